@@ -1,0 +1,54 @@
+/**
+ * The platform-neutral model: zod schemas (the source of truth) and the types inferred from
+ * them. Everything is plain JSON: ISO-8601 UTC instants, IANA zones, durations in ms.
+ *
+ * @packageDocumentation
+ */
+export {
+  DurationMsSchema,
+  HttpUrlSchema,
+  InstantSchema,
+  KNOWN_NETWORKS,
+  NetworkIdSchema,
+  TimeZoneSchema,
+  isValidTimeZone,
+  type NetworkId,
+} from './primitives.js';
+export { AccountSchema, type Account, type AccountInput } from './account.js';
+export { MEDIA_KINDS, MediaRefSchema, MediaSourceSchema, type MediaKind, type MediaRef } from './media-ref.js';
+export { PostRefSchema, PublishedPostSchema, type PostRef, type PublishedPost } from './post-ref.js';
+export {
+  PostDraftSchema,
+  ThreadPartSchema,
+  VISIBILITIES,
+  type NetworkOptions,
+  type NetworkOptionsRegistry,
+  type PostDraft,
+  type PostDraftInput,
+  type ThreadPart,
+  type Visibility,
+} from './post-draft.js';
+export { MENTION_KINDS, MentionAuthorSchema, MentionSchema, type Mention, type MentionKind } from './mention.js';
+export {
+  CANONICAL_METRICS,
+  MetricSnapshotSchema,
+  MetricSubjectSchema,
+  MetricValueSchema,
+  type CanonicalMetric,
+  type MetricSnapshot,
+  type MetricSubject,
+  type MetricValue,
+} from './metric-snapshot.js';
+export { pageSchema, type Page } from './page.js';
+export {
+  parseAccount,
+  parseMediaRef,
+  parseMention,
+  parseMetricSnapshot,
+  parsePage,
+  parsePostDraft,
+  parsePostRef,
+  parsePublishedPost,
+  parseWithSchema,
+  toValidationIssues,
+} from './parse.js';
