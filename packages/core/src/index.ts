@@ -6,3 +6,4 @@
  */
 export * from './model/index.js';
 export * from './errors/index.js';
+export * from './clock/index.js';

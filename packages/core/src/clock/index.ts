@@ -1,0 +1,6 @@
+/**
+ * The clock abstraction every time-dependent part of smm takes.
+ *
+ * @packageDocumentation
+ */
+export { systemClock, type Clock } from './clock.js';
