@@ -43,7 +43,7 @@ for (const name of readdirSync(packagesDir).sort()) {
       );
     }
   }
-  run(`publint ${manifest.name}`, bin('publint'), ['--strict', dir], root);
+  run(`publint ${manifest.name}`, bin('publint'), ['--strict', '--pack', 'npm', dir], root);
   // node16 profile: subpath exports need a resolver that reads `exports` (node10 cannot).
   run(`attw ${manifest.name}`, bin('attw'), ['--pack', dir, '--profile', 'node16', '--format', 'table-flipped'], root);
 }

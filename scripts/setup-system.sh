@@ -6,6 +6,7 @@ set -euo pipefail
 
 # One "command:debian-package" per line.
 REQUIRED=(
+  "chromium:chromium"
 )
 
 need=()

@@ -163,6 +163,15 @@ export interface HttpClientOptions {
   /** Header carrying the network's request id (e.g. `x-request-id`). */
   requestIdHeader?: string;
   clock?: Clock;
+  /** First backoff step in ms for retries without `Retry-After` (default 500); each retry doubles it, with full jitter. */
+  retryBaseDelayMs?: number;
+  /** Longest single backoff in ms (default 30 000). */
+  retryMaxDelayMs?: number;
+  /**
+   * Extra ms added to every announced reset before a held request goes (default 250): absorbs
+   * clock skew and whole-second reset headers.
+   */
+  resetMarginMs?: number;
 }
 
 /** Events the client emits; payloads never contain secrets. */

@@ -35,12 +35,18 @@ export interface TextRule {
   maxLinks?: number;
   /** Characters the network refuses (YouTube: `<>`). */
   forbiddenCharacters?: string;
+  /** Added by the implementation: only URLs written with `http(s)://` count as `urlLength` (Mastodon). */
+  urlsRequireScheme?: boolean;
+  /** Added by the implementation: an emoji grapheme counts its UTF-8 bytes (Threads' documented rule). */
+  emojiCountsUtf8Bytes?: boolean;
 }
 
 /** What media a network accepts on one post. */
 export interface MediaRules {
   /** Most attachments on one post (0: no media). */
   maxItems: number;
+  /** Added by the implementation: fewest attachments a post needs (Instagram, YouTube, TikTok, Pinterest: 1). */
+  minItems?: number;
   /** Kinds accepted. */
   kinds: readonly MediaKind[];
   /** Per-kind caps (X: 4 images or 1 video). */
@@ -60,6 +66,8 @@ export interface ContentRules {
   media: MediaRules;
   /** A separate title rule (YouTube, Pinterest); when set, the title is required to fit it. */
   title?: TextRule;
+  /** Added by the implementation: whether a title must be given (YouTube). */
+  titleRequired?: boolean;
   /** Whether follow-up thread parts are allowed. */
   threads: boolean;
   maxThreadParts?: number;
@@ -70,7 +78,8 @@ export interface DraftProblem {
   /** Stable code: `text_too_long`, `too_many_bytes`, `too_many_hashtags`, `too_many_mentions`,
    * `too_many_links`, `too_many_media`, `unsupported_media_kind`, `mixed_media_kinds`,
    * `missing_alt_text`, `alt_text_too_long`, `media_too_large`, `forbidden_character`,
-   * `threads_unsupported`, `too_many_thread_parts`, `title_too_long`, `missing_title`, `empty_post`. */
+   * `threads_unsupported`, `too_many_thread_parts`, `title_too_long`, `missing_title`, `empty_post`.
+   * Added by the implementation: `too_few_media` (a network that needs media). */
   code: string;
   /** Human message: what is wrong and how to fix it, e.g. "text is 312 of 280 allowed (x-weighted): shorten by 32". */
   message: string;

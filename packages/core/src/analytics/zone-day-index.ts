@@ -1,0 +1,67 @@
+import { Temporal } from 'temporal-polyfill';
+import { startOfLocalDate } from './calendar-buckets.js';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Maps instants to local calendar days of one zone in O(1): a table of local-midnight
+ * instants, grown on demand, searched from an estimate (local days are 23–25 h, so the
+ * estimate is off by at most one). Temporal is only called when the table grows.
+ */
+export class ZoneDayIndex {
+  readonly timeZone: string;
+  private firstDate: Temporal.PlainDate | undefined;
+  private firstEpochDay = 0;
+  /** starts[i] = first instant of local day firstDate + i; one extra entry ends the last day. */
+  private starts: number[] = [];
+  /** The day found last, for runs of rows from the same day. */
+  lastStart = 1;
+  lastEnd = 0;
+  lastDay = 0;
+
+  constructor(timeZone: string) {
+    this.timeZone = timeZone;
+  }
+
+  /** Local day of `ms` as days since 1970-01-01 (local calendar). Also sets lastStart/lastEnd/lastDay. */
+  dayOf(ms: number): number {
+    if (ms >= this.lastStart && ms < this.lastEnd) return this.lastDay;
+    if (this.firstDate === undefined || ms < this.starts[0]! || ms >= this.starts[this.starts.length - 1]!) this.grow(ms);
+    const starts = this.starts;
+    let index = Math.min(starts.length - 2, Math.max(0, Math.floor((ms - starts[0]!) / DAY_MS)));
+    while (starts[index]! > ms) index -= 1;
+    while (starts[index + 1]! <= ms) index += 1;
+    this.lastStart = starts[index]!;
+    this.lastEnd = starts[index + 1]!;
+    this.lastDay = this.firstEpochDay + index;
+    return this.lastDay;
+  }
+
+  /** The local date (`YYYY-MM-DD`) of a day number returned by {@link dayOf}. */
+  label(day: number): string {
+    let label = this.labels.get(day);
+    if (label === undefined) {
+      label = Temporal.PlainDate.from('1970-01-01').add({ days: day }).toString();
+      this.labels.set(day, label);
+    }
+    return label;
+  }
+
+  private readonly labels = new Map<number, string>();
+
+  private grow(ms: number): void {
+    const date = Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(this.timeZone).toPlainDate();
+    // Grow by at least a month on the side that is short, so a spread of rows rebuilds rarely.
+    let from = this.firstDate ?? date.subtract({ days: 31 });
+    let to = this.firstDate?.add({ days: this.starts.length - 1 }) ?? date.add({ days: 31 });
+    if (Temporal.PlainDate.compare(date, from) < 0) from = date.subtract({ days: 31 });
+    if (Temporal.PlainDate.compare(date, to) >= 0) to = date.add({ days: 31 });
+    const starts: number[] = [];
+    for (let day = from; Temporal.PlainDate.compare(day, to) <= 0; day = day.add({ days: 1 })) {
+      starts.push(startOfLocalDate(day, this.timeZone));
+    }
+    this.firstDate = from;
+    this.firstEpochDay = from.since(Temporal.PlainDate.from('1970-01-01')).days;
+    this.starts = starts;
+  }
+}

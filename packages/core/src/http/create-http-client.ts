@@ -1,0 +1,111 @@
+import ky from 'ky';
+import PQueue from 'p-queue';
+import { systemClock } from '../clock/index.js';
+import { defaultRateLimitParser } from './default-rate-limit-parser.js';
+import { EventEmitter } from './event-emitter.js';
+import { checkHttpRequest, parseHttpClientOptions } from './http-client-options.js';
+import { createMemoryRateLimitStore } from './memory-rate-limit-store.js';
+import { RateLimitPlanner } from './rate-limit-planner.js';
+import { RequestRun, type ClientCore } from './request-run.js';
+import type { HttpClient, HttpClientEvents, HttpClientOptions, HttpRequest, RateLimitBucket } from './types.js';
+
+const DEFAULTS = {
+  timeoutMs: 30_000,
+  maxRetries: 4,
+  maxRetryTimeMs: 120_000,
+  maxWaitMs: 60_000,
+  concurrency: 8,
+  retryBaseDelayMs: 500,
+  retryMaxDelayMs: 30_000,
+  resetMarginMs: 250,
+} as const;
+
+/**
+ * Creates the rate-limited HTTP client every adapter uses: ky underneath (its own retry off),
+ * p-queue in front (overall and per-bucket concurrency), p-retry behind (408/429/5xx and
+ * network failures, `Retry-After` first, otherwise exponential backoff with full jitter).
+ *
+ * Before each attempt the request takes `cost` from its bucket (`platform:account:bucket`);
+ * when nothing is left and the reset lies ahead it waits (on `options.clock`) or fails fast
+ * with `RateLimitError`. Requests that create something (`idempotent: false`) are retried
+ * only when the failure proves the network did not act, or when they carry an idempotency
+ * key; otherwise they fail with `PublishOutcomeUnknownError`.
+ *
+ * @throws ValidationError when an option is wrong, naming it (`timeoutMs: must be > 0 ms …`).
+ * @example
+ * ```ts
+ * const http = createHttpClient({
+ *   platform: 'x',
+ *   accountId: '1234',
+ *   baseUrl: 'https://api.x.com/2',
+ *   credentials: { getHeaders: () => ({ authorization: `Bearer ${token}` }), secrets: () => [token] },
+ *   parseRateLimit: parseXRateLimitHeaders,
+ * });
+ * const { data } = await http.request<{ data: { id: string } }>({ method: 'POST', path: 'tweets', json: { text: 'hi' } });
+ * ```
+ */
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  parseHttpClientOptions(options);
+  const clock = options.clock ?? systemClock;
+  const events = new EventEmitter<HttpClientEvents>();
+  const scopeOf = (bucket: RateLimitBucket) => `${options.platform}:${options.accountId ?? '-'}:${bucket}`;
+  const bucketQueues = new Map<RateLimitBucket, PQueue>();
+  const userFetch = options.fetch;
+  // Resolved per call so a fetch patched later (msw, polyfills) is the one used.
+  const fetchImpl: typeof fetch = (input, init) => (userFetch ?? globalThis.fetch)(input, init);
+  let sequence = 0;
+  const core: ClientCore = {
+    options,
+    clock,
+    settings: {
+      timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
+      maxRetries: options.maxRetries ?? DEFAULTS.maxRetries,
+      maxRetryTimeMs: options.maxRetryTimeMs ?? DEFAULTS.maxRetryTimeMs,
+      maxWaitMs: options.maxWaitMs ?? DEFAULTS.maxWaitMs,
+      retryBaseDelayMs: options.retryBaseDelayMs ?? DEFAULTS.retryBaseDelayMs,
+      retryMaxDelayMs: options.retryMaxDelayMs ?? DEFAULTS.retryMaxDelayMs,
+    },
+    parseRateLimit: options.parseRateLimit ?? defaultRateLimitParser,
+    events,
+    planner: new RateLimitPlanner({
+      store: options.rateLimitStore ?? createMemoryRateLimitStore(),
+      clock,
+      staticLimits: options.staticLimits ?? [],
+      marginMs: options.resetMarginMs ?? DEFAULTS.resetMarginMs,
+      onUpdate: (state) => {
+        if (events.has('rate-limit-updated')) events.emit('rate-limit-updated', { scope: state.scope, state: { ...state } });
+      },
+    }),
+    queue: new PQueue({ concurrency: options.concurrency ?? DEFAULTS.concurrency }),
+    bucketQueue: (bucket) => {
+      const cap = options.bucketConcurrency?.[bucket];
+      if (cap === undefined) return undefined;
+      let found = bucketQueues.get(bucket);
+      if (!found) {
+        found = new PQueue({ concurrency: cap });
+        bucketQueues.set(bucket, found);
+      }
+      return found;
+    },
+    http: ky.create({ retry: 0, timeout: false, throwHttpErrors: false, fetch: fetchImpl }),
+    scopeOf,
+    nextId: () => `${options.platform}-${++sequence}`,
+  };
+
+  return {
+    request: <T,>(input: HttpRequest) => {
+      try {
+        checkHttpRequest(input);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      return new RequestRun<T>(core, input).run();
+    },
+    rateLimit: (bucket) => core.planner.snapshot(scopeOf(bucket), bucket),
+    rateLimits: () => {
+      const prefix = scopeOf('');
+      return core.planner.snapshots().filter((state) => state.scope.startsWith(prefix));
+    },
+    on: (event, listener) => events.on(event, listener),
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * The rate-limited HTTP client every adapter uses: learns limits from each response's
+ * headers, plans requests around them instead of spending them on 429s, retries safely, and
+ * turns failures into typed, secret-free smm errors. See docs/rate-limits.md.
+ *
+ * @packageDocumentation
+ */
+export type {
+  CredentialsProvider,
+  ErrorMapping,
+  HttpClient,
+  HttpClientEvents,
+  HttpClientOptions,
+  HttpRequest,
+  HttpResponse,
+  RateLimitBucket,
+  RateLimitObservation,
+  RateLimitParser,
+  RateLimitState,
+  RateLimitStore,
+  RateLimitedInfo,
+  SearchParams,
+  StaticLimit,
+} from './types.js';
+export { createHttpClient } from './create-http-client.js';
+export { HttpClientOptionsSchema } from './http-client-options.js';
+export { createMemoryRateLimitStore } from './memory-rate-limit-store.js';
+export { parseXRateLimitHeaders } from './parse-x-rate-limit-headers.js';
+export { parseIetfRateLimitHeaders } from './parse-ietf-rate-limit-headers.js';
+export { parseMastodonRateLimitHeaders } from './parse-mastodon-rate-limit-headers.js';
+export { parseMetaUsageHeaders } from './parse-meta-usage-headers.js';
+export { parseRetryAfter, retryAfterMs } from './parse-retry-after.js';
+export { composeRateLimitParsers } from './compose-rate-limit-parsers.js';
+export { defaultRateLimitParser } from './default-rate-limit-parser.js';
+export { dailyQuota, nextMidnightIn } from './daily-quota.js';
+export { paginate, type PaginateOptions, type Pagination } from './paginate.js';

@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import { UnsupportedFeatureError, ValidationError } from '../errors/index.js';
+import type { Account, Mention } from '../model/index.js';
+import { createInbox } from './inbox.js';
+import { InboxStateError } from './inbox-state-error.js';
+import type { ReplySender } from './sources.js';
+import { mention } from './__tests__/mentions.js';
+import { createVirtualClock } from './__tests__/virtual-clock.js';
+
+const START = Date.parse('2026-03-01T12:00:00.000Z');
+const iso = (ms: number) => new Date(ms).toISOString();
+const account: Account = { platform: 'bluesky', id: 'acct-1', handle: 'brand.bsky.social', timeZone: 'UTC' };
+
+function fakeSender(options: { dm?: boolean; failReply?: boolean } = {}) {
+  const sent: Array<{ kind: 'reply' | 'dm'; to: string; text: string }> = [];
+  let count = 0;
+  const sender: ReplySender = {
+    reply: async (_account, inReplyTo: Mention, text) => {
+      if (options.failReply) throw new Error('network down');
+      sent.push({ kind: 'reply', to: inReplyTo.id, text });
+      return { platform: inReplyTo.platform, id: `out-${++count}` };
+    },
+    ...(options.dm === false
+      ? {}
+      : {
+          sendDirectMessage: async (_account: Account, to: Mention['author'], text: string) => {
+            sent.push({ kind: 'dm', to: to.id, text });
+            return { id: `dm-${++count}` };
+          },
+        }),
+  };
+  return { sender, sent };
+}
+
+function setup(senderOptions?: Parameters<typeof fakeSender>[0]) {
+  const clock = createVirtualClock(START);
+  const { sender, sent } = fakeSender(senderOptions);
+  const inbox = createInbox({
+    accounts: [account],
+    sender,
+    clock,
+    savedReplies: { 'refund-delay': 'Hi {{author.name}}, sorry for the wait. Refund {{orderId}} goes out today. — {{agent}}' },
+  });
+  return { clock, inbox, sent };
+}
+
+describe('createInbox', () => {
+  it('groups items by thread and direct messages by author', () => {
+    const { inbox } = setup();
+    const root = inbox.ingest(mention({ id: 'c1', kind: 'comment', conversationId: 'post-1', createdAt: iso(START - 3000) }));
+    inbox.ingest(mention({ id: 'c2', kind: 'reply', conversationId: 'post-1', createdAt: iso(START - 2000) }));
+    // No conversation id, but it answers c2: same conversation.
+    inbox.ingest(mention({ id: 'c3', kind: 'reply', inReplyToId: 'c2', createdAt: iso(START - 1000) }));
+    const dmAuthor = { id: 'dana', handle: 'dana' };
+    inbox.ingest(mention({ id: 'd1', kind: 'direct_message', author: dmAuthor, createdAt: iso(START - 5000) }));
+    inbox.ingest(mention({ id: 'd2', kind: 'direct_message', author: dmAuthor, createdAt: iso(START - 4000) }));
+    const again = inbox.ingest(mention({ id: 'c1', kind: 'comment', conversationId: 'post-1', createdAt: iso(START - 3000) }));
+
+    expect(root.created).toBe(true);
+    expect(again.duplicate).toBe(true);
+    const all = inbox.conversations();
+    expect(all.map((c) => [c.id, c.kind, c.messages.map((m) => m.id)])).toEqual([
+      ['bluesky:acct-1:thread:post-1', 'thread', ['c1', 'c2', 'c3']],
+      ['bluesky:acct-1:dm:dana', 'direct', ['d1', 'd2']],
+    ]);
+    expect(inbox.counts()).toEqual({ open: 2, assigned: 0, waiting: 0, resolved: 0 });
+  });
+
+  it('moves open → assigned → waiting on reply, stamping the first response', async () => {
+    const { inbox, clock } = setup();
+    const { conversation } = inbox.ingest(mention({ id: 'm1', text: 'my parcel is late', createdAt: iso(START - 60_000) }));
+    expect(inbox.assign(conversation.id, 'sam').state).toBe('assigned');
+    await clock.sleep(5 * 60_000);
+    const afterReply = await inbox.reply(conversation.id, { text: 'Checking now!' }, { by: 'sam' });
+    expect(afterReply.state).toBe('waiting');
+    expect(afterReply.firstResponseAt).toBe(iso(START + 5 * 60_000));
+    // The customer answers in the thread: back to the assignee; first response stays.
+    const answered = inbox.ingest(mention({ id: 'm2', inReplyToId: 'out-1', createdAt: iso(START + 6 * 60_000) })).conversation;
+    expect(answered).toMatchObject({ id: conversation.id, state: 'assigned', firstResponseAt: iso(START + 5 * 60_000) });
+  });
+
+  it('follows the customer back to the assignee and reopens a resolved conversation', async () => {
+    const { inbox, clock } = setup();
+    const id = inbox.ingest(mention({ id: 'm1', conversationId: 't', createdAt: iso(START - 1000) })).conversation.id;
+    inbox.assign(id, 'sam');
+    await inbox.reply(id, { text: 'On it' });
+    expect(inbox.ingest(mention({ id: 'm2', conversationId: 't', createdAt: iso(START + 1000) })).conversation).toMatchObject({ state: 'assigned', assignee: 'sam' });
+    await clock.sleep(60_000);
+    const resolved = inbox.resolve(id, { by: 'sam' });
+    expect(resolved).toMatchObject({ state: 'resolved', resolvedAt: iso(START + 60_000) });
+    const reopened = inbox.ingest(mention({ id: 'm3', conversationId: 't', createdAt: iso(START + 120_000) })).conversation;
+    expect(reopened).toMatchObject({ state: 'open', assignee: null, resolvedAt: null });
+    expect(reopened.history.map((change) => `${change.from}>${change.to}:${change.by ?? ''}`)).toEqual([
+      'open>assigned:',
+      'assigned>waiting:',
+      'waiting>assigned:inbound',
+      'assigned>resolved:sam',
+      'resolved>open:inbound',
+    ]);
+  });
+
+  it('refuses transitions the workflow does not allow, with a typed error', async () => {
+    const { inbox } = setup();
+    const id = inbox.ingest(mention({ id: 'm1' })).conversation.id;
+    inbox.resolve(id);
+    for (const attempt of [() => inbox.assign(id, 'sam'), () => inbox.markWaiting(id), () => inbox.resolve(id), () => inbox.unassign(id)]) {
+      let caught: unknown;
+      try {
+        attempt();
+      } catch (error) {
+        caught = error;
+      }
+      expect(InboxStateError.isInstance(caught)).toBe(true);
+      expect((caught as InboxStateError).from).toBe('resolved');
+    }
+    expect(() => inbox.resolve(id)).toThrow(/reopen it first with inbox.reopen\(id\)/);
+    await expect(inbox.reply(id, { text: 'hi' })).rejects.toSatisfy(InboxStateError.isInstance);
+    expect(inbox.reopen(id).state).toBe('open');
+    expect(() => inbox.reopen(id)).toThrow(/is open, not resolved/);
+    inbox.assign(id, 'sam');
+    expect(() => inbox.reopen(id)).toThrow(InboxStateError);
+    expect(() => inbox.assign('nope', 'sam')).toThrow(/no conversation "nope"/);
+  });
+
+  it('keeps internal notes apart from messages and never sends them', () => {
+    const { inbox, sent } = setup();
+    const id = inbox.ingest(mention({ id: 'm1' })).conversation.id;
+    const note = inbox.addNote(id, { author: 'sam', text: 'VIP customer, order A-1042' });
+    const conversation = inbox.get(id)!;
+    expect(conversation.notes).toEqual([note]);
+    expect(conversation.messages).toHaveLength(1);
+    expect(sent).toEqual([]);
+    expect(() => inbox.addNote(id, { author: '', text: '' })).toThrow(ValidationError);
+  });
+
+  it('personalises saved replies and refuses unfilled placeholders, naming them', async () => {
+    const { inbox, sent } = setup();
+    const id = inbox.ingest(mention({ id: 'm1', author: { id: 'u1', handle: 'dana', displayName: 'Dana' } })).conversation.id;
+    expect.assertions(5);
+    try {
+      await inbox.reply(id, { savedReply: 'refund-delay', values: { orderId: ' ' } });
+    } catch (error) {
+      expect((error as ValidationError).issues.map((issue) => issue.path)).toEqual([['values', 'orderId'], ['values', 'agent']]);
+      expect((error as ValidationError).message).toContain('{{orderId}} is not filled in');
+    }
+    expect(sent).toEqual([]);
+    await inbox.reply(id, { savedReply: 'refund-delay', values: { orderId: 'A-1042' } }, { by: 'Sam' });
+    expect(sent).toEqual([{ kind: 'reply', to: 'm1', text: 'Hi Dana, sorry for the wait. Refund A-1042 goes out today. — Sam' }]);
+    await expect(inbox.reply(id, { savedReply: 'nope' })).rejects.toThrow(/known: refund-delay/);
+  });
+
+  it('refuses a saved reply without any placeholder at creation', () => {
+    expect(() => createInbox({ accounts: [account], savedReplies: { canned: 'Thanks for reaching out!' } })).toThrow(
+      /savedReplies\.canned: must contain at least one \{\{placeholder\}\}/,
+    );
+  });
+
+  it('answers DMs privately, moves a public thread to DM on request, and says when DMs are unavailable', async () => {
+    const { inbox, sent } = setup();
+    const dm = inbox.ingest(mention({ id: 'd1', kind: 'direct_message', author: { id: 'u9', handle: 'eve' } })).conversation.id;
+    await inbox.reply(dm, { text: 'Sent you the label' });
+    const thread = inbox.ingest(mention({ id: 'p1', conversationId: 'x', author: { id: 'u8', handle: 'fay' } })).conversation.id;
+    await inbox.reply(thread, { text: 'Let us take this to DM' }, { channel: 'private' });
+    expect(sent.map((s) => [s.kind, s.to])).toEqual([['dm', 'u9'], ['dm', 'u8']]);
+
+    const noDm = setup({ dm: false });
+    const id = noDm.inbox.ingest(mention({ id: 'p2' })).conversation.id;
+    await expect(noDm.inbox.reply(id, { text: 'hi' }, { channel: 'private' })).rejects.toSatisfy(
+      (error: unknown) => UnsupportedFeatureError.isInstance(error) && error.feature === 'direct_message' && error.platform === 'bluesky',
+    );
+    expect(noDm.inbox.get(id)!.messages).toHaveLength(1);
+  });
+
+  it('records nothing when sending fails', async () => {
+    const { inbox } = setup({ failReply: true });
+    const id = inbox.ingest(mention({ id: 'm1' })).conversation.id;
+    await expect(inbox.reply(id, { text: 'hello' })).rejects.toThrow('network down');
+    expect(inbox.get(id)).toMatchObject({ state: 'open', firstResponseAt: null });
+    expect(inbox.responsePairs()[0]!.respondedAt).toBeNull();
+  });
+
+  it('exports response pairs and the analytics response-time input', async () => {
+    const { inbox, clock } = setup();
+    const a = inbox.ingest(mention({ id: 'a1', conversationId: 'a', createdAt: iso(START - 10 * 60_000) })).conversation.id;
+    inbox.ingest(mention({ id: 'a2', conversationId: 'a', createdAt: iso(START - 5 * 60_000) }));
+    inbox.ingest({ ...mention({ id: 'b1', conversationId: 'b', createdAt: iso(START - 60_000) }), matchedRules: ['x'] });
+    await clock.sleep(2 * 60_000);
+    await inbox.reply(a, { text: 'Sorted!' });
+    expect(inbox.responsePairs()).toEqual([
+      { conversationId: a, platform: 'bluesky', accountId: 'acct-1', mentionId: 'a1', receivedAt: iso(START - 10 * 60_000), respondedAt: iso(START + 2 * 60_000) },
+      { conversationId: a, platform: 'bluesky', accountId: 'acct-1', mentionId: 'a2', receivedAt: iso(START - 5 * 60_000), respondedAt: iso(START + 2 * 60_000) },
+      { conversationId: 'bluesky:acct-1:thread:b', platform: 'bluesky', accountId: 'acct-1', mentionId: 'b1', receivedAt: iso(START - 60_000), respondedAt: null },
+    ]);
+    const input = inbox.responseTimeInput();
+    expect(input.mentions.map((m) => m.id)).toEqual(['a1', 'a2', 'b1']);
+    expect(input.mentions[2]).not.toHaveProperty('matchedRules');
+    expect(input.replies).toEqual([
+      { inReplyToId: 'a1', createdAt: iso(START + 2 * 60_000) },
+      { inReplyToId: 'a2', createdAt: iso(START + 2 * 60_000) },
+    ]);
+  });
+});

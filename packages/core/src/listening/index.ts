@@ -1,0 +1,53 @@
+/**
+ * Listening: one stream of every mention, comment and message from every account
+ * ({@link listen}, with durable checkpoints and deduplication), rules with a boolean query
+ * language that folds case, diacritics and Arabic/Persian letter variants
+ * ({@link compileRules}), pluggable classification ({@link Classifier}, with a built-in
+ * English lexicon), a unified inbox ({@link createInbox}) and spike/drop alerts
+ * ({@link createAlertMonitor}). Guide: docs/listening.md.
+ *
+ * @packageDocumentation
+ */
+export type { MentionSource, ReplySender } from './sources.js';
+export { replySenderFromClient, type ReplyingClient } from './reply-sender-from-client.js';
+export { listen, checkpointKey, type ListenOptions, type ListenEvents, type MentionStream } from './listen.js';
+export {
+  createMemoryCheckpointStore,
+  type CheckpointStore,
+  type DeliveredKey,
+  type ListenCheckpoint,
+  type MemoryCheckpointStore,
+} from './checkpoint-store.js';
+export { mentionContentKey, mentionIdKey } from './mention-keys.js';
+export { normalizeForMatching } from './normalize.js';
+export { parseQuery, matchesQuery, type QueryNode } from './query.js';
+export { compileRules, type ListeningRule, type RuleSet, type TaggedMention } from './rules.js';
+export { guessLanguage } from './language.js';
+export type { Classification, Classifier, ClassifierInput, Intent, Sentiment } from './classifier.js';
+export { createLexiconClassifier, type LexiconClassifierOptions } from './lexicon-classifier.js';
+export { classifyMentions, type ClassifyMentionsOptions } from './classify-mentions.js';
+export {
+  createInbox,
+  type Conversation,
+  type ConversationMessage,
+  type Inbox,
+  type InboxItem,
+  type InboxOptions,
+  type IngestResult,
+  type InternalNote,
+  type ReplyContent,
+  type ReplyOptions,
+  type ResponsePair,
+  type StateChange,
+} from './inbox.js';
+export { CONVERSATION_STATES, InboxStateError, type ConversationState, type InboxStateErrorOptions } from './inbox-state-error.js';
+export { placeholdersOf, renderSavedReply } from './saved-reply.js';
+export {
+  createAlertMonitor,
+  type AlertEvents,
+  type AlertItem,
+  type AlertMonitor,
+  type AlertMonitorOptions,
+  type ListeningAlert,
+} from './alerts.js';
+export type { EventSource } from './emitter.js';

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { systemClock, type Clock } from '../clock/index.js';
+import { AccountSchema, DurationMsSchema, InstantSchema, TimeZoneSchema } from '../model/index.js';
+import { ApprovalRulesSchema } from './approval-policy.js';
+import type { ScheduleStore } from './schedule-store.js';
+import { SlotRuleSchema } from './slot-rules.js';
+
+// Checking a zone builds an Intl.DateTimeFormat (~0.1 ms); calendars with thousands of
+// accounts share a few zones, so each name is checked once.
+const checkedZones = new Map<string, boolean>();
+const PlannedAccountSchema = AccountSchema.extend({
+  timeZone: z
+    .string()
+    .refine(
+      (zone) => {
+        let valid = checkedZones.get(zone);
+        if (valid === undefined) checkedZones.set(zone, (valid = TimeZoneSchema.safeParse(zone).success));
+        return valid;
+      },
+      { error: 'must be an IANA time zone name such as Europe/Bucharest or UTC' },
+    )
+    .default('UTC'),
+});
+
+/**
+ * One account's queue and limits. `queue` takes slot rules or the short form "Mon/Wed/Fri 09:00 and 17:30".
+ *
+ * @example
+ * ```ts
+ * calendar.configureAccount({ account, queue: 'Mon-Fri 10:00', minGapMs: 3_600_000, dailyCap: 1 });
+ * ```
+ */
+export const AccountPlanSchema = z.object({
+  account: PlannedAccountSchema,
+  queue: z.union([z.string(), z.array(SlotRuleSchema)]).default([]),
+  /** Minimum time between two posts of this account, ms. */
+  minGapMs: DurationMsSchema.default(0),
+  /** Maximum posts per day, days counted in the account's zone. */
+  dailyCap: z.number().int().positive({ error: 'must be a whole number of posts per day, 1 or more' }).optional(),
+});
+
+/** One account's queue and limits, as given. */
+export type AccountPlanInput = z.input<typeof AccountPlanSchema>;
+
+/**
+ * A period in which nothing is placed (holidays, a launch freeze), for everyone or some accounts/brands.
+ *
+ * @example
+ * ```ts
+ * calendar.addBlackout({ from: '2026-12-24T00:00:00Z', to: '2026-12-27T00:00:00Z', brands: ['acme'], reason: 'holidays' });
+ * ```
+ */
+export const BlackoutSchema = z
+  .object({
+    from: InstantSchema,
+    to: InstantSchema,
+    /** Only these accounts (`platform:id`); with neither this nor `brands`, every account. */
+    accountKeys: z.array(z.string().min(1)).optional(),
+    brands: z.array(z.string().min(1)).optional(),
+    reason: z.string().optional(),
+  })
+  .refine((value) => value.from < value.to, { error: 'must end after it starts (to > from)', path: ['to'] });
+
+/** A blackout range. */
+export type Blackout = z.infer<typeof BlackoutSchema>;
+
+/**
+ * Options of `createCalendar`.
+ *
+ * @example
+ * ```ts
+ * createCalendar({ store: createMemoryStore(), clock: systemClock, accounts: [], horizonDays: 365 });
+ * ```
+ */
+export const CalendarOptionsSchema = z.object({
+  store: z.custom<ScheduleStore>((value) => value != null && typeof (value as ScheduleStore).claimDue === 'function', {
+    error: 'must be a ScheduleStore such as createMemoryStore()',
+  }),
+  clock: z
+    .custom<Clock>((value) => value != null && typeof (value as Clock).now === 'function', { error: 'must be a Clock with now() and sleep()' })
+    .default(systemClock),
+  accounts: z.array(AccountPlanSchema).default([]),
+  blackouts: z.array(BlackoutSchema).default([]),
+  approvals: ApprovalRulesSchema,
+  /** How far ahead a queue looks for a free slot before giving up, in days. */
+  horizonDays: z.number().int().positive().default(730),
+  /** Makes entry ids (default `crypto.randomUUID()`). */
+  newId: z.custom<() => string>((value) => typeof value === 'function', { error: 'must be a function returning a new id' }).optional(),
+});
+
+/** What `createCalendar` accepts. */
+export type CalendarOptions = z.input<typeof CalendarOptionsSchema>;

@@ -1,0 +1,192 @@
+import Papa from 'papaparse';
+import { Temporal } from 'temporal-polyfill';
+import { ValidationError, type SmmErrorOptions, type ValidationIssue } from '../errors/index.js';
+import type { PostDraftInput } from '../model/index.js';
+import type { CalendarEntry } from './calendar-entry.js';
+
+/**
+ * The columns of the calendar CSV, in order.
+ *
+ * @example
+ * ```ts
+ * CSV_COLUMNS.join(','); // the header entriesToCsv writes
+ * ```
+ */
+export const CSV_COLUMNS = ['id', 'group_id', 'account', 'status', 'scheduled_at', 'placement', 'text', 'link', 'tags', 'campaign', 'visibility', 'language', 'media', 'thread'] as const;
+
+/** Tags are joined with this in the `tags` column. */
+const TAG_SEPARATOR = ';';
+
+/**
+ * Writes entries as CSV with the {@link CSV_COLUMNS} header. Tags are `;`-separated, media
+ * and thread parts are JSON, instants are ISO UTC. Cells that a spreadsheet would run as a
+ * formula (starting with `=`, `+`, `-`, `@`) are prefixed with `'`; import strips it.
+ *
+ * @example
+ * ```ts
+ * const csv = entriesToCsv(await calendar.range(from, to));
+ * ```
+ */
+export function entriesToCsv(entries: readonly CalendarEntry[]): string {
+  const rows = entries.map((entry) => [
+    entry.id,
+    entry.groupId ?? '',
+    entry.accountKey,
+    entry.status,
+    entry.scheduledAt ?? '',
+    entry.placement ?? '',
+    entry.draft.text,
+    entry.draft.link ?? '',
+    entry.draft.tags.join(TAG_SEPARATOR),
+    entry.draft.campaign ?? '',
+    entry.draft.visibility,
+    entry.draft.language ?? '',
+    entry.draft.media.length === 0 ? '' : JSON.stringify(entry.draft.media),
+    entry.draft.thread.length === 0 ? '' : JSON.stringify(entry.draft.thread),
+  ]);
+  return Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { escapeFormulae: true, newline: '\r\n' });
+}
+
+/** One bad CSV row: its line number (1 = header) and every reason. */
+export interface CsvRowError {
+  line: number;
+  reasons: ValidationIssue[];
+}
+
+const CSV_IMPORT = 'smm.error.CsvImportError';
+
+/**
+ * Thrown by a CSV import that found bad rows (and was not told to import the good ones):
+ * nothing was imported. `rows` lists every bad row with its line and reasons.
+ *
+ * @example
+ * ```ts
+ * try { await importCsv(calendar, text, { by: 'ana' }); }
+ * catch (error) {
+ *   if (CsvImportError.isInstance(error)) for (const row of error.rows) console.log(row.line, row.reasons);
+ * }
+ * ```
+ */
+export class CsvImportError extends ValidationError {
+  /** Every bad row. */
+  readonly rows: CsvRowError[];
+
+  constructor(rows: CsvRowError[], options: SmmErrorOptions = {}) {
+    super(
+      'CSV import (nothing imported; fix these rows or pass { importValidRows: true })',
+      rows.flatMap((row) => row.reasons.map((reason) => ({ ...reason, path: [`line ${row.line}`, ...reason.path] }))),
+      options,
+    );
+    Object.defineProperty(this, Symbol.for(CSV_IMPORT), { value: true, enumerable: false });
+    this.name = 'CsvImportError';
+    this.rows = rows;
+  }
+
+  static override isInstance(error: unknown): error is CsvImportError {
+    return error != null && typeof error === 'object' && (error as Record<symbol, unknown>)[Symbol.for(CSV_IMPORT)] === true;
+  }
+
+  protected override jsonFields(): Record<string, unknown> {
+    return { ...super.jsonFields(), rows: this.rows };
+  }
+}
+
+/** One readable CSV row. @internal */
+export interface CsvRow {
+  line: number;
+  accountKey: string;
+  draft: PostDraftInput;
+  /** A UTC instant, or `undefined` for the queue. */
+  scheduledAt: string | undefined;
+  placement: 'queue' | 'pinned' | undefined;
+}
+
+function unescapeFormula(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
+
+function parseJsonCell(cell: string, column: string, issues: ValidationIssue[]): unknown[] | undefined {
+  if (cell.trim() === '') return undefined;
+  try {
+    const value: unknown = JSON.parse(cell);
+    if (Array.isArray(value)) return value;
+  } catch {
+    // reported below
+  }
+  issues.push({ path: [column], code: 'invalid_json', message: `must be a JSON array (as exported), e.g. [{"kind":"image",…}]` });
+  return undefined;
+}
+
+/**
+ * Reads a calendar CSV into rows, checking the shape of every row (columns, instants, JSON
+ * cells) and reporting each bad row with its line number. `zoneOf` resolves an account
+ * key to its zone (for `scheduled_at` given as local wall time `2026-04-01 09:00`), or
+ * `undefined` for an unknown account. @internal
+ */
+export function readCalendarCsv(text: string, zoneOf: (accountKey: string) => string | undefined): { rows: CsvRow[]; errors: CsvRowError[] } {
+  const rows: CsvRow[] = [];
+  const errors: CsvRowError[] = [];
+  let header: string[] | undefined;
+  let previousCursor = -1;
+  let newlines = 0;
+  let counted = 0;
+  Papa.parse<string[]>(text, {
+    delimiter: ',',
+    step: (result) => {
+      // The row starts just after the previous row's cursor; its line is one plus the newlines before it.
+      const start = previousCursor + 1;
+      for (; counted < Math.min(start, text.length); counted += 1) if (text.charCodeAt(counted) === 10) newlines += 1;
+      previousCursor = result.meta.cursor;
+      const line = newlines + 1;
+      const cells = result.data;
+      if (cells.length === 1 && cells[0]!.trim() === '') return;
+      if (header === undefined) {
+        header = cells.map((cell) => cell.trim().toLowerCase());
+        const missing = ['account', 'text'].filter((column) => !header!.includes(column));
+        if (missing.length > 0) errors.push({ line, reasons: [{ path: [], code: 'missing_column', message: `the header needs the column(s) ${missing.join(', ')} (export a calendar to see the format)` }] });
+        return;
+      }
+      const issues: ValidationIssue[] = result.errors.map((error) => ({ path: [], code: 'csv_syntax', message: error.message }));
+      if (cells.length !== header.length) issues.push({ path: [], code: 'column_count', message: `has ${cells.length} cells but the header has ${header.length}: check quotes and commas` });
+      const cell = (column: string): string => unescapeFormula(cells[header!.indexOf(column)] ?? '');
+      const accountKey = cell('account').trim();
+      const zone = zoneOf(accountKey);
+      if (accountKey === '') issues.push({ path: ['account'], code: 'required', message: 'must name the account as platform:id' });
+      else if (zone === undefined) issues.push({ path: ['account'], code: 'unknown_account', message: `"${accountKey}" is not a configured account (keys are platform:id)` });
+      let scheduledAt: string | undefined;
+      const when = cell('scheduled_at').trim();
+      if (when !== '') {
+        if (/[zZ]$|[+-]\d{2}:?\d{2}$/.test(when)) {
+          const ms = Date.parse(when);
+          if (Number.isNaN(ms)) issues.push({ path: ['scheduled_at'], code: 'invalid_instant', message: `"${when}" is not a date-time: use 2026-04-01T07:00:00Z or local 2026-04-01 09:00` });
+          else scheduledAt = new Date(ms).toISOString();
+        } else if (zone !== undefined) {
+          try {
+            const wall = Temporal.PlainDateTime.from(when.replace(' ', 'T'), { overflow: 'reject' });
+            scheduledAt = new Date(wall.toZonedDateTime(zone, { disambiguation: 'compatible' }).epochMilliseconds).toISOString();
+          } catch {
+            issues.push({ path: ['scheduled_at'], code: 'invalid_instant', message: `"${when}" is not a date-time: use 2026-04-01T07:00:00Z or local 2026-04-01 09:00 (account zone)` });
+          }
+        }
+      }
+      const placementCell = cell('placement').trim();
+      let placement: CsvRow['placement'];
+      if (placementCell === 'queue' || placementCell === 'pinned') placement = placementCell;
+      else if (placementCell !== '') issues.push({ path: ['placement'], code: 'invalid_placement', message: 'must be queue, pinned or empty' });
+      if (placement === 'pinned' && scheduledAt === undefined && !issues.some((issue) => issue.path[0] === 'scheduled_at')) {
+        issues.push({ path: ['scheduled_at'], code: 'required', message: 'a pinned row needs scheduled_at' });
+      }
+      const media = parseJsonCell(cell('media'), 'media', issues);
+      const thread = parseJsonCell(cell('thread'), 'thread', issues);
+      const tags = cell('tags').split(TAG_SEPARATOR).map((tag) => tag.trim()).filter(Boolean);
+      const draft: Record<string, unknown> = { text: cell('text'), tags };
+      const optional: Array<[string, string]> = [['link', cell('link').trim()], ['campaign', cell('campaign').trim()], ['visibility', cell('visibility').trim()], ['language', cell('language').trim()]];
+      for (const [key, value] of optional) if (value !== '') draft[key] = value;
+      if (media !== undefined) draft.media = media;
+      if (thread !== undefined) draft.thread = thread;
+      if (issues.length > 0) errors.push({ line, reasons: issues });
+      else rows.push({ line, accountKey, draft: draft as PostDraftInput, scheduledAt, placement: placement ?? (scheduledAt === undefined ? 'queue' : 'pinned') });
+    },
+  });
+  return { rows, errors };
+}

@@ -1,0 +1,157 @@
+import { SmmError, type SmmErrorOptions } from '../errors/index.js';
+
+// Each class brands its instances with its own Symbol.for marker (like the foundation's
+// errors) so `isInstance` holds across duplicate installs of @smm/core.
+function brand(target: object, marker: string): void {
+  Object.defineProperty(target, Symbol.for(marker), { value: true, enumerable: false });
+}
+
+function branded(error: unknown, marker: string): boolean {
+  return error != null && typeof error === 'object' && (error as Record<symbol, unknown>)[Symbol.for(marker)] === true;
+}
+
+const ILLEGAL = 'smm.error.IllegalTransitionError';
+const CONFLICT = 'smm.error.EntryConflictError';
+const NOT_FOUND = 'smm.error.EntryNotFoundError';
+
+/**
+ * Thrown when an entry is asked to move to a status its current status does not lead to
+ * (see {@link ENTRY_TRANSITIONS}). The message names both states and the allowed ones.
+ * A dedicated class rather than a ValidationError: the input is well-formed, the entry's
+ * state is what forbids it, and callers (the runner, UIs) branch on it.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await calendar.approve(id, { by: 'ana', role: 'editor' });
+ * } catch (error) {
+ *   if (IllegalTransitionError.isInstance(error)) console.log(error.from, '→', error.to);
+ * }
+ * ```
+ */
+export class IllegalTransitionError extends SmmError {
+  /** The entry's status when the transition was attempted. */
+  readonly from: string;
+  /** The status that was attempted. */
+  readonly to: string;
+  /** The entry concerned. */
+  readonly entryId: string;
+
+  constructor(entryId: string, from: string, to: string, allowed: readonly string[], options: SmmErrorOptions = {}) {
+    const next = allowed.length === 0 ? 'none: it is final' : allowed.join(', ');
+    super(
+      'illegal_transition',
+      `Entry ${entryId} cannot go from "${from}" to "${to}"; from "${from}" it can go to: ${next}.`,
+      options,
+    );
+    brand(this, ILLEGAL);
+    this.name = 'IllegalTransitionError';
+    this.entryId = entryId;
+    this.from = from;
+    this.to = to;
+  }
+
+  static override isInstance(error: unknown): error is IllegalTransitionError {
+    return branded(error, ILLEGAL);
+  }
+
+  protected override jsonFields(): Record<string, unknown> {
+    return { entryId: this.entryId, from: this.from, to: this.to };
+  }
+}
+
+/**
+ * Thrown by a store when a write's expectation does not hold: the entry's version or status
+ * changed since it was read, the lease is held by someone else, or an id already exists.
+ * Re-read the entry and decide again.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await store.transition(id, { to: 'publishing', at, by: 'worker-1', expectedVersion: 3 });
+ * } catch (error) {
+ *   if (EntryConflictError.isInstance(error)) console.log('someone else got there first');
+ * }
+ * ```
+ */
+export class EntryConflictError extends SmmError {
+  /** The entry concerned. */
+  readonly entryId: string;
+
+  constructor(entryId: string, message: string, options: SmmErrorOptions = {}) {
+    super('entry_conflict', message, options);
+    brand(this, CONFLICT);
+    this.name = 'EntryConflictError';
+    this.entryId = entryId;
+  }
+
+  static override isInstance(error: unknown): error is EntryConflictError {
+    return branded(error, CONFLICT);
+  }
+
+  protected override jsonFields(): Record<string, unknown> {
+    return { entryId: this.entryId };
+  }
+}
+
+/**
+ * Thrown when an entry id is not in the store.
+ *
+ * @example
+ * ```ts
+ * try { await calendar.cancel('nope', { by: 'ana' }); }
+ * catch (error) { if (EntryNotFoundError.isInstance(error)) console.log(error.entryId); }
+ * ```
+ */
+export class EntryNotFoundError extends SmmError {
+  /** The id that was looked up. */
+  readonly entryId: string;
+
+  constructor(entryId: string, options: SmmErrorOptions = {}) {
+    super('entry_not_found', `No calendar entry with id "${entryId}"; check the id or list entries with range().`, options);
+    brand(this, NOT_FOUND);
+    this.name = 'EntryNotFoundError';
+    this.entryId = entryId;
+  }
+
+  static override isInstance(error: unknown): error is EntryNotFoundError {
+    return branded(error, NOT_FOUND);
+  }
+
+  protected override jsonFields(): Record<string, unknown> {
+    return { entryId: this.entryId };
+  }
+}
+
+const NO_SLOT = 'smm.error.NoFreeSlotError';
+
+/**
+ * Thrown when a queue has no free slot within the planning horizon: every slot is taken,
+ * blacked out, too close to another post (min gap) or on a day at its cap. Add slots, raise
+ * the cap, or lengthen `horizonDays`.
+ *
+ * @example
+ * ```ts
+ * try { await calendar.addToQueue(id, { by: 'ana' }); }
+ * catch (error) { if (NoFreeSlotError.isInstance(error)) console.log(error.accountKey); }
+ * ```
+ */
+export class NoFreeSlotError extends SmmError {
+  /** The account whose queue is full. */
+  readonly accountKey: string;
+
+  constructor(accountKey: string, message: string, options: SmmErrorOptions = {}) {
+    super('no_free_slot', message, options);
+    brand(this, NO_SLOT);
+    this.name = 'NoFreeSlotError';
+    this.accountKey = accountKey;
+  }
+
+  static override isInstance(error: unknown): error is NoFreeSlotError {
+    return branded(error, NO_SLOT);
+  }
+
+  protected override jsonFields(): Record<string, unknown> {
+    return { accountKey: this.accountKey };
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * `@smm/testkit`: network simulators (X, Bluesky, Mastodon) served as msw handlers or from a
+ * real node:http server, a deterministic fake clock, and the adapter conformance suite.
+ * Subpaths (`@smm/testkit/x`, `/mastodon`, …) load only what they name. The vitest wrapper,
+ * `runAdapterConformance`, is in `@smm/testkit/vitest` (the only entry that loads vitest).
+ *
+ * @packageDocumentation
+ */
+export * from './clock/index.js';
+export * from './simulator/index.js';
+export * from './x/index.js';
+export * from './bluesky/index.js';
+export * from './mastodon/index.js';
+export * from './conformance/index.js';

@@ -1,0 +1,6 @@
+/**
+ * The Mastodon simulator.
+ *
+ * @packageDocumentation
+ */
+export { createMastodonSimulator, type MastodonSimulator, type MastodonSimulatorOptions } from './mastodon-simulator.js';

@@ -1,0 +1,489 @@
+import type { Clock } from '@smm/core/clock';
+import { systemClock } from '@smm/core/clock';
+import {
+  createRateLimitWindows,
+  createSimulatorEngine,
+  createWorld,
+  hashString,
+  json,
+  type IncomingMention,
+  type NetworkSimulator,
+  type SimPost,
+  type SimRequest,
+  type SimRoute,
+  type SimUser,
+  type WindowLimit,
+  type WindowState,
+} from '../simulator/index.js';
+
+/** Options of {@link createMastodonSimulator}. */
+export interface MastodonSimulatorOptions {
+  clock?: Clock;
+  seed?: number | string;
+  /** The instance (default `https://mastodon.example`). */
+  baseUrl?: string;
+  account?: { id?: string; username?: string };
+  /** `configuration.statuses.max_characters` (default 500). */
+  maxCharacters?: number;
+  /** Report `quotes_count` (Mastodon 4.5+); default false, so it is absent. */
+  quotes?: boolean;
+  /** Instance limits (defaults as Mastodon ships them). */
+  limits?: Partial<{ all: WindowLimit; media: WindowLimit; deletes: WindowLimit }>;
+  mentionBacklog?: number;
+  mentionEveryMs?: number;
+}
+
+/** The Mastodon simulator. */
+export interface MastodonSimulator extends NetworkSimulator {
+  /** `{ accessToken }`: a user token (Mastodon tokens do not expire). */
+  readonly credentials: { accessToken: string };
+  /** Scheduled statuses not yet published. */
+  scheduled(): Array<{ id: string; scheduledAt: string; params: Record<string, unknown> }>;
+}
+
+interface Attachment {
+  id: string;
+  type: 'image' | 'video' | 'gifv' | 'audio' | 'unknown';
+  description: string | null;
+  uploadedAtMs: number;
+}
+
+interface Scheduled {
+  id: string;
+  scheduledAtMs: number;
+  params: Record<string, unknown>;
+  idempotencyKey?: string;
+}
+
+const MINUTE = 60_000;
+const URL_PATTERN = /https?:\/\/\S+/g;
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * Simulates a Mastodon instance as its API documents it: `POST /api/v1/statuses` (JSON or
+ * form; `status`, `media_ids[]`, `in_reply_to_id`, `visibility`, `spoiler_text`, `language`,
+ * `poll`, `scheduled_at` → a ScheduledStatus; the `Idempotency-Key` header is honoured for
+ * an hour: the same key returns the same status and creates nothing), `GET`/`DELETE
+ * /api/v1/statuses/:id`, `POST /api/v2/media` (202 while a video processes) and
+ * `GET /api/v1/media/:id`, `GET /api/v1/notifications` (`types[]`, `limit`, `max_id`,
+ * `since_id`, `min_id`, with `Link` headers), `GET /api/v2/instance`,
+ * `GET /api/v1/accounts/verify_credentials`, `GET`/`DELETE /api/v1/scheduled_statuses`.
+ * Limits: 300 requests / 5 min per account, media 30 / 30 min, deletes 30 / 30 min, reported
+ * in `X-RateLimit-Limit/Remaining/Reset` (an ISO-8601 reset). Errors are `{ "error": "…" }`.
+ *
+ * @example
+ * ```ts
+ * const sim = createMastodonSimulator({ clock: createFakeClock(), seed: 3 });
+ * const server = await sim.listen(); // http://127.0.0.1:<port>
+ * ```
+ */
+export function createMastodonSimulator(options: MastodonSimulatorOptions = {}): MastodonSimulator {
+  const clock = options.clock ?? systemClock;
+  const baseUrl = (options.baseUrl ?? 'https://mastodon.example').replace(/\/+$/, '');
+  const domain = new URL(baseUrl).host;
+  const accountId = options.account?.id ?? '110000000000000001';
+  const username = options.account?.username ?? 'smm';
+  const maxCharacters = options.maxCharacters ?? 500;
+  const limits = {
+    all: { limit: 300, windowMs: 5 * MINUTE },
+    media: { limit: 30, windowMs: 30 * MINUTE },
+    deletes: { limit: 30, windowMs: 30 * MINUTE },
+    ...options.limits,
+  };
+  const world = createWorld({ clock, seed: options.seed, handle: username, mentionBacklog: options.mentionBacklog, mentionEveryMs: options.mentionEveryMs });
+  const windows = createRateLimitWindows(() => clock.now());
+  const attachments = new Map<string, Attachment>();
+  const scheduled = new Map<string, Scheduled>();
+  const keys = new Map<string, { atMs: number; statusId?: string; scheduledId?: string }>();
+  const validTokens = new Set(['mastodon-token-0']);
+  let serial = 0;
+
+  // Mastodon ids: milliseconds shifted left 16 bits plus a sequence, as decimal strings.
+  const snowflake = (ms: number, salt?: number) => String((BigInt(ms) << 16n) | BigInt(salt === undefined ? (serial = (serial + 1) % 65_536) : salt % 65_536));
+  const remoteAccount = (user: SimUser) => ({
+    id: String(200_000 + user.index),
+    username: user.handle,
+    acct: `${user.handle}@remote.example`,
+    display_name: user.displayName,
+    url: `https://remote.example/@${user.handle}`,
+    followers_count: user.followers,
+    following_count: 10,
+    statuses_count: 100,
+    bot: false,
+    locked: false,
+  });
+  const ownAccount = () => ({
+    id: accountId,
+    username,
+    acct: username,
+    display_name: 'smm brand',
+    url: `${baseUrl}/@${username}`,
+    followers_count: world.followers(),
+    following_count: world.following(),
+    statuses_count: world.posts.filter((post) => !post.deleted).length,
+    bot: false,
+    locked: false,
+    created_at: '2024-01-01T00:00:00.000Z',
+  });
+
+  const renderAttachment = (item: Attachment) => {
+    const ready = item.type !== 'video' || clock.now() >= item.uploadedAtMs + 2_000;
+    return {
+      id: item.id,
+      type: item.type,
+      url: ready ? `${baseUrl}/system/media/${item.id}.bin` : null,
+      preview_url: `${baseUrl}/system/media/${item.id}.preview.jpg`,
+      remote_url: null,
+      meta: {},
+      description: item.description,
+      blurhash: 'UFGuL*~q%Mxu',
+    };
+  };
+
+  const counts = (post: SimPost) => {
+    const counters = world.counters(post);
+    return {
+      replies_count: counters.replies,
+      reblogs_count: counters.reposts,
+      favourites_count: counters.likes,
+      ...(options.quotes ? { quotes_count: counters.quotes } : {}),
+    };
+  };
+
+  const renderStatus = (post: SimPost, withSource = false) => ({
+    id: post.id,
+    created_at: post.createdAt,
+    in_reply_to_id: post.replyToId ?? null,
+    in_reply_to_account_id: post.replyToId ? (world.livePost(post.replyToId) ? accountId : String(post.extra.replyToAccountId ?? accountId)) : null,
+    sensitive: Boolean(post.extra.sensitive),
+    spoiler_text: String(post.extra.spoilerText ?? ''),
+    visibility: post.visibility ?? 'public',
+    language: (post.extra.language as string | undefined) ?? null,
+    uri: `${baseUrl}/users/${username}/statuses/${post.id}`,
+    url: `${baseUrl}/@${username}/${post.id}`,
+    ...counts(post),
+    edited_at: null,
+    favourited: false,
+    reblogged: false,
+    muted: false,
+    bookmarked: false,
+    pinned: false,
+    content: `<p>${escapeHtml(post.text)}</p>`,
+    ...(withSource ? { text: post.text } : {}),
+    filtered: [],
+    reblog: null,
+    application: { name: 'smm', website: null },
+    account: ownAccount(),
+    media_attachments: post.mediaIds.map((id) => attachments.get(id)).filter((item): item is Attachment => item !== undefined).map(renderAttachment),
+    mentions: [],
+    tags: [],
+    emojis: [],
+    card: null,
+    poll: post.extra.poll ?? null,
+  });
+
+  const rateHeaders = (state: WindowState) => ({
+    'X-RateLimit-Limit': String(state.limit),
+    'X-RateLimit-Remaining': String(state.remaining),
+    'X-RateLimit-Reset': new Date(state.resetAtMs).toISOString(),
+  });
+
+  // Publishes scheduled statuses whose time has come (lazily, on each request).
+  const publishDue = () => {
+    for (const entry of [...scheduled.values()].filter((item) => item.scheduledAtMs <= clock.now())) {
+      scheduled.delete(entry.id);
+      createStatus(entry.params, entry.scheduledAtMs, entry.idempotencyKey);
+    }
+  };
+
+  function createStatus(params: Record<string, unknown>, atMs: number, idempotencyKey?: string): SimPost {
+    const mediaIds = (params.media_ids as string[] | undefined) ?? [];
+    return world.addPost({
+      id: snowflake(atMs),
+      accountId,
+      text: String(params.status ?? ''),
+      createdAtMs: atMs,
+      ...(params.in_reply_to_id ? { replyToId: String(params.in_reply_to_id) } : {}),
+      mediaIds,
+      ...(idempotencyKey ? { idempotencyKey } : {}),
+      visibility: String(params.visibility ?? 'public'),
+      extra: {
+        sensitive: params.sensitive === true || params.sensitive === 'true',
+        spoilerText: params.spoiler_text ?? '',
+        ...(params.language ? { language: params.language } : {}),
+        ...(params.poll ? { poll: { id: snowflake(atMs), options: params.poll, expired: false, votes_count: 0 } } : {}),
+      },
+    });
+  }
+
+  const fieldList = (value: unknown): string[] | undefined =>
+    value === undefined ? undefined : (Array.isArray(value) ? value : [value]).map(String);
+
+  // Every route: auth, the account-wide limit (plus a narrower one), then the handler.
+  const endpoint =
+    (narrow: 'media' | 'deletes' | undefined, handler: (request: SimRequest) => { status: number; body: unknown; headers?: Record<string, string> }) =>
+    (request: SimRequest): Response => {
+      const token = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
+      if (!token || !validTokens.has(token)) return json(401, { error: 'The access token is invalid' });
+      publishDue();
+      const all = windows.spend(`${accountId}:all`, limits.all);
+      const specific = narrow ? windows.spend(`${accountId}:${narrow}`, limits[narrow]) : undefined;
+      // When several limits apply, the headers report the one closest to running out.
+      const reported = specific && (!specific.allowed || specific.remaining < all.remaining) ? specific : all;
+      if (!all.allowed || (specific && !specific.allowed)) return json(429, { error: 'Too many requests' }, rateHeaders(reported));
+      const { status, body, headers } = handler(request);
+      return json(status, body, { ...rateHeaders(reported), ...headers });
+    };
+
+  const postStatus = endpoint(undefined, (request) => {
+    const params = { ...((request.body ?? {}) as Record<string, unknown>) };
+    // Form bodies send `media_ids[]`; JSON sends `media_ids`.
+    const mediaIds = fieldList(params['media_ids[]'] ?? params.media_ids) ?? [];
+    params.media_ids = mediaIds;
+    const key = request.headers['idempotency-key'];
+    if (key) {
+      const seen = keys.get(key);
+      if (seen && clock.now() - seen.atMs < 3_600_000) {
+        const post = seen.statusId ? world.posts.find((entry) => entry.id === seen.statusId) : undefined;
+        if (post) return { status: 200, body: renderStatus(post) };
+        const pending = seen.scheduledId ? scheduled.get(seen.scheduledId) : undefined;
+        if (pending) return { status: 200, body: renderScheduled(pending) };
+      }
+    }
+    const text = String(params.status ?? '');
+    if (text.trim() === '' && mediaIds.length === 0 && !params.poll) return { status: 422, body: { error: "Validation failed: Text can't be blank" } };
+    const length = [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text.replace(URL_PATTERN, 'x'.repeat(23)))].length;
+    if (length > maxCharacters) return { status: 422, body: { error: `Validation failed: Text character limit of ${maxCharacters} exceeded` } };
+    if (mediaIds.length > 4) return { status: 422, body: { error: 'Validation failed: Media attachments exceed the limit of 4' } };
+    for (const id of mediaIds) {
+      const item = attachments.get(id);
+      if (!item) return { status: 422, body: { error: 'Validation failed: Media attachments are invalid' } };
+      if (item.type === 'video' && clock.now() < item.uploadedAtMs + 2_000) {
+        return { status: 422, body: { error: 'Cannot attach files that have not finished processing. Try again in a moment!' } };
+      }
+    }
+    if (params.visibility !== undefined && !['public', 'unlisted', 'private', 'direct'].includes(String(params.visibility))) {
+      return { status: 422, body: { error: 'Validation failed: Visibility is not included in the list' } };
+    }
+    if (params.in_reply_to_id !== undefined && !world.livePost(String(params.in_reply_to_id)) && !world.mentions().some((m) => mentionStatusId(m) === String(params.in_reply_to_id))) {
+      return { status: 404, body: { error: 'Record not found' } };
+    }
+    if (params.scheduled_at !== undefined) {
+      const at = Date.parse(String(params.scheduled_at));
+      if (!Number.isFinite(at) || at < clock.now() + 5 * MINUTE) {
+        return { status: 422, body: { error: 'Validation failed: Scheduled at The scheduled date must be in the future' } };
+      }
+      const entry: Scheduled = { id: String(++serial), scheduledAtMs: at, params, ...(key ? { idempotencyKey: key } : {}) };
+      scheduled.set(entry.id, entry);
+      if (key) keys.set(key, { atMs: clock.now(), scheduledId: entry.id });
+      return { status: 200, body: renderScheduled(entry) };
+    }
+    const post = createStatus(params, clock.now(), key);
+    if (key) keys.set(key, { atMs: clock.now(), statusId: post.id });
+    return { status: 200, body: renderStatus(post) };
+  });
+
+  function renderScheduled(entry: Scheduled) {
+    const params = entry.params;
+    return {
+      id: entry.id,
+      scheduled_at: new Date(entry.scheduledAtMs).toISOString(),
+      params: {
+        text: String(params.status ?? ''),
+        media_ids: (params.media_ids as string[] | undefined)?.length ? params.media_ids : null,
+        sensitive: params.sensitive ?? null,
+        spoiler_text: params.spoiler_text ?? null,
+        visibility: params.visibility ?? null,
+        language: params.language ?? null,
+        in_reply_to_id: params.in_reply_to_id ?? null,
+        poll: params.poll ?? null,
+        idempotency: entry.idempotencyKey ?? null,
+        scheduled_at: null,
+        application_id: 1,
+        with_rate_limit: false,
+      },
+      media_attachments: ((params.media_ids as string[] | undefined) ?? []).map((id) => attachments.get(id)).filter((item): item is Attachment => item !== undefined).map(renderAttachment),
+    };
+  }
+
+  const getStatus = endpoint(undefined, (request) => {
+    const post = world.livePost(request.params.id!);
+    return post ? { status: 200, body: renderStatus(post) } : { status: 404, body: { error: 'Record not found' } };
+  });
+
+  const deleteStatus = endpoint('deletes', (request) => {
+    const post = world.livePost(request.params.id!);
+    if (!post) return { status: 404, body: { error: 'Record not found' } };
+    post.deleted = true;
+    return { status: 200, body: renderStatus(post, true) };
+  });
+
+  const uploadMedia = endpoint('media', (request) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const file = body.file as { type?: string; size?: number } | undefined;
+    if (!file || typeof file !== 'object') return { status: 422, body: { error: 'Validation failed: File content type is invalid, File is invalid' } };
+    const mime = String(file.type ?? '');
+    const type: Attachment['type'] = mime.startsWith('image/gif') ? 'gifv' : mime.startsWith('image/') ? 'image' : mime.startsWith('video/') ? 'video' : mime.startsWith('audio/') ? 'audio' : 'unknown';
+    if (type === 'unknown') return { status: 422, body: { error: 'Validation failed: File content type is invalid, File is invalid' } };
+    const item: Attachment = { id: snowflake(clock.now()), type, description: typeof body.description === 'string' ? body.description : null, uploadedAtMs: clock.now() };
+    attachments.set(item.id, item);
+    // Large media (video) is processed asynchronously: 202 with a null url until done.
+    return { status: type === 'video' ? 202 : 200, body: renderAttachment(item) };
+  });
+
+  const getMedia = endpoint(undefined, (request) => {
+    const item = attachments.get(request.params.id!);
+    if (!item) return { status: 404, body: { error: 'Record not found' } };
+    const rendered = renderAttachment(item);
+    return { status: rendered.url === null ? 206 : 200, body: rendered };
+  });
+
+  const mentionStatusId = (mention: IncomingMention) => snowflake(mention.createdAtMs, hashString(mention.key));
+  const notificationId = (mention: IncomingMention) => String(mention.createdAtMs * 10 + (hashString(mention.key) % 10));
+
+  const notifications = endpoint(undefined, (request) => {
+    const types = fieldList(request.query['types[]'] ?? request.query.types);
+    const limit = Math.min(80, Math.max(1, Number(request.query.limit ?? 40) || 40));
+    const maxId = request.query.max_id === undefined ? undefined : BigInt(String(request.query.max_id));
+    const sinceId = request.query.since_id === undefined ? undefined : BigInt(String(request.query.since_id));
+    const minId = request.query.min_id === undefined ? undefined : BigInt(String(request.query.min_id));
+    // Replies arrive as `mention` notifications too; quotes would be `quote` (not simulated here).
+    let items = world.mentions().filter(() => types === undefined || types.includes('mention'));
+    items = items.filter((m) => {
+      const id = BigInt(notificationId(m));
+      return (maxId === undefined || id < maxId) && (sinceId === undefined || id > sinceId) && (minId === undefined || id > minId);
+    });
+    // Newest first; with min_id the page is the oldest ones just after it.
+    const ordered = minId !== undefined ? items.slice(0, limit).reverse() : items.reverse().slice(0, limit);
+    const body = ordered.map((mention) => {
+      const statusId = mentionStatusId(mention);
+      return {
+        id: notificationId(mention),
+        type: 'mention',
+        created_at: new Date(mention.createdAtMs).toISOString(),
+        account: remoteAccount(mention.author),
+        status: {
+          id: statusId,
+          created_at: new Date(mention.createdAtMs).toISOString(),
+          in_reply_to_id: mention.postId ?? null,
+          in_reply_to_account_id: mention.postId ? accountId : null,
+          sensitive: false,
+          spoiler_text: '',
+          visibility: 'public',
+          language: 'en',
+          uri: `https://remote.example/users/${mention.author.handle}/statuses/${statusId}`,
+          url: `https://remote.example/@${mention.author.handle}/${statusId}`,
+          replies_count: 0,
+          reblogs_count: 0,
+          favourites_count: 0,
+          content: `<p><span class="h-card"><a href="${baseUrl}/@${username}" class="u-url mention">@<span>${username}</span></a></span> ${escapeHtml(mention.text.replace(`@${username} `, ''))}</p>`,
+          account: remoteAccount(mention.author),
+          media_attachments: [],
+          mentions: [{ id: accountId, username, acct: username, url: `${baseUrl}/@${username}` }],
+          tags: [],
+          emojis: [],
+          card: null,
+          poll: null,
+        },
+      };
+    });
+    const links: string[] = [];
+    const typeQuery = (types ?? []).map((type) => `&types[]=${encodeURIComponent(type)}`).join('');
+    if (body.length > 0) {
+      // As Mastodon does: a next link when the page is full, a prev link whenever there are items.
+      if (body.length === limit) links.push(`<${request.origin}/api/v1/notifications?max_id=${body[body.length - 1]!.id}&limit=${limit}${typeQuery}>; rel="next"`);
+      links.push(`<${request.origin}/api/v1/notifications?min_id=${body[0]!.id}&limit=${limit}${typeQuery}>; rel="prev"`);
+    }
+    const headers: Record<string, string> = links.length ? { Link: links.join(', ') } : {};
+    return { status: 200, body, headers };
+  });
+
+  const instance = endpoint(undefined, () => ({
+    status: 200,
+    body: {
+      domain,
+      title: 'Simulated Mastodon',
+      version: options.quotes ? '4.5.0' : '4.3.0',
+      source_url: 'https://github.com/mastodon/mastodon',
+      description: 'A simulated instance for tests',
+      usage: { users: { active_month: 1000 } },
+      languages: ['en'],
+      configuration: {
+        urls: { streaming: `wss://${domain}` },
+        accounts: { max_featured_tags: 10, max_pinned_statuses: 5 },
+        statuses: { max_characters: maxCharacters, max_media_attachments: 4, characters_reserved_per_url: 23 },
+        media_attachments: {
+          supported_mime_types: ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'video/mp4', 'video/webm', 'audio/mpeg'],
+          image_size_limit: 16_777_216,
+          image_matrix_limit: 33_177_600,
+          video_size_limit: 103_809_024,
+          video_frame_rate_limit: 120,
+          video_matrix_limit: 8_294_400,
+        },
+        polls: { max_options: 4, max_characters_per_option: 50, min_expiration: 300, max_expiration: 2_629_746 },
+        translation: { enabled: false },
+      },
+      registrations: { enabled: false, approval_required: false, message: null },
+      contact: { email: `admin@${domain}` },
+      rules: [],
+    },
+  }));
+
+  const routes: SimRoute[] = [
+    { method: 'POST', path: '/api/v1/statuses', handle: postStatus },
+    { method: 'GET', path: '/api/v1/statuses/:id', handle: getStatus },
+    { method: 'DELETE', path: '/api/v1/statuses/:id', handle: deleteStatus },
+    { method: 'POST', path: '/api/v2/media', handle: uploadMedia },
+    { method: 'GET', path: '/api/v1/media/:id', handle: getMedia },
+    { method: 'GET', path: '/api/v1/notifications', handle: notifications },
+    { method: 'GET', path: '/api/v2/instance', handle: instance },
+    { method: 'GET', path: '/api/v1/accounts/verify_credentials', handle: endpoint(undefined, () => ({ status: 200, body: ownAccount() })) },
+    {
+      method: 'GET',
+      path: '/api/v1/scheduled_statuses',
+      handle: endpoint(undefined, () => ({ status: 200, body: [...scheduled.values()].map(renderScheduled) })),
+    },
+    {
+      method: 'DELETE',
+      path: '/api/v1/scheduled_statuses/:id',
+      handle: endpoint(undefined, (request) =>
+        scheduled.delete(request.params.id!) ? { status: 200, body: {} } : { status: 404, body: { error: 'Record not found' } },
+      ),
+    },
+  ];
+
+  const engine = createSimulatorEngine({
+    platform: 'mastodon',
+    baseUrl,
+    clock,
+    routes,
+    faultResponses: {
+      rateLimited: (_request, resetAtMs) => json(429, { error: 'Too many requests' }, rateHeaders({ allowed: false, limit: limits.all.limit, remaining: 0, resetAtMs, windowMs: limits.all.windowMs })),
+      serverError: (_request, status) => json(status, { error: 'We are sorry, but something went wrong on our end.' }),
+      expiredToken: () => json(401, { error: 'The access token is invalid' }),
+      notFound: () => json(404, { error: 'Record not found' }),
+    },
+  });
+
+  return {
+    ...engine,
+    account: { id: accountId, handle: username },
+    credentials: { accessToken: 'mastodon-token-0' },
+    posts: () => {
+      publishDue();
+      return world.posts.map((post) => ({ ...post }));
+    },
+    scheduled: () => [...scheduled.values()].map((entry) => ({ id: entry.id, scheduledAt: new Date(entry.scheduledAtMs).toISOString(), params: entry.params })),
+    reportedPostMetrics(postId) {
+      const post = world.posts.find((entry) => entry.id === postId);
+      return post ? counts(post) : {};
+    },
+    reportedAccountMetrics: () => {
+      const account = ownAccount();
+      return { followers_count: account.followers_count, following_count: account.following_count, statuses_count: account.statuses_count };
+    },
+    mentionCount: () => world.mentions().length,
+    addMention: (input) => void world.addMention({ text: input.text, kind: input.kind ?? 'mention', ...(input.postId ? { postId: input.postId } : {}) }),
+  };
+}

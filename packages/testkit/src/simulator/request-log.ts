@@ -1,0 +1,75 @@
+/** One request a simulator received, as recorded in `sim.requests` for shape assertions. */
+export interface RecordedRequest {
+  method: string;
+  /** The path, without the query (`/2/tweets`). */
+  path: string;
+  /** Query parameters; repeated names (`types[]`) become arrays. */
+  query: Record<string, string | string[]>;
+  /** Lower-cased header names. */
+  headers: Record<string, string>;
+  /**
+   * The body: parsed JSON, form fields (urlencoded or multipart; files as `{ filename, type, size }`),
+   * raw text when unparseable, or undefined when empty.
+   */
+  body: unknown;
+  /** Body size in bytes (0 when empty). */
+  bodySize: number;
+  /** When the simulator received it (simulated time, ISO-8601). */
+  at: string;
+}
+
+function collect(entries: Iterable<[string, unknown]>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of entries) {
+    const existing = out[name];
+    if (existing === undefined) out[name] = name.endsWith('[]') ? [value] : value;
+    else out[name] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return out;
+}
+
+/** Reads a request into its recorded form (the original request stays unread). @internal */
+export async function readRequest(request: Request, at: string): Promise<RecordedRequest> {
+  const url = new URL(request.url);
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, name) => {
+    headers[name.toLowerCase()] = value;
+  });
+  const type = headers['content-type'] ?? '';
+  let body: unknown;
+  let bodySize = 0;
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    const bytes = await request.clone().arrayBuffer();
+    bodySize = bytes.byteLength;
+    const copy = request.clone();
+    if (type.includes('multipart/form-data')) {
+      const form = await copy.formData();
+      body = collect(
+        [...form.entries()].map(([name, value]) => [
+          name,
+          typeof value === 'string' ? value : { filename: value.name, type: value.type, size: value.size },
+        ]),
+      );
+    } else {
+      const text = new TextDecoder().decode(bytes);
+      if (text === '') body = undefined;
+      else if (type.includes('application/x-www-form-urlencoded')) body = collect(new URLSearchParams(text).entries());
+      else {
+        try {
+          body = JSON.parse(text);
+        } catch {
+          body = text;
+        }
+      }
+    }
+  }
+  return {
+    method: request.method.toUpperCase(),
+    path: url.pathname,
+    query: collect(url.searchParams.entries()) as Record<string, string | string[]>,
+    headers,
+    body,
+    bodySize,
+    at,
+  };
+}

@@ -1,0 +1,7 @@
+/**
+ * The adapter conformance suite as vitest tests. The only entry of `@smm/testkit` that loads
+ * vitest (ESM-only, like vitest itself).
+ *
+ * @packageDocumentation
+ */
+export { runAdapterConformance } from './run-adapter-conformance.js';

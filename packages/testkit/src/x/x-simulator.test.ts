@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { createFakeClock } from '../clock/index.js';
+import { createXSimulator } from './index.js';
+
+// 2026-01-05T09:00:00Z is 1767603600 s after the epoch (hand-computed).
+const START = '2026-01-05T09:00:00.000Z';
+
+function setup(options: Parameters<typeof createXSimulator>[0] = {}) {
+  const clock = createFakeClock({ now: START });
+  const sim = createXSimulator({ clock, seed: 9, ...options });
+  const call = async (method: string, path: string, init: { json?: unknown; form?: Record<string, string>; token?: string } = {}) => {
+    const headers: Record<string, string> = { authorization: `Bearer ${init.token ?? sim.credentials.accessToken}` };
+    let body: string | undefined;
+    if (init.json !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(init.json);
+    } else if (init.form) {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      body = new URLSearchParams(init.form).toString();
+    }
+    const response = await sim.fetch(`https://api.x.com${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as Record<string, any>) : null };
+  };
+  return { clock, sim, call };
+}
+
+describe('X simulator', () => {
+  it('creates a tweet as X documents it, with 15-minute rate-limit headers in epoch seconds', async () => {
+    const { sim, call } = setup();
+    const created = await call('POST', '/2/tweets', { json: { text: 'hello from the simulator' } });
+    expect(created.status).toBe(201);
+    expect(Object.keys(created.body!.data).sort()).toEqual(['edit_history_tweet_ids', 'id', 'text']);
+    expect(created.body!.data.id).toMatch(/^\d{18,19}$/);
+    expect(created.body!.data.edit_history_tweet_ids).toEqual([created.body!.data.id]);
+    expect(created.headers.get('x-rate-limit-limit')).toBe('100');
+    expect(created.headers.get('x-rate-limit-remaining')).toBe('99');
+    expect(created.headers.get('x-rate-limit-reset')).toBe('1767604500');
+    expect(sim.requests[0]).toMatchObject({ method: 'POST', path: '/2/tweets', body: { text: 'hello from the simulator' } });
+    expect(sim.posts().map((post) => post.text)).toEqual(['hello from the simulator']);
+  });
+
+  it('refuses duplicate text, unknown reply targets and media together with a poll', async () => {
+    const { call } = setup();
+    await call('POST', '/2/tweets', { json: { text: 'same' } });
+    const duplicate = await call('POST', '/2/tweets', { json: { text: 'same' } });
+    expect(duplicate.status).toBe(403);
+    expect(duplicate.body).toMatchObject({ title: 'Forbidden', status: 403, detail: 'You are not allowed to create a Tweet with duplicate content.' });
+    const orphan = await call('POST', '/2/tweets', { json: { text: 'answer', reply: { in_reply_to_tweet_id: '42' } } });
+    expect(orphan.status).toBe(400);
+    expect(orphan.body!.type).toBe('https://api.twitter.com/2/problems/invalid-request');
+    const both = await call('POST', '/2/tweets', { json: { text: 'x', media: { media_ids: ['1'] }, poll: { options: ['a', 'b'], duration_minutes: 60 } } });
+    expect(both.status).toBe(400);
+  });
+
+  it('reports public metrics always, non-public ones for own recent posts, and link clicks only with a link', async () => {
+    const { clock, sim, call } = setup();
+    const plain = (await call('POST', '/2/tweets', { json: { text: 'no link here' } })).body!.data.id as string;
+    const linked = (await call('POST', '/2/tweets', { json: { text: 'read https://example.com/a' } })).body!.data.id as string;
+    await clock.advance(60 * 60_000);
+    const read = await call('GET', `/2/tweets?ids=${plain},${linked},999&tweet.fields=public_metrics,non_public_metrics,created_at`);
+    const [first, second] = read.body!.data;
+    expect(Object.keys(first.public_metrics).sort()).toEqual(['bookmark_count', 'impression_count', 'like_count', 'quote_count', 'reply_count', 'retweet_count']);
+    expect(Object.keys(first.non_public_metrics).sort()).toEqual(['impression_count', 'user_profile_clicks']);
+    expect(Object.keys(second.non_public_metrics).sort()).toEqual(['impression_count', 'url_link_clicks', 'user_profile_clicks']);
+    expect(first.created_at).toBe(START);
+    expect(read.body!.errors).toEqual([expect.objectContaining({ value: '999', title: 'Not Found Error', resource_type: 'tweet' })]);
+    expect(sim.reportedPostMetrics(plain)).toEqual({ ...first.public_metrics, ...first.non_public_metrics });
+    // Counters never go down as time passes.
+    await clock.advance(24 * 60 * 60_000);
+    const later = sim.reportedPostMetrics(plain);
+    for (const [name, value] of Object.entries(first.public_metrics as Record<string, number>)) expect(later[name]).toBeGreaterThanOrEqual(value);
+  });
+
+  it('deletes a tweet; reading it then answers 200 with a Not Found error', async () => {
+    const { call } = setup();
+    const id = (await call('POST', '/2/tweets', { json: { text: 'bye' } })).body!.data.id as string;
+    expect((await call('DELETE', `/2/tweets/${id}`)).body).toEqual({ data: { deleted: true } });
+    const read = await call('GET', `/2/tweets/${id}`);
+    expect(read.status).toBe(200);
+    expect(read.body!.errors[0]).toMatchObject({ title: 'Not Found Error', resource_id: id, type: 'https://api.twitter.com/2/problems/resource-not-found' });
+  });
+
+  it('pages mentions newest first with pagination_token until meta has no next_token', async () => {
+    const { sim, call } = setup({ mentionBacklog: 23 });
+    const seen: string[] = [];
+    let token: string | undefined;
+    let pages = 0;
+    do {
+      const page = await call('GET', `/2/users/${sim.account.id}/mentions?max_results=10&expansions=author_id&tweet.fields=created_at${token ? `&pagination_token=${token}` : ''}`);
+      pages += 1;
+      const data = page.body!.data as Array<{ id: string; author_id: string }>;
+      expect(page.body!.meta.result_count).toBe(data.length);
+      expect(page.body!.includes.users.map((user: { id: string }) => user.id)).toEqual(expect.arrayContaining(data.map((tweet) => tweet.author_id)));
+      seen.push(...data.map((tweet) => tweet.id));
+      token = page.body!.meta.next_token;
+    } while (token);
+    expect(pages).toBe(3);
+    expect(seen).toHaveLength(23);
+    expect(new Set(seen).size).toBe(23);
+    const sorted = [...seen].sort((a, b) => (BigInt(b) > BigInt(a) ? 1 : -1));
+    expect(seen).toEqual(sorted);
+    expect((await call('GET', `/2/users/${sim.account.id}/mentions?max_results=3`)).status).toBe(400);
+  });
+
+  it('counts requests per 15-minute window and opens a new window at the reset', async () => {
+    const { clock, call } = setup({ limits: { createTweet: { limit: 2, windowMs: 15 * 60_000 } } });
+    expect((await call('POST', '/2/tweets', { json: { text: 'one' } })).status).toBe(201);
+    expect((await call('POST', '/2/tweets', { json: { text: 'two' } })).status).toBe(201);
+    const limited = await call('POST', '/2/tweets', { json: { text: 'three' } });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('x-rate-limit-remaining')).toBe('0');
+    expect(limited.body).toMatchObject({ title: 'Too Many Requests', status: 429 });
+    await clock.advance(15 * 60_000);
+    expect((await call('POST', '/2/tweets', { json: { text: 'three' } })).status).toBe(201);
+  });
+
+  it('refreshes OAuth 2.0 tokens with rotation; expired tokens get 401', async () => {
+    const { sim, call } = setup();
+    sim.expireAccessTokens();
+    expect((await call('GET', '/2/users/me')).status).toBe(401);
+    const form = { grant_type: 'refresh_token', refresh_token: sim.credentials.refreshToken, client_id: sim.credentials.clientId };
+    const refreshed = await call('POST', '/2/oauth2/token', { form });
+    expect(refreshed.body).toMatchObject({ token_type: 'bearer', expires_in: 7200 });
+    expect((await call('GET', '/2/users/me', { token: refreshed.body!.access_token })).body!.data.username).toBe('smm_brand');
+    const reused = await call('POST', '/2/oauth2/token', { form });
+    expect(reused.status).toBe(400);
+    expect(reused.body!.error).toBe('invalid_request');
+  });
+
+  it('runs the chunked media upload; a video is usable only once processing succeeded', async () => {
+    const { clock, call } = setup();
+    const init = await call('POST', '/2/media/upload', { form: { command: 'INIT', media_type: 'video/mp4', total_bytes: '4', media_category: 'tweet_video' } });
+    const id = init.body!.data.id as string;
+    expect(init.body!.data.media_key).toBe(`7_${id}`);
+    expect((await call('POST', '/2/media/upload', { form: { command: 'APPEND', media_id: id, segment_index: '0', media: 'abcd' } })).status).toBe(204);
+    const finalize = await call('POST', '/2/media/upload', { form: { command: 'FINALIZE', media_id: id } });
+    expect(finalize.body!.data.processing_info).toEqual({ state: 'pending', check_after_secs: 1 });
+    expect((await call('POST', '/2/tweets', { json: { text: 'clip', media: { media_ids: [id] } } })).status).toBe(400);
+    expect((await call('GET', `/2/media/upload?command=STATUS&media_id=${id}`)).body!.data.processing_info.state).toBe('in_progress');
+    await clock.advance(2_000);
+    expect((await call('GET', `/2/media/upload?command=STATUS&media_id=${id}`)).body!.data.processing_info.state).toBe('succeeded');
+    expect((await call('POST', '/2/tweets', { json: { text: 'clip', media: { media_ids: [id] } } })).status).toBe(201);
+    const legacy = await call('POST', '/1.1/media/upload.json', { form: { command: 'INIT', media_type: 'image/png', total_bytes: '70' } });
+    expect(legacy.body).toMatchObject({ media_id_string: expect.stringMatching(/^\d+$/), expires_after_secs: 86400 });
+  });
+
+  it('is deterministic: the same seed gives the same mentions and counters, another seed does not', async () => {
+    const run = async (seed: number) => {
+      const clock = createFakeClock({ now: START });
+      const sim = createXSimulator({ clock, seed });
+      const response = await sim.fetch(`https://api.x.com/2/users/${sim.account.id}/mentions?max_results=100&tweet.fields=created_at,author_id`, {
+        headers: { authorization: `Bearer ${sim.credentials.accessToken}` },
+      });
+      return JSON.stringify(await response.json());
+    };
+    expect(await run(4)).toBe(await run(4));
+    expect(await run(4)).not.toBe(await run(5));
+  });
+});
