@@ -188,6 +188,12 @@ export function createMemoryStore(): ScheduleStore {
       return claimed;
     },
 
+    async claim(id, request) {
+      const entry = entries.get(id);
+      if (entry === undefined || !claimable(entry, request.now, request.includeStalePublishing ?? true)) return undefined;
+      return claim(entry, request);
+    },
+
     async extendLease(id, owner, now, leaseMs) {
       const entry = require(id);
       if (entry.lease?.owner !== owner) return false;

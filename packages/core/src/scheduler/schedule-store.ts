@@ -110,6 +110,12 @@ export interface ScheduleStore {
   query(query: EntryQuery): Promise<CalendarEntry[]>;
   /** Claims due entries under a lease for `owner`, atomically. */
   claimDue(request: ClaimRequest): Promise<CalendarEntry[]>;
+  /**
+   * Claims one entry by id under the same rules as `claimDue` (due, not held, lease free;
+   * stale `publishing` ones when asked), atomically; `undefined` when it is not claimable.
+   * Queue-driven backends (a BullMQ job per entry) claim this way.
+   */
+  claim(id: string, request: Omit<ClaimRequest, 'limit'>): Promise<CalendarEntry | undefined>;
   /** Extends `owner`'s lease to `now + leaseMs`; false when the lease is no longer theirs. */
   extendLease(id: string, owner: string, now: number, leaseMs: number): Promise<boolean>;
   /** Drops `owner`'s lease; false when the lease is no longer theirs. */
