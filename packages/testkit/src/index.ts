@@ -12,3 +12,4 @@ export * from './x/index.js';
 export * from './bluesky/index.js';
 export * from './mastodon/index.js';
 export * from './conformance/index.js';
+export * from './store-conformance/index.js';

@@ -133,6 +133,17 @@ export const CalendarEntrySchema = z.object({
   idempotencyKey: z.string().optional(),
   /** What was published (status `published`). */
   published: PublishedPostSchema.optional(),
+  /**
+   * How many publish attempts failed transiently so far (rate limit, network, 5xx); the runner
+   * counts them for its backoff. Absent until the first failure.
+   */
+  attempts: z.number().int().nonnegative().optional(),
+  /**
+   * When the runner tries again after a transient failure (ISO-8601 UTC). The calendar time
+   * `scheduledAt` is kept; an entry is due at the later of the two (see `entryDueAt`), so
+   * every store's `claimDue`/`claim`/`dueSummary` must honour this field.
+   */
+  nextAttemptAt: InstantSchema.optional(),
   /** Why it failed (status `failed` or `outcome_unknown`). */
   error: z.object({ code: z.string(), message: z.string() }).optional(),
   evergreen: EvergreenSchema.optional(),

@@ -157,6 +157,18 @@ describe('approvals', () => {
     expect(rejected.history.at(-1)).toMatchObject({ from: 'in_review', to: 'draft', reason: 'tone' });
     await expect(calendar.approve(entry!.id, { by: 'li', role: 'x' })).rejects.toSatisfy(IllegalTransitionError.isInstance);
   });
+
+  it('refusing to reject or approve outside review names the action, not a contradictory transition', async () => {
+    const { calendar } = setup({ approvals });
+    const [entry] = await calendar.createEntries({ draft: { text: 'v1' }, accounts: ['bluesky:did:plc:ny'], place: 'queue' }, { by: 'ana' });
+    await calendar.submit(entry!.id, { by: 'ana' });
+    await calendar.approve(entry!.id, { by: 'li', role: 'anyone' }); // scheduled now
+    const refused = await calendar.reject(entry!.id, { by: 'li', reason: 'tone' }).catch((error: unknown) => error);
+    expect(IllegalTransitionError.isInstance(refused)).toBe(true);
+    expect((refused as Error).message).toContain('cannot be rejected: it is "scheduled", and only an entry in "in_review" can be');
+    expect((refused as Error).message).not.toContain('cannot go from "scheduled" to "draft"');
+    await expect(calendar.approve(entry!.id, { by: 'bo', role: 'anyone' })).rejects.toThrow(/cannot be approved: it is "scheduled"/);
+  });
 });
 
 describe('pause, resume, evergreen', () => {

@@ -498,7 +498,11 @@ export function createCalendar(input: CalendarOptions) {
      */
     async approve(id: string, approval: { by: string; role: string; note?: string }): Promise<CalendarEntry> {
       const entry = await entryOf(id);
-      if (entry.status !== 'in_review') throw new IllegalTransitionError(entry.id, entry.status, 'approved', entry.status === 'draft' ? ['in_review (submit it first)'] : ENTRY_TRANSITIONS[entry.status]);
+      if (entry.status !== 'in_review') {
+        throw new IllegalTransitionError(entry.id, entry.status, 'approved', entry.status === 'draft' ? ['in_review (submit it first)'] : ENTRY_TRANSITIONS[entry.status], {
+          action: { name: 'approved', requires: 'in_review' },
+        });
+      }
       const policy = policyFor(entry);
       if (policy.roles.length > 0 && !policy.roles.includes(approval.role)) {
         throw new ValidationError('approval', [{ path: ['role'], code: 'role_not_allowed', message: `"${approval.role}" cannot approve for ${entry.accountKey}: approvals must come from ${policy.roles.join(' or ')}` }]);
@@ -532,7 +536,9 @@ export function createCalendar(input: CalendarOptions) {
         throw new ValidationError('reject', [{ path: ['reason'], code: 'required', message: 'a rejection needs a reason the author can act on' }]);
       }
       const entry = await entryOf(id);
-      if (entry.status !== 'in_review') throw new IllegalTransitionError(entry.id, entry.status, 'draft', ENTRY_TRANSITIONS[entry.status]);
+      if (entry.status !== 'in_review') {
+        throw new IllegalTransitionError(entry.id, entry.status, 'draft', ENTRY_TRANSITIONS[entry.status], { action: { name: 'rejected', requires: 'in_review' } });
+      }
       return transition(entry, 'draft', actor, { approvals: [] });
     },
 

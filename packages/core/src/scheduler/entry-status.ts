@@ -26,6 +26,8 @@ export type EntryStatus = (typeof ENTRY_STATUSES)[number];
  *
  * - `in_review → draft` is a rejection (needs a reason); `approved|scheduled → in_review`
  *   is an edit after approval.
+ * - `scheduled → failed` is the runner giving up on an entry whose retry deadline passed
+ *   before it could publish (no worker ran); nothing was sent.
  * - `publishing → scheduled` is the runner putting a transient failure back for a retry;
  *   `publishing → outcome_unknown` is a crash it could not reconcile, which a person
  *   resolves to `published`, `scheduled` (publish again) or `canceled`.
@@ -34,14 +36,14 @@ export type EntryStatus = (typeof ENTRY_STATUSES)[number];
  *
  * @example
  * ```ts
- * ENTRY_TRANSITIONS.scheduled; // ['publishing', 'in_review', 'draft', 'approved', 'canceled']
+ * ENTRY_TRANSITIONS.scheduled; // ['publishing', 'in_review', 'draft', 'approved', 'canceled', 'failed']
  * ```
  */
 export const ENTRY_TRANSITIONS: Readonly<Record<EntryStatus, readonly EntryStatus[]>> = {
   draft: ['in_review', 'approved', 'scheduled', 'canceled'],
   in_review: ['approved', 'draft', 'canceled'],
   approved: ['scheduled', 'in_review', 'draft', 'canceled'],
-  scheduled: ['publishing', 'in_review', 'draft', 'approved', 'canceled'],
+  scheduled: ['publishing', 'in_review', 'draft', 'approved', 'canceled', 'failed'],
   publishing: ['published', 'failed', 'outcome_unknown', 'scheduled'],
   published: [],
   failed: ['scheduled', 'draft', 'canceled'],

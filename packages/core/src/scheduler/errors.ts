@@ -37,13 +37,23 @@ export class IllegalTransitionError extends SmmError {
   /** The entry concerned. */
   readonly entryId: string;
 
-  constructor(entryId: string, from: string, to: string, allowed: readonly string[], options: SmmErrorOptions = {}) {
+  constructor(
+    entryId: string,
+    from: string,
+    to: string,
+    allowed: readonly string[],
+    options: SmmErrorOptions & {
+      /** The calendar action refused (`'rejected'`, `'approved'`), when it is not a bare status change. */
+      action?: { name: string; requires: string };
+    } = {},
+  ) {
     const next = allowed.length === 0 ? 'none: it is final' : allowed.join(', ');
-    super(
-      'illegal_transition',
-      `Entry ${entryId} cannot go from "${from}" to "${to}"; from "${from}" it can go to: ${next}.`,
-      options,
-    );
+    // An action (reject, approve) is narrower than the transition table: name the action and
+    // the status it needs, or the message would list the target as both refused and allowed.
+    const message = options.action
+      ? `Entry ${entryId} cannot be ${options.action.name}: it is "${from}", and only an entry in "${options.action.requires}" can be; from "${from}" it can go to: ${next}.`
+      : `Entry ${entryId} cannot go from "${from}" to "${to}"; from "${from}" it can go to: ${next}.`;
+    super('illegal_transition', message, options);
     brand(this, ILLEGAL);
     this.name = 'IllegalTransitionError';
     this.entryId = entryId;

@@ -1,8 +1,9 @@
 /**
  * The content calendar — the planning half of the scheduler: calendar entries and their
  * status workflow, per-account queue slots in the account's zone (weekly times or RFC 5545
- * rules, correct across DST), constraints, approvals, range views, iCalendar and CSV; and
- * the `ScheduleStore` contract the runner and every store implement, with the memory store.
+ * rules, correct across DST), constraints, approvals, range views, iCalendar and CSV; the
+ * `ScheduleStore` contract every store implements, with the memory store; and the running
+ * half — `createScheduler`, which publishes due entries exactly once.
  *
  * @packageDocumentation
  */
@@ -34,6 +35,7 @@ export type {
   WriteExpectation,
 } from './schedule-store.js';
 export { compareEntries, matchesQuery } from './entry-query.js';
+export { entryDueAt } from './entry-due-at.js';
 export { createMemoryStore } from './memory-store.js';
 export {
   LocalDateTimeSchema,
@@ -71,3 +73,10 @@ export { createCalendar, type Actor, type Calendar, type NewEntries, type PauseS
 export { toICalendar, type ICalendarOptions } from './icalendar.js';
 export { CSV_COLUMNS, CsvImportError, entriesToCsv, type CsvRowError } from './csv.js';
 export { importCsv, type CsvImportOptions, type CsvImportResult } from './csv-import.js';
+export { createScheduler, type RunDueReport, type Scheduler } from './create-scheduler.js';
+export type { SchedulerOptions } from './scheduler-options.js';
+export type { EntryOutcome } from './entry-outcome.js';
+export type { SchedulerEventName, SchedulerEvents } from './scheduler-events.js';
+export type { SchedulerHealth } from './scheduler-health.js';
+export { RetryPolicySchema, resolveRetryPolicy, retryDelayMs, type RetryPolicy, type RetryPolicyInput } from './retry-policy.js';
+export { classifyPublishFailure, describePublishFailure, type PublishFailureKind } from './publish-failure.js';

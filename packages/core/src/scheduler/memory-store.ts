@@ -1,6 +1,7 @@
 import type { CalendarEntry } from './calendar-entry.js';
 import { EntryConflictError, EntryNotFoundError } from './errors.js';
 import { compareEntries, matchesQuery } from './entry-query.js';
+import { entryDueAt } from './entry-due-at.js';
 import { instantMs } from './instant-ms.js';
 import { MinHeap } from './min-heap.js';
 import type {
@@ -46,8 +47,11 @@ export function createMemoryStore(): ScheduleStore {
     ids.add(entry.id);
     if (entry.lease !== null) {
       leases.push({ key: instantMs(entry.lease.expiresAt), id: entry.id, version: entry.version });
+    } else if (entry.status === 'publishing') {
+      // Publishing without a lease (released mid-publish): as stale as an expired one.
+      leases.push({ key: 0, id: entry.id, version: entry.version });
     } else if (entry.status === 'scheduled' && entry.scheduledAt !== null && entry.hold === null) {
-      const item = { key: instantMs(entry.scheduledAt), id: entry.id, version: entry.version };
+      const item = { key: entryDueAt(entry)!, id: entry.id, version: entry.version };
       if (dueBatch === undefined) due.push(item);
       else dueBatch.push(item);
     }
@@ -92,7 +96,10 @@ export function createMemoryStore(): ScheduleStore {
   function claimable(entry: CalendarEntry, now: number, stale: boolean): boolean {
     if (entry.hold !== null) return false;
     if (entry.lease !== null && instantMs(entry.lease.expiresAt) > now) return false;
-    if (entry.status === 'scheduled') return entry.scheduledAt !== null && Date.parse(entry.scheduledAt) <= now;
+    if (entry.status === 'scheduled') {
+      const dueAt = entryDueAt(entry);
+      return dueAt !== null && dueAt <= now;
+    }
     return stale && entry.status === 'publishing';
   }
 

@@ -47,7 +47,10 @@ export interface StoreTransition extends TransitionChange, WriteExpectation {
 export interface ClaimRequest {
   /** The claiming worker's id (stored as the lease owner). */
   owner: string;
-  /** Epoch ms: entries due at or before it are claimed; leases expiring at or before it are free. */
+  /**
+   * Epoch ms: entries due at or before it are claimed (due = `entryDueAt(entry)`, the later of
+   * `scheduledAt` and a retry's `nextAttemptAt`); leases expiring at or before it are free.
+   */
   now: number;
   /** How long the lease lasts, in ms. */
   leaseMs: number;
@@ -62,7 +65,7 @@ export interface ClaimRequest {
 
 /** Entries that should have been claimed by now and were not. */
 export interface DueSummary {
-  /** `scheduled`, not held, due at or before `now`, and not under an unexpired lease. */
+  /** `scheduled`, not held, due (`entryDueAt`) at or before `now`, and not under an unexpired lease. */
   count: number;
   /** The earliest `scheduledAt` among them, or `null`. */
   oldestScheduledAt: string | null;

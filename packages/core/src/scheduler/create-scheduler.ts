@@ -1,0 +1,259 @@
+import { noopLogger } from '../adapter/index.js';
+import type { CalendarEntry } from './calendar-entry.js';
+import { executeClaimed, type ExecutorContext } from './entry-executor.js';
+import type { EntryOutcome } from './entry-outcome.js';
+import { createLeaseKeeper } from './lease-keeper.js';
+import { createSchedulerEmitter, type SchedulerEvents } from './scheduler-events.js';
+import type { SchedulerHealth } from './scheduler-health.js';
+import { resolveSchedulerOptions, type SchedulerOptions } from './scheduler-options.js';
+
+/**
+ * What one `runDue` pass did, by outcome.
+ *
+ * @example
+ * ```ts
+ * const report = await scheduler.runDue();
+ * console.log(`${report.published}/${report.claimed} published, ${report.retried} to retry`);
+ * ```
+ */
+export interface RunDueReport {
+  claimed: number;
+  published: number;
+  failed: number;
+  outcomeUnknown: number;
+  retried: number;
+  /** Claimed, then lost to a concurrent change (another worker, a person's edit). */
+  notClaimed: number;
+  /** Entries whose run hit a store error (their lease runs out; they are reconciled later). */
+  errors: number;
+}
+
+/**
+ * The runner: claims due entries under a lease and publishes them, exactly once.
+ *
+ * @example
+ * ```ts
+ * const scheduler = createScheduler({ store, client });
+ * scheduler.on('entry-failed', ({ entry, error }) => console.error(entry.id, error.code, error.message));
+ * scheduler.start();
+ * process.on('SIGTERM', () => void scheduler.stop({ timeoutMs: 30_000 }));
+ * ```
+ */
+export interface Scheduler {
+  /** This worker's id (the lease owner it writes). */
+  readonly owner: string;
+  /** Starts the poll loop on the clock (no-op when already running). */
+  start(): void;
+  /**
+   * Stops polling, waits for in-flight publishes to finish (their leases are released as
+   * they settle), up to `timeoutMs` (default: no limit). Publishes still running after the
+   * timeout are not aborted — their outcome would be unknown — their leases simply expire
+   * and another worker reconciles them.
+   */
+  stop(options?: { timeoutMs?: number }): Promise<void>;
+  /** One pass for apps that drive the scheduler from their own cron: claims everything due at `now` and runs it. */
+  runDue(now?: number): Promise<RunDueReport>;
+  /** Claims one entry by id and runs it (publish, or reconcile a stale `publishing` one) — what a queue worker calls per job. */
+  executeEntry(id: string, options?: { now?: number }): Promise<EntryOutcome>;
+  /** What is late in the store, and what this scheduler is doing. */
+  health(): Promise<SchedulerHealth>;
+  /** Subscribes to an event; returns the unsubscribe function. */
+  on<E extends keyof SchedulerEvents>(event: E, listener: (payload: SchedulerEvents[E]) => void): () => void;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+interface StoreFailure {
+  storeError: unknown;
+}
+
+/**
+ * Creates the scheduler runner over a {@link ScheduleStore} and an `SmmClient`.
+ *
+ * Exactly once: an entry goes to `publishing` with a stable idempotency key, under this
+ * worker's lease, *before* the network is called. A transient failure (rate limit, 5xx,
+ * network) puts it back to `scheduled` with `attempts` and `nextAttemptAt` (backoff, calendar
+ * time kept) until `scheduledAt + retry.deadlineMs`, then `failed` with `deadline_exceeded`;
+ * a permanent one fails it with the error's code and message. An entry found in `publishing`
+ * with an expired lease (a crash) is reconciled through the adapter's idempotency strategy —
+ * `published`, published again with the same key, or `outcome_unknown` for a person — and
+ * never blindly republished.
+ *
+ * Runtime-neutral: every wait goes through `clock`, and the loop's timers never keep a
+ * process alive once `stop()` resolves.
+ *
+ * @throws ValidationError naming each bad option.
+ * @example
+ * ```ts
+ * import { createClient } from '@smm/core/adapter';
+ * import { createMemoryStore, createScheduler } from '@smm/core/scheduler';
+ *
+ * const store = createMemoryStore();
+ * const client = createClient({ adapters: [mastodon], accounts, credentials });
+ * const scheduler = createScheduler({ store, client, concurrency: 8 });
+ * scheduler.on('entry-outcome-unknown', ({ entry, reason }) => notifyEditors(entry.id, reason));
+ * scheduler.start();
+ *
+ * // Or from a cron job, once a minute:
+ * const report = await scheduler.runDue();
+ * ```
+ */
+export function createScheduler(options: SchedulerOptions): Scheduler {
+  const resolved = resolveSchedulerOptions(options);
+  const logger = resolved.logger ?? noopLogger;
+  const emitter = createSchedulerEmitter(logger);
+  const { store, clock, owner, concurrency, leaseMs, batchSize } = resolved;
+  const leases = createLeaseKeeper({
+    store,
+    clock,
+    owner,
+    leaseMs,
+    onLost: (id) => logger.warn('scheduler lost the lease of an entry while publishing it', { entryId: id, owner }),
+    onError: (id, error) => emitter.emit('error', { error, entryId: id, phase: 'lease' }),
+  });
+  const ctx: ExecutorContext = { ...resolved, emitter, logger, leases };
+
+  const inFlight = new Set<Promise<unknown>>();
+  let lastPollAt: number | null = null;
+  let loop: { controller: AbortController; done: Promise<void> } | undefined;
+
+  // Runs a claimed entry; a store error ends in an 'error' event (the lease then runs out
+  // and the entry is reconciled later), never in an unhandled rejection.
+  function launch(entry: CalendarEntry): Promise<EntryOutcome | StoreFailure> {
+    const run = executeClaimed(ctx, entry).catch((error: unknown): StoreFailure => {
+      logger.error('scheduler could not run an entry', { entryId: entry.id, error: error instanceof Error ? error.message : String(error) });
+      emitter.emit('error', { error, entryId: entry.id, phase: 'execute' });
+      return { storeError: error };
+    });
+    inFlight.add(run);
+    void run.finally(() => inFlight.delete(run));
+    return run;
+  }
+
+  async function claimBatch(now: number, limit: number): Promise<CalendarEntry[]> {
+    lastPollAt = now;
+    return store.claimDue({ owner, now, leaseMs, limit, includeStalePublishing: true });
+  }
+
+  async function runLoop(signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      const room = concurrency - inFlight.size;
+      if (room <= 0) {
+        await Promise.race(inFlight);
+        continue;
+      }
+      const limit = Math.min(batchSize, room);
+      let claimed: CalendarEntry[] = [];
+      try {
+        claimed = await claimBatch(clock.now(), limit);
+      } catch (error) {
+        logger.error('scheduler poll failed', { error: error instanceof Error ? error.message : String(error) });
+        emitter.emit('error', { error, phase: 'poll' });
+      }
+      for (const entry of claimed) void launch(entry);
+      if (claimed.length === limit || signal.aborted) continue; // more may be due
+      try {
+        await clock.sleep(resolved.pollIntervalMs, signal);
+      } catch {
+        return; // stopped
+      }
+    }
+  }
+
+  const scheduler: Scheduler = {
+    owner,
+
+    start() {
+      if (loop !== undefined) return;
+      const controller = new AbortController();
+      loop = { controller, done: runLoop(controller.signal) };
+      logger.info('scheduler started', { owner, concurrency });
+    },
+
+    async stop(stopOptions = {}) {
+      const current = loop;
+      loop = undefined;
+      if (current !== undefined) {
+        current.controller.abort();
+        await current.done;
+      }
+      if (inFlight.size === 0) return;
+      const settled = Promise.allSettled([...inFlight]).then(() => undefined);
+      if (stopOptions.timeoutMs === undefined) {
+        await settled;
+      } else {
+        const timer = new AbortController();
+        await Promise.race([settled, clock.sleep(stopOptions.timeoutMs, timer.signal).catch(() => undefined)]);
+        timer.abort();
+        if (inFlight.size > 0) {
+          // Stop renewing: the stuck publishes' leases run out and another worker reconciles them.
+          leases.stop();
+          logger.warn('scheduler stopped with publishes still running; their leases will expire', { owner, inFlight: inFlight.size });
+        }
+      }
+      logger.info('scheduler stopped', { owner });
+    },
+
+    async runDue(now) {
+      const at = now ?? clock.now();
+      const report: RunDueReport = { claimed: 0, published: 0, failed: 0, outcomeUnknown: 0, retried: 0, notClaimed: 0, errors: 0 };
+      const count = (outcome: EntryOutcome | StoreFailure) => {
+        if ('storeError' in outcome) report.errors += 1;
+        else if (outcome.status === 'published') report.published += 1;
+        else if (outcome.status === 'failed') report.failed += 1;
+        else if (outcome.status === 'outcome_unknown') report.outcomeUnknown += 1;
+        else if (outcome.status === 'retry_scheduled') report.retried += 1;
+        else report.notClaimed += 1;
+      };
+      const mine = new Set<Promise<unknown>>();
+      for (;;) {
+        const room = concurrency - mine.size;
+        if (room <= 0) {
+          await Promise.race(mine);
+          continue;
+        }
+        const limit = Math.min(batchSize, room);
+        const claimed = await claimBatch(at, limit);
+        report.claimed += claimed.length;
+        for (const entry of claimed) {
+          const run = launch(entry).then(count);
+          mine.add(run);
+          void run.finally(() => mine.delete(run));
+        }
+        if (claimed.length < limit) break;
+      }
+      await Promise.all(mine);
+      return report;
+    },
+
+    async executeEntry(id, executeOptions = {}) {
+      const now = executeOptions.now ?? clock.now();
+      const claimed = await store.claim(id, { owner, now, leaseMs, includeStalePublishing: true });
+      if (claimed === undefined) {
+        const entry = await store.get(id);
+        return entry === undefined ? { status: 'not_claimed' } : { status: 'not_claimed', entry };
+      }
+      const outcome = await launch(claimed);
+      if ('storeError' in outcome) throw outcome.storeError;
+      return outcome;
+    },
+
+    async health() {
+      const now = clock.now();
+      const summary = await store.dueSummary(now);
+      const oldestAgeMs = summary.oldestScheduledAt === null ? null : Math.max(0, now - Date.parse(summary.oldestScheduledAt));
+      return {
+        running: loop !== undefined,
+        inFlight: inFlight.size,
+        overdue: { count: summary.count, oldestScheduledAt: summary.oldestScheduledAt, oldestAgeMs },
+        lastPollAt: lastPollAt === null ? null : iso(lastPollAt),
+        ok: oldestAgeMs === null || oldestAgeMs <= resolved.lagWarningMs,
+      };
+    },
+
+    on(event, listener) {
+      return emitter.on(event, listener);
+    },
+  };
+  return scheduler;
+}
