@@ -80,6 +80,20 @@ describe('Bluesky simulator', () => {
     expect((await post(accessJwt, { text: 'b' }, { rkey: '3kabcdefghijk' })).body.message).toContain('already exists');
   });
 
+  it('resolves handles to DIDs and reads records back with getRecord (RecordNotFound when absent)', async () => {
+    const { sim, login, post, xrpc } = setup();
+    expect((await xrpc('GET', 'com.atproto.identity.resolveHandle', { query: `handle=${sim.credentials.identifier}` })).body).toEqual({ did: sim.account.id });
+    const unknown = await xrpc('GET', 'com.atproto.identity.resolveHandle', { query: 'handle=nobody.example.com' });
+    expect(unknown).toMatchObject({ status: 400, body: { error: 'InvalidRequest', message: 'Unable to resolve handle' } });
+    const { accessJwt } = await login();
+    const created = (await post(accessJwt, { text: 'kept' }, { rkey: '3kabcdefghijk' })).body as { uri: string; cid: string };
+    const query = (rkey: string) => `repo=${encodeURIComponent(sim.account.id)}&collection=app.bsky.feed.post&rkey=${rkey}`;
+    const found = await xrpc('GET', 'com.atproto.repo.getRecord', { query: query('3kabcdefghijk') });
+    expect(found.body).toMatchObject({ uri: created.uri, cid: created.cid, value: { text: 'kept' } });
+    const missing = await xrpc('GET', 'com.atproto.repo.getRecord', { query: query('3kaaaaaaaaaaa') });
+    expect(missing).toMatchObject({ status: 400, body: { error: 'RecordNotFound' } });
+  });
+
   it('reports post counts (no bookmarks unless asked) and embeds only uploaded blobs ≤ 1 MB', async () => {
     const { clock, sim, login, post, xrpc } = setup();
     const { accessJwt } = await login();

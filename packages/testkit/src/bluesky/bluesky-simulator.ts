@@ -77,7 +77,9 @@ const graphemes = (text: string) => [...new Intl.Segmenter('en', { granularity: 
  * `400 ExpiredToken`), `com.atproto.repo.createRecord` (an `app.bsky.feed.post` record with
  * `text` ≤ 300 graphemes / 3 000 bytes, `createdAt`, `facets`, `reply { root, parent }`,
  * `embed` images whose blobs were uploaded; an optional TID `rkey`, refused when taken),
- * `deleteRecord`, `uploadBlob` (≤ 1 000 000 bytes), `app.bsky.feed.getPosts` (≤ 25 `uris`),
+ * `deleteRecord`, `getRecord` (`RecordNotFound` when absent), `com.atproto.identity.resolveHandle`
+ * (the account's and every simulated user's `<handle>.bsky.social`), `uploadBlob` (≤ 1 000 000
+ * bytes), `app.bsky.feed.getPosts` (≤ 25 `uris`),
  * `app.bsky.notification.listNotifications` (`cursor`, `limit`; reasons mention, reply,
  * follow…) and `app.bsky.actor.getProfile`. Writes spend points (create 3, delete 1) from
  * 5 000 / hour and 35 000 / day, reported in `ratelimit-limit/remaining/reset/policy`
@@ -271,6 +273,32 @@ export function createBlueskySimulator(options: BlueskySimulatorOptions = {}): B
     };
   };
 
+  // Reads any client may make without a session (they still count against the read limit).
+  const publicRead = (handler: Handler) => (request: SimRequest): Response => {
+    const state = windows.spend(`${did}:reads`, limits.reads);
+    const headers = headersOf(state, `${limits.reads.limit};w=${limits.reads.windowMs / 1000}`);
+    if (!state.allowed) return xrpcError(429, 'RateLimitExceeded', 'Rate Limit Exceeded', headers);
+    const { status, body } = handler(request);
+    return json(status, body, headers);
+  };
+
+  const resolveHandle = publicRead((request) => {
+    const wanted = String(request.query.handle ?? '').toLowerCase();
+    if (wanted === '') return invalid('Params must have the property "handle"');
+    if (wanted === handle) return { status: 200, body: { did } };
+    const user = world.users.find((entry) => `${entry.handle}.bsky.social` === wanted);
+    return user ? { status: 200, body: { did: userDid(user) } } : invalid('Unable to resolve handle');
+  });
+
+  const getRecord = publicRead((request) => {
+    const { repo, collection, rkey } = request.query;
+    if (typeof repo !== 'string' || typeof collection !== 'string' || typeof rkey !== 'string') return invalid('Params must have the properties "repo", "collection" and "rkey"');
+    const uri = `at://${repo === handle ? did : repo}/${collection}/${rkey}`;
+    const post = world.livePost(uri);
+    if (!post) return { status: 400, body: { error: 'RecordNotFound', message: `Could not locate record: ${uri}` } };
+    return { status: 200, body: { uri, cid: String(post.extra.cid), value: post.extra.record } };
+  });
+
   const getPosts = read((request) => {
     const raw = request.query.uris;
     const uris = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
@@ -380,6 +408,8 @@ export function createBlueskySimulator(options: BlueskySimulatorOptions = {}): B
     { method: 'POST', path: '/xrpc/com.atproto.repo.createRecord', handle: createRecord },
     { method: 'POST', path: '/xrpc/com.atproto.repo.deleteRecord', handle: deleteRecord },
     { method: 'POST', path: '/xrpc/com.atproto.repo.uploadBlob', handle: uploadBlob },
+    { method: 'GET', path: '/xrpc/com.atproto.identity.resolveHandle', handle: resolveHandle },
+    { method: 'GET', path: '/xrpc/com.atproto.repo.getRecord', handle: getRecord },
     { method: 'GET', path: '/xrpc/app.bsky.feed.getPosts', handle: getPosts },
     { method: 'GET', path: '/xrpc/app.bsky.notification.listNotifications', handle: listNotifications },
     { method: 'GET', path: '/xrpc/app.bsky.actor.getProfile', handle: getProfile },

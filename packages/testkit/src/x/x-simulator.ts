@@ -62,6 +62,7 @@ interface Media {
   received: number;
   finalizedAtMs?: number;
   video: boolean;
+  altText?: string;
 }
 
 const problem = (status: number, title: string, detail: string, type = 'about:blank', extra: Record<string, unknown> = {}) =>
@@ -76,7 +77,8 @@ const problem = (status: number, title: string, detail: string, type = 'about:bl
  * `meta.next_token`, `expansions=author_id`), `GET /2/users/me` and `/2/users/:id`
  * (`public_metrics`), `GET /2/users/:id/tweets` (own timeline: `start_time`, `max_results`,
  * `pagination_token`), chunked media upload (`INIT`/`APPEND`/`FINALIZE`/`STATUS` on
- * `/2/media/upload` and `/1.1/media/upload.json`), and OAuth 2.0 refresh (`POST /2/oauth2/token`).
+ * `/2/media/upload` and `/1.1/media/upload.json`), alt text (`POST /2/media/metadata`), and OAuth 2.0
+ * refresh (`POST /2/oauth2/token`).
  * Every response carries `x-rate-limit-limit/remaining/reset` (epoch seconds); errors are
  * problem-details JSON. X refuses a post whose text duplicates a live post (403).
  *
@@ -394,6 +396,17 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
       return invalid(`Unknown command ${command}.`, 'command');
     });
 
+  // Alt text for an uploaded image or GIF: { id, metadata: { alt_text: { text } } }, as X v2 documents it.
+  const mediaMetadata = endpoint('media', (request) => {
+    const body = (request.body ?? {}) as { id?: unknown; metadata?: { alt_text?: { text?: unknown } } };
+    const item = media.get(String(body.id ?? ''));
+    if (!item) return invalid('id is not a known upload.', 'id');
+    const text = body.metadata?.alt_text?.text;
+    if (typeof text !== 'string' || [...text].length > 1000) return invalid('metadata.alt_text.text must be up to 1000 characters.', 'metadata.alt_text.text');
+    item.altText = text;
+    return { status: 200, body: { data: { id: item.id, associated_metadata: { alt_text: { text } } } } };
+  });
+
   // OAuth 2.0 refresh: rotates both tokens; the old refresh token stops working.
   const token = (request: SimRequest): Response => {
     const body = (request.body ?? {}) as Record<string, unknown>;
@@ -418,6 +431,7 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
     { method: 'GET', path: '/2/users/:id/tweets', handle: timeline },
     { method: 'POST', path: '/2/media/upload', handle: upload('v2') },
     { method: 'GET', path: '/2/media/upload', handle: upload('v2') },
+    { method: 'POST', path: '/2/media/metadata', handle: mediaMetadata },
     { method: 'POST', path: '/1.1/media/upload.json', handle: upload('v1.1') },
     { method: 'GET', path: '/1.1/media/upload.json', handle: upload('v1.1') },
     { method: 'POST', path: '/2/oauth2/token', handle: token },

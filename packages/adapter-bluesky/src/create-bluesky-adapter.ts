@@ -1,0 +1,61 @@
+import { defineAdapter, type AdapterV1 } from '@smm/core/adapter';
+import { BLUESKY_CAPABILITIES } from './capabilities.js';
+import { blueskyCredentials, type BlueskyCredentials } from './credentials.js';
+import { deletePost } from './delete-post.js';
+import { mapBlueskyError } from './error-mapping.js';
+import { findPublished } from './find-published.js';
+import { getPost } from './get-post.js';
+import { listMentions } from './list-mentions.js';
+import { getAccountMetrics, getPostMetrics } from './metrics.js';
+import { BlueskyOptionsSchema, type BlueskyOptions } from './network-options.js';
+import { publishPost } from './publish-post.js';
+import { BLUESKY_STATIC_LIMITS, parseBlueskyRateLimit } from './rate-limits.js';
+import { parseBlueskyAdapterSettings, type BlueskyAdapterSettingsInput } from './settings.js';
+
+/** The Bluesky adapter (spec v1). */
+export type BlueskyAdapter = AdapterV1<BlueskyOptions, BlueskyCredentials>;
+
+/**
+ * Creates the Bluesky (AT Protocol) adapter. Give it to `createClient`; accounts are
+ * `{ platform: 'bluesky', id: <DID>, handle }` and their credentials an app password
+ * (`{ identifier, password }`) or a session (`{ accessJwt, refreshJwt }`).
+ *
+ * @throws ValidationError when a setting is wrong, naming it.
+ * @example
+ * ```ts
+ * import { createClient } from '@smm/core/adapter';
+ * import { createBlueskyAdapter } from '@smm/adapter-bluesky';
+ *
+ * const client = createClient({
+ *   adapters: [createBlueskyAdapter()],
+ *   accounts: [{ platform: 'bluesky', id: 'did:plc:z72i7hdynmk6r22z27h6tvur', handle: 'brand.bsky.social' }],
+ *   credentials: { 'bluesky:did:plc:z72i7hdynmk6r22z27h6tvur': { identifier: 'brand.bsky.social', password: process.env.BSKY_APP_PASSWORD } },
+ *   onCredentialsChange: (account, session) => store.save(account, session),
+ * });
+ * await client.publish('bluesky:did:plc:z72i7hdynmk6r22z27h6tvur', { text: 'Hello @ana.bsky.social #launch' }, { idempotencyKey: 'launch-1' });
+ * ```
+ */
+export function createBlueskyAdapter(settings: BlueskyAdapterSettingsInput = {}): BlueskyAdapter {
+  const parsed = parseBlueskyAdapterSettings(settings);
+  return defineAdapter<BlueskyOptions, BlueskyCredentials>({
+    platform: 'bluesky',
+    displayName: 'Bluesky',
+    capabilities: BLUESKY_CAPABILITIES,
+    http: {
+      baseUrl: parsed.serviceUrl,
+      headers: { 'user-agent': parsed.userAgent },
+      parseRateLimit: parseBlueskyRateLimit,
+      staticLimits: BLUESKY_STATIC_LIMITS,
+      mapError: mapBlueskyError,
+    },
+    credentials: blueskyCredentials,
+    networkOptionsSchema: BlueskyOptionsSchema,
+    doPublish: (input, context) => publishPost(input, context, parsed),
+    doDelete: ({ post }, context) => deletePost(post, context),
+    doGetPost: ({ post }, context) => getPost(post, context, parsed),
+    doListMentions: (input, context) => listMentions(input, context, parsed),
+    doGetPostMetrics: ({ post }, context) => getPostMetrics(post, context),
+    doGetAccountMetrics: (_input, context) => getAccountMetrics(context),
+    doFindPublished: (input, context) => findPublished(input, context, parsed),
+  });
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ValidationError } from '@smm/core/errors';
+import { harness, PNG_BASE64 } from './__tests__/harness.js';
+
+describe('get and delete', () => {
+  it('gets a post back with its reply target and media count', async () => {
+    const { client, account, sim, calls } = harness();
+    const { published } = await client.publish(account, {
+      text: 'root',
+      thread: [{ text: 'with a pixel', media: [{ kind: 'image', source: { type: 'bytes', base64: PNG_BASE64 }, mimeType: 'image/png', altText: 'pixel' }] }],
+    });
+    const post = await client.getPost(account, published.parts[1]!);
+    const [root, child] = sim.posts();
+    expect(post).toMatchObject({
+      ref: { platform: 'bluesky', id: child!.id, extra: { cid: child!.extra.cid } },
+      text: 'with a pixel',
+      createdAt: child!.createdAt,
+      inReplyTo: { platform: 'bluesky', id: root!.id, extra: { cid: root!.extra.cid } },
+      mediaCount: 1,
+    });
+    expect(calls('app.bsky.feed.getPosts').at(-1)!.query.uris).toBe(child!.id);
+  });
+
+  it('deletes with deleteRecord { repo, collection, rkey }; the post is then gone', async () => {
+    const { client, account, sim, calls } = harness();
+    const { published } = await client.publish(account, { text: 'bye' });
+    await client.delete(account, published.parts[0]!);
+    const rkey = published.parts[0]!.id.split('/').pop();
+    expect(calls('com.atproto.repo.deleteRecord')[0]!.body).toEqual({ repo: sim.account.id, collection: 'app.bsky.feed.post', rkey });
+    expect(await client.getPost(account, published.parts[0]!)).toBeNull();
+    // Deleting again is harmless.
+    await client.delete(account, published.parts[0]!);
+  });
+
+  it('refuses to delete a post of another account, or something that is not a post URI', async () => {
+    const { client, account, sim } = harness();
+    const other = { platform: 'bluesky', id: 'at://did:plc:someoneelse/app.bsky.feed.post/3kabcdefghijk' };
+    await expect(client.delete(account, other)).rejects.toSatisfy(ValidationError.isInstance);
+    await expect(client.delete(account, { platform: 'bluesky', id: 'https://bsky.app/profile/x/post/1' })).rejects.toSatisfy(ValidationError.isInstance);
+    expect(sim.requests.filter((request) => request.path.endsWith('deleteRecord'))).toHaveLength(0);
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { harness } from './__tests__/harness.js';
+
+describe('metrics', () => {
+  it('maps post counts to canonical names with provenance; bookmarks are absent unless the AppView reports them', async () => {
+    const { client, account, sim, clock } = harness();
+    const { published } = await client.publish(account, { text: 'measured' });
+    await clock.advance(6 * 3_600_000);
+    const snapshot = await client.getPostMetrics(account, published.parts[0]!);
+    const reported = sim.reportedPostMetrics(published.parts[0]!.id);
+    expect(snapshot.metrics).toEqual({
+      likes: { value: reported.likeCount, platformName: 'likeCount' },
+      shares: { value: reported.repostCount, platformName: 'repostCount' },
+      comments: { value: reported.replyCount, platformName: 'replyCount' },
+      quotes: { value: reported.quoteCount, platformName: 'quoteCount' },
+    });
+    expect(snapshot.metrics).not.toHaveProperty('saves');
+    expect(snapshot.metrics).not.toHaveProperty('impressions');
+  });
+
+  it('reports saves from bookmarkCount on AppViews that send it', async () => {
+    const { client, account, sim } = harness({ sim: { bookmarks: true } });
+    const { published } = await client.publish(account, { text: 'saved' });
+    const snapshot = await client.getPostMetrics(account, published.parts[0]!);
+    expect(snapshot.metrics.saves).toEqual({ value: sim.reportedPostMetrics(published.parts[0]!.id).bookmarkCount, platformName: 'bookmarkCount' });
+  });
+
+  it('maps profile counts to followers, following and posts', async () => {
+    const { client, account, sim, calls } = harness();
+    const snapshot = await client.getAccountMetrics(account);
+    const reported = sim.reportedAccountMetrics();
+    expect(snapshot.metrics).toEqual({
+      followers: { value: reported.followersCount, platformName: 'followersCount' },
+      following: { value: reported.followsCount, platformName: 'followsCount' },
+      posts: { value: reported.postsCount, platformName: 'postsCount' },
+    });
+    expect(calls('app.bsky.actor.getProfile')[0]!.query).toEqual({ actor: sim.account.id });
+  });
+});

@@ -1,0 +1,84 @@
+import type { AdapterContext } from '@smm/core/adapter';
+import { ValidationError } from '@smm/core/errors';
+import type { MediaRef, PostDraft } from '@smm/core/model';
+import type { BlobRef, StrongRef } from './api-schemas.js';
+import { uploadBlob } from './media-upload.js';
+import type { BlueskyOptions } from './network-options.js';
+
+/** What one part of a post may embed: its media, and for the root a quote and a link card. */
+export interface EmbedSources {
+  media: readonly MediaRef[];
+  /** Where `media` sits in the draft, for error paths (`['media']`, `['thread', 0, 'media']`). */
+  mediaPath: Array<string | number>;
+  quote?: StrongRef;
+  /** `draft.link` as a card (only when nothing else is embedded). */
+  link?: { uri: string; title?: string; description?: string; thumbnail?: MediaRef };
+}
+
+const aspectRatio = (media: MediaRef) => (media.width && media.height ? { aspectRatio: { width: media.width, height: media.height } } : {});
+
+/** The `media` embed: images (`app.bsky.embed.images`, alt text required, may be empty) or one video. */
+async function mediaEmbed(sources: EmbedSources, context: AdapterContext, fetchMedia: typeof fetch): Promise<Record<string, unknown> | undefined> {
+  if (sources.media.length === 0) return undefined;
+  const blobs: BlobRef[] = [];
+  // One at a time: the blobs must come back in order, and the PDS limits uploads per account.
+  for (const [index, media] of sources.media.entries()) blobs.push(await uploadBlob(media, [...sources.mediaPath, index], context, fetchMedia));
+  const first = sources.media[0]!;
+  if (first.kind === 'video') {
+    return { $type: 'app.bsky.embed.video', video: blobs[0], ...(first.altText ? { alt: first.altText } : {}), ...aspectRatio(first) };
+  }
+  return {
+    $type: 'app.bsky.embed.images',
+    images: sources.media.map((media, index) => ({ image: blobs[index], alt: media.altText ?? '', ...aspectRatio(media) })),
+  };
+}
+
+/**
+ * Builds the `embed` of one post record, uploading what it needs: images or a video; a quoted
+ * post (`app.bsky.embed.record`, or `recordWithMedia` together with media); otherwise a link
+ * card (`app.bsky.embed.external`) for `draft.link`.
+ * @internal
+ */
+export async function buildEmbed(sources: EmbedSources, context: AdapterContext, fetchMedia: typeof fetch): Promise<Record<string, unknown> | undefined> {
+  const media = await mediaEmbed(sources, context, fetchMedia);
+  if (sources.quote) {
+    const record = { $type: 'app.bsky.embed.record', record: sources.quote };
+    return media ? { $type: 'app.bsky.embed.recordWithMedia', record, media } : record;
+  }
+  if (media) return media;
+  if (!sources.link) return undefined;
+  const { uri, title, description, thumbnail } = sources.link;
+  const thumb = thumbnail ? await uploadBlob(thumbnail, ['networkOptions', 'bluesky', 'linkCard', 'thumbnail'], context, fetchMedia) : undefined;
+  return { $type: 'app.bsky.embed.external', external: { uri, title: title ?? uri, description: description ?? '', ...(thumb ? { thumb } : {}) } };
+}
+
+/**
+ * Where `draft.link` goes. Bluesky shows one embed per post, so the link becomes a card on the
+ * root only when it has no media and no quote; otherwise it must already be in the text (where
+ * a link facet makes it live). Checked before anything is uploaded or posted.
+ *
+ * @throws ValidationError when the link would be lost.
+ * @internal
+ */
+export function linkCardOf(draft: PostDraft, options: BlueskyOptions | undefined, linkCards: boolean): EmbedSources['link'] {
+  const link = draft.link;
+  if (link === undefined) return undefined;
+  const cardWanted = linkCards && options?.linkCard !== false;
+  const occupied = draft.media.length > 0 || options?.quote !== undefined;
+  if (cardWanted && !occupied) {
+    const card = options?.linkCard === false ? undefined : options?.linkCard;
+    return { uri: link, ...(card?.title ? { title: card.title } : {}), ...(card?.description ? { description: card.description } : {}), ...(card?.thumbnail ? { thumbnail: card.thumbnail } : {}) };
+  }
+  if (!draft.text.includes(link)) {
+    throw new ValidationError('PostDraft for Bluesky', [
+      {
+        path: ['link'],
+        code: 'link_not_shown',
+        message: occupied
+          ? 'cannot be shown as a link card on a post with media or a quote (Bluesky shows one embed): put the link in the text'
+          : 'would not be shown (link cards are turned off): put the link in the text',
+      },
+    ]);
+  }
+  return undefined;
+}

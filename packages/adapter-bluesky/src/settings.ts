@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import type { Account } from '@smm/core/model';
+import { parseWithSchema } from '@smm/core/model';
+
+/** The PDS of accounts hosted by Bluesky (it also proxies `app.bsky.*` reads to the AppView). */
+export const BLUESKY_SERVICE_URL = 'https://bsky.social';
+/** Where posts and profiles are shown on the web. */
+export const BLUESKY_WEB_URL = 'https://bsky.app';
+
+const httpUrl = (example: string) => z.url({ protocol: /^https?$/, error: `must be an absolute http(s) URL such as ${example}` });
+
+/**
+ * Settings of {@link createBlueskyAdapter}, validated eagerly: a bad setting throws a
+ * `ValidationError` naming it.
+ *
+ * @example
+ * ```ts
+ * BlueskyAdapterSettingsSchema.parse({}).serviceUrl; // 'https://bsky.social'
+ * BlueskyAdapterSettingsSchema.parse({ serviceUrl: (account) => pdsOf(account) });
+ * ```
+ */
+export const BlueskyAdapterSettingsSchema = z
+  .object({
+    /**
+     * The account's PDS (default `https://bsky.social`), or a function of the account when
+     * accounts live on different PDSes. Tests pass a simulator's `baseUrl`.
+     */
+    serviceUrl: z
+      .union([httpUrl(BLUESKY_SERVICE_URL), z.custom<(account: Account) => string>((value) => typeof value === 'function')], {
+        error: `must be an absolute http(s) URL such as ${BLUESKY_SERVICE_URL}, or a function (account) => URL`,
+      })
+      .default(BLUESKY_SERVICE_URL),
+    /** The web app used for post and profile URLs (default `https://bsky.app`). */
+    webUrl: httpUrl(BLUESKY_WEB_URL).default(BLUESKY_WEB_URL),
+    /** Downloads media given by URL (default: the global fetch). Never receives a Bluesky token. */
+    fetch: z.custom<typeof fetch>((value) => typeof value === 'function', { error: 'must be a fetch function' }).optional(),
+    /** Make `draft.link` a link card (`app.bsky.embed.external`) when the post has no other embed (default true). */
+    linkCards: z.boolean({ error: 'must be true or false' }).default(true),
+    /** Resolve `@handle` mentions to DIDs so they become mention facets (default true). */
+    resolveMentions: z.boolean({ error: 'must be true or false' }).default(true),
+    /** `user-agent` sent with every request. */
+    userAgent: z.string().min(1, { error: 'must not be empty' }).default('smm-adapter-bluesky'),
+  })
+  .strict();
+
+/** What {@link createBlueskyAdapter} accepts. */
+export type BlueskyAdapterSettingsInput = z.input<typeof BlueskyAdapterSettingsSchema>;
+/** Settings with defaults applied. */
+export type BlueskyAdapterSettings = z.output<typeof BlueskyAdapterSettingsSchema>;
+
+/** Validates settings, applying defaults. @internal */
+export function parseBlueskyAdapterSettings(input: unknown): BlueskyAdapterSettings {
+  return parseWithSchema(BlueskyAdapterSettingsSchema, input ?? {}, 'createBlueskyAdapter settings');
+}

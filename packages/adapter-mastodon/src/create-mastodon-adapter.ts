@@ -1,0 +1,72 @@
+import { defineAdapter, type AdapterV1 } from '@smm/core/adapter';
+import { IDEMPOTENCY_KEY_HEADER, mastodonCapabilities } from './capabilities.js';
+import { mastodonCredentials, type MastodonCredentials } from './credentials.js';
+import { deleteStatus } from './delete-status.js';
+import { sendDirectMessage } from './direct-message.js';
+import { mapMastodonError } from './error-mapping.js';
+import { findPublished } from './find-published.js';
+import { getStatus } from './get-status.js';
+import { listMentions } from './mentions.js';
+import { getAccountMetrics, getStatusMetrics } from './metrics.js';
+import { MastodonOptionsSchema, type MastodonOptions } from './network-options.js';
+import { publishStatuses } from './publish.js';
+import { createMastodonRateLimitParser, mastodonStaticLimits } from './rate-limits.js';
+import { instanceOf, parseMastodonAdapterSettings, type MastodonAdapterSettingsInput } from './settings.js';
+
+/** The Mastodon adapter: `createMastodonAdapter()`'s result. */
+export type MastodonAdapter = AdapterV1<MastodonOptions, MastodonCredentials>;
+
+/**
+ * Creates the Mastodon adapter: statuses with an `Idempotency-Key` (a retry never posts
+ * twice), threads as reply chains, replies, media with alt text (processing awaited), polls,
+ * content warnings, visibility, native scheduling (`scheduledAt` → a ScheduledStatus), delete,
+ * get, notifications as mentions (mentions, replies, quotes, direct messages), status and
+ * account counts as metrics, and direct messages (`visibility: direct`). Each account talks to
+ * its own instance; limits are read from `X-RateLimit-*` with media and deletions in their own
+ * buckets.
+ *
+ * @param settings - see `MastodonAdapterSettingsSchema`; every field is optional.
+ * @throws ValidationError naming the setting when a setting is wrong.
+ * @example
+ * ```ts
+ * import { createClient } from '@smm/core/adapter';
+ * import { createMastodonAdapter } from '@smm/adapter-mastodon';
+ *
+ * const client = createClient({
+ *   adapters: [createMastodonAdapter({ instanceUrl: 'https://mastodon.social' })],
+ *   accounts: [{ platform: 'mastodon', id: '109302437298432', handle: 'smm' }],
+ *   credentials: { 'mastodon:109302437298432': { accessToken: process.env.MASTODON_TOKEN } },
+ * });
+ * const { published } = await client.publish('mastodon:109302437298432', {
+ *   text: 'Hello, fediverse 👋',
+ *   networkOptions: { mastodon: { spoilerText: 'greetings' } },
+ * });
+ * ```
+ */
+export function createMastodonAdapter(settings: MastodonAdapterSettingsInput = {}): MastodonAdapter {
+  const config = parseMastodonAdapterSettings(settings);
+  return defineAdapter<MastodonOptions, MastodonCredentials>({
+    platform: 'mastodon',
+    displayName: 'Mastodon',
+    capabilities: mastodonCapabilities(config),
+    http: {
+      baseUrl: Object.keys(config.accountInstances).length === 0 ? instanceOf(config, '') : (account) => instanceOf(config, account.id),
+      headers: { 'user-agent': config.userAgent },
+      parseRateLimit: createMastodonRateLimitParser(config.rateLimits),
+      staticLimits: mastodonStaticLimits(config.rateLimits),
+      mapError: mapMastodonError,
+      idempotencyKeyHeader: IDEMPOTENCY_KEY_HEADER,
+      requestIdHeader: 'x-request-id',
+    },
+    credentials: mastodonCredentials({ clientId: config.clientId, clientSecret: config.clientSecret }),
+    networkOptionsSchema: MastodonOptionsSchema,
+    doPublish: (input, context) => publishStatuses(input, context, config),
+    doDelete: ({ post }, context) => deleteStatus(post, context),
+    doGetPost: ({ post }, context) => getStatus(post, context),
+    doListMentions: (input, context) => listMentions(input, context),
+    doGetPostMetrics: ({ post }, context) => getStatusMetrics(post, context),
+    doGetAccountMetrics: (_input, context) => getAccountMetrics(context),
+    doFindPublished: (input, context) => findPublished(input, context),
+    doSendDirectMessage: (input, context) => sendDirectMessage(input, context),
+  });
+}

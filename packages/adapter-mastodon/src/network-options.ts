@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/** Mastodon's own visibility names. */
+export const MASTODON_VISIBILITIES = ['public', 'unlisted', 'private', 'direct'] as const;
+/** A Mastodon visibility. */
+export type MastodonVisibility = (typeof MASTODON_VISIBILITIES)[number];
+
+const visibility = z.enum(MASTODON_VISIBILITIES, { error: `must be one of ${MASTODON_VISIBILITIES.join(', ')}` });
+
+/**
+ * Mastodon-only options of a draft, under `draft.networkOptions.mastodon`. Validated by
+ * `createClient` with the rest of the draft (problems are reported under
+ * `networkOptions.mastodon.…`).
+ *
+ * @example
+ * ```ts
+ * await client.publish('mastodon:1091', {
+ *   text: 'Spoilers for the finale inside',
+ *   networkOptions: { mastodon: { spoilerText: 'TV spoilers', threadVisibility: 'unlisted' } },
+ * });
+ * ```
+ */
+export const MastodonOptionsSchema = z
+  .object({
+    /** A content warning: shown instead of the text until the reader opens it (`spoiler_text`). */
+    spoilerText: z.string().min(1, { error: 'must be the warning text, or left out' }).max(1_000, { error: 'must be at most 1000 characters' }).optional(),
+    /** Marks the media as sensitive (hidden behind a click); always true with a `spoilerText` on Mastodon. */
+    sensitive: z.boolean().optional(),
+    /** Overrides the draft's visibility with Mastodon's own name (`private` = followers only). */
+    visibility: visibility.optional(),
+    /**
+     * Visibility of the follow-up parts of a thread (default: the root's). `unlisted` keeps a
+     * long thread out of public timelines while it stays readable, as is customary on Mastodon.
+     */
+    threadVisibility: visibility.optional(),
+    /** ISO 639 language code of the text; default: the primary subtag of `draft.language`. */
+    language: z.string().regex(/^[a-z]{2,3}$/i, { error: 'must be an ISO 639 code such as en, de or fa' }).optional(),
+    /** Poll options (the poll itself comes from the publish options): allow several choices. */
+    pollMultiple: z.boolean().optional(),
+    /** Poll options: hide the vote counts until the poll ends. */
+    pollHideTotals: z.boolean().optional(),
+  })
+  .strict();
+
+/** Mastodon options as `doPublish` receives them. */
+export type MastodonOptions = z.output<typeof MastodonOptionsSchema>;
+/** Mastodon options as a draft gives them. */
+export type MastodonOptionsInput = z.input<typeof MastodonOptionsSchema>;
+
+declare module '@smm/core/model' {
+  interface NetworkOptionsRegistry {
+    mastodon: MastodonOptionsInput;
+  }
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { parseWithSchema } from '@smm/core/model';
+
+/** The instance used when no `instanceUrl` is given: the flagship server, `mastodon.social`. */
+export const MASTODON_DEFAULT_INSTANCE = 'https://mastodon.social';
+
+const MINUTE = 60_000;
+const instanceUrl = z.url({ protocol: /^https?$/, error: 'must be the instance as an absolute http(s) URL, such as https://mastodon.social' });
+const positiveMs = (what: string) =>
+  z.number().int({ error: `must be ${what} in whole milliseconds` }).positive({ error: `must be ${what} in milliseconds, above 0` });
+const windowLimit = (what: string, limit: number, windowMs: number) =>
+  z
+    .object({
+      limit: z.number().int().positive({ error: `must be how many ${what} the instance allows per window (a whole number above 0)` }),
+      windowMs: positiveMs('the window length'),
+    })
+    .strict()
+    .default({ limit, windowMs });
+
+/**
+ * Settings of {@link createMastodonAdapter}, validated eagerly: a bad setting throws a
+ * `ValidationError` naming it. Every field is optional.
+ *
+ * @example
+ * ```ts
+ * MastodonAdapterSettingsSchema.parse({ instanceUrl: 'https://fosstodon.org' }).maxCharacters; // 500
+ * ```
+ */
+export const MastodonAdapterSettingsSchema = z
+  .object({
+    /** The instance the accounts live on (default `https://mastodon.social`); tests pass a simulator's `baseUrl`. */
+    instanceUrl: instanceUrl.default(MASTODON_DEFAULT_INSTANCE),
+    /**
+     * Accounts on other instances, by account id: `{ '109…': 'https://hachyderm.io' }`. Mastodon
+     * is federated: each account talks to its own server, with a token that server issued.
+     */
+    accountInstances: z.record(z.string().min(1), instanceUrl).default({}),
+    /** OAuth client id of your app on the instance, to refresh tokens (credentials may carry their own). */
+    clientId: z.string().min(1, { error: 'must be the OAuth client id of your app on the instance (not empty)' }).optional(),
+    /** OAuth client secret, sent with the client id when refreshing. */
+    clientSecret: z.string().min(1, { error: 'must be the OAuth client secret (not empty), or left out' }).optional(),
+    /** `configuration.statuses.max_characters` of the instance (default 500; some allow thousands). */
+    maxCharacters: z.number().int().positive({ error: 'must be the instance\'s max_characters, a whole number above 0' }).default(500),
+    /** `configuration.statuses.max_media_attachments` of the instance (default 4). */
+    maxMediaAttachments: z.number().int().min(1, { error: 'must be 1 or more' }).max(20, { error: 'must be 20 or fewer' }).default(4),
+    /** The instance's limits (defaults as Mastodon ships them); headers report the tightest one that applies. */
+    rateLimits: z
+      .object({
+        /** Every request of an account: 300 per 5 minutes. */
+        all: windowLimit('requests', 300, 5 * MINUTE),
+        /** Media uploads: 30 per 30 minutes. */
+        media: windowLimit('media uploads', 30, 30 * MINUTE),
+        /** Status deletions (and unreblogs): 30 per 30 minutes. */
+        deletes: windowLimit('deletions', 30, 30 * MINUTE),
+      })
+      .strict()
+      .default({ all: { limit: 300, windowMs: 5 * MINUTE }, media: { limit: 30, windowMs: 30 * MINUTE }, deletes: { limit: 30, windowMs: 30 * MINUTE } }),
+    /** How often to ask whether an uploaded video or GIF is processed (default 1 s). */
+    mediaPollIntervalMs: positiveMs('an interval').default(1_000),
+    /** How long to wait for media processing before giving up (default 10 min). */
+    mediaProcessingTimeoutMs: positiveMs('a duration').default(10 * MINUTE),
+    /** Downloads media given by URL (default: the global fetch). Never receives the Mastodon token. */
+    fetch: z.custom<typeof fetch>((value) => typeof value === 'function', { error: 'must be a fetch function' }).optional(),
+    /** `user-agent` sent with every request. */
+    userAgent: z.string().min(1).default('smm-adapter-mastodon'),
+  })
+  .strict();
+
+/** What {@link createMastodonAdapter} accepts. */
+export type MastodonAdapterSettingsInput = z.input<typeof MastodonAdapterSettingsSchema>;
+/** Settings with defaults applied. */
+export type MastodonAdapterSettings = z.output<typeof MastodonAdapterSettingsSchema>;
+
+/** Validates settings, applying defaults. @internal */
+export function parseMastodonAdapterSettings(input: unknown): MastodonAdapterSettings {
+  return parseWithSchema(MastodonAdapterSettingsSchema, input ?? {}, 'createMastodonAdapter settings');
+}
+
+/** The API root of an account: its own instance when listed in `accountInstances`. @internal */
+export function instanceOf(settings: MastodonAdapterSettings, accountId: string): string {
+  return (settings.accountInstances[accountId] ?? settings.instanceUrl).replace(/\/+$/, '');
+}

@@ -1,0 +1,68 @@
+import type { PollInput } from '@smm/core/adapter';
+import type { PostDraft, Visibility } from '@smm/core/model';
+import type { MastodonOptions, MastodonVisibility } from './network-options.js';
+
+/** The draft's visibility in Mastodon's words. */
+const VISIBILITY: Record<Visibility, MastodonVisibility> = { public: 'public', unlisted: 'unlisted', followers: 'private', direct: 'direct' };
+
+/** The body of `POST /api/v1/statuses`, as JSON. @internal */
+export interface StatusParams {
+  status: string;
+  media_ids?: string[];
+  in_reply_to_id?: string;
+  visibility: MastodonVisibility;
+  sensitive?: boolean;
+  spoiler_text?: string;
+  language?: string;
+  poll?: { options: string[]; expires_in: number; multiple?: boolean; hide_totals?: boolean };
+  scheduled_at?: string;
+}
+
+/** One status of a publish: the root (index 0) or a thread part. @internal */
+export interface StatusPart {
+  index: number;
+  text: string;
+  mediaIds: string[];
+  inReplyToId: string | undefined;
+}
+
+/** The root's text: the draft's, with `draft.link` appended when the text does not hold it (Mastodon builds the card from it). @internal */
+export function rootText(draft: PostDraft): string {
+  if (draft.link === undefined || draft.text.includes(draft.link)) return draft.text;
+  return draft.text.trim() === '' ? draft.link : `${draft.text}\n\n${draft.link}`;
+}
+
+/**
+ * Maps one part of a draft to `POST /api/v1/statuses` fields: visibility (`followers` →
+ * `private`; a `networkOptions.mastodon.visibility` wins; thread parts take `threadVisibility`),
+ * language (ISO 639: the primary subtag of `draft.language`), content warning, sensitivity,
+ * and, on the root only, the poll (`expires_in` in seconds) and `scheduled_at`. @internal
+ */
+export function statusParams(
+  part: StatusPart,
+  input: { draft: PostDraft; options: MastodonOptions | undefined; poll?: PollInput | undefined; scheduledAt?: string | undefined },
+): StatusParams {
+  const { draft, options } = input;
+  const rootVisibility = options?.visibility ?? VISIBILITY[draft.visibility];
+  const language = options?.language ?? draft.language?.split('-')[0];
+  const params: StatusParams = {
+    status: part.text,
+    visibility: part.index > 0 ? (options?.threadVisibility ?? rootVisibility) : rootVisibility,
+  };
+  if (part.mediaIds.length > 0) params.media_ids = part.mediaIds;
+  if (part.inReplyToId !== undefined) params.in_reply_to_id = part.inReplyToId;
+  if (language !== undefined) params.language = language.toLowerCase();
+  if (options?.spoilerText !== undefined) params.spoiler_text = options.spoilerText;
+  if (options?.sensitive !== undefined) params.sensitive = options.sensitive;
+  if (part.index === 0 && input.poll) {
+    params.poll = {
+      options: input.poll.options,
+      // Mastodon counts in seconds (at least 5 minutes on a stock instance).
+      expires_in: Math.round(input.poll.durationMs / 1000),
+      ...(options?.pollMultiple !== undefined ? { multiple: options.pollMultiple } : {}),
+      ...(options?.pollHideTotals !== undefined ? { hide_totals: options.pollHideTotals } : {}),
+    };
+  }
+  if (part.index === 0 && input.scheduledAt !== undefined) params.scheduled_at = input.scheduledAt;
+  return params;
+}

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { ValidationError } from '@smm/core/errors';
+import { settle, xTestEnv } from './__tests__/x-test-env.js';
+
+const tweetPosts = (env: ReturnType<typeof xTestEnv>) => env.sim.requests.filter((request) => request.method === 'POST' && request.path === '/2/tweets');
+
+describe('publishing to X', () => {
+  it('sends a text post as POST /2/tweets { text } with the bearer token and JSON body, and no idempotency header', async () => {
+    const env = xTestEnv();
+    const { published } = await env.client.publish(env.key, { text: 'Hello from the adapter' });
+    const [request] = tweetPosts(env);
+    expect(tweetPosts(env)).toHaveLength(1);
+    expect(request!.body).toEqual({ text: 'Hello from the adapter' });
+    expect(request!.headers['content-type']).toMatch(/^application\/json/);
+    expect(request!.headers.authorization).toBe('Bearer x-access-0');
+    expect(request!.headers['user-agent']).toBe('smm-adapter-x');
+    expect(request!.headers['idempotency-key']).toBeUndefined();
+    const held = env.sim.posts();
+    expect(published.parts).toEqual([{ platform: 'x', accountId: env.sim.account.id, id: held[0]!.id, url: `https://x.com/smm_brand/status/${held[0]!.id}` }]);
+  });
+
+  it('publishes a thread as a chain of replies, each part answering the one before', async () => {
+    const env = xTestEnv();
+    const { published } = await env.client.publish(env.key, { text: 'one', thread: [{ text: 'two' }, { text: 'three' }] });
+    const ids = published.parts.map((part) => part.id);
+    expect(tweetPosts(env).map((request) => request.body)).toEqual([
+      { text: 'one' },
+      { text: 'two', reply: { in_reply_to_tweet_id: ids[0] } },
+      { text: 'three', reply: { in_reply_to_tweet_id: ids[1] } },
+    ]);
+    expect(env.sim.posts().map((post) => [post.text, post.id])).toEqual([
+      ['one', ids[0]],
+      ['two', ids[1]],
+      ['three', ids[2]],
+    ]);
+  });
+
+  it('maps networkOptions.x to the X fields of the first post only', async () => {
+    const env = xTestEnv();
+    await env.client.publish(env.key, {
+      text: 'root',
+      thread: [{ text: 'next' }],
+      networkOptions: { x: { replySettings: 'mentionedUsers', quoteTweetId: '1850000000000000000', placeId: 'df51dec6f4ee2b2c', forSuperFollowersOnly: false } },
+    });
+    const [root, next] = tweetPosts(env);
+    expect(root!.body).toEqual({
+      text: 'root',
+      quote_tweet_id: '1850000000000000000',
+      reply_settings: 'mentionedUsers',
+      geo: { place_id: 'df51dec6f4ee2b2c' },
+      for_super_followers_only: false,
+    });
+    expect(Object.keys(next!.body as object).sort()).toEqual(['reply', 'text']);
+  });
+
+  it('sends a reply with reply.in_reply_to_tweet_id and exclude_reply_user_ids', async () => {
+    const env = xTestEnv();
+    const root = await env.client.publish(env.key, { text: 'root post' });
+    await env.client.reply(env.key, root.published.parts[0]!, { text: 'a reply', networkOptions: { x: { excludeReplyUserIds: ['1500000000'] } } });
+    expect(tweetPosts(env)[1]!.body).toEqual({ text: 'a reply', reply: { in_reply_to_tweet_id: root.published.parts[0]!.id, exclude_reply_user_ids: ['1500000000'] } });
+  });
+
+  it('sends a poll with duration in minutes, and appends draft.link to the text', async () => {
+    const env = xTestEnv();
+    await env.client.publish(env.key, { text: 'Which one?', link: 'https://example.com/a' }, { poll: { options: ['Tea', 'Coffee'], durationMs: 90 * 60_000 } });
+    expect(tweetPosts(env)[0]!.body).toEqual({ text: 'Which one? https://example.com/a', poll: { options: ['Tea', 'Coffee'], duration_minutes: 90 } });
+  });
+
+  it('refuses, before any request, every X-specific problem at once', async () => {
+    const env = xTestEnv();
+    const image = { kind: 'image' as const, source: { type: 'url' as const, url: 'https://cdn.example/a.png' }, mimeType: 'image/png' };
+    const outcome = await settle(
+      env.client.publish(
+        env.key,
+        { text: 'x', media: [image], networkOptions: { x: { quoteTweetId: '1', excludeReplyUserIds: ['2'] } } },
+        { poll: { options: ['a', 'b', 'c', 'd', 'e'], durationMs: 61_000 } },
+      ),
+    );
+    expect(outcome.ok).toBe(false);
+    const error = (outcome as { error: ValidationError }).error;
+    expect(ValidationError.isInstance(error)).toBe(true);
+    expect(error.issues.map((issue) => [issue.path.join('.'), issue.code])).toEqual([
+      ['poll.options', 'poll_options_count'],
+      ['poll.durationMs', 'poll_duration'],
+      ['poll', 'poll_with_media'],
+      ['networkOptions.x.quoteTweetId', 'quote_with_media'],
+      ['networkOptions.x.quoteTweetId', 'quote_with_poll'],
+      ['networkOptions.x.excludeReplyUserIds', 'exclude_without_reply'],
+    ]);
+    expect(env.sim.requests).toHaveLength(0);
+  });
+
+  it('validates networkOptions.x with its schema (core joins the problems to the draft error)', async () => {
+    const env = xTestEnv();
+    const outcome = await settle(env.client.publish(env.key, { text: 'hi', networkOptions: { x: { replySettings: 'everyone', taggedUserIds: ['@bob'] } as never } }));
+    const error = (outcome as { error: ValidationError }).error;
+    expect(error.issues.map((issue) => issue.path.join('.'))).toEqual(['networkOptions.x.replySettings', 'networkOptions.x.taggedUserIds.0']);
+    expect(env.sim.requests).toHaveLength(0);
+  });
+
+  it('measures the appended link in the X weighted length (23 per URL)', async () => {
+    const env = xTestEnv();
+    // 257 + 1 space + 23 for the URL = 281 > 280.
+    const outcome = await settle(env.client.publish(env.key, { text: 'a'.repeat(257), link: 'https://example.com/a' }));
+    const error = (outcome as { error: ValidationError }).error;
+    expect(error.issues).toEqual([expect.objectContaining({ path: ['link'], code: 'text_too_long' })]);
+    expect(error.issues[0]!.message).toContain('281 of 280');
+    const fits = await env.client.publish(env.key, { text: 'a'.repeat(256), link: 'https://example.com/a' });
+    expect(fits.published.parts).toHaveLength(1);
+  });
+
+  it('turns X content refusals into a ValidationError naming the field, with X\'s error as cause', async () => {
+    const env = xTestEnv({ settings: { onDuplicate: 'fail' } });
+    await env.client.publish(env.key, { text: 'said once' });
+    const duplicate = await settle(env.client.publish(env.key, { text: 'said once' }));
+    const error = (duplicate as { error: ValidationError }).error;
+    expect(ValidationError.isInstance(error)).toBe(true);
+    expect(error.issues).toEqual([expect.objectContaining({ path: ['text'], code: 'duplicate_content' })]);
+
+    const badReply = await settle(env.client.reply(env.key, { platform: 'x', id: '42' }, { text: 'to nowhere' }));
+    const replyError = (badReply as { error: ValidationError }).error;
+    expect(replyError.issues).toEqual([expect.objectContaining({ path: ['replyTo'], code: 'x_invalid_request' })]);
+  });
+});
