@@ -1,0 +1,92 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS, SCHEMA_VERSION, migrate } from './migrations.js';
+import { SqliteSchemaError } from './schema-error.js';
+import { createSqliteStore } from './sqlite-store.js';
+import { entryFixture, tempDir } from './test-fixtures.js';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+function dbFile(): string {
+  const dir = tempDir();
+  cleanups.push(dir.remove);
+  return dir.file('schedule.db');
+}
+
+function inspect<T>(file: string, read: (db: BetterSqlite3.Database) => T): T {
+  const db = new BetterSqlite3(file);
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+const tables = (db: BetterSqlite3.Database) => db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((row) => row.name);
+
+describe('migrations', () => {
+  it('are numbered 1, 2, 3… without gaps', () => {
+    expect(MIGRATIONS.map((step) => step.version)).toEqual(MIGRATIONS.map((_, index) => index + 1));
+    expect(SCHEMA_VERSION).toBe(MIGRATIONS.length);
+  });
+
+  it('create the schema in a fresh file and record its version', () => {
+    const file = dbFile();
+    createSqliteStore({ path: file }).close();
+    inspect(file, (db) => {
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(tables(db)).toEqual(['entries', 'entry_tags']);
+    });
+  });
+
+  it('leave an up-to-date file alone on re-open, keeping its data', async () => {
+    const file = dbFile();
+    const first = createSqliteStore({ path: file });
+    await first.insert(entryFixture('a'));
+    first.close();
+    inspect(file, (db) => expect(migrate(db)).toBe(SCHEMA_VERSION));
+    const second = createSqliteStore({ path: file });
+    expect(await second.get('a')).toEqual(entryFixture('a'));
+    second.close();
+  });
+
+  it('refuse a file written by a newer release with SqliteSchemaError, leaving it untouched', () => {
+    const file = dbFile();
+    createSqliteStore({ path: file }).close();
+    inspect(file, (db) => db.pragma(`user_version = ${SCHEMA_VERSION + 1}`));
+    let error: unknown;
+    try {
+      createSqliteStore({ path: file });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(SqliteSchemaError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ code: 'sqlite_schema_too_new', found: SCHEMA_VERSION + 1, supported: SCHEMA_VERSION });
+    expect((error as Error).message).toMatch(/Upgrade @smm\/store-sqlite/);
+    inspect(file, (db) => expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 1));
+  });
+
+  it('apply only the missing steps, in order, and roll a failing run back completely', () => {
+    const file = dbFile();
+    createSqliteStore({ path: file }).close();
+    const next = [...MIGRATIONS, { version: SCHEMA_VERSION + 1, description: 'test column', sql: 'ALTER TABLE entries ADD COLUMN note TEXT' }];
+    const broken = [
+      ...next,
+      { version: SCHEMA_VERSION + 2, description: 'creates a table, then fails', sql: 'CREATE TABLE extra (x); SELECT * FROM no_such_table;' },
+    ];
+    inspect(file, (db) => {
+      expect(() => migrate(db, broken)).toThrow(/no_such_table/);
+      // Neither the good step nor the half of the bad one stayed.
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      expect(tables(db)).not.toContain('extra');
+      expect(db.prepare("SELECT count(*) AS n FROM pragma_table_info('entries') WHERE name = 'note'").get()).toEqual({ n: 0 });
+      expect(migrate(db, next)).toBe(SCHEMA_VERSION);
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 1);
+      expect(db.prepare("SELECT count(*) AS n FROM pragma_table_info('entries') WHERE name = 'note'").get()).toEqual({ n: 1 });
+    });
+  });
+});

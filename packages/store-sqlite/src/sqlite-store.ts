@@ -1,0 +1,381 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { ValidationError } from '@smm/core/errors';
+import { parseWithSchema } from '@smm/core/model';
+import {
+  EntryConflictError,
+  EntryNotFoundError,
+  applyTransition,
+  type CalendarEntry,
+  type ClaimRequest,
+  type EntryQuery,
+  type ScheduleStore,
+  type WriteExpectation,
+} from '@smm/core/scheduler';
+import { fromRow, toRow, type EntryRow } from './entry-row.js';
+import { migrate } from './migrations.js';
+import { SqliteStoreOptionsSchema, type SqliteDatabase as Database, type SqliteStoreOptions } from './sqlite-store-options.js';
+
+type Statement<P extends unknown[], R> = BetterSqlite3.Statement<P, R>;
+
+/** A {@link ScheduleStore} kept in a SQLite file, with the handle to close it. */
+export interface SqliteStore extends ScheduleStore {
+  /** The better-sqlite3 connection (for backups or inspection; do not write entries through it). */
+  readonly database: Database;
+  /** Closes the connection when the store opened it (`path`); a `database` passed in is left open. Idempotent. */
+  close(): void;
+}
+
+const COLUMNS = 'id, body, version, status, scheduled_at, due_ms, account_key, platform, brand, campaign, group_id, held, lease_owner, lease_expires_at, lease_expires_ms';
+const VALUES = '@id, @body, @version, @status, @scheduled_at, @due_ms, @account_key, @platform, @brand, @campaign, @group_id, @held, @lease_owner, @lease_expires_at, @lease_expires_ms';
+const DEFAULT_CLAIM_LIMIT = 100;
+const UPDATABLE = COLUMNS.split(', ').filter((column) => column !== 'id') as Array<keyof EntryRow>;
+// The row an entry was read from, kept on the entry `require` returns so a write can compare.
+const ROW = Symbol('row');
+type Stored = CalendarEntry & { [ROW]: EntryRow };
+
+function pick(row: EntryRow, columns: ReadonlyArray<keyof EntryRow>): EntryRow {
+  const params: Record<string, unknown> = { id: row.id };
+  for (const column of columns) params[column] = row[column];
+  return params as unknown as EntryRow;
+}
+
+/**
+ * A durable {@link ScheduleStore} on SQLite (better-sqlite3): the embedded default for a
+ * single machine. Several processes may open the same file: every read-modify-write runs
+ * in a `BEGIN IMMEDIATE` transaction, so two workers never claim the same entry and
+ * compare-and-set writes cannot lose an update. WAL journal, `synchronous=NORMAL` by
+ * default (see the README on durability); the schema is migrated on open.
+ *
+ * @throws ValidationError for bad options or a file that cannot be opened;
+ *   SqliteSchemaError when the file was written by a newer release.
+ * @example
+ * ```ts
+ * import { createCalendar, createScheduler } from '@smm/core/scheduler';
+ * import { createSqliteStore } from '@smm/store-sqlite';
+ *
+ * const store = createSqliteStore({ path: './schedule.db' });
+ * const scheduler = createScheduler({ store, client });
+ * scheduler.start();
+ * // on shutdown
+ * await scheduler.stop();
+ * store.close();
+ * ```
+ */
+export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
+  const settings = parseWithSchema(SqliteStoreOptionsSchema, options, 'createSqliteStore options');
+  const owned = settings.database === undefined;
+  const db = settings.database ?? open(settings.path!);
+  try {
+    // busy_timeout first: switching to WAL needs a lock another process may hold.
+    db.pragma(`busy_timeout = ${settings.busyTimeoutMs}`);
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${settings.synchronous.toUpperCase()}`);
+    // Checkpoint every ~40 MB of WAL instead of SQLite's ~4 MB: each checkpoint fsyncs, and
+    // at the default they dominated the cost of a busy scheduler's writes.
+    db.pragma('wal_autocheckpoint = 10000');
+    migrate(db);
+  } catch (error) {
+    if (owned) db.close();
+    throw error;
+  }
+  return sqliteStore(db, owned);
+}
+
+function open(path: string): Database {
+  try {
+    return new BetterSqlite3(path);
+  } catch (error) {
+    throw new ValidationError(
+      'createSqliteStore options',
+      [{ path: ['path'], code: 'cannot_open', message: `cannot open "${path}" (${(error as Error).message}); check that its directory exists and is writable` }],
+      { cause: error },
+    );
+  }
+}
+
+function sqliteStore(db: Database, owned: boolean): SqliteStore {
+  const statements = {
+    get: db.prepare<[string], EntryRow>(`SELECT ${COLUMNS} FROM entries WHERE id = ?`),
+    insert: db.prepare<[EntryRow]>(`INSERT INTO entries (${COLUMNS}) VALUES (${VALUES})`),
+    setLease: db.prepare<[string | null, string | null, number | null, string], EntryRow>(
+      `UPDATE entries SET version = version + 1, lease_owner = ?, lease_expires_at = ?, lease_expires_ms = ? WHERE id = ? RETURNING ${COLUMNS}`,
+    ),
+    insertTag: db.prepare<[string, string]>('INSERT OR IGNORE INTO entry_tags (entry_id, tag) VALUES (?, ?)'),
+    deleteTags: db.prepare<[string]>('DELETE FROM entry_tags WHERE entry_id = ?'),
+    // Claim order mirrors the memory store: expired leases first (the oldest work: a worker
+    // died holding them), then due entries, earliest first.
+    // A `publishing` entry with no lease at all (released mid-publish) is as stale as an
+    // expired one; claimed first, like the memory store does.
+    claimOrphans: db.prepare<{ limit: number }, { id: string }>(
+      `SELECT id FROM entries WHERE status = 'publishing' AND lease_expires_ms IS NULL AND held = 0 ORDER BY id LIMIT @limit`,
+    ),
+    claimExpired: db.prepare<{ now: number; stale: number; limit: number }, { id: string }>(
+      `SELECT id FROM entries INDEXED BY entries_lease
+       WHERE lease_expires_ms IS NOT NULL AND status IN ('scheduled', 'publishing') AND lease_expires_ms <= @now AND held = 0
+         AND ((status = 'scheduled' AND due_ms <= @now) OR (status = 'publishing' AND @stale = 1))
+       ORDER BY lease_expires_ms, id LIMIT @limit`,
+    ),
+    claimDue: db.prepare<{ now: number; limit: number }, { id: string }>(
+      `SELECT id FROM entries INDEXED BY entries_due
+       WHERE status = 'scheduled' AND held = 0 AND lease_expires_ms IS NULL AND due_ms <= @now
+       ORDER BY due_ms, id LIMIT @limit`,
+    ),
+    // Due and unclaimed = due and unleased (the partial index) + due with an expired lease.
+    dueUnleased: db.prepare<{ now: number }, { count: number; oldest: string | null }>(
+      `SELECT count(*) AS count, min(scheduled_at) AS oldest FROM entries INDEXED BY entries_due
+       WHERE status = 'scheduled' AND held = 0 AND lease_expires_ms IS NULL AND due_ms <= @now`,
+    ),
+    dueExpired: db.prepare<{ now: number }, { count: number; oldest: string | null }>(
+      `SELECT count(*) AS count, min(scheduled_at) AS oldest FROM entries INDEXED BY entries_lease
+       WHERE lease_expires_ms IS NOT NULL AND status IN ('scheduled', 'publishing') AND lease_expires_ms <= @now
+         AND status = 'scheduled' AND held = 0 AND due_ms <= @now`,
+    ),
+  };
+  const queries = new Map<string, Statement<unknown[], EntryRow>>();
+  const updates = new Map<string, Statement<[EntryRow], unknown>>();
+
+  function require(id: string): Stored {
+    const row = statements.get.get(id);
+    if (row === undefined) throw new EntryNotFoundError(id);
+    // Not enumerable: entries derived by spreading this one must not carry it along.
+    return Object.defineProperty(fromRow(row), ROW, { value: row, enumerable: false }) as Stored;
+  }
+
+  function insertRow(entry: CalendarEntry, message: string): void {
+    try {
+      statements.insert.run(toRow(entry));
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new EntryConflictError(entry.id, message, { cause: error });
+      throw error;
+    }
+    for (const tag of entry.draft.tags) statements.insertTag.run(entry.id, tag);
+  }
+
+  // Writes only the columns that changed: SQLite rewrites the entries of every index on a
+  // column named in SET, so a full-row UPDATE would churn all of them on each transition.
+  function write(stored: Stored, next: CalendarEntry): CalendarEntry {
+    const before = stored[ROW];
+    const after = toRow(next);
+    const changed = UPDATABLE.filter((column) => before[column] !== after[column]);
+    if (changed.length > 0) {
+      const key = changed.join(',');
+      let statement = updates.get(key);
+      if (statement === undefined) {
+        statement = db.prepare<[EntryRow]>(`UPDATE entries SET ${changed.map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`);
+        updates.set(key, statement);
+      }
+      statement.run(pick(after, changed));
+    }
+    if (!sameTags(stored.draft.tags, next.draft.tags)) {
+      statements.deleteTags.run(next.id);
+      for (const tag of next.draft.tags) statements.insertTag.run(next.id, tag);
+    }
+    return next;
+  }
+
+  function checkPut(stored: CalendarEntry, entry: CalendarEntry, expect: WriteExpectation | undefined): CalendarEntry {
+    check(stored, expect);
+    if (entry.status !== stored.status) {
+      throw new EntryConflictError(entry.id, `put() cannot change entry ${entry.id}'s status from "${stored.status}" to "${entry.status}"; use transition().`);
+    }
+    if (entry.history.length < stored.history.length || entry.history[stored.history.length - 1]?.at !== stored.history.at(-1)?.at) {
+      throw new EntryConflictError(entry.id, `put() cannot rewrite entry ${entry.id}'s history: it is append-only; write from the stored entry.`);
+    }
+    return { ...entry, lease: stored.lease, version: stored.version + 1 };
+  }
+
+  function lease(id: string, owner: string, now: number, leaseMs: number): CalendarEntry {
+    const expires = now + leaseMs;
+    return fromRow(statements.setLease.get(owner, new Date(expires).toISOString(), expires, id)!);
+  }
+
+  function claimable(row: EntryRow, now: number, stale: boolean): boolean {
+    if (row.held !== 0) return false;
+    if (row.lease_expires_ms !== null && row.lease_expires_ms > now) return false;
+    if (row.status === 'scheduled') return row.due_ms !== null && row.due_ms <= now;
+    return stale && row.status === 'publishing';
+  }
+
+  // Every read-modify-write is one IMMEDIATE transaction: it takes the write lock before
+  // reading, so another connection cannot change the row between the check and the write.
+  const transactions = {
+    insert: db.transaction((entry: CalendarEntry) => insertRow(entry, `An entry with id "${entry.id}" already exists; use put() to change it.`)),
+    insertMany: db.transaction((batch: readonly CalendarEntry[]) => {
+      const seen = new Set<string>();
+      for (const entry of batch) {
+        if (seen.has(entry.id)) throw new EntryConflictError(entry.id, `An entry with id "${entry.id}" repeats in the batch; nothing was inserted.`);
+        seen.add(entry.id);
+      }
+      for (const entry of batch) insertRow(entry, `An entry with id "${entry.id}" already exists; nothing was inserted.`);
+    }),
+    put: db.transaction((entry: CalendarEntry, expect: WriteExpectation | undefined) => {
+      const stored = require(entry.id);
+      return write(stored, checkPut(stored, entry, expect));
+    }),
+    putMany: db.transaction((writes: ReadonlyArray<{ entry: CalendarEntry; expect?: WriteExpectation }>) => {
+      if (new Set(writes.map(({ entry }) => entry.id)).size !== writes.length) {
+        throw new EntryConflictError(writes[0]?.entry.id ?? '', 'putMany() got the same entry twice; nothing was written.');
+      }
+      return writes.map(({ entry, expect }) => {
+        const stored = require(entry.id);
+        return write(stored, checkPut(stored, entry, expect));
+      });
+    }),
+    transition: db.transaction((id: string, change: Parameters<ScheduleStore['transition']>[1]) => {
+      const stored = require(id);
+      check(stored, change);
+      let next = applyTransition(stored, change);
+      if (change.releaseLease) next = { ...next, lease: null };
+      return write(stored, next);
+    }),
+    claimDue: db.transaction((request: ClaimRequest) => {
+      const limit = request.limit ?? DEFAULT_CLAIM_LIMIT;
+      const stale = request.includeStalePublishing ?? true;
+      const ids = stale ? statements.claimOrphans.all({ limit }) : [];
+      if (ids.length < limit) ids.push(...statements.claimExpired.all({ now: request.now, stale: stale ? 1 : 0, limit: limit - ids.length }));
+      if (ids.length < limit) ids.push(...statements.claimDue.all({ now: request.now, limit: limit - ids.length }));
+      return ids.map(({ id }) => lease(id, request.owner, request.now, request.leaseMs));
+    }),
+    claim: db.transaction((id: string, request: Omit<ClaimRequest, 'limit'>) => {
+      const row = statements.get.get(id);
+      if (row === undefined || !claimable(row, request.now, request.includeStalePublishing ?? true)) return undefined;
+      return lease(id, request.owner, request.now, request.leaseMs);
+    }),
+    setLease: db.transaction((id: string, owner: string, expires: number | null) => {
+      const row = statements.get.get(id);
+      if (row === undefined) throw new EntryNotFoundError(id);
+      if (row.lease_owner !== owner) return false;
+      statements.setLease.get(expires === null ? null : owner, expires === null ? null : new Date(expires).toISOString(), expires, id);
+      return true;
+    }),
+  };
+
+  let closed = false;
+  return {
+    database: db,
+
+    async get(id) {
+      const row = statements.get.get(id);
+      return row === undefined ? undefined : fromRow(row);
+    },
+
+    async insert(entry) {
+      transactions.insert.immediate(entry);
+    },
+
+    async insertMany(batch) {
+      transactions.insertMany.immediate(batch);
+    },
+
+    async put(entry, expect) {
+      return transactions.put.immediate(entry, expect);
+    },
+
+    async putMany(writes) {
+      return transactions.putMany.immediate(writes);
+    },
+
+    async transition(id, change) {
+      return transactions.transition.immediate(id, change);
+    },
+
+    async query(query) {
+      const { sql, params } = querySql(query);
+      let statement = queries.get(sql);
+      if (statement === undefined) {
+        statement = db.prepare<unknown[], EntryRow>(sql);
+        queries.set(sql, statement);
+      }
+      return statement.all(...params).map(fromRow);
+    },
+
+    async claimDue(request) {
+      return transactions.claimDue.immediate(request);
+    },
+
+    async claim(id, request) {
+      return transactions.claim.immediate(id, request);
+    },
+
+    async extendLease(id, owner, now, leaseMs) {
+      return transactions.setLease.immediate(id, owner, now + leaseMs);
+    },
+
+    async releaseLease(id, owner) {
+      return transactions.setLease.immediate(id, owner, null);
+    },
+
+    async dueSummary(now) {
+      const unleased = statements.dueUnleased.get({ now })!;
+      const expired = statements.dueExpired.get({ now })!;
+      const oldest = [unleased.oldest, expired.oldest].filter((at) => at !== null).sort()[0] ?? null;
+      return { count: unleased.count + expired.count, oldestScheduledAt: oldest };
+    },
+
+    close() {
+      if (closed || !owned) return;
+      closed = true;
+      db.close();
+    },
+  };
+}
+
+function check(entry: CalendarEntry, expect: WriteExpectation | undefined): void {
+  if (expect === undefined) return;
+  if (expect.expectedVersion !== undefined && entry.version !== expect.expectedVersion) {
+    throw new EntryConflictError(entry.id, `Entry ${entry.id} is at version ${entry.version}, not ${expect.expectedVersion}: it changed since it was read; read it again.`);
+  }
+  if (expect.expectedStatus !== undefined && entry.status !== expect.expectedStatus) {
+    throw new EntryConflictError(entry.id, `Entry ${entry.id} is "${entry.status}", not "${expect.expectedStatus}": it changed since it was read; read it again.`);
+  }
+  if (expect.leaseOwner !== undefined && entry.lease?.owner !== expect.leaseOwner) {
+    throw new EntryConflictError(entry.id, `Entry ${entry.id} is not leased to ${expect.leaseOwner}: its lease expired and another worker claimed it, or it was released.`);
+  }
+}
+
+function sameTags(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((tag, index) => tag === b[index]);
+}
+
+/**
+ * The SELECT for an {@link EntryQuery}: the same semantics as `matchesQuery` and
+ * `compareEntries`. Lists are bound as one JSON array each, so the SQL text (and its
+ * prepared statement) depends only on which criteria are present.
+ */
+function querySql(query: EntryQuery): { sql: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const list = (column: string, values: readonly string[] | undefined) => {
+    if (values === undefined) return;
+    where.push(`${column} IN (SELECT value FROM json_each(?))`);
+    params.push(JSON.stringify(values));
+  };
+  if (query.from !== undefined || query.to !== undefined) where.push('scheduled_at IS NOT NULL');
+  if (query.from !== undefined) {
+    where.push('scheduled_at >= ?');
+    params.push(query.from);
+  }
+  if (query.to !== undefined) {
+    where.push('scheduled_at < ?');
+    params.push(query.to);
+  }
+  list('account_key', query.accountKeys);
+  list('platform', query.platforms);
+  list('status', query.statuses);
+  list('campaign', query.campaigns);
+  list('brand', query.brands);
+  if (query.tags !== undefined) {
+    where.push('id IN (SELECT entry_id FROM entry_tags WHERE tag IN (SELECT value FROM json_each(?)))');
+    params.push(JSON.stringify(query.tags));
+  }
+  if (query.groupId !== undefined) {
+    where.push('group_id = ?');
+    params.push(query.groupId);
+  }
+  let sql = `SELECT ${COLUMNS} FROM entries${where.length === 0 ? '' : ` WHERE ${where.join(' AND ')}`} ORDER BY scheduled_at IS NULL, scheduled_at, id`;
+  if (query.limit !== undefined) {
+    sql += ' LIMIT ?';
+    params.push(query.limit);
+  }
+  return { sql, params };
+}
