@@ -7,6 +7,11 @@ set -euo pipefail
 # One "command:debian-package" per line.
 REQUIRED=(
   "chromium:chromium"
+  "redis-server:redis-server"
+  # better-sqlite3 (@smm/store-sqlite) compiles from source where no prebuilt binary downloads.
+  "make:build-essential"
+  "g++:build-essential"
+  "python3:python3"
 )
 
 need=()

@@ -1,0 +1,18 @@
+/**
+ * The distributed backend of the smm scheduler: a `ScheduleStore` on Redis
+ * (`createRedisStore`) and BullMQ workers that publish due entries from many processes on
+ * many machines (`createBullmqScheduler`), exactly once.
+ *
+ * @packageDocumentation
+ */
+export { createRedisStore, type RedisStore } from './redis-store.js';
+export type { RedisStoreOptions } from './redis-store-options.js';
+export {
+  createBullmqScheduler,
+  type BullmqScheduler,
+  type BullmqSchedulerHealth,
+  type EntryJobData,
+  type SyncReport,
+} from './bullmq-scheduler.js';
+export type { BullmqSchedulerOptions, EntryExecutor } from './bullmq-scheduler-options.js';
+export { jobIdOf } from './entry-job.js';

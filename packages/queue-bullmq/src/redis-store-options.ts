@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { Redis } from 'ioredis';
+
+/**
+ * Options of {@link createRedisStore}: an ioredis connection you own, or a URL the store
+ * connects to (and closes on `close()`), and the key prefix.
+ *
+ * @example
+ * ```ts
+ * const options: RedisStoreOptions = { url: 'redis://127.0.0.1:6379', prefix: 'smm' };
+ * ```
+ */
+export interface RedisStoreOptions {
+  /** An ioredis client; the store does not close it. */
+  connection?: Redis;
+  /** `redis://…` or `rediss://…`; the store opens and closes its own connection. */
+  url?: string;
+  /**
+   * Namespaces every key (`{prefix}:e:<id>`, `{prefix}:due`, …). The braces make it a Redis
+   * Cluster hash tag, so all of a store's keys share one slot and its scripts stay atomic.
+   * Default `smm`.
+   */
+  prefix?: string;
+}
+
+/** @internal */
+export const RedisStoreOptionsSchema = z
+  .object({
+    connection: z
+      .custom<Redis>((value) => value != null && typeof value === 'object' && typeof (value as { evalsha?: unknown }).evalsha === 'function', {
+        error: 'must be an ioredis client (new Redis(...))',
+      })
+      .optional(),
+    url: z
+      .string()
+      .regex(/^rediss?:\/\//, { error: 'must be a redis:// or rediss:// URL' })
+      .optional(),
+    prefix: z
+      .string()
+      .min(1, { error: 'must not be empty' })
+      .regex(/^[^{}\s]+$/, { error: 'must not contain braces or spaces (the store wraps it in {} as a cluster hash tag)' })
+      .default('smm'),
+  })
+  .refine((options) => (options.connection === undefined) !== (options.url === undefined), {
+    error: 'pass exactly one of `connection` (an ioredis client) or `url`',
+    path: ['connection'],
+  });

@@ -1,0 +1,279 @@
+import { Redis } from 'ioredis';
+import { parseWithSchema } from '@smm/core';
+import {
+  ENTRY_STATUSES,
+  EntryConflictError,
+  EntryNotFoundError,
+  applyTransition,
+  compareEntries,
+  entryDueAt,
+  matchesQuery,
+  type CalendarEntry,
+  type ClaimRequest,
+  type ScheduleStore,
+  type WriteExpectation,
+} from '@smm/core/scheduler';
+import { CLAIM_DUE, CLAIM_ONE, DUE_SUMMARY, LEASE, WRITE, runScript } from './lua-scripts.js';
+import { RedisStoreOptionsSchema, type RedisStoreOptions } from './redis-store-options.js';
+
+/** A {@link ScheduleStore} on Redis, with the connection it may own. */
+export interface RedisStore extends ScheduleStore {
+  /** The key prefix as used in Redis, `{prefix}:` (a cluster hash tag). */
+  readonly keyPrefix: string;
+  /** The ioredis client the store talks through. */
+  readonly redis: Redis;
+  /** Closes the connection if the store opened it (from `url`); a passed `connection` stays open. */
+  close(): Promise<void>;
+}
+
+// Optimistic writes retry when another process wrote the same entry in between; past this
+// many lost races something is hammering one entry, and the caller gets the conflict.
+const MAX_WRITE_ATTEMPTS = 25;
+
+type Fields = [id: string, j: string | null, v: string | null, lo: string | null, le: string | null];
+
+function decode([, j, v, lo, le]: Fields): CalendarEntry | undefined {
+  if (j === null || v === null) return undefined;
+  const lease = lo ? { owner: lo, expiresAt: le! } : null;
+  return { ...(JSON.parse(j) as Omit<CalendarEntry, 'version' | 'lease'>), version: Number(v), lease };
+}
+
+function encode(entry: CalendarEntry, expect: 'new' | number): string[] {
+  const { version, lease, ...body } = entry;
+  const due = entryDueAt(entry);
+  return [
+    entry.id,
+    String(expect),
+    JSON.stringify(body),
+    String(version),
+    entry.status,
+    entry.accountKey,
+    entry.hold === null ? '' : '1',
+    due === null ? '' : String(due),
+    entry.scheduledAt === null ? '' : String(Date.parse(entry.scheduledAt)),
+    entry.scheduledAt ?? '',
+    lease?.owner ?? '',
+    lease?.expiresAt ?? '',
+    lease === null ? '' : String(Date.parse(lease.expiresAt)),
+  ];
+}
+
+function check(entry: CalendarEntry, expect: WriteExpectation | undefined): void {
+  if (expect === undefined) return;
+  if (expect.expectedVersion !== undefined && entry.version !== expect.expectedVersion) {
+    throw new EntryConflictError(entry.id, `Entry ${entry.id} is at version ${entry.version}, not ${expect.expectedVersion}: it changed since it was read; read it again.`);
+  }
+  if (expect.expectedStatus !== undefined && entry.status !== expect.expectedStatus) {
+    throw new EntryConflictError(entry.id, `Entry ${entry.id} is "${entry.status}", not "${expect.expectedStatus}": it changed since it was read; read it again.`);
+  }
+  if (expect.leaseOwner !== undefined && entry.lease?.owner !== expect.leaseOwner) {
+    throw new EntryConflictError(entry.id, `Entry ${entry.id} is not leased to ${expect.leaseOwner}: its lease expired and another worker claimed it, or it was released.`);
+  }
+}
+
+function checkPut(stored: CalendarEntry, entry: CalendarEntry, expect: WriteExpectation | undefined): CalendarEntry {
+  check(stored, expect);
+  if (entry.status !== stored.status) {
+    throw new EntryConflictError(entry.id, `put() cannot change entry ${entry.id}'s status from "${stored.status}" to "${entry.status}"; use transition().`);
+  }
+  if (entry.history.length < stored.history.length || entry.history[stored.history.length - 1]?.at !== stored.history.at(-1)?.at) {
+    throw new EntryConflictError(entry.id, `put() cannot rewrite entry ${entry.id}'s history: it is append-only; write from the stored entry.`);
+  }
+  return { ...entry, lease: stored.lease, version: stored.version + 1 };
+}
+
+/** Marks a lost compare-and-set race, so the write is retried from a fresh read. */
+class LostRace extends Error {}
+
+/**
+ * A {@link ScheduleStore} on Redis for many worker processes on many machines. Each entry is
+ * a hash (its JSON plus the fields claims need), indexed by sorted sets of due time, stale
+ * lease and scheduled time and by per-status / per-account sets. Claims, lease changes and
+ * multi-entry writes are single Lua scripts, so they are atomic across processes; other
+ * writes are compare-and-set on the entry's version (read, decide with the same rules as the
+ * memory store, write only if nobody wrote in between, else decide again).
+ *
+ * @example
+ * ```ts
+ * import { createCalendar } from '@smm/core/scheduler';
+ * import { createRedisStore } from '@smm/queue-bullmq';
+ *
+ * const store = createRedisStore({ url: 'redis://127.0.0.1:6379', prefix: 'acme' });
+ * const calendar = createCalendar({ store, accounts: [...] });
+ * // …
+ * await store.close();
+ * ```
+ */
+export function createRedisStore(options: RedisStoreOptions): RedisStore {
+  const parsed = parseWithSchema(RedisStoreOptionsSchema, options, 'RedisStoreOptions');
+  const owned = parsed.connection === undefined;
+  const redis = parsed.connection ?? new Redis(parsed.url!, { maxRetriesPerRequest: null });
+  const P = `{${parsed.prefix}}:`;
+
+  async function readMany(ids: readonly string[]): Promise<Array<CalendarEntry | undefined>> {
+    if (ids.length === 0) return [];
+    const pipeline = redis.pipeline();
+    for (const id of ids) pipeline.hmget(`${P}e:${id}`, 'j', 'v', 'lo', 'le');
+    const results = (await pipeline.exec()) ?? [];
+    return results.map(([error, value], index) => {
+      if (error) throw error;
+      return decode([ids[index]!, ...(value as [string | null, string | null, string | null, string | null])]);
+    });
+  }
+
+  async function read(id: string): Promise<CalendarEntry | undefined> {
+    const [j, v, lo, le] = (await redis.hmget(`${P}e:${id}`, 'j', 'v', 'lo', 'le')) as [string | null, string | null, string | null, string | null];
+    return decode([id, j, v, lo, le]);
+  }
+
+  async function write(rows: string[][]): Promise<void> {
+    const args: string[] = [P, String(rows.length)];
+    for (const row of rows) for (const value of row) args.push(value);
+    const [result, id = ''] = (await runScript(redis, WRITE, args)) as [string, string?];
+    if (result === 'ok') return;
+    if (result === 'exists') throw new EntryConflictError(id, `An entry with id "${id}" already exists; use put() to change it. Nothing was written.`);
+    if (result === 'missing') throw new EntryNotFoundError(id);
+    throw new LostRace(id);
+  }
+
+  /** Reads the entries, lets `decide` compute the next values, writes them if unchanged meanwhile. */
+  async function compareAndSet(ids: readonly string[], decide: (stored: CalendarEntry[]) => CalendarEntry[]): Promise<CalendarEntry[]> {
+    for (let attempt = 1; ; attempt += 1) {
+      const found = await readMany(ids);
+      const stored = found.map((entry, index) => {
+        if (entry === undefined) throw new EntryNotFoundError(ids[index]!);
+        return entry;
+      });
+      const next = decide(stored);
+      try {
+        await write(next.map((entry, index) => encode(entry, stored[index]!.version)));
+        return next;
+      } catch (error) {
+        if (!(error instanceof LostRace) || attempt >= MAX_WRITE_ATTEMPTS) {
+          if (error instanceof LostRace) throw new EntryConflictError(error.message, `Entry ${error.message} kept changing while it was written (${attempt} attempts); try again.`);
+          throw error;
+        }
+      }
+    }
+  }
+
+  function entriesFrom(flat: unknown): CalendarEntry[] {
+    const values = (flat ?? []) as Array<string | null>;
+    const out: CalendarEntry[] = [];
+    for (let i = 0; i < values.length; i += 5) {
+      const entry = decode(values.slice(i, i + 5) as Fields);
+      if (entry !== undefined) out.push(entry);
+    }
+    return out;
+  }
+
+  function leaseArgs(request: Pick<ClaimRequest, 'now' | 'leaseMs'>): [string, string] {
+    const expires = request.now + request.leaseMs;
+    return [new Date(expires).toISOString(), String(expires)];
+  }
+
+  return {
+    keyPrefix: P,
+    redis,
+
+    async get(id) {
+      return read(id);
+    },
+
+    async insert(entry) {
+      await write([encode(entry, 'new')]);
+    },
+
+    async insertMany(batch) {
+      const seen = new Set<string>();
+      for (const entry of batch) {
+        if (seen.has(entry.id)) throw new EntryConflictError(entry.id, `Entry id "${entry.id}" repeats in the batch; nothing was inserted.`);
+        seen.add(entry.id);
+      }
+      if (batch.length === 0) return;
+      await write(batch.map((entry) => encode(entry, 'new')));
+    },
+
+    async put(entry, expect) {
+      const [next] = await compareAndSet([entry.id], ([stored]) => [checkPut(stored!, entry, expect)]);
+      return next!;
+    },
+
+    async putMany(writes) {
+      if (new Set(writes.map(({ entry }) => entry.id)).size !== writes.length) {
+        throw new EntryConflictError(writes[0]?.entry.id ?? '', 'putMany() got the same entry twice; nothing was written.');
+      }
+      if (writes.length === 0) return [];
+      return compareAndSet(
+        writes.map(({ entry }) => entry.id),
+        (stored) => stored.map((current, index) => checkPut(current, writes[index]!.entry, writes[index]!.expect)),
+      );
+    },
+
+    async transition(id, change) {
+      const [next] = await compareAndSet([id], ([stored]) => {
+        check(stored!, change);
+        const moved = applyTransition(stored!, change);
+        return [change.releaseLease ? { ...moved, lease: null } : moved];
+      });
+      return next!;
+    },
+
+    async query(query) {
+      let ids: string[];
+      if (query.accountKeys !== undefined) {
+        ids = query.accountKeys.length === 0 ? [] : await redis.sunion(...query.accountKeys.map((key) => `${P}ac:${key}`));
+      } else if (query.statuses !== undefined) {
+        ids = query.statuses.length === 0 ? [] : await redis.sunion(...query.statuses.map((status) => `${P}st:${status}`));
+      } else if (query.from !== undefined || query.to !== undefined) {
+        // A superset by milliseconds; matchesQuery below applies the exact (string) bounds.
+        const from = query.from === undefined ? '-inf' : String(Math.floor(Date.parse(query.from)));
+        const to = query.to === undefined ? '+inf' : String(Math.ceil(Date.parse(query.to)));
+        ids = await redis.zrangebyscore(`${P}at`, from, to);
+      } else {
+        ids = await redis.sunion(...ENTRY_STATUSES.map((status) => `${P}st:${status}`));
+      }
+      const found: CalendarEntry[] = [];
+      for (const entry of await readMany(ids)) if (entry !== undefined && matchesQuery(entry, query)) found.push(entry);
+      found.sort(compareEntries);
+      return query.limit === undefined ? found : found.slice(0, query.limit);
+    },
+
+    async claimDue(request) {
+      const [le, lm] = leaseArgs(request);
+      const limit = request.limit ?? 100;
+      if (limit <= 0) return [];
+      const stale = (request.includeStalePublishing ?? true) ? '1' : '';
+      return entriesFrom(await runScript(redis, CLAIM_DUE, [P, String(request.now), request.owner, le, lm, String(limit), stale]));
+    },
+
+    async claim(id, request) {
+      const [le, lm] = leaseArgs(request);
+      const stale = (request.includeStalePublishing ?? true) ? '1' : '';
+      const result = await runScript(redis, CLAIM_ONE, [P, id, String(request.now), request.owner, le, lm, stale]);
+      return result ? entriesFrom(result)[0] : undefined;
+    },
+
+    async extendLease(id, owner, now, leaseMs) {
+      const [le, lm] = leaseArgs({ now, leaseMs });
+      const result = Number(await runScript(redis, LEASE, [P, id, owner, 'extend', le, lm]));
+      if (result < 0) throw new EntryNotFoundError(id);
+      return result === 1;
+    },
+
+    async releaseLease(id, owner) {
+      const result = Number(await runScript(redis, LEASE, [P, id, owner, 'release', '', '']));
+      if (result < 0) throw new EntryNotFoundError(id);
+      return result === 1;
+    },
+
+    async dueSummary(now) {
+      const [count, oldest] = (await runScript(redis, DUE_SUMMARY, [P, String(now)])) as [number, string];
+      return { count: Number(count), oldestScheduledAt: oldest === '' ? null : oldest };
+    },
+
+    async close() {
+      if (owned && redis.status !== 'end') await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}
