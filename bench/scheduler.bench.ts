@@ -1,0 +1,247 @@
+// Scheduler runner at scale: 100,000 entries due within one minute, published through a
+// zero-latency in-process adapter (its doPublish records the call and returns at once), for
+// each store backend. A fake clock steps through the minute one poll interval at a time and
+// each step runs `runDue` on every worker until nothing is due, so the simulated minute passes
+// as fast as the runner can go:
+// - throughput = entries / wall seconds;
+// - lag = clock time from an entry's due time to its publish call (p99). Work takes no clock
+//   time here, so lag shows the runner's own scheduling delay (about one poll interval),
+//   never the machine's speed.
+// Baseline, same process: the raw store loop (claimDue + publishing + published, no client,
+// no runner) on the memory store — the runner overhead ratio is raw / runner.
+//
+//   npx tsx --expose-gc bench/scheduler.bench.ts [count]
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { createClient, defineAdapter, type SmmClient } from '../packages/core/src/adapter/index.js';
+import type { Clock } from '../packages/core/src/clock/index.js';
+import type { HttpClient } from '../packages/core/src/http/index.js';
+import { parsePostDraft } from '../packages/core/src/model/index.js';
+import { createMemoryStore, createScheduler, type CalendarEntry, type ScheduleStore } from '../packages/core/src/scheduler/index.js';
+import { createSqliteStore } from '../packages/store-sqlite/src/index.js';
+
+const COUNT = Number(process.argv[2] ?? 100_000);
+const SPAN_MS = 60_000;
+const POLL_MS = 1_000;
+const T0 = Date.parse('2026-03-02T09:00:00.000Z');
+
+/**
+ * ─── BACKENDS ────────────────────────────────────────────────────────────────────────────
+ * One line per store. `create()` returns a fresh, empty store and how to close it; `workers`
+ * schedulers (default 1) share it, as separate workers would. The SQLite and BullMQ
+ * engineers add their entries here.
+ */
+interface Backend {
+  name: string;
+  /** Target throughput, entries per wall second. */
+  target: number;
+  workers?: number;
+  create(): Promise<{ store: ScheduleStore; close(): Promise<void> | void }>;
+}
+
+const backends: Backend[] = [
+  { name: 'memory', target: 20_000, create: async () => ({ store: createMemoryStore(), close: () => {} }) },
+  {
+    name: 'sqlite',
+    target: 5_000,
+    create: async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'smm-bench-sqlite-'));
+      const store = createSqliteStore({ path: join(dir, 'schedule.db') });
+      return { store, close: () => (store.close(), rmSync(dir, { recursive: true, force: true })) };
+    },
+  },
+  // { name: 'bullmq (3 workers)', target: 2_000, workers: 3, create: async () => … },
+];
+// ──────────────────────────────────────────────────────────────────────────────────────────
+
+const gc = (globalThis as { gc?: () => void }).gc;
+let now = T0;
+// Time moves only when the driver sets it; a sleep (the lease keeper's) ends only when aborted.
+const clock: Clock = {
+  now: () => now,
+  sleep: (_ms, signal) => new Promise<void>((_resolve, reject) => signal?.addEventListener('abort', () => reject(signal.reason), { once: true })),
+};
+const dueAtOf = (i: number) => T0 + Math.floor((i * SPAN_MS) / COUNT);
+const KEY_PREFIX = 'smm-entry-b';
+
+const fakeHttp: HttpClient = { request: () => Promise.reject(new Error('no HTTP')), rateLimit: () => undefined, rateLimits: () => [], on: () => () => {} };
+
+function zeroLatencyClient(onPublish: (key: string) => void): SmmClient {
+  let serial = 0;
+  const adapter = defineAdapter<Record<string, never>, { token: string }>({
+    platform: 'memo',
+    displayName: 'Memo',
+    capabilities: {
+      content: { text: { id: 'memo', method: 'code-points', maxLength: 500 }, media: { maxItems: 1, kinds: ['image'] }, threads: false },
+      visibilities: ['public'],
+      replies: false,
+      delete: false,
+      edit: false,
+      polls: false,
+      firstComment: false,
+      nativeScheduling: false,
+      directMessages: false,
+      mentionKinds: ['mention'],
+      postMetrics: ['likes'],
+      accountMetrics: ['followers'],
+      idempotency: { strategy: 'native-key', header: 'Idempotency-Key' },
+    },
+    http: { baseUrl: 'https://memo.example' },
+    credentials: { schema: z.object({ token: z.string() }), createProvider: () => ({ getHeaders: () => ({}) }) },
+    async doPublish(_input, context) {
+      onPublish(context.idempotencyKey!);
+      return { parts: [{ id: String(++serial) }] };
+    },
+    async doDelete() {},
+    async doGetPost() {
+      return null;
+    },
+    async doListMentions() {
+      return { items: [], nextCursor: null };
+    },
+    async doGetPostMetrics() {
+      return { metrics: {} };
+    },
+    async doGetAccountMetrics() {
+      return { metrics: {} };
+    },
+    async doFindPublished() {
+      return null;
+    },
+  });
+  return createClient({ adapters: [adapter], accounts: [{ platform: 'memo', id: 'a1', handle: 'bench' }], credentials: { 'memo:a1': { token: 't' } }, clock, createHttpClient: () => fakeHttp });
+}
+
+function entries(): CalendarEntry[] {
+  const draft = parsePostDraft({ text: 'benchmark post' });
+  const created = new Date(T0 - 86_400_000).toISOString();
+  return Array.from({ length: COUNT }, (_, i) => ({
+    id: `b${i}`,
+    accountKey: 'memo:a1',
+    platform: 'memo',
+    accountId: 'a1',
+    draft: { ...draft, text: `benchmark post ${i}` },
+    status: 'scheduled' as const,
+    version: 1,
+    scheduledAt: new Date(dueAtOf(i)).toISOString(),
+    placement: 'pinned' as const,
+    createdAt: created,
+    updatedAt: created,
+    history: [{ from: null, to: 'scheduled' as const, at: created, by: 'bench' }],
+    approvals: [],
+    hold: null,
+    lease: null,
+  }));
+}
+
+async function fill(store: ScheduleStore): Promise<void> {
+  const all = entries();
+  for (let i = 0; i < all.length; i += 10_000) await store.insertMany(all.slice(i, i + 10_000));
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+interface Result {
+  name: string;
+  target: number;
+  workers: number;
+  published: number;
+  duplicates: number;
+  seconds: number;
+  perSecond: number;
+  p50LagMs: number;
+  p99LagMs: number;
+}
+
+async function runBackend(backend: Backend): Promise<Result> {
+  gc?.();
+  now = T0 - POLL_MS;
+  const { store, close } = await backend.create();
+  try {
+    await fill(store);
+    const lags = new Float64Array(COUNT);
+    const seen = new Uint8Array(COUNT);
+    let published = 0;
+    let duplicates = 0;
+    const client = zeroLatencyClient((key) => {
+      const i = Number(key.slice(KEY_PREFIX.length));
+      if (seen[i]) duplicates += 1;
+      else {
+        seen[i] = 1;
+        lags[i] = now - dueAtOf(i);
+        published += 1;
+      }
+    });
+    const workers = Array.from({ length: backend.workers ?? 1 }, (_, w) =>
+      createScheduler({ store, client, clock, owner: `bench-${w}`, concurrency: 64, batchSize: 64, lagWarningMs: Number.MAX_SAFE_INTEGER }),
+    );
+    const started = performance.now();
+    for (let step = 0; step <= SPAN_MS + POLL_MS && published < COUNT; step += POLL_MS) {
+      now = T0 + step;
+      await Promise.all(workers.map((worker) => worker.runDue()));
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const sorted = lags.slice(0, COUNT).sort();
+    return {
+      name: backend.name,
+      target: backend.target,
+      workers: workers.length,
+      published,
+      duplicates,
+      seconds,
+      perSecond: published / seconds,
+      p50LagMs: percentile(sorted, 50),
+      p99LagMs: percentile(sorted, 99),
+    };
+  } finally {
+    await close();
+  }
+}
+
+// The raw store loop the runner is built on, without client or runner: claim, publishing, published.
+async function baseline(): Promise<number> {
+  gc?.();
+  const store = createMemoryStore();
+  await fill(store);
+  const started = performance.now();
+  let done = 0;
+  for (let step = 0; step <= SPAN_MS + POLL_MS; step += POLL_MS) {
+    const at = new Date(T0 + step).toISOString();
+    for (;;) {
+      const batch = await store.claimDue({ owner: 'raw', now: T0 + step, leaseMs: 60_000, limit: 64 });
+      if (batch.length === 0) break;
+      await Promise.all(
+        batch.map(async (entry) => {
+          await store.transition(entry.id, { to: 'publishing', at, by: 'raw', leaseOwner: 'raw', patch: { idempotencyKey: `k${entry.id}` } });
+          await store.transition(entry.id, { to: 'published', at, by: 'raw', leaseOwner: 'raw', releaseLease: true, patch: { published: { platform: 'memo', accountId: 'a1', parts: [{ platform: 'memo', id: entry.id }], publishedAt: at } } });
+          done += 1;
+        }),
+      );
+    }
+  }
+  if (done !== COUNT) throw new Error(`baseline published ${done} of ${COUNT}`);
+  return done / ((performance.now() - started) / 1000);
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+console.log(`scheduler: ${fmt(COUNT)} entries due within ${SPAN_MS / 1000} s, zero-latency adapter, fake clock stepping ${POLL_MS} ms; ${availableParallelism()} cores, load ${loadavg()[0]!.toFixed(1)}`);
+const raw = await baseline();
+const results: Result[] = [];
+for (const backend of backends) results.push(await runBackend(backend));
+
+const rows = [
+  ['backend', 'workers', 'published', 'dupes', 'wall s', 'entries/s', 'target', 'p50 lag', 'p99 lag', 'result'],
+  ...results.map((r) => {
+    const pass = r.published === COUNT && r.duplicates === 0 && r.perSecond >= r.target;
+    return [r.name, String(r.workers), fmt(r.published), String(r.duplicates), r.seconds.toFixed(2), fmt(r.perSecond), `≥ ${fmt(r.target)}`, `${fmt(r.p50LagMs)} ms`, `${fmt(r.p99LagMs)} ms`, pass ? 'PASS' : 'MISS'];
+  }),
+];
+const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
+for (const row of rows) console.log(row.map((cell, c) => cell.padEnd(widths[c]!)).join('  '));
+const memory = results.find((r) => r.name === 'memory');
+console.log(`baseline (raw memory-store claim + 2 transitions, no client/runner): ${fmt(raw)} entries/s`);
+if (memory) console.log(`runner overhead on memory: ${(raw / memory.perSecond).toFixed(2)}× the raw store loop`);
