@@ -30,6 +30,11 @@ export interface RedisStore extends ScheduleStore {
 // many lost races something is hammering one entry, and the caller gets the conflict.
 const MAX_WRITE_ATTEMPTS = 25;
 
+// Entries this handle last read, claimed or wrote, kept as the stored strings (so nothing a
+// caller does to a returned object can leak into a write), so the next write to them can skip
+// its read: a worker claims an entry, then writes it twice (publishing, published). Bounded.
+const RECENT_ENTRIES = 10_000;
+
 type Fields = [id: string, j: string | null, v: string | null, lo: string | null, le: string | null];
 
 function decode([, j, v, lo, le]: Fields): CalendarEntry | undefined {
@@ -110,6 +115,14 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
   const redis = parsed.connection ?? new Redis(parsed.url!, { maxRetriesPerRequest: null });
   const P = `{${parsed.prefix}}:`;
 
+  const recent = new Map<string, Fields>();
+  function remember(fields: Fields): void {
+    recent.delete(fields[0]);
+    recent.set(fields[0], fields);
+    if (recent.size > RECENT_ENTRIES) recent.delete(recent.keys().next().value!);
+  }
+  const rowFields = (row: string[]): Fields => [row[0]!, row[2]!, row[3]!, row[10]!, row[11]!];
+
   async function readMany(ids: readonly string[]): Promise<Array<CalendarEntry | undefined>> {
     if (ids.length === 0) return [];
     const pipeline = redis.pipeline();
@@ -123,7 +136,10 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
 
   async function read(id: string): Promise<CalendarEntry | undefined> {
     const [j, v, lo, le] = (await redis.hmget(`${P}e:${id}`, 'j', 'v', 'lo', 'le')) as [string | null, string | null, string | null, string | null];
-    return decode([id, j, v, lo, le]);
+    const entry = decode([id, j, v, lo, le]);
+    if (entry === undefined) recent.delete(id);
+    else remember([id, j, v, lo, le]);
+    return entry;
   }
 
   async function write(rows: string[][]): Promise<void> {
@@ -136,33 +152,70 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
     throw new LostRace(id);
   }
 
-  /** Reads the entries, lets `decide` compute the next values, writes them if unchanged meanwhile. */
+  /**
+   * Lets `decide` compute the next values from the stored entries and writes them if nobody
+   * wrote in between (compare-and-set on the version). The first try decides from the
+   * entries this handle last saw, without a read: the version check makes that safe (a
+   * version names exactly one content), and any doubt — a lost race, or `decide` refusing
+   * what may be a stale copy — is settled from a fresh read, so errors only ever come from
+   * current data.
+   */
   async function compareAndSet(ids: readonly string[], decide: (stored: CalendarEntry[]) => CalendarEntry[]): Promise<CalendarEntry[]> {
+    const cached = ids.map((id) => recent.get(id));
+    let fromCache = cached.every((fields) => fields !== undefined);
     for (let attempt = 1; ; attempt += 1) {
-      const found = await readMany(ids);
-      const stored = found.map((entry, index) => {
-        if (entry === undefined) throw new EntryNotFoundError(ids[index]!);
-        return entry;
-      });
-      const next = decide(stored);
+      let stored: CalendarEntry[];
+      if (fromCache) {
+        stored = (cached as Fields[]).map((fields) => decode(fields)!);
+      } else {
+        const found = await readMany(ids);
+        stored = found.map((entry, index) => {
+          if (entry === undefined) {
+            recent.delete(ids[index]!);
+            throw new EntryNotFoundError(ids[index]!);
+          }
+          return entry;
+        });
+      }
+      let next: CalendarEntry[];
       try {
-        await write(next.map((entry, index) => encode(entry, stored[index]!.version)));
+        next = decide(stored);
+      } catch (error) {
+        if (!fromCache) throw error;
+        fromCache = false; // maybe stale: decide again from what is stored
+        continue;
+      }
+      try {
+        const rows = next.map((entry, index) => encode(entry, stored[index]!.version));
+        await write(rows);
+        for (const row of rows) remember(rowFields(row));
         return next;
       } catch (error) {
-        if (!(error instanceof LostRace) || attempt >= MAX_WRITE_ATTEMPTS) {
-          if (error instanceof LostRace) throw new EntryConflictError(error.message, `Entry ${error.message} kept changing while it was written (${attempt} attempts); try again.`);
+        for (const id of ids) recent.delete(id);
+        const lost = error instanceof LostRace;
+        if (lost && fromCache) {
+          fromCache = false; // the copy was stale: not a lost race, just read
+          attempt -= 1;
+          continue;
+        }
+        fromCache = false;
+        if (!lost || attempt >= MAX_WRITE_ATTEMPTS) {
+          if (lost) throw new EntryConflictError(error.message, `Entry ${error.message} kept changing while it was written (${attempt} attempts); try again.`);
           throw error;
         }
       }
     }
   }
 
-  function entriesFrom(flat: unknown): CalendarEntry[] {
+  function entriesFrom(flat: unknown, keep = false): CalendarEntry[] {
     const values = (flat ?? []) as Array<string | null>;
     const out: CalendarEntry[] = [];
     for (let i = 0; i < values.length; i += 5) {
-      const entry = decode(values.slice(i, i + 5) as Fields);
-      if (entry !== undefined) out.push(entry);
+      const fields = values.slice(i, i + 5) as Fields;
+      const entry = decode(fields);
+      if (entry === undefined) continue;
+      out.push(entry);
+      if (keep) remember(fields);
     }
     return out;
   }
@@ -181,7 +234,9 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
     },
 
     async insert(entry) {
-      await write([encode(entry, 'new')]);
+      const row = encode(entry, 'new');
+      await write([row]);
+      remember(rowFields(row));
     },
 
     async insertMany(batch) {
@@ -244,24 +299,26 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
       const limit = request.limit ?? 100;
       if (limit <= 0) return [];
       const stale = (request.includeStalePublishing ?? true) ? '1' : '';
-      return entriesFrom(await runScript(redis, CLAIM_DUE, [P, String(request.now), request.owner, le, lm, String(limit), stale]));
+      return entriesFrom(await runScript(redis, CLAIM_DUE, [P, String(request.now), request.owner, le, lm, String(limit), stale]), true);
     },
 
     async claim(id, request) {
       const [le, lm] = leaseArgs(request);
       const stale = (request.includeStalePublishing ?? true) ? '1' : '';
       const result = await runScript(redis, CLAIM_ONE, [P, id, String(request.now), request.owner, le, lm, stale]);
-      return result ? entriesFrom(result)[0] : undefined;
+      return result ? entriesFrom(result, true)[0] : undefined;
     },
 
     async extendLease(id, owner, now, leaseMs) {
       const [le, lm] = leaseArgs({ now, leaseMs });
+      recent.delete(id); // the version moves on (or someone else holds it): read it next time
       const result = Number(await runScript(redis, LEASE, [P, id, owner, 'extend', le, lm]));
       if (result < 0) throw new EntryNotFoundError(id);
       return result === 1;
     },
 
     async releaseLease(id, owner) {
+      recent.delete(id);
       const result = Number(await runScript(redis, LEASE, [P, id, owner, 'release', '', '']));
       if (result < 0) throw new EntryNotFoundError(id);
       return result === 1;

@@ -1,0 +1,142 @@
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { createClient } from '@smm/core/adapter';
+import { createScheduler, type CalendarEntry } from '@smm/core/scheduler';
+import { createBullmqScheduler, type BullmqScheduler } from './bullmq-scheduler.js';
+import { createRedisStore, type RedisStore } from './redis-store.js';
+import { jobIdOf } from './entry-job.js';
+import { loopbackAdapter, startLoopbackNetwork, type LoopbackNetwork } from './testing/index.js';
+import { dropPrefix } from '../test/redis-test-helpers.js';
+import { scheduledEntry } from '../test/entry-fixtures.js';
+
+const url = inject('redisUrl');
+const ACCOUNTS = 4;
+let n = 0;
+
+/** Waits until `done()` or the time is up; returns whether it got there. */
+async function until(done: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await done()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return done();
+}
+
+const onLoopback = (i: number): Partial<CalendarEntry> => ({ accountKey: `loopback:${i % ACCOUNTS}`, platform: 'loopback', accountId: String(i % ACCOUNTS) });
+
+describe.skipIf(url === '')(`BullMQ workers publish exactly once${url === '' ? ` (skipped: ${inject('redisSkipReason')})` : ''}`, () => {
+  const cleanup: Array<() => Promise<void>> = [];
+
+  afterEach(async () => {
+    for (const step of cleanup.splice(0).reverse()) await step();
+  });
+
+  /** One worker process's worth: its own store handle, runner (lease owner) and BullMQ worker. */
+  function worker(network: LoopbackNetwork, prefix: string, name: string, leaseMs = 5_000): { store: RedisStore; bullmq: BullmqScheduler; runner: ReturnType<typeof createScheduler> } {
+    const store = createRedisStore({ url, prefix });
+    const client = createClient({
+      adapters: [loopbackAdapter(network.url, name)],
+      accounts: Array.from({ length: ACCOUNTS }, (_, i) => ({ platform: 'loopback', id: String(i), handle: `acct${i}` })),
+      credentials: () => ({}),
+    });
+    const runner = createScheduler({ store, client, owner: name, leaseMs, concurrency: 4 });
+    const bullmq = createBullmqScheduler({ store, runner, url, queueName: prefix, concurrency: 4, syncIntervalMs: 0, leaseGraceMs: 20 });
+    cleanup.push(async () => {
+      await bullmq.close();
+      await store.close();
+    });
+    return { store, bullmq, runner };
+  }
+
+  async function setup(): Promise<{ network: LoopbackNetwork; prefix: string; planner: BullmqScheduler; store: RedisStore }> {
+    n += 1;
+    const prefix = `workers-${process.pid}-${n}`;
+    const network = await startLoopbackNetwork({ latencyMs: 2 });
+    const store = createRedisStore({ url, prefix });
+    const planner = createBullmqScheduler({ store, url, queueName: prefix });
+    cleanup.push(async () => {
+      await planner.queue.obliterate({ force: true }).catch(() => undefined);
+      await planner.close();
+      await dropPrefix(store.redis, store.keyPrefix);
+      await store.close();
+      await network.close();
+    });
+    return { network, prefix, planner, store };
+  }
+
+  it('two schedulers on one Redis never publish the same entry twice under contention', async () => {
+    const { network, prefix, planner, store } = await setup();
+    const COUNT = 200;
+    const now = Date.now();
+    // Half overdue (ready at once), half due over the next second.
+    await planner.store.insertMany(Array.from({ length: COUNT }, (_, i) => scheduledEntry(`c${i}`, now - 1_000 + i * 10, onLoopback(i))));
+    const a = worker(network, prefix, 'worker-a');
+    const b = worker(network, prefix, 'worker-b');
+    a.bullmq.start();
+    b.bullmq.start();
+    // More contention than jobs alone give: both runners also sweep the store directly
+    // (claimDue), racing the job processors for the same entries.
+    const sweeps = Promise.all([a.runner.runDue(), b.runner.runDue(), a.runner.runDue(now + 500), b.runner.runDue(now + 500)]);
+
+    const done = await until(async () => (await store.query({ statuses: ['published'] })).length === COUNT, 20_000);
+    await sweeps;
+    const entries = await store.query({});
+    const posts = network.posts();
+    const perKey = new Map<string, number>();
+    for (const post of posts) perKey.set(post.key, (perKey.get(post.key) ?? 0) + 1);
+
+    expect(done).toBe(true);
+    expect(entries.filter((entry) => entry.status !== 'published')).toEqual([]);
+    expect(posts).toHaveLength(COUNT);
+    expect([...perKey.values()].every((count) => count === 1)).toBe(true);
+    // Each entry records the one post made under its key, and both workers did some of the work.
+    for (const entry of entries) expect(entry.published?.parts[0]?.id).toBe(posts.find((post) => post.key === entry.idempotencyKey)?.id);
+    const byWorker = new Set(posts.map((post) => post.worker));
+    expect(byWorker).toEqual(new Set(['worker-a', 'worker-b']));
+  });
+
+  it('a worker that died mid-publish: the entry gets a job at its lease expiry and is reconciled, never posted twice', async () => {
+    const { network, prefix, planner, store } = await setup();
+    // Worker "dead" had moved both entries to `publishing` under its lease, then vanished.
+    // Its POST for "landed" reached the network; the one for "lost" never did.
+    const landed = await fetch(`${network.url}/posts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'post landed', key: 'key-landed' }) });
+    const landedId = ((await landed.json()) as { id: string }).id;
+    const now = Date.now();
+    const leaseEnds = now + 800;
+    const publishing = (id: string, key: string, i: number): CalendarEntry => {
+      const entry = scheduledEntry(id, now - 5_000, onLoopback(i));
+      return {
+        ...entry,
+        status: 'publishing',
+        idempotencyKey: key,
+        lease: { owner: 'dead', expiresAt: new Date(leaseEnds).toISOString() },
+        history: [...entry.history, { from: 'scheduled', to: 'publishing', at: new Date(now - 1_000).toISOString(), by: 'dead' }],
+      };
+    };
+    await store.insertMany([publishing('landed', 'key-landed', 0), publishing('lost', 'key-lost', 1)]);
+
+    // The periodic sync finds them and schedules their jobs for when the lease runs out.
+    const report = await planner.sync();
+    expect(report).toEqual({ entries: 2, added: 2, moved: 0 });
+    for (const id of ['landed', 'lost']) {
+      const job = await planner.queue.getJob(jobIdOf(id));
+      expect(await job?.getState()).toBe('delayed');
+      expect(Math.abs(job!.timestamp + job!.delay - leaseEnds)).toBeLessThan(1_000);
+    }
+
+    const w = worker(network, prefix, 'worker-survivor');
+    w.bullmq.start();
+    const done = await until(async () => (await store.query({ statuses: ['published'] })).length === 2, 10_000);
+    expect(done).toBe(true);
+    const found = (await store.get('landed'))!;
+    const republished = (await store.get('lost'))!;
+    const posts = network.posts();
+    // "landed" was found by its key: the existing post, no new one.
+    expect(found.published?.parts[0]?.id).toBe(landedId);
+    expect(posts.filter((post) => post.key === 'key-landed')).toHaveLength(1);
+    // "lost" was provably not there: published once, with the same key.
+    expect(posts.filter((post) => post.key === 'key-lost').map((post) => post.worker)).toEqual(['worker-survivor']);
+    expect(republished.published?.parts[0]?.id).toBe(posts.find((post) => post.key === 'key-lost')?.id);
+    expect(posts).toHaveLength(2);
+  });
+});
