@@ -111,6 +111,20 @@ describe('publishing statuses', () => {
     });
   });
 
+  it('refuses a text that fits only without the appended link, naming the measured length, before any request', async () => {
+    const { sim, client, account } = mastodonFixture();
+    // 480 characters fit 500; the link is appended after a blank line: 480 + 2 + 23 (every URL counts 23) = 505.
+    const result = await outcome(client.publish(account, { text: 'a'.repeat(480), link: 'https://example.com/a/very/long/path/to/the/article' }));
+    expect(!result.ok && ValidationError.isInstance(result.error)).toBe(true);
+    const issue = !result.ok && ValidationError.isInstance(result.error) ? result.error.issues[0]! : undefined;
+    expect(issue?.path).toEqual(['link']);
+    expect(issue?.message).toContain('505 of 500');
+    expect(sim.requests).toHaveLength(0);
+    // 475 + 2 + 23 = 500: fits exactly, and goes out with the link.
+    await client.publish(account, { text: 'b'.repeat(475), link: 'https://example.com/a/very/long/path/to/the/article' });
+    expect(sim.posts()[0]!.text).toBe(`${'b'.repeat(475)}\n\nhttps://example.com/a/very/long/path/to/the/article`);
+  });
+
   it('refuses a poll with media before uploading anything', async () => {
     const { sim, client, account } = mastodonFixture();
     const media = { kind: 'image' as const, source: { type: 'url' as const, url: 'https://cdn.example/a.png' }, mimeType: 'image/png' };

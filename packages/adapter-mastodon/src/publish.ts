@@ -1,6 +1,7 @@
 import { parseApiResponse, type AdapterContext, type PublishInput, type PublishOutput } from '@smm/core/adapter';
 import { UnsupportedFeatureError, ValidationError } from '@smm/core/errors';
 import type { MediaRef } from '@smm/core/model';
+import { CONTENT_RULES, countLength } from '@smm/core/text';
 import { CreatedStatusSchema } from './api-schemas.js';
 import { asContentRefusal } from './content-refusal.js';
 import { uploadMedia } from './media-upload.js';
@@ -15,8 +16,20 @@ export function partKey(key: string | undefined, index: number): string | undefi
   return index === 0 ? key : `${key}:${index}`;
 }
 
-function refuseWhatMastodonCannot(input: PublishInput<MastodonOptions>): void {
+function refuseWhatMastodonCannot(input: PublishInput<MastodonOptions>, settings: MastodonAdapterSettings): void {
   const { draft, poll, scheduledAt } = input;
+  // Core checks the draft's text; the link is appended to the root here, so measure that too
+  // rather than let the instance answer 422 halfway through a thread.
+  const root = rootText(draft);
+  if (root !== draft.text) {
+    const rule = { ...CONTENT_RULES.mastodon.text, maxLength: settings.maxCharacters };
+    const length = countLength(root, rule);
+    if (length > rule.maxLength) {
+      throw new ValidationError('post for Mastodon', [
+        { path: ['link'], code: 'text_too_long', message: `text with the link appended is ${length} of ${rule.maxLength} allowed: shorten the text by ${length - rule.maxLength}, or put the link in the text` },
+      ]);
+    }
+  }
   if (scheduledAt !== undefined && draft.thread.length > 0) {
     // Each reply needs the id of the status before it, which a scheduled status does not have yet.
     throw new UnsupportedFeatureError('Mastodon cannot schedule a thread natively: publish the thread at the time instead (the smm scheduler does this), or schedule a single post', {
@@ -45,7 +58,7 @@ export async function publishStatuses(
   context: AdapterContext,
   settings: MastodonAdapterSettings,
 ): Promise<PublishOutput> {
-  refuseWhatMastodonCannot(input);
+  refuseWhatMastodonCannot(input, settings);
   const { draft } = input;
   const parts: Array<{ text: string; media: MediaRef[] }> = [{ text: rootText(draft), media: draft.media }, ...draft.thread];
   const out: PublishOutput['parts'] = [];

@@ -326,3 +326,35 @@ describe('reading', () => {
     expect(doDelete).not.toHaveBeenCalled();
   });
 });
+
+describe('calls without a signal', () => {
+  it('run many at once without piling listeners onto one shared signal (no MaxListenersExceededWarning)', async () => {
+    // Like the HTTP client does, each operation listens for abort on its context's signal while in flight.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const network = memoryNetwork('memo', {}, {
+      async doGetAccountMetrics(_input: unknown, context: { signal: AbortSignal }) {
+        const onAbort = () => {};
+        context.signal.addEventListener('abort', onAbort);
+        await gate;
+        context.signal.removeEventListener('abort', onAbort);
+        return { metrics: { followers: { value: 120, platformName: 'followers_count' } } };
+      },
+    } as Partial<AdapterDefinition>);
+    const { client } = clientFor(network);
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    try {
+      const calls = Array.from({ length: 25 }, () => client.getAccountMetrics('memo:a1'));
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      release();
+      const results = await Promise.all(calls);
+      expect(results.every((snapshot) => snapshot.metrics.followers?.value === 120)).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 10)); // warnings are emitted on a later tick
+      expect(warnings).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+});

@@ -156,8 +156,6 @@ interface Binding {
   http: HttpClient;
 }
 
-const never = new AbortController().signal;
-
 function newIdempotencyKey(): string {
   return globalThis.crypto.randomUUID();
 }
@@ -304,7 +302,9 @@ export function createClient(options: CreateClientOptions): SmmClient {
       credentials: binding.provider,
       clock,
       logger,
-      signal: signal ?? never,
+      // A fresh never-aborted signal per call: one shared signal would collect every concurrent
+      // call's abort listeners (and Node's MaxListenersExceededWarning past ten).
+      signal: signal ?? new AbortController().signal,
       ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
     };
   }
