@@ -12,7 +12,7 @@ import {
 } from '../model/index.js';
 import { bestTimeHeatmap, suggestSlots, type BestTimeHeatmap, type SuggestedSlot } from './best-time.js';
 import { DEFAULT_ENGAGEMENT_INTERACTIONS, engagementRate, engagements } from './engagement.js';
-import { latestBySubject, metricValue, safeRatio } from './metric-values.js';
+import { latestBySubject, metricValue, safeRatio, subjectKey } from './metric-values.js';
 import { periodChange } from './period-change.js';
 import { followersAround } from './rates.js';
 import { responseRate, responseTimes, type ReplyEvent, type ResponseTimeReport } from './response-time.js';
@@ -195,6 +195,16 @@ export function buildReport(input: ReportInput): AnalyticsReport {
     const seriesOf = (metric: CanonicalMetric, snapshots: readonly MetricSnapshot[]) =>
       toSeries(snapshots, { metric, interval: 'day', timeZone: input.timeZone, range, postsStartAtZero: true });
     const engagementByDay = sumSeries(interactions.map((metric) => seriesOf(metric, postSnapshots)));
+    // The rate pools only posts that report its denominator (absent is not zero): a network
+    // without impressions must not add engagements over someone else's impressions.
+    const denominatorMetrics: readonly CanonicalMetric[] = by === 'reach' ? ['reach'] : by === 'impressions' ? ['impressions'] : ['views', 'videoViews'];
+    const ratedSubjects = new Set(
+      postSnapshots.filter((snapshot) => denominatorMetrics.some((name) => metricValue(snapshot, name) !== undefined)).map((snapshot) => subjectKey(snapshot.subject)),
+    );
+    const ratedEngagementByDay =
+      by === 'followers'
+        ? engagementByDay
+        : sumSeries(interactions.map((metric) => seriesOf(metric, postSnapshots.filter((snapshot) => ratedSubjects.has(subjectKey(snapshot.subject))))));
     const impressionsByDay = seriesOf('impressions', postSnapshots).buckets.map((bucket) => bucket.value);
     const followerSeries = accounts.map((account) =>
       seriesOf('followers', accountSnapshots.filter((snapshot) => snapshot.subject.accountId === account.id && snapshot.subject.platform === account.platform)),
@@ -221,7 +231,7 @@ export function buildReport(input: ReportInput): AnalyticsReport {
     let pooledTop = 0;
     let pooledBottom = 0;
     let pooledDays = 0;
-    engagementByDay.forEach((value, index) => {
+    ratedEngagementByDay.forEach((value, index) => {
       const bottom = denominatorByDay[index] ?? null;
       if (value === null || bottom === null) return;
       pooledTop += value;
@@ -241,7 +251,7 @@ export function buildReport(input: ReportInput): AnalyticsReport {
       mentions: input.mentions === undefined ? null : periodMentions.length,
       responseRate: mentions.length > 0 ? responseRate({ mentions: periodMentions, replies }) : null,
       medianResponseMs: times?.allHours.median ?? null,
-      engagementByDay,
+      engagementByDay: ratedEngagementByDay,
       denominatorByDay: by === 'followers' ? followersByDay : denominatorByDay,
       followersByDay,
       labels: seriesOf('followers', []).buckets.map((bucket) => bucket.label),

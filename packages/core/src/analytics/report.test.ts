@@ -70,6 +70,20 @@ describe('buildReport', () => {
     expect(JSON.parse(JSON.stringify(report))).toEqual(report); // plain JSON
   });
 
+  it('pools the rate over posts that report its denominator only', () => {
+    // A second network reports likes but no impressions: its 500 likes count as engagements,
+    // but not over X's impressions. Rate = 30 / 500 = 0.06 as above, not (30 + 500) / 500.
+    const mixed = buildReport({
+      ...input,
+      accounts: [...input.accounts, { platform: 'bluesky', id: 'acme-b', handle: 'acme.bsky.social' }],
+      snapshots: [...input.snapshots, postSnapshot('b1', { likes: 500 }, '2026-03-03T12:00:00.000Z', 'acme-b', 'bluesky')],
+    });
+    const figures = Object.fromEntries(mixed.summary.map((metric) => [metric.key, metric.current]));
+    expect(figures.engagements).toBe(530);
+    expect(figures.engagementRate).toBeCloseTo(0.06, 12);
+    expect(mixed.engagementRate.map((day) => day.value)).toEqual([0.05, 0.05, 0.1]);
+  });
+
   it('refuses bad input naming the field', () => {
     expect(() => buildReport({ ...input, timeZone: 'Mars/Olympus' })).toThrow(/timeZone/);
     expect(() => buildReport({ ...input, range: { start: input.range.end, end: input.range.start } })).toThrow(/range\.end/);

@@ -149,6 +149,19 @@ describe('createInbox', () => {
     await expect(inbox.reply(id, { savedReply: 'nope' })).rejects.toThrow(/known: refund-delay/);
   });
 
+  it('greets the author of the item answered, not whoever opened a busy public thread', async () => {
+    const { inbox, sent } = setup();
+    const first = inbox.ingest(mention({ id: 'r1', kind: 'reply', conversationId: 'post-9', author: { id: 'u1', handle: 'jun', displayName: 'Jun' }, createdAt: iso(START - 2000) }));
+    inbox.ingest(mention({ id: 'r2', kind: 'reply', conversationId: 'post-9', author: { id: 'u2', handle: 'ana6' }, createdAt: iso(START - 1000) }));
+    const id = first.conversation.id;
+    expect(inbox.get(id)!.participant.handle).toBe('jun');
+    await inbox.reply(id, { savedReply: 'refund-delay', values: { orderId: 'B-7' } }, { by: 'Lena', inReplyToId: 'r2' });
+    // ana6 has no display name: the handle stands in for it.
+    expect(sent).toEqual([{ kind: 'reply', to: 'r2', text: 'Hi ana6, sorry for the wait. Refund B-7 goes out today. — Lena' }]);
+    // The preview answers the newest item, as reply() does without inReplyToId.
+    expect(inbox.renderReply(id, { savedReply: 'refund-delay', values: { orderId: 'B-7' } }, { by: 'Lena' })).toBe('Hi ana6, sorry for the wait. Refund B-7 goes out today. — Lena');
+  });
+
   it('refuses a saved reply without any placeholder at creation', () => {
     expect(() => createInbox({ accounts: [account], savedReplies: { canned: 'Thanks for reaching out!' } })).toThrow(
       /savedReplies\.canned: must contain at least one \{\{placeholder\}\}/,

@@ -156,7 +156,7 @@ export interface Inbox {
   reopen(id: string, options?: { by?: string }): Conversation;
   /** Adds an internal note. */
   addNote(id: string, note: { author: string; text: string }): InternalNote;
-  /** Renders a saved reply for a conversation without sending it (to preview). */
+  /** Renders a saved reply as `reply` would send it by default (to the newest inbound item), without sending it. */
   renderReply(id: string, content: ReplyContent, options?: { by?: string }): string;
   /** Sends a reply through the sender, records it and moves the conversation to `waiting`. */
   reply(id: string, content: ReplyContent, options?: ReplyOptions): Promise<Conversation>;
@@ -311,7 +311,8 @@ export function createInbox(options: InboxOptions): Inbox {
     return { conversation: copy(conversation), duplicate: false, created };
   };
 
-  const render = (conversation: Conversation, content: ReplyContent, by: string | undefined): string => {
+  // `author` is whoever is being answered: in a public thread several people may have written.
+  const render = (conversation: Conversation, content: ReplyContent, by: string | undefined, author: Mention['author'] = conversation.participant): string => {
     if ('text' in content) {
       if (content.text.trim() === '') {
         throw new ValidationError('inbox reply', [{ path: ['text'], code: 'empty_reply', message: 'must not be empty; write the answer' }]);
@@ -329,7 +330,6 @@ export function createInbox(options: InboxOptions): Inbox {
         },
       ]);
     }
-    const author = conversation.participant;
     return renderSavedReply(template, {
       'author.handle': author.handle,
       'author.name': author.displayName ?? author.handle,
@@ -414,7 +414,12 @@ export function createInbox(options: InboxOptions): Inbox {
       conversation.notes.push(saved);
       return { ...saved };
     },
-    renderReply: (id, content, { by } = {}) => render(find(id), content, by),
+    renderReply: (id, content, { by } = {}) => {
+      // Previews what `reply` would send by default: an answer to the newest inbound item.
+      const conversation = find(id);
+      const newest = conversation.messages.filter((message) => message.direction === 'inbound').at(-1);
+      return render(conversation, content, by, newest?.direction === 'inbound' ? newest.item.author : conversation.participant);
+    },
     reply: async (id, content, replyOptions = {}) => {
       const conversation = find(id);
       if (conversation.state === 'resolved') {
@@ -424,7 +429,6 @@ export function createInbox(options: InboxOptions): Inbox {
           action: 'reply',
         });
       }
-      const text = render(conversation, content, replyOptions.by);
       const inbound = conversation.messages.filter((message) => message.direction === 'inbound');
       const target =
         replyOptions.inReplyToId === undefined
@@ -435,6 +439,7 @@ export function createInbox(options: InboxOptions): Inbox {
           { path: ['inReplyToId'], code: 'unknown_item', message: `"${replyOptions.inReplyToId}" is not an inbound item of conversation ${id}` },
         ]);
       }
+      const text = render(conversation, content, replyOptions.by, target.item.author);
       const account = parsed.accounts.find((candidate) => candidate.platform === conversation.platform && candidate.id === conversation.accountId);
       if (account === undefined) {
         throw new ValidationError('createInbox options', [
