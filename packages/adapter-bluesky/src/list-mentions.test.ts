@@ -18,7 +18,7 @@ describe('mentions', () => {
     const { client, account, sim } = harness({ sim: { mentionBacklog: 0 } });
     const { published } = await client.publish(account, { text: 'our post' });
     const own = published.parts[0]!;
-    sim.addMention({ text: `@${sim.account.handle} nice`, kind: 'reply', postId: own.id });
+    sim.addMention({ text: `@${sim.account.handle} nice`, kind: 'reply', postId: own.id, language: 'en' });
     sim.addMention({ text: 'quoting you', kind: 'quote' as 'reply', postId: own.id });
     const page = await client.listMentions(account, { limit: 50 });
     const reply = page.items.find((mention) => mention.kind === 'reply')!;

@@ -348,7 +348,7 @@ export function createBlueskySimulator(options: BlueskySimulatorOptions = {}): B
           $type: 'app.bsky.feed.post',
           text,
           createdAt,
-          langs: ['en'],
+          ...(mention.language ? { langs: [mention.language] } : {}),
           ...(text.includes(`@${handle}`)
             ? { facets: [{ index: { byteStart: start, byteEnd: start + new TextEncoder().encode(`@${handle}`).length }, features: [{ $type: 'app.bsky.richtext.facet#mention', did }] }] }
             : {}),
@@ -447,6 +447,6 @@ export function createBlueskySimulator(options: BlueskySimulatorOptions = {}): B
     },
     reportedAccountMetrics: () => ({ followersCount: world.followers(), followsCount: world.following(), postsCount: world.posts.filter((post) => !post.deleted).length }),
     mentionCount: () => world.mentions().filter((mention) => !isFollow(mention)).length,
-    addMention: (input) => void world.addMention({ text: input.text, kind: input.kind ?? 'mention', ...(input.postId ? { postId: input.postId } : {}) }),
+    addMention: (input) => void world.addMention({ text: input.text, kind: input.kind ?? 'mention', ...(input.postId ? { postId: input.postId } : {}), ...(input.language ? { language: input.language } : {}) }),
   };
 }

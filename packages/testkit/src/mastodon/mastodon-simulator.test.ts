@@ -41,6 +41,26 @@ describe('Mastodon simulator', () => {
     expect(created.headers.get('x-ratelimit-reset')).toBe('2026-01-05T09:05:00.000Z');
   });
 
+  it('labels each mention with the language of its text, and null when unlabelled (as Mastodon does)', async () => {
+    const { sim, call } = setup({ mentionBacklog: 40 });
+    sim.addMention({ text: '@smm هل ما زال متاحا؟' });
+    sim.addMention({ text: '@smm bună ziua', language: 'ro' });
+    const notifications = (await call('GET', '/api/v1/notifications?types[]=mention&limit=80')).body as Array<{ status: { content: string; language: string | null } }>;
+    // The generated phrases, each with the language a person reading it would name.
+    const expected: Record<string, string> = { 'love this': 'en', thanks: 'en', 'سلام، ممنون': 'fa', '太棒了': 'zh', merci: 'fr' };
+    let checked = 0;
+    for (const { status } of notifications) {
+      const phrase = Object.keys(expected).find((text) => status.content.includes(text));
+      if (phrase !== undefined) {
+        expect(status.language, status.content).toBe(expected[phrase]);
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(5);
+    expect(notifications.find(({ status }) => status.content.includes('هل ما زال'))!.status.language).toBeNull();
+    expect(notifications.find(({ status }) => status.content.includes('bună ziua'))!.status.language).toBe('ro');
+  });
+
   it('honours Idempotency-Key for an hour: the same key returns the same status and creates nothing', async () => {
     const { clock, sim, call } = setup();
     const headers = { 'Idempotency-Key': 'k-1' };

@@ -371,7 +371,7 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
           sensitive: false,
           spoiler_text: '',
           visibility: 'public',
-          language: 'en',
+          language: mention.language ?? null,
           uri: `https://remote.example/users/${mention.author.handle}/statuses/${statusId}`,
           url: `https://remote.example/@${mention.author.handle}/${statusId}`,
           replies_count: 0,
@@ -484,6 +484,6 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
       return { followers_count: account.followers_count, following_count: account.following_count, statuses_count: account.statuses_count };
     },
     mentionCount: () => world.mentions().length,
-    addMention: (input) => void world.addMention({ text: input.text, kind: input.kind ?? 'mention', ...(input.postId ? { postId: input.postId } : {}) }),
+    addMention: (input) => void world.addMention({ text: input.text, kind: input.kind ?? 'mention', ...(input.postId ? { postId: input.postId } : {}), ...(input.language ? { language: input.language } : {}) }),
   };
 }

@@ -40,6 +40,8 @@ export interface IncomingMention {
   kind: 'mention' | 'reply' | 'quote';
   /** The account's post it answers or quotes. */
   postId?: string;
+  /** The text's language (BCP 47), as the network labels it; absent when it could not tell. */
+  language?: string;
 }
 
 /** Counters of one post, growing with simulated time (all of them; networks report a subset). */
@@ -85,6 +87,10 @@ export interface SimWorld {
   following(): number;
 }
 
+function phraseOf([text, language]: readonly [string, string], render: (text: string) => string): { text: string; language: string } {
+  return { text: render(text), language };
+}
+
 const FIRST = ['ana', 'bogdan', 'chen', 'dara', 'emeka', 'farah', 'goran', 'hana', 'ines', 'jun', 'kofi', 'lena', 'mina', 'nour', 'olek', 'priya', 'quinn', 'reza', 'sara', 'tomas'];
 
 /**
@@ -110,7 +116,11 @@ export function createWorld(options: WorldOptions): SimWorld {
   });
   const extraMentions: IncomingMention[] = [];
   const posts: SimPost[] = [];
-  const phrases = ['love this', 'question about', 'thanks', 'is this still on?', 'great work', 'when does it ship', 'سلام، ممنون', '太棒了', 'merci'];
+  // Each phrase with the language a network would label it with, so listening code sees real labels.
+  const phrases: ReadonlyArray<readonly [text: string, language: string]> = [
+    ['love this', 'en'], ['question about', 'en'], ['thanks', 'en'], ['is this still on?', 'en'], ['great work', 'en'],
+    ['when does it ship', 'en'], ['سلام، ممنون', 'fa'], ['太棒了', 'zh'], ['merci', 'fr'],
+  ];
 
   // Scheduled mention number `n`: the backlog sits before the start, later ones arrive every `every` ms.
   const scheduled = (n: number): IncomingMention => {
@@ -120,7 +130,7 @@ export function createWorld(options: WorldOptions): SimWorld {
       key: `m:${n}`,
       createdAtMs,
       author: mentionRandom.pick(users),
-      text: `@${options.handle} ${mentionRandom.pick(phrases)} #${n}`,
+      ...phraseOf(mentionRandom.pick(phrases), (text) => `@${options.handle} ${text} #${n}`),
       kind: 'mention',
     };
   };
@@ -133,7 +143,7 @@ export function createWorld(options: WorldOptions): SimWorld {
       key: `r:${post.id}:${index}`,
       createdAtMs: post.createdAtMs + (index + 1) * replyRandom.int(2, 20) * 60_000,
       author: replyRandom.pick(users),
-      text: `@${options.handle} ${replyRandom.pick(phrases)}`,
+      ...phraseOf(replyRandom.pick(phrases), (text) => `@${options.handle} ${text}`),
       kind: 'reply' as const,
       postId: post.id,
     }));
@@ -178,6 +188,7 @@ export function createWorld(options: WorldOptions): SimWorld {
         text: mention.text,
         kind: mention.kind,
         ...(mention.postId ? { postId: mention.postId } : {}),
+        ...(mention.language ? { language: mention.language } : {}),
       };
       extraMentions.push(created);
       return created;

@@ -53,6 +53,19 @@ describe('X simulator', () => {
     expect(both.status).toBe(400);
   });
 
+  it('measures length as X does: a long URL counts 23, CJK counts 2', async () => {
+    const { call } = setup();
+    // 250 letters + space + a 60-character URL: 311 code points, but 274 by X's count → accepted.
+    const url = `https://example.com/${'p'.repeat(40)}`;
+    expect(url.length).toBe(60);
+    expect((await call('POST', '/2/tweets', { json: { text: `${'a'.repeat(250)} ${url}` } })).status).toBe(201);
+    // 140 CJK characters count 280 → accepted; 141 count 282 → refused as too long.
+    expect((await call('POST', '/2/tweets', { json: { text: '日'.repeat(140) } })).status).toBe(201);
+    const tooLong = await call('POST', '/2/tweets', { json: { text: '本'.repeat(141) } });
+    expect(tooLong.status).toBe(403);
+    expect(tooLong.body!.detail).toBe('Your Tweet text is too long.');
+  });
+
   it('reports public metrics always, non-public ones for own recent posts, and link clicks only with a link', async () => {
     const { clock, sim, call } = setup();
     const plain = (await call('POST', '/2/tweets', { json: { text: 'no link here' } })).body!.data.id as string;

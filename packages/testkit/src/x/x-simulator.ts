@@ -1,5 +1,6 @@
 import type { Clock } from '@smm/core/clock';
 import { systemClock } from '@smm/core/clock';
+import { TEXT_RULES, countLength } from '@smm/core/text';
 import {
   createRateLimitWindows,
   createSimulatorEngine,
@@ -200,7 +201,8 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
     if (text === '' && !Array.isArray(mediaIds)) return invalid('You must specify text or media.', 'text');
     const exclusive = ['media', 'poll', 'quote_tweet_id'].filter((name) => body[name] !== undefined);
     if (exclusive.length > 1) return invalid(`${exclusive.join(' and ')} are mutually exclusive.`);
-    if ([...text].length > 280) return { status: 403, body: problem(403, 'Forbidden', 'Your Tweet text is too long.') };
+    // X's own rule (twitter-text weighted length): every URL counts 23, emoji and CJK count 2.
+    if (countLength(text, TEXT_RULES.x) > 280) return { status: 403, body: problem(403, 'Forbidden', 'Your Tweet text is too long.') };
     if (Array.isArray(mediaIds)) {
       for (const id of mediaIds) {
         const item = media.get(String(id));
@@ -298,7 +300,7 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
       if (fields.has('author_id') || expansions.has('author_id')) tweet.author_id = userId(mention.author.index);
       if (fields.has('created_at')) tweet.created_at = new Date(mention.createdAtMs).toISOString();
       if (fields.has('conversation_id')) tweet.conversation_id = mention.postId ? String(world.posts.find((p) => p.id === mention.postId)?.extra.conversationId ?? mention.postId) : id;
-      if (fields.has('lang')) tweet.lang = 'en';
+      if (fields.has('lang')) tweet.lang = mention.language ?? 'und'; // X says 'und' when it cannot tell
       if (mention.postId && fields.has('referenced_tweets')) tweet.referenced_tweets = [{ type: mention.kind === 'quote' ? 'quoted' : 'replied_to', id: mention.postId }];
       if (mention.postId && fields.has('in_reply_to_user_id')) tweet.in_reply_to_user_id = accountId;
       return tweet;
@@ -467,7 +469,7 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
     },
     reportedAccountMetrics: () => ({ followers_count: world.followers(), following_count: world.following(), tweet_count: world.posts.filter((p) => !p.deleted).length, listed_count: 4, like_count: 12 }),
     mentionCount: () => world.mentions().length,
-    addMention: (input) => void world.addMention({ text: input.text, kind: input.kind ?? 'mention', ...(input.postId ? { postId: input.postId } : {}) }),
+    addMention: (input) => void world.addMention({ text: input.text, kind: input.kind ?? 'mention', ...(input.postId ? { postId: input.postId } : {}), ...(input.language ? { language: input.language } : {}) }),
     expireAccessTokens: () => accessTokens.clear(),
   };
 }
