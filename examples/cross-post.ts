@@ -1,0 +1,186 @@
+/**
+ * Cross-post with per-network variants: one announcement published to X, Bluesky and two
+ * Mastodon accounts at once with `publishEverywhere`, each network getting its own text
+ * variant (a short one for X, a mid-length one for Bluesky, the full one for Mastodon) and its
+ * own `networkOptions` (who may reply on X, languages and tags on Bluesky, a content warning
+ * on Mastodon). The draft asks for `unlisted` visibility: Mastodon has it, X and Bluesky say in a
+ * warning that the post goes out public.
+ *
+ *   npx pnpm@10 exec tsx examples/cross-post.ts      (from the repository root, after a build)
+ *
+ * The X, Bluesky and Mastodon simulators from @smm/testkit are served on 127.0.0.1 and the
+ * shipped adapters point at them. The second Mastodon account's token has been revoked: its
+ * post fails with an AuthError while every other account publishes — one failure never fails
+ * the others. It prints each account's post id and URL (or error) and any warnings, then checks
+ * on each simulator that the variant and the options really arrived. No network, no account.
+ */
+import { createBlueskyAdapter } from '@smm/adapter-bluesky';
+import { createMastodonAdapter } from '@smm/adapter-mastodon';
+import { createXAdapter } from '@smm/adapter-x';
+import { accountKey, createClient, type PublishSettledResult, type SmmClient } from '@smm/core/adapter';
+import { AuthError } from '@smm/core/errors';
+import type { Account, PostDraftInput } from '@smm/core/model';
+import { countLength, TEXT_RULES } from '@smm/core/text';
+import { createBlueskySimulator, createFakeClock, createMastodonSimulator, createXSimulator } from '@smm/testkit';
+
+const quiet = process.env.SMM_EXAMPLE_QUIET === '1';
+const detail = (...lines: unknown[]) => {
+  if (!quiet) console.log(...lines);
+};
+
+function expect(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+
+/** A draft plus a text per network that needs a different one. */
+interface CrossPost {
+  draft: PostDraftInput & { text: string };
+  /** Text variants by network id; networks not listed get `draft.text`. */
+  variants: Partial<Record<string, string>>;
+}
+
+/**
+ * Publishes one cross-post everywhere: accounts whose networks share a text go out together in
+ * one `publishEverywhere` call (each call carrying only its networks' `networkOptions`), all
+ * calls at once; the results come back in the order of `accounts`, one per account.
+ */
+async function crossPost(client: SmmClient, post: CrossPost, accounts: readonly Account[], signal: AbortSignal): Promise<PublishSettledResult[]> {
+  const groups = new Map<string, Account[]>();
+  for (const account of accounts) {
+    const text = post.variants[account.platform] ?? post.draft.text;
+    groups.set(text, [...(groups.get(text) ?? []), account]);
+  }
+  const settled = await Promise.all(
+    [...groups].map(([text, members]) => {
+      const platforms = new Set(members.map((account) => account.platform));
+      const networkOptions = Object.fromEntries(Object.entries(post.draft.networkOptions ?? {}).filter(([network]) => platforms.has(network)));
+      return client.publishEverywhere({ ...post.draft, text, networkOptions }, members, { signal });
+    }),
+  );
+  const byAccount = new Map(settled.flat().map((result) => [accountKey(result.account), result]));
+  return accounts.map((account) => byAccount.get(accountKey(account))!);
+}
+
+const clock = createFakeClock({ now: '2026-03-02T09:00:00.000Z', autoAdvance: true });
+const xSim = createXSimulator({ clock, seed: 21, mentionEveryMs: 0 });
+const blueskySim = createBlueskySimulator({ clock, seed: 22, mentionEveryMs: 0 });
+const mastodonSim = createMastodonSimulator({ clock, seed: 23, mentionEveryMs: 0 });
+// A second Mastodon account on another instance, whose access token was revoked.
+const revokedSim = createMastodonSimulator({ clock, seed: 24, mentionEveryMs: 0, account: { id: '110000000000000777', username: 'smm_ro' } });
+const servers = await Promise.all([xSim, blueskySim, mastodonSim, revokedSim].map((sim) => sim.listen({ host: '127.0.0.1', port: 0 })));
+const [xServer, blueskyServer, mastodonServer, revokedServer] = servers as [(typeof servers)[0], (typeof servers)[0], (typeof servers)[0], (typeof servers)[0]];
+// Nothing here may run long: the whole example gives up after 30 s.
+const signal = AbortSignal.timeout(30_000);
+
+try {
+  const accounts: Account[] = [
+    { platform: 'x', id: xSim.account.id, handle: xSim.account.handle, timeZone: 'UTC' },
+    { platform: 'bluesky', id: blueskySim.account.id, handle: blueskySim.account.handle, timeZone: 'UTC' },
+    { platform: 'mastodon', id: mastodonSim.account.id, handle: mastodonSim.account.handle, timeZone: 'UTC' },
+    { platform: 'mastodon', id: revokedSim.account.id, handle: revokedSim.account.handle, timeZone: 'UTC' },
+  ];
+  const [onX, onBluesky, onMastodon, onRevoked] = accounts as [Account, Account, Account, Account];
+  const client = createClient({
+    adapters: [
+      createXAdapter({ baseUrl: xServer.url }),
+      createBlueskyAdapter({ serviceUrl: blueskyServer.url }),
+      // Each Mastodon account talks to its own instance.
+      createMastodonAdapter({ instanceUrl: mastodonServer.url, accountInstances: { [revokedSim.account.id]: revokedServer.url } }),
+    ],
+    accounts,
+    credentials: {
+      [accountKey(onX)]: xSim.credentials,
+      [accountKey(onBluesky)]: blueskySim.credentials,
+      [accountKey(onMastodon)]: mastodonSim.credentials,
+      [accountKey(onRevoked)]: { accessToken: 'revoked-by-the-user-in-settings' },
+    },
+    clock,
+    httpOptions: { timeoutMs: 5_000, maxRetries: 2 },
+  });
+  console.log(`simulators on ${servers.map((server) => server.url).join(', ')}`);
+
+  const full =
+    'Spring release of smm is out 🌱 The unified inbox now groups every mention, reply and DM from X, Bluesky and Mastodon into ' +
+    'conversations, tags them with your rules (with Arabic and Persian letter variants folded), and answers through saved replies ' +
+    'that must be personalised. Analytics gained response-time reports, and the scheduler publishes exactly once, even across restarts.';
+  const post: CrossPost = {
+    draft: {
+      text: full,
+      link: 'https://example.com/blog/spring-release',
+      language: 'en',
+      tags: ['release'],
+      // Keep it out of public timelines where the network can; elsewhere it goes out public, with a warning.
+      visibility: 'unlisted',
+      networkOptions: {
+        x: { replySettings: 'following' },
+        bluesky: { langs: ['en'], tags: ['smm', 'release'] },
+        mastodon: { spoilerText: 'smm release notes' },
+      },
+    },
+    variants: {
+      x: 'Spring release of smm is out 🌱 One inbox for every mention, reply and DM from X, Bluesky and Mastodon, rules that read Arabic and Persian, personalised saved replies, response-time reports.',
+      bluesky:
+        'Spring release of smm is out 🌱 The unified inbox groups every mention, reply and DM into conversations, tags them with your rules ' +
+        '(Arabic and Persian variants folded) and answers with personalised saved replies. Plus response-time reports.',
+    },
+  };
+
+  console.log('text per network, before the link (measured as each network counts):');
+  for (const account of accounts.slice(0, 3)) {
+    const network = account.platform as 'x' | 'bluesky' | 'mastodon';
+    const text = post.variants[network] ?? post.draft.text;
+    const rule = TEXT_RULES[network];
+    console.log(`  ${network.padEnd(9)} ${String(countLength(text, rule)).padStart(3)} of ${rule.maxLength} (${rule.method})`);
+  }
+  // Why the variants: the full text is over X's and Bluesky's limits.
+  expect(countLength(full, TEXT_RULES.x) > TEXT_RULES.x.maxLength && countLength(full, TEXT_RULES.bluesky) > TEXT_RULES.bluesky.maxLength, 'the full text should need variants for X and Bluesky');
+
+  const results = await crossPost(client, post, accounts, signal);
+  console.log('\nper-account results:');
+  for (const result of results) {
+    const who = `${result.account.platform}:@${result.account.handle}`.padEnd(27);
+    if (result.status === 'fulfilled') {
+      const part = result.value.published.parts[0]!;
+      console.log(`  ✓ ${who} ${part.id}  ${part.url ?? ''}`);
+      for (const warning of result.value.warnings) console.log(`      warning ${warning.code}: ${warning.message}`);
+    } else {
+      const error = result.reason as Error & { code?: string };
+      console.log(`  ✗ ${who} ${error.name} (${error.code ?? 'no code'}): ${error.message.split('\n')[0]}`);
+    }
+  }
+  const warnings = results.flatMap((result) => (result.status === 'fulfilled' ? result.value.warnings : []));
+  expect(
+    ['x', 'bluesky'].every((network) => results.some((result) => result.account.platform === network && result.status === 'fulfilled' && result.value.warnings.some((warning) => warning.code === 'visibility_unsupported'))),
+    'X and Bluesky should warn that they cannot publish unlisted',
+  );
+
+  // The expectations, checked on the networks themselves.
+  const [xResult, blueskyResult, mastodonResult, revokedResult] = results as [PublishSettledResult, PublishSettledResult, PublishSettledResult, PublishSettledResult];
+  expect(xResult.status === 'fulfilled' && blueskyResult.status === 'fulfilled' && mastodonResult.status === 'fulfilled', 'X, Bluesky and the first Mastodon account should all have published');
+  expect(revokedResult.status === 'rejected' && AuthError.isInstance(revokedResult.reason), 'the account with the revoked token should fail with an AuthError');
+  expect(revokedSim.posts().length === 0, 'nothing may be posted with a revoked token');
+
+  const tweet = xSim.posts();
+  expect(tweet.length === 1 && tweet[0]!.id === xResult.value.published.parts[0]!.id, `X holds ${tweet.length} posts; expected the one published`);
+  expect(tweet[0]!.text.startsWith(post.variants.x!) && tweet[0]!.text.includes(post.draft.link!), 'X got its short variant with the link');
+  const tweetBody = xSim.requests.find((request) => request.method === 'POST' && request.path === '/2/tweets')!.body as Record<string, unknown>;
+  expect(tweetBody.reply_settings === 'following', `X got reply_settings ${String(tweetBody.reply_settings)}, expected "following"`);
+
+  const skeet = blueskySim.posts();
+  expect(skeet.length === 1 && skeet[0]!.text === post.variants.bluesky, 'Bluesky got its mid-length variant');
+  const record = (blueskySim.requests.find((request) => request.path.endsWith('com.atproto.repo.createRecord'))!.body as { record: Record<string, unknown> }).record;
+  expect(JSON.stringify(record.langs) === '["en"]' && JSON.stringify(record.tags) === '["smm","release"]', `Bluesky record has langs ${JSON.stringify(record.langs)} and tags ${JSON.stringify(record.tags)}`);
+
+  const toot = mastodonSim.posts();
+  expect(toot.length === 1 && toot[0]!.text.startsWith(full) && toot[0]!.visibility === 'unlisted', 'Mastodon got the full text, unlisted');
+  const statusBody = mastodonSim.requests.find((request) => request.method === 'POST' && request.path === '/api/v1/statuses')!.body as Record<string, unknown>;
+  expect(statusBody.spoiler_text === 'smm release notes', `Mastodon got spoiler_text ${String(statusBody.spoiler_text)}`);
+
+  console.log(`\nchecked on the simulators: X reply_settings=${String(tweetBody.reply_settings)}; Bluesky langs=${JSON.stringify(record.langs)} tags=${JSON.stringify(record.tags)}; Mastodon visibility=${toot[0]!.visibility} spoiler_text="${String(statusBody.spoiler_text)}"; revoked account: ${revokedSim.posts().length} posts`);
+  detail(`requests served: X ${xSim.requests.length}, Bluesky ${blueskySim.requests.length}, Mastodon ${mastodonSim.requests.length}, revoked Mastodon ${revokedSim.requests.length}`);
+} catch (error) {
+  console.error(`cross-post example failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+} finally {
+  await Promise.all(servers.map((server) => server.close()));
+}

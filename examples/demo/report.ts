@@ -1,0 +1,84 @@
+/**
+ * Step 8: the week in numbers. A last round of metrics, then `buildReport` from
+ * @smm/core/analytics turns every snapshot, post, mention and reply into the report's JSON,
+ * rendered as self-contained HTML with SVG charts and as Markdown; the calendar is exported
+ * as iCalendar. Each file is read back before the demo calls it written.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { buildReport, renderHtml, renderMarkdown, type AnalyticsReport } from '@smm/core/analytics';
+import type { Inbox } from '@smm/core/listening';
+import type { Mention } from '@smm/core/model';
+import { toICalendar, type Calendar } from '@smm/core/scheduler';
+import ICAL from 'ical.js';
+import type { MetricsCollector } from './metrics.js';
+import { detail, expect, say } from './narrate.js';
+import type { Networks } from './simulators.js';
+
+export interface ReportFiles {
+  report: AnalyticsReport;
+  html: string;
+  markdown: string;
+  ics: string;
+  events: number;
+}
+
+export async function writeReport(options: {
+  collector: MetricsCollector;
+  networks: Networks;
+  heard: readonly Mention[];
+  inbox: Inbox;
+  calendar: Calendar;
+  week: { start: string; end: string };
+  entries: number;
+  outDir: string;
+}): Promise<ReportFiles> {
+  const { collector, networks, week, outDir } = options;
+  await collector.sample();
+  expect(collector.errors.length < collector.samples, `most metric reads failed: ${collector.errors.slice(0, 3).join('; ')}`);
+  const postSnapshots = collector.snapshots.filter((snapshot) => snapshot.subject.type === 'post').length;
+  say(`${collector.snapshots.length} metric snapshots from ${collector.samples} rounds of reads (${postSnapshots} of posts, ${collector.snapshots.length - postSnapshots} of accounts)${collector.errors.length ? `, ${collector.errors.length} failed reads` : ''}.`);
+
+  const report = buildReport({
+    title: 'Demo week: one article on X, Bluesky and Mastodon',
+    accounts: networks.list.map((network) => network.account),
+    snapshots: collector.snapshots,
+    posts: collector.posts,
+    mentions: options.heard,
+    replies: options.inbox.responseTimeInput().replies,
+    range: week,
+    timeZone: 'Europe/Berlin',
+    // Engagements ÷ impressions. Only X reports impressions; Bluesky and Mastodon posts are
+    // left out of the rate (absent is not zero) but counted in engagements and top posts.
+    engagementRateBy: 'impressions',
+    topPostsLimit: 10,
+  });
+  const html = renderHtml(report);
+  const markdown = renderMarkdown(report);
+  const ics = toICalendar(await options.calendar.range(week.start, week.end), { name: 'acme — demo week' });
+
+  await mkdir(outDir, { recursive: true });
+  await writeFile(join(outDir, 'report.html'), html);
+  await writeFile(join(outDir, 'report.md'), markdown);
+  await writeFile(join(outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(join(outDir, 'calendar.ics'), ics);
+
+  // Read back what a browser and a calendar app would read.
+  const charts = (html.match(/<svg\b/g) ?? []).length;
+  expect(charts >= 3, `report.html has ${charts} SVG charts; expected followers, engagement rate and best time`);
+  const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
+  expect(events.length === options.entries, `calendar.ics holds ${events.length} events, expected ${options.entries}`);
+
+  const figure = (key: string) => report.summary.find((metric) => metric.key === key);
+  const show = (key: string) => {
+    const metric = figure(key);
+    if (!metric || metric.current === null) return 'n/a';
+    if (metric.unit === 'fraction') return `${(metric.current * 100).toFixed(2)} %`;
+    if (metric.unit === 'ms') return `${Math.round(metric.current / 60_000)} min`;
+    return metric.current.toLocaleString('en-US');
+  };
+  say(`Report: ${show('posts')} posts, ${show('engagements')} engagements, engagement rate ${show('engagementRate')} (by impressions, X only), ${show('followers')} followers (${show('audienceGrowthRate')} growth), ${show('mentions')} mentions, response rate ${show('responseRate')}.`);
+  detail(`best-time cells with posts: ${report.bestTime.cells.filter((cell) => cell.samples > 0).length}; top post: ${report.topPosts[0]?.platform} ${report.topPosts[0]?.postId} (${report.topPosts[0]?.engagements} engagements)`);
+  say(`Wrote report.html (${charts} SVG charts, ${Math.round(html.length / 1024)} KB), report.md, report.json and calendar.ics (${events.length} events, parsed back with ical.js).`);
+  return { report, html, markdown, ics, events: events.length };
+}
