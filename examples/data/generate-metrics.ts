@@ -10,23 +10,12 @@
  * metric (Bluesky reports no impressions or reach): absent, not 0.
  */
 import { writeFile } from 'node:fs/promises';
+import { createSeededRandom } from '@smm/testkit/simulator';
 
 const START = Date.parse('2026-01-05T00:00:00Z'); // a Monday
 const DAYS = 60;
 const HOUR = 3_600_000;
 const COLUMNS = ['observed_at', 'subject', 'platform', 'account_id', 'post_id', 'published_at', 'text', 'impressions', 'reach', 'likes', 'comments', 'shares', 'followers'] as const;
-
-// mulberry32: a small seeded generator, so the data is the same on every machine.
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 interface AccountSpec {
   platform: string;
@@ -68,7 +57,9 @@ const csvCell = (value: string | number | undefined) => {
 
 const rows: Array<Partial<Record<(typeof COLUMNS)[number], string | number>>> = [];
 for (const [index, spec] of accounts.entries()) {
-  const random = seeded(1_000 + index);
+  // Seeded, so the data is the same on every machine.
+  const seeded = createSeededRandom(1_000 + index);
+  const random = () => seeded.next();
   let followers = spec.followers;
   let serial = 0;
   for (let day = 0; day < DAYS; day += 1) {

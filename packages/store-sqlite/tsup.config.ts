@@ -1,24 +1,2 @@
-import { readdirSync, existsSync } from 'node:fs';
-import { defineConfig } from 'tsup';
-
-// Every folder under src/ with an index.ts is a public subpath (`@smm/testkit/<folder>`);
-// the package.json `exports` map must list the same folders (scripts/lint-packages.mjs checks).
-const modules = readdirSync('src', { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && existsSync(`src/${entry.name}/index.ts`))
-  .map((entry) => entry.name);
-
-export default defineConfig({
-  entry: {
-    index: 'src/index.ts',
-    ...Object.fromEntries(modules.map((name) => [`${name}/index`, `src/${name}/index.ts`])),
-  },
-  format: ['esm', 'cjs'],
-  // tsup's declaration build sets baseUrl, which TypeScript 6 deprecates.
-  dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
-  // One copy of each class across subpaths, in both formats, so `instanceof` holds too.
-  splitting: true,
-  sourcemap: true,
-  clean: true,
-  target: 'es2022',
-  treeshake: true,
-});
+// The shared package build: see tsup.shared.ts at the repository root.
+export { default } from '../../tsup.shared.js';

@@ -5,13 +5,14 @@ import {
   EntryConflictError,
   EntryNotFoundError,
   applyTransition,
+  assertWriteExpectation,
+  nextPutEntry,
   compareEntries,
   entryDueAt,
   matchesQuery,
   type CalendarEntry,
   type ClaimRequest,
   type ScheduleStore,
-  type WriteExpectation,
 } from '@smm/core/scheduler';
 import { CLAIM_DUE, CLAIM_ONE, DUE_SUMMARY, LEASE, WRITE, runScript } from './lua-scripts.js';
 import { RedisStoreOptionsSchema, type RedisStoreOptions } from './redis-store-options.js';
@@ -63,29 +64,7 @@ function encode(entry: CalendarEntry, expect: 'new' | number): string[] {
   ];
 }
 
-function check(entry: CalendarEntry, expect: WriteExpectation | undefined): void {
-  if (expect === undefined) return;
-  if (expect.expectedVersion !== undefined && entry.version !== expect.expectedVersion) {
-    throw new EntryConflictError(entry.id, `Entry ${entry.id} is at version ${entry.version}, not ${expect.expectedVersion}: it changed since it was read; read it again.`);
-  }
-  if (expect.expectedStatus !== undefined && entry.status !== expect.expectedStatus) {
-    throw new EntryConflictError(entry.id, `Entry ${entry.id} is "${entry.status}", not "${expect.expectedStatus}": it changed since it was read; read it again.`);
-  }
-  if (expect.leaseOwner !== undefined && entry.lease?.owner !== expect.leaseOwner) {
-    throw new EntryConflictError(entry.id, `Entry ${entry.id} is not leased to ${expect.leaseOwner}: its lease expired and another worker claimed it, or it was released.`);
-  }
-}
 
-function checkPut(stored: CalendarEntry, entry: CalendarEntry, expect: WriteExpectation | undefined): CalendarEntry {
-  check(stored, expect);
-  if (entry.status !== stored.status) {
-    throw new EntryConflictError(entry.id, `put() cannot change entry ${entry.id}'s status from "${stored.status}" to "${entry.status}"; use transition().`);
-  }
-  if (entry.history.length < stored.history.length || entry.history[stored.history.length - 1]?.at !== stored.history.at(-1)?.at) {
-    throw new EntryConflictError(entry.id, `put() cannot rewrite entry ${entry.id}'s history: it is append-only; write from the stored entry.`);
-  }
-  return { ...entry, lease: stored.lease, version: stored.version + 1 };
-}
 
 /** Marks a lost compare-and-set race, so the write is retried from a fresh read. */
 class LostRace extends Error {}
@@ -250,7 +229,7 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
     },
 
     async put(entry, expect) {
-      const [next] = await compareAndSet([entry.id], ([stored]) => [checkPut(stored!, entry, expect)]);
+      const [next] = await compareAndSet([entry.id], ([stored]) => [nextPutEntry(stored!, entry, expect)]);
       return next!;
     },
 
@@ -261,13 +240,13 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
       if (writes.length === 0) return [];
       return compareAndSet(
         writes.map(({ entry }) => entry.id),
-        (stored) => stored.map((current, index) => checkPut(current, writes[index]!.entry, writes[index]!.expect)),
+        (stored) => stored.map((current, index) => nextPutEntry(current, writes[index]!.entry, writes[index]!.expect)),
       );
     },
 
     async transition(id, change) {
       const [next] = await compareAndSet([id], ([stored]) => {
-        check(stored!, change);
+        assertWriteExpectation(stored!, change);
         const moved = applyTransition(stored!, change);
         return [change.releaseLease ? { ...moved, lease: null } : moved];
       });

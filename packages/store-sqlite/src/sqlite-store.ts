@@ -5,6 +5,8 @@ import {
   EntryConflictError,
   EntryNotFoundError,
   applyTransition,
+  assertWriteExpectation,
+  nextPutEntry,
   type CalendarEntry,
   type ClaimRequest,
   type EntryQuery,
@@ -173,16 +175,6 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
     return next;
   }
 
-  function checkPut(stored: CalendarEntry, entry: CalendarEntry, expect: WriteExpectation | undefined): CalendarEntry {
-    check(stored, expect);
-    if (entry.status !== stored.status) {
-      throw new EntryConflictError(entry.id, `put() cannot change entry ${entry.id}'s status from "${stored.status}" to "${entry.status}"; use transition().`);
-    }
-    if (entry.history.length < stored.history.length || entry.history[stored.history.length - 1]?.at !== stored.history.at(-1)?.at) {
-      throw new EntryConflictError(entry.id, `put() cannot rewrite entry ${entry.id}'s history: it is append-only; write from the stored entry.`);
-    }
-    return { ...entry, lease: stored.lease, version: stored.version + 1 };
-  }
 
   function lease(id: string, owner: string, now: number, leaseMs: number): CalendarEntry {
     const expires = now + leaseMs;
@@ -210,7 +202,7 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
     }),
     put: db.transaction((entry: CalendarEntry, expect: WriteExpectation | undefined) => {
       const stored = require(entry.id);
-      return write(stored, checkPut(stored, entry, expect));
+      return write(stored, nextPutEntry(stored, entry, expect));
     }),
     putMany: db.transaction((writes: ReadonlyArray<{ entry: CalendarEntry; expect?: WriteExpectation }>) => {
       if (new Set(writes.map(({ entry }) => entry.id)).size !== writes.length) {
@@ -218,12 +210,12 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
       }
       return writes.map(({ entry, expect }) => {
         const stored = require(entry.id);
-        return write(stored, checkPut(stored, entry, expect));
+        return write(stored, nextPutEntry(stored, entry, expect));
       });
     }),
     transition: db.transaction((id: string, change: Parameters<ScheduleStore['transition']>[1]) => {
       const stored = require(id);
-      check(stored, change);
+      assertWriteExpectation(stored, change);
       let next = applyTransition(stored, change);
       if (change.releaseLease) next = { ...next, lease: null };
       return write(stored, next);
@@ -320,18 +312,6 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
   };
 }
 
-function check(entry: CalendarEntry, expect: WriteExpectation | undefined): void {
-  if (expect === undefined) return;
-  if (expect.expectedVersion !== undefined && entry.version !== expect.expectedVersion) {
-    throw new EntryConflictError(entry.id, `Entry ${entry.id} is at version ${entry.version}, not ${expect.expectedVersion}: it changed since it was read; read it again.`);
-  }
-  if (expect.expectedStatus !== undefined && entry.status !== expect.expectedStatus) {
-    throw new EntryConflictError(entry.id, `Entry ${entry.id} is "${entry.status}", not "${expect.expectedStatus}": it changed since it was read; read it again.`);
-  }
-  if (expect.leaseOwner !== undefined && entry.lease?.owner !== expect.leaseOwner) {
-    throw new EntryConflictError(entry.id, `Entry ${entry.id} is not leased to ${expect.leaseOwner}: its lease expired and another worker claimed it, or it was released.`);
-  }
-}
 
 function sameTags(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((tag, index) => tag === b[index]);

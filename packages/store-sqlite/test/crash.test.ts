@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parsePostDraft } from '@smm/core/model';
 import type { CalendarEntry } from '@smm/core/scheduler';
 import { createMastodonSimulator, type MastodonSimulator } from '@smm/testkit/mastodon';
+import { createSeededRandom } from '@smm/testkit/simulator';
 import { createSqliteStore, type SqliteStore } from '../src/index.js';
 import { tempDir } from '../src/test-fixtures.js';
 import { lineReader, spawnTsx } from './spawn-tsx.js';
@@ -16,18 +17,6 @@ afterEach(async () => {
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-// A small seeded generator (mulberry32) so a failing run can be replayed from its seed.
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 interface Setup {
   store: SqliteStore;
@@ -141,7 +130,9 @@ function expectExactlyOnce(entries: CalendarEntry[], stored: CalendarEntry[], po
 describe('scheduler worker processes on one SQLite file', () => {
   it('publish 1,000 entries exactly once while workers are SIGKILLed and restarted at random', async () => {
     const seed = Date.now() % 100_000;
-    const rand = random(seed);
+    // Seeded, so a failing run can be replayed from the seed it prints.
+    const seeded = createSeededRandom(seed);
+    const rand = () => seeded.next();
     const ready = await setup(1000, 1_500, 2_000);
     const workers: Worker[] = [];
     let generation = 0;

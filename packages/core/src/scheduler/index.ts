@@ -37,6 +37,7 @@ export type {
 export { compareEntries, matchesQuery } from './entry-query.js';
 export { entryDueAt } from './entry-due-at.js';
 export { createMemoryStore } from './memory-store.js';
+export { assertWriteExpectation, nextPutEntry } from './write-checks.js';
 export {
   LocalDateTimeSchema,
   LocalTimeSchema,

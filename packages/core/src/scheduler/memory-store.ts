@@ -10,9 +10,9 @@ import type {
   EntryQuery,
   ScheduleStore,
   StoreTransition,
-  WriteExpectation,
 } from './schedule-store.js';
 import { applyTransition } from './transition.js';
+import { assertWriteExpectation, nextPutEntry } from './write-checks.js';
 
 interface HeapItem {
   key: number;
@@ -68,30 +68,7 @@ export function createMemoryStore(): ScheduleStore {
     return entry;
   }
 
-  function check(entry: CalendarEntry, expect: WriteExpectation | undefined): void {
-    if (expect === undefined) return;
-    if (expect.expectedVersion !== undefined && entry.version !== expect.expectedVersion) {
-      throw new EntryConflictError(entry.id, `Entry ${entry.id} is at version ${entry.version}, not ${expect.expectedVersion}: it changed since it was read; read it again.`);
-    }
-    if (expect.expectedStatus !== undefined && entry.status !== expect.expectedStatus) {
-      throw new EntryConflictError(entry.id, `Entry ${entry.id} is "${entry.status}", not "${expect.expectedStatus}": it changed since it was read; read it again.`);
-    }
-    if (expect.leaseOwner !== undefined && entry.lease?.owner !== expect.leaseOwner) {
-      throw new EntryConflictError(entry.id, `Entry ${entry.id} is not leased to ${expect.leaseOwner}: its lease expired and another worker claimed it, or it was released.`);
-    }
-  }
 
-  function checkPut(stored: CalendarEntry, entry: CalendarEntry, expect: WriteExpectation | undefined): CalendarEntry {
-    check(stored, expect);
-    if (entry.status !== stored.status) {
-      throw new EntryConflictError(entry.id, `put() cannot change entry ${entry.id}'s status from "${stored.status}" to "${entry.status}"; use transition().`);
-    }
-    if (entry.history.length < stored.history.length || entry.history[stored.history.length - 1]?.at !== stored.history.at(-1)?.at) {
-      throw new EntryConflictError(entry.id, `put() cannot rewrite entry ${entry.id}'s history: it is append-only; write from the stored entry.`);
-    }
-    // Leases change only through claimDue / extendLease / releaseLease / transition.
-    return { ...entry, lease: stored.lease, version: stored.version + 1 };
-  }
 
   function claimable(entry: CalendarEntry, now: number, stale: boolean): boolean {
     if (entry.hold !== null) return false;
@@ -134,7 +111,7 @@ export function createMemoryStore(): ScheduleStore {
 
     async put(entry, expect) {
       const stored = require(entry.id);
-      const next = checkPut(stored, entry, expect);
+      const next = nextPutEntry(stored, entry, expect);
       replace(stored, next);
       return next;
     },
@@ -142,7 +119,7 @@ export function createMemoryStore(): ScheduleStore {
     async putMany(writes) {
       const prepared = writes.map(({ entry, expect }) => {
         const stored = require(entry.id);
-        return [stored, checkPut(stored, entry, expect)] as const;
+        return [stored, nextPutEntry(stored, entry, expect)] as const;
       });
       if (new Set(writes.map(({ entry }) => entry.id)).size !== writes.length) {
         throw new EntryConflictError(writes[0]?.entry.id ?? '', 'putMany() got the same entry twice; nothing was written.');
@@ -153,7 +130,7 @@ export function createMemoryStore(): ScheduleStore {
 
     async transition(id, change: StoreTransition) {
       const stored = require(id);
-      check(stored, change);
+      assertWriteExpectation(stored, change);
       let next = applyTransition(stored, change);
       if (change.releaseLease) next = { ...next, lease: null };
       replace(stored, next);

@@ -194,20 +194,21 @@ export function createWorld(options: WorldOptions): SimWorld {
       return created;
     },
     counters(post) {
-      // Monotonic growth: rate × √(age in minutes), each rate seeded per post and metric.
+      // Monotonic growth: impressions grow as rate × √(age in minutes); every interaction is a
+      // seeded per-mille share of them, so engagement never exceeds what was seen (as on a real network).
       const age = Math.max(0, (clock.now() - post.createdAtMs) / 60_000);
       const rates = random.fork(`counters:${hashString(post.id)}`);
-      const grow = (max: number) => Math.floor(rates.int(1, max) * Math.sqrt(age));
-      const impressions = grow(400);
+      const impressions = Math.floor(rates.int(100, 400) * Math.sqrt(age));
+      const share = (maxPermille: number) => Math.floor((impressions * rates.int(1, maxPermille)) / 1_000);
       return {
         impressions,
-        likes: grow(20),
-        reposts: grow(6),
+        likes: share(50),
+        reposts: share(15),
         replies: repliesTo(post).filter((reply) => reply.createdAtMs <= clock.now()).length,
-        quotes: grow(2),
-        bookmarks: grow(3),
-        linkClicks: grow(8),
-        profileClicks: grow(4),
+        quotes: share(5),
+        bookmarks: share(8),
+        linkClicks: share(20),
+        profileClicks: share(10),
       };
     },
     followers: () => 1_000 + random.fork('followers').int(0, 500) + Math.floor(Math.max(0, clock.now() - startMs) / 3_600_000) * 3,
