@@ -1,7 +1,7 @@
 /**
  * Analytics report from a CSV of metrics.
  *
- *   npx pnpm@10 exec tsx examples/analytics-report.ts      (from the repository root, after a build)
+ *   npx -y pnpm@10 exec tsx examples/analytics-report.ts      (from the repository root, after a build)
  *
  * It reads examples/data/metrics.csv (60 days of post and account metrics of a Facebook page
  * and a Bluesky account; regenerate it with examples/data/generate-metrics.ts), turns the rows

@@ -1,7 +1,7 @@
 /**
  * Approval workflow: a post needs two approvals before it can be scheduled.
  *
- *   npx pnpm@10 exec tsx examples/approval-workflow.ts      (from the repository root, after a build)
+ *   npx -y pnpm@10 exec tsx examples/approval-workflow.ts      (from the repository root, after a build)
  *
  * The brand's policy asks for two approvals from editors or legal. The example walks one
  * entry through submit → approve → approve (scheduled) → an edit that sends it back to

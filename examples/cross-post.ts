@@ -6,7 +6,7 @@
  * on Mastodon). The draft asks for `unlisted` visibility: Mastodon has it, X and Bluesky say in a
  * warning that the post goes out public.
  *
- *   npx pnpm@10 exec tsx examples/cross-post.ts      (from the repository root, after a build)
+ *   npx -y pnpm@10 exec tsx examples/cross-post.ts      (from the repository root, after a build)
  *
  * The X, Bluesky and Mastodon simulators from @smm/testkit are served on 127.0.0.1 and the
  * shipped adapters point at them. The second Mastodon account's token has been revoked: its

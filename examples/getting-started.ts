@@ -1,7 +1,7 @@
 /**
  * Getting started: the program docs/getting-started.md walks through, step by step.
  *
- *   npx pnpm@10 exec tsx examples/getting-started.ts      (from the repository root, after a build)
+ *   npx -y pnpm@10 exec tsx examples/getting-started.ts      (from the repository root, after a build)
  *
  * It talks to the Mastodon simulator from @smm/testkit on 127.0.0.1 — swap the instance URL
  * and the token for a real account and the same code publishes for real. Steps: connect an

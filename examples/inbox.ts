@@ -3,7 +3,7 @@
  * (sentiment and intent), file it into one inbox, print a summary, and answer one complaint
  * with a personalised saved reply through the adapter.
  *
- *   npx pnpm@10 exec tsx examples/inbox.ts      (from the repository root, after a build)
+ *   npx -y pnpm@10 exec tsx examples/inbox.ts      (from the repository root, after a build)
  *
  * The three simulators from @smm/testkit are served on 127.0.0.1 with a few mentions waiting
  * (the seeded backlog plus some written here, one of them a clear complaint); the shipped

@@ -1,7 +1,7 @@
 /**
  * Queue and calendar: plan a week for two accounts in two time zones and export it.
  *
- *   npx pnpm@10 exec tsx examples/queue-and-calendar.ts      (from the repository root, after a build)
+ *   npx -y pnpm@10 exec tsx examples/queue-and-calendar.ts      (from the repository root, after a build)
  *
  * A Bluesky account in Bucharest posts Mon/Wed/Fri at 09:00 and 17:30; a Mastodon account in
  * Tehran posts Saturday to Wednesday (the Iranian working week) at 10:00. Drafts go into their

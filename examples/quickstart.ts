@@ -1,7 +1,7 @@
 /**
  * Quickstart: validate post drafts with the platform-neutral model.
  *
- *   npx pnpm@10 install && npx pnpm@10 demo          (from the repository root)
+ *   npx -y pnpm@10 install && npx -y pnpm@10 demo          (from the repository root)
  *   npx tsx examples/quickstart.ts                    (after a build)
  *
  * It parses a good draft (defaults applied, types inferred), then a bad one, and prints every

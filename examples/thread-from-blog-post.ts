@@ -1,7 +1,7 @@
 /**
  * Thread from a blog post: turn one long article into posts that fit each network.
  *
- *   npx pnpm@10 exec tsx examples/thread-from-blog-post.ts      (from the repository root, after a build)
+ *   npx -y pnpm@10 exec tsx examples/thread-from-blog-post.ts      (from the repository root, after a build)
  *
  * It takes a Markdown-ish article (with some Persian, Arabic and emoji, which every counter
  * must get right), splits it into numbered threads for X and Bluesky — printing each part's

@@ -30,6 +30,9 @@ function finish(ok) {
 mkdirSync(join(root, '.tmp'), { recursive: true });
 rmSync(report, { force: true });
 
+// System tools some tests need (redis-server, Chromium): installed when missing and possible,
+// otherwise those tests say they are skipped (and fail in CI). Idempotent and quick when present.
+if (!step('system packages', 'bash', [join(root, 'scripts', 'setup-system.sh')])) { failed += 1; finish(false); }
 if (!step('build', pnpm[0], [...pnpm[1], 'run', 'build'])) { failed += 1; finish(false); }
 if (!step('typecheck', pnpm[0], [...pnpm[1], 'run', 'typecheck'])) { failed += 1; finish(false); }
 

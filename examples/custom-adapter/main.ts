@@ -2,7 +2,7 @@
  * Custom adapter: use an adapter for a network smm does not ship ("Chirp", written from
  * docs/writing-an-adapter.md) exactly like a built-in one.
  *
- *   npx pnpm@10 exec tsx examples/custom-adapter/main.ts      (from the repository root, after a build)
+ *   npx -y pnpm@10 exec tsx examples/custom-adapter/main.ts      (from the repository root, after a build)
  *   npx vitest run --project custom-adapter                   (its conformance suite)
  *
  * It serves the Chirp simulator from a real HTTP server on 127.0.0.1, points `createClient`

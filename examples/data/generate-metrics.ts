@@ -3,7 +3,7 @@
  * the kind of export a metrics pipeline writes. Deterministic (a seeded generator), so running
  * it again rewrites the same file:
  *
- *   npx pnpm@10 exec tsx examples/data/generate-metrics.ts      (from the repository root)
+ *   npx -y pnpm@10 exec tsx examples/data/generate-metrics.ts      (from the repository root)
  *
  * One row per snapshot. Account rows carry `followers`; post rows carry the post's cumulative
  * counters two days after it went out. An empty cell means the network does not report that

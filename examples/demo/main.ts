@@ -3,7 +3,7 @@
  * Mastodon — validated, approved, queued in two time zones, published exactly once by the
  * scheduler on SQLite, listened to, answered and reported on.
  *
- *   npx pnpm@10 install && npx pnpm@10 demo        (from the repository root)
+ *   npx -y pnpm@10 install && npx -y pnpm@10 demo        (from the repository root)
  *
  * Everything runs on this machine: the networks are the simulators from @smm/testkit, served
  * on 127.0.0.1 and driven through the shipped adapters; the week runs on an accelerated clock

@@ -2,8 +2,8 @@
  * Distributed workers on Redis: three worker processes share one Redis and publish a
  * calendar to two Mastodon accounts, each post exactly once.
  *
- *   npx pnpm@10 exec tsx examples/worker/main.ts            (from the repository root, after a build)
- *   REDIS_URL=redis://127.0.0.1:6379 npx pnpm@10 exec tsx examples/worker/main.ts   (your own Redis)
+ *   npx -y pnpm@10 exec tsx examples/worker/main.ts            (from the repository root, after a build)
+ *   REDIS_URL=redis://127.0.0.1:6379 npx -y pnpm@10 exec tsx examples/worker/main.ts   (your own Redis)
  *
  * It starts a private redis-server on a free port of 127.0.0.1 (unless REDIS_URL is set),
  * serves two Mastodon simulators from @smm/testkit on 127.0.0.1 (two instances, one account

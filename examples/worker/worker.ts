@@ -3,7 +3,7 @@
  * as many as you like against one Redis; together they publish every due calendar entry
  * exactly once.
  *
- *   REDIS_URL=redis://127.0.0.1:6379 MASTODON_ACCOUNTS='[…]' npx pnpm@10 exec tsx examples/worker/worker.ts
+ *   REDIS_URL=redis://127.0.0.1:6379 MASTODON_ACCOUNTS='[…]' npx -y pnpm@10 exec tsx examples/worker/worker.ts
  *
  * Configuration comes from the environment (see examples/worker/README.md), so the same code
  * runs under systemd, Docker or Kubernetes: REDIS_URL, MASTODON_ACCOUNTS, and optionally
