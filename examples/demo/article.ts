@@ -83,15 +83,9 @@ const SINGLE_POST: Record<Platform, ContentRules> = {
 
 /** The whole article, atomized: one draft per network. */
 export function atomizeArticle(article: ParsedArticle): Record<Platform, PostDraft> {
-  const drafts = atomize({ title: article.title, body: article.body, url: article.url, tags: article.tags }, RULES) as Record<Platform, PostDraft>;
-  // A thread already ends with the link. Mastodon (like X) appends `draft.link` to the first
-  // status when that status does not hold it, which would push a full first part over 500;
-  // Bluesky shows it as a link card instead, so it keeps it.
-  if (drafts.mastodon.thread.length > 0) {
-    const { link: _appendedToFirstPart, ...withoutLink } = drafts.mastodon;
-    drafts.mastodon = withoutLink;
-  }
-  return drafts;
+  // A thread ends with the link; the adapters see it there and do not repeat it up front.
+  // Bluesky also shows it as a link card.
+  return atomize({ title: article.title, body: article.body, url: article.url, tags: article.tags }, RULES) as Record<Platform, PostDraft>;
 }
 
 /** One teaser per lesson and network: "Lesson 3: …", the lesson's first lines, its link, hashtags. */

@@ -125,6 +125,13 @@ describe('publishing statuses', () => {
     expect(sim.posts()[0]!.text).toBe(`${'b'.repeat(475)}\n\nhttps://example.com/a/very/long/path/to/the/article`);
   });
 
+  it('does not repeat draft.link at the top of a thread that already ends with it (as atomize makes them)', async () => {
+    const { sim, client, account } = mastodonFixture();
+    const first = 'b'.repeat(490); // full: the appended link (2 + 23) would not fit 500
+    await client.publish(account, { text: first, thread: [{ text: 'All of it: https://example.com/a' }], link: 'https://example.com/a' });
+    expect(sim.posts().map((post) => post.text)).toEqual([first, 'All of it: https://example.com/a']);
+  });
+
   it('refuses a poll with media before uploading anything', async () => {
     const { sim, client, account } = mastodonFixture();
     const media = { kind: 'image' as const, source: { type: 'url' as const, url: 'https://cdn.example/a.png' }, mimeType: 'image/png' };

@@ -26,10 +26,15 @@ export interface StatusPart {
   inReplyToId: string | undefined;
 }
 
-/** The root's text: the draft's, with `draft.link` appended when the text does not hold it (Mastodon builds the card from it). @internal */
+/**
+ * The root's text: the draft's, with `draft.link` appended when no part of the draft holds it
+ * (Mastodon builds the card from it; a thread that ends with the link, as `atomize` makes,
+ * must not repeat it up front). @internal
+ */
 export function rootText(draft: PostDraft): string {
-  if (draft.link === undefined || draft.text.includes(draft.link)) return draft.text;
-  return draft.text.trim() === '' ? draft.link : `${draft.text}\n\n${draft.link}`;
+  const { link } = draft;
+  if (link === undefined || draft.text.includes(link) || draft.thread.some((part) => part.text.includes(link))) return draft.text;
+  return draft.text.trim() === '' ? link : `${draft.text}\n\n${link}`;
 }
 
 /**

@@ -26,7 +26,7 @@ export function checkXDraft(input: PublishInput<XOptions>): void {
   const issue = (path: Array<string | number>, code: string, message: string) => issues.push({ path, code, message });
 
   if (draft.link !== undefined) {
-    const text = composeRootText(draft.text, draft.link);
+    const text = composeRootText(draft);
     const length = weightedLength(text);
     if (length > TEXT_RULES.x.maxLength) {
       issue(['link'], 'text_too_long', `text with the link appended is ${length} of ${TEXT_RULES.x.maxLength} allowed (x-weighted): shorten the text by ${length - TEXT_RULES.x.maxLength}`);

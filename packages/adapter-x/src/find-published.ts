@@ -23,7 +23,7 @@ export interface LookupSettings {
 export async function findPublished(input: FindPublishedInput, context: AdapterContext, settings: LookupSettings): Promise<PublishOutput | null> {
   const { draft } = input;
   if (!draft) return null;
-  const texts = [composeRootText(draft.text, draft.link), ...draft.thread.map((part) => part.text)];
+  const texts = [composeRootText(draft), ...draft.thread.map((part) => part.text)];
   const since = input.since ?? new Date(context.clock.now() - settings.lookupWindowMs).toISOString();
   const tweets = await readOwnTimeline(context, since, settings.lookupMaxPages);
   const ids = findChain(tweets, texts, draft.replyTo?.id);

@@ -1,11 +1,14 @@
+import type { PostDraft } from '@smm/core/model';
 import { countLength, TEXT_RULES } from '@smm/core/text';
 
 /**
  * The text X receives for the first post: the draft's text, with `draft.link` appended when
- * the text does not already hold it (X builds the link card from a URL in the text). @internal
+ * no part of the draft already holds it (X builds the link card from a URL in the text; a
+ * thread that ends with the link, as `atomize` makes, must not repeat it up front). @internal
  */
-export function composeRootText(text: string, link: string | undefined): string {
-  if (link === undefined || text.includes(link)) return text;
+export function composeRootText(draft: Pick<PostDraft, 'text' | 'link' | 'thread'>): string {
+  const { text, link } = draft;
+  if (link === undefined || text.includes(link) || draft.thread.some((part) => part.text.includes(link))) return text;
   return text.trim() === '' ? link : `${text} ${link}`;
 }
 

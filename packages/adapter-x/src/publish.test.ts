@@ -109,6 +109,14 @@ describe('publishing to X', () => {
     expect(fits.published.parts).toHaveLength(1);
   });
 
+  it('does not repeat draft.link at the top of a thread that already ends with it (as atomize makes them)', async () => {
+    const env = xTestEnv();
+    // A full first part: appending the 23-weighted link would push it over 280.
+    const first = 'a'.repeat(270);
+    await env.client.publish(env.key, { text: first, thread: [{ text: 'Read it all: https://example.com/a' }], link: 'https://example.com/a' });
+    expect(tweetPosts(env).map((request) => (request.body as { text: string }).text)).toEqual([first, 'Read it all: https://example.com/a']);
+  });
+
   it('turns X content refusals into a ValidationError naming the field, with X\'s error as cause', async () => {
     const env = xTestEnv({ settings: { onDuplicate: 'fail' } });
     await env.client.publish(env.key, { text: 'said once' });

@@ -58,7 +58,7 @@ export async function publishPosts(input: PublishInput<XOptions>, context: Adapt
   checkXDraft(input);
   const { draft, poll } = input;
   const options = input.networkOptions ?? {};
-  const parts: Array<{ text: string; media: MediaRef[] }> = [{ text: composeRootText(draft.text, draft.link), media: draft.media }, ...draft.thread];
+  const parts: Array<{ text: string; media: MediaRef[] }> = [{ text: composeRootText(draft), media: draft.media }, ...draft.thread];
   const published: PublishOutput['parts'] = [];
   let parentId = draft.replyTo?.id;
   for (const [index, part] of parts.entries()) {
