@@ -1,3 +1,4 @@
+import { ValidationError } from '@smm/core/errors';
 import { describe, expect, it } from 'vitest';
 import { createAcceleratedClock } from './index.js';
 
@@ -28,6 +29,7 @@ describe('createAcceleratedClock', () => {
     controller.abort(new Error('stopped'));
     await expect(waiting).rejects.toThrow('stopped');
     expect(() => createAcceleratedClock({ speed: 0 })).toThrow(/speed must be a finite number above 0/);
+    expect(() => createAcceleratedClock({ speed: 0 })).toThrow(ValidationError);
     expect(() => createAcceleratedClock({ speed: Number.NaN })).toThrow(/speed/);
     expect(() => createAcceleratedClock({ speed: 2, start: 'not a date' })).toThrow(/is not a time/);
   });

@@ -1,4 +1,5 @@
 import type { Clock } from '@smm/core/clock';
+import { ValidationError } from '@smm/core/errors';
 
 /** Options of {@link createAcceleratedClock}. */
 export interface AcceleratedClockOptions {
@@ -18,7 +19,11 @@ export interface AcceleratedClock extends Clock {
 
 function toMs(time: number | string | Date): number {
   const ms = typeof time === 'number' ? time : typeof time === 'string' ? Date.parse(time) : time.getTime();
-  if (!Number.isFinite(ms)) throw new TypeError(`createAcceleratedClock: start "${String(time)}" is not a time (use epoch ms, an ISO-8601 string or a Date)`);
+  if (!Number.isFinite(ms)) {
+    throw new ValidationError('createAcceleratedClock options', [
+      { path: ['start'], code: 'invalid_time', message: `"${String(time)}" is not a time: use epoch ms, an ISO-8601 string such as 2026-03-02T00:00:00Z, or a Date` },
+    ]);
+  }
   return ms;
 }
 
@@ -41,7 +46,9 @@ function toMs(time: number | string | Date): number {
 export function createAcceleratedClock(options: AcceleratedClockOptions): AcceleratedClock {
   const { speed } = options;
   if (typeof speed !== 'number' || !Number.isFinite(speed) || speed <= 0) {
-    throw new RangeError(`createAcceleratedClock: speed must be a finite number above 0 (clock ms per real ms), got ${String(speed)}`);
+    throw new ValidationError('createAcceleratedClock options', [
+      { path: ['speed'], code: 'invalid_speed', message: `speed must be a finite number above 0 (clock ms per real ms, e.g. 10080 for a week a minute), got ${String(speed)}` },
+    ]);
   }
   const startMs = toMs(options.start ?? Date.now());
   const realStart = performance.now();

@@ -1,4 +1,5 @@
 import type { Clock } from '@smm/core/clock';
+import { ValidationError } from '@smm/core/errors';
 
 /** Options of {@link createFakeClock}. */
 export interface FakeClockOptions {
@@ -38,7 +39,11 @@ const DEFAULT_START = Date.parse('2026-01-05T09:00:00.000Z');
 
 function toMs(time: number | string | Date): number {
   const ms = typeof time === 'number' ? time : typeof time === 'string' ? Date.parse(time) : time.getTime();
-  if (!Number.isFinite(ms)) throw new TypeError(`createFakeClock: "${String(time)}" is not a time (use epoch ms, an ISO-8601 string or a Date)`);
+  if (!Number.isFinite(ms)) {
+    throw new ValidationError('createFakeClock', [
+      { path: ['now'], code: 'invalid_time', message: `"${String(time)}" is not a time: use epoch ms, an ISO-8601 string such as 2026-01-05T09:00:00Z, or a Date` },
+    ]);
+  }
   return ms;
 }
 
