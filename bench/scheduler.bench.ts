@@ -25,7 +25,7 @@
 // Baseline, same process: the raw store loop (claimDue + publishing + published, no client,
 // no runner) on the memory store — the runner overhead ratio is raw / runner.
 //
-//   npx tsx --expose-gc bench/scheduler.bench.ts [count]
+//   npx tsx --expose-gc bench/scheduler.bench.ts [count] [--only memory,sqlite,bullmq]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,7 +40,11 @@ import { createSqliteStore } from '../packages/store-sqlite/src/index.js';
 import { createBullmqScheduler, createRedisStore } from '../packages/queue-bullmq/src/index.js';
 import { startRedisServer } from '../packages/queue-bullmq/src/testing/index.js';
 
-const COUNT = Number(process.argv[2] ?? 100_000);
+const args = process.argv.slice(2);
+const onlyAt = args.indexOf('--only');
+// `--only sqlite` (or a comma list) runs just those backends: a name matches by its first word.
+const ONLY = onlyAt === -1 ? undefined : new Set((args[onlyAt + 1] ?? '').split(',').filter(Boolean));
+const COUNT = Number(args.find((arg, index) => /^\d+$/.test(arg) && index !== onlyAt + 1) ?? 100_000);
 const SPAN_MS = 60_000;
 const POLL_MS = 1_000;
 const T0 = Date.parse('2026-03-02T09:00:00.000Z');
@@ -357,7 +361,9 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 console.log(`scheduler: ${fmt(COUNT)} entries due within ${SPAN_MS / 1000} s, zero-latency adapter; memory/sqlite on a fake clock stepping ${POLL_MS} ms, bullmq in real time (3 in-process workers × 32 jobs, private redis-server); ${availableParallelism()} cores, load ${loadavg()[0]!.toFixed(1)}`);
 const raw = await baseline();
 const results: Result[] = [];
-for (const backend of backends) results.push(...(await runBackend(backend)));
+for (const backend of backends) {
+  if (ONLY === undefined || ONLY.has(backend.name.split(' ')[0]!)) results.push(...(await runBackend(backend)));
+}
 
 const rows = [
   ['backend', 'workers', 'published', 'dupes', 'wall s', 'entries/s', 'target', 'p50 lag', 'p99 lag', 'result'],
