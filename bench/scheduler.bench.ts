@@ -33,12 +33,12 @@ import { z } from 'zod';
 import { createClient, defineAdapter, type SmmClient } from '../packages/core/src/adapter/index.js';
 import type { Clock } from '../packages/core/src/clock/index.js';
 import type { HttpClient } from '../packages/core/src/http/index.js';
-import { parsePostDraft } from '../packages/core/src/model/index.js';
 import { createMemoryStore, createScheduler, type CalendarEntry, type ScheduleStore } from '../packages/core/src/scheduler/index.js';
 import { systemClock } from '../packages/core/src/clock/index.js';
 import { createSqliteStore } from '../packages/store-sqlite/src/index.js';
 import { createBullmqScheduler, createRedisStore } from '../packages/queue-bullmq/src/index.js';
 import { startRedisServer } from '../packages/queue-bullmq/src/testing/index.js';
+import { storeEntry } from '../packages/testkit/src/store-conformance/index.js';
 
 const args = process.argv.slice(2);
 const onlyAt = args.indexOf('--only');
@@ -140,25 +140,8 @@ function zeroLatencyClient(onPublish: (key: string) => void, clientClock: Clock 
 }
 
 function entries(dueAt: (i: number) => number = dueAtOf): CalendarEntry[] {
-  const draft = parsePostDraft({ text: 'benchmark post' });
-  const created = new Date(dueAt(0) - 86_400_000).toISOString();
-  return Array.from({ length: COUNT }, (_, i) => ({
-    id: `b${i}`,
-    accountKey: 'memo:a1',
-    platform: 'memo',
-    accountId: 'a1',
-    draft: { ...draft, text: `benchmark post ${i}` },
-    status: 'scheduled' as const,
-    version: 1,
-    scheduledAt: new Date(dueAt(i)).toISOString(),
-    placement: 'pinned' as const,
-    createdAt: created,
-    updatedAt: created,
-    history: [{ from: null, to: 'scheduled' as const, at: created, by: 'bench' }],
-    approvals: [],
-    hold: null,
-    lease: null,
-  }));
+  const memo = { accountKey: 'memo:a1', platform: 'memo', accountId: 'a1' };
+  return Array.from({ length: COUNT }, (_, i) => storeEntry(`b${i}`, { ...memo, scheduledAt: new Date(dueAt(i)).toISOString() }));
 }
 
 async function fill(store: ScheduleStore): Promise<void> {

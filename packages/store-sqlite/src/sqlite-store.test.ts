@@ -111,7 +111,7 @@ describe('createSqliteStore', () => {
     expect((await store.claim('a', { owner: 'w4', now: T0 + 15_000, leaseMs: 10_000 }))?.lease?.owner).toBe('w4');
     const done = await store.transition('b', { to: 'published', at: iso(T0 + 10_002), by: 'w2', leaseOwner: 'w2', releaseLease: true });
     expect(done.lease).toBeNull();
-    expect(done.history.map((h) => h.to)).toEqual(['scheduled', 'publishing', 'published']);
+    expect(done.history.map((h) => h.to)).toEqual(['draft', 'scheduled', 'publishing', 'published']);
     await expect(store.extendLease('zzz', 'w1', T0, 1)).rejects.toSatisfy(EntryNotFoundError.isInstance);
   });
 

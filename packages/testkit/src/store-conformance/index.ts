@@ -11,3 +11,4 @@ export {
   type StoreConformanceCheck,
   type StoreConformanceOptions,
 } from './store-conformance-checks.js';
+export { storeEntry } from './store-entry-fixtures.js';

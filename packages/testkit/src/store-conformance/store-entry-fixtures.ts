@@ -17,7 +17,19 @@ export function at(offsetMs: number): string {
 
 const BASE_DRAFT = parsePostDraft({ text: 'post', tags: ['t'] });
 
-/** A plain entry; `scheduled` at `T0 + dueInMs` unless overridden. */
+/**
+ * A plain calendar entry for store tests, built by hand (not through the calendar):
+ * `scheduled` and pinned at `T0 + dueInMs` (T0 = the current whole minute) unless overridden;
+ * `status: 'draft'` gives an unplaced draft. The conformance checks use it; store authors can
+ * build their own cases from it.
+ *
+ * @example
+ * ```ts
+ * import { storeEntry } from '@smm/testkit/store-conformance';
+ *
+ * await store.insertMany([storeEntry('e1'), storeEntry('e2', { accountKey: 'x:2', accountId: '2' }, 60_000)]);
+ * ```
+ */
 export function storeEntry(id: string, overrides: Partial<CalendarEntry> = {}, dueInMs = 0): CalendarEntry {
   const status = overrides.status ?? 'scheduled';
   const created = at(-86_400_000);
