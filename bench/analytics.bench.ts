@@ -28,7 +28,7 @@ const memory = () => {
   return usage.heapUsed + usage.arrayBuffers;
 };
 const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
-const rate = (rows: number, ms: number) => `${((rows / ms) * 1000 / 1e6).toFixed(1)} M rows/s`;
+const rate = (rows: number, ms: number) => `${(((rows / ms) * 1000) / 1e6).toFixed(1)} M rows/s`;
 
 // Deterministic values: a tiny xorshift so every run sees the same data.
 let seed = 0x9e3779b9;
@@ -40,7 +40,9 @@ const random = () => {
 };
 
 const accounts = Array.from({ length: ACCOUNTS }, (_, index) => `bluesky:acct-${index}`);
-const batch: ColumnarSnapshots & { metrics: Required<Pick<ColumnarSnapshots['metrics'], 'likes' | 'comments' | 'shares' | 'quotes' | 'clicks' | 'reach'>> } = {
+const batch: ColumnarSnapshots & {
+  metrics: Required<Pick<ColumnarSnapshots['metrics'], 'likes' | 'comments' | 'shares' | 'quotes' | 'clicks' | 'reach'>>;
+} = {
   length: CHUNK,
   accounts,
   account: new Uint32Array(CHUNK),
@@ -142,8 +144,12 @@ runStreaming(CHUNK);
 
 const oneMillion = runStreaming(1_000_000);
 const tenMillion = runStreaming(TOTAL_ROWS);
-console.log(`streaming columnar  1M rows: ${rate(1_000_000, oneMillion.ms)} (${oneMillion.ms.toFixed(0)} ms), ${oneMillion.groups} groups, peak +${mb(oneMillion.peak)}`);
-console.log(`streaming columnar 10M rows: ${rate(TOTAL_ROWS, tenMillion.ms)} (${tenMillion.ms.toFixed(0)} ms), ${tenMillion.groups} groups, peak +${mb(tenMillion.peak)}`);
+console.log(
+  `streaming columnar  1M rows: ${rate(1_000_000, oneMillion.ms)} (${oneMillion.ms.toFixed(0)} ms), ${oneMillion.groups} groups, peak +${mb(oneMillion.peak)}`,
+);
+console.log(
+  `streaming columnar 10M rows: ${rate(TOTAL_ROWS, tenMillion.ms)} (${tenMillion.ms.toFixed(0)} ms), ${tenMillion.groups} groups, peak +${mb(tenMillion.peak)}`,
+);
 
 const objects = buildObjects(BASELINE_ROWS);
 gc?.();
@@ -168,8 +174,12 @@ console.log(`cross-check on ${BASELINE_ROWS.toLocaleString('en-US')} rows: ${che
 const streamingRate = (TOTAL_ROWS / tenMillion.ms) * 1000;
 const naiveRate = (BASELINE_ROWS / naiveMs) * 1000;
 console.log(`ratio streaming / naive: ${(streamingRate / naiveRate).toFixed(1)}×`);
-console.log(`memory 10M vs 1M rows: ${mb(tenMillion.peak)} vs ${mb(oneMillion.peak)} (${(tenMillion.peak / Math.max(1, oneMillion.peak)).toFixed(2)}×; groups ${tenMillion.groups} vs ${oneMillion.groups})`);
-console.log(`${streamingRate >= TARGET ? 'PASS' : 'MISS'}: streaming ${(streamingRate / 1e6).toFixed(1)} M rows/s (target ≥ ${TARGET / 1e6} M rows/s)`);
+console.log(
+  `memory 10M vs 1M rows: ${mb(tenMillion.peak)} vs ${mb(oneMillion.peak)} (${(tenMillion.peak / Math.max(1, oneMillion.peak)).toFixed(2)}×; groups ${tenMillion.groups} vs ${oneMillion.groups})`,
+);
+console.log(
+  `${streamingRate >= TARGET ? 'PASS' : 'MISS'}: streaming ${(streamingRate / 1e6).toFixed(1)} M rows/s (target ≥ ${TARGET / 1e6} M rows/s)`,
+);
 if (mismatches > 0) {
   console.error('FAIL: streaming and naive results differ');
   process.exit(1);

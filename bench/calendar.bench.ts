@@ -7,7 +7,18 @@ import { createCalendar, createMemoryStore, type NewEntries } from '../packages/
 import { availableParallelism, loadavg } from 'node:os';
 import type { Clock } from '../packages/core/src/clock/index.js';
 
-const ZONES = ['America/New_York', 'Europe/Bucharest', 'Asia/Tehran', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/Sao_Paulo', 'Asia/Tokyo', 'Europe/London', 'Pacific/Chatham', 'UTC'];
+const ZONES = [
+  'America/New_York',
+  'Europe/Bucharest',
+  'Asia/Tehran',
+  'Australia/Lord_Howe',
+  'Asia/Kathmandu',
+  'America/Sao_Paulo',
+  'Asia/Tokyo',
+  'Europe/London',
+  'Pacific/Chatham',
+  'UTC',
+];
 const QUEUES = [
   'daily 09:00, 13:00 and 18:30',
   'daily 08:15, 12:45 and 20:00',
@@ -50,7 +61,11 @@ async function run(accountCount: number) {
 
   const t1 = performance.now();
   const keys = accounts.map(({ account }) => `x:${account.id}`);
-  const items: NewEntries[] = Array.from({ length: ENTRIES_PER_ACCOUNT }, (_, k) => ({ draft: { text: `Post ${k} of the campaign`, tags: ['bench'] }, accounts: keys, place: 'queue' }));
+  const items: NewEntries[] = Array.from({ length: ENTRIES_PER_ACCOUNT }, (_, k) => ({
+    draft: { text: `Post ${k} of the campaign`, tags: ['bench'] },
+    accounts: keys,
+    place: 'queue',
+  }));
   const placed = await calendar.createMany(items, { by: 'bench' });
   const placeMs = performance.now() - t1;
   const cpu = process.cpuUsage(cpu0);
@@ -78,7 +93,11 @@ async function yearFillCheck(): Promise<boolean> {
   let id = 0;
   const calendar = createCalendar({ store: createMemoryStore(), clock, accounts, newId: () => `y${++id}`, horizonDays: 400 });
   const keys = accounts.map(({ account }) => `x:${account.id}`);
-  const items: NewEntries[] = Array.from({ length: 730 }, (_, k) => ({ draft: { text: `Year post ${k}` }, accounts: keys, place: 'queue' }));
+  const items: NewEntries[] = Array.from({ length: 730 }, (_, k) => ({
+    draft: { text: `Year post ${k}` },
+    accounts: keys,
+    place: 'queue',
+  }));
   const t0 = performance.now();
   const placed = await calendar.createMany(items, { by: 'bench' });
   const ms = performance.now() - t0;
@@ -125,8 +144,12 @@ const peak = Math.max(peakRss, maxRssKb * 1024);
 const growth = large.cpuMs / small.cpuMs;
 console.log(`peak RSS (sampled) ${mb(peakRss)}, peak RSS (OS maxRSS) ${mb(maxRssKb * 1024)}`);
 console.log(`load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores (wall times include waiting for the CPU)`);
-console.log(`growth 1,000 → 10,000 accounts: CPU time ×${growth.toFixed(2)} for ×10 work (per-account cost ratio ${(growth / 10).toFixed(2)}; 1.00 = linear)`);
-console.log(`time  ${large.cpuMs < TARGET_MS ? 'PASS' : 'MISS'} (${large.cpuMs.toFixed(0)} ms CPU, ${large.totalMs.toFixed(0)} ms wall; target < ${TARGET_MS} ms on one core)`);
+console.log(
+  `growth 1,000 → 10,000 accounts: CPU time ×${growth.toFixed(2)} for ×10 work (per-account cost ratio ${(growth / 10).toFixed(2)}; 1.00 = linear)`,
+);
+console.log(
+  `time  ${large.cpuMs < TARGET_MS ? 'PASS' : 'MISS'} (${large.cpuMs.toFixed(0)} ms CPU, ${large.totalMs.toFixed(0)} ms wall; target < ${TARGET_MS} ms on one core)`,
+);
 console.log(`memory ${peak < TARGET_BYTES ? 'PASS' : 'MISS'} (${mb(peak)}, target < ${mb(TARGET_BYTES)})`);
 if (!yearOk) process.exitCode = 1;
 console.log(`linear ${growth / 10 < 1.5 ? 'PASS' : 'MISS'} (per-account cost ratio ${(growth / 10).toFixed(2)}, target < 1.5)`);

@@ -131,7 +131,13 @@ async function quotaUtilisation() {
   {
     const { server, url, windows, origin } = await startWindowServer();
     await startOfWindow(origin);
-    const http = createHttpClient({ platform: 'x', baseUrl: url, concurrency: CALLERS, parseRateLimit: parseXRateLimitHeaders, maxWaitMs: 10_000 });
+    const http = createHttpClient({
+      platform: 'x',
+      baseUrl: url,
+      concurrency: CALLERS,
+      parseRateLimit: parseXRateLimitHeaders,
+      maxWaitMs: 10_000,
+    });
     const run = await drive(() => http.request({ path: '/2/tweets/search/recent' }));
     results.smm = { ...run, ...utilisation(windows) };
     await close(server);
@@ -140,7 +146,12 @@ async function quotaUtilisation() {
     const { server, url, windows, origin } = await startWindowServer();
     await startOfWindow(origin);
     const run = await drive(() =>
-      pRetry(() => ky(`${url}/2/tweets/search/recent`, { retry: 0, timeout: 30_000 }).json(), { retries: 4, minTimeout: 250, factor: 2, randomize: true }),
+      pRetry(() => ky(`${url}/2/tweets/search/recent`, { retry: 0, timeout: 30_000 }).json(), {
+        retries: 4,
+        minTimeout: 250,
+        factor: 2,
+        randomize: true,
+      }),
     );
     results.baseline = { ...run, ...utilisation(windows) };
     await close(server);
@@ -157,7 +168,9 @@ async function quotaUtilisation() {
   const baseline = results.baseline!;
   console.log(`429 count smm / baseline: ${smm.rejected} / ${baseline.rejected}`);
   console.log(`${smm.rejected === 0 ? 'PASS' : 'MISS'}  0 × 429 through the client (got ${smm.rejected})`);
-  console.log(`${smm.min >= 0.95 ? 'PASS' : 'MISS'}  ≥ 95 % of the quota used in every full window (min ${percent(smm.min)}, mean ${percent(smm.mean)})`);
+  console.log(
+    `${smm.min >= 0.95 ? 'PASS' : 'MISS'}  ≥ 95 % of the quota used in every full window (min ${percent(smm.min)}, mean ${percent(smm.mean)})`,
+  );
 }
 
 function median(values: number[]): number {
@@ -202,7 +215,9 @@ async function overhead() {
   const client = median(samples.client);
   const plain = median(samples.ky);
   const ratio = client / plain;
-  console.log(`median latency: client ${(client * 1000).toFixed(0)} µs, plain ky ${(plain * 1000).toFixed(0)} µs, ratio ${ratio.toFixed(3)}`);
+  console.log(
+    `median latency: client ${(client * 1000).toFixed(0)} µs, plain ky ${(plain * 1000).toFixed(0)} µs, ratio ${ratio.toFixed(3)}`,
+  );
   console.log(`${ratio <= 1.15 ? 'PASS' : 'MISS'}  overhead ratio ≤ 1.15 (got ${ratio.toFixed(3)})`);
 }
 

@@ -86,12 +86,18 @@ let now = T0;
 // Time moves only when the driver sets it; a sleep (the lease keeper's) ends only when aborted.
 const clock: Clock = {
   now: () => now,
-  sleep: (_ms, signal) => new Promise<void>((_resolve, reject) => signal?.addEventListener('abort', () => reject(signal.reason), { once: true })),
+  sleep: (_ms, signal) =>
+    new Promise<void>((_resolve, reject) => signal?.addEventListener('abort', () => reject(signal.reason), { once: true })),
 };
 const dueAtOf = (i: number) => T0 + Math.floor((i * SPAN_MS) / COUNT);
 const KEY_PREFIX = 'smm-entry-b';
 
-const fakeHttp: HttpClient = { request: () => Promise.reject(new Error('no HTTP')), rateLimit: () => undefined, rateLimits: () => [], on: () => () => {} };
+const fakeHttp: HttpClient = {
+  request: () => Promise.reject(new Error('no HTTP')),
+  rateLimit: () => undefined,
+  rateLimits: () => [],
+  on: () => () => {},
+};
 
 function zeroLatencyClient(onPublish: (key: string) => void, clientClock: Clock = clock): SmmClient {
   let serial = 0;
@@ -136,7 +142,13 @@ function zeroLatencyClient(onPublish: (key: string) => void, clientClock: Clock 
       return null;
     },
   });
-  return createClient({ adapters: [adapter], accounts: [{ platform: 'memo', id: 'a1', handle: 'bench' }], credentials: { 'memo:a1': { token: 't' } }, clock: clientClock, createHttpClient: () => fakeHttp });
+  return createClient({
+    adapters: [adapter],
+    accounts: [{ platform: 'memo', id: 'a1', handle: 'bench' }],
+    credentials: { 'memo:a1': { token: 't' } },
+    clock: clientClock,
+    createHttpClient: () => fakeHttp,
+  });
 }
 
 function entries(dueAt: (i: number) => number = dueAtOf): CalendarEntry[] {
@@ -197,17 +209,19 @@ async function runBackend(backend: Backend): Promise<Result[]> {
     }
     const seconds = (performance.now() - started) / 1000;
     const sorted = lags.slice(0, COUNT).sort();
-    return [{
-      name: `${backend.name} (fake clock)`,
-      target: backend.target,
-      workers: workers.length,
-      published,
-      duplicates,
-      seconds,
-      perSecond: published / seconds,
-      p50LagMs: percentile(sorted, 50),
-      p99LagMs: percentile(sorted, 99),
-    }];
+    return [
+      {
+        name: `${backend.name} (fake clock)`,
+        target: backend.target,
+        workers: workers.length,
+        published,
+        duplicates,
+        seconds,
+        perSecond: published / seconds,
+        p50LagMs: percentile(sorted, 50),
+        p99LagMs: percentile(sorted, 99),
+      },
+    ];
   } finally {
     await close();
   }
@@ -231,7 +245,14 @@ async function runBullmq(workerCount: number, concurrency: number): Promise<Resu
     await probe.close();
     await probeStore.redis.flushall();
     await probeStore.close();
-    const minute = await runBullmqScenario(redis.url, 'minute', workerCount, concurrency, fillMs, (start, i) => start + Math.floor((i * SPAN_MS) / COUNT));
+    const minute = await runBullmqScenario(
+      redis.url,
+      'minute',
+      workerCount,
+      concurrency,
+      fillMs,
+      (start, i) => start + Math.floor((i * SPAN_MS) / COUNT),
+    );
     const backlog = await runBullmqScenario(redis.url, 'backlog', workerCount, concurrency, fillMs, (start) => start);
     return [minute, backlog];
   } finally {
@@ -270,7 +291,14 @@ async function runBullmqScenario(
   }, systemClock);
   const workers = Array.from({ length: workerCount }, (_, w) => {
     const workerStore = createRedisStore({ url, prefix });
-    const runner = createScheduler({ store: workerStore, client, owner: `bench-${w}`, leaseMs: 60_000, concurrency, lagWarningMs: Number.MAX_SAFE_INTEGER });
+    const runner = createScheduler({
+      store: workerStore,
+      client,
+      owner: `bench-${w}`,
+      leaseMs: 60_000,
+      concurrency,
+      lagWarningMs: Number.MAX_SAFE_INTEGER,
+    });
     // syncIntervalMs 0: the safety-net sweep is not what is measured.
     const bullmq = createBullmqScheduler({ store: workerStore, runner, url, queueName: prefix, concurrency, syncIntervalMs: 0 });
     return { store: workerStore, bullmq };
@@ -282,7 +310,10 @@ async function runBullmqScenario(
     const all = entries((i) => dueAt(start, i));
     for (let i = 0; i < COUNT; i += 5_000) await planner.store.insertMany(all.slice(i, i + 5_000));
     const filledAt = Date.now();
-    if (filledAt > start) console.log(`  (bullmq ${scenario}: filling took ${((performance.now() - fillStarted) / 1000).toFixed(1)} s and ran ${filledAt - start} ms past the first due time)`);
+    if (filledAt > start)
+      console.log(
+        `  (bullmq ${scenario}: filling took ${((performance.now() - fillStarted) / 1000).toFixed(1)} s and ran ${filledAt - start} ms past the first due time)`,
+      );
     for (const worker of workers) worker.bullmq.start();
 
     const giveUpAt = start + SPAN_MS + 180_000;
@@ -329,8 +360,21 @@ async function baseline(): Promise<number> {
       if (batch.length === 0) break;
       await Promise.all(
         batch.map(async (entry) => {
-          await store.transition(entry.id, { to: 'publishing', at, by: 'raw', leaseOwner: 'raw', patch: { idempotencyKey: `k${entry.id}` } });
-          await store.transition(entry.id, { to: 'published', at, by: 'raw', leaseOwner: 'raw', releaseLease: true, patch: { published: { platform: 'memo', accountId: 'a1', parts: [{ platform: 'memo', id: entry.id }], publishedAt: at } } });
+          await store.transition(entry.id, {
+            to: 'publishing',
+            at,
+            by: 'raw',
+            leaseOwner: 'raw',
+            patch: { idempotencyKey: `k${entry.id}` },
+          });
+          await store.transition(entry.id, {
+            to: 'published',
+            at,
+            by: 'raw',
+            leaseOwner: 'raw',
+            releaseLease: true,
+            patch: { published: { platform: 'memo', accountId: 'a1', parts: [{ platform: 'memo', id: entry.id }], publishedAt: at } },
+          });
           done += 1;
         }),
       );
@@ -341,7 +385,9 @@ async function baseline(): Promise<number> {
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-console.log(`scheduler: ${fmt(COUNT)} entries due within ${SPAN_MS / 1000} s, zero-latency adapter; memory/sqlite on a fake clock stepping ${POLL_MS} ms, bullmq in real time (3 in-process workers × 32 jobs, private redis-server); ${availableParallelism()} cores, load ${loadavg()[0]!.toFixed(1)}`);
+console.log(
+  `scheduler: ${fmt(COUNT)} entries due within ${SPAN_MS / 1000} s, zero-latency adapter; memory/sqlite on a fake clock stepping ${POLL_MS} ms, bullmq in real time (3 in-process workers × 32 jobs, private redis-server); ${availableParallelism()} cores, load ${loadavg()[0]!.toFixed(1)}`,
+);
 const raw = await baseline();
 const results: Result[] = [];
 for (const backend of backends) {
@@ -352,7 +398,18 @@ const rows = [
   ['backend', 'workers', 'published', 'dupes', 'wall s', 'entries/s', 'target', 'p50 lag', 'p99 lag', 'result'],
   ...results.map((r) => {
     const pass = r.published === COUNT && r.duplicates === 0 && r.perSecond >= r.target && r.note === undefined;
-    return [r.name, String(r.workers), fmt(r.published), String(r.duplicates), r.seconds.toFixed(2), fmt(r.perSecond), r.target > 0 ? `≥ ${fmt(r.target)}` : 'keeps up', `${fmt(r.p50LagMs)} ms`, `${fmt(r.p99LagMs)} ms`, pass ? 'PASS' : `MISS${r.note ? ` (${r.note})` : ''}`];
+    return [
+      r.name,
+      String(r.workers),
+      fmt(r.published),
+      String(r.duplicates),
+      r.seconds.toFixed(2),
+      fmt(r.perSecond),
+      r.target > 0 ? `≥ ${fmt(r.target)}` : 'keeps up',
+      `${fmt(r.p50LagMs)} ms`,
+      `${fmt(r.p99LagMs)} ms`,
+      pass ? 'PASS' : `MISS${r.note ? ` (${r.note})` : ''}`,
+    ];
   }),
 ];
 const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));

@@ -25,11 +25,65 @@ const random = () => {
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
 const WORDS = [
-  'Bună', 'ziua', 'școală', 'țară', 'învățătură', 'marketing', 'social', 'media', 'the', 'launch', 'today', 'and', 'for',
-  'مرحبا', 'تسويق', 'المحتوى', 'می‌خواهم', 'بازاریابی', 'محتوا', 'שלום', 'עולם', '日本語', '東京', 'マーケティング', '中文', '内容', '한국어', '마케팅',
-  'नमस्ते', 'привет', 'e\u0301te\u0301', 'a\u0306', '😀', '👍🏽', '👨‍👩‍👧‍👦', '🏳️‍🌈', '🇷🇴', '🇮🇷', '1️⃣', '❤️', '🔥', '🎉',
-  'https://example.com/blog/post-1', 'example.ro/oferta?id=7', 'www.example.co.uk/a_(b)', 'https://t.co/AbC123', 'ro.wikipedia.org/wiki/România',
-  '@ana', '@ana@mastodon.social', '@bob.bsky.social', '#marketing', '#تسويق', '#بازاریابی', '#日本', '$TSLA', 'e.g.', '10.5%', '—', '…',
+  'Bună',
+  'ziua',
+  'școală',
+  'țară',
+  'învățătură',
+  'marketing',
+  'social',
+  'media',
+  'the',
+  'launch',
+  'today',
+  'and',
+  'for',
+  'مرحبا',
+  'تسويق',
+  'المحتوى',
+  'می‌خواهم',
+  'بازاریابی',
+  'محتوا',
+  'שלום',
+  'עולם',
+  '日本語',
+  '東京',
+  'マーケティング',
+  '中文',
+  '内容',
+  '한국어',
+  '마케팅',
+  'नमस्ते',
+  'привет',
+  'e\u0301te\u0301',
+  'a\u0306',
+  '😀',
+  '👍🏽',
+  '👨‍👩‍👧‍👦',
+  '🏳️‍🌈',
+  '🇷🇴',
+  '🇮🇷',
+  '1️⃣',
+  '❤️',
+  '🔥',
+  '🎉',
+  'https://example.com/blog/post-1',
+  'example.ro/oferta?id=7',
+  'www.example.co.uk/a_(b)',
+  'https://t.co/AbC123',
+  'ro.wikipedia.org/wiki/România',
+  '@ana',
+  '@ana@mastodon.social',
+  '@bob.bsky.social',
+  '#marketing',
+  '#تسويق',
+  '#بازاریابی',
+  '#日本',
+  '$TSLA',
+  'e.g.',
+  '10.5%',
+  '—',
+  '…',
 ];
 const PUNCTUATION = [' ', ' ', ' ', ' ', ', ', '. ', '! ', '? ', '، ', '。', '\n', '\n\n'];
 
@@ -62,23 +116,32 @@ function time(label: string, count: (text: string) => number): { ms: number; res
     best = Math.min(best, performance.now() - started);
   }
   console.log(
-    `${label.padEnd(34)} ${best.toFixed(1).padStart(8)} ms  ${((totalBytes / 1_048_576) / (best / 1000)).toFixed(2).padStart(7)} MB/s  ${Math.round(chunks.length / (best / 1000)).toLocaleString('en-US').padStart(10)} tweets/s`,
+    `${label.padEnd(34)} ${best.toFixed(1).padStart(8)} ms  ${(totalBytes / 1_048_576 / (best / 1000)).toFixed(2).padStart(7)} MB/s  ${Math.round(
+      chunks.length / (best / 1000),
+    )
+      .toLocaleString('en-US')
+      .padStart(10)} tweets/s`,
   );
   return { ms: best, results };
 }
 
-console.log(`corpus: ${chunks.length.toLocaleString('en-US')} tweet-sized chunks, ${(totalBytes / 1_048_576).toFixed(2)} MB UTF-8; best of ${ROUNDS} rounds`);
+console.log(
+  `corpus: ${chunks.length.toLocaleString('en-US')} tweet-sized chunks, ${(totalBytes / 1_048_576).toFixed(2)} MB UTF-8; best of ${ROUNDS} rounds`,
+);
 const theirs = time('twitter-text parseTweet (baseline)', (text) => twitter.parseTweet(text).weightedLength);
 const ours = time('smm countLength(text, TEXT_RULES.x)', (text) => countLength(text, TEXT_RULES.x));
 
 let mismatches = 0;
 for (let i = 0; i < chunks.length; i++) {
   if (ours.results[i] !== theirs.results[i]) {
-    if (mismatches < 5) console.log(`MISMATCH chunk ${i}: ours ${ours.results[i]} vs twitter-text ${theirs.results[i]}: ${JSON.stringify(chunks[i])}`);
+    if (mismatches < 5)
+      console.log(`MISMATCH chunk ${i}: ours ${ours.results[i]} vs twitter-text ${theirs.results[i]}: ${JSON.stringify(chunks[i])}`);
     mismatches++;
   }
 }
 const ratio = theirs.ms / ours.ms;
-console.log(`identical results: ${mismatches === 0 ? 'yes' : `NO (${mismatches} differ)`} over ${chunks.length.toLocaleString('en-US')} chunks`);
+console.log(
+  `identical results: ${mismatches === 0 ? 'yes' : `NO (${mismatches} differ)`} over ${chunks.length.toLocaleString('en-US')} chunks`,
+);
 console.log(`speed-up: ${ratio.toFixed(2)}× (target ≥ ${TARGET}×) ${ratio >= TARGET ? 'PASS' : 'MISS'}`);
 if (mismatches > 0) process.exit(1);

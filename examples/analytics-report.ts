@@ -79,7 +79,13 @@ try {
   const snapshots = rows.map(toSnapshot);
   const posts: ReportPost[] = rows
     .filter((row) => row.subject === 'post')
-    .map((row) => ({ platform: row.platform!, accountId: row.account_id!, postId: row.post_id!, publishedAt: row.published_at!, text: row.text! }));
+    .map((row) => ({
+      platform: row.platform!,
+      accountId: row.account_id!,
+      postId: row.post_id!,
+      publishedAt: row.published_at!,
+      text: row.text!,
+    }));
   console.log(`Read ${rows.length} rows: ${posts.length} post snapshots and ${rows.length - posts.length} account snapshots`);
 
   for (const account of accounts) {
@@ -99,26 +105,39 @@ try {
 
     // Check one figure by hand: Σ (likes + comments + shares) ÷ Σ reach, from the CSV cells.
     if (account.platform === 'facebook') {
-      const cells = rows.filter((row) => row.platform === 'facebook' && row.subject === 'post' && row.published_at! >= RANGE.start && row.published_at! < RANGE.end);
+      const cells = rows.filter(
+        (row) => row.platform === 'facebook' && row.subject === 'post' && row.published_at! >= RANGE.start && row.published_at! < RANGE.end,
+      );
       const sum = (column: string) => cells.reduce((total, row) => total + Number(row[column]), 0);
       const byHand = (sum('likes') + sum('comments') + sum('shares')) / sum('reach');
-      if (byReach === null || Math.abs(byReach - byHand) > 1e-12) throw new Error(`engagement rate by reach is ${byReach}, by hand ${byHand}`);
+      if (byReach === null || Math.abs(byReach - byHand) > 1e-12)
+        throw new Error(`engagement rate by reach is ${byReach}, by hand ${byHand}`);
     }
 
-    console.log(`\n${account.platform} @${account.handle} — ${postSnapshots.length} posts, ${RANGE.start.slice(0, 10)} to ${RANGE.end.slice(0, 10)}`);
+    console.log(
+      `\n${account.platform} @${account.handle} — ${postSnapshots.length} posts, ${RANGE.start.slice(0, 10)} to ${RANGE.end.slice(0, 10)}`,
+    );
     console.log(`  engagement rate by reach      ${percent(byReach)}`);
     // Pooled: Σ engagements of the period's posts ÷ followers; divided by the posts, the average post.
     const perPost = byFollowers === null || postSnapshots.length === 0 ? null : byFollowers / postSnapshots.length;
-    console.log(`  engagement rate by followers  ${percent(byFollowers)} over ${postSnapshots.length} posts, ${percent(perPost)} a post (${followers} followers)`);
+    console.log(
+      `  engagement rate by followers  ${percent(byFollowers)} over ${postSnapshots.length} posts, ${percent(perPost)} a post (${followers} followers)`,
+    );
     console.log(`  audience growth               ${percent(growth)}`);
 
     // Best time: each post in its local weekday × hour; the score is its engagement rate.
     const heatmap = bestTimeHeatmap(
       postSnapshots.map((snapshot) => ({ publishedAt: published.get((snapshot.subject as { postId: string }).postId)!, snapshot })),
-      { timeZone: ZONE, score: account.platform === 'facebook' ? 'reach' : (s) => (followers ? (engagements(s) ?? 0) / followers : null), minSamples: 2 },
+      {
+        timeZone: ZONE,
+        score: account.platform === 'facebook' ? 'reach' : (s) => (followers ? (engagements(s) ?? 0) / followers : null),
+        minSamples: 2,
+      },
     );
     const slots = suggestSlots(heatmap, 3);
-    console.log(`  best slots (${heatmap.scoredBy}): ${slots.map((slot) => `${DAYS[slot.weekday]} ${slot.time}`).join(', ') || 'not enough posts yet'}`);
+    console.log(
+      `  best slots (${heatmap.scoredBy}): ${slots.map((slot) => `${DAYS[slot.weekday]} ${slot.time}`).join(', ') || 'not enough posts yet'}`,
+    );
 
     const top = topPosts(postSnapshots, { by: (s) => engagements(s), limit: quiet ? 1 : 3 });
     for (const { snapshot, score } of top) {
@@ -149,7 +168,8 @@ try {
 
   console.log('\nReport summary (last 30 days vs the 30 before):');
   for (const metric of report.summary) {
-    const value = metric.current === null ? 'n/a' : metric.unit === 'fraction' ? percent(metric.current) : String(Math.round(metric.current));
+    const value =
+      metric.current === null ? 'n/a' : metric.unit === 'fraction' ? percent(metric.current) : String(Math.round(metric.current));
     const change = metric.relative === null ? '' : ` (${metric.relative >= 0 ? '+' : ''}${(metric.relative * 100).toFixed(1)} %)`;
     console.log(`  ${metric.label.padEnd(28)} ${value}${change}`);
   }

@@ -33,7 +33,8 @@ const calendar = createCalendar({
 });
 
 const later = (minutes: number) => clock.advance(minutes * 60_000);
-const step = (entry: CalendarEntry, what: string) => detail(`  ${what.padEnd(44)} → ${entry.status}${entry.scheduledAt ? ` (${entry.scheduledAt})` : ''}`);
+const step = (entry: CalendarEntry, what: string) =>
+  detail(`  ${what.padEnd(44)} → ${entry.status}${entry.scheduledAt ? ` (${entry.scheduledAt})` : ''}`);
 
 /** Runs something the calendar must refuse, and prints why it did. */
 async function refused(what: string, attempt: () => Promise<unknown>, isExpected: (error: unknown) => boolean): Promise<string> {
@@ -42,7 +43,11 @@ async function refused(what: string, attempt: () => Promise<unknown>, isExpected
   } catch (error) {
     if (!isExpected(error)) throw error;
     // A ValidationError lists its problems; one line each is enough here.
-    const message = ValidationError.isInstance(error) ? error.issues.map((issue) => issue.message).join('; ') : error instanceof Error ? error.message : String(error);
+    const message = ValidationError.isInstance(error)
+      ? error.issues.map((issue) => issue.message).join('; ')
+      : error instanceof Error
+        ? error.message
+        : String(error);
     detail(`  ${what.padEnd(44)} ✗ ${message}`);
     return message;
   }
@@ -51,14 +56,21 @@ async function refused(what: string, attempt: () => Promise<unknown>, isExpected
 
 try {
   console.log('Policy for brand "acme": 2 approvals from editor or legal\n');
-  let [entry] = await calendar.createEntries({ draft: { text: 'Our spring launch is live! 🚀 20% off this week only.' }, accounts: [ACCOUNT], place: 'queue' }, { by: 'ana' });
+  let [entry] = await calendar.createEntries(
+    { draft: { text: 'Our spring launch is live! 🚀 20% off this week only.' }, accounts: [ACCOUNT], place: 'queue' },
+    { by: 'ana' },
+  );
   step(entry!, 'ana writes a draft for the queue');
 
   await later(10);
   entry = await calendar.submit(entry!.id, { by: 'ana', reason: 'ready for review' });
   step(entry, 'ana submits it');
 
-  await refused('a marketing lead tries to approve', () => calendar.approve(entry!.id, { by: 'mara', role: 'marketing' }), ValidationError.isInstance);
+  await refused(
+    'a marketing lead tries to approve',
+    () => calendar.approve(entry!.id, { by: 'mara', role: 'marketing' }),
+    ValidationError.isInstance,
+  );
 
   await later(30);
   entry = await calendar.approve(entry.id, { by: 'li', role: 'editor' });
@@ -69,7 +81,11 @@ try {
 
   // Editing an approved post sends it back to review and clears the approvals.
   await later(60);
-  entry = await calendar.edit(entry.id, { text: 'Our spring launch is live! 🚀 30% off this week only.' }, { by: 'ana', reason: 'discount raised to 30%' });
+  entry = await calendar.edit(
+    entry.id,
+    { text: 'Our spring launch is live! 🚀 30% off this week only.' },
+    { by: 'ana', reason: 'discount raised to 30%' },
+  );
   step(entry, 'ana edits the discount');
 
   await refused('omar rejects without a reason', () => calendar.reject(entry!.id, { by: 'omar', reason: '' }), ValidationError.isInstance);
@@ -78,7 +94,11 @@ try {
   step(entry, 'omar (legal) rejects, with a reason');
 
   await later(15);
-  entry = await calendar.edit(entry.id, { text: 'Our spring launch is live! 🚀 30% off this week only, while stocks last.' }, { by: 'ana' });
+  entry = await calendar.edit(
+    entry.id,
+    { text: 'Our spring launch is live! 🚀 30% off this week only, while stocks last.' },
+    { by: 'ana' },
+  );
   entry = await calendar.submit(entry.id, { by: 'ana', reason: 'small print added' });
   step(entry, 'ana adds the small print and resubmits');
   await later(10);
@@ -102,7 +122,9 @@ try {
     const moved = `${record.from ?? '(new)'} → ${record.to}`;
     console.log(`  ${record.at.slice(11, 16)}Z  ${moved.padEnd(24)} by ${record.by.padEnd(5)} ${record.reason ?? ''}`);
   }
-  detail(`approvals on record: ${entry.approvals.map((approval) => `${approval.by} (${approval.role}) at ${approval.at.slice(11, 16)}Z`).join(', ')}`);
+  detail(
+    `approvals on record: ${entry.approvals.map((approval) => `${approval.by} (${approval.role}) at ${approval.at.slice(11, 16)}Z`).join(', ')}`,
+  );
 } catch (error) {
   console.error(`approval-workflow failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

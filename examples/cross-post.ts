@@ -44,7 +44,12 @@ interface CrossPost {
  * one `publishEverywhere` call (each call carrying only its networks' `networkOptions`), all
  * calls at once; the results come back in the order of `accounts`, one per account.
  */
-async function crossPost(client: SmmClient, post: CrossPost, accounts: readonly Account[], signal: AbortSignal): Promise<PublishSettledResult[]> {
+async function crossPost(
+  client: SmmClient,
+  post: CrossPost,
+  accounts: readonly Account[],
+  signal: AbortSignal,
+): Promise<PublishSettledResult[]> {
   const groups = new Map<string, Account[]>();
   for (const account of accounts) {
     const text = post.variants[account.platform] ?? post.draft.text;
@@ -53,7 +58,9 @@ async function crossPost(client: SmmClient, post: CrossPost, accounts: readonly 
   const settled = await Promise.all(
     [...groups].map(([text, members]) => {
       const platforms = new Set(members.map((account) => account.platform));
-      const networkOptions = Object.fromEntries(Object.entries(post.draft.networkOptions ?? {}).filter(([network]) => platforms.has(network)));
+      const networkOptions = Object.fromEntries(
+        Object.entries(post.draft.networkOptions ?? {}).filter(([network]) => platforms.has(network)),
+      );
       return client.publishEverywhere({ ...post.draft, text, networkOptions }, members, { signal });
     }),
   );
@@ -66,9 +73,19 @@ const xSim = createXSimulator({ clock, seed: 21, mentionEveryMs: 0 });
 const blueskySim = createBlueskySimulator({ clock, seed: 22, mentionEveryMs: 0 });
 const mastodonSim = createMastodonSimulator({ clock, seed: 23, mentionEveryMs: 0 });
 // A second Mastodon account on another instance, whose access token was revoked.
-const revokedSim = createMastodonSimulator({ clock, seed: 24, mentionEveryMs: 0, account: { id: '110000000000000777', username: 'smm_ro' } });
+const revokedSim = createMastodonSimulator({
+  clock,
+  seed: 24,
+  mentionEveryMs: 0,
+  account: { id: '110000000000000777', username: 'smm_ro' },
+});
 const servers = await Promise.all([xSim, blueskySim, mastodonSim, revokedSim].map((sim) => sim.listen({ host: '127.0.0.1', port: 0 })));
-const [xServer, blueskyServer, mastodonServer, revokedServer] = servers as [(typeof servers)[0], (typeof servers)[0], (typeof servers)[0], (typeof servers)[0]];
+const [xServer, blueskyServer, mastodonServer, revokedServer] = servers as [
+  (typeof servers)[0],
+  (typeof servers)[0],
+  (typeof servers)[0],
+  (typeof servers)[0],
+];
 // Nothing here may run long: the whole example gives up after 30 s.
 const signal = AbortSignal.timeout(30_000);
 
@@ -133,7 +150,10 @@ try {
     console.log(`  ${network.padEnd(9)} ${String(countLength(text, rule)).padStart(3)} of ${rule.maxLength} (${rule.method})`);
   }
   // Why the variants: the full text is over X's and Bluesky's limits.
-  expect(countLength(full, TEXT_RULES.x) > TEXT_RULES.x.maxLength && countLength(full, TEXT_RULES.bluesky) > TEXT_RULES.bluesky.maxLength, 'the full text should need variants for X and Bluesky');
+  expect(
+    countLength(full, TEXT_RULES.x) > TEXT_RULES.x.maxLength && countLength(full, TEXT_RULES.bluesky) > TEXT_RULES.bluesky.maxLength,
+    'the full text should need variants for X and Bluesky',
+  );
 
   const results = await crossPost(client, post, accounts, signal);
   console.log('\nper-account results:');
@@ -150,34 +170,70 @@ try {
   }
   const warnings = results.flatMap((result) => (result.status === 'fulfilled' ? result.value.warnings : []));
   expect(
-    ['x', 'bluesky'].every((network) => results.some((result) => result.account.platform === network && result.status === 'fulfilled' && result.value.warnings.some((warning) => warning.code === 'visibility_unsupported'))),
+    ['x', 'bluesky'].every((network) =>
+      results.some(
+        (result) =>
+          result.account.platform === network &&
+          result.status === 'fulfilled' &&
+          result.value.warnings.some((warning) => warning.code === 'visibility_unsupported'),
+      ),
+    ),
     'X and Bluesky should warn that they cannot publish unlisted',
   );
 
   // The expectations, checked on the networks themselves.
-  const [xResult, blueskyResult, mastodonResult, revokedResult] = results as [PublishSettledResult, PublishSettledResult, PublishSettledResult, PublishSettledResult];
-  expect(xResult.status === 'fulfilled' && blueskyResult.status === 'fulfilled' && mastodonResult.status === 'fulfilled', 'X, Bluesky and the first Mastodon account should all have published');
-  expect(revokedResult.status === 'rejected' && AuthError.isInstance(revokedResult.reason), 'the account with the revoked token should fail with an AuthError');
+  const [xResult, blueskyResult, mastodonResult, revokedResult] = results as [
+    PublishSettledResult,
+    PublishSettledResult,
+    PublishSettledResult,
+    PublishSettledResult,
+  ];
+  expect(
+    xResult.status === 'fulfilled' && blueskyResult.status === 'fulfilled' && mastodonResult.status === 'fulfilled',
+    'X, Bluesky and the first Mastodon account should all have published',
+  );
+  expect(
+    revokedResult.status === 'rejected' && AuthError.isInstance(revokedResult.reason),
+    'the account with the revoked token should fail with an AuthError',
+  );
   expect(revokedSim.posts().length === 0, 'nothing may be posted with a revoked token');
 
   const tweet = xSim.posts();
-  expect(tweet.length === 1 && tweet[0]!.id === xResult.value.published.parts[0]!.id, `X holds ${tweet.length} posts; expected the one published`);
+  expect(
+    tweet.length === 1 && tweet[0]!.id === xResult.value.published.parts[0]!.id,
+    `X holds ${tweet.length} posts; expected the one published`,
+  );
   expect(tweet[0]!.text.startsWith(post.variants.x!) && tweet[0]!.text.includes(post.draft.link!), 'X got its short variant with the link');
-  const tweetBody = xSim.requests.find((request) => request.method === 'POST' && request.path === '/2/tweets')!.body as Record<string, unknown>;
+  const tweetBody = xSim.requests.find((request) => request.method === 'POST' && request.path === '/2/tweets')!.body as Record<
+    string,
+    unknown
+  >;
   expect(tweetBody.reply_settings === 'following', `X got reply_settings ${String(tweetBody.reply_settings)}, expected "following"`);
 
   const skeet = blueskySim.posts();
   expect(skeet.length === 1 && skeet[0]!.text === post.variants.bluesky, 'Bluesky got its mid-length variant');
-  const record = (blueskySim.requests.find((request) => request.path.endsWith('com.atproto.repo.createRecord'))!.body as { record: Record<string, unknown> }).record;
-  expect(JSON.stringify(record.langs) === '["en"]' && JSON.stringify(record.tags) === '["smm","release"]', `Bluesky record has langs ${JSON.stringify(record.langs)} and tags ${JSON.stringify(record.tags)}`);
+  const record = (
+    blueskySim.requests.find((request) => request.path.endsWith('com.atproto.repo.createRecord'))!.body as {
+      record: Record<string, unknown>;
+    }
+  ).record;
+  expect(
+    JSON.stringify(record.langs) === '["en"]' && JSON.stringify(record.tags) === '["smm","release"]',
+    `Bluesky record has langs ${JSON.stringify(record.langs)} and tags ${JSON.stringify(record.tags)}`,
+  );
 
   const toot = mastodonSim.posts();
   expect(toot.length === 1 && toot[0]!.text.startsWith(full) && toot[0]!.visibility === 'unlisted', 'Mastodon got the full text, unlisted');
-  const statusBody = mastodonSim.requests.find((request) => request.method === 'POST' && request.path === '/api/v1/statuses')!.body as Record<string, unknown>;
+  const statusBody = mastodonSim.requests.find((request) => request.method === 'POST' && request.path === '/api/v1/statuses')!
+    .body as Record<string, unknown>;
   expect(statusBody.spoiler_text === 'smm release notes', `Mastodon got spoiler_text ${String(statusBody.spoiler_text)}`);
 
-  console.log(`\nchecked on the simulators: X reply_settings=${String(tweetBody.reply_settings)}; Bluesky langs=${JSON.stringify(record.langs)} tags=${JSON.stringify(record.tags)}; Mastodon visibility=${toot[0]!.visibility} spoiler_text="${String(statusBody.spoiler_text)}"; revoked account: ${revokedSim.posts().length} posts`);
-  detail(`requests served: X ${xSim.requests.length}, Bluesky ${blueskySim.requests.length}, Mastodon ${mastodonSim.requests.length}, revoked Mastodon ${revokedSim.requests.length}`);
+  console.log(
+    `\nchecked on the simulators: X reply_settings=${String(tweetBody.reply_settings)}; Bluesky langs=${JSON.stringify(record.langs)} tags=${JSON.stringify(record.tags)}; Mastodon visibility=${toot[0]!.visibility} spoiler_text="${String(statusBody.spoiler_text)}"; revoked account: ${revokedSim.posts().length} posts`,
+  );
+  detail(
+    `requests served: X ${xSim.requests.length}, Bluesky ${blueskySim.requests.length}, Mastodon ${mastodonSim.requests.length}, revoked Mastodon ${revokedSim.requests.length}`,
+  );
 } catch (error) {
   console.error(`cross-post example failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

@@ -46,14 +46,21 @@ try {
   // The key makes a retry safe: publishing again with it never posts twice.
   const first = await client.publish(ACME, { text: 'Hello from smm 👋 #opensource' }, { idempotencyKey: 'hello-1' });
   const again = await client.publish(ACME, { text: 'Hello from smm 👋 #opensource' }, { idempotencyKey: 'hello-1' });
-  console.log(`published ${first.published.parts[0]!.url} (retried with the same key: ${again.published.parts[0]!.id === first.published.parts[0]!.id ? 'same post' : 'DUPLICATE'})`);
+  console.log(
+    `published ${first.published.parts[0]!.url} (retried with the same key: ${again.published.parts[0]!.id === first.published.parts[0]!.id ? 'same post' : 'DUPLICATE'})`,
+  );
   expect(again.published.parts[0]!.id === first.published.parts[0]!.id && sim.posts().length === 1, 'one post for one idempotency key');
 
   // ── 3. Bad drafts are refused before any request, every problem at once ────────────────
   const requestsBefore = sim.requests.length;
   try {
     // 600 characters where Mastodon allows 500, and five images where it allows four.
-    const image = { kind: 'image' as const, source: { type: 'url' as const, url: 'https://cdn.example/a.png' }, mimeType: 'image/png', altText: 'A chart' };
+    const image = {
+      kind: 'image' as const,
+      source: { type: 'url' as const, url: 'https://cdn.example/a.png' },
+      mimeType: 'image/png',
+      altText: 'A chart',
+    };
     await client.publish(ACME, { text: 'x'.repeat(600), media: Array.from({ length: 5 }, () => image) });
     throw new Error('expected the draft to be refused');
   } catch (error) {
@@ -77,10 +84,21 @@ try {
     { by: 'ana' },
   );
   const queued = await calendar.createMany(
-    ['Tip of the week: keyboard shortcuts', 'Meet the team: Ioana', 'Customer story: a Cluj bakery'].map((text) => ({ draft: { text }, accounts: [ACME], place: 'queue' as const })),
+    ['Tip of the week: keyboard shortcuts', 'Meet the team: Ioana', 'Customer story: a Cluj bakery'].map((text) => ({
+      draft: { text },
+      accounts: [ACME],
+      place: 'queue' as const,
+    })),
     { by: 'ana' },
   );
-  const berlin = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', weekday: 'short', day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' });
+  const berlin = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Berlin',
+    weekday: 'short',
+    day: '2-digit',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   console.log('queued:');
   for (const entry of queued.flat()) console.log(`  ${berlin.format(new Date(entry.scheduledAt!))} Berlin  ${entry.draft.text}`);
 
@@ -98,7 +116,10 @@ try {
   });
   scheduler.on('entry-failed', ({ entry, error }) => console.error(`scheduler failed ${entry.id}: ${error.code} ${error.message}`));
   scheduler.start();
-  await Promise.race([done, new Promise((_, reject) => setTimeout(() => reject(new Error('the scheduler did not publish both posts within 15 s')), 15_000).unref())]);
+  await Promise.race([
+    done,
+    new Promise((_, reject) => setTimeout(() => reject(new Error('the scheduler did not publish both posts within 15 s')), 15_000).unref()),
+  ]);
   await scheduler.stop();
   const health = await scheduler.health();
   console.log(`scheduler health: ${health.ok ? 'ok' : 'late'}, ${health.overdue.count} overdue`);

@@ -66,15 +66,26 @@ const deadline = new AbortController();
 const timer = setTimeout(() => deadline.abort(new Error('timed out after 30 s')), 30_000);
 
 try {
-  const accounts: Account[] = sims.map((sim) => ({ platform: sim.platform, id: sim.account.id, handle: sim.account.handle, timeZone: 'Europe/Bucharest' }));
+  const accounts: Account[] = sims.map((sim) => ({
+    platform: sim.platform,
+    id: sim.account.id,
+    handle: sim.account.handle,
+    timeZone: 'Europe/Bucharest',
+  }));
   const client = createClient({
-    adapters: [createXAdapter({ baseUrl: xServer.url }), createBlueskyAdapter({ serviceUrl: blueskyServer.url }), createMastodonAdapter({ instanceUrl: mastodonServer.url })],
+    adapters: [
+      createXAdapter({ baseUrl: xServer.url }),
+      createBlueskyAdapter({ serviceUrl: blueskyServer.url }),
+      createMastodonAdapter({ instanceUrl: mastodonServer.url }),
+    ],
     accounts,
     credentials: Object.fromEntries(sims.map((sim, index) => [accountKey(accounts[index]!), sim.credentials])),
     clock,
     httpOptions: { timeoutMs: 5_000, maxRetries: 2 },
   });
-  console.log(`listening to ${accounts.map((account) => `${account.platform}:@${account.handle}`).join(', ')} on ${servers.map((server) => server.url).join(', ')}`);
+  console.log(
+    `listening to ${accounts.map((account) => `${account.platform}:@${account.handle}`).join(', ')} on ${servers.map((server) => server.url).join(', ')}`,
+  );
 
   const rules = compileRules([
     { id: 'delivery', query: '(late OR refund* OR "never arrived") AND NOT giveaway' },
@@ -88,14 +99,22 @@ try {
     accounts,
     sender: replySenderFromClient(client),
     savedReplies: {
-      'late-order': 'Hi {{author.name}}, sorry that order {{orderId}} is late. Your refund goes out today; we will DM you the tracking link. — {{agent}}',
+      'late-order':
+        'Hi {{author.name}}, sorry that order {{orderId}} is late. Your refund goes out today; we will DM you the tracking link. — {{agent}}',
     },
     clock,
   });
 
   // 1. Listen: one stream for all three accounts, since an hour ago, until every waiting mention is in.
   const waiting = sims.reduce((sum, sim) => sum + sim.mentionCount(), 0);
-  const stream = listen({ source: client, accounts, since: new Date(Date.parse(START) - 60 * MINUTE).toISOString(), pollEvery: MINUTE, clock, signal: deadline.signal });
+  const stream = listen({
+    source: client,
+    accounts,
+    since: new Date(Date.parse(START) - 60 * MINUTE).toISOString(),
+    pollEvery: MINUTE,
+    clock,
+    signal: deadline.signal,
+  });
   stream.on('error', ({ account, error }) => console.error(`  ${account}: ${error instanceof Error ? error.message : String(error)}`));
   const received: Mention[] = [];
   for await (const mention of stream) {
@@ -112,14 +131,22 @@ try {
 
   // 3. The summary.
   console.log(`\n${items.length} mentions in ${inbox.conversations().length} conversations`);
-  const row = (cells: Array<string | number>, widths: number[]) => cells.map((cell, index) => String(cell).padEnd(widths[index]!)).join(' ');
+  const row = (cells: Array<string | number>, widths: number[]) =>
+    cells.map((cell, index) => String(cell).padEnd(widths[index]!)).join(' ');
   const perNetwork = [['network', 'mentions', 'open', 'positive', 'negative', 'neutral', 'unknown', 'complaints', 'questions']];
   for (const account of accounts) {
     const own = items.filter((item) => item.platform === account.platform);
     const sentiment = (value: string) => own.filter((item) => item.classification!.sentiment === value).length;
     const intent = (value: string) => own.filter((item) => item.classification!.intent === value).length;
     const open = inbox.conversations({ state: 'open', platform: account.platform }).length;
-    perNetwork.push([account.platform, String(own.length), String(open), ...['positive', 'negative', 'neutral', 'unknown'].map((s) => String(sentiment(s))), String(intent('complaint')), String(intent('question'))]);
+    perNetwork.push([
+      account.platform,
+      String(own.length),
+      String(open),
+      ...['positive', 'negative', 'neutral', 'unknown'].map((s) => String(sentiment(s))),
+      String(intent('complaint')),
+      String(intent('question')),
+    ]);
   }
   for (const cells of perNetwork) console.log(`  ${row(cells, [9, 9, 5, 9, 9, 8, 8, 11, 9])}`);
 
@@ -141,12 +168,19 @@ try {
     );
   }
   const counts = inbox.counts();
-  console.log(`states: ${Object.entries(counts).map(([state, count]) => `${state} ${count}`).join(' · ')}`);
+  console.log(
+    `states: ${Object.entries(counts)
+      .map(([state, count]) => `${state} ${count}`)
+      .join(' · ')}`,
+  );
 
   // Checks on what the rules and the classifier made of the mentions written above.
   const complaint = items.find((item) => item.text === COMPLAINT);
   expect(complaint, 'the complaint was not read from X');
-  expect(complaint.classification!.sentiment === 'negative' && complaint.classification!.intent === 'complaint', `the complaint was classified ${complaint.classification!.sentiment}/${complaint.classification!.intent}`);
+  expect(
+    complaint.classification!.sentiment === 'negative' && complaint.classification!.intent === 'complaint',
+    `the complaint was classified ${complaint.classification!.sentiment}/${complaint.classification!.intent}`,
+  );
   expect(rules.match(complaint).includes('delivery'), 'the complaint should match the delivery rule');
   const giveaway = items.find((item) => item.text.includes('giveaway'));
   expect(giveaway && !rules.match(giveaway).includes('delivery'), 'the giveaway post must not match the delivery rule (AND NOT giveaway)');
@@ -154,7 +188,9 @@ try {
   expect(persian && rules.match(persian).includes('marketing'), 'بازاريابي (Arabic ي) should match the rule written with Persian ی');
 
   // 4. Answer the complaint: assign, note, and reply with the saved reply, personalised.
-  const thread = inbox.conversations({ tag: 'delivery', platform: 'x' }).find((conversation) => conversation.classification?.intent === 'complaint');
+  const thread = inbox
+    .conversations({ tag: 'delivery', platform: 'x' })
+    .find((conversation) => conversation.classification?.intent === 'complaint');
   expect(thread, 'no open delivery complaint on X');
   inbox.assign(thread.id, 'dana', { by: 'triage-bot' });
   inbox.addNote(thread.id, { author: 'dana', text: 'Order 4411 stuck at the carrier; refund approved by finance.' });
@@ -169,7 +205,11 @@ try {
   expect(orderId === '4411', 'the order number should be read from the complaint');
 
   await clock.advance(12 * MINUTE); // Dana reads it and answers 12 minutes later.
-  const answered: Conversation = await inbox.reply(thread.id, { savedReply: 'late-order', values: { orderId } }, { by: 'Dana', signal: deadline.signal });
+  const answered: Conversation = await inbox.reply(
+    thread.id,
+    { savedReply: 'late-order', values: { orderId } },
+    { by: 'Dana', signal: deadline.signal },
+  );
   const reply = answered.messages.at(-1)!;
   expect(reply.direction === 'outbound', 'the last message should be the reply');
   console.log(`replied on X as post ${reply.id}: "${reply.text}"`);
@@ -178,18 +218,29 @@ try {
   const onNetwork = xSim.posts().find((post) => post.id === reply.id);
   expect(onNetwork, `X has no post ${reply.id}`);
   expect(onNetwork.replyToId === complaint.id, `the reply answers ${onNetwork.replyToId}, not the complaint ${complaint.id}`);
-  expect(onNetwork.text === reply.text && reply.text.includes(`Hi ${complaint.author.displayName ?? complaint.author.handle},`) && reply.text.includes('4411') && reply.text.endsWith('— Dana'), 'the reply on X should be the personalised saved reply');
+  expect(
+    onNetwork.text === reply.text &&
+      reply.text.includes(`Hi ${complaint.author.displayName ?? complaint.author.handle},`) &&
+      reply.text.includes('4411') &&
+      reply.text.endsWith('— Dana'),
+    'the reply on X should be the personalised saved reply',
+  );
   console.log(`on X's simulator: post ${onNetwork.id} replies to ${onNetwork.replyToId} (the complaint by @${complaint.author.handle})`);
 
   const firstResponseMs = Date.parse(answered.firstResponseAt!) - Date.parse(answered.openedAt);
   expect(answered.state === 'waiting', `the conversation is ${answered.state}, expected waiting`);
   expect(firstResponseMs === 12 * MINUTE, `first response after ${firstResponseMs} ms, expected 12 minutes`);
   const times = responseTimes(inbox.responseTimeInput());
-  expect(times.allHours.answered === 1 && times.allHours.median === 12 * MINUTE, `responseTimes reports ${times.allHours.answered} answered, median ${times.allHours.median} ms`);
+  expect(
+    times.allHours.answered === 1 && times.allHours.median === 12 * MINUTE,
+    `responseTimes reports ${times.allHours.answered} answered, median ${times.allHours.median} ms`,
+  );
   console.log(
     `conversation ${answered.id}: ${answered.state}, assigned to ${answered.assignee}, ${answered.notes.length} note, first response ${firstResponseMs / MINUTE} min after it opened (${answered.openedAt} → ${answered.firstResponseAt})`,
   );
-  console.log(`response times over the inbox: ${times.allHours.answered} of ${times.allHours.received} answered, median ${times.allHours.median! / MINUTE} min`);
+  console.log(
+    `response times over the inbox: ${times.allHours.answered} of ${times.allHours.received} answered, median ${times.allHours.median! / MINUTE} min`,
+  );
   detail(`history: ${answered.history.map((change) => `${change.from}→${change.to}${change.by ? ` (${change.by})` : ''}`).join(', ')}`);
   detail(`requests served: ${sims.map((sim) => `${sim.platform} ${sim.requests.length}`).join(', ')}`);
 } catch (error) {

@@ -42,7 +42,15 @@ const calendar = createCalendar({
 /** An entry's time as the account's team reads it: "Mon 02 Mar 09:00". */
 function local(entry: CalendarEntry): string {
   const zone = calendar.account(entry.accountKey)!.timeZone;
-  return new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: zone,
+    weekday: 'short',
+    day: '2-digit',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
     .format(new Date(entry.scheduledAt!))
     .replace(',', '');
 }
@@ -54,7 +62,9 @@ async function printWeek(label: string): Promise<CalendarEntry[]> {
     const account = calendar.account(key)!;
     const mine = week.filter((entry) => entry.accountKey === key);
     const later = await calendar.range('2026-03-09T00:00:00Z', '2026-05-01T00:00:00Z', { accountKeys: [key], statuses: ['scheduled'] });
-    console.log(`  @${account.handle} (${account.timeZone}): ${mine.length} posts this week${later.length > 0 ? `, ${later.length} pushed to next week` : ''}`);
+    console.log(
+      `  @${account.handle} (${account.timeZone}): ${mine.length} posts this week${later.length > 0 ? `, ${later.length} pushed to next week` : ''}`,
+    );
     for (const entry of mine) detail(`    ${local(entry)}  ${entry.id}  ${entry.draft.text}`);
   }
   return week;
@@ -62,10 +72,22 @@ async function printWeek(label: string): Promise<CalendarEntry[]> {
 
 try {
   // 1. Fill the queues: each draft takes its account's next free slot, in order.
-  const texts = ['Spring collection preview 🌷', 'Meet the team: Ioana', 'Behind the scenes at the workshop', 'Customer story: Cluj bakery', 'Weekend reading list'];
-  await calendar.createMany(texts.map((text) => ({ draft: { text, tags: ['spring'] }, accounts: [BLUESKY], place: 'queue' as const })), { by: 'ana' });
+  const texts = [
+    'Spring collection preview 🌷',
+    'Meet the team: Ioana',
+    'Behind the scenes at the workshop',
+    'Customer story: Cluj bakery',
+    'Weekend reading list',
+  ];
+  await calendar.createMany(
+    texts.map((text) => ({ draft: { text, tags: ['spring'] }, accounts: [BLUESKY], place: 'queue' as const })),
+    { by: 'ana' },
+  );
   const persian = ['پیش‌نمایش مجموعهٔ بهاری 🌷', 'با تیم آشنا شوید', 'پشت صحنهٔ کارگاه', 'داستان یک مشتری'];
-  await calendar.createMany(persian.map((text) => ({ draft: { text, language: 'fa', tags: ['spring'] }, accounts: [MASTODON], place: 'queue' as const })), { by: 'reza' });
+  await calendar.createMany(
+    persian.map((text) => ({ draft: { text, language: 'fa', tags: ['spring'] }, accounts: [MASTODON], place: 'queue' as const })),
+    { by: 'reza' },
+  );
   await printWeek('Queued (each post in the next free slot, in local time):');
 
   // 2. Shuffle the Bucharest queue (a seeded random keeps the example repeatable), then
@@ -73,7 +95,9 @@ try {
   let seed = 7;
   const random = () => ((seed = (seed * 16_807) % 2_147_483_647) - 1) / 2_147_483_646;
   await calendar.reshuffle(BLUESKY, { by: 'ana', order: 'random', random });
-  const story = (await calendar.range('2026-03-02T00:00:00Z', '2026-04-01T00:00:00Z', { accountKeys: [BLUESKY] })).find((entry) => entry.draft.text.startsWith('Customer story'))!;
+  const story = (await calendar.range('2026-03-02T00:00:00Z', '2026-04-01T00:00:00Z', { accountKeys: [BLUESKY] })).find((entry) =>
+    entry.draft.text.startsWith('Customer story'),
+  )!;
   await calendar.moveToTop(story.id, { by: 'ana', reason: 'the bakery asked for Monday' });
 
   // 3. A blackout: nothing goes out on Wednesday 4 March (Bucharest time) for the Bluesky
@@ -83,7 +107,8 @@ try {
   const week = await printWeek('After reshuffle, move-to-top and a Wednesday blackout:');
 
   const wednesday = week.filter((entry) => entry.accountKey === BLUESKY && local(entry).startsWith('Wed'));
-  if (wednesday.length > 0) throw new Error(`the blackout was ignored: ${wednesday.map((entry) => entry.id).join(', ')} still on Wednesday`);
+  if (wednesday.length > 0)
+    throw new Error(`the blackout was ignored: ${wednesday.map((entry) => entry.id).join(', ')} still on Wednesday`);
   const first = week.filter((entry) => entry.accountKey === BLUESKY)[0];
   if (first?.id !== story.id) throw new Error(`moveToTop did not put ${story.id} first (first is ${first?.id})`);
   console.log(`\nmoved to the top: "${story.draft.text}" → ${local(first)} Bucharest`);
@@ -99,9 +124,11 @@ try {
   const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
   const starts = new Set(events.map((event) => event.startDate.toJSDate().toISOString()));
   const missing = all.filter((entry) => !starts.has(entry.scheduledAt!));
-  if (events.length !== all.length || missing.length > 0) throw new Error(`calendar.ics has ${events.length} events for ${all.length} entries`);
+  if (events.length !== all.length || missing.length > 0)
+    throw new Error(`calendar.ics has ${events.length} events for ${all.length} entries`);
   const rows = Papa.parse<Record<string, string>>(entriesToCsv(all), { header: true, skipEmptyLines: true }).data;
-  if (rows.length !== all.length || rows.some((row, index) => row.text !== all[index]!.draft.text)) throw new Error('calendar.csv does not round-trip the post texts');
+  if (rows.length !== all.length || rows.some((row, index) => row.text !== all[index]!.draft.text))
+    throw new Error('calendar.csv does not round-trip the post texts');
 
   console.log(`wrote out/calendar.ics (${events.length} events, parsed back with ical.js) and out/calendar.csv (${rows.length} rows)`);
   detail(`first event: ${events[0]!.summary} at ${events[0]!.startDate.toJSDate().toISOString()}`);

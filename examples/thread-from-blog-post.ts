@@ -73,13 +73,21 @@ try {
   showThread('Bluesky', TEXT_RULES.bluesky);
 
   // 2. One draft per network: threads where a network takes them, one post elsewhere.
-  const drafts = atomize(article, { x: CONTENT_RULES.x, bluesky: CONTENT_RULES.bluesky, mastodon: CONTENT_RULES.mastodon, linkedin: CONTENT_RULES.linkedin });
+  const drafts = atomize(article, {
+    x: CONTENT_RULES.x,
+    bluesky: CONTENT_RULES.bluesky,
+    mastodon: CONTENT_RULES.mastodon,
+    linkedin: CONTENT_RULES.linkedin,
+  });
   console.log('\natomize → one draft per network:');
   for (const [network, draft] of Object.entries(drafts)) {
     const rule = CONTENT_RULES[network as keyof typeof CONTENT_RULES];
     const problems = validateDraft(draft, rule);
     if (problems.length > 0) throw new Error(`atomize made a ${network} draft with problems: ${problems.map((p) => p.message).join('; ')}`);
-    const shape = draft.thread.length > 0 ? `a thread of ${draft.thread.length + 1} parts` : `one post of ${measureText(draft.text, rule.text).length}/${rule.text.maxLength}`;
+    const shape =
+      draft.thread.length > 0
+        ? `a thread of ${draft.thread.length + 1} parts`
+        : `one post of ${measureText(draft.text, rule.text).length}/${rule.text.maxLength}`;
     console.log(`  ${network.padEnd(9)} ${shape}, link ${draft.link ?? 'none'}`);
     detail(`            first part: ${draft.text.replace(/\s+/g, ' ').slice(0, 90)}…`);
   }

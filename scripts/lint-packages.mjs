@@ -15,7 +15,14 @@ function run(label, command, args, cwd) {
   process.stdout.write(`• ${label}\n`);
   try {
     const out = execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    if (out.trim()) process.stdout.write(`${out.trim().split('\n').map((l) => `    ${l}`).join('\n')}\n`);
+    if (out.trim())
+      process.stdout.write(
+        `${out
+          .trim()
+          .split('\n')
+          .map((l) => `    ${l}`)
+          .join('\n')}\n`,
+      );
   } catch (error) {
     failed += 1;
     process.stdout.write(`${error.stdout ?? ''}${error.stderr ?? ''}\n  ✗ ${label} failed\n`);

@@ -14,7 +14,10 @@ const files = readdirSync(join(root, 'bench'))
 let failed = 0;
 for (const file of files) {
   process.stdout.write(`\n=== bench/${file}\n`);
-  const result = spawnSync(join(root, 'node_modules', '.bin', 'tsx'), ['--expose-gc', join('bench', file)], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(join(root, 'node_modules', '.bin', 'tsx'), ['--expose-gc', join('bench', file)], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) failed += 1;
 }
 process.exit(failed ? 1 : 0);

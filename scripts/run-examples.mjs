@@ -37,7 +37,9 @@ for (const example of examples) {
     process.stdout.write(`✓ ${example.name} (${seconds}s)\n`);
   } else {
     failed += 1;
-    process.stdout.write(`✗ ${example.name} exited ${result.status ?? result.signal} after ${seconds}s\n${result.stdout}\n${result.stderr}\n`);
+    process.stdout.write(
+      `✗ ${example.name} exited ${result.status ?? result.signal} after ${seconds}s\n${result.stdout}\n${result.stderr}\n`,
+    );
   }
 }
 process.stdout.write(`examples: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);

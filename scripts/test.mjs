@@ -32,9 +32,22 @@ rmSync(report, { force: true });
 
 // System tools some tests need (redis-server, Chromium): installed when missing and possible,
 // otherwise those tests say they are skipped (and fail in CI). Idempotent and quick when present.
-if (!step('system packages', 'bash', [join(root, 'scripts', 'setup-system.sh')])) { failed += 1; finish(false); }
-if (!step('build', pnpm[0], [...pnpm[1], 'run', 'build'])) { failed += 1; finish(false); }
-if (!step('typecheck', pnpm[0], [...pnpm[1], 'run', 'typecheck'])) { failed += 1; finish(false); }
+if (!step('system packages', 'bash', [join(root, 'scripts', 'setup-system.sh')])) {
+  failed += 1;
+  finish(false);
+}
+if (!step('build', pnpm[0], [...pnpm[1], 'run', 'build'])) {
+  failed += 1;
+  finish(false);
+}
+if (!step('format (prettier --check)', pnpm[0], [...pnpm[1], 'run', 'format:check'])) {
+  failed += 1;
+  finish(false);
+}
+if (!step('typecheck', pnpm[0], [...pnpm[1], 'run', 'typecheck'])) {
+  failed += 1;
+  finish(false);
+}
 
 const unitOk = step('unit tests (vitest)', join(root, 'node_modules', '.bin', 'vitest'), [
   'run',
@@ -53,7 +66,10 @@ if (existsSync(report)) {
 }
 if (!unitOk) finish(false);
 
-if (!step('package checks (publint, attw)', pnpm[0], [...pnpm[1], 'run', 'lint:packages'])) { failed += 1; finish(false); }
+if (!step('package checks (publint, attw)', pnpm[0], [...pnpm[1], 'run', 'lint:packages'])) {
+  failed += 1;
+  finish(false);
+}
 
 const examples = spawnSync('node', [join(root, 'scripts', 'run-examples.mjs')], { cwd: root, encoding: 'utf8', env: process.env });
 process.stdout.write(`\n▶ examples\n${examples.stdout}${examples.stderr}`);

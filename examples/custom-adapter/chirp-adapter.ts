@@ -173,7 +173,13 @@ async function uploadMedia(item: MediaRef, ctx: AdapterContext): Promise<string>
   const alt = item.altText === undefined ? {} : { alt_text: item.altText };
   if (item.source.type === 'url') {
     // Chirp fetches remote images itself: no bytes pass through us.
-    const response = await ctx.http.request({ method: 'POST', path: '/v1/media', json: { url: item.source.url, ...alt }, bucket: 'media', signal: ctx.signal });
+    const response = await ctx.http.request({
+      method: 'POST',
+      path: '/v1/media',
+      json: { url: item.source.url, ...alt },
+      bucket: 'media',
+      signal: ctx.signal,
+    });
     return parseApiResponse(MediaSchema, response, 'chirp', 'POST /v1/media').media_id;
   }
   const bytes = Uint8Array.from(atob(item.source.base64), (char) => char.charCodeAt(0));
@@ -186,7 +192,11 @@ async function uploadMedia(item: MediaRef, ctx: AdapterContext): Promise<string>
 
 /** Own posts published with `idempotencyKey`, by part index (markers are `<key>:<index>`). */
 async function partsPublishedWith(idempotencyKey: string, ctx: AdapterContext): Promise<Map<number, z.infer<typeof PostSchema>>> {
-  const response = await ctx.http.request({ path: '/v1/me/posts', searchParams: { marker_prefix: `${idempotencyKey}:` }, signal: ctx.signal });
+  const response = await ctx.http.request({
+    path: '/v1/me/posts',
+    searchParams: { marker_prefix: `${idempotencyKey}:` },
+    signal: ctx.signal,
+  });
   const { posts } = parseApiResponse(OwnPostsSchema, response, 'chirp', 'GET /v1/me/posts');
   const parts = new Map<number, z.infer<typeof PostSchema>>();
   for (const post of posts) {
@@ -209,7 +219,9 @@ export interface ChirpAdapterSettings {
   baseUrl?: string;
 }
 
-const SettingsSchema = z.object({ baseUrl: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL such as https://api.chirp.example' }).optional() });
+const SettingsSchema = z.object({
+  baseUrl: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL such as https://api.chirp.example' }).optional(),
+});
 
 /**
  * Creates the Chirp adapter. Give it to `createClient` from `@smm/core/adapter`.
@@ -277,7 +289,12 @@ export function createChirpAdapter(settings: ChirpAdapterSettings = {}) {
 
     async doDelete({ post }, ctx) {
       try {
-        await ctx.http.request({ method: 'DELETE', path: `/v1/posts/${encodeURIComponent(post.id)}`, responseType: 'none', signal: ctx.signal });
+        await ctx.http.request({
+          method: 'DELETE',
+          path: `/v1/posts/${encodeURIComponent(post.id)}`,
+          responseType: 'none',
+          signal: ctx.signal,
+        });
       } catch (error) {
         if (!isNotFound(error)) throw error; // already gone is what the caller wanted
       }
@@ -301,7 +318,9 @@ export function createChirpAdapter(settings: ChirpAdapterSettings = {}) {
     },
 
     async doListMentions({ cursor, limit, kinds }, ctx) {
-      const types = (kinds ?? capabilities.mentionKinds).filter((kind): kind is 'mention' | 'reply' => kind === 'mention' || kind === 'reply');
+      const types = (kinds ?? capabilities.mentionKinds).filter(
+        (kind): kind is 'mention' | 'reply' => kind === 'mention' || kind === 'reply',
+      );
       const response = await ctx.http.request({
         path: '/v1/mentions',
         searchParams: {

@@ -93,7 +93,13 @@ export function createChirpSimulator(options: ChirpSimulatorOptions = {}): Chirp
   const baseUrl = (options.baseUrl ?? 'https://api.chirp.example').replace(/\/+$/, '');
   const accountId = options.account?.id ?? '42';
   const handle = options.account?.handle ?? 'acme';
-  const world = createWorld({ clock, seed: options.seed, handle, mentionBacklog: options.mentionBacklog, mentionEveryMs: options.mentionEveryMs });
+  const world = createWorld({
+    clock,
+    seed: options.seed,
+    handle,
+    mentionBacklog: options.mentionBacklog,
+    mentionEveryMs: options.mentionEveryMs,
+  });
   const windows = createRateLimitWindows(() => clock.now());
   const media = new Map<string, { type: string; altText: string | null }>();
   const credentials = { accessToken: 'chirp-access-0', refreshToken: 'chirp-refresh-0' };
@@ -175,7 +181,11 @@ export function createChirpSimulator(options: ChirpSimulatorOptions = {}): Chirp
       const headers = bucket === 'media' ? {} : rateHeaders(state);
       if (!state.allowed) {
         const retryAfter = String(Math.max(1, Math.ceil((state.resetAtMs - clock.now()) / 1000)));
-        return json(429, { error: { code: 'rate_limited', message: `Too many ${bucket} requests` } }, { ...headers, 'Retry-After': retryAfter });
+        return json(
+          429,
+          { error: { code: 'rate_limited', message: `Too many ${bucket} requests` } },
+          { ...headers, 'Retry-After': retryAfter },
+        );
       }
       const reply = handler(request);
       return json(reply.status, reply.body, headers);
@@ -244,7 +254,9 @@ export function createChirpSimulator(options: ChirpSimulatorOptions = {}): Chirp
 
   const ownPosts = endpoint('read', (request) => {
     const prefix = typeof request.query.marker_prefix === 'string' ? request.query.marker_prefix : '';
-    const posts = world.posts.filter((post) => !post.deleted && typeof post.extra.marker === 'string' && (post.extra.marker as string).startsWith(prefix));
+    const posts = world.posts.filter(
+      (post) => !post.deleted && typeof post.extra.marker === 'string' && (post.extra.marker as string).startsWith(prefix),
+    );
     return { status: 200, body: { posts: posts.map(renderPost) } };
   });
 
@@ -274,10 +286,15 @@ export function createChirpSimulator(options: ChirpSimulatorOptions = {}): Chirp
     const limit = Math.min(50, Math.max(1, Number(request.query.limit ?? 20) || 20));
     const types = typeof request.query.types === 'string' ? request.query.types.split(',') : ['mention', 'reply'];
     const cursor = typeof request.query.cursor === 'string' ? decodeCursor(request.query.cursor) : undefined;
-    if (typeof request.query.cursor === 'string' && cursor === undefined) return error(400, 'invalid_cursor', 'cursor is not one this API returned');
+    if (typeof request.query.cursor === 'string' && cursor === undefined)
+      return error(400, 'invalid_cursor', 'cursor is not one this API returned');
     // Newest first; a page continues strictly after (older than) the cursor's item.
-    const all = world.mentions().reverse().filter((mention) => types.includes(mention.kind === 'reply' ? 'reply' : 'mention'));
-    const after = cursor === undefined ? all : all.filter((m) => m.createdAtMs < cursor[0] || (m.createdAtMs === cursor[0] && m.key < cursor[1]));
+    const all = world
+      .mentions()
+      .reverse()
+      .filter((mention) => types.includes(mention.kind === 'reply' ? 'reply' : 'mention'));
+    const after =
+      cursor === undefined ? all : all.filter((m) => m.createdAtMs < cursor[0] || (m.createdAtMs === cursor[0] && m.key < cursor[1]));
     const page = after.slice(0, limit);
     const next = after.length > limit ? encodeCursor(page[page.length - 1]!) : null;
     return { status: 200, body: { mentions: page.map(renderMention), next_cursor: next } };
@@ -333,6 +350,7 @@ export function createChirpSimulator(options: ChirpSimulatorOptions = {}): Chirp
       return { followers, following, posts };
     },
     mentionCount: () => world.mentions().length,
-    addMention: (input) => void world.addMention({ text: input.text, kind: input.kind ?? 'mention', ...(input.postId ? { postId: input.postId } : {}) }),
+    addMention: (input) =>
+      void world.addMention({ text: input.text, kind: input.kind ?? 'mention', ...(input.postId ? { postId: input.postId } : {}) }),
   };
 }

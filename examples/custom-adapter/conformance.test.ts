@@ -37,18 +37,33 @@ describe('chirp adapter: requests as the Chirp API documents them', () => {
     const { sim, client, account } = setup();
     await client.publish(
       account,
-      { text: 'Hello, Chirp 👋', visibility: 'followers', link: 'https://example.com/hello', networkOptions: { chirp: { contentWarning: 'greetings' } } },
+      {
+        text: 'Hello, Chirp 👋',
+        visibility: 'followers',
+        link: 'https://example.com/hello',
+        networkOptions: { chirp: { contentWarning: 'greetings' } },
+      },
       { idempotencyKey: 'hello-1' },
     );
     const sent = sim.requests.filter(POSTS);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.headers.authorization).toBe('Bearer chirp-access-0');
-    expect(sent[0]!.body).toEqual({ text: 'Hello, Chirp 👋', marker: 'hello-1:0', visibility: 'followers', cw: 'greetings', link: 'https://example.com/hello' });
+    expect(sent[0]!.body).toEqual({
+      text: 'Hello, Chirp 👋',
+      marker: 'hello-1:0',
+      visibility: 'followers',
+      cw: 'greetings',
+      link: 'https://example.com/hello',
+    });
   });
 
   it('publishes a thread as replies, each part marked <key>:<index>', async () => {
     const { sim, client, account } = setup();
-    const { published } = await client.publish(account, { text: 'one', thread: [{ text: 'two' }, { text: 'three' }] }, { idempotencyKey: 't' });
+    const { published } = await client.publish(
+      account,
+      { text: 'one', thread: [{ text: 'two' }, { text: 'three' }] },
+      { idempotencyKey: 't' },
+    );
     const bodies = sim.requests.filter(POSTS).map((request) => request.body as Record<string, unknown>);
     expect(bodies.map((body) => body.marker)).toEqual(['t:0', 't:1', 't:2']);
     expect(bodies.map((body) => body.reply_to)).toEqual([undefined, published.parts[0]!.id, published.parts[1]!.id]);
@@ -73,7 +88,10 @@ describe('chirp adapter: requests as the Chirp API documents them', () => {
   it('uploads media as multipart with alt text before the post that carries it', async () => {
     const { sim, client, account } = setup();
     const pixel = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
-    await client.publish(account, { text: 'a pixel', media: [{ kind: 'image', source: { type: 'bytes', base64: pixel }, mimeType: 'image/png', altText: 'one pixel' }] });
+    await client.publish(account, {
+      text: 'a pixel',
+      media: [{ kind: 'image', source: { type: 'bytes', base64: pixel }, mimeType: 'image/png', altText: 'one pixel' }],
+    });
     const upload = sim.requests.find((request) => request.path === '/v1/media')!;
     expect(upload.body).toEqual({ file: { filename: 'upload', type: 'image/png', size: 70 }, alt_text: 'one pixel' });
     expect(sim.requests.filter(POSTS)[0]!.body).toMatchObject({ media_ids: ['md_1'] });

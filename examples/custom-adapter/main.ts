@@ -44,7 +44,11 @@ try {
   console.log(`Chirp simulator listening on ${server.url}; account @${sim.account.handle}`);
 
   // 1. Publish. 'unlisted' is not a Chirp visibility: it goes out public, with a warning.
-  const draft = { text: 'Chirp works with smm 🎉 https://example.com/smm', visibility: 'unlisted' as const, networkOptions: { chirp: { contentWarning: 'release notes' } } };
+  const draft = {
+    text: 'Chirp works with smm 🎉 https://example.com/smm',
+    visibility: 'unlisted' as const,
+    networkOptions: { chirp: { contentWarning: 'release notes' } },
+  };
   const first = await client.publish(account, draft, { idempotencyKey: 'release-0.1' });
   const root = first.published.parts[0]!;
   console.log(`published post ${root.id} (${root.url})`);
@@ -52,14 +56,20 @@ try {
 
   // 2. The same key again (a retry after a crash, say): the adapter finds the post, nothing new is created.
   const again = await client.publish(account, draft, { idempotencyKey: 'release-0.1' });
-  expect(again.published.parts[0]!.id === root.id, `publishing again with the same key returned ${again.published.parts[0]!.id}, not ${root.id}`);
+  expect(
+    again.published.parts[0]!.id === root.id,
+    `publishing again with the same key returned ${again.published.parts[0]!.id}, not ${root.id}`,
+  );
   expect(sim.posts().length === 1, `the network holds ${sim.posts().length} posts after a repeated publish; expected 1`);
   console.log(`publishing again with the same idempotency key returned the same post ${again.published.parts[0]!.id}`);
 
   // 3. A thread: each part replies to the one before.
   const thread = await client.publish(account, {
     text: 'How we wrote a Chirp adapter in one afternoon, a thread 🧵 1/3',
-    thread: [{ text: 'Capabilities are data: limits, threads, metrics, idempotency. 2/3' }, { text: 'Then one test file runs the conformance suite. 3/3' }],
+    thread: [
+      { text: 'Capabilities are data: limits, threads, metrics, idempotency. 2/3' },
+      { text: 'Then one test file runs the conformance suite. 3/3' },
+    ],
   });
   console.log(`published a thread of ${thread.published.parts.length} parts: ${thread.published.parts.map((part) => part.id).join(' → ')}`);
 
@@ -78,19 +88,26 @@ try {
   for await (const mention of client.mentions(account, { limit: 10 })) mentions.push(mention);
   expect(mentions.length === sim.mentionCount(), `read ${mentions.length} mentions, Chirp has ${sim.mentionCount()}`);
   console.log(`read ${mentions.length} mentions (pages of 10), newest first:`);
-  for (const mention of mentions.slice(0, quiet ? 1 : 3)) console.log(`  ${mention.kind.padEnd(7)} @${mention.author.handle}: ${mention.text}`);
+  for (const mention of mentions.slice(0, quiet ? 1 : 3))
+    console.log(`  ${mention.kind.padEnd(7)} @${mention.author.handle}: ${mention.text}`);
 
   const newest = mentions[0]!;
-  const reply = await client.reply(account, { platform: 'chirp', id: newest.id }, { text: `@${newest.author.handle} thanks for the note!` });
+  const reply = await client.reply(
+    account,
+    { platform: 'chirp', id: newest.id },
+    { text: `@${newest.author.handle} thanks for the note!` },
+  );
   console.log(`answered @${newest.author.handle} with post ${reply.published.parts[0]!.id}`);
 
   // 6. Metrics, under canonical names with Chirp's own names kept as provenance.
   const postMetrics = await client.getPostMetrics(account, root);
   const accountMetrics = await client.getAccountMetrics(account);
   console.log(`post ${root.id} after 3 h:`);
-  for (const [name, metric] of Object.entries(postMetrics.metrics)) console.log(`  ${name.padEnd(12)} ${String(metric!.value).padStart(6)}   (Chirp: ${metric!.platformName})`);
+  for (const [name, metric] of Object.entries(postMetrics.metrics))
+    console.log(`  ${name.padEnd(12)} ${String(metric!.value).padStart(6)}   (Chirp: ${metric!.platformName})`);
   console.log(`account @${sim.account.handle}:`);
-  for (const [name, metric] of Object.entries(accountMetrics.metrics)) console.log(`  ${name.padEnd(12)} ${String(metric!.value).padStart(6)}   (Chirp: ${metric!.platformName})`);
+  for (const [name, metric] of Object.entries(accountMetrics.metrics))
+    console.log(`  ${name.padEnd(12)} ${String(metric!.value).padStart(6)}   (Chirp: ${metric!.platformName})`);
 
   detail(`\nThe simulator served ${sim.requests.length} HTTP requests; the first: ${sim.requests[0]!.method} ${sim.requests[0]!.path}`);
 } catch (error) {

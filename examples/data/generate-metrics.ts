@@ -15,7 +15,21 @@ import { createSeededRandom } from '@smm/testkit/simulator';
 const START = Date.parse('2026-01-05T00:00:00Z'); // a Monday
 const DAYS = 60;
 const HOUR = 3_600_000;
-const COLUMNS = ['observed_at', 'subject', 'platform', 'account_id', 'post_id', 'published_at', 'text', 'impressions', 'reach', 'likes', 'comments', 'shares', 'followers'] as const;
+const COLUMNS = [
+  'observed_at',
+  'subject',
+  'platform',
+  'account_id',
+  'post_id',
+  'published_at',
+  'text',
+  'impressions',
+  'reach',
+  'likes',
+  'comments',
+  'shares',
+  'followers',
+] as const;
 
 interface AccountSpec {
   platform: string;
@@ -36,7 +50,14 @@ const accounts: AccountSpec[] = [
     dailyGrowth: 18,
     hours: { 9: 1.0, 13: 0.8, 18: 1.35, 21: 0.7 },
     reportsReach: true,
-    topics: ['Weekend market recap', 'New sourdough recipe', 'Meet the bakers', 'Behind the ovens', 'Customer of the week', 'Seasonal menu'],
+    topics: [
+      'Weekend market recap',
+      'New sourdough recipe',
+      'Meet the bakers',
+      'Behind the ovens',
+      'Customer of the week',
+      'Seasonal menu',
+    ],
   },
   {
     platform: 'bluesky',
@@ -66,7 +87,13 @@ for (const [index, spec] of accounts.entries()) {
     const dayStart = START + day * 24 * HOUR;
     const weekday = new Date(dayStart).getUTCDay(); // 0 = Sunday
     followers += Math.round(spec.dailyGrowth * (0.5 + random()) - (random() < 0.1 ? 25 : 0));
-    rows.push({ observed_at: new Date(dayStart + 22 * HOUR).toISOString(), subject: 'account', platform: spec.platform, account_id: spec.id, followers });
+    rows.push({
+      observed_at: new Date(dayStart + 22 * HOUR).toISOString(),
+      subject: 'account',
+      platform: spec.platform,
+      account_id: spec.id,
+      followers,
+    });
 
     // One or two posts a day, fewer at weekends.
     const posts = weekday === 0 || weekday === 6 ? (random() < 0.5 ? 1 : 0) : random() < 0.4 ? 2 : 1;
@@ -101,4 +128,6 @@ rows.sort((a, b) => String(a.observed_at).localeCompare(String(b.observed_at)) |
 
 const csv = [COLUMNS.join(','), ...rows.map((row) => COLUMNS.map((column) => csvCell(row[column])).join(','))].join('\n') + '\n';
 await writeFile(new URL('./metrics.csv', import.meta.url), csv);
-console.log(`wrote examples/data/metrics.csv: ${rows.length} rows (${rows.filter((row) => row.subject === 'post').length} posts) for ${accounts.length} accounts over ${DAYS} days`);
+console.log(
+  `wrote examples/data/metrics.csv: ${rows.length} rows (${rows.filter((row) => row.subject === 'post').length} posts) for ${accounts.length} accounts over ${DAYS} days`,
+);

@@ -40,7 +40,9 @@ export async function reviewAndQueue(
   }
   clock.advance(20 * MINUTE);
   for (const entry of created) await calendar.submit(entry.id, { by: 'ana', reason: 'ready for review' });
-  say(`Ana creates ${created.length} drafts from the article (the whole article and ten lessons, per network) and submits them: ${created.length} in review.`);
+  say(
+    `Ana creates ${created.length} drafts from the article (the whole article and ten lessons, per network) and submits them: ${created.length} in review.`,
+  );
   say('Policy for brand "acme": 1 approval from an editor. Reza reviews New York (X), Lena reviews Berlin (Bluesky, Mastodon).');
 
   // The editors approve in order, so the article goes first and the lessons follow it through the week.
@@ -86,12 +88,17 @@ export async function reviewAndQueue(
   detail(`  now: ${preview(final.draft.text, 100)}`);
   say(`History of ${rejectId}:`);
   for (const record of final.history) {
-    say(`  ${record.at.slice(11, 16)}Z  ${`${record.from ?? '(new)'} → ${record.to}`.padEnd(24)} by ${record.by.padEnd(5)} ${record.reason ?? ''}`);
+    say(
+      `  ${record.at.slice(11, 16)}Z  ${`${record.from ?? '(new)'} → ${record.to}`.padEnd(24)} by ${record.by.padEnd(5)} ${record.reason ?? ''}`,
+    );
   }
 
   const entries: CalendarEntry[] = [];
   for (const entry of created) entries.push((await calendar.store.get(entry.id))!);
   const notScheduled = entries.filter((entry) => entry.status !== 'scheduled');
-  expect(notScheduled.length === 0, `${notScheduled.length} entries are not scheduled after review: ${notScheduled.map((entry) => `${entry.id} (${entry.status})`).join(', ')}`);
+  expect(
+    notScheduled.length === 0,
+    `${notScheduled.length} entries are not scheduled after review: ${notScheduled.map((entry) => `${entry.id} (${entry.status})`).join(', ')}`,
+  );
   return { entries, labels };
 }

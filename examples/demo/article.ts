@@ -66,14 +66,21 @@ export function readArticle(file: URL): ParsedArticle {
     title,
     body: plain(body),
     url: meta.url,
-    tags: (meta.tags ?? '').split(',').map((tag) => tag.trim()).filter(Boolean),
+    tags: (meta.tags ?? '')
+      .split(',')
+      .map((tag) => tag.trim())
+      .filter(Boolean),
     intro: plain(intro),
     sections,
     words: plain(markdown).split(/\s+/).filter(Boolean).length,
   };
 }
 
-export const RULES: Record<Platform, ContentRules> = { x: CONTENT_RULES.x, bluesky: CONTENT_RULES.bluesky, mastodon: CONTENT_RULES.mastodon };
+export const RULES: Record<Platform, ContentRules> = {
+  x: CONTENT_RULES.x,
+  bluesky: CONTENT_RULES.bluesky,
+  mastodon: CONTENT_RULES.mastodon,
+};
 // Teasers are single posts, never threads, on every network.
 const SINGLE_POST: Record<Platform, ContentRules> = {
   x: { ...RULES.x, threads: false },
@@ -93,7 +100,12 @@ export function lessonTeasers(article: ParsedArticle): PlannedPost[] {
   return article.sections.map((section) => {
     const heading = section.heading.replace(/^\d+\.\s*/, '');
     const drafts = atomize(
-      { title: `Lesson ${section.number}/${article.sections.length}: ${heading}`, body: section.body, url: `${article.url}#${section.anchor}`, tags: article.tags },
+      {
+        title: `Lesson ${section.number}/${article.sections.length}: ${heading}`,
+        body: section.body,
+        url: `${article.url}#${section.anchor}`,
+        tags: article.tags,
+      },
       SINGLE_POST,
       { maxHashtags: 2 },
     ) as Record<Platform, PostDraft>;

@@ -38,7 +38,8 @@ const WEEK = { start: '2026-03-01T23:00:00.000Z', end: '2026-03-08T23:00:00.000Z
 
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 const outDir = resolve(repositoryRoot, process.env.SMM_OUT_DIR ?? 'out');
-const shown = (path: string) => (relative(process.cwd(), path).startsWith('..') || isAbsolute(relative(process.cwd(), path)) ? path : `./${relative(process.cwd(), path)}`);
+const shown = (path: string) =>
+  relative(process.cwd(), path).startsWith('..') || isAbsolute(relative(process.cwd(), path)) ? path : `./${relative(process.cwd(), path)}`;
 
 const started = performance.now();
 let networks: Networks | undefined;
@@ -49,7 +50,9 @@ try {
   step('Three networks on 127.0.0.1');
   networks = await startNetworks(clock);
   for (const network of networks.list) {
-    say(`${network.name.padEnd(9)} simulator at ${network.url}  account @${network.account.handle} (${network.account.timeZone}), adapter @smm/adapter-${network.platform}`);
+    say(
+      `${network.name.padEnd(9)} simulator at ${network.url}  account @${network.account.handle} (${network.account.timeZone}), adapter @smm/adapter-${network.platform}`,
+    );
   }
   say('Every request goes through a fetch that refuses anything but 127.0.0.1: no account, no key, no internet.');
 
@@ -59,7 +62,10 @@ try {
   say(`"${article.title}" — ${article.words} words, ${article.sections.length} lessons, ${article.url}`);
   for (const network of networks.list) {
     const draft = atomized[network.platform];
-    const shape = draft.thread.length > 0 ? `a ${draft.thread.length + 1}-part numbered thread` : 'one post (the whole article would be a thread longer than X allows)';
+    const shape =
+      draft.thread.length > 0
+        ? `a ${draft.thread.length + 1}-part numbered thread`
+        : 'one post (the whole article would be a thread longer than X allows)';
     say(`  ${network.name.padEnd(9)} ${shape}: "${preview(draft.text, 48)}"`);
   }
   const lessons = lessonTeasers(article);
@@ -89,7 +95,9 @@ try {
   printPlan(week, networks, labels);
 
   step('The scheduler runs the week (SQLite store, accelerated clock)');
-  say(`Store: ${shown(databaseFile)}; clock: ×${SPEED.toLocaleString('en-US')} (a simulated week in ${Math.round((7 * 86_400_000) / SPEED / 1000)} s).`);
+  say(
+    `Store: ${shown(databaseFile)}; clock: ×${SPEED.toLocaleString('en-US')} (a simulated week in ${Math.round((7 * 86_400_000) / SPEED / 1000)} s).`,
+  );
   const collector = createMetricsCollector(networks.client, networks, clock);
   const result = await runWeek({ store, networks, entries, clock, speed: SPEED, collector, wallTimeoutMs: 90_000 });
 
@@ -109,13 +117,22 @@ try {
   });
 
   step('Summary');
-  printSummary({ networks, entries, week: result, heard: listening.heard, answeredPlatform: listening.answered.platform, collector, labels });
+  printSummary({
+    networks,
+    entries,
+    week: result,
+    heard: listening.heard,
+    answeredPlatform: listening.answered.platform,
+    collector,
+    labels,
+  });
   say();
   say(`Files in ${shown(outDir)}:`);
   for (const file of ['report.html', 'report.md', 'report.json', 'calendar.ics', 'demo-schedule.db']) say(`  ${shown(join(outDir, file))}`);
   say(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 } catch (error) {
-  const reason = error instanceof DemoExpectationError ? error.message : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const reason =
+    error instanceof DemoExpectationError ? error.message : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   console.error(`\ndemo failed: ${reason}`);
   if (!(error instanceof DemoExpectationError) && error instanceof Error && error.stack && !quiet) console.error(error.stack);
   process.exitCode = 1;

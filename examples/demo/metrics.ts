@@ -52,7 +52,8 @@ export function createMetricsCollector(client: SmmClient, networks: Networks, cl
     async sample(signal) {
       const reads: Array<() => Promise<MetricSnapshot>> = [];
       for (const network of networks.list) reads.push(() => client.getAccountMetrics(network.key, { signal }));
-      for (const post of [...collector.posts]) reads.push(() => client.getPostMetrics(`${post.platform}:${post.accountId}`, refs.get(post.postId)!, { signal }));
+      for (const post of [...collector.posts])
+        reads.push(() => client.getPostMetrics(`${post.platform}:${post.accountId}`, refs.get(post.postId)!, { signal }));
       // A few at a time, like a polite poller: the scheduler is publishing through the same client.
       for (let start = 0; start < reads.length; start += READS_AT_ONCE) {
         for (const result of await Promise.allSettled(reads.slice(start, start + READS_AT_ONCE).map((read) => read()))) {

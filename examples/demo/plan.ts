@@ -42,9 +42,13 @@ export function createDemoCalendar(store: ScheduleStore, networks: Networks, clo
 }
 
 const dayFormat = (timeZone: string) => new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short' });
-const timeFormat = (timeZone: string) => new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const timeFormat = (timeZone: string) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 const offsetFormat = (timeZone: string) => new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' });
-const zoneName = (instant: Date, timeZone: string) => offsetFormat(timeZone).formatToParts(instant).find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+const zoneName = (instant: Date, timeZone: string) =>
+  offsetFormat(timeZone)
+    .formatToParts(instant)
+    .find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
 
 /** Prints the week: one row per day, each account's slots in its own local time. */
 export function printPlan(entries: readonly CalendarEntry[], networks: Networks, labels: ReadonlyMap<string, string>): void {
@@ -61,7 +65,10 @@ export function printPlan(entries: readonly CalendarEntry[], networks: Networks,
     const key = `${day}|${network.platform}`;
     cells.set(key, [...(cells.get(key) ?? []), timeFormat(network.account.timeZone).format(at)]);
   }
-  const header = ['day (Berlin)', ...networks.list.map((network) => `${network.name} (${network.account.timeZone.split('/')[1]!.replace('_', ' ')})`)];
+  const header = [
+    'day (Berlin)',
+    ...networks.list.map((network) => `${network.name} (${network.account.timeZone.split('/')[1]!.replace('_', ' ')})`),
+  ];
   const rows = days.map((day) => [day, ...networks.list.map((network) => (cells.get(`${day}|${network.platform}`) ?? ['—']).join(' '))]);
   for (const line of table(header, rows)) say(line);
 
@@ -69,9 +76,13 @@ export function printPlan(entries: readonly CalendarEntry[], networks: Networks,
   // its wall-clock time, so its UTC instant moves.
   for (const network of networks.list) {
     const zone = network.account.timeZone;
-    const own = entries.filter((entry) => entry.accountKey === network.key && entry.scheduledAt).map((entry) => new Date(entry.scheduledAt!));
+    const own = entries
+      .filter((entry) => entry.accountKey === network.key && entry.scheduledAt)
+      .map((entry) => new Date(entry.scheduledAt!));
     const last = own.at(-1);
-    const before = last && own.find((at) => timeFormat(zone).format(at) === timeFormat(zone).format(last) && zoneName(at, zone) !== zoneName(last, zone));
+    const before =
+      last &&
+      own.find((at) => timeFormat(zone).format(at) === timeFormat(zone).format(last) && zoneName(at, zone) !== zoneName(last, zone));
     if (last && before) {
       say(
         `${network.name}: ${timeFormat(zone).format(last)} in ${zone.split('/')[1]!.replace('_', ' ')} is ${before.toISOString().slice(11, 16)} UTC on ${dayFormat(zone).format(before)} (${zoneName(before, zone)}) ` +

@@ -37,7 +37,9 @@ export async function writeReport(options: {
   await collector.sample();
   expect(collector.errors.length < collector.samples, `most metric reads failed: ${collector.errors.slice(0, 3).join('; ')}`);
   const postSnapshots = collector.snapshots.filter((snapshot) => snapshot.subject.type === 'post').length;
-  say(`${collector.snapshots.length} metric snapshots from ${collector.samples} rounds of reads (${postSnapshots} of posts, ${collector.snapshots.length - postSnapshots} of accounts)${collector.errors.length ? `, ${collector.errors.length} failed reads` : ''}.`);
+  say(
+    `${collector.snapshots.length} metric snapshots from ${collector.samples} rounds of reads (${postSnapshots} of posts, ${collector.snapshots.length - postSnapshots} of accounts)${collector.errors.length ? `, ${collector.errors.length} failed reads` : ''}.`,
+  );
 
   const report = buildReport({
     title: 'Demo week: one article on X, Bluesky and Mastodon',
@@ -77,8 +79,14 @@ export async function writeReport(options: {
     if (metric.unit === 'ms') return `${Math.round(metric.current / 60_000)} min`;
     return metric.current.toLocaleString('en-US');
   };
-  say(`Report: ${show('posts')} posts, ${show('engagements')} engagements, engagement rate ${show('engagementRate')} (by impressions, X only), ${show('followers')} followers (${show('audienceGrowthRate')} growth), ${show('mentions')} mentions, response rate ${show('responseRate')}.`);
-  detail(`best-time cells with posts: ${report.bestTime.cells.filter((cell) => cell.samples > 0).length}; top post: ${report.topPosts[0]?.platform} ${report.topPosts[0]?.postId} (${report.topPosts[0]?.engagements} engagements)`);
-  say(`Wrote report.html (${charts} SVG charts, ${Math.round(html.length / 1024)} KB), report.md, report.json and calendar.ics (${events.length} events, parsed back with ical.js).`);
+  say(
+    `Report: ${show('posts')} posts, ${show('engagements')} engagements, engagement rate ${show('engagementRate')} (by impressions, X only), ${show('followers')} followers (${show('audienceGrowthRate')} growth), ${show('mentions')} mentions, response rate ${show('responseRate')}.`,
+  );
+  detail(
+    `best-time cells with posts: ${report.bestTime.cells.filter((cell) => cell.samples > 0).length}; top post: ${report.topPosts[0]?.platform} ${report.topPosts[0]?.postId} (${report.topPosts[0]?.engagements} engagements)`,
+  );
+  say(
+    `Wrote report.html (${charts} SVG charts, ${Math.round(html.length / 1024)} KB), report.md, report.json and calendar.ics (${events.length} events, parsed back with ical.js).`,
+  );
   return { report, html, markdown, ics, events: events.length };
 }

@@ -81,11 +81,17 @@ export async function runWeek(options: RunWeekOptions): Promise<WeekResult> {
     if (wasReconciled) reconciled += 1;
     collector.track(entry, post);
   });
-  scheduler.on('entry-retry', ({ entry, error, attempt, nextAttemptAt }) => retries.push({ entryId: entry.id, code: error.code, attempt, nextAttemptAt }));
+  scheduler.on('entry-retry', ({ entry, error, attempt, nextAttemptAt }) =>
+    retries.push({ entryId: entry.id, code: error.code, attempt, nextAttemptAt }),
+  );
   scheduler.on('entry-failed', ({ entry, error }) => problems.push(`${entry.id} failed: ${error.code}: ${error.message}`));
   scheduler.on('entry-outcome-unknown', ({ entry, reason }) => problems.push(`${entry.id} has an unknown outcome: ${reason}`));
   scheduler.on('lag', () => void (lagEvents += 1));
-  scheduler.on('error', ({ error, phase, entryId }) => problems.push(`scheduler error in ${phase}${entryId ? ` (${entryId})` : ''}: ${error instanceof Error ? error.message : String(error)}`));
+  scheduler.on('error', ({ error, phase, entryId }) =>
+    problems.push(
+      `scheduler error in ${phase}${entryId ? ` (${entryId})` : ''}: ${error instanceof Error ? error.message : String(error)}`,
+    ),
+  );
 
   const progress = createProgress(total);
   const started = performance.now();
@@ -115,11 +121,16 @@ export async function runWeek(options: RunWeekOptions): Promise<WeekResult> {
   // What the store says, not only what the events said: every entry published, once.
   const stored = await Promise.all(entries.map((entry) => store.get(entry.id)));
   const unpublished = stored.filter((entry) => entry?.status !== 'published');
-  expect(unpublished.length === 0, `${unpublished.length} entries are not published: ${unpublished.map((entry) => `${entry?.id} (${entry?.status})`).join(', ')}`);
+  expect(
+    unpublished.length === 0,
+    `${unpublished.length} entries are not published: ${unpublished.map((entry) => `${entry?.id} (${entry?.status})`).join(', ')}`,
+  );
   for (const network of networks.list) {
     const duplicates = duplicatesOn(network);
     expect(duplicates === 0, `${network.name} holds ${duplicates} duplicate post(s)`);
-    const parts = entries.filter((entry) => entry.accountKey === network.key).reduce((sum, entry) => sum + published.get(entry.id)!.parts.length, 0);
+    const parts = entries
+      .filter((entry) => entry.accountKey === network.key)
+      .reduce((sum, entry) => sum + published.get(entry.id)!.parts.length, 0);
     const live = network.sim.posts().filter((post) => !post.deleted).length;
     expect(live === parts, `${network.name} holds ${live} posts, but the published entries account for ${parts}`);
   }
@@ -127,14 +138,20 @@ export async function runWeek(options: RunWeekOptions): Promise<WeekResult> {
   expect(health.overdue.count === 0, `${health.overdue.count} entries are overdue after the week`);
 
   const simulatedDays = (clock.now() - clockStart) / (24 * HOUR);
-  say(`${published.size}/${total} entries published in ${wallSeconds.toFixed(1)} s of real time (≈${simulatedDays.toFixed(1)} simulated days at ×${speed.toLocaleString('en-US')}).`);
+  say(
+    `${published.size}/${total} entries published in ${wallSeconds.toFixed(1)} s of real time (≈${simulatedDays.toFixed(1)} simulated days at ×${speed.toLocaleString('en-US')}).`,
+  );
   for (const network of networks.list) {
     const own = entries.filter((entry) => entry.accountKey === network.key);
     const posts = own.reduce((sum, entry) => sum + published.get(entry.id)!.parts.length, 0);
     say(`  ${network.name.padEnd(9)} ${own.length} entries → ${posts} posts (threads included), 0 duplicates`);
   }
-  for (const retry of retries) say(`  retry: ${retry.entryId} got ${retry.code} (attempt ${retry.attempt}); tried again at ${retry.nextAttemptAt.slice(0, 16)}Z and published once`);
-  if (reconciled) say(`  ${reconciled} entr${reconciled === 1 ? 'y was' : 'ies were'} reconciled (found already published) instead of posted again`);
+  for (const retry of retries)
+    say(
+      `  retry: ${retry.entryId} got ${retry.code} (attempt ${retry.attempt}); tried again at ${retry.nextAttemptAt.slice(0, 16)}Z and published once`,
+    );
+  if (reconciled)
+    say(`  ${reconciled} entr${reconciled === 1 ? 'y was' : 'ies were'} reconciled (found already published) instead of posted again`);
   const renewals = Object.entries(networks.credentialRenewals).map(([platform, count]) => `${platform} ${count}`);
   if (renewals.length) detail(`  credentials renewed along the way (tokens live 2 simulated hours): ${renewals.join(', ')}`);
   detail(`  lag warnings: ${lagEvents}; metric samples taken: ${collector.samples}`);

@@ -45,5 +45,6 @@ export function printSummary(options: {
       `${total.toLocaleString('en-US')} · ${rate === null ? 'no impressions reported' : `${(rate * 100).toFixed(1)} % of impressions`}`,
     ];
   });
-  for (const line of table(['network', 'planned', 'published', 'duplicates', 'replies', 'top post (engagements)', 'engagement'], rows)) say(line);
+  for (const line of table(['network', 'planned', 'published', 'duplicates', 'replies', 'top post (engagements)', 'engagement'], rows))
+    say(line);
 }

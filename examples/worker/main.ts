@@ -116,7 +116,9 @@ try {
   const pong = await Promise.race([store.redis.ping().catch(() => 'error'), deadlineAfter(5_000)]);
   if (pong !== 'PONG') {
     store.redis.disconnect();
-    throw new Error(`Redis at ${redisUrl.replace(/\/\/[^@/]*@/, '//***@')} did not answer PING within 5 s (${redisError}): is REDIS_URL right, and is Redis running?`);
+    throw new Error(
+      `Redis at ${redisUrl.replace(/\/\/[^@/]*@/, '//***@')} did not answer PING within 5 s (${redisError}): is REDIS_URL right, and is Redis running?`,
+    );
   }
   // The planning side (an API server, say) writes through bullmq.store, so every entry gets
   // its delayed job. It needs no runner: it never publishes.
@@ -145,7 +147,12 @@ try {
     cleanups.push(() => server.close());
     servers.push(server);
   }
-  const accounts = sims.map((sim, i) => ({ id: sim.account.id, handle: sim.account.handle, instanceUrl: servers[i]!.url, accessToken: sim.credentials.accessToken }));
+  const accounts = sims.map((sim, i) => ({
+    id: sim.account.id,
+    handle: sim.account.handle,
+    instanceUrl: servers[i]!.url,
+    accessToken: sim.credentials.accessToken,
+  }));
   console.log(`Mastodon simulators: ${accounts.map((account) => `@${account.handle} on ${account.instanceUrl}`).join(', ')}`);
 
   // 3. The workers: separate processes, configured only through the environment.
@@ -172,7 +179,9 @@ try {
     // One draft for both accounts: two entries (one per account), due every 300 ms.
     const entries = await calendar.createEntries(
       {
-        draft: { text: `Release notes, part ${number}/${POSTS_PER_ACCOUNT}: published by whichever worker got there first, and only once.` },
+        draft: {
+          text: `Release notes, part ${number}/${POSTS_PER_ACCOUNT}: published by whichever worker got there first, and only once.`,
+        },
         accounts: sims.map((sim) => `mastodon:${sim.account.id}`),
         place: { at: new Date(firstDue + i * 300).toISOString() },
       },
@@ -180,7 +189,9 @@ try {
     );
     planned.push(...entries);
   }
-  console.log(`planned ${planned.length} entries for ${sims.length} accounts, due over the next ${((firstDue - Date.now() + POSTS_PER_ACCOUNT * 300) / 1000).toFixed(0)} s`);
+  console.log(
+    `planned ${planned.length} entries for ${sims.length} accounts, due over the next ${((firstDue - Date.now() + POSTS_PER_ACCOUNT * 300) / 1000).toFixed(0)} s`,
+  );
 
   // 5. Wait until nothing is scheduled or publishing any more (bounded).
   const deadline = Date.now() + PUBLISH_DEADLINE_MS;
@@ -224,7 +235,8 @@ try {
     const mine = stored.filter((entry) => entry.accountKey === accountKey);
     for (const entry of mine) {
       const matching = posts.filter((post) => post.text === entry.draft.text);
-      if (matching.length !== 1) problems.push(`${accountKey}: "${entry.draft.text.slice(0, 30)}…" is on the network ${matching.length} times`);
+      if (matching.length !== 1)
+        problems.push(`${accountKey}: "${entry.draft.text.slice(0, 30)}…" is on the network ${matching.length} times`);
       else if (entry.published && entry.published.parts[0]?.id !== matching[0]!.id) {
         problems.push(`${entry.id} points at post ${entry.published.parts[0]?.id}, but the network has it as ${matching[0]!.id}`);
       }
@@ -239,10 +251,14 @@ try {
         sends.set(key, (sends.get(key) ?? 0) + 1);
       }
     }
-    console.log(`@${sim.account.handle} on instance ${i + 1}: ${posts.length} posts for ${mine.length} entries, ${new Set(posts.map((post) => post.text)).size} distinct`);
+    console.log(
+      `@${sim.account.handle} on instance ${i + 1}: ${posts.length} posts for ${mine.length} entries, ${new Set(posts.map((post) => post.text)).size} distinct`,
+    );
   }
   const resent = [...sends.values()].filter((count) => count > 1).length;
-  console.log(`create requests: ${[...sends.values()].reduce((sum, count) => sum + count, 0)} for ${sends.size} idempotency keys${resent ? ` (${resent} sent more than once; the network deduped them)` : ''}`);
+  console.log(
+    `create requests: ${[...sends.values()].reduce((sum, count) => sum + count, 0)} for ${sends.size} idempotency keys${resent ? ` (${resent} sent more than once; the network deduped them)` : ''}`,
+  );
 
   // 8. Graceful stop: SIGTERM, as an orchestrator sends it; each worker finishes its jobs and exits 0.
   for (const worker of workers) worker.child.kill('SIGTERM');
@@ -250,7 +266,8 @@ try {
   for (const worker of workers) {
     const result = await Promise.race([worker.exited, stopDeadline]);
     if (result === 'timeout') problems.push(`${worker.name} did not stop within 25 s of SIGTERM`);
-    else if (result.code !== 0) problems.push(`${worker.name} exited ${result.code ?? result.signal} after SIGTERM:\n${worker.stderr.trim()}`);
+    else if (result.code !== 0)
+      problems.push(`${worker.name} exited ${result.code ?? result.signal} after SIGTERM:\n${worker.stderr.trim()}`);
     else if (!worker.lines.some((line) => line.endsWith('] stopped'))) problems.push(`${worker.name} exited without stopping gracefully`);
   }
   if (problems.length === 0) console.log(`${WORKERS} workers stopped gracefully (SIGTERM)`);
@@ -274,5 +291,7 @@ if (problems.length > 0) {
   console.error(`FAILED:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
   process.exitCode = 1;
 } else {
-  console.log(`ok: every entry published exactly once by ${WORKERS} workers sharing one Redis (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `ok: every entry published exactly once by ${WORKERS} workers sharing one Redis (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
 }

@@ -22,12 +22,14 @@ import { createBullmqScheduler, createRedisStore } from '@smm/queue-bullmq';
 const AccountSchema = z.object({
   id: z.string().min(1, { error: 'must be the Mastodon account id (from verify_credentials)' }),
   handle: z.string().min(1, { error: 'must be the account handle, e.g. "acme"' }),
-  instanceUrl: z.url({ protocol: /^https?$/, error: 'must be the account\'s instance as an http(s) URL, e.g. https://mastodon.social' }),
-  accessToken: z.string().min(1, { error: 'must be the account\'s OAuth access token (not empty)' }),
+  instanceUrl: z.url({ protocol: /^https?$/, error: "must be the account's instance as an http(s) URL, e.g. https://mastodon.social" }),
+  accessToken: z.string().min(1, { error: "must be the account's OAuth access token (not empty)" }),
 });
 
 const EnvSchema = z.object({
-  REDIS_URL: z.string({ error: 'must be set to your Redis, e.g. REDIS_URL=redis://127.0.0.1:6379' }).regex(/^rediss?:\/\//, { error: 'must be set to your Redis, e.g. REDIS_URL=redis://127.0.0.1:6379' }),
+  REDIS_URL: z
+    .string({ error: 'must be set to your Redis, e.g. REDIS_URL=redis://127.0.0.1:6379' })
+    .regex(/^rediss?:\/\//, { error: 'must be set to your Redis, e.g. REDIS_URL=redis://127.0.0.1:6379' }),
   // JSON in one variable: a secret store or a Kubernetes Secret can hand it over as it is.
   MASTODON_ACCOUNTS: z
     .string({ error: 'must be set: a JSON array of { id, handle, instanceUrl, accessToken }' })
@@ -42,7 +44,10 @@ const EnvSchema = z.object({
     })
     .pipe(z.array(AccountSchema).min(1, { error: 'must list at least one account' })),
   // Store keys and the BullMQ queue share this name, so several apps can share one Redis.
-  SMM_PREFIX: z.string().regex(/^[\w.-]+$/, { error: 'must be letters, digits, "_", "." or "-", e.g. SMM_PREFIX=acme' }).default('smm'),
+  SMM_PREFIX: z
+    .string()
+    .regex(/^[\w.-]+$/, { error: 'must be letters, digits, "_", "." or "-", e.g. SMM_PREFIX=acme' })
+    .default('smm'),
   SMM_WORKER_NAME: z.string().min(1).default(`${hostname()}#${process.pid}`),
   SMM_CONCURRENCY: z.coerce.number().int().positive({ error: 'must be a whole number above 0, e.g. SMM_CONCURRENCY=8' }).default(8),
 });
@@ -79,7 +84,9 @@ const store = createRedisStore({ url: env.REDIS_URL, prefix: env.SMM_PREFIX });
 // worker that died halfway) can never post it twice. `owner` is what the entry's history
 // records as the publisher. 30 s leases: a crashed worker's entries are reconciled that long after.
 const runner = createScheduler({ store, client, owner: name, concurrency: env.SMM_CONCURRENCY, leaseMs: 30_000 });
-runner.on('entry-published', ({ entry, published }) => log(`published ${entry.id} as ${entry.accountKey} post ${published.parts[0]?.id ?? '?'}`));
+runner.on('entry-published', ({ entry, published }) =>
+  log(`published ${entry.id} as ${entry.accountKey} post ${published.parts[0]?.id ?? '?'}`),
+);
 runner.on('entry-retry', ({ entry, error, nextAttemptAt }) => log(`retry ${entry.id} at ${nextAttemptAt}: ${error.code}`));
 runner.on('entry-failed', ({ entry, error }) => log(`failed ${entry.id}: ${error.code} ${error.message}`));
 // A person has to look at these: the network could not say whether the post went out.

@@ -40,7 +40,10 @@ export const PostRecordSchema = z
         $type: z.string().optional(),
         images: z.array(z.unknown()).optional(),
         video: z.unknown().optional(),
-        media: z.object({ images: z.array(z.unknown()).optional(), video: z.unknown().optional() }).loose().optional(),
+        media: z
+          .object({ images: z.array(z.unknown()).optional(), video: z.unknown().optional() })
+          .loose()
+          .optional(),
       })
       .loose()
       .optional(),

@@ -17,7 +17,12 @@ describe('credentials', () => {
     expect(sessions).toHaveLength(1);
     expect(sessions[0]!.body).toEqual({ identifier: sim.credentials.identifier, password: sim.credentials.password });
     expect(saved).toHaveLength(1);
-    expect(saved[0]).toMatchObject({ identifier: sim.credentials.identifier, password: sim.credentials.password, accessJwt: expect.any(String), refreshJwt: expect.any(String) });
+    expect(saved[0]).toMatchObject({
+      identifier: sim.credentials.identifier,
+      password: sim.credentials.password,
+      accessJwt: expect.any(String),
+      refreshJwt: expect.any(String),
+    });
   });
 
   it('on an expired token: refreshes once with the refresh JWT, saves the rotated session, retries', async () => {
@@ -64,7 +69,9 @@ describe('credentials', () => {
   });
 
   it('a wrong app password: AuthError naming the fix, never the password', async () => {
-    const { client, account } = harness({ credentials: (sim) => ({ identifier: sim.credentials.identifier, password: 'wrong-pass-word-1234' }) });
+    const { client, account } = harness({
+      credentials: (sim) => ({ identifier: sim.credentials.identifier, password: 'wrong-pass-word-1234' }),
+    });
     const error = await client.publish(account, { text: 'hi' }).catch((caught: unknown) => caught);
     expect(AuthError.isInstance(error)).toBe(true);
     expect((error as AuthError).message).toMatch(/reconnect the account/);
@@ -92,7 +99,9 @@ describe('credentials', () => {
       });
     } catch (error) {
       expect(ValidationError.isInstance(error)).toBe(true);
-      expect((error as ValidationError).issues.map((issue) => issue.path.join('.'))).toEqual(['credentials.bluesky:did:plc:abc.identifier']);
+      expect((error as ValidationError).issues.map((issue) => issue.path.join('.'))).toEqual([
+        'credentials.bluesky:did:plc:abc.identifier',
+      ]);
     }
   });
 });

@@ -31,10 +31,18 @@ export const BlueskyCredentialsSchema = z
   .strict()
   .superRefine((value, context) => {
     if (value.password !== undefined && value.identifier === undefined) {
-      context.addIssue({ code: 'custom', path: ['identifier'], message: 'is needed with password: give the handle or DID the app password belongs to' });
+      context.addIssue({
+        code: 'custom',
+        path: ['identifier'],
+        message: 'is needed with password: give the handle or DID the app password belongs to',
+      });
     }
     if (value.password === undefined && value.refreshJwt === undefined) {
-      context.addIssue({ code: 'custom', path: ['password'], message: 'give an app password (identifier + password) or a session (accessJwt + refreshJwt)' });
+      context.addIssue({
+        code: 'custom',
+        path: ['password'],
+        message: 'give an app password (identifier + password) or a session (accessJwt + refreshJwt)',
+      });
     }
   });
 
@@ -70,7 +78,10 @@ export function createBlueskyCredentialsProvider(input: CredentialsFactoryInput<
   const adopt = async (session: Session) => {
     current = { ...current, accessJwt: session.accessJwt, refreshJwt: session.refreshJwt };
     if (session.did !== account.id && session.handle !== account.id) {
-      logger.warn('the Bluesky session belongs to another DID than the account id: use the DID as the account id', { platform: 'bluesky', accountId: account.id });
+      logger.warn('the Bluesky session belongs to another DID than the account id: use the DID as the account id', {
+        platform: 'bluesky',
+        accountId: account.id,
+      });
     }
     await input.saveCredentials({ ...current });
   };
@@ -86,7 +97,11 @@ export function createBlueskyCredentialsProvider(input: CredentialsFactoryInput<
 
   const createSession = async () => {
     if (current.password === undefined || current.identifier === undefined) {
-      throw new AuthError('the Bluesky session expired and no app password is stored: reconnect the account', { platform: 'bluesky', refreshable: false, secrets: secrets() });
+      throw new AuthError('the Bluesky session expired and no app password is stored: reconnect the account', {
+        platform: 'bluesky',
+        refreshable: false,
+        secrets: secrets(),
+      });
     }
     let response;
     try {
@@ -116,7 +131,10 @@ export function createBlueskyCredentialsProvider(input: CredentialsFactoryInput<
       });
     } catch (error) {
       if (current.password === undefined) throw refused('renew the session', error);
-      logger.info('the Bluesky refresh token was refused: opening a new session with the app password', { platform: 'bluesky', accountId: account.id });
+      logger.info('the Bluesky refresh token was refused: opening a new session with the app password', {
+        platform: 'bluesky',
+        accountId: account.id,
+      });
       return createSession();
     }
     await adopt(parseApiResponse(SessionSchema, response, 'bluesky', 'POST com.atproto.server.refreshSession'));

@@ -7,7 +7,12 @@ describe('get and delete', () => {
     const { client, account, sim, calls } = harness();
     const { published } = await client.publish(account, {
       text: 'root',
-      thread: [{ text: 'with a pixel', media: [{ kind: 'image', source: { type: 'bytes', base64: PNG_BASE64 }, mimeType: 'image/png', altText: 'pixel' }] }],
+      thread: [
+        {
+          text: 'with a pixel',
+          media: [{ kind: 'image', source: { type: 'bytes', base64: PNG_BASE64 }, mimeType: 'image/png', altText: 'pixel' }],
+        },
+      ],
     });
     const post = await client.getPost(account, published.parts[1]!);
     const [root, child] = sim.posts();
@@ -36,7 +41,9 @@ describe('get and delete', () => {
     const { client, account, sim } = harness();
     const other = { platform: 'bluesky', id: 'at://did:plc:someoneelse/app.bsky.feed.post/3kabcdefghijk' };
     await expect(client.delete(account, other)).rejects.toSatisfy(ValidationError.isInstance);
-    await expect(client.delete(account, { platform: 'bluesky', id: 'https://bsky.app/profile/x/post/1' })).rejects.toSatisfy(ValidationError.isInstance);
+    await expect(client.delete(account, { platform: 'bluesky', id: 'https://bsky.app/profile/x/post/1' })).rejects.toSatisfy(
+      ValidationError.isInstance,
+    );
     expect(sim.requests.filter((request) => request.path.endsWith('deleteRecord'))).toHaveLength(0);
   });
 });

@@ -15,7 +15,11 @@ export async function deletePost(post: PostRef, context: AdapterContext): Promis
   const { repo, collection, rkey } = parsePostUri(post.id);
   if (repo !== context.account.id && repo !== context.account.handle) {
     throw new ValidationError('Bluesky post reference', [
-      { path: ['post', 'id'], code: 'not_own_post', message: `belongs to ${repo}, not to ${context.account.id}: an account can delete only its own posts` },
+      {
+        path: ['post', 'id'],
+        code: 'not_own_post',
+        message: `belongs to ${repo}, not to ${context.account.id}: an account can delete only its own posts`,
+      },
     ]);
   }
   await context.http.request({

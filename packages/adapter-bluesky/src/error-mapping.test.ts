@@ -7,11 +7,18 @@ const map = (status: number, body: unknown) => mapBlueskyError({ status, headers
 
 describe('mapBlueskyError', () => {
   it('reads XRPC error bodies into what the HTTP client needs', () => {
-    expect(map(400, { error: 'ExpiredToken', message: 'Token has expired' })).toEqual({ platformCode: 'ExpiredToken', message: 'Token has expired', auth: { refreshable: true } });
+    expect(map(400, { error: 'ExpiredToken', message: 'Token has expired' })).toEqual({
+      platformCode: 'ExpiredToken',
+      message: 'Token has expired',
+      auth: { refreshable: true },
+    });
     expect(map(401, { error: 'InvalidToken' })).toEqual({ platformCode: 'InvalidToken', auth: { refreshable: true } });
     expect(map(400, { error: 'AccountTakedown', message: 'Account has been taken down' })).toMatchObject({ auth: { refreshable: false } });
     expect(map(429, { error: 'RateLimitExceeded' })).toMatchObject({ rateLimited: true });
-    expect(map(400, { error: 'InvalidRequest', message: 'Invalid app.bsky.feed.post record' })).toMatchObject({ platformCode: 'InvalidRequest', notActedOn: true });
+    expect(map(400, { error: 'InvalidRequest', message: 'Invalid app.bsky.feed.post record' })).toMatchObject({
+      platformCode: 'InvalidRequest',
+      notActedOn: true,
+    });
     expect(map(501, { error: 'MethodNotImplemented' })).toMatchObject({ retryable: false });
     expect(map(503, { error: 'InternalServerError' })).toEqual({ platformCode: 'InternalServerError' });
     expect(map(502, '<html>bad gateway</html>')).toBeUndefined();
@@ -71,9 +78,19 @@ describe('errors through the client', () => {
   it('a refused record becomes a ValidationError with Bluesky’s message', async () => {
     const { client, adapter, account, sim, clock } = harness();
     // Bypass core's own length check to let the PDS judge a 301-grapheme text.
-    const context = { http: await client.http(account), account: client.accounts[0]!, credentials: { getHeaders: () => ({}) }, clock, logger: console, signal: new AbortController().signal, idempotencyKey: 'x' };
+    const context = {
+      http: await client.http(account),
+      account: client.accounts[0]!,
+      credentials: { getHeaders: () => ({}) },
+      clock,
+      logger: console,
+      signal: new AbortController().signal,
+      idempotencyKey: 'x',
+    };
     const { parsePostDraft } = await import('@smm/core/model');
-    const outcome = await adapter.doPublish({ draft: parsePostDraft({ text: 'a'.repeat(301) }), networkOptions: undefined }, context).catch((error: unknown) => error);
+    const outcome = await adapter
+      .doPublish({ draft: parsePostDraft({ text: 'a'.repeat(301) }), networkOptions: undefined }, context)
+      .catch((error: unknown) => error);
     expect(outcome).toMatchObject({ name: 'ValidationError' });
     expect((outcome as Error).message).toContain('300 graphemes');
     expect(sim.posts()).toHaveLength(0);
@@ -92,7 +109,10 @@ describe('errors through the client', () => {
     sim.faults.clear();
     sim.faults.inject({ kind: 'expired-token', count: 10 });
     errors.push(await client.getAccountMetrics(account).catch((error: unknown) => error));
-    const secrets = [sim.credentials.password, ...saved.flatMap((entry) => [(entry as { accessJwt: string }).accessJwt, (entry as { refreshJwt: string }).refreshJwt])];
+    const secrets = [
+      sim.credentials.password,
+      ...saved.flatMap((entry) => [(entry as { accessJwt: string }).accessJwt, (entry as { refreshJwt: string }).refreshJwt]),
+    ];
     expect(errors.map((error) => (error as Error).name)).toEqual(['RateLimitError', 'ApiCallError', 'AuthError']);
     for (const error of errors) {
       const shown = `${(error as Error).message} ${JSON.stringify((error as { toJSON(): unknown }).toJSON())}`;

@@ -15,7 +15,11 @@ const MAX_PARTS = 100;
  * `since` is not needed: the record key alone identifies the post, whenever it was written.
  * @internal
  */
-export async function findPublished(input: FindPublishedInput, context: AdapterContext, settings: BlueskyAdapterSettings): Promise<PublishOutput | null> {
+export async function findPublished(
+  input: FindPublishedInput,
+  context: AdapterContext,
+  settings: BlueskyAdapterSettings,
+): Promise<PublishOutput | null> {
   const expected = input.draft ? 1 + input.draft.thread.length : MAX_PARTS;
   const parts: PostRefOutput[] = [];
   let publishedAt: string | undefined;

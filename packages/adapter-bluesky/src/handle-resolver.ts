@@ -14,7 +14,11 @@ export function createHandleResolver(context: AdapterContext): HandleResolver {
   const known = new Map<string, Promise<string | null>>();
   const resolve = async (handle: string): Promise<string | null> => {
     try {
-      const response = await context.http.request({ path: '/xrpc/com.atproto.identity.resolveHandle', searchParams: { handle }, signal: context.signal });
+      const response = await context.http.request({
+        path: '/xrpc/com.atproto.identity.resolveHandle',
+        searchParams: { handle },
+        signal: context.signal,
+      });
       return parseApiResponse(ResolvedHandleSchema, response, 'bluesky', 'GET com.atproto.identity.resolveHandle').did;
     } catch (error) {
       if (ApiCallError.isInstance(error) && error.status === 400) return null;

@@ -16,13 +16,7 @@ export {
 export { BLUESKY_CAPABILITIES } from './capabilities.js';
 export { BlueskyCredentialsSchema, blueskyCredentials, type BlueskyCredentials } from './credentials.js';
 export { BLUESKY_SELF_LABELS, BlueskyOptionsSchema, type BlueskyOptions, type BlueskyOptionsInput } from './network-options.js';
-export {
-  BLUESKY_BUCKETS,
-  BLUESKY_DAILY_WRITE_POINTS,
-  BLUESKY_STATIC_LIMITS,
-  WRITE_POINTS,
-  parseBlueskyRateLimit,
-} from './rate-limits.js';
+export { BLUESKY_BUCKETS, BLUESKY_DAILY_WRITE_POINTS, BLUESKY_STATIC_LIMITS, WRITE_POINTS, parseBlueskyRateLimit } from './rate-limits.js';
 export { mapBlueskyError, type XrpcError } from './error-mapping.js';
 export { BLUESKY_ACCOUNT_METRICS, BLUESKY_POST_METRICS } from './metrics.js';
 export { recordKeyFor } from './record-key.js';

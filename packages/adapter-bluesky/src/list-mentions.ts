@@ -35,20 +35,31 @@ function quotedUri(record: z.infer<typeof NotifiedPostSchema>): string | undefin
 }
 
 /** One mention, reply or quote notification as a `Mention`. @internal */
-export function toMention(notification: Notification, kind: MentionKind, context: AdapterContext, settings: BlueskyAdapterSettings): Mention {
+export function toMention(
+  notification: Notification,
+  kind: MentionKind,
+  context: AdapterContext,
+  settings: BlueskyAdapterSettings,
+): Mention {
   const parsed = NotifiedPostSchema.safeParse(notification.record);
   // A record we cannot read still yields the mention (with empty text) rather than losing it.
   const post = parsed.success ? parsed.data : NotifiedPostSchema.parse({});
   const { author } = notification;
   const rkey = notification.uri.split('/').pop() ?? '';
-  const subjectUri = notification.reasonSubject ?? (kind === 'quote' ? quotedUri(post) : kind === 'reply' ? post.reply?.parent.uri : undefined);
+  const subjectUri =
+    notification.reasonSubject ?? (kind === 'quote' ? quotedUri(post) : kind === 'reply' ? post.reply?.parent.uri : undefined);
   const language = post.langs?.[0];
   return {
     id: notification.uri,
     platform: 'bluesky',
     accountId: context.account.id,
     kind,
-    author: { id: author.did, handle: author.handle, ...(author.displayName ? { displayName: author.displayName } : {}), url: profileWebUrl(settings.webUrl, author.handle) },
+    author: {
+      id: author.did,
+      handle: author.handle,
+      ...(author.displayName ? { displayName: author.displayName } : {}),
+      url: profileWebUrl(settings.webUrl, author.handle),
+    },
     text: post.text,
     ...(language ? { language } : {}),
     createdAt: toInstant(post.createdAt, notification.indexedAt),
@@ -65,7 +76,11 @@ export function toMention(notification: Notification, kind: MentionKind, context
  * The cursor is Bluesky's own, passed through; a page without notifications ends the list.
  * @internal
  */
-export async function listMentions(input: ListMentionsInput, context: AdapterContext, settings: BlueskyAdapterSettings): Promise<Page<Mention>> {
+export async function listMentions(
+  input: ListMentionsInput,
+  context: AdapterContext,
+  settings: BlueskyAdapterSettings,
+): Promise<Page<Mention>> {
   const wanted = new Set<MentionKind>(input.kinds ?? BLUESKY_CAPABILITIES.mentionKinds);
   const limit = Math.max(1, Math.min(MAX_PAGE, Math.trunc(input.limit ?? DEFAULT_PAGE)));
   const response = await context.http.request({
@@ -76,7 +91,8 @@ export async function listMentions(input: ListMentionsInput, context: AdapterCon
   const page = parseApiResponse(ListNotificationsOutputSchema, response, 'bluesky', 'GET app.bsky.notification.listNotifications');
   const items: Mention[] = [];
   for (const notification of page.notifications) {
-    if (isMentionKind(notification.reason) && wanted.has(notification.reason)) items.push(toMention(notification, notification.reason, context, settings));
+    if (isMentionKind(notification.reason) && wanted.has(notification.reason))
+      items.push(toMention(notification, notification.reason, context, settings));
   }
   const ended = page.notifications.length === 0 || page.cursor === undefined || page.cursor === input.cursor;
   return { items, nextCursor: ended ? null : page.cursor! };

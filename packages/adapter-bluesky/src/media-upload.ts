@@ -6,7 +6,12 @@ import { BLUESKY_CAPABILITIES } from './capabilities.js';
 import { BLUESKY_BUCKETS } from './rate-limits.js';
 
 /** Reads the bytes of a piece of media: decoded from base64, or downloaded (without any Bluesky token). */
-async function mediaBytes(media: MediaRef, path: Array<string | number>, fetchMedia: typeof fetch, signal: AbortSignal): Promise<Uint8Array<ArrayBuffer>> {
+async function mediaBytes(
+  media: MediaRef,
+  path: Array<string | number>,
+  fetchMedia: typeof fetch,
+  signal: AbortSignal,
+): Promise<Uint8Array<ArrayBuffer>> {
   if (media.source.type === 'bytes') return Uint8Array.from(atob(media.source.base64), (char) => char.charCodeAt(0));
   const shown = redactUrl(media.source.url);
   let response: Response;
@@ -17,7 +22,13 @@ async function mediaBytes(media: MediaRef, path: Array<string | number>, fetchMe
   }
   if (!response.ok) {
     await response.body?.cancel().catch(() => undefined);
-    throw new ValidationError('Bluesky media', [{ path: [...path, 'source', 'url'], code: 'media_unavailable', message: `could not be downloaded (${response.status} from ${shown}): give a reachable URL or the bytes` }]);
+    throw new ValidationError('Bluesky media', [
+      {
+        path: [...path, 'source', 'url'],
+        code: 'media_unavailable',
+        message: `could not be downloaded (${response.status} from ${shown}): give a reachable URL or the bytes`,
+      },
+    ]);
   }
   return new Uint8Array(await response.arrayBuffer());
 }
@@ -31,11 +42,22 @@ async function mediaBytes(media: MediaRef, path: Array<string | number>, fetchMe
  * @throws ValidationError when the media is too large (here or by the PDS's `BlobTooLarge`) or cannot be downloaded.
  * @internal
  */
-export async function uploadBlob(media: MediaRef, path: Array<string | number>, context: AdapterContext, fetchMedia: typeof fetch): Promise<BlobRef> {
+export async function uploadBlob(
+  media: MediaRef,
+  path: Array<string | number>,
+  context: AdapterContext,
+  fetchMedia: typeof fetch,
+): Promise<BlobRef> {
   const bytes = await mediaBytes(media, path, fetchMedia, context.signal);
   const limit = BLUESKY_CAPABILITIES.content.media.maxSizeBytes[media.kind as 'image' | 'video'];
   if (limit !== undefined && bytes.byteLength > limit) {
-    throw new ValidationError('Bluesky media', [{ path, code: 'media_too_large', message: `is ${bytes.byteLength} bytes; Bluesky takes at most ${limit} bytes for ${media.kind}: compress or resize it` }]);
+    throw new ValidationError('Bluesky media', [
+      {
+        path,
+        code: 'media_too_large',
+        message: `is ${bytes.byteLength} bytes; Bluesky takes at most ${limit} bytes for ${media.kind}: compress or resize it`,
+      },
+    ]);
   }
   try {
     const response = await context.http.request({
@@ -50,7 +72,17 @@ export async function uploadBlob(media: MediaRef, path: Array<string | number>, 
     return parseApiResponse(UploadedBlobSchema, response, 'bluesky', 'POST com.atproto.repo.uploadBlob').blob;
   } catch (error) {
     if (ApiCallError.isInstance(error) && error.platformCode === 'BlobTooLarge') {
-      throw new ValidationError('Bluesky media', [{ path, code: 'media_too_large', message: `was refused by Bluesky as too large (${bytes.byteLength} bytes): compress or resize it` }], { cause: error });
+      throw new ValidationError(
+        'Bluesky media',
+        [
+          {
+            path,
+            code: 'media_too_large',
+            message: `was refused by Bluesky as too large (${bytes.byteLength} bytes): compress or resize it`,
+          },
+        ],
+        { cause: error },
+      );
     }
     throw error;
   }

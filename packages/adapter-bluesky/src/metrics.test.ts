@@ -22,7 +22,10 @@ describe('metrics', () => {
     const { client, account, sim } = harness({ sim: { bookmarks: true } });
     const { published } = await client.publish(account, { text: 'saved' });
     const snapshot = await client.getPostMetrics(account, published.parts[0]!);
-    expect(snapshot.metrics.saves).toEqual({ value: sim.reportedPostMetrics(published.parts[0]!.id).bookmarkCount, platformName: 'bookmarkCount' });
+    expect(snapshot.metrics.saves).toEqual({
+      value: sim.reportedPostMetrics(published.parts[0]!.id).bookmarkCount,
+      platformName: 'bookmarkCount',
+    });
   });
 
   it('maps profile counts to followers, following and posts', async () => {

@@ -22,7 +22,10 @@ export const BLUESKY_ACCOUNT_METRICS = {
 } as const satisfies Partial<Record<CanonicalMetric, string>>;
 
 /** Picks the counts a view reported, by canonical name with the view's name as provenance; missing counts stay absent. */
-function pick(view: Record<string, unknown>, names: Partial<Record<CanonicalMetric, string>>): Partial<Record<CanonicalMetric, MetricValue>> {
+function pick(
+  view: Record<string, unknown>,
+  names: Partial<Record<CanonicalMetric, string>>,
+): Partial<Record<CanonicalMetric, MetricValue>> {
   const metrics: Partial<Record<CanonicalMetric, MetricValue>> = {};
   for (const [metric, platformName] of Object.entries(names) as Array<[CanonicalMetric, string]>) {
     const value = view[platformName];
@@ -42,7 +45,9 @@ export async function getPostMetrics(post: PostRef, context: AdapterContext): Pr
   parsePostUri(post.id);
   const view = (await getPostViews([post.id], context)).get(post.id);
   if (!view) {
-    throw new ValidationError('Bluesky post reference', [{ path: ['post', 'id'], code: 'post_not_found', message: `there is no post ${post.id} (deleted, or never published)` }]);
+    throw new ValidationError('Bluesky post reference', [
+      { path: ['post', 'id'], code: 'post_not_found', message: `there is no post ${post.id} (deleted, or never published)` },
+    ]);
   }
   return { metrics: pick(view, BLUESKY_POST_METRICS) };
 }
@@ -52,7 +57,11 @@ export async function getPostMetrics(post: PostRef, context: AdapterContext): Pr
  * @internal
  */
 export async function getAccountMetrics(context: AdapterContext): Promise<MetricSnapshotOutput> {
-  const response = await context.http.request({ path: '/xrpc/app.bsky.actor.getProfile', searchParams: { actor: context.account.id }, signal: context.signal });
+  const response = await context.http.request({
+    path: '/xrpc/app.bsky.actor.getProfile',
+    searchParams: { actor: context.account.id },
+    signal: context.signal,
+  });
   const profile = parseApiResponse(ProfileSchema, response, 'bluesky', 'GET app.bsky.actor.getProfile');
   return { metrics: pick(profile, BLUESKY_ACCOUNT_METRICS) };
 }

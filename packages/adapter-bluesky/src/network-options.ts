@@ -6,7 +6,9 @@ import { StrongRefSchema } from './api-schemas.js';
 /** Self-labels Bluesky knows for adult content (`com.atproto.label.defs#selfLabels`). */
 export const BLUESKY_SELF_LABELS = ['sexual', 'nudity', 'porn', 'graphic-media'] as const;
 
-const LanguageSchema = z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'must be a BCP 47 language tag such as en, ro or fa-IR' });
+const LanguageSchema = z
+  .string()
+  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'must be a BCP 47 language tag such as en, ro or fa-IR' });
 const TagSchema = z
   .string()
   .min(1, { error: 'must not be empty' })
@@ -36,8 +38,15 @@ const TagSchema = z
  */
 export const BlueskyOptionsSchema = z
   .object({
-    langs: z.array(LanguageSchema).min(1, { error: 'must list at least one language, or be left out' }).max(3, { error: 'must list at most 3 languages (Bluesky keeps 3)' }).optional(),
-    labels: z.array(z.enum(BLUESKY_SELF_LABELS, { error: `must be one of ${BLUESKY_SELF_LABELS.join(', ')}` })).max(4).optional(),
+    langs: z
+      .array(LanguageSchema)
+      .min(1, { error: 'must list at least one language, or be left out' })
+      .max(3, { error: 'must list at most 3 languages (Bluesky keeps 3)' })
+      .optional(),
+    labels: z
+      .array(z.enum(BLUESKY_SELF_LABELS, { error: `must be one of ${BLUESKY_SELF_LABELS.join(', ')}` }))
+      .max(4)
+      .optional(),
     tags: z.array(TagSchema).max(8, { error: 'must hold at most 8 tags' }).optional(),
     quote: StrongRefSchema.optional(),
     linkCard: z

@@ -18,11 +18,16 @@ export interface EmbedSources {
 const aspectRatio = (media: MediaRef) => (media.width && media.height ? { aspectRatio: { width: media.width, height: media.height } } : {});
 
 /** The `media` embed: images (`app.bsky.embed.images`, alt text required, may be empty) or one video. */
-async function mediaEmbed(sources: EmbedSources, context: AdapterContext, fetchMedia: typeof fetch): Promise<Record<string, unknown> | undefined> {
+async function mediaEmbed(
+  sources: EmbedSources,
+  context: AdapterContext,
+  fetchMedia: typeof fetch,
+): Promise<Record<string, unknown> | undefined> {
   if (sources.media.length === 0) return undefined;
   const blobs: BlobRef[] = [];
   // One at a time: the blobs must come back in order, and the PDS limits uploads per account.
-  for (const [index, media] of sources.media.entries()) blobs.push(await uploadBlob(media, [...sources.mediaPath, index], context, fetchMedia));
+  for (const [index, media] of sources.media.entries())
+    blobs.push(await uploadBlob(media, [...sources.mediaPath, index], context, fetchMedia));
   const first = sources.media[0]!;
   if (first.kind === 'video') {
     return { $type: 'app.bsky.embed.video', video: blobs[0], ...(first.altText ? { alt: first.altText } : {}), ...aspectRatio(first) };
@@ -39,7 +44,11 @@ async function mediaEmbed(sources: EmbedSources, context: AdapterContext, fetchM
  * card (`app.bsky.embed.external`) for `draft.link`.
  * @internal
  */
-export async function buildEmbed(sources: EmbedSources, context: AdapterContext, fetchMedia: typeof fetch): Promise<Record<string, unknown> | undefined> {
+export async function buildEmbed(
+  sources: EmbedSources,
+  context: AdapterContext,
+  fetchMedia: typeof fetch,
+): Promise<Record<string, unknown> | undefined> {
   const media = await mediaEmbed(sources, context, fetchMedia);
   if (sources.quote) {
     const record = { $type: 'app.bsky.embed.record', record: sources.quote };
@@ -48,8 +57,13 @@ export async function buildEmbed(sources: EmbedSources, context: AdapterContext,
   if (media) return media;
   if (!sources.link) return undefined;
   const { uri, title, description, thumbnail } = sources.link;
-  const thumb = thumbnail ? await uploadBlob(thumbnail, ['networkOptions', 'bluesky', 'linkCard', 'thumbnail'], context, fetchMedia) : undefined;
-  return { $type: 'app.bsky.embed.external', external: { uri, title: title ?? uri, description: description ?? '', ...(thumb ? { thumb } : {}) } };
+  const thumb = thumbnail
+    ? await uploadBlob(thumbnail, ['networkOptions', 'bluesky', 'linkCard', 'thumbnail'], context, fetchMedia)
+    : undefined;
+  return {
+    $type: 'app.bsky.embed.external',
+    external: { uri, title: title ?? uri, description: description ?? '', ...(thumb ? { thumb } : {}) },
+  };
 }
 
 /**
@@ -67,7 +81,12 @@ export function linkCardOf(draft: PostDraft, options: BlueskyOptions | undefined
   const occupied = draft.media.length > 0 || options?.quote !== undefined;
   if (cardWanted && !occupied) {
     const card = options?.linkCard === false ? undefined : options?.linkCard;
-    return { uri: link, ...(card?.title ? { title: card.title } : {}), ...(card?.description ? { description: card.description } : {}), ...(card?.thumbnail ? { thumbnail: card.thumbnail } : {}) };
+    return {
+      uri: link,
+      ...(card?.title ? { title: card.title } : {}),
+      ...(card?.description ? { description: card.description } : {}),
+      ...(card?.thumbnail ? { thumbnail: card.thumbnail } : {}),
+    };
   }
   if (!draft.text.includes(link)) {
     throw new ValidationError('PostDraft for Bluesky', [

@@ -5,7 +5,14 @@ import { parsePostDraft } from '@smm/core/model';
 import { harness, PNG_BASE64 } from './__tests__/harness.js';
 
 const TID = /^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$/;
-const image = (alt: string) => ({ kind: 'image' as const, source: { type: 'bytes' as const, base64: PNG_BASE64 }, mimeType: 'image/png', width: 1, height: 1, altText: alt });
+const image = (alt: string) => ({
+  kind: 'image' as const,
+  source: { type: 'bytes' as const, base64: PNG_BASE64 },
+  mimeType: 'image/png',
+  width: 1,
+  height: 1,
+  altText: alt,
+});
 
 describe('publishing', () => {
   it('sends createRecord as the lexicon describes: repo, collection, a TID rkey, and a post record with facets and langs', async () => {
@@ -56,7 +63,9 @@ describe('publishing', () => {
   it('publishes a thread: each part replies with { root, parent } strong refs (uri + cid)', async () => {
     const { client, account, sim, calls } = harness();
     const { published } = await client.publish(account, { text: 'one', thread: [{ text: 'two' }, { text: 'three' }] });
-    const records = calls('com.atproto.repo.createRecord').map((request) => (request.body as { record: { text: string; reply?: unknown } }).record);
+    const records = calls('com.atproto.repo.createRecord').map(
+      (request) => (request.body as { record: { text: string; reply?: unknown } }).record,
+    );
     const posts = sim.posts();
     const ref = (index: number) => ({ uri: posts[index]!.id, cid: posts[index]!.extra.cid });
     expect(records.map((record) => record.text)).toEqual(['one', 'two', 'three']);
@@ -101,10 +110,16 @@ describe('publishing', () => {
     const fetchMedia: typeof fetch = async (input, init) => {
       const request = new Request(input, init);
       seen.push({ url: request.url, authorization: request.headers.get('authorization') });
-      return new Response(Uint8Array.from(atob(PNG_BASE64), (char) => char.charCodeAt(0)), { headers: { 'content-type': 'image/png' } });
+      return new Response(
+        Uint8Array.from(atob(PNG_BASE64), (char) => char.charCodeAt(0)),
+        { headers: { 'content-type': 'image/png' } },
+      );
     };
     const { client, account, sim } = harness({ settings: { fetch: fetchMedia } });
-    await client.publish(account, { text: 'remote', media: [{ kind: 'image', source: { type: 'url', url: 'https://cdn.example.com/a.png' }, mimeType: 'image/png' }] });
+    await client.publish(account, {
+      text: 'remote',
+      media: [{ kind: 'image', source: { type: 'url', url: 'https://cdn.example.com/a.png' }, mimeType: 'image/png' }],
+    });
     expect(seen).toEqual([{ url: 'https://cdn.example.com/a.png', authorization: null }]);
     expect(sim.posts()[0]!.mediaIds).toHaveLength(1);
   });
@@ -112,7 +127,10 @@ describe('publishing', () => {
   it('refuses an image above 1 000 000 bytes before uploading anything', async () => {
     const { client, account, sim } = harness();
     const big = 'A'.repeat(1_333_336); // 1 000 002 bytes once decoded
-    const outcome = client.publish(account, { text: 'big', media: [{ kind: 'image', source: { type: 'bytes', base64: big }, mimeType: 'image/png' }] });
+    const outcome = client.publish(account, {
+      text: 'big',
+      media: [{ kind: 'image', source: { type: 'bytes', base64: big }, mimeType: 'image/png' }],
+    });
     await expect(outcome).rejects.toSatisfy((error) => ValidationError.isInstance(error) && /at most 1000000 bytes/.test(error.message));
     expect(sim.requests.filter((request) => request.path.includes('uploadBlob') || request.path.includes('createRecord'))).toHaveLength(0);
   });
@@ -160,7 +178,10 @@ describe('publishing', () => {
 
   it('reports bad networkOptions with the draft, by path, and sends nothing', async () => {
     const { client, account, sim } = harness();
-    const outcome = client.publish(account, { text: 'x', networkOptions: { bluesky: { langs: ['en', 'ro', 'fa', 'de'], labels: ['spicy'] } } as never });
+    const outcome = client.publish(account, {
+      text: 'x',
+      networkOptions: { bluesky: { langs: ['en', 'ro', 'fa', 'de'], labels: ['spicy'] } } as never,
+    });
     const error = await outcome.catch((caught: unknown) => caught);
     expect(ValidationError.isInstance(error)).toBe(true);
     const paths = (error as ValidationError).issues.map((issue) => issue.path.join('.'));
@@ -170,7 +191,9 @@ describe('publishing', () => {
 
   it('refuses polls and scheduling as unsupported, before any request', async () => {
     const { client, account, sim } = harness();
-    await expect(client.publish(account, { text: 'poll' }, { poll: { options: ['a', 'b'], durationMs: 3_600_000 } })).rejects.toSatisfy(UnsupportedFeatureError.isInstance);
+    await expect(client.publish(account, { text: 'poll' }, { poll: { options: ['a', 'b'], durationMs: 3_600_000 } })).rejects.toSatisfy(
+      UnsupportedFeatureError.isInstance,
+    );
     expect(sim.requests).toHaveLength(0);
   });
 });

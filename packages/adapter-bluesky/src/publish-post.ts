@@ -22,7 +22,9 @@ async function replyRefsFor(target: PostRef, context: AdapterContext): Promise<R
   parsePostUri(target.id, ['replyTo', 'id']);
   const view = (await getPostViews([target.id], context)).get(target.id);
   if (!view) {
-    throw new ValidationError('PostDraft for Bluesky', [{ path: ['replyTo', 'id'], code: 'reply_target_missing', message: `there is no post ${target.id} to reply to (deleted?)` }]);
+    throw new ValidationError('PostDraft for Bluesky', [
+      { path: ['replyTo', 'id'], code: 'reply_target_missing', message: `there is no post ${target.id} to reply to (deleted?)` },
+    ]);
   }
   const parent = { uri: view.uri, cid: view.cid };
   return { parent, root: view.record.reply?.root ?? parent };
@@ -32,7 +34,8 @@ const partPath = (index: number): Array<string | number> => (index === 0 ? [] : 
 
 // Failures after which the record may exist all the same (an earlier attempt's answer was lost,
 // or a retry met the record its first attempt created).
-const mayHaveWritten = (error: unknown) => ApiCallError.isInstance(error) || NetworkError.isInstance(error) || TimeoutError.isInstance(error);
+const mayHaveWritten = (error: unknown) =>
+  ApiCallError.isInstance(error) || NetworkError.isInstance(error) || TimeoutError.isInstance(error);
 
 /**
  * Creates one post record under its derived record key, or adopts the record an earlier attempt
@@ -40,7 +43,13 @@ const mayHaveWritten = (error: unknown) => ApiCallError.isInstance(error) || Net
  * cannot make a second record (the PDS refuses a taken key), which is why the request is marked
  * idempotent and the HTTP client may retry it after a 5xx or a dropped connection.
  */
-async function createOrAdopt(repo: string, rkey: string, record: Record<string, unknown> & { text: string }, index: number, context: AdapterContext): Promise<StrongRef> {
+async function createOrAdopt(
+  repo: string,
+  rkey: string,
+  record: Record<string, unknown> & { text: string },
+  index: number,
+  context: AdapterContext,
+): Promise<StrongRef> {
   try {
     const response = await context.http.request({
       method: 'POST',
@@ -58,14 +67,22 @@ async function createOrAdopt(repo: string, rkey: string, record: Record<string, 
     if (existing) {
       if (existing.value.text !== record.text) {
         throw new ValidationError('Bluesky publish', [
-          { path: [...partPath(index), 'text'], code: 'idempotency_key_reused', message: `the idempotency key was already used for another post (${existing.uri}): use a new key for new content` },
+          {
+            path: [...partPath(index), 'text'],
+            code: 'idempotency_key_reused',
+            message: `the idempotency key was already used for another post (${existing.uri}): use a new key for new content`,
+          },
         ]);
       }
       context.logger.info('adopted the record an earlier attempt created', { platform: 'bluesky', uri: existing.uri });
       return { uri: existing.uri, cid: existing.cid };
     }
     if (ApiCallError.isInstance(error) && error.status === 400 && error.platformCode === 'InvalidRequest') {
-      throw new ValidationError('PostDraft for Bluesky', [{ path: partPath(index), code: 'refused_by_bluesky', message: `Bluesky refused the post: ${error.message}` }], { cause: error });
+      throw new ValidationError(
+        'PostDraft for Bluesky',
+        [{ path: partPath(index), code: 'refused_by_bluesky', message: `Bluesky refused the post: ${error.message}` }],
+        { cause: error },
+      );
     }
     throw error;
   }
@@ -79,7 +96,11 @@ async function createOrAdopt(repo: string, rkey: string, record: Record<string, 
  * publish resumes a thread instead of duplicating it.
  * @internal
  */
-export async function publishPost(input: PublishInput<BlueskyOptions>, context: AdapterContext, settings: BlueskyAdapterSettings): Promise<PublishOutput> {
+export async function publishPost(
+  input: PublishInput<BlueskyOptions>,
+  context: AdapterContext,
+  settings: BlueskyAdapterSettings,
+): Promise<PublishOutput> {
   const { draft, networkOptions: options } = input;
   const link = linkCardOf(draft, options, settings.linkCards);
   const key = context.idempotencyKey ?? globalThis.crypto.randomUUID();
@@ -110,7 +131,9 @@ export async function publishPost(input: PublishInput<BlueskyOptions>, context: 
       ...(languages ? { langs: languages } : {}),
       ...(root && parent ? { reply: { root, parent } } : {}),
       ...(embed ? { embed } : {}),
-      ...(options?.labels?.length ? { labels: { $type: 'com.atproto.label.defs#selfLabels', values: options.labels.map((val) => ({ val })) } } : {}),
+      ...(options?.labels?.length
+        ? { labels: { $type: 'com.atproto.label.defs#selfLabels', values: options.labels.map((val) => ({ val })) } }
+        : {}),
       ...(options?.tags?.length ? { tags: options.tags } : {}),
     };
     const rkey = await recordKeyFor(key, index);

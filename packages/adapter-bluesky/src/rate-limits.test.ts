@@ -5,9 +5,18 @@ import { harness } from './__tests__/harness.js';
 describe('rate limits', () => {
   it('parses ratelimit-* headers (reset in epoch seconds, policy window) and Retry-After', () => {
     const now = Date.parse('2026-01-05T09:00:00.000Z');
-    const headers = new Headers({ 'ratelimit-limit': '5000', 'ratelimit-remaining': '4997', 'ratelimit-reset': '1767607200', 'ratelimit-policy': '5000;w=3600' });
-    expect(parseBlueskyRateLimit({ status: 200, headers }, { now, bucket: 'write' })).toEqual([{ limit: 5000, remaining: 4997, resetAtMs: 1_767_607_200_000, windowMs: 3_600_000 }]);
-    expect(parseBlueskyRateLimit({ status: 429, headers: new Headers({ 'retry-after': '30' }) }, { now, bucket: 'read' })).toEqual([{ retryAfterMs: 30_000 }]);
+    const headers = new Headers({
+      'ratelimit-limit': '5000',
+      'ratelimit-remaining': '4997',
+      'ratelimit-reset': '1767607200',
+      'ratelimit-policy': '5000;w=3600',
+    });
+    expect(parseBlueskyRateLimit({ status: 200, headers }, { now, bucket: 'write' })).toEqual([
+      { limit: 5000, remaining: 4997, resetAtMs: 1_767_607_200_000, windowMs: 3_600_000 },
+    ]);
+    expect(parseBlueskyRateLimit({ status: 429, headers: new Headers({ 'retry-after': '30' }) }, { now, bucket: 'read' })).toEqual([
+      { retryAfterMs: 30_000 },
+    ]);
   });
 
   it('declares the documented static limits', () => {

@@ -15,8 +15,13 @@ export async function getPostViews(uris: readonly string[], context: AdapterCont
   const found = new Map<string, PostView>();
   for (let start = 0; start < uris.length; start += GET_POSTS_BATCH) {
     const batch = uris.slice(start, start + GET_POSTS_BATCH);
-    const response = await context.http.request({ path: '/xrpc/app.bsky.feed.getPosts', searchParams: { uris: batch }, signal: context.signal });
-    for (const view of parseApiResponse(GetPostsOutputSchema, response, 'bluesky', 'GET app.bsky.feed.getPosts').posts) found.set(view.uri, view);
+    const response = await context.http.request({
+      path: '/xrpc/app.bsky.feed.getPosts',
+      searchParams: { uris: batch },
+      signal: context.signal,
+    });
+    for (const view of parseApiResponse(GetPostsOutputSchema, response, 'bluesky', 'GET app.bsky.feed.getPosts').posts)
+      found.set(view.uri, view);
   }
   return found;
 }

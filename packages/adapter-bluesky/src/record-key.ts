@@ -13,7 +13,9 @@ const SORTABLE = '234567abcdefghijklmnopqrstuvwxyz';
  * ```
  */
 export async function recordKeyFor(idempotencyKey: string, partIndex: number): Promise<string> {
-  const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${idempotencyKey}:${partIndex}`)));
+  const digest = new Uint8Array(
+    await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${idempotencyKey}:${partIndex}`)),
+  );
   let value = 0n;
   for (let index = 0; index < 8; index += 1) value = (value << 8n) | BigInt(digest[index]!);
   value &= (1n << 63n) - 1n;

@@ -15,7 +15,7 @@ import { AuthError } from '@smm/core/errors';
  */
 export const MastodonCredentialsSchema = z
   .object({
-    accessToken: z.string().min(1, { error: 'must be the account\'s OAuth access token (not empty)' }),
+    accessToken: z.string().min(1, { error: "must be the account's OAuth access token (not empty)" }),
     refreshToken: z.string().min(1, { error: 'must be the refresh token (not empty), or left out' }).optional(),
     clientId: z.string().min(1, { error: 'must be the OAuth client id (not empty), or left out' }).optional(),
     clientSecret: z.string().min(1, { error: 'must be the OAuth client secret (not empty), or left out' }).optional(),
@@ -39,12 +39,18 @@ const REAUTHORISE =
  * known, the rotated tokens handed to `saveCredentials`; otherwise an `AuthError` telling the
  * user to authorise the account again. No token ever appears in an error. @internal
  */
-export function mastodonCredentials(app: { clientId?: string | undefined; clientSecret?: string | undefined }): AdapterCredentials<MastodonCredentials> {
+export function mastodonCredentials(app: {
+  clientId?: string | undefined;
+  clientSecret?: string | undefined;
+}): AdapterCredentials<MastodonCredentials> {
   return {
     schema: MastodonCredentialsSchema,
     createProvider: ({ credentials, http, saveCredentials, logger }) => {
       let current = credentials;
-      const secrets = () => [current.accessToken, current.refreshToken, current.clientSecret ?? app.clientSecret].filter((value): value is string => value !== undefined);
+      const secrets = () =>
+        [current.accessToken, current.refreshToken, current.clientSecret ?? app.clientSecret].filter(
+          (value): value is string => value !== undefined,
+        );
       return {
         getHeaders: () => ({ authorization: `Bearer ${current.accessToken}` }),
         secrets,
@@ -52,7 +58,11 @@ export function mastodonCredentials(app: { clientId?: string | undefined; client
           const clientId = current.clientId ?? app.clientId;
           const clientSecret = current.clientSecret ?? app.clientSecret;
           if (current.refreshToken === undefined || clientId === undefined) {
-            throw new AuthError(`Mastodon refused the access token. ${REAUTHORISE}`, { platform: 'mastodon', status: 401, refreshable: false });
+            throw new AuthError(`Mastodon refused the access token. ${REAUTHORISE}`, {
+              platform: 'mastodon',
+              status: 401,
+              refreshable: false,
+            });
           }
           const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: current.refreshToken, client_id: clientId });
           if (clientSecret !== undefined) form.set('client_secret', clientSecret);
@@ -61,7 +71,12 @@ export function mastodonCredentials(app: { clientId?: string | undefined; client
             const response = await http.request({ method: 'POST', path: '/oauth/token', body: form, bucket: 'write' });
             token = parseApiResponse(TokenResponseSchema, response, 'mastodon', 'POST /oauth/token');
           } catch (error) {
-            throw new AuthError(`Mastodon did not refresh the access token. ${REAUTHORISE}`, { platform: 'mastodon', refreshable: false, cause: error, secrets: secrets() });
+            throw new AuthError(`Mastodon did not refresh the access token. ${REAUTHORISE}`, {
+              platform: 'mastodon',
+              refreshable: false,
+              cause: error,
+              secrets: secrets(),
+            });
           }
           current = { ...current, accessToken: token.access_token, ...(token.refresh_token ? { refreshToken: token.refresh_token } : {}) };
           logger.info('mastodon access token refreshed', { rotated: token.refresh_token !== undefined });

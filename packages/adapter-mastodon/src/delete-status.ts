@@ -10,7 +10,9 @@ import { isScheduled } from './scheduled-statuses.js';
  * deleted. @internal
  */
 export async function deleteStatus(post: PostRef, context: AdapterContext): Promise<void> {
-  const path = isScheduled(post) ? `/api/v1/scheduled_statuses/${encodeURIComponent(post.id)}` : `/api/v1/statuses/${encodeURIComponent(post.id)}`;
+  const path = isScheduled(post)
+    ? `/api/v1/scheduled_statuses/${encodeURIComponent(post.id)}`
+    : `/api/v1/statuses/${encodeURIComponent(post.id)}`;
   try {
     await context.http.request({ method: 'DELETE', path, bucket: MASTODON_BUCKETS.delete, signal: context.signal });
   } catch (error) {

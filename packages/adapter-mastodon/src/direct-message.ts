@@ -15,7 +15,11 @@ async function recipientAcct(recipientId: string, context: AdapterContext): Prom
   const acct = ACCT.exec(recipientId)?.[1];
   if (!acct) {
     throw new ValidationError('direct message', [
-      { path: ['recipientId'], code: 'invalid_recipient', message: 'must be a Mastodon account id (digits) or a handle such as user@instance.example' },
+      {
+        path: ['recipientId'],
+        code: 'invalid_recipient',
+        message: 'must be a Mastodon account id (digits) or a handle such as user@instance.example',
+      },
     ]);
   }
   return acct;

@@ -7,8 +7,14 @@ const map = (status: number, body: unknown) => mapMastodonError({ status, header
 
 describe('mapMastodonError', () => {
   it('reads { error } and OAuth { error, error_description } bodies', () => {
-    expect(map(422, { error: 'Validation failed: Text can\'t be blank' })).toEqual({ message: 'Validation failed: Text can\'t be blank', notActedOn: true });
-    expect(map(401, { error: 'The access token is invalid' })).toEqual({ message: 'The access token is invalid', auth: { refreshable: true } });
+    expect(map(422, { error: "Validation failed: Text can't be blank" })).toEqual({
+      message: "Validation failed: Text can't be blank",
+      notActedOn: true,
+    });
+    expect(map(401, { error: 'The access token is invalid' })).toEqual({
+      message: 'The access token is invalid',
+      auth: { refreshable: true },
+    });
     expect(map(400, { error: 'invalid_grant', error_description: 'The provided authorization grant is invalid' })).toEqual({
       platformCode: 'invalid_grant',
       message: 'The provided authorization grant is invalid',
@@ -55,7 +61,12 @@ describe('errors through the client', () => {
       extraRoutes: async (request) => {
         if (!request.url.endsWith('/oauth/token')) return undefined;
         tokenForms.push(new URLSearchParams(await request.text()));
-        return Response.json({ access_token: 'mastodon-token-0', token_type: 'Bearer', refresh_token: 'refresh-2', created_at: 1767603600 });
+        return Response.json({
+          access_token: 'mastodon-token-0',
+          token_type: 'Bearer',
+          refresh_token: 'refresh-2',
+          created_at: 1767603600,
+        });
       },
     });
     const metrics = await client.getAccountMetrics(account);
@@ -66,7 +77,9 @@ describe('errors through the client', () => {
     expect(extra[0]!.method).toBe('POST');
     expect(extra[0]!.headers.get('authorization')).toBeNull();
     expect(sim.requests.map((request) => request.headers.authorization)).toEqual(['Bearer stale-token', 'Bearer mastodon-token-0']);
-    expect(savedCredentials).toEqual([{ accessToken: 'mastodon-token-0', refreshToken: 'refresh-2', clientId: 'app-1', clientSecret: 'secret-1' }]);
+    expect(savedCredentials).toEqual([
+      { accessToken: 'mastodon-token-0', refreshToken: 'refresh-2', clientId: 'app-1', clientSecret: 'secret-1' },
+    ]);
   });
 
   it('a refused refresh ends in AuthError after one try, with no token or secret in it', async () => {
@@ -94,7 +107,9 @@ describe('errors through the client', () => {
     const { client, account, extra } = mastodonFixture({
       credentials: { accessToken: 'mastodon-token-0', refreshToken: 'refresh-1', clientId: 'app-1' },
       extraRoutes: (request) =>
-        new URL(request.url).pathname === '/api/v1/notifications' ? Response.json({ error: 'This action is outside the authorized scopes' }, { status: 403 }) : undefined,
+        new URL(request.url).pathname === '/api/v1/notifications'
+          ? Response.json({ error: 'This action is outside the authorized scopes' }, { status: 403 })
+          : undefined,
     });
     const result = await outcome(client.listMentions(account));
     const error = result.ok ? undefined : result.error;

@@ -33,7 +33,9 @@ export function mapMastodonError(response: { status: number; headers: Headers; b
   const { status } = response;
   const body = readMastodonErrorBody(response.body);
   const isOAuth = body?.error_description !== undefined;
-  const message = isOAuth ? body?.error_description : (body?.error ?? (typeof response.body === 'string' && response.body.length < 300 ? response.body : undefined));
+  const message = isOAuth
+    ? body?.error_description
+    : (body?.error ?? (typeof response.body === 'string' && response.body.length < 300 ? response.body : undefined));
   const mapping: ErrorMapping = {
     ...(isOAuth && body?.error ? { platformCode: body.error } : {}),
     ...(message ? { message } : {}),

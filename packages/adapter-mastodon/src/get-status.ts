@@ -25,7 +25,11 @@ export async function getStatus(post: PostRef, context: AdapterContext): Promise
   if (isScheduled(post)) {
     const scheduled = (await listScheduledStatuses(context)).find((entry) => entry.id === post.id);
     if (!scheduled) return null;
-    return { ref: { id: scheduled.id, extra: { scheduled: 'true' } }, text: scheduled.params.text ?? '', createdAt: new Date(scheduled.scheduled_at).toISOString() };
+    return {
+      ref: { id: scheduled.id, extra: { scheduled: 'true' } },
+      text: scheduled.params.text ?? '',
+      createdAt: new Date(scheduled.scheduled_at).toISOString(),
+    };
   }
   const status = await readStatus(post.id, context);
   if (status === null) return null;

@@ -3,7 +3,12 @@ import type { MediaRef } from '@smm/core/model';
 import { describe, expect, it } from 'vitest';
 import { ONE_PIXEL_PNG, mastodonFixture, outcome } from './__tests__/mastodon-fixture.js';
 
-const image: MediaRef = { kind: 'image', source: { type: 'bytes', base64: ONE_PIXEL_PNG }, mimeType: 'image/png', altText: 'A single pixel' };
+const image: MediaRef = {
+  kind: 'image',
+  source: { type: 'bytes', base64: ONE_PIXEL_PNG },
+  mimeType: 'image/png',
+  altText: 'A single pixel',
+};
 // Eight bytes that stand in for a video file: the simulator processes any video for 2 s.
 const video: MediaRef = { kind: 'video', source: { type: 'bytes', base64: 'AAAAGGZ0eXA=' }, mimeType: 'video/mp4', altText: 'A clip' };
 
@@ -57,7 +62,9 @@ describe('media upload', () => {
 
     expect(downloads.map((request) => request.url)).toEqual(['https://cdn.example/pixel.png']);
     expect(downloads[0]!.headers.get('authorization')).toBeNull();
-    expect(sim.requests[0]!.body).toEqual({ file: { filename: 'upload.png', type: 'image/png', size: Buffer.from(ONE_PIXEL_PNG, 'base64').length } });
+    expect(sim.requests[0]!.body).toEqual({
+      file: { filename: 'upload.png', type: 'image/png', size: Buffer.from(ONE_PIXEL_PNG, 'base64').length },
+    });
     expect(sim.posts()[0]!.mediaIds).toHaveLength(1);
   });
 

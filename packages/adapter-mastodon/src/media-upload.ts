@@ -21,10 +21,13 @@ async function bytesOf(media: MediaRef, settings: MastodonAdapterSettings, signa
   const url = media.source.url;
   const response = await (settings.fetch ?? globalThis.fetch)(url, { signal });
   if (!response.ok) {
-    throw new ApiCallError(`could not download the media at ${new URL(url).origin}${new URL(url).pathname} (status ${response.status}): check the URL`, {
-      status: response.status,
-      isRetryable: response.status >= 500,
-    });
+    throw new ApiCallError(
+      `could not download the media at ${new URL(url).origin}${new URL(url).pathname} (status ${response.status}): check the URL`,
+      {
+        status: response.status,
+        isRetryable: response.status >= 500,
+      },
+    );
   }
   return new Blob([await response.arrayBuffer()], { type: media.mimeType });
 }
@@ -40,18 +43,32 @@ export async function uploadMedia(media: MediaRef, context: AdapterContext, sett
   form.set('file', await bytesOf(media, settings, context.signal), fileName(media));
   if (media.altText) form.set('description', media.altText);
   // Safe to repeat: a second upload only leaves an unattached file, which Mastodon removes itself.
-  const response = await context.http.request({ method: 'POST', path: '/api/v2/media', body: form, bucket: MASTODON_BUCKETS.media, idempotent: true, signal: context.signal });
+  const response = await context.http.request({
+    method: 'POST',
+    path: '/api/v2/media',
+    body: form,
+    bucket: MASTODON_BUCKETS.media,
+    idempotent: true,
+    signal: context.signal,
+  });
   let attachment = parseApiResponse(MediaAttachmentSchema, response, 'mastodon', 'POST /api/v2/media');
   const deadline = context.clock.now() + settings.mediaProcessingTimeoutMs;
   while (attachment.url === null) {
     if (context.clock.now() + settings.mediaPollIntervalMs > deadline) {
-      throw new TimeoutError(`Mastodon did not finish processing media ${attachment.id} within ${settings.mediaProcessingTimeoutMs} ms: try a smaller file, or raise mediaProcessingTimeoutMs`, {
-        platform: 'mastodon',
-        timeoutMs: settings.mediaProcessingTimeoutMs,
-      });
+      throw new TimeoutError(
+        `Mastodon did not finish processing media ${attachment.id} within ${settings.mediaProcessingTimeoutMs} ms: try a smaller file, or raise mediaProcessingTimeoutMs`,
+        {
+          platform: 'mastodon',
+          timeoutMs: settings.mediaProcessingTimeoutMs,
+        },
+      );
     }
     await context.clock.sleep(settings.mediaPollIntervalMs, context.signal);
-    const polled = await context.http.request({ path: `/api/v1/media/${encodeURIComponent(attachment.id)}`, bucket: MASTODON_BUCKETS.read, signal: context.signal });
+    const polled = await context.http.request({
+      path: `/api/v1/media/${encodeURIComponent(attachment.id)}`,
+      bucket: MASTODON_BUCKETS.read,
+      signal: context.signal,
+    });
     attachment = parseApiResponse(MediaAttachmentSchema, polled, 'mastodon', 'GET /api/v1/media/:id');
   }
   return attachment.id;

@@ -12,7 +12,8 @@ const notification = (type: string, status: Partial<NonNullable<MastodonNotifica
   type,
   created_at: '2026-01-05T09:00:00.000Z',
   account: author,
-  status: status === null ? null : { id: '77', created_at: '2026-01-05T09:00:00.000Z', content: '<p>hi</p>', media_attachments: [], ...status },
+  status:
+    status === null ? null : { id: '77', created_at: '2026-01-05T09:00:00.000Z', content: '<p>hi</p>', media_attachments: [], ...status },
 });
 
 describe('notifications as mentions', () => {
@@ -21,9 +22,12 @@ describe('notifications as mentions', () => {
     expect(mentionKindOf(notification('mention', { in_reply_to_id: '5', in_reply_to_account_id: OWN }), OWN)).toBe('reply');
     // A reply to someone else's status that also mentions the account is a mention.
     expect(mentionKindOf(notification('mention', { in_reply_to_id: '5', in_reply_to_account_id: '999' }), OWN)).toBe('mention');
-    expect(mentionKindOf(notification('mention', { visibility: 'direct', in_reply_to_id: '5', in_reply_to_account_id: OWN }), OWN)).toBe('direct_message');
+    expect(mentionKindOf(notification('mention', { visibility: 'direct', in_reply_to_id: '5', in_reply_to_account_id: OWN }), OWN)).toBe(
+      'direct_message',
+    );
     expect(mentionKindOf(notification('quote', { visibility: 'public' }), OWN)).toBe('quote');
-    for (const type of ['favourite', 'reblog', 'status', 'poll', 'update']) expect(mentionKindOf(notification(type, {}), OWN)).toBeUndefined();
+    for (const type of ['favourite', 'reblog', 'status', 'poll', 'update'])
+      expect(mentionKindOf(notification(type, {}), OWN)).toBeUndefined();
     expect(mentionKindOf(notification('follow', null), OWN)).toBeUndefined();
   });
 
@@ -71,7 +75,7 @@ describe('statusText', () => {
     expect(statusText('<p>&lt;b&gt; isn&#39;t bold &quot;here&quot; &#x1F600;</p>')).toBe('<b> isn\'t bold "here" 😀');
   });
 
-  it('gives back a whole URL from Mastodon\'s shortened link markup, and mentions as @user', () => {
+  it("gives back a whole URL from Mastodon's shortened link markup, and mentions as @user", () => {
     const html =
       '<p><span class="h-card"><a href="https://remote.example/@ada" class="u-url mention">@<span>ada</span></a></span> see <a href="https://example.com/very/long/path" rel="nofollow noopener" target="_blank"><span class="invisible">https://</span><span class="ellipsis">example.com/very/lo</span><span class="invisible">ng/path</span></a></p>';
     expect(statusText(html)).toBe('@ada see https://example.com/very/long/path');
@@ -79,11 +83,15 @@ describe('statusText', () => {
 
   it('round-trips any single-line text through Mastodon-style escaping', () => {
     // Mastodon escapes &, <, >, " and ' in the HTML it renders.
-    const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+    const escape = (text: string) =>
+      text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme' }).filter((text) => !/[\r\n]/.test(text)), (text) => {
-        expect(statusText(`<p>${escape(text)}</p>`)).toBe(text);
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme' }).filter((text) => !/[\r\n]/.test(text)),
+        (text) => {
+          expect(statusText(`<p>${escape(text)}</p>`)).toBe(text);
+        },
+      ),
     );
   });
 });

@@ -23,7 +23,11 @@ const visibility = z.enum(MASTODON_VISIBILITIES, { error: `must be one of ${MAST
 export const MastodonOptionsSchema = z
   .object({
     /** A content warning: shown instead of the text until the reader opens it (`spoiler_text`). */
-    spoilerText: z.string().min(1, { error: 'must be the warning text, or left out' }).max(1_000, { error: 'must be at most 1000 characters' }).optional(),
+    spoilerText: z
+      .string()
+      .min(1, { error: 'must be the warning text, or left out' })
+      .max(1_000, { error: 'must be at most 1000 characters' })
+      .optional(),
     /** Marks the media as sensitive (hidden behind a click); always true with a `spoilerText` on Mastodon. */
     sensitive: z.boolean().optional(),
     /** Overrides the draft's visibility with Mastodon's own name (`private` = followers only). */
@@ -34,7 +38,10 @@ export const MastodonOptionsSchema = z
      */
     threadVisibility: visibility.optional(),
     /** ISO 639 language code of the text; default: the primary subtag of `draft.language`. */
-    language: z.string().regex(/^[a-z]{2,3}$/i, { error: 'must be an ISO 639 code such as en, de or fa' }).optional(),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}$/i, { error: 'must be an ISO 639 code such as en, de or fa' })
+      .optional(),
     /** Poll options (the poll itself comes from the publish options): allow several choices. */
     pollMultiple: z.boolean().optional(),
     /** Poll options: hide the vote counts until the poll ends. */

@@ -7,7 +7,11 @@ const STATUSES = 'POST /api/v1/statuses';
 describe('publishing statuses', () => {
   it('sends POST /api/v1/statuses as JSON with the Idempotency-Key, bearer token and mapped fields', async () => {
     const { sim, client, account, sent } = mastodonFixture();
-    const { published } = await client.publish(account, { text: 'Hello fediverse', visibility: 'followers', language: 'fa-IR' }, { idempotencyKey: 'launch-1' });
+    const { published } = await client.publish(
+      account,
+      { text: 'Hello fediverse', visibility: 'followers', language: 'fa-IR' },
+      { idempotencyKey: 'launch-1' },
+    );
 
     expect(sent()).toEqual([STATUSES]);
     const [request] = sim.requests;
@@ -18,7 +22,9 @@ describe('publishing statuses', () => {
     expect(request!.body).toEqual({ status: 'Hello fediverse', visibility: 'private', language: 'fa' });
 
     const [post] = sim.posts();
-    expect(published.parts).toEqual([{ platform: 'mastodon', accountId: sim.account.id, id: post!.id, url: `${sim.baseUrl}/@${sim.account.handle}/${post!.id}` }]);
+    expect(published.parts).toEqual([
+      { platform: 'mastodon', accountId: sim.account.id, id: post!.id, url: `${sim.baseUrl}/@${sim.account.handle}/${post!.id}` },
+    ]);
     expect(published.idempotencyKey).toBe('launch-1');
   });
 
@@ -56,14 +62,24 @@ describe('publishing statuses', () => {
   it('resumes a half-published thread when published again with the same key, without duplicates', async () => {
     const { sim, client, account } = mastodonFixture();
     // Every answer to part 2 is lost (it is created each time it arrives, deduplicated by its key).
-    sim.faults.inject({ kind: 'drop-after-send', count: 4, match: (request) => request.method === 'POST' && request.path === '/api/v1/statuses' && sim.posts().length >= 1 });
-    const first = await outcome(client.publish(account, { text: 'root', thread: [{ text: 'middle' }, { text: 'end' }] }, { idempotencyKey: 'resume' }));
+    sim.faults.inject({
+      kind: 'drop-after-send',
+      count: 4,
+      match: (request) => request.method === 'POST' && request.path === '/api/v1/statuses' && sim.posts().length >= 1,
+    });
+    const first = await outcome(
+      client.publish(account, { text: 'root', thread: [{ text: 'middle' }, { text: 'end' }] }, { idempotencyKey: 'resume' }),
+    );
     expect(first.ok).toBe(false);
     expect(PublishOutcomeUnknownError.isInstance(first.ok ? undefined : first.error)).toBe(true);
     expect(sim.posts().map((post) => post.text)).toEqual(['root', 'middle']);
 
     sim.faults.clear();
-    const { published } = await client.publish(account, { text: 'root', thread: [{ text: 'middle' }, { text: 'end' }] }, { idempotencyKey: 'resume' });
+    const { published } = await client.publish(
+      account,
+      { text: 'root', thread: [{ text: 'middle' }, { text: 'end' }] },
+      { idempotencyKey: 'resume' },
+    );
     const posts = sim.posts();
     expect(posts.map((post) => post.text)).toEqual(['root', 'middle', 'end']);
     expect(published.parts.map((part) => part.id)).toEqual(posts.map((post) => post.id));
@@ -86,13 +102,21 @@ describe('publishing statuses', () => {
       language: 'en-GB',
       networkOptions: { mastodon: { spoilerText: 'TV spoilers', sensitive: true, visibility: 'unlisted', language: 'de' } },
     });
-    expect(sim.requests[0]!.body).toEqual({ status: 'the finale', visibility: 'unlisted', language: 'de', spoiler_text: 'TV spoilers', sensitive: true });
+    expect(sim.requests[0]!.body).toEqual({
+      status: 'the finale',
+      visibility: 'unlisted',
+      language: 'de',
+      spoiler_text: 'TV spoilers',
+      sensitive: true,
+    });
     expect(sim.posts()[0]!.visibility).toBe('unlisted');
   });
 
   it('refuses invalid networkOptions with the path of each problem, before any request', async () => {
     const { sim, client, account } = mastodonFixture();
-    const result = await outcome(client.publish(account, { text: 'x', networkOptions: { mastodon: { visibility: 'followers', language: 'english' } as never } }));
+    const result = await outcome(
+      client.publish(account, { text: 'x', networkOptions: { mastodon: { visibility: 'followers', language: 'english' } as never } }),
+    );
     expect(result.ok).toBe(false);
     const error = result.ok ? undefined : result.error;
     expect(ValidationError.isInstance(error)).toBe(true);
@@ -103,7 +127,11 @@ describe('publishing statuses', () => {
 
   it('sends a poll with expires_in in seconds and the poll options', async () => {
     const { sim, client, account } = mastodonFixture();
-    await client.publish(account, { text: 'Tabs or spaces?', networkOptions: { mastodon: { pollMultiple: true, pollHideTotals: false } } }, { poll: { options: ['tabs', 'spaces'], durationMs: 90 * 60_000 } });
+    await client.publish(
+      account,
+      { text: 'Tabs or spaces?', networkOptions: { mastodon: { pollMultiple: true, pollHideTotals: false } } },
+      { poll: { options: ['tabs', 'spaces'], durationMs: 90 * 60_000 } },
+    );
     expect(sim.requests[0]!.body).toEqual({
       status: 'Tabs or spaces?',
       visibility: 'public',
@@ -114,7 +142,9 @@ describe('publishing statuses', () => {
   it('refuses a text that fits only without the appended link, naming the measured length, before any request', async () => {
     const { sim, client, account } = mastodonFixture();
     // 480 characters fit 500; the link is appended after a blank line: 480 + 2 + 23 (every URL counts 23) = 505.
-    const result = await outcome(client.publish(account, { text: 'a'.repeat(480), link: 'https://example.com/a/very/long/path/to/the/article' }));
+    const result = await outcome(
+      client.publish(account, { text: 'a'.repeat(480), link: 'https://example.com/a/very/long/path/to/the/article' }),
+    );
     expect(!result.ok && ValidationError.isInstance(result.error)).toBe(true);
     const issue = !result.ok && ValidationError.isInstance(result.error) ? result.error.issues[0]! : undefined;
     expect(issue?.path).toEqual(['link']);
@@ -135,7 +165,9 @@ describe('publishing statuses', () => {
   it('refuses a poll with media before uploading anything', async () => {
     const { sim, client, account } = mastodonFixture();
     const media = { kind: 'image' as const, source: { type: 'url' as const, url: 'https://cdn.example/a.png' }, mimeType: 'image/png' };
-    const result = await outcome(client.publish(account, { text: 'vote', media: [media] }, { poll: { options: ['a', 'b'], durationMs: 3_600_000 } }));
+    const result = await outcome(
+      client.publish(account, { text: 'vote', media: [media] }, { poll: { options: ['a', 'b'], durationMs: 3_600_000 } }),
+    );
     expect(!result.ok && ValidationError.isInstance(result.error) && result.error.issues[0]!.path).toEqual(['media']);
     expect(sim.requests).toHaveLength(0);
   });
@@ -146,13 +178,18 @@ describe('publishing statuses', () => {
     const long = 'a'.repeat(600);
     const root = await outcome(client.publish(account, { text: long }));
     const thread = await outcome(client.publish(account, { text: 'fine', thread: [{ text: long }] }));
-    for (const [result, path] of [[root, ['text']], [thread, ['thread', 0, 'text']]] as const) {
+    for (const [result, path] of [
+      [root, ['text']],
+      [thread, ['thread', 0, 'text']],
+    ] as const) {
       const error = result.ok ? undefined : result.error;
       expect(ValidationError.isInstance(error)).toBe(true);
       const issue = (error as ValidationError).issues[0]!;
       expect(issue.path).toEqual(path);
       expect(issue.message).toContain('Text character limit of 500 exceeded');
-      expect(ApiCallError.isInstance((error as ValidationError).cause) && ((error as ValidationError).cause as ApiCallError).status).toBe(422);
+      expect(ApiCallError.isInstance((error as ValidationError).cause) && ((error as ValidationError).cause as ApiCallError).status).toBe(
+        422,
+      );
     }
     expect(sim.posts().map((post) => post.text)).toEqual(['fine']);
   });
@@ -180,7 +217,11 @@ describe('native scheduling', () => {
 
   it('cancels a scheduled status through /api/v1/scheduled_statuses/:id', async () => {
     const { clock, sim, client, account, sent } = mastodonFixture();
-    const { published } = await client.publish(account, { text: 'never mind' }, { scheduledAt: new Date(clock.now() + 86_400_000).toISOString() });
+    const { published } = await client.publish(
+      account,
+      { text: 'never mind' },
+      { scheduledAt: new Date(clock.now() + 86_400_000).toISOString() },
+    );
     const from = sim.requests.length;
     await client.delete(account, published.parts[0]!);
     expect(sent(from)).toEqual([`DELETE /api/v1/scheduled_statuses/${published.parts[0]!.id}`]);
@@ -190,7 +231,9 @@ describe('native scheduling', () => {
 
   it('refuses to schedule a thread natively, before any request', async () => {
     const { clock, sim, client, account } = mastodonFixture();
-    const result = await outcome(client.publish(account, { text: 'a', thread: [{ text: 'b' }] }, { scheduledAt: new Date(clock.now() + 3_600_000).toISOString() }));
+    const result = await outcome(
+      client.publish(account, { text: 'a', thread: [{ text: 'b' }] }, { scheduledAt: new Date(clock.now() + 3_600_000).toISOString() }),
+    );
     expect(!result.ok && UnsupportedFeatureError.isInstance(result.error)).toBe(true);
     expect(sim.requests).toHaveLength(0);
   });

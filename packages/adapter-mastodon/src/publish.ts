@@ -26,20 +26,31 @@ function refuseWhatMastodonCannot(input: PublishInput<MastodonOptions>, settings
     const length = countLength(root, rule);
     if (length > rule.maxLength) {
       throw new ValidationError('post for Mastodon', [
-        { path: ['link'], code: 'text_too_long', message: `text with the link appended is ${length} of ${rule.maxLength} allowed: shorten the text by ${length - rule.maxLength}, or put the link in the text` },
+        {
+          path: ['link'],
+          code: 'text_too_long',
+          message: `text with the link appended is ${length} of ${rule.maxLength} allowed: shorten the text by ${length - rule.maxLength}, or put the link in the text`,
+        },
       ]);
     }
   }
   if (scheduledAt !== undefined && draft.thread.length > 0) {
     // Each reply needs the id of the status before it, which a scheduled status does not have yet.
-    throw new UnsupportedFeatureError('Mastodon cannot schedule a thread natively: publish the thread at the time instead (the smm scheduler does this), or schedule a single post', {
-      feature: 'nativeScheduling.thread',
-      platform: 'mastodon',
-    });
+    throw new UnsupportedFeatureError(
+      'Mastodon cannot schedule a thread natively: publish the thread at the time instead (the smm scheduler does this), or schedule a single post',
+      {
+        feature: 'nativeScheduling.thread',
+        platform: 'mastodon',
+      },
+    );
   }
   if (poll && draft.media.length > 0) {
     throw new ValidationError('post for Mastodon', [
-      { path: ['media'], code: 'mastodon_poll_with_media', message: 'Mastodon cannot attach media and a poll to one status: remove the media or the poll' },
+      {
+        path: ['media'],
+        code: 'mastodon_poll_with_media',
+        message: 'Mastodon cannot attach media and a poll to one status: remove the media or the poll',
+      },
     ]);
   }
 }

@@ -22,14 +22,23 @@ describe('Mastodon rate limits', () => {
   });
 
   it('tells a media or delete limit from the account-wide one by its size', () => {
-    expect(parse({ status: 200, headers: headers(30, 12, reset) }, { now, bucket: 'media' })).toEqual([{ limit: 30, remaining: 12, resetAtMs, windowMs: 30 * MINUTE }]);
-    expect(parse({ status: 200, headers: headers(30, 3, reset) }, { now, bucket: 'delete' })).toEqual([{ limit: 30, remaining: 3, resetAtMs, windowMs: 30 * MINUTE }]);
+    expect(parse({ status: 200, headers: headers(30, 12, reset) }, { now, bucket: 'media' })).toEqual([
+      { limit: 30, remaining: 12, resetAtMs, windowMs: 30 * MINUTE },
+    ]);
+    expect(parse({ status: 200, headers: headers(30, 3, reset) }, { now, bucket: 'delete' })).toEqual([
+      { limit: 30, remaining: 3, resetAtMs, windowMs: 30 * MINUTE },
+    ]);
     // A media upload whose headers speak of the account-wide limit updates read and write instead.
-    expect(parse({ status: 200, headers: headers(300, 5, reset) }, { now, bucket: 'media' }).map((o) => o.bucket)).toEqual(['read', 'write']);
+    expect(parse({ status: 200, headers: headers(300, 5, reset) }, { now, bucket: 'media' }).map((o) => o.bucket)).toEqual([
+      'read',
+      'write',
+    ]);
   });
 
   it('honours Retry-After when a proxy sends it, and reads nothing from a bare response', () => {
-    expect(parse({ status: 429, headers: new Headers({ 'retry-after': '30' }) }, { now, bucket: 'write' })).toEqual([{ retryAfterMs: 30_000 }]);
+    expect(parse({ status: 429, headers: new Headers({ 'retry-after': '30' }) }, { now, bucket: 'write' })).toEqual([
+      { retryAfterMs: 30_000 },
+    ]);
     expect(parse({ status: 200, headers: new Headers() }, { now, bucket: 'read' })).toEqual([]);
   });
 

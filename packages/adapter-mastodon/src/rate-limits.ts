@@ -71,7 +71,11 @@ export function createMastodonRateLimitParser(limits: Limits): RateLimitParser {
     for (const observation of parseMastodonRateLimitHeaders(response, context)) {
       const narrow =
         context.bucket === MASTODON_BUCKETS.media ? limits.media : context.bucket === MASTODON_BUCKETS.delete ? limits.deletes : undefined;
-      const isNarrow = narrow !== undefined && observation.limit !== undefined && observation.limit === narrow.limit && observation.limit !== limits.all.limit;
+      const isNarrow =
+        narrow !== undefined &&
+        observation.limit !== undefined &&
+        observation.limit === narrow.limit &&
+        observation.limit !== limits.all.limit;
       if (isNarrow) out.push({ ...observation, windowMs: narrow.windowMs });
       else {
         const overall = { ...observation, windowMs: limits.all.windowMs };

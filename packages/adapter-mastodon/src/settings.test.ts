@@ -25,7 +25,7 @@ describe('createMastodonAdapter settings', () => {
     expect(adapter.http.idempotencyKeyHeader).toBe('Idempotency-Key');
   });
 
-  it('takes the instance\'s own character and attachment limits', () => {
+  it("takes the instance's own character and attachment limits", () => {
     const adapter = createMastodonAdapter({ instanceUrl: 'https://fosstodon.org/', maxCharacters: 5000, maxMediaAttachments: 6 });
     expect(adapter.http.baseUrl).toBe('https://fosstodon.org');
     expect(adapter.capabilities.content.text.maxLength).toBe(5000);
@@ -33,18 +33,28 @@ describe('createMastodonAdapter settings', () => {
   });
 
   it('refuses bad settings eagerly, naming each one', () => {
-    expect(problemsOf({ instanceUrl: 'mastodon.social' })).toEqual([{ path: 'instanceUrl', message: expect.stringContaining('absolute http(s) URL') }]);
-    expect(problemsOf({ maxCharacters: 0, rateLimits: { media: { limit: 0, windowMs: 1000 } } }).map((problem) => problem.path)).toEqual(['maxCharacters', 'rateLimits.media.limit']);
+    expect(problemsOf({ instanceUrl: 'mastodon.social' })).toEqual([
+      { path: 'instanceUrl', message: expect.stringContaining('absolute http(s) URL') },
+    ]);
+    expect(problemsOf({ maxCharacters: 0, rateLimits: { media: { limit: 0, windowMs: 1000 } } }).map((problem) => problem.path)).toEqual([
+      'maxCharacters',
+      'rateLimits.media.limit',
+    ]);
     expect(problemsOf({ instanceURL: 'https://mastodon.social' })).toEqual([{ path: '', message: expect.stringContaining('instanceURL') }]);
     expect(problemsOf({ accountInstances: { '1': 'not a url' } }).map((problem) => problem.path)).toEqual(['accountInstances.1']);
   });
 });
 
 describe('accounts on several instances', () => {
-  it('sends each account\'s requests to its own instance with its own token', async () => {
+  it("sends each account's requests to its own instance with its own token", async () => {
     const clock = createFakeClock({ now: '2026-01-05T09:00:00.000Z', autoAdvance: true });
     const home = createMastodonSimulator({ clock, seed: 1, baseUrl: 'https://home.example', account: { id: '1001', username: 'brand' } });
-    const away = createMastodonSimulator({ clock, seed: 2, baseUrl: 'https://away.example', account: { id: '2002', username: 'brand_eu' } });
+    const away = createMastodonSimulator({
+      clock,
+      seed: 2,
+      baseUrl: 'https://away.example',
+      account: { id: '2002', username: 'brand_eu' },
+    });
     const route: typeof fetch = (input, init) => {
       const request = new Request(input, init);
       return (new URL(request.url).host === 'away.example' ? away : home).fetch(request);

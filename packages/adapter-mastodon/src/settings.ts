@@ -5,13 +5,22 @@ import { parseWithSchema } from '@smm/core/model';
 export const MASTODON_DEFAULT_INSTANCE = 'https://mastodon.social';
 
 const MINUTE = 60_000;
-const instanceUrl = z.url({ protocol: /^https?$/, error: 'must be the instance as an absolute http(s) URL, such as https://mastodon.social' });
+const instanceUrl = z.url({
+  protocol: /^https?$/,
+  error: 'must be the instance as an absolute http(s) URL, such as https://mastodon.social',
+});
 const positiveMs = (what: string) =>
-  z.number().int({ error: `must be ${what} in whole milliseconds` }).positive({ error: `must be ${what} in milliseconds, above 0` });
+  z
+    .number()
+    .int({ error: `must be ${what} in whole milliseconds` })
+    .positive({ error: `must be ${what} in milliseconds, above 0` });
 const windowLimit = (what: string, limit: number, windowMs: number) =>
   z
     .object({
-      limit: z.number().int().positive({ error: `must be how many ${what} the instance allows per window (a whole number above 0)` }),
+      limit: z
+        .number()
+        .int()
+        .positive({ error: `must be how many ${what} the instance allows per window (a whole number above 0)` }),
       windowMs: positiveMs('the window length'),
     })
     .strict()
@@ -40,7 +49,7 @@ export const MastodonAdapterSettingsSchema = z
     /** OAuth client secret, sent with the client id when refreshing. */
     clientSecret: z.string().min(1, { error: 'must be the OAuth client secret (not empty), or left out' }).optional(),
     /** `configuration.statuses.max_characters` of the instance (default 500; some allow thousands). */
-    maxCharacters: z.number().int().positive({ error: 'must be the instance\'s max_characters, a whole number above 0' }).default(500),
+    maxCharacters: z.number().int().positive({ error: "must be the instance's max_characters, a whole number above 0" }).default(500),
     /** `configuration.statuses.max_media_attachments` of the instance (default 4). */
     maxMediaAttachments: z.number().int().min(1, { error: 'must be 1 or more' }).max(20, { error: 'must be 20 or fewer' }).default(4),
     /** The instance's limits (defaults as Mastodon ships them); headers report the tightest one that applies. */
@@ -54,7 +63,11 @@ export const MastodonAdapterSettingsSchema = z
         deletes: windowLimit('deletions', 30, 30 * MINUTE),
       })
       .strict()
-      .default({ all: { limit: 300, windowMs: 5 * MINUTE }, media: { limit: 30, windowMs: 30 * MINUTE }, deletes: { limit: 30, windowMs: 30 * MINUTE } }),
+      .default({
+        all: { limit: 300, windowMs: 5 * MINUTE },
+        media: { limit: 30, windowMs: 30 * MINUTE },
+        deletes: { limit: 30, windowMs: 30 * MINUTE },
+      }),
     /** How often to ask whether an uploaded video or GIF is processed (default 1 s). */
     mediaPollIntervalMs: positiveMs('an interval').default(1_000),
     /** How long to wait for media processing before giving up (default 10 min). */

@@ -3,7 +3,12 @@ import type { PostDraft, Visibility } from '@smm/core/model';
 import type { MastodonOptions, MastodonVisibility } from './network-options.js';
 
 /** The draft's visibility in Mastodon's words. */
-const VISIBILITY: Record<Visibility, MastodonVisibility> = { public: 'public', unlisted: 'unlisted', followers: 'private', direct: 'direct' };
+const VISIBILITY: Record<Visibility, MastodonVisibility> = {
+  public: 'public',
+  unlisted: 'unlisted',
+  followers: 'private',
+  direct: 'direct',
+};
 
 /** The body of `POST /api/v1/statuses`, as JSON. @internal */
 export interface StatusParams {

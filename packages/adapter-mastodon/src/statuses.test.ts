@@ -53,7 +53,10 @@ describe('get, delete and metrics of statuses', () => {
     const { published } = await client.publish(account, { text: 'quotable' });
     await clock.advance(6 * 3_600_000);
     const snapshot = await client.getPostMetrics(account, published.parts[0]!);
-    expect(snapshot.metrics.quotes).toEqual({ value: sim.reportedPostMetrics(published.parts[0]!.id).quotes_count, platformName: 'quotes_count' });
+    expect(snapshot.metrics.quotes).toEqual({
+      value: sim.reportedPostMetrics(published.parts[0]!.id).quotes_count,
+      platformName: 'quotes_count',
+    });
   });
 
   it('reads account metrics from verify_credentials', async () => {
@@ -85,12 +88,17 @@ describe('direct messages', () => {
   it('keeps the text when it already mentions the recipient, and looks numeric ids up', async () => {
     const { sim, client, account, extra } = mastodonFixture({
       extraRoutes: (request) =>
-        new URL(request.url).pathname === '/api/v1/accounts/200001' ? Response.json({ id: '200001', username: 'bob', acct: 'bob@remote.example' }) : undefined,
+        new URL(request.url).pathname === '/api/v1/accounts/200001'
+          ? Response.json({ id: '200001', username: 'bob', acct: 'bob@remote.example' })
+          : undefined,
     });
     await client.sendDirectMessage(account, { recipientId: 'ada@remote.example', text: 'Hi @ada@remote.example, got it' });
     await client.sendDirectMessage(account, { recipientId: '200001', text: 'Hello' });
     expect(extra).toHaveLength(1);
-    expect(sim.requests.map((request) => (request.body as { status: string }).status)).toEqual(['Hi @ada@remote.example, got it', '@bob@remote.example Hello']);
+    expect(sim.requests.map((request) => (request.body as { status: string }).status)).toEqual([
+      'Hi @ada@remote.example, got it',
+      '@bob@remote.example Hello',
+    ]);
   });
 
   it('refuses a recipient that is neither an id nor a handle', async () => {

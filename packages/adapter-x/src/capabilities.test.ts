@@ -4,7 +4,24 @@ import { describe, expect, it } from 'vitest';
 import { validateDraft } from '@smm/core/text';
 import { X_CAPABILITIES } from './index.js';
 
-const PIECES = ['a', 'Bună ', 'ș', '日本語', '한국어', 'مرحبا', '👍🏽', '👨‍👩‍👧‍👦', '🇷🇴', 'e\u0301', ' ', '\n', 'https://example.com/a', ' #launch', ' @smm_brand', 'x'.repeat(40)];
+const PIECES = [
+  'a',
+  'Bună ',
+  'ș',
+  '日本語',
+  '한국어',
+  'مرحبا',
+  '👍🏽',
+  '👨‍👩‍👧‍👦',
+  '🇷🇴',
+  'e\u0301',
+  ' ',
+  '\n',
+  'https://example.com/a',
+  ' #launch',
+  ' @smm_brand',
+  'x'.repeat(40),
+];
 
 describe('X capabilities', () => {
   it('accepts exactly the texts twitter-text (the X oracle) finds within 280 weighted characters', () => {

@@ -29,7 +29,11 @@ export function checkXDraft(input: PublishInput<XOptions>): void {
     const text = composeRootText(draft);
     const length = weightedLength(text);
     if (length > TEXT_RULES.x.maxLength) {
-      issue(['link'], 'text_too_long', `text with the link appended is ${length} of ${TEXT_RULES.x.maxLength} allowed (x-weighted): shorten the text by ${length - TEXT_RULES.x.maxLength}`);
+      issue(
+        ['link'],
+        'text_too_long',
+        `text with the link appended is ${length} of ${TEXT_RULES.x.maxLength} allowed (x-weighted): shorten the text by ${length - TEXT_RULES.x.maxLength}`,
+      );
     }
   }
   if (poll) {
@@ -39,20 +43,35 @@ export function checkXDraft(input: PublishInput<XOptions>): void {
     }
     poll.options.forEach((option, index) => {
       const length = [...option].length;
-      if (length === 0 || length > maxOptionLength) issue(['poll', 'options', index], 'poll_option_length', `option ${index + 1} is ${length} characters: X takes 1 to ${maxOptionLength}`);
+      if (length === 0 || length > maxOptionLength)
+        issue(
+          ['poll', 'options', index],
+          'poll_option_length',
+          `option ${index + 1} is ${length} characters: X takes 1 to ${maxOptionLength}`,
+        );
     });
     const minutes = poll.durationMs / 60_000;
     if (!Number.isInteger(minutes) || minutes < minMinutes || minutes > maxMinutes) {
-      issue(['poll', 'durationMs'], 'poll_duration', `X polls stay open ${minMinutes} minutes to 7 days, in whole minutes (got ${poll.durationMs} ms)`);
+      issue(
+        ['poll', 'durationMs'],
+        'poll_duration',
+        `X polls stay open ${minMinutes} minutes to 7 days, in whole minutes (got ${poll.durationMs} ms)`,
+      );
     }
     if (draft.media.length > 0) issue(['poll'], 'poll_with_media', 'X does not take a poll and media on the same post: remove one');
   }
   if (options.quoteTweetId !== undefined) {
-    if (draft.media.length > 0) issue(['networkOptions', 'x', 'quoteTweetId'], 'quote_with_media', 'X does not take a quote and media on the same post: remove one');
-    if (poll) issue(['networkOptions', 'x', 'quoteTweetId'], 'quote_with_poll', 'X does not take a quote and a poll on the same post: remove one');
+    if (draft.media.length > 0)
+      issue(['networkOptions', 'x', 'quoteTweetId'], 'quote_with_media', 'X does not take a quote and media on the same post: remove one');
+    if (poll)
+      issue(['networkOptions', 'x', 'quoteTweetId'], 'quote_with_poll', 'X does not take a quote and a poll on the same post: remove one');
   }
   if (options.excludeReplyUserIds !== undefined && draft.replyTo === undefined) {
-    issue(['networkOptions', 'x', 'excludeReplyUserIds'], 'exclude_without_reply', 'excludeReplyUserIds only applies to a reply: set replyTo or remove it');
+    issue(
+      ['networkOptions', 'x', 'excludeReplyUserIds'],
+      'exclude_without_reply',
+      'excludeReplyUserIds only applies to a reply: set replyTo or remove it',
+    );
   }
   if (options.taggedUserIds !== undefined && draft.media.length === 0) {
     issue(['networkOptions', 'x', 'taggedUserIds'], 'tags_without_media', 'taggedUserIds tags people in media: attach media or remove it');

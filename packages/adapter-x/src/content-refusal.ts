@@ -34,7 +34,11 @@ export function asContentRefusal(error: unknown, index: number): unknown {
   const prefix = partPath(index);
   const issues: ValidationIssue[] = [];
   if (isDuplicateRefusal(error)) {
-    issues.push({ path: [...prefix, 'text'], code: 'duplicate_content', message: 'X refuses a post identical to one already published: change the text' });
+    issues.push({
+      path: [...prefix, 'text'],
+      code: 'duplicate_content',
+      message: 'X refuses a post identical to one already published: change the text',
+    });
   } else if (error.status === 403 && /too long/i.test(detail)) {
     issues.push({ path: [...prefix, 'text'], code: 'text_too_long', message: `X refused the text as too long (${detail}): shorten it` });
   } else if (error.status === 400 && problemKind(body?.type) === 'invalid-request') {
@@ -43,7 +47,11 @@ export function asContentRefusal(error: unknown, index: number): unknown {
       const message = item.message ?? item.detail ?? detail;
       if (parameters.length === 0) issues.push({ path: prefix, code: 'x_invalid_request', message: `X refused the post: ${message}` });
       for (const parameter of parameters) {
-        issues.push({ path: [...prefix, ...draftField(parameter)], code: 'x_invalid_request', message: `X refused ${parameter}: ${message}` });
+        issues.push({
+          path: [...prefix, ...draftField(parameter)],
+          code: 'x_invalid_request',
+          message: `X refused ${parameter}: ${message}`,
+        });
       }
     }
   }

@@ -17,7 +17,12 @@ describe('X credentials (OAuth 2.0 refresh with rotation)', () => {
     expect(refresh!.body).toEqual({ grant_type: 'refresh_token', refresh_token: 'x-refresh-0', client_id: 'smm-test-client' });
     // The simulator issues 2-hour tokens (expires_in 7200).
     expect(env.saved).toEqual([
-      { accessToken: 'x-access-1', refreshToken: 'x-refresh-1', clientId: 'smm-test-client', expiresAt: new Date(Date.parse(refresh!.at) + 7_200_000).toISOString() },
+      {
+        accessToken: 'x-access-1',
+        refreshToken: 'x-refresh-1',
+        clientId: 'smm-test-client',
+        expiresAt: new Date(Date.parse(refresh!.at) + 7_200_000).toISOString(),
+      },
     ]);
     expect(env.sim.requests.at(-1)!.headers.authorization).toBe('Bearer x-access-1');
   });
@@ -74,7 +79,9 @@ describe('X credentials (OAuth 2.0 refresh with rotation)', () => {
   });
 
   it('refuses malformed credentials naming the field, without echoing the value', () => {
-    expect(() => xTestEnv({ credentials: () => ({ accessToken: '', refreshToken: 'secret-refresh' }) })).toThrow(/credentials\.x:\d+\.accessToken/);
+    expect(() => xTestEnv({ credentials: () => ({ accessToken: '', refreshToken: 'secret-refresh' }) })).toThrow(
+      /credentials\.x:\d+\.accessToken/,
+    );
     let caught: unknown;
     try {
       xTestEnv({ credentials: () => ({ accessToken: '', refreshToken: 'secret-refresh', expiresAt: 'tomorrow' }) });

@@ -45,13 +45,14 @@ export function createXCredentialsProvider(
   const { http, clock, saveCredentials, logger } = input;
   let current = input.credentials;
   let refreshing: Promise<void> | undefined;
-  const secrets = () => [current.accessToken, current.refreshToken, app.clientSecret].filter((value): value is string => value !== undefined);
+  const secrets = () =>
+    [current.accessToken, current.refreshToken, app.clientSecret].filter((value): value is string => value !== undefined);
 
   async function refreshOnce(): Promise<void> {
     const clientId = current.clientId ?? app.clientId;
     if (!current.refreshToken || !clientId) {
       throw new AuthError(
-        `X access token expired and cannot be refreshed: ${current.refreshToken ? 'set the adapter\'s clientId setting (or clientId in the credentials)' : 'the credentials have no refreshToken (ask for the offline.access scope)'}, or reconnect the account`,
+        `X access token expired and cannot be refreshed: ${current.refreshToken ? "set the adapter's clientId setting (or clientId in the credentials)" : 'the credentials have no refreshToken (ask for the offline.access scope)'}, or reconnect the account`,
         { platform: 'x', refreshable: false, secrets: secrets() },
       );
     }
@@ -74,7 +75,9 @@ export function createXCredentialsProvider(
         accessToken: tokens.access_token,
         // X rotates the refresh token; keep the old one only if X sent none.
         refreshToken: tokens.refresh_token ?? current.refreshToken,
-        ...(tokens.expires_in === undefined ? { expiresAt: undefined } : { expiresAt: new Date(clock.now() + tokens.expires_in * 1000).toISOString() }),
+        ...(tokens.expires_in === undefined
+          ? { expiresAt: undefined }
+          : { expiresAt: new Date(clock.now() + tokens.expires_in * 1000).toISOString() }),
       };
       if (current.expiresAt === undefined) delete current.expiresAt;
     } catch (error) {

@@ -45,7 +45,11 @@ describe('X errors through the HTTP client', () => {
     env.sim.faults.inject({ kind: '5xx', count: 2, status: 503 });
     const snapshot = await env.client.getAccountMetrics(env.key);
     expect(snapshot.metrics.followers?.value).toBe(env.sim.reportedAccountMetrics().followers_count);
-    expect(env.lines(from)).toEqual(['GET /2/users/1460000000000000001', 'GET /2/users/1460000000000000001', 'GET /2/users/1460000000000000001']);
+    expect(env.lines(from)).toEqual([
+      'GET /2/users/1460000000000000001',
+      'GET /2/users/1460000000000000001',
+      'GET /2/users/1460000000000000001',
+    ]);
   });
 
   it('5xx on POST /2/tweets: never blindly re-posted (outcome unknown), and a retry with the same key posts once', async () => {
@@ -54,13 +58,22 @@ describe('X errors through the HTTP client', () => {
     const first = await settle(env.client.publish(env.key, { text: 'maybe posted' }, { idempotencyKey: 'k-503' }));
     expect(!first.ok && PublishOutcomeUnknownError.isInstance(first.error)).toBe(true);
     const second = await env.client.publish(env.key, { text: 'maybe posted' }, { idempotencyKey: 'k-503' });
-    expect(env.sim.posts().filter((post) => post.text === 'maybe posted').map((post) => post.id)).toEqual([second.published.parts[0]!.id]);
+    expect(
+      env.sim
+        .posts()
+        .filter((post) => post.text === 'maybe posted')
+        .map((post) => post.id),
+    ).toEqual([second.published.parts[0]!.id]);
   });
 
   it('resumes a thread whose answer was lost part way, without duplicating a part', async () => {
     const env = xTestEnv();
     let posts = 0;
-    env.sim.faults.inject({ kind: 'drop-after-send', count: 1, match: (request) => request.method === 'POST' && request.path === '/2/tweets' && ++posts === 2 });
+    env.sim.faults.inject({
+      kind: 'drop-after-send',
+      count: 1,
+      match: (request) => request.method === 'POST' && request.path === '/2/tweets' && ++posts === 2,
+    });
     const draft = { text: 'thread 1/3', thread: [{ text: 'thread 2/3' }, { text: 'thread 3/3' }] };
     const first = await settle(env.client.publish(env.key, draft, { idempotencyKey: 'thread-key' }));
     expect(!first.ok && PublishOutcomeUnknownError.isInstance(first.error)).toBe(true);

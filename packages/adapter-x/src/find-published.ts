@@ -20,7 +20,11 @@ export interface LookupSettings {
  * Limits: needs the draft (its text is the key); a media-only post has no text to match;
  * reads at most `lookupMaxPages` × 100 recent posts. @internal
  */
-export async function findPublished(input: FindPublishedInput, context: AdapterContext, settings: LookupSettings): Promise<PublishOutput | null> {
+export async function findPublished(
+  input: FindPublishedInput,
+  context: AdapterContext,
+  settings: LookupSettings,
+): Promise<PublishOutput | null> {
   const { draft } = input;
   if (!draft) return null;
   const texts = [composeRootText(draft), ...draft.thread.map((part) => part.text)];

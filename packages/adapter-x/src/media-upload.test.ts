@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { TimeoutError, ValidationError } from '@smm/core/errors';
 import { PNG_BASE64, settle, xTestEnv } from './__tests__/x-test-env.js';
 
-const png = { kind: 'image' as const, source: { type: 'bytes' as const, base64: PNG_BASE64 }, mimeType: 'image/png', altText: 'One transparent pixel' };
+const png = {
+  kind: 'image' as const,
+  source: { type: 'bytes' as const, base64: PNG_BASE64 },
+  mimeType: 'image/png',
+  altText: 'One transparent pixel',
+};
 // The PNG fixture is 96 base64 characters ending in "==": 96 / 4 × 3 − 2 = 70 bytes.
 const PNG_BYTES = 70;
 
@@ -14,13 +19,24 @@ describe('media upload', () => {
   it('uploads an image with INIT, APPEND, FINALIZE and alt text, then attaches its media id', async () => {
     const env = xTestEnv();
     await env.client.publish(env.key, { text: 'with a picture', media: [png] });
-    expect(env.lines()).toEqual(['POST /2/media/upload', 'POST /2/media/upload', 'POST /2/media/upload', 'POST /2/media/metadata', 'POST /2/tweets']);
+    expect(env.lines()).toEqual([
+      'POST /2/media/upload',
+      'POST /2/media/upload',
+      'POST /2/media/upload',
+      'POST /2/media/metadata',
+      'POST /2/tweets',
+    ]);
     const [init, append, finalize, metadata, tweet] = env.sim.requests;
     expect(init!.headers['content-type']).toMatch(/^application\/x-www-form-urlencoded/);
     expect(init!.body).toEqual({ command: 'INIT', media_type: 'image/png', total_bytes: String(PNG_BYTES), media_category: 'tweet_image' });
     const mediaId = (tweet!.body as { media: { media_ids: string[] } }).media.media_ids[0]!;
     expect(append!.headers['content-type']).toMatch(/^multipart\/form-data/);
-    expect(append!.body).toEqual({ command: 'APPEND', media_id: mediaId, segment_index: '0', media: expect.objectContaining({ size: PNG_BYTES }) });
+    expect(append!.body).toEqual({
+      command: 'APPEND',
+      media_id: mediaId,
+      segment_index: '0',
+      media: expect.objectContaining({ size: PNG_BYTES }),
+    });
     expect(finalize!.body).toEqual({ command: 'FINALIZE', media_id: mediaId });
     expect(metadata!.body).toEqual({ id: mediaId, metadata: { alt_text: { text: 'One transparent pixel' } } });
     expect(tweet!.body).toEqual({ text: 'with a picture', media: { media_ids: [mediaId] } });
@@ -32,7 +48,12 @@ describe('media upload', () => {
     const video = { kind: 'video' as const, source: { type: 'bytes' as const, base64: bytesOf(150_000) }, mimeType: 'video/mp4' };
     await env.client.publish(env.key, { text: 'a video', media: [video] });
     const appends = env.sim.requests.filter((request) => (request.body as { command?: string } | undefined)?.command === 'APPEND');
-    expect(appends.map((request) => [(request.body as { segment_index: string }).segment_index, (request.body as { media: { size: number } }).media.size])).toEqual([
+    expect(
+      appends.map((request) => [
+        (request.body as { segment_index: string }).segment_index,
+        (request.body as { media: { size: number } }).media.size,
+      ]),
+    ).toEqual([
       ['0', 65_536],
       ['1', 65_536],
       ['2', 150_000 - 2 * 65_536],
@@ -41,12 +62,19 @@ describe('media upload', () => {
 
   it('polls STATUS on the context clock until X has processed a video, and sends no alt text for it', async () => {
     const env = xTestEnv();
-    const video = { kind: 'video' as const, source: { type: 'bytes' as const, base64: bytesOf(2_000) }, mimeType: 'video/mp4', altText: 'ignored for video' };
+    const video = {
+      kind: 'video' as const,
+      source: { type: 'bytes' as const, base64: bytesOf(2_000) },
+      mimeType: 'video/mp4',
+      altText: 'ignored for video',
+    };
     await env.client.publish(env.key, { text: 'processed video', media: [video] });
     const statuses = env.sim.requests.filter((request) => request.method === 'GET' && request.path === '/2/media/upload');
     expect(statuses.length).toBeGreaterThanOrEqual(1);
     expect(statuses[0]!.query).toMatchObject({ command: 'STATUS' });
-    const finalizedAt = Date.parse(env.sim.requests.find((request) => (request.body as { command?: string } | undefined)?.command === 'FINALIZE')!.at);
+    const finalizedAt = Date.parse(
+      env.sim.requests.find((request) => (request.body as { command?: string } | undefined)?.command === 'FINALIZE')!.at,
+    );
     const postedAt = Date.parse(env.sim.requests.find((request) => request.path === '/2/tweets')!.at);
     // The simulator takes 2 s of (simulated) time to process a video.
     expect(postedAt - finalizedAt).toBeGreaterThanOrEqual(2_000);
@@ -67,7 +95,12 @@ describe('media upload', () => {
         const request = new Request(input, init);
         if (request.method === 'GET' && new URL(request.url).pathname === '/2/media/upload') {
           const id = new URL(request.url).searchParams.get('media_id');
-          return Response.json({ data: { id, processing_info: { state: 'failed', error: { code: 1, name: 'InvalidMedia', message: 'Unsupported video codec' } } } });
+          return Response.json({
+            data: {
+              id,
+              processing_info: { state: 'failed', error: { code: 1, name: 'InvalidMedia', message: 'Unsupported video codec' } },
+            },
+          });
         }
         return simFetch(request);
       },
@@ -85,15 +118,25 @@ describe('media upload', () => {
     const download: typeof fetch = async (input, init) => {
       const request = new Request(input, init);
       calls.push({ url: request.url, headers: request.headers });
-      return new URL(request.url).pathname === '/missing.png' ? new Response('gone', { status: 404 }) : new Response(Buffer.from(PNG_BASE64, 'base64'));
+      return new URL(request.url).pathname === '/missing.png'
+        ? new Response('gone', { status: 404 })
+        : new Response(Buffer.from(PNG_BASE64, 'base64'));
     };
     const env = xTestEnv({ settings: { fetch: download } });
-    await env.client.publish(env.key, { text: 'from a url', media: [{ kind: 'image', source: { type: 'url', url: 'https://cdn.example/pixel.png' }, mimeType: 'image/png' }] });
+    await env.client.publish(env.key, {
+      text: 'from a url',
+      media: [{ kind: 'image', source: { type: 'url', url: 'https://cdn.example/pixel.png' }, mimeType: 'image/png' }],
+    });
     expect(calls.map((call) => call.url)).toEqual(['https://cdn.example/pixel.png']);
     expect(calls[0]!.headers.get('authorization')).toBeNull();
     expect((env.sim.requests[0]!.body as { total_bytes: string }).total_bytes).toBe(String(PNG_BYTES));
 
-    const missing = await settle(env.client.publish(env.key, { text: 'missing', media: [{ kind: 'image', source: { type: 'url', url: 'https://cdn.example/missing.png?sig=secret' }, mimeType: 'image/png' }] }));
+    const missing = await settle(
+      env.client.publish(env.key, {
+        text: 'missing',
+        media: [{ kind: 'image', source: { type: 'url', url: 'https://cdn.example/missing.png?sig=secret' }, mimeType: 'image/png' }],
+      }),
+    );
     const error = (missing as { error: ValidationError }).error;
     expect(error.issues).toEqual([expect.objectContaining({ path: ['media', 0, 'source', 'url'], code: 'media_unavailable' })]);
     expect(error.message).not.toContain('sig=secret');

@@ -33,13 +33,22 @@ function decodeBase64(base64: string): Uint8Array {
   return bytes;
 }
 
-async function readBytes(item: MediaRef, settings: MediaUploadSettings, context: AdapterContext, path: Array<string | number>): Promise<Uint8Array> {
+async function readBytes(
+  item: MediaRef,
+  settings: MediaUploadSettings,
+  context: AdapterContext,
+  path: Array<string | number>,
+): Promise<Uint8Array> {
   if (item.source.type === 'bytes') return decodeBase64(item.source.base64);
   // A plain fetch, never the X client: the X token must not travel to another host.
   const download = settings.fetch ?? globalThis.fetch;
   const response = await download(item.source.url, { signal: context.signal });
   if (!response.ok) {
-    throw refused([...path, 'source', 'url'], 'media_unavailable', `could not download ${redactUrl(item.source.url)} (HTTP ${response.status}): check the URL`);
+    throw refused(
+      [...path, 'source', 'url'],
+      'media_unavailable',
+      `could not download ${redactUrl(item.source.url)} (HTTP ${response.status}): check the URL`,
+    );
   }
   return new Uint8Array(await response.arrayBuffer());
 }
@@ -59,12 +68,17 @@ export async function uploadMedia(
 ): Promise<string> {
   const { http, signal, clock } = context;
   const category = CATEGORY[item.kind];
-  if (category === undefined) throw refused([...path, 'kind'], 'unsupported_media_kind', `X does not take ${item.kind} media: use image, gif or video`);
+  if (category === undefined)
+    throw refused([...path, 'kind'], 'unsupported_media_kind', `X does not take ${item.kind} media: use image, gif or video`);
   const bytes = await readBytes(item, settings, context, path);
   const maxBytes = X_CAPABILITIES.content.media.maxSizeBytes?.[item.kind];
   if (bytes.length === 0) throw refused([...path, 'source'], 'media_empty', 'the media has no bytes');
   if (maxBytes !== undefined && bytes.length > maxBytes) {
-    throw refused([...path, 'source'], 'media_too_large', `the ${item.kind} is ${bytes.length} bytes, X takes up to ${maxBytes}: make it smaller`);
+    throw refused(
+      [...path, 'source'],
+      'media_too_large',
+      `the ${item.kind} is ${bytes.length} bytes, X takes up to ${maxBytes}: make it smaller`,
+    );
   }
 
   const init = await http.request({
@@ -84,7 +98,15 @@ export async function uploadMedia(
     chunk.set('media_id', mediaId);
     chunk.set('segment_index', String(segment));
     chunk.set('media', new Blob([bytes.slice(offset, offset + settings.mediaChunkBytes)], { type: 'application/octet-stream' }));
-    await http.request({ method: 'POST', path: UPLOAD_PATH, body: chunk, bucket: X_BUCKETS.media, idempotent: true, responseType: 'none', signal });
+    await http.request({
+      method: 'POST',
+      path: UPLOAD_PATH,
+      body: chunk,
+      bucket: X_BUCKETS.media,
+      idempotent: true,
+      responseType: 'none',
+      signal,
+    });
   }
 
   const finalize = await http.request({
@@ -99,17 +121,29 @@ export async function uploadMedia(
   const deadline = clock.now() + settings.mediaProcessingTimeoutMs;
   while (info && info.state !== 'succeeded') {
     if (info.state === 'failed') {
-      throw refused(path, 'media_processing_failed', `X could not process the ${item.kind}${info.error?.message ? ` (${info.error.message})` : ''}: check its format and length`);
+      throw refused(
+        path,
+        'media_processing_failed',
+        `X could not process the ${item.kind}${info.error?.message ? ` (${info.error.message})` : ''}: check its format and length`,
+      );
     }
     const waitMs = Math.max(1, info.check_after_secs ?? 1) * 1000;
     if (clock.now() + waitMs > deadline) {
-      throw new TimeoutError(`X was still processing the ${item.kind} after ${settings.mediaProcessingTimeoutMs} ms: try again later or raise mediaProcessingTimeoutMs`, {
-        platform: 'x',
-        timeoutMs: settings.mediaProcessingTimeoutMs,
-      });
+      throw new TimeoutError(
+        `X was still processing the ${item.kind} after ${settings.mediaProcessingTimeoutMs} ms: try again later or raise mediaProcessingTimeoutMs`,
+        {
+          platform: 'x',
+          timeoutMs: settings.mediaProcessingTimeoutMs,
+        },
+      );
     }
     await clock.sleep(waitMs, signal);
-    const status = await http.request({ path: UPLOAD_PATH, searchParams: { command: 'STATUS', media_id: mediaId }, bucket: X_BUCKETS.media, signal });
+    const status = await http.request({
+      path: UPLOAD_PATH,
+      searchParams: { command: 'STATUS', media_id: mediaId },
+      bucket: X_BUCKETS.media,
+      signal,
+    });
     info = parseApiResponse(XMediaUploadSchema, status, 'x', 'STATUS /2/media/upload').data.processing_info;
   }
 

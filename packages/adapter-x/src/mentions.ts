@@ -45,7 +45,9 @@ export function toMention(tweet: XTweet, author: XUser | undefined, context: Ada
     url: postUrl(tweet.id, author?.username),
     ...(tweet.conversation_id ? { conversationId: tweet.conversation_id } : {}),
     ...(kind === 'reply' && reference ? { inReplyToId: reference.id } : {}),
-    ...(aboutOwnPost && reference ? { subject: { platform: 'x', id: reference.id, accountId: context.account.id, url: postUrl(reference.id, context.account.handle) } } : {}),
+    ...(aboutOwnPost && reference
+      ? { subject: { platform: 'x', id: reference.id, accountId: context.account.id, url: postUrl(reference.id, context.account.handle) } }
+      : {}),
   };
 }
 

@@ -17,7 +17,10 @@ type Group = 'public_metrics' | 'non_public_metrics' | 'organic_metrics';
  * ```
  */
 export const X_POST_METRICS: Readonly<Partial<Record<CanonicalMetric, ReadonlyArray<readonly [Group, string]>>>> = {
-  impressions: [['public_metrics', 'impression_count'], ['non_public_metrics', 'impression_count']],
+  impressions: [
+    ['public_metrics', 'impression_count'],
+    ['non_public_metrics', 'impression_count'],
+  ],
   likes: [['public_metrics', 'like_count']],
   shares: [['public_metrics', 'retweet_count']],
   comments: [['public_metrics', 'reply_count']],
@@ -80,7 +83,9 @@ async function lookup(post: PostRef, fields: string, context: AdapterContext) {
 }
 
 const notAuthorized = (error: unknown) =>
-  ApiCallError.isInstance(error) && (error.status === 403 || error.status === 400) && /non_public_metrics|organic_metrics|not-authorized-for-field|authoriz/i.test(JSON.stringify(error.body ?? ''));
+  ApiCallError.isInstance(error) &&
+  (error.status === 403 || error.status === 400) &&
+  /non_public_metrics|organic_metrics|not-authorized-for-field|authoriz/i.test(JSON.stringify(error.body ?? ''));
 
 /**
  * A post's metrics from `GET /2/tweets/:id`. With `privateMetrics`, asks for
@@ -122,7 +127,12 @@ export async function getAccountMetrics(context: AdapterContext): Promise<Metric
   });
   const body = parseApiResponse(XUserLookupSchema, response, 'x', 'GET /2/users/:id');
   if (!body.data) {
-    throw new ApiCallError(`X has no user ${context.account.id}: ${body.errors?.[0]?.detail ?? 'not found'}`, { status: 404, platform: 'x', body, isRetryable: false });
+    throw new ApiCallError(`X has no user ${context.account.id}: ${body.errors?.[0]?.detail ?? 'not found'}`, {
+      status: 404,
+      platform: 'x',
+      body,
+      isRetryable: false,
+    });
   }
   const reported = body.data.public_metrics ?? {};
   const metrics: MetricSnapshotOutput['metrics'] = {};

@@ -35,7 +35,9 @@ export const X_REPLY_SETTINGS = ['following', 'mentionedUsers', 'subscribers', '
  */
 export const XOptionsSchema = z
   .object({
-    replySettings: z.enum(X_REPLY_SETTINGS, { error: `must be one of ${X_REPLY_SETTINGS.join(', ')} (leave it out to let everyone reply)` }).optional(),
+    replySettings: z
+      .enum(X_REPLY_SETTINGS, { error: `must be one of ${X_REPLY_SETTINGS.join(', ')} (leave it out to let everyone reply)` })
+      .optional(),
     quoteTweetId: snowflake('the id of the post to quote').optional(),
     excludeReplyUserIds: z.array(snowflake('a user id')).min(1).optional(),
     taggedUserIds: z.array(snowflake('a user id')).min(1).max(10, { error: 'X tags at most 10 users in media' }).optional(),

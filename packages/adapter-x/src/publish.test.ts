@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ValidationError } from '@smm/core/errors';
 import { settle, xTestEnv } from './__tests__/x-test-env.js';
 
-const tweetPosts = (env: ReturnType<typeof xTestEnv>) => env.sim.requests.filter((request) => request.method === 'POST' && request.path === '/2/tweets');
+const tweetPosts = (env: ReturnType<typeof xTestEnv>) =>
+  env.sim.requests.filter((request) => request.method === 'POST' && request.path === '/2/tweets');
 
 describe('publishing to X', () => {
   it('sends a text post as POST /2/tweets { text } with the bearer token and JSON body, and no idempotency header', async () => {
@@ -16,7 +17,9 @@ describe('publishing to X', () => {
     expect(request!.headers['user-agent']).toBe('smm-adapter-x');
     expect(request!.headers['idempotency-key']).toBeUndefined();
     const held = env.sim.posts();
-    expect(published.parts).toEqual([{ platform: 'x', accountId: env.sim.account.id, id: held[0]!.id, url: `https://x.com/smm_brand/status/${held[0]!.id}` }]);
+    expect(published.parts).toEqual([
+      { platform: 'x', accountId: env.sim.account.id, id: held[0]!.id, url: `https://x.com/smm_brand/status/${held[0]!.id}` },
+    ]);
   });
 
   it('publishes a thread as a chain of replies, each part answering the one before', async () => {
@@ -40,7 +43,14 @@ describe('publishing to X', () => {
     await env.client.publish(env.key, {
       text: 'root',
       thread: [{ text: 'next' }],
-      networkOptions: { x: { replySettings: 'mentionedUsers', quoteTweetId: '1850000000000000000', placeId: 'df51dec6f4ee2b2c', forSuperFollowersOnly: false } },
+      networkOptions: {
+        x: {
+          replySettings: 'mentionedUsers',
+          quoteTweetId: '1850000000000000000',
+          placeId: 'df51dec6f4ee2b2c',
+          forSuperFollowersOnly: false,
+        },
+      },
     });
     const [root, next] = tweetPosts(env);
     expect(root!.body).toEqual({
@@ -56,14 +66,27 @@ describe('publishing to X', () => {
   it('sends a reply with reply.in_reply_to_tweet_id and exclude_reply_user_ids', async () => {
     const env = xTestEnv();
     const root = await env.client.publish(env.key, { text: 'root post' });
-    await env.client.reply(env.key, root.published.parts[0]!, { text: 'a reply', networkOptions: { x: { excludeReplyUserIds: ['1500000000'] } } });
-    expect(tweetPosts(env)[1]!.body).toEqual({ text: 'a reply', reply: { in_reply_to_tweet_id: root.published.parts[0]!.id, exclude_reply_user_ids: ['1500000000'] } });
+    await env.client.reply(env.key, root.published.parts[0]!, {
+      text: 'a reply',
+      networkOptions: { x: { excludeReplyUserIds: ['1500000000'] } },
+    });
+    expect(tweetPosts(env)[1]!.body).toEqual({
+      text: 'a reply',
+      reply: { in_reply_to_tweet_id: root.published.parts[0]!.id, exclude_reply_user_ids: ['1500000000'] },
+    });
   });
 
   it('sends a poll with duration in minutes, and appends draft.link to the text', async () => {
     const env = xTestEnv();
-    await env.client.publish(env.key, { text: 'Which one?', link: 'https://example.com/a' }, { poll: { options: ['Tea', 'Coffee'], durationMs: 90 * 60_000 } });
-    expect(tweetPosts(env)[0]!.body).toEqual({ text: 'Which one? https://example.com/a', poll: { options: ['Tea', 'Coffee'], duration_minutes: 90 } });
+    await env.client.publish(
+      env.key,
+      { text: 'Which one?', link: 'https://example.com/a' },
+      { poll: { options: ['Tea', 'Coffee'], durationMs: 90 * 60_000 } },
+    );
+    expect(tweetPosts(env)[0]!.body).toEqual({
+      text: 'Which one? https://example.com/a',
+      poll: { options: ['Tea', 'Coffee'], duration_minutes: 90 },
+    });
   });
 
   it('refuses, before any request, every X-specific problem at once', async () => {
@@ -92,9 +115,14 @@ describe('publishing to X', () => {
 
   it('validates networkOptions.x with its schema (core joins the problems to the draft error)', async () => {
     const env = xTestEnv();
-    const outcome = await settle(env.client.publish(env.key, { text: 'hi', networkOptions: { x: { replySettings: 'everyone', taggedUserIds: ['@bob'] } as never } }));
+    const outcome = await settle(
+      env.client.publish(env.key, { text: 'hi', networkOptions: { x: { replySettings: 'everyone', taggedUserIds: ['@bob'] } as never } }),
+    );
     const error = (outcome as { error: ValidationError }).error;
-    expect(error.issues.map((issue) => issue.path.join('.'))).toEqual(['networkOptions.x.replySettings', 'networkOptions.x.taggedUserIds.0']);
+    expect(error.issues.map((issue) => issue.path.join('.'))).toEqual([
+      'networkOptions.x.replySettings',
+      'networkOptions.x.taggedUserIds.0',
+    ]);
     expect(env.sim.requests).toHaveLength(0);
   });
 
@@ -113,11 +141,18 @@ describe('publishing to X', () => {
     const env = xTestEnv();
     // A full first part: appending the 23-weighted link would push it over 280.
     const first = 'a'.repeat(270);
-    await env.client.publish(env.key, { text: first, thread: [{ text: 'Read it all: https://example.com/a' }], link: 'https://example.com/a' });
-    expect(tweetPosts(env).map((request) => (request.body as { text: string }).text)).toEqual([first, 'Read it all: https://example.com/a']);
+    await env.client.publish(env.key, {
+      text: first,
+      thread: [{ text: 'Read it all: https://example.com/a' }],
+      link: 'https://example.com/a',
+    });
+    expect(tweetPosts(env).map((request) => (request.body as { text: string }).text)).toEqual([
+      first,
+      'Read it all: https://example.com/a',
+    ]);
   });
 
-  it('turns X content refusals into a ValidationError naming the field, with X\'s error as cause', async () => {
+  it("turns X content refusals into a ValidationError naming the field, with X's error as cause", async () => {
     const env = xTestEnv({ settings: { onDuplicate: 'fail' } });
     await env.client.publish(env.key, { text: 'said once' });
     const duplicate = await settle(env.client.publish(env.key, { text: 'said once' }));

@@ -30,7 +30,12 @@ export function tweetBody(
       ? { media: { media_ids: part.mediaIds, ...(first && options.taggedUserIds ? { tagged_user_ids: options.taggedUserIds } : {}) } }
       : {}),
     ...(part.parentId !== undefined
-      ? { reply: { in_reply_to_tweet_id: part.parentId, ...(first && options.excludeReplyUserIds ? { exclude_reply_user_ids: options.excludeReplyUserIds } : {}) } }
+      ? {
+          reply: {
+            in_reply_to_tweet_id: part.parentId,
+            ...(first && options.excludeReplyUserIds ? { exclude_reply_user_ids: options.excludeReplyUserIds } : {}),
+          },
+        }
       : {}),
     ...(first && poll ? { poll: { options: poll.options, duration_minutes: poll.durationMs / 60_000 } } : {}),
     ...(first && options.quoteTweetId ? { quote_tweet_id: options.quoteTweetId } : {}),
@@ -41,7 +46,12 @@ export function tweetBody(
 }
 
 /** The identical post X already holds at this place in the thread (its duplicate rule fired), or undefined. */
-async function existingPost(text: string, parentId: string | undefined, context: AdapterContext, settings: PublishSettings): Promise<string | undefined> {
+async function existingPost(
+  text: string,
+  parentId: string | undefined,
+  context: AdapterContext,
+  settings: PublishSettings,
+): Promise<string | undefined> {
   const since = new Date(context.clock.now() - settings.lookupWindowMs).toISOString();
   const tweets = await readOwnTimeline(context, since, settings.lookupMaxPages);
   return findPostAt(tweets, text, parentId)?.id;
@@ -54,7 +64,11 @@ async function existingPost(text: string, parentId: string | undefined, context:
  * that place is taken instead, so a publish retried after a lost answer resumes where it
  * stopped rather than failing. Content refusals become `ValidationError`s naming the part. @internal
  */
-export async function publishPosts(input: PublishInput<XOptions>, context: AdapterContext, settings: PublishSettings): Promise<PublishOutput> {
+export async function publishPosts(
+  input: PublishInput<XOptions>,
+  context: AdapterContext,
+  settings: PublishSettings,
+): Promise<PublishOutput> {
   checkXDraft(input);
   const { draft, poll } = input;
   const options = input.networkOptions ?? {};
@@ -77,7 +91,10 @@ export async function publishPosts(input: PublishInput<XOptions>, context: Adapt
       });
       id = parseApiResponse(XCreateTweetSchema, response, 'x', 'POST /2/tweets').data.id;
     } catch (error) {
-      const adopted = settings.onDuplicate === 'adopt' && isDuplicateRefusal(error) ? await existingPost(part.text, parentId, context, settings) : undefined;
+      const adopted =
+        settings.onDuplicate === 'adopt' && isDuplicateRefusal(error)
+          ? await existingPost(part.text, parentId, context, settings)
+          : undefined;
       if (adopted === undefined) {
         if (published.length > 0) {
           context.logger.warn('x thread stopped part way: publish again with the same idempotency key to resume', {

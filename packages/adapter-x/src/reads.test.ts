@@ -11,7 +11,9 @@ describe('reading from X', () => {
     const [request] = env.sim.requests.filter((entry) => entry.path.endsWith('/mentions'));
     expect(request!.path).toBe(`/2/users/${env.sim.account.id}/mentions`);
     expect(request!.query).toMatchObject({ max_results: '5', expansions: 'author_id' });
-    expect(String(request!.query['tweet.fields']).split(',')).toEqual(expect.arrayContaining(['created_at', 'author_id', 'referenced_tweets', 'conversation_id']));
+    expect(String(request!.query['tweet.fields']).split(',')).toEqual(
+      expect.arrayContaining(['created_at', 'author_id', 'referenced_tweets', 'conversation_id']),
+    );
     expect(page.nextCursor).toBeNull();
     // Newest first, as X returns them.
     expect(page.items.map((mention) => [mention.text, mention.kind])).toEqual([
@@ -26,7 +28,7 @@ describe('reading from X', () => {
     expect(page.items[0]!.subject).toBeUndefined();
   });
 
-  it('clamps the page size to X\'s 5–100 and passes the cursor back as pagination_token', async () => {
+  it("clamps the page size to X's 5–100 and passes the cursor back as pagination_token", async () => {
     const env = xTestEnv({ simulator: { mentionBacklog: 12 } });
     const first = await env.client.listMentions(env.key, { limit: 1 });
     expect(first.items).toHaveLength(5);
@@ -46,7 +48,7 @@ describe('reading from X', () => {
     expect(ids).toHaveLength(env.sim.mentionCount());
   });
 
-  it('maps post metrics to canonical names with X\'s names as provenance; link clicks only when X reports them', async () => {
+  it("maps post metrics to canonical names with X's names as provenance; link clicks only when X reports them", async () => {
     const env = xTestEnv();
     const plain = await env.client.publish(env.key, { text: 'no link here' });
     const linked = await env.client.publish(env.key, { text: 'see https://example.com/x' });
@@ -62,9 +64,14 @@ describe('reading from X', () => {
       saves: { value: reported.bookmark_count, platformName: 'public_metrics.bookmark_count' },
       profileVisits: { value: reported.user_profile_clicks, platformName: 'non_public_metrics.user_profile_clicks' },
     });
-    expect(snapshot.extra).toEqual({ 'non_public_metrics.impression_count': { value: reported.impression_count, platformName: 'non_public_metrics.impression_count' } });
+    expect(snapshot.extra).toEqual({
+      'non_public_metrics.impression_count': { value: reported.impression_count, platformName: 'non_public_metrics.impression_count' },
+    });
     const withLink = await env.client.getPostMetrics(env.key, linked.published.parts[0]!);
-    expect(withLink.metrics.linkClicks).toEqual({ value: env.sim.reportedPostMetrics(linked.published.parts[0]!.id).url_link_clicks, platformName: 'non_public_metrics.url_link_clicks' });
+    expect(withLink.metrics.linkClicks).toEqual({
+      value: env.sim.reportedPostMetrics(linked.published.parts[0]!.id).url_link_clicks,
+      platformName: 'non_public_metrics.url_link_clicks',
+    });
     const query = env.sim.requests.filter((entry) => entry.method === 'GET' && entry.path.startsWith('/2/tweets/')).at(-1)!.query;
     expect(query['tweet.fields']).toBe('public_metrics,non_public_metrics,organic_metrics');
   });
@@ -84,7 +91,14 @@ describe('reading from X', () => {
         const url = new URL(request.url);
         if (url.pathname.startsWith('/2/tweets/') && url.searchParams.get('tweet.fields')?.includes('non_public_metrics')) {
           return Response.json({
-            errors: [{ parameter: 'non_public_metrics', title: 'Field Authorization Error', detail: 'Sorry, you are not authorized to access non_public_metrics on a Tweet.', type: 'https://api.twitter.com/2/problems/not-authorized-for-field' }],
+            errors: [
+              {
+                parameter: 'non_public_metrics',
+                title: 'Field Authorization Error',
+                detail: 'Sorry, you are not authorized to access non_public_metrics on a Tweet.',
+                type: 'https://api.twitter.com/2/problems/not-authorized-for-field',
+              },
+            ],
           });
         }
         return simFetch(request);
@@ -115,11 +129,19 @@ describe('reading from X', () => {
     const env = xTestEnv();
     const { published } = await env.client.publish(env.key, { text: 'root', thread: [{ text: 'child' }] });
     const child = await env.client.getPost(env.key, published.parts[1]!);
-    expect(child).toMatchObject({ text: 'child', inReplyTo: { id: published.parts[0]!.id }, mediaCount: 0, ref: { id: published.parts[1]!.id } });
+    expect(child).toMatchObject({
+      text: 'child',
+      inReplyTo: { id: published.parts[0]!.id },
+      mediaCount: 0,
+      ref: { id: published.parts[1]!.id },
+    });
     await env.client.delete(env.key, published.parts[1]!);
     await env.client.delete(env.key, published.parts[1]!);
     expect(await env.client.getPost(env.key, published.parts[1]!)).toBeNull();
-    expect(env.lines().filter((line) => line.startsWith('DELETE'))).toEqual([`DELETE /2/tweets/${published.parts[1]!.id}`, `DELETE /2/tweets/${published.parts[1]!.id}`]);
+    expect(env.lines().filter((line) => line.startsWith('DELETE'))).toEqual([
+      `DELETE /2/tweets/${published.parts[1]!.id}`,
+      `DELETE /2/tweets/${published.parts[1]!.id}`,
+    ]);
   });
 
   it('finds a published draft by its text in the own timeline, and nothing before `since` or without a draft', async () => {
@@ -132,7 +154,9 @@ describe('reading from X', () => {
     expect(timeline.path).toBe(`/2/users/${env.sim.account.id}/tweets`);
     expect(timeline.query).toMatchObject({ max_results: '100' });
     expect(await env.client.findPublished(env.key, { idempotencyKey: 'any' })).toBeNull();
-    expect(await env.client.findPublished(env.key, { idempotencyKey: 'any', draft, since: new Date(env.clock.now() + 60_000).toISOString() })).toBeNull();
+    expect(
+      await env.client.findPublished(env.key, { idempotencyKey: 'any', draft, since: new Date(env.clock.now() + 60_000).toISOString() }),
+    ).toBeNull();
     expect(await env.client.findPublished(env.key, { idempotencyKey: 'any', draft: { text: 'never said' } })).toBeNull();
   });
 });

@@ -17,17 +17,19 @@ describe('createXAdapter settings', () => {
     const adapter = createXAdapter();
     expect(adapter.platform).toBe('x');
     expect(adapter.http.baseUrl).toBe('https://api.x.com');
-    expect(XAdapterSettingsSchema.parse({})).toMatchObject({ mediaChunkBytes: 4 * 1024 * 1024, lookupWindowMs: 86_400_000, lookupMaxPages: 5, privateMetrics: true, onDuplicate: 'adopt' });
+    expect(XAdapterSettingsSchema.parse({})).toMatchObject({
+      mediaChunkBytes: 4 * 1024 * 1024,
+      lookupWindowMs: 86_400_000,
+      lookupMaxPages: 5,
+      privateMetrics: true,
+      onDuplicate: 'adopt',
+    });
   });
 
   it('throws a ValidationError naming every bad setting at once', () => {
-    expect(issuesOf({ baseUrl: 'ftp://x', mediaChunkBytes: 10 * 1024 * 1024, onDuplicate: 'ignore', lookupMaxPages: 0, clientId: '' })).toEqual([
-      'baseUrl',
-      'clientId',
-      'mediaChunkBytes',
-      'lookupMaxPages',
-      'onDuplicate',
-    ]);
+    expect(
+      issuesOf({ baseUrl: 'ftp://x', mediaChunkBytes: 10 * 1024 * 1024, onDuplicate: 'ignore', lookupMaxPages: 0, clientId: '' }),
+    ).toEqual(['baseUrl', 'clientId', 'mediaChunkBytes', 'lookupMaxPages', 'onDuplicate']);
   });
 
   it('refuses unknown settings (a typo must not pass silently)', () => {

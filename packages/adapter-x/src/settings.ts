@@ -12,7 +12,11 @@ import { parseWithSchema } from '@smm/core/model';
 export const X_API_URL = 'https://api.x.com';
 
 const MB = 1024 * 1024;
-const positiveMs = (what: string) => z.number().int({ error: `must be ${what} in whole milliseconds` }).positive({ error: `must be ${what} in milliseconds, above 0` });
+const positiveMs = (what: string) =>
+  z
+    .number()
+    .int({ error: `must be ${what} in whole milliseconds` })
+    .positive({ error: `must be ${what} in milliseconds, above 0` });
 
 /**
  * Settings of {@link createXAdapter}, validated eagerly: a bad setting throws a
@@ -34,13 +38,23 @@ export const XAdapterSettingsSchema = z
     /** Downloads media given by URL (default: the global fetch). Never receives the X token. */
     fetch: z.custom<typeof fetch>((value) => typeof value === 'function', { error: 'must be a fetch function' }).optional(),
     /** Bytes per APPEND chunk of the media upload (default 4 MiB; X takes at most 5 MB). */
-    mediaChunkBytes: z.number().int().min(64 * 1024, { error: 'must be at least 65536 bytes' }).max(5 * MB, { error: 'must be at most 5 MB (X refuses larger chunks)' }).default(4 * MB),
+    mediaChunkBytes: z
+      .number()
+      .int()
+      .min(64 * 1024, { error: 'must be at least 65536 bytes' })
+      .max(5 * MB, { error: 'must be at most 5 MB (X refuses larger chunks)' })
+      .default(4 * MB),
     /** How long to wait for X to process a video or GIF before giving up (default 10 min). */
     mediaProcessingTimeoutMs: positiveMs('a duration').default(10 * 60_000),
     /** How far back `findPublished` and duplicate recovery look in the own timeline (default 24 h). */
     lookupWindowMs: positiveMs('a duration').default(24 * 3_600_000),
     /** Most timeline pages (100 posts each) `findPublished` reads (default 5). */
-    lookupMaxPages: z.number().int().min(1, { error: 'must be 1 or more' }).max(32, { error: 'must be 32 or fewer (X keeps 3200 timeline posts)' }).default(5),
+    lookupMaxPages: z
+      .number()
+      .int()
+      .min(1, { error: 'must be 1 or more' })
+      .max(32, { error: 'must be 32 or fewer (X keeps 3200 timeline posts)' })
+      .default(5),
     /** Ask for `non_public_metrics` and `organic_metrics` (own posts of the last 30 days; default true). */
     privateMetrics: z.boolean().default(true),
     /**

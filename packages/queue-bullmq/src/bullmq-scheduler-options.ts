@@ -59,8 +59,16 @@ export interface BullmqSchedulerOptions {
   clock?: Clock;
 }
 
-const positive = (what: string) => z.number().int({ error: `must be a whole number of ${what}` }).positive({ error: `must be more than 0 ${what}` });
-const nonNegative = (what: string) => z.number().int({ error: `must be a whole number of ${what}` }).nonnegative({ error: `must be 0 or more ${what}` });
+const positive = (what: string) =>
+  z
+    .number()
+    .int({ error: `must be a whole number of ${what}` })
+    .positive({ error: `must be more than 0 ${what}` });
+const nonNegative = (what: string) =>
+  z
+    .number()
+    .int({ error: `must be a whole number of ${what}` })
+    .nonnegative({ error: `must be 0 or more ${what}` });
 
 /** @internal */
 export const BullmqSchedulerOptionsSchema = z
@@ -78,8 +86,15 @@ export const BullmqSchedulerOptionsSchema = z
         error: 'must be an ioredis client created with maxRetriesPerRequest: null',
       })
       .optional(),
-    url: z.string().regex(/^rediss?:\/\//, { error: 'must be a redis:// or rediss:// URL' }).optional(),
-    queueName: z.string().min(1).regex(/^[^:\s]+$/, { error: 'must not contain ":" or spaces' }).default('smm-scheduler'),
+    url: z
+      .string()
+      .regex(/^rediss?:\/\//, { error: 'must be a redis:// or rediss:// URL' })
+      .optional(),
+    queueName: z
+      .string()
+      .min(1)
+      .regex(/^[^:\s]+$/, { error: 'must not contain ":" or spaces' })
+      .default('smm-scheduler'),
     prefix: z.string().min(1).default('bull'),
     concurrency: positive('jobs').default(8),
     lockDurationMs: positive('ms').default(30_000),

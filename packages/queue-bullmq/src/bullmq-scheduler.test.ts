@@ -34,7 +34,11 @@ describe.skipIf(url === '')(`BullMQ jobs follow their entries${url === '' ? ` (s
 
   it('creates one delayed job per scheduled entry, keyed by the entry id, at its due time', async () => {
     const due = Date.now() + 3_600_000;
-    await bullmq.store.insertMany([scheduledEntry('a', due), scheduledEntry('b:2', due + 60_000), scheduledEntry('draft', due, { status: 'draft', scheduledAt: null, placement: null })]);
+    await bullmq.store.insertMany([
+      scheduledEntry('a', due),
+      scheduledEntry('b:2', due + 60_000),
+      scheduledEntry('draft', due, { status: 'draft', scheduledAt: null, placement: null }),
+    ]);
     const a = await bullmq.queue.getJob(jobIdOf('a'));
     const b = await bullmq.queue.getJob(jobIdOf('b:2'));
     expect(await a?.getState()).toBe('delayed');
@@ -98,7 +102,11 @@ describe.skipIf(url === '')(`BullMQ jobs follow their entries${url === '' ? ` (s
 
   it('health() shows overdue entries and that no worker is running', async () => {
     const past = Date.now() - 120_000;
-    await bullmq.store.insertMany([scheduledEntry('late-1', past), scheduledEntry('late-2', past + 1_000), scheduledEntry('future', Date.now() + 3_600_000)]);
+    await bullmq.store.insertMany([
+      scheduledEntry('late-1', past),
+      scheduledEntry('late-2', past + 1_000),
+      scheduledEntry('future', Date.now() + 3_600_000),
+    ]);
     const health = await bullmq.health();
     expect(health.ok).toBe(false);
     expect(health.workers).toBe(0);

@@ -238,7 +238,8 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions): BullmqSc
 
     start() {
       if (worker !== undefined) return;
-      if (o.runner === undefined) throw new Error('createBullmqScheduler: start() needs `runner` (a Scheduler from createScheduler) to run jobs.');
+      if (o.runner === undefined)
+        throw new Error('createBullmqScheduler: start() needs `runner` (a Scheduler from createScheduler) to run jobs.');
       worker = new Worker<EntryJobData>(o.queueName, processJob, {
         connection,
         prefix: o.prefix,
@@ -272,8 +273,12 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions): BullmqSc
       ]);
       const oldestAgeMs = due.oldestScheduledAt === null ? 0 : Math.max(0, now - Date.parse(due.oldestScheduledAt));
       const problems: string[] = [];
-      if (due.count > 0 && workers === 0) problems.push(`${due.count} entries are due and no worker is connected to queue "${o.queueName}"; start a worker.`);
-      if (due.count > 0 && oldestAgeMs > o.overdueAlertMs) problems.push(`the oldest due entry is ${Math.round(oldestAgeMs / 1000)} s late (alert after ${Math.round(o.overdueAlertMs / 1000)} s).`);
+      if (due.count > 0 && workers === 0)
+        problems.push(`${due.count} entries are due and no worker is connected to queue "${o.queueName}"; start a worker.`);
+      if (due.count > 0 && oldestAgeMs > o.overdueAlertMs)
+        problems.push(
+          `the oldest due entry is ${Math.round(oldestAgeMs / 1000)} s late (alert after ${Math.round(o.overdueAlertMs / 1000)} s).`,
+        );
       return {
         ok: problems.length === 0,
         problems,

@@ -22,7 +22,11 @@ async function until(done: () => Promise<boolean>, timeoutMs: number): Promise<b
   return done();
 }
 
-const onLoopback = (i: number): Partial<CalendarEntry> => ({ accountKey: `loopback:${i % ACCOUNTS}`, platform: 'loopback', accountId: String(i % ACCOUNTS) });
+const onLoopback = (i: number): Partial<CalendarEntry> => ({
+  accountKey: `loopback:${i % ACCOUNTS}`,
+  platform: 'loopback',
+  accountId: String(i % ACCOUNTS),
+});
 
 describe.skipIf(url === '')(`BullMQ workers publish exactly once${url === '' ? ` (skipped: ${inject('redisSkipReason')})` : ''}`, () => {
   const cleanup: Array<() => Promise<void>> = [];
@@ -32,7 +36,12 @@ describe.skipIf(url === '')(`BullMQ workers publish exactly once${url === '' ? `
   });
 
   /** One worker process's worth: its own store handle, runner (lease owner) and BullMQ worker. */
-  function worker(network: LoopbackNetwork, prefix: string, name: string, leaseMs = 5_000): { store: RedisStore; bullmq: BullmqScheduler; runner: ReturnType<typeof createScheduler> } {
+  function worker(
+    network: LoopbackNetwork,
+    prefix: string,
+    name: string,
+    leaseMs = 5_000,
+  ): { store: RedisStore; bullmq: BullmqScheduler; runner: ReturnType<typeof createScheduler> } {
     const store = createRedisStore({ url, prefix });
     const client = createClient({
       adapters: [loopbackAdapter(network.url, name)],
@@ -99,7 +108,11 @@ describe.skipIf(url === '')(`BullMQ workers publish exactly once${url === '' ? `
     const { network, prefix, planner, store } = await setup();
     // Worker "dead" had moved both entries to `publishing` under its lease, then vanished.
     // Its POST for "landed" reached the network; the one for "lost" never did.
-    const landed = await fetch(`${network.url}/posts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'post landed', key: 'key-landed' }) });
+    const landed = await fetch(`${network.url}/posts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'post landed', key: 'key-landed' }),
+    });
     const landedId = ((await landed.json()) as { id: string }).id;
     const now = Date.now();
     const leaseEnds = now + 800;

@@ -27,9 +27,12 @@ export interface RedisStoreOptions {
 export const RedisStoreOptionsSchema = z
   .object({
     connection: z
-      .custom<Redis>((value) => value != null && typeof value === 'object' && typeof (value as { evalsha?: unknown }).evalsha === 'function', {
-        error: 'must be an ioredis client (new Redis(...))',
-      })
+      .custom<Redis>(
+        (value) => value != null && typeof value === 'object' && typeof (value as { evalsha?: unknown }).evalsha === 'function',
+        {
+          error: 'must be an ioredis client (new Redis(...))',
+        },
+      )
       .optional(),
     url: z
       .string()

@@ -9,74 +9,82 @@ let n = 0;
 
 // A handle remembers the entries it last saw so a write can skip its read; these checks make
 // sure a remembered copy that another process has since changed never decides a write.
-describe.skipIf(url === '')(`createRedisStore: writes from a handle with an outdated copy${url === '' ? ` (skipped: ${inject('redisSkipReason')})` : ''}`, () => {
-  const opened: RedisStore[] = [];
-  const open = (prefix: string) => {
-    const store = createRedisStore({ url, prefix });
-    opened.push(store);
-    return store;
-  };
-  afterEach(async () => {
-    await dropPrefix(opened[0]!.redis, opened[0]!.keyPrefix);
-    for (const store of opened.splice(0)) await store.close();
-  });
+describe.skipIf(url === '')(
+  `createRedisStore: writes from a handle with an outdated copy${url === '' ? ` (skipped: ${inject('redisSkipReason')})` : ''}`,
+  () => {
+    const opened: RedisStore[] = [];
+    const open = (prefix: string) => {
+      const store = createRedisStore({ url, prefix });
+      opened.push(store);
+      return store;
+    };
+    afterEach(async () => {
+      await dropPrefix(opened[0]!.redis, opened[0]!.keyPrefix);
+      for (const store of opened.splice(0)) await store.close();
+    });
 
-  function handles() {
-    n += 1;
-    const prefix = `cache-${process.pid}-${n}`;
-    return { a: open(prefix), b: open(prefix), fresh: open(prefix) };
-  }
-  const at = () => new Date().toISOString();
-
-  it('a transition after another handle changed the entry keeps that change', async () => {
-    const { a, b, fresh } = handles();
-    await a.insert(scheduledEntry('e', Date.now() + 3_600_000));
-    await a.get('e');
-    const fromB = (await b.get('e'))!;
-    await b.put({ ...fromB, draft: { ...fromB.draft, text: 'edited in B' } });
-
-    const canceled = await a.transition('e', { to: 'canceled', at: at(), by: 'ana' });
-    const stored = (await fresh.get('e'))!;
-    expect(canceled.draft.text).toBe('edited in B');
-    expect(stored.status).toBe('canceled');
-    expect(stored.draft.text).toBe('edited in B');
-    expect(stored.version).toBe(3);
-    expect(stored.history.map((item) => item.to)).toEqual(['draft', 'scheduled', 'canceled']);
-  });
-
-  it('an expectation checked against an outdated copy is re-checked against the stored entry', async () => {
-    const { a, b, fresh } = handles();
-    await a.insertMany([scheduledEntry('e', Date.now() + 3_600_000), scheduledEntry('f', Date.now() + 3_600_000)]);
-    const seenE = (await a.get('e'))!;
-    const seenF = (await a.get('f'))!;
-    for (const id of ['e', 'f']) {
-      const current = (await b.get(id))!;
-      await b.put({ ...current, draft: { ...current.draft, text: 'edited in B' } });
+    function handles() {
+      n += 1;
+      const prefix = `cache-${process.pid}-${n}`;
+      return { a: open(prefix), b: open(prefix), fresh: open(prefix) };
     }
-    // Right for the stored entry, wrong for A's copy: it goes through.
-    await expect(a.transition('e', { to: 'canceled', at: at(), by: 'ana', expectedVersion: seenE.version + 1 })).resolves.toMatchObject({ status: 'canceled', version: seenE.version + 2 });
-    // Right for A's copy, wrong for the stored entry: refused, nothing written.
-    await expect(a.transition('f', { to: 'canceled', at: at(), by: 'ana', expectedVersion: seenF.version })).rejects.toBeInstanceOf(EntryConflictError);
-    expect(await fresh.get('f')).toMatchObject({ status: 'scheduled', version: seenF.version + 1 });
-  });
+    const at = () => new Date().toISOString();
 
-  it('changing an object the store returned does not leak into the next write', async () => {
-    const { a, fresh } = handles();
-    await a.insert(scheduledEntry('e', Date.now() + 3_600_000));
-    const got = (await a.get('e'))!;
-    (got.draft as { text: string }).text = 'changed by the caller, never written';
-    await a.transition('e', { to: 'canceled', at: at(), by: 'ana' });
-    expect((await fresh.get('e'))!.draft.text).toBe('post e');
-  });
+    it('a transition after another handle changed the entry keeps that change', async () => {
+      const { a, b, fresh } = handles();
+      await a.insert(scheduledEntry('e', Date.now() + 3_600_000));
+      await a.get('e');
+      const fromB = (await b.get('e'))!;
+      await b.put({ ...fromB, draft: { ...fromB.draft, text: 'edited in B' } });
 
-  it('a claim after a lease change decides from the new lease', async () => {
-    const { a, b, fresh } = handles();
-    const now = Date.now();
-    await a.insert(scheduledEntry('e', now - 1_000));
-    const claimed = (await a.claim('e', { owner: 'a', now, leaseMs: 60_000 }))!;
-    expect(await b.releaseLease('e', 'a')).toBe(true);
-    // A still remembers its claim; the lease is gone in the store, so a write requiring it fails.
-    await expect(a.transition('e', { to: 'publishing', at: at(), by: 'a', leaseOwner: 'a' })).rejects.toBeInstanceOf(EntryConflictError);
-    expect((await fresh.get('e'))!).toMatchObject({ status: 'scheduled', lease: null, version: claimed.version + 1 });
-  });
-});
+      const canceled = await a.transition('e', { to: 'canceled', at: at(), by: 'ana' });
+      const stored = (await fresh.get('e'))!;
+      expect(canceled.draft.text).toBe('edited in B');
+      expect(stored.status).toBe('canceled');
+      expect(stored.draft.text).toBe('edited in B');
+      expect(stored.version).toBe(3);
+      expect(stored.history.map((item) => item.to)).toEqual(['draft', 'scheduled', 'canceled']);
+    });
+
+    it('an expectation checked against an outdated copy is re-checked against the stored entry', async () => {
+      const { a, b, fresh } = handles();
+      await a.insertMany([scheduledEntry('e', Date.now() + 3_600_000), scheduledEntry('f', Date.now() + 3_600_000)]);
+      const seenE = (await a.get('e'))!;
+      const seenF = (await a.get('f'))!;
+      for (const id of ['e', 'f']) {
+        const current = (await b.get(id))!;
+        await b.put({ ...current, draft: { ...current.draft, text: 'edited in B' } });
+      }
+      // Right for the stored entry, wrong for A's copy: it goes through.
+      await expect(a.transition('e', { to: 'canceled', at: at(), by: 'ana', expectedVersion: seenE.version + 1 })).resolves.toMatchObject({
+        status: 'canceled',
+        version: seenE.version + 2,
+      });
+      // Right for A's copy, wrong for the stored entry: refused, nothing written.
+      await expect(a.transition('f', { to: 'canceled', at: at(), by: 'ana', expectedVersion: seenF.version })).rejects.toBeInstanceOf(
+        EntryConflictError,
+      );
+      expect(await fresh.get('f')).toMatchObject({ status: 'scheduled', version: seenF.version + 1 });
+    });
+
+    it('changing an object the store returned does not leak into the next write', async () => {
+      const { a, fresh } = handles();
+      await a.insert(scheduledEntry('e', Date.now() + 3_600_000));
+      const got = (await a.get('e'))!;
+      (got.draft as { text: string }).text = 'changed by the caller, never written';
+      await a.transition('e', { to: 'canceled', at: at(), by: 'ana' });
+      expect((await fresh.get('e'))!.draft.text).toBe('post e');
+    });
+
+    it('a claim after a lease change decides from the new lease', async () => {
+      const { a, b, fresh } = handles();
+      const now = Date.now();
+      await a.insert(scheduledEntry('e', now - 1_000));
+      const claimed = (await a.claim('e', { owner: 'a', now, leaseMs: 60_000 }))!;
+      expect(await b.releaseLease('e', 'a')).toBe(true);
+      // A still remembers its claim; the lease is gone in the store, so a write requiring it fails.
+      await expect(a.transition('e', { to: 'publishing', at: at(), by: 'a', leaseOwner: 'a' })).rejects.toBeInstanceOf(EntryConflictError);
+      expect((await fresh.get('e'))!).toMatchObject({ status: 'scheduled', lease: null, version: claimed.version + 1 });
+    });
+  },
+);

@@ -64,8 +64,6 @@ function encode(entry: CalendarEntry, expect: 'new' | number): string[] {
   ];
 }
 
-
-
 /** Marks a lost compare-and-set race, so the write is retried from a fresh read. */
 class LostRace extends Error {}
 
@@ -114,7 +112,12 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
   }
 
   async function read(id: string): Promise<CalendarEntry | undefined> {
-    const [j, v, lo, le] = (await redis.hmget(`${P}e:${id}`, 'j', 'v', 'lo', 'le')) as [string | null, string | null, string | null, string | null];
+    const [j, v, lo, le] = (await redis.hmget(`${P}e:${id}`, 'j', 'v', 'lo', 'le')) as [
+      string | null,
+      string | null,
+      string | null,
+      string | null,
+    ];
     const entry = decode([id, j, v, lo, le]);
     if (entry === undefined) recent.delete(id);
     else remember([id, j, v, lo, le]);
@@ -126,7 +129,8 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
     for (const row of rows) for (const value of row) args.push(value);
     const [result, id = ''] = (await runScript(redis, WRITE, args)) as [string, string?];
     if (result === 'ok') return;
-    if (result === 'exists') throw new EntryConflictError(id, `An entry with id "${id}" already exists; use put() to change it. Nothing was written.`);
+    if (result === 'exists')
+      throw new EntryConflictError(id, `An entry with id "${id}" already exists; use put() to change it. Nothing was written.`);
     if (result === 'missing') throw new EntryNotFoundError(id);
     throw new LostRace(id);
   }
@@ -179,7 +183,11 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
         }
         fromCache = false;
         if (!lost || attempt >= MAX_WRITE_ATTEMPTS) {
-          if (lost) throw new EntryConflictError(error.message, `Entry ${error.message} kept changing while it was written (${attempt} attempts); try again.`);
+          if (lost)
+            throw new EntryConflictError(
+              error.message,
+              `Entry ${error.message} kept changing while it was written (${attempt} attempts); try again.`,
+            );
           throw error;
         }
       }
@@ -221,7 +229,8 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
     async insertMany(batch) {
       const seen = new Set<string>();
       for (const entry of batch) {
-        if (seen.has(entry.id)) throw new EntryConflictError(entry.id, `Entry id "${entry.id}" repeats in the batch; nothing was inserted.`);
+        if (seen.has(entry.id))
+          throw new EntryConflictError(entry.id, `Entry id "${entry.id}" repeats in the batch; nothing was inserted.`);
         seen.add(entry.id);
       }
       if (batch.length === 0) return;

@@ -38,5 +38,8 @@ const bullmq = createBullmqScheduler({
 bullmq.start();
 process.stdout.write('ready\n');
 process.on('SIGTERM', () => {
-  void bullmq.close().then(() => store.close()).then(() => process.exit(0));
+  void bullmq
+    .close()
+    .then(() => store.close())
+    .then(() => process.exit(0));
 });

@@ -34,11 +34,16 @@ it.skipIf(url === '')(
     const env = { ...process.env, REDIS_URL: url, NETWORK_URL: network.url, STORE_PREFIX: id, QUEUE_NAME: id, LEASE_MS: '1500' };
     // Counting open entries from the status index is one round trip: this process also serves
     // the loopback network, so it must not spend its time loading 1,000 entries every poll.
-    const openCount = async () => (await store.redis.scard(`${store.keyPrefix}st:scheduled`)) + (await store.redis.scard(`${store.keyPrefix}st:publishing`));
+    const openCount = async () =>
+      (await store.redis.scard(`${store.keyPrefix}st:scheduled`)) + (await store.redis.scard(`${store.keyPrefix}st:publishing`));
 
     const spawnWorker = (index: number) =>
       new Promise<ChildProcess>((resolve, reject) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', workerScript], { cwd: root, env: { ...env, WORKER_NAME: `w${index}` }, stdio: ['ignore', 'pipe', 'inherit'] });
+        const child = spawn(process.execPath, ['--import', 'tsx', workerScript], {
+          cwd: root,
+          env: { ...env, WORKER_NAME: `w${index}` },
+          stdio: ['ignore', 'pipe', 'inherit'],
+        });
         children.add(child);
         child.once('exit', (code, signal) => {
           children.delete(child);
@@ -53,7 +58,13 @@ it.skipIf(url === '')(
       const started = Date.now();
       // Due over 3 s from now: the kills land while publishing is in full flow.
       await producer.store.insertMany(
-        Array.from({ length: ENTRIES }, (_, i) => scheduledEntry(`e${i}`, started + 200 + Math.floor((i * 3_000) / ENTRIES), { accountKey: `loopback:${i % 10}`, platform: 'loopback', accountId: String(i % 10) })),
+        Array.from({ length: ENTRIES }, (_, i) =>
+          scheduledEntry(`e${i}`, started + 200 + Math.floor((i * 3_000) / ENTRIES), {
+            accountKey: `loopback:${i % 10}`,
+            platform: 'loopback',
+            accountId: String(i % 10),
+          }),
+        ),
       );
 
       // Kill a random live worker every 150–500 ms for 5 s; it restarts in the background
@@ -87,8 +98,14 @@ it.skipIf(url === '')(
       const unknown = entries.filter((entry) => entry.status === 'outcome_unknown');
       const others = entries.filter((entry) => entry.status !== 'published' && entry.status !== 'outcome_unknown');
       // Entries a worker died on and another one settled through findPublished.
-      const reconciled = entries.filter((entry) => entry.history.some((item) => item.reason?.startsWith('reconciled') || item.reason === 'found on the network by its idempotency key'));
-      console.log(`crash test: ${kills} SIGKILLs, ${posts.length} posts, ${published.length} published, ${unknown.length} outcome_unknown, ${reconciled.length} reconciled after a crash, ${others.length} still open after ${drainedMs} ms`);
+      const reconciled = entries.filter((entry) =>
+        entry.history.some(
+          (item) => item.reason?.startsWith('reconciled') || item.reason === 'found on the network by its idempotency key',
+        ),
+      );
+      console.log(
+        `crash test: ${kills} SIGKILLs, ${posts.length} posts, ${published.length} published, ${unknown.length} outcome_unknown, ${reconciled.length} reconciled after a crash, ${others.length} still open after ${drainedMs} ms`,
+      );
       if (others.length > 0) {
         // What a failure looks like from both sides: the entries and their jobs.
         const byStatus = new Map<string, number>();
@@ -103,7 +120,21 @@ it.skipIf(url === '')(
         console.log('health:', JSON.stringify(await producer.health()));
         for (const entry of others.slice(0, 3)) {
           const job = await producer.queue.getJob(jobIdOf(entry.id));
-          console.log('e.g.', entry.id, entry.status, JSON.stringify(entry.lease), JSON.stringify(entry.history.slice(-2)), job === undefined ? 'no job' : JSON.stringify({ state: await job.getState(), stalled: job.stalledCounter, failedReason: job.failedReason, runsAt: new Date(job.timestamp + job.delay).toISOString() }));
+          console.log(
+            'e.g.',
+            entry.id,
+            entry.status,
+            JSON.stringify(entry.lease),
+            JSON.stringify(entry.history.slice(-2)),
+            job === undefined
+              ? 'no job'
+              : JSON.stringify({
+                  state: await job.getState(),
+                  stalled: job.stalledCounter,
+                  failedReason: job.failedReason,
+                  runsAt: new Date(job.timestamp + job.delay).toISOString(),
+                }),
+          );
         }
       }
 

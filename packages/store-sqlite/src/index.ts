@@ -6,6 +6,11 @@
  * @packageDocumentation
  */
 export { createSqliteStore, type SqliteStore } from './sqlite-store.js';
-export { SqliteStoreOptionsSchema, type ResolvedSqliteStoreOptions, type SqliteDatabase, type SqliteStoreOptions } from './sqlite-store-options.js';
+export {
+  SqliteStoreOptionsSchema,
+  type ResolvedSqliteStoreOptions,
+  type SqliteDatabase,
+  type SqliteStoreOptions,
+} from './sqlite-store-options.js';
 export { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations.js';
 export { SqliteSchemaError } from './schema-error.js';

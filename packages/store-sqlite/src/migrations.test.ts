@@ -25,7 +25,11 @@ function inspect<T>(file: string, read: (db: BetterSqlite3.Database) => T): T {
   }
 }
 
-const tables = (db: BetterSqlite3.Database) => db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((row) => row.name);
+const tables = (db: BetterSqlite3.Database) =>
+  db
+    .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    .all()
+    .map((row) => row.name);
 
 describe('migrations', () => {
   it('are numbered 1, 2, 3… without gaps', () => {
@@ -73,10 +77,17 @@ describe('migrations', () => {
   it('apply only the missing steps, in order, and roll a failing run back completely', () => {
     const file = dbFile();
     createSqliteStore({ path: file }).close();
-    const next = [...MIGRATIONS, { version: SCHEMA_VERSION + 1, description: 'test column', sql: 'ALTER TABLE entries ADD COLUMN note TEXT' }];
+    const next = [
+      ...MIGRATIONS,
+      { version: SCHEMA_VERSION + 1, description: 'test column', sql: 'ALTER TABLE entries ADD COLUMN note TEXT' },
+    ];
     const broken = [
       ...next,
-      { version: SCHEMA_VERSION + 2, description: 'creates a table, then fails', sql: 'CREATE TABLE extra (x); SELECT * FROM no_such_table;' },
+      {
+        version: SCHEMA_VERSION + 2,
+        description: 'creates a table, then fails',
+        sql: 'CREATE TABLE extra (x); SELECT * FROM no_such_table;',
+      },
     ];
     inspect(file, (db) => {
       expect(() => migrate(db, broken)).toThrow(/no_such_table/);

@@ -37,7 +37,13 @@ function richEntry(id: string, text: string): CalendarEntry {
     ],
     approvals: [{ by: 'li', role: 'legal', at: iso(T0 - 5000), note: 'looks good — ✓' }],
     idempotencyKey: `smm-${id}`,
-    published: { platform: 'x', accountId: '1', parts: [{ platform: 'x', id: '1001', url: 'https://x.com/i/status/1001' }], publishedAt: iso(T0 + 4), idempotencyKey: `smm-${id}` },
+    published: {
+      platform: 'x',
+      accountId: '1',
+      parts: [{ platform: 'x', id: '1001', url: 'https://x.com/i/status/1001' }],
+      publishedAt: iso(T0 + 4),
+      idempotencyKey: `smm-${id}`,
+    },
     evergreen: { afterDays: 90, maxTimes: 2 },
     recycledFrom: { entryId: 'origin', generation: 1 },
     lease: { owner: 'worker-1', expiresAt: '2026-03-02T09:00:30Z' },
@@ -71,7 +77,10 @@ describe('createSqliteStore durability', () => {
   it('runs in WAL mode with the chosen synchronous level and busy timeout', () => {
     const normal = createSqliteStore({ path: dbFile() });
     const full = createSqliteStore({ path: dbFile(), synchronous: 'full', busyTimeoutMs: 1234 });
-    cleanups.unshift(() => normal.close(), () => full.close());
+    cleanups.unshift(
+      () => normal.close(),
+      () => full.close(),
+    );
     expect(normal.database.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(normal.database.pragma('synchronous', { simple: true })).toBe(1);
     expect(normal.database.pragma('busy_timeout', { simple: true })).toBe(5000);
@@ -92,7 +101,15 @@ describe('createSqliteStore durability', () => {
   it('round-trips entries unchanged: every field, unicode text, nested keys named like columns', async () => {
     const store = createSqliteStore({ path: ':memory:' });
     cleanups.unshift(() => store.close());
-    const texts = ['👩‍👩‍👧‍👦 family, ZWJ', 'مرحبا بالعالم', 'e\u0301 combining', 'nul \u0000 inside', 'lone \ud800 surrogate', '"quotes" \\ back\\slash\nnewline', '𝕏 astral'];
+    const texts = [
+      '👩‍👩‍👧‍👦 family, ZWJ',
+      'مرحبا بالعالم',
+      'e\u0301 combining',
+      'nul \u0000 inside',
+      'lone \ud800 surrogate',
+      '"quotes" \\ back\\slash\nnewline',
+      '𝕏 astral',
+    ];
     const entries = texts.map((text, index) => richEntry(`e${index}`, text));
     await store.insertMany(entries);
     for (const entry of entries) expect(await store.get(entry.id)).toEqual(entry);
@@ -105,13 +122,18 @@ describe('createSqliteStore durability', () => {
     cleanups.unshift(() => store.close());
     let n = 0;
     await fc.assert(
-      fc.asyncProperty(fc.string({ unit: 'binary' }), fc.array(fc.string({ unit: 'grapheme', minLength: 1 }), { maxLength: 3 }), fc.string({ unit: 'grapheme', minLength: 1 }), async (text, tags, id) => {
-        const base = entryFixture(`${(n += 1)}-${id}`);
-        const entry = { ...base, draft: { ...base.draft, text, tags } };
-        await store.insert(entry);
-        expect(await store.get(entry.id)).toEqual(entry);
-        if (tags.length > 0) expect((await store.query({ tags: [tags[0]!] })).map((e) => e.id)).toContain(entry.id);
-      }),
+      fc.asyncProperty(
+        fc.string({ unit: 'binary' }),
+        fc.array(fc.string({ unit: 'grapheme', minLength: 1 }), { maxLength: 3 }),
+        fc.string({ unit: 'grapheme', minLength: 1 }),
+        async (text, tags, id) => {
+          const base = entryFixture(`${(n += 1)}-${id}`);
+          const entry = { ...base, draft: { ...base.draft, text, tags } };
+          await store.insert(entry);
+          expect(await store.get(entry.id)).toEqual(entry);
+          if (tags.length > 0) expect((await store.query({ tags: [tags[0]!] })).map((e) => e.id)).toContain(entry.id);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -127,6 +149,10 @@ describe('createSqliteStore durability', () => {
     await store.insertMany(batch);
     expect(await store.dueSummary(T0 + 200_000)).toEqual({ count: 100_001, oldestScheduledAt: iso(T0) });
     expect(await store.get('bulk-99999')).toEqual(batch[99_999]);
-    expect((await store.query({ from: iso(T0 + 50_000), to: iso(T0 + 50_003) })).map((e) => e.id)).toEqual(['bulk-50000', 'bulk-50001', 'bulk-50002']);
+    expect((await store.query({ from: iso(T0 + 50_000), to: iso(T0 + 50_003) })).map((e) => e.id)).toEqual([
+      'bulk-50000',
+      'bulk-50001',
+      'bulk-50002',
+    ]);
   }, 60_000);
 });

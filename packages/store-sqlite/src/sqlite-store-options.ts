@@ -31,7 +31,12 @@ export interface ResolvedSqliteStoreOptions extends SqliteStoreOptions {
 }
 
 function isDatabase(value: unknown): value is SqliteDatabase {
-  return value != null && typeof value === 'object' && typeof (value as SqliteDatabase).prepare === 'function' && typeof (value as SqliteDatabase).pragma === 'function';
+  return (
+    value != null &&
+    typeof value === 'object' &&
+    typeof (value as SqliteDatabase).prepare === 'function' &&
+    typeof (value as SqliteDatabase).pragma === 'function'
+  );
 }
 
 /**

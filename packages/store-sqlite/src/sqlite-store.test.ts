@@ -59,10 +59,21 @@ describe('createSqliteStore', () => {
     const store = fileStore();
     await store.insert(entryFixture('a'));
     await expect(store.transition('a', { to: 'published', at: iso(T0), by: 'w' })).rejects.toSatisfy(IllegalTransitionError.isInstance);
-    await expect(store.transition('a', { to: 'in_review', at: iso(T0), by: 'w', expectedStatus: 'approved' })).rejects.toSatisfy(EntryConflictError.isInstance);
-    await expect(store.transition('a', { to: 'in_review', at: iso(T0), by: 'w', expectedVersion: 7 })).rejects.toSatisfy(EntryConflictError.isInstance);
+    await expect(store.transition('a', { to: 'in_review', at: iso(T0), by: 'w', expectedStatus: 'approved' })).rejects.toSatisfy(
+      EntryConflictError.isInstance,
+    );
+    await expect(store.transition('a', { to: 'in_review', at: iso(T0), by: 'w', expectedVersion: 7 })).rejects.toSatisfy(
+      EntryConflictError.isInstance,
+    );
     await expect(store.transition('zzz', { to: 'in_review', at: iso(T0), by: 'w' })).rejects.toSatisfy(EntryNotFoundError.isInstance);
-    const next = await store.transition('a', { to: 'in_review', at: iso(T0), by: 'ana', reason: 'go', expectedStatus: 'draft', expectedVersion: 0 });
+    const next = await store.transition('a', {
+      to: 'in_review',
+      at: iso(T0),
+      by: 'ana',
+      reason: 'go',
+      expectedStatus: 'draft',
+      expectedVersion: 0,
+    });
     expect(next.history.at(-1)).toEqual({ from: 'draft', to: 'in_review', at: iso(T0), by: 'ana', reason: 'go' });
     expect(await store.get('a')).toEqual(next);
     expect(next.version).toBe(1);
@@ -93,7 +104,13 @@ describe('createSqliteStore', () => {
     const store = fileStore();
     await store.insertMany([scheduled('a', T0), scheduled('b', T0)]);
     const [a, b] = await store.claimDue({ owner: 'w1', now: T0, leaseMs: 10_000 });
-    const publishing = await store.transition(b!.id, { to: 'publishing', at: iso(T0 + 1), by: 'w1', leaseOwner: 'w1', patch: { idempotencyKey: 'k-b' } });
+    const publishing = await store.transition(b!.id, {
+      to: 'publishing',
+      at: iso(T0 + 1),
+      by: 'w1',
+      leaseOwner: 'w1',
+      patch: { idempotencyKey: 'k-b' },
+    });
     expect(publishing.lease?.owner).toBe('w1');
     expect(publishing.idempotencyKey).toBe('k-b');
     expect(await store.claimDue({ owner: 'w2', now: T0 + 9_999, leaseMs: 10_000 })).toEqual([]);
@@ -102,7 +119,9 @@ describe('createSqliteStore', () => {
     expect(await store.claim('b', { owner: 'w2', now: T0 + 10_000, leaseMs: 10_000, includeStalePublishing: false })).toBeUndefined();
     const stale = await store.claimDue({ owner: 'w2', now: T0 + 10_000, leaseMs: 10_000 });
     expect(stale.map((e) => [e.id, e.status, e.lease?.owner])).toEqual([['b', 'publishing', 'w2']]);
-    await expect(store.transition('b', { to: 'published', at: iso(T0 + 10_001), by: 'w1', leaseOwner: 'w1' })).rejects.toSatisfy(EntryConflictError.isInstance);
+    await expect(store.transition('b', { to: 'published', at: iso(T0 + 10_001), by: 'w1', leaseOwner: 'w1' })).rejects.toSatisfy(
+      EntryConflictError.isInstance,
+    );
     expect(await store.extendLease('b', 'w1', T0 + 10_001, 1000)).toBe(false);
     expect((await store.claimDue({ owner: 'w3', now: T0 + 15_000, leaseMs: 10_000 })).map((e) => e.id)).toEqual(['a']);
     expect(await store.releaseLease('a', 'w1')).toBe(false);
@@ -172,9 +191,13 @@ describe('createSqliteStore', () => {
     expect(stolen.lease?.owner).toBe('w1');
     expect((await store.get('a'))!.lease?.owner).toBe('w1');
     const b = (await store.get('b'))!;
-    await expect(store.putMany([{ entry: { ...b, placement: 'pinned' } }, { entry: { ...stolen }, expect: { expectedVersion: 0 } }])).rejects.toSatisfy(EntryConflictError.isInstance);
+    await expect(
+      store.putMany([{ entry: { ...b, placement: 'pinned' } }, { entry: { ...stolen }, expect: { expectedVersion: 0 } }]),
+    ).rejects.toSatisfy(EntryConflictError.isInstance);
     expect((await store.get('b'))!.placement).toBe('queue');
-    await expect(store.putMany([{ entry: { ...b, placement: 'pinned' } }, { entry: { ...b } }])).rejects.toSatisfy(EntryConflictError.isInstance);
+    await expect(store.putMany([{ entry: { ...b, placement: 'pinned' } }, { entry: { ...b } }])).rejects.toSatisfy(
+      EntryConflictError.isInstance,
+    );
     const written = await store.putMany([{ entry: { ...b, placement: 'pinned' }, expect: { expectedVersion: 0 } }, { entry: stolen }]);
     expect(written.map((e) => e.version)).toEqual([1, 3]);
     expect((await store.get('b'))!.placement).toBe('pinned');
@@ -204,25 +227,27 @@ describe('createSqliteStore agrees with the memory store', () => {
   const ids = ['a', 'b', 'c', 'd', 'e'];
   const owners = ['w1', 'w2'];
   const time = fc.integer({ min: -5, max: 15 }).map((k) => T0 + k * 1000);
-  const entryArb = fc.record({
-    id: fc.constantFrom(...ids),
-    scheduled: fc.boolean(),
-    at: time,
-    held: fc.boolean(),
-    tags: fc.subarray(['x', 'y', 'z']),
-    brand: fc.option(fc.constantFrom('acme', 'zen'), { nil: undefined }),
-    campaign: fc.option(fc.constantFrom('spring', 'fall'), { nil: undefined }),
-    retryAt: fc.option(time, { nil: undefined }),
-  }).map((e): CalendarEntry => {
-    const base = e.scheduled ? scheduled(e.id, e.at) : entryFixture(e.id, { scheduledAt: iso(e.at) });
-    return {
-      ...base,
-      ...(e.brand === undefined ? {} : { brand: e.brand }),
-      ...(e.retryAt === undefined ? {} : { nextAttemptAt: iso(e.retryAt), attempts: 1 }),
-      hold: e.held ? { scope: 'brand', since: iso(T0), by: 'ana' } : null,
-      draft: { ...base.draft, tags: e.tags, ...(e.campaign === undefined ? {} : { campaign: e.campaign }) },
-    };
-  });
+  const entryArb = fc
+    .record({
+      id: fc.constantFrom(...ids),
+      scheduled: fc.boolean(),
+      at: time,
+      held: fc.boolean(),
+      tags: fc.subarray(['x', 'y', 'z']),
+      brand: fc.option(fc.constantFrom('acme', 'zen'), { nil: undefined }),
+      campaign: fc.option(fc.constantFrom('spring', 'fall'), { nil: undefined }),
+      retryAt: fc.option(time, { nil: undefined }),
+    })
+    .map((e): CalendarEntry => {
+      const base = e.scheduled ? scheduled(e.id, e.at) : entryFixture(e.id, { scheduledAt: iso(e.at) });
+      return {
+        ...base,
+        ...(e.brand === undefined ? {} : { brand: e.brand }),
+        ...(e.retryAt === undefined ? {} : { nextAttemptAt: iso(e.retryAt), attempts: 1 }),
+        hold: e.held ? { scope: 'brand', since: iso(T0), by: 'ana' } : null,
+        draft: { ...base.draft, tags: e.tags, ...(e.campaign === undefined ? {} : { campaign: e.campaign }) },
+      };
+    });
   type Op =
     | { op: 'insert'; entry: CalendarEntry }
     | { op: 'insertMany'; entries: CalendarEntry[] }
@@ -237,7 +262,15 @@ describe('createSqliteStore agrees with the memory store', () => {
   const opArb: fc.Arbitrary<Op> = fc.oneof(
     entryArb.map((entry) => ({ op: 'insert' as const, entry })),
     fc.array(entryArb, { maxLength: 3 }).map((entries) => ({ op: 'insertMany' as const, entries })),
-    fc.record({ op: fc.constant('put' as const), id: fc.constantFrom(...ids), text: fc.string(), at: time, held: fc.boolean(), tags: fc.subarray(['x', 'y', 'z']), stale: fc.boolean() }),
+    fc.record({
+      op: fc.constant('put' as const),
+      id: fc.constantFrom(...ids),
+      text: fc.string(),
+      at: time,
+      held: fc.boolean(),
+      tags: fc.subarray(['x', 'y', 'z']),
+      stale: fc.boolean(),
+    }),
     fc.record({
       op: fc.constant('transition' as const),
       id: fc.constantFrom(...ids),
@@ -247,7 +280,13 @@ describe('createSqliteStore agrees with the memory store', () => {
       n: fc.nat(1000),
     }),
     fc.record({ op: fc.constant('claimDue' as const), owner: fc.constantFrom(...owners), now: time, stale: fc.boolean() }),
-    fc.record({ op: fc.constant('claim' as const), id: fc.constantFrom(...ids), owner: fc.constantFrom(...owners), now: time, stale: fc.boolean() }),
+    fc.record({
+      op: fc.constant('claim' as const),
+      id: fc.constantFrom(...ids),
+      owner: fc.constantFrom(...owners),
+      now: time,
+      stale: fc.boolean(),
+    }),
     fc.record({ op: fc.constant('extendLease' as const), id: fc.constantFrom(...ids), owner: fc.constantFrom(...owners), now: time }),
     fc.record({ op: fc.constant('releaseLease' as const), id: fc.constantFrom(...ids), owner: fc.constantFrom(...owners) }),
     fc.record(
@@ -274,7 +313,12 @@ describe('createSqliteStore agrees with the memory store', () => {
       case 'put': {
         // Edits start from what the reference store holds, as a caller would read it.
         const current = (await reference.get(op.id)) ?? entryFixture(op.id);
-        const entry = { ...current, scheduledAt: iso(op.at), hold: op.held ? { scope: 'account' as const, since: iso(T0), by: 'li' } : null, draft: { ...current.draft, text: op.text, tags: op.tags } };
+        const entry = {
+          ...current,
+          scheduledAt: iso(op.at),
+          hold: op.held ? { scope: 'account' as const, since: iso(T0), by: 'li' } : null,
+          draft: { ...current.draft, text: op.text, tags: op.tags },
+        };
         return store.put(entry, { expectedVersion: op.stale ? current.version - 1 : current.version });
       }
       case 'transition':
@@ -287,7 +331,9 @@ describe('createSqliteStore agrees with the memory store', () => {
           ...(op.to === 'publishing' ? { patch: { idempotencyKey: `k-${op.id}` } } : {}),
         });
       case 'claimDue':
-        return (await store.claimDue({ owner: op.owner, now: op.now, leaseMs: 3_000, includeStalePublishing: op.stale })).sort((a, b) => (a.id < b.id ? -1 : 1));
+        return (await store.claimDue({ owner: op.owner, now: op.now, leaseMs: 3_000, includeStalePublishing: op.stale })).sort((a, b) =>
+          a.id < b.id ? -1 : 1,
+        );
       case 'claim':
         return store.claim(op.id, { owner: op.owner, now: op.now, leaseMs: 3_000, includeStalePublishing: op.stale });
       case 'extendLease':
@@ -318,23 +364,27 @@ describe('createSqliteStore agrees with the memory store', () => {
 
   it('gives the same results and leaves the same entries for random operation sequences', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uniqueArray(entryArb, { selector: (entry) => entry.id, minLength: 3 }), fc.array(opArb, { minLength: 10, maxLength: 60 }), async (initial, ops) => {
-        const memory = createMemoryStore();
-        const sqlite = createSqliteStore({ path: ':memory:' });
-        try {
-          await memory.insertMany(initial);
-          await sqlite.insertMany(initial);
-          for (const op of ops) {
-            // The SQLite op runs first: it reads its edits from the reference before the reference changes.
-            const got = await outcome(() => apply(sqlite, memory, op));
-            const want = await outcome(() => apply(memory, memory, op));
-            expect(got, JSON.stringify(op)).toEqual(want);
+      fc.asyncProperty(
+        fc.uniqueArray(entryArb, { selector: (entry) => entry.id, minLength: 3 }),
+        fc.array(opArb, { minLength: 10, maxLength: 60 }),
+        async (initial, ops) => {
+          const memory = createMemoryStore();
+          const sqlite = createSqliteStore({ path: ':memory:' });
+          try {
+            await memory.insertMany(initial);
+            await sqlite.insertMany(initial);
+            for (const op of ops) {
+              // The SQLite op runs first: it reads its edits from the reference before the reference changes.
+              const got = await outcome(() => apply(sqlite, memory, op));
+              const want = await outcome(() => apply(memory, memory, op));
+              expect(got, JSON.stringify(op)).toEqual(want);
+            }
+            expect(await sqlite.query({})).toEqual(await memory.query({}));
+          } finally {
+            sqlite.close();
           }
-          expect(await sqlite.query({})).toEqual(await memory.query({}));
-        } finally {
-          sqlite.close();
-        }
-      }),
+        },
+      ),
       { numRuns: 400 },
     );
   });

@@ -27,8 +27,10 @@ export interface SqliteStore extends ScheduleStore {
   close(): void;
 }
 
-const COLUMNS = 'id, body, version, status, scheduled_at, due_ms, account_key, platform, brand, campaign, group_id, held, lease_owner, lease_expires_at, lease_expires_ms';
-const VALUES = '@id, @body, @version, @status, @scheduled_at, @due_ms, @account_key, @platform, @brand, @campaign, @group_id, @held, @lease_owner, @lease_expires_at, @lease_expires_ms';
+const COLUMNS =
+  'id, body, version, status, scheduled_at, due_ms, account_key, platform, brand, campaign, group_id, held, lease_owner, lease_expires_at, lease_expires_ms';
+const VALUES =
+  '@id, @body, @version, @status, @scheduled_at, @due_ms, @account_key, @platform, @brand, @campaign, @group_id, @held, @lease_owner, @lease_expires_at, @lease_expires_ms';
 const DEFAULT_CLAIM_LIMIT = 100;
 const UPDATABLE = COLUMNS.split(', ').filter((column) => column !== 'id') as Array<keyof EntryRow>;
 // The row an entry was read from, kept on the entry `require` returns so a write can compare.
@@ -89,7 +91,13 @@ function open(path: string): Database {
   } catch (error) {
     throw new ValidationError(
       'createSqliteStore options',
-      [{ path: ['path'], code: 'cannot_open', message: `cannot open "${path}" (${(error as Error).message}); check that its directory exists and is writable` }],
+      [
+        {
+          path: ['path'],
+          code: 'cannot_open',
+          message: `cannot open "${path}" (${(error as Error).message}); check that its directory exists and is writable`,
+        },
+      ],
       { cause: error },
     );
   }
@@ -147,7 +155,8 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
     try {
       statements.insert.run(toRow(entry));
     } catch (error) {
-      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new EntryConflictError(entry.id, message, { cause: error });
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
+        throw new EntryConflictError(entry.id, message, { cause: error });
       throw error;
     }
     for (const tag of entry.draft.tags) statements.insertTag.run(entry.id, tag);
@@ -163,7 +172,9 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
       const key = changed.join(',');
       let statement = updates.get(key);
       if (statement === undefined) {
-        statement = db.prepare<[EntryRow]>(`UPDATE entries SET ${changed.map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`);
+        statement = db.prepare<[EntryRow]>(
+          `UPDATE entries SET ${changed.map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`,
+        );
         updates.set(key, statement);
       }
       statement.run(pick(after, changed));
@@ -174,7 +185,6 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
     }
     return next;
   }
-
 
   function lease(id: string, owner: string, now: number, leaseMs: number): CalendarEntry {
     const expires = now + leaseMs;
@@ -191,11 +201,14 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
   // Every read-modify-write is one IMMEDIATE transaction: it takes the write lock before
   // reading, so another connection cannot change the row between the check and the write.
   const transactions = {
-    insert: db.transaction((entry: CalendarEntry) => insertRow(entry, `An entry with id "${entry.id}" already exists; use put() to change it.`)),
+    insert: db.transaction((entry: CalendarEntry) =>
+      insertRow(entry, `An entry with id "${entry.id}" already exists; use put() to change it.`),
+    ),
     insertMany: db.transaction((batch: readonly CalendarEntry[]) => {
       const seen = new Set<string>();
       for (const entry of batch) {
-        if (seen.has(entry.id)) throw new EntryConflictError(entry.id, `An entry with id "${entry.id}" repeats in the batch; nothing was inserted.`);
+        if (seen.has(entry.id))
+          throw new EntryConflictError(entry.id, `An entry with id "${entry.id}" repeats in the batch; nothing was inserted.`);
         seen.add(entry.id);
       }
       for (const entry of batch) insertRow(entry, `An entry with id "${entry.id}" already exists; nothing was inserted.`);
@@ -224,7 +237,8 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
       const limit = request.limit ?? DEFAULT_CLAIM_LIMIT;
       const stale = request.includeStalePublishing ?? true;
       const ids = stale ? statements.claimOrphans.all({ limit }) : [];
-      if (ids.length < limit) ids.push(...statements.claimExpired.all({ now: request.now, stale: stale ? 1 : 0, limit: limit - ids.length }));
+      if (ids.length < limit)
+        ids.push(...statements.claimExpired.all({ now: request.now, stale: stale ? 1 : 0, limit: limit - ids.length }));
       if (ids.length < limit) ids.push(...statements.claimDue.all({ now: request.now, limit: limit - ids.length }));
       return ids.map(({ id }) => lease(id, request.owner, request.now, request.leaseMs));
     }),
@@ -311,7 +325,6 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
     },
   };
 }
-
 
 function sameTags(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((tag, index) => tag === b[index]);

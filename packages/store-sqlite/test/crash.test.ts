@@ -120,10 +120,16 @@ function expectExactlyOnce(entries: CalendarEntry[], stored: CalendarEntry[], po
   expect(duplicates, 'entries posted more than once').toEqual([]);
   // Every post belongs to an entry, and every published entry points at its one post.
   const known = new Set(entries.map((entry) => entry.id));
-  expect([...posts.keys()].filter((id) => !known.has(id)), 'posts that belong to no entry').toEqual([]);
+  expect(
+    [...posts.keys()].filter((id) => !known.has(id)),
+    'posts that belong to no entry',
+  ).toEqual([]);
   for (const entry of stored) {
     if (entry.status !== 'published') continue;
-    expect(entry.published?.parts.map((part) => part.id), entry.id).toEqual(posts.get(entry.id));
+    expect(
+      entry.published?.parts.map((part) => part.id),
+      entry.id,
+    ).toEqual(posts.get(entry.id));
   }
 }
 
@@ -179,7 +185,10 @@ describe('scheduler worker processes on one SQLite file', () => {
       const key = request.headers['idempotency-key'] ?? '(none)';
       sends.set(key, (sends.get(key) ?? 0) + 1);
     }
-    expect([...sends].filter(([, count]) => count > 1), 'keys sent more than once').toEqual([]);
+    expect(
+      [...sends].filter(([, count]) => count > 1),
+      'keys sent more than once',
+    ).toEqual([]);
     expect(sends.size).toBe(300);
     // Both schedulers did part of the work: they really raced.
     const owners = new Set(stored.map((entry) => entry.history.find((record) => record.to === 'publishing')?.by));

@@ -15,7 +15,9 @@ const client = createClient({
   credentials: { [`mastodon:${accountId}`]: { accessToken: 'mastodon-token-0' } },
 });
 const scheduler = createScheduler({ store, client, owner, leaseMs: 1_500, pollIntervalMs: 25, concurrency: 16, batchSize: 32 });
-scheduler.on('error', ({ error, phase, entryId }) => process.stderr.write(`scheduler error (${phase} ${entryId ?? ""}): ${String(error)}\n`));
+scheduler.on('error', ({ error, phase, entryId }) =>
+  process.stderr.write(`scheduler error (${phase} ${entryId ?? ''}): ${String(error)}\n`),
+);
 scheduler.start();
 process.stdout.write('ready\n');
 

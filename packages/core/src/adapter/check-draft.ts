@@ -45,12 +45,7 @@ const HARD_GAP_CODES = new Set(['threads_unsupported', 'unsupported_media_kind']
  * whose option slices are expected rather than warned about.
  * @internal
  */
-export function checkDraft(
-  adapter: Adapter,
-  draft: PostDraft,
-  extras: PublishExtras,
-  alsoTargeted: readonly string[] = [],
-): DraftCheck {
+export function checkDraft(adapter: Adapter, draft: PostDraft, extras: PublishExtras, alsoTargeted: readonly string[] = []): DraftCheck {
   const { capabilities, platform } = adapter;
   const issues: ValidationIssue[] = [];
   const unsupported: UnsupportedFeature[] = [];
@@ -85,7 +80,10 @@ export function checkDraft(
   } else {
     for (const kind of kinds) {
       if (!content.media.kinds.includes(kind)) {
-        gap(`media.${kind}`, `${adapter.displayName} does not accept ${kind} media (accepted: ${content.media.kinds.join(', ') || 'none'})`);
+        gap(
+          `media.${kind}`,
+          `${adapter.displayName} does not accept ${kind} media (accepted: ${content.media.kinds.join(', ') || 'none'})`,
+        );
       }
     }
   }
@@ -107,7 +105,11 @@ export function checkDraft(
   for (const [key, value] of Object.entries(draft.networkOptions)) {
     if (key === platform) {
       if (!adapter.networkOptionsSchema) {
-        warnings.push({ code: 'network_options_ignored', path: ['networkOptions', key], message: `${adapter.displayName} takes no networkOptions: ignored` });
+        warnings.push({
+          code: 'network_options_ignored',
+          path: ['networkOptions', key],
+          message: `${adapter.displayName} takes no networkOptions: ignored`,
+        });
         continue;
       }
       const parsed = adapter.networkOptionsSchema.safeParse(value);

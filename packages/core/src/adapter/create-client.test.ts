@@ -124,7 +124,12 @@ describe('defineAdapter', () => {
       ...adapter,
       platform: 'Bad Id',
       doPublish: undefined,
-      capabilities: { ...adapter.capabilities, postMetrics: ['likes', 'hearts'], idempotency: { strategy: 'native-key' }, directMessages: true },
+      capabilities: {
+        ...adapter.capabilities,
+        postMetrics: ['likes', 'hearts'],
+        idempotency: { strategy: 'native-key' },
+        directMessages: true,
+      },
     } as unknown as AdapterDefinition;
     let error: unknown;
     try {
@@ -160,7 +165,9 @@ describe('createClient options', () => {
     }
     expect(ValidationError.isInstance(error)).toBe(true);
     const issues = (error as ValidationError).issues;
-    expect(issues.map((issue) => issue.path.join('.')).sort()).toEqual(['accounts.2.platform', 'credentials.memo:a1.token', 'credentials.memo:a2'].sort());
+    expect(issues.map((issue) => issue.path.join('.')).sort()).toEqual(
+      ['accounts.2.platform', 'credentials.memo:a1.token', 'credentials.memo:a2'].sort(),
+    );
     expect((error as Error).message).not.toContain('abc');
   });
 
@@ -196,10 +203,16 @@ describe('publish', () => {
   });
 
   it('reports every content problem at once, naming the limit and the measured length, without publishing', async () => {
-    const memo = memoryNetwork('memo', { content: { text: { id: 'memo', method: 'code-points', maxLength: 10 }, media: { maxItems: 2, kinds: ['image'] }, threads: true } });
+    const memo = memoryNetwork('memo', {
+      content: { text: { id: 'memo', method: 'code-points', maxLength: 10 }, media: { maxItems: 2, kinds: ['image'] }, threads: true },
+    });
     const { client } = clientFor(memo);
     const error = await caught(
-      client.publish('memo:a1', { text: 'abcdefghijkl', thread: [{ text: 'fits' }, { text: 'x'.repeat(15) }], networkOptions: { memo: { spoiler: 'too long' } } }),
+      client.publish('memo:a1', {
+        text: 'abcdefghijkl',
+        thread: [{ text: 'fits' }, { text: 'x'.repeat(15) }],
+        networkOptions: { memo: { spoiler: 'too long' } },
+      }),
       ValidationError.isInstance,
     );
     expect(error.issues.map((issue) => issue.path.join('.'))).toEqual(['text', 'thread.1.text', 'networkOptions.memo.spoiler']);
@@ -214,7 +227,11 @@ describe('publish', () => {
     const { client } = clientFor(memo);
     const video = { kind: 'video', source: { type: 'url', url: 'https://cdn.example/v.mp4' }, mimeType: 'video/mp4' } as const;
     const error = await caught(
-      client.publish('memo:a1', { text: 'hi', thread: [{ text: 'two' }], media: [video] }, { poll: { options: ['a', 'b'], durationMs: 60_000 } }),
+      client.publish(
+        'memo:a1',
+        { text: 'hi', thread: [{ text: 'two' }], media: [video] },
+        { poll: { options: ['a', 'b'], durationMs: 60_000 } },
+      ),
       UnsupportedFeatureError.isInstance,
     );
     expect(error.feature.split(', ').sort()).toEqual(['media.video', 'polls', 'threads']);
@@ -247,9 +264,14 @@ describe('publish', () => {
 describe('publishEverywhere', () => {
   it('publishes where the draft fits and rejects, without calling it, where it does not', async () => {
     const short = memoryNetwork('short');
-    const long = memoryNetwork('long', { content: { text: { id: 'long', method: 'code-points', maxLength: 500 }, media: { maxItems: 4, kinds: ['image'] }, threads: true } });
+    const long = memoryNetwork('long', {
+      content: { text: { id: 'long', method: 'code-points', maxLength: 500 }, media: { maxItems: 4, kinds: ['image'] }, threads: true },
+    });
     const { client } = clientFor(short, long);
-    const results = await client.publishEverywhere({ text: 'a draft longer than ten', networkOptions: { long: {}, short: {} } }, ['short:a1', 'long:a1']);
+    const results = await client.publishEverywhere({ text: 'a draft longer than ten', networkOptions: { long: {}, short: {} } }, [
+      'short:a1',
+      'long:a1',
+    ]);
     expect(results.map((result) => [result.account.platform, result.status])).toEqual([
       ['short', 'rejected'],
       ['long', 'fulfilled'],
@@ -307,7 +329,15 @@ describe('reading', () => {
     const snapshot = await client.getPostMetrics('memo:a1', { platform: 'memo', id: '7' });
     expect(snapshot.subject).toEqual({ type: 'post', platform: 'memo', accountId: 'a1', postId: '7' });
     expect(snapshot.metrics).toEqual({ likes: { value: 3, platformName: 'favs' } });
-    const liar = memoryNetwork('liar', {}, { doGetAccountMetrics: async () => ({ metrics: { followers: { value: 1, platformName: 'f' }, reach: { value: 0, platformName: 'r' } } }) });
+    const liar = memoryNetwork(
+      'liar',
+      {},
+      {
+        doGetAccountMetrics: async () => ({
+          metrics: { followers: { value: 1, platformName: 'f' }, reach: { value: 0, platformName: 'r' } },
+        }),
+      },
+    );
     const error = await caught(clientFor(liar).client.getAccountMetrics('liar:a1'), ValidationError.isInstance);
     expect(error.issues[0]?.message).toContain('reach');
   });

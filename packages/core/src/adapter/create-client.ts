@@ -85,8 +85,7 @@ export interface PublishResult {
 
 /** One account's outcome in `publishEverywhere`, like `Promise.allSettled`. */
 export type PublishSettledResult =
-  | { account: Account; status: 'fulfilled'; value: PublishResult }
-  | { account: Account; status: 'rejected'; reason: unknown };
+  { account: Account; status: 'fulfilled'; value: PublishResult } | { account: Account; status: 'rejected'; reason: unknown };
 
 /** Options of `listMentions`. */
 export interface ListMentionsOptions extends CallOptions {
@@ -117,8 +116,16 @@ export interface SmmClient {
   getPostMetrics(account: AccountRef, post: PostRef, options?: CallOptions): Promise<MetricSnapshot>;
   getAccountMetrics(account: AccountRef, options?: CallOptions): Promise<MetricSnapshot>;
   /** The post published with this idempotency key, or `null`. */
-  findPublished(account: AccountRef, query: { idempotencyKey: string; draft?: PostDraftInput; since?: string }, options?: CallOptions): Promise<PublishedPost | null>;
-  sendDirectMessage(account: AccountRef, message: { recipientId: string; text: string }, options?: CallOptions): Promise<{ id: string; sentAt: string }>;
+  findPublished(
+    account: AccountRef,
+    query: { idempotencyKey: string; draft?: PostDraftInput; since?: string },
+    options?: CallOptions,
+  ): Promise<PublishedPost | null>;
+  sendDirectMessage(
+    account: AccountRef,
+    message: { recipientId: string; text: string },
+    options?: CallOptions,
+  ): Promise<{ id: string; sentAt: string }>;
 }
 
 const OptionsSchema = z.object({
@@ -130,8 +137,16 @@ const OptionsSchema = z.object({
     error: 'must be an object keyed "platform:id" or a function (account) => credentials',
   }),
   onCredentialsChange: z.custom<NonNullable<CreateClientOptions['onCredentialsChange']>>((v) => typeof v === 'function').optional(),
-  clock: z.custom<Clock>((v) => typeof (v as Clock)?.now === 'function' && typeof (v as Clock)?.sleep === 'function', { error: 'must be a Clock { now, sleep }' }).optional(),
-  logger: z.custom<Logger>((v) => ['debug', 'info', 'warn', 'error'].every((m) => typeof (v as Record<string, unknown>)?.[m] === 'function'), { error: 'must have debug, info, warn and error methods' }).optional(),
+  clock: z
+    .custom<Clock>((v) => typeof (v as Clock)?.now === 'function' && typeof (v as Clock)?.sleep === 'function', {
+      error: 'must be a Clock { now, sleep }',
+    })
+    .optional(),
+  logger: z
+    .custom<Logger>((v) => ['debug', 'info', 'warn', 'error'].every((m) => typeof (v as Record<string, unknown>)?.[m] === 'function'), {
+      error: 'must have debug, info, warn and error methods',
+    })
+    .optional(),
   httpOptions: z.record(z.string(), z.unknown()).optional(),
   fetch: z.custom<typeof fetch>((v) => typeof v === 'function', { error: 'must be a fetch function' }).optional(),
   createHttpClient: z.custom<NonNullable<CreateClientOptions['createHttpClient']>>((v) => typeof v === 'function').optional(),
@@ -188,7 +203,11 @@ export function createClient(options: CreateClientOptions): SmmClient {
   const problems: Array<{ path: Array<string | number>; code: string; message: string }> = [];
   parsed.adapters.forEach((adapter, index) => {
     if (adapters.has(adapter.platform)) {
-      problems.push({ path: ['adapters', index], code: 'duplicate_adapter', message: `a second adapter for "${adapter.platform}": give one adapter per network` });
+      problems.push({
+        path: ['adapters', index],
+        code: 'duplicate_adapter',
+        message: `a second adapter for "${adapter.platform}": give one adapter per network`,
+      });
     }
     adapters.set(adapter.platform, adapter);
   });
@@ -211,14 +230,22 @@ export function createClient(options: CreateClientOptions): SmmClient {
       const adapter = adapters.get(account.platform);
       if (!adapter) continue;
       if (!(key in parsed.credentials)) {
-        problems.push({ path: ['credentials', key], code: 'missing_credentials', message: `no credentials for account ${key}: add them under "${key}"` });
+        problems.push({
+          path: ['credentials', key],
+          code: 'missing_credentials',
+          message: `no credentials for account ${key}: add them under "${key}"`,
+        });
         continue;
       }
       const result = adapter.credentials.schema.safeParse(parsed.credentials[key]);
       if (!result.success) {
         for (const issue of result.error.issues) {
           // Only paths and messages: never echo the (secret) values.
-          problems.push({ path: ['credentials', key, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], code: issue.code, message: issue.message });
+          problems.push({
+            path: ['credentials', key, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+            code: issue.code,
+            message: issue.message,
+          });
         }
       }
     }
@@ -232,7 +259,11 @@ export function createClient(options: CreateClientOptions): SmmClient {
     const account = accounts.get(key);
     if (!account) {
       throw new ValidationError('account reference', [
-        { path: [], code: 'unknown_account', message: `no account "${key}" was given to createClient (known: ${[...accounts.keys()].join(', ') || 'none'})` },
+        {
+          path: [],
+          code: 'unknown_account',
+          message: `no account "${key}" was given to createClient (known: ${[...accounts.keys()].join(', ') || 'none'})`,
+        },
       ]);
     }
     return account;
@@ -265,7 +296,11 @@ export function createClient(options: CreateClientOptions): SmmClient {
     if (!result.success) {
       throw new ValidationError(
         `credentials of ${accountKey(account)}`,
-        result.error.issues.map((issue) => ({ path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), code: issue.code, message: issue.message })),
+        result.error.issues.map((issue) => ({
+          path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+          code: issue.code,
+          message: issue.message,
+        })),
       );
     }
     const authHttp = makeHttp(httpOptionsFor(adapter, account));
@@ -318,15 +353,16 @@ export function createClient(options: CreateClientOptions): SmmClient {
   }
 
   function toPublished(out: PublishOutput | null | undefined, binding: Binding, operation: string, idempotencyKey?: string): PublishedPost {
-    const value = out && typeof out === 'object' && Array.isArray(out.parts)
-      ? {
-          platform: binding.account.platform,
-          accountId: binding.account.id,
-          parts: out.parts.map((part) => (part && typeof part === 'object' ? refOf(part, binding.account) : part)),
-          publishedAt: out.publishedAt ?? new Date(clock.now()).toISOString(),
-          ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
-        }
-      : out;
+    const value =
+      out && typeof out === 'object' && Array.isArray(out.parts)
+        ? {
+            platform: binding.account.platform,
+            accountId: binding.account.id,
+            parts: out.parts.map((part) => (part && typeof part === 'object' ? refOf(part, binding.account) : part)),
+            publishedAt: out.publishedAt ?? new Date(clock.now()).toISOString(),
+            ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+          }
+        : out;
     return output(PublishedPostSchema, value, binding.adapter, operation);
   }
 
@@ -336,7 +372,12 @@ export function createClient(options: CreateClientOptions): SmmClient {
     }
   }
 
-  async function publishTo(ref: AccountRef, draftInput: PostDraftInput, options: PublishOptions, alsoTargeted: readonly string[]): Promise<PublishResult> {
+  async function publishTo(
+    ref: AccountRef,
+    draftInput: PostDraftInput,
+    options: PublishOptions,
+    alsoTargeted: readonly string[],
+  ): Promise<PublishResult> {
     const account = resolveAccount(ref);
     const adapter = adapters.get(account.platform)!;
     const draft = parsePostDraft(draftInput);
@@ -365,7 +406,10 @@ export function createClient(options: CreateClientOptions): SmmClient {
       const found = await adapter.doFindPublished({ idempotencyKey, draft }, context);
       if (found) {
         logger.info('publish skipped: already published with this idempotency key', { platform: adapter.platform, accountId: account.id });
-        warnings.push({ code: 'already_published', message: `already published with idempotency key "${idempotencyKey}": returned the existing post` });
+        warnings.push({
+          code: 'already_published',
+          message: `already published with idempotency key "${idempotencyKey}": returned the existing post`,
+        });
         return { published: toPublished(found, binding, 'doFindPublished', idempotencyKey), warnings };
       }
     }
@@ -375,7 +419,12 @@ export function createClient(options: CreateClientOptions): SmmClient {
     return { published: toPublished(out, binding, isReply ? 'doReply' : 'doPublish', idempotencyKey), warnings };
   }
 
-  function checkMetrics(snapshot: MetricSnapshot, declared: readonly CanonicalMetric[], adapter: Adapter, operation: string): MetricSnapshot {
+  function checkMetrics(
+    snapshot: MetricSnapshot,
+    declared: readonly CanonicalMetric[],
+    adapter: Adapter,
+    operation: string,
+  ): MetricSnapshot {
     const undeclared = Object.keys(snapshot.metrics).filter((name) => !declared.includes(name as CanonicalMetric));
     if (undeclared.length > 0) {
       throw new ValidationError(`output of the ${adapter.platform} adapter's ${operation} (an adapter bug)`, [
@@ -424,9 +473,10 @@ export function createClient(options: CreateClientOptions): SmmClient {
       const binding = await bind(ref);
       const out = await binding.adapter.doGetPost({ post }, contextOf(binding, options.signal));
       if (out === null) return null;
-      const value = out && typeof out === 'object'
-        ? { ...out, ref: refOf(out.ref, binding.account), ...(out.inReplyTo ? { inReplyTo: refOf(out.inReplyTo, binding.account) } : {}) }
-        : out;
+      const value =
+        out && typeof out === 'object'
+          ? { ...out, ref: refOf(out.ref, binding.account), ...(out.inReplyTo ? { inReplyTo: refOf(out.inReplyTo, binding.account) } : {}) }
+          : out;
       return output(FetchedPostSchema, value, binding.adapter, 'doGetPost');
     },
     async listMentions(ref, options = {}) {
@@ -435,17 +485,32 @@ export function createClient(options: CreateClientOptions): SmmClient {
       const kinds = options.kinds ?? declared;
       const unknown = kinds.filter((kind) => !MENTION_KINDS.includes(kind));
       if (unknown.length > 0) {
-        throw new ValidationError('listMentions options', [{ path: ['kinds'], code: 'invalid_value', message: `unknown kinds ${unknown.join(', ')}: use ${MENTION_KINDS.join(', ')}` }]);
+        throw new ValidationError('listMentions options', [
+          { path: ['kinds'], code: 'invalid_value', message: `unknown kinds ${unknown.join(', ')}: use ${MENTION_KINDS.join(', ')}` },
+        ]);
       }
       const readable = kinds.filter((kind) => declared.includes(kind));
-      requireCapability(binding.adapter, readable.length > 0, `mentions.${kinds.join(',')}`, `read ${kinds.join(', ')} (it reads: ${declared.join(', ') || 'none'})`);
+      requireCapability(
+        binding.adapter,
+        readable.length > 0,
+        `mentions.${kinds.join(',')}`,
+        `read ${kinds.join(', ')} (it reads: ${declared.join(', ') || 'none'})`,
+      );
       const page = await binding.adapter.doListMentions(
         { cursor: options.cursor ?? null, kinds: readable, ...(options.limit === undefined ? {} : { limit: options.limit }) },
         contextOf(binding, options.signal),
       );
-      const value = page && typeof page === 'object' && Array.isArray(page.items)
-        ? { ...page, items: page.items.map((item) => (item && typeof item === 'object' ? { ...item, platform: item.platform ?? binding.account.platform, accountId: item.accountId ?? binding.account.id } : item)) }
-        : page;
+      const value =
+        page && typeof page === 'object' && Array.isArray(page.items)
+          ? {
+              ...page,
+              items: page.items.map((item) =>
+                item && typeof item === 'object'
+                  ? { ...item, platform: item.platform ?? binding.account.platform, accountId: item.accountId ?? binding.account.id }
+                  : item,
+              ),
+            }
+          : page;
       const parsedPage = output(pageSchema(MentionSchema), value, binding.adapter, 'doListMentions') as Page<Mention>;
       // An adapter may return more kinds than asked for; the caller gets only those.
       return options.kinds ? { ...parsedPage, items: parsedPage.items.filter((item) => readable.includes(item.kind)) } : parsedPage;
@@ -465,24 +530,38 @@ export function createClient(options: CreateClientOptions): SmmClient {
     async getPostMetrics(ref, post, options = {}) {
       const binding = await bind(ref);
       const out = await binding.adapter.doGetPostMetrics({ post }, contextOf(binding, options.signal));
-      const value = out && typeof out === 'object'
-        ? { subject: { type: 'post', platform: binding.account.platform, accountId: binding.account.id, postId: post.id }, observedAt: new Date(clock.now()).toISOString(), ...out }
-        : out;
+      const value =
+        out && typeof out === 'object'
+          ? {
+              subject: { type: 'post', platform: binding.account.platform, accountId: binding.account.id, postId: post.id },
+              observedAt: new Date(clock.now()).toISOString(),
+              ...out,
+            }
+          : out;
       const snapshot = output(MetricSnapshotSchema, value, binding.adapter, 'doGetPostMetrics');
       return checkMetrics(snapshot, binding.adapter.capabilities.postMetrics, binding.adapter, 'doGetPostMetrics');
     },
     async getAccountMetrics(ref, options = {}) {
       const binding = await bind(ref);
       const out = await binding.adapter.doGetAccountMetrics({}, contextOf(binding, options.signal));
-      const value = out && typeof out === 'object'
-        ? { subject: { type: 'account', platform: binding.account.platform, accountId: binding.account.id }, observedAt: new Date(clock.now()).toISOString(), ...out }
-        : out;
+      const value =
+        out && typeof out === 'object'
+          ? {
+              subject: { type: 'account', platform: binding.account.platform, accountId: binding.account.id },
+              observedAt: new Date(clock.now()).toISOString(),
+              ...out,
+            }
+          : out;
       const snapshot = output(MetricSnapshotSchema, value, binding.adapter, 'doGetAccountMetrics');
       return checkMetrics(snapshot, binding.adapter.capabilities.accountMetrics, binding.adapter, 'doGetAccountMetrics');
     },
     async findPublished(ref, query, options = {}) {
       const binding = await bind(ref);
-      const idempotencyKey = parseWithSchema(z.string().min(1, { error: 'must be the key the post was published with' }), query.idempotencyKey, 'findPublished idempotencyKey');
+      const idempotencyKey = parseWithSchema(
+        z.string().min(1, { error: 'must be the key the post was published with' }),
+        query.idempotencyKey,
+        'findPublished idempotencyKey',
+      );
       const since = query.since === undefined ? undefined : parseWithSchema(InstantSchema, query.since, 'findPublished since');
       const out = await binding.adapter.doFindPublished(
         { idempotencyKey, ...(query.draft ? { draft: parsePostDraft(query.draft) } : {}), ...(since ? { since } : {}) },
@@ -493,9 +572,17 @@ export function createClient(options: CreateClientOptions): SmmClient {
     async sendDirectMessage(ref, message, options = {}) {
       const binding = await bind(ref);
       const { adapter } = binding;
-      requireCapability(adapter, adapter.capabilities.directMessages && adapter.doSendDirectMessage !== undefined, 'directMessages', 'send direct messages');
+      requireCapability(
+        adapter,
+        adapter.capabilities.directMessages && adapter.doSendDirectMessage !== undefined,
+        'directMessages',
+        'send direct messages',
+      );
       const input = parseWithSchema(
-        z.object({ recipientId: z.string().min(1, { error: 'must be the recipient id on the network' }), text: z.string().min(1, { error: 'must be the message text' }) }),
+        z.object({
+          recipientId: z.string().min(1, { error: 'must be the recipient id on the network' }),
+          text: z.string().min(1, { error: 'must be the message text' }),
+        }),
         message,
         'direct message',
       );

@@ -66,35 +66,41 @@ const zodSchema = z.custom<z.ZodType>(
   { error: 'must be a zod schema' },
 );
 
-const DefinitionSchema = z
-  .object({
-    specificationVersion: z.literal('v1', { error: 'must be "v1" (this core implements adapter spec v1)' }).optional(),
-    platform: NetworkIdSchema,
-    displayName: z.string().min(1, { error: 'must be a human name such as "Bluesky"' }),
-    capabilities: CapabilitiesSchema,
-    http: z.object({
-      baseUrl: z.union([z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' }), fn('account → base URL')]),
-      headers: z.record(z.string(), z.string()).optional(),
-      parseRateLimit: optionalFn('RateLimitParser'),
-      staticLimits: z
-        .array(z.object({ bucket: z.string().min(1), limit: z.number().int().positive(), windowMs: z.number().int().positive(), resetsAtMidnightIn: z.string().optional() }))
-        .optional(),
-      mapError: optionalFn('response → ErrorMapping'),
-      idempotencyKeyHeader: z.string().min(1).optional(),
-      requestIdHeader: z.string().min(1).optional(),
-    }),
-    credentials: z.object({ schema: zodSchema, createProvider: fn('input → CredentialsProvider') }),
-    networkOptionsSchema: zodSchema.optional(),
-    doPublish: fn('doPublish'),
-    doReply: optionalFn('doReply'),
-    doDelete: fn('doDelete'),
-    doGetPost: fn('doGetPost'),
-    doListMentions: fn('doListMentions'),
-    doGetPostMetrics: fn('doGetPostMetrics'),
-    doGetAccountMetrics: fn('doGetAccountMetrics'),
-    doFindPublished: fn('doFindPublished'),
-    doSendDirectMessage: optionalFn('doSendDirectMessage'),
-  });
+const DefinitionSchema = z.object({
+  specificationVersion: z.literal('v1', { error: 'must be "v1" (this core implements adapter spec v1)' }).optional(),
+  platform: NetworkIdSchema,
+  displayName: z.string().min(1, { error: 'must be a human name such as "Bluesky"' }),
+  capabilities: CapabilitiesSchema,
+  http: z.object({
+    baseUrl: z.union([z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' }), fn('account → base URL')]),
+    headers: z.record(z.string(), z.string()).optional(),
+    parseRateLimit: optionalFn('RateLimitParser'),
+    staticLimits: z
+      .array(
+        z.object({
+          bucket: z.string().min(1),
+          limit: z.number().int().positive(),
+          windowMs: z.number().int().positive(),
+          resetsAtMidnightIn: z.string().optional(),
+        }),
+      )
+      .optional(),
+    mapError: optionalFn('response → ErrorMapping'),
+    idempotencyKeyHeader: z.string().min(1).optional(),
+    requestIdHeader: z.string().min(1).optional(),
+  }),
+  credentials: z.object({ schema: zodSchema, createProvider: fn('input → CredentialsProvider') }),
+  networkOptionsSchema: zodSchema.optional(),
+  doPublish: fn('doPublish'),
+  doReply: optionalFn('doReply'),
+  doDelete: fn('doDelete'),
+  doGetPost: fn('doGetPost'),
+  doListMentions: fn('doListMentions'),
+  doGetPostMetrics: fn('doGetPostMetrics'),
+  doGetAccountMetrics: fn('doGetAccountMetrics'),
+  doFindPublished: fn('doFindPublished'),
+  doSendDirectMessage: optionalFn('doSendDirectMessage'),
+});
 
 // Checks across fields; run on the raw input (defensively) so they are reported together
 // with the schema's own problems, every one at once.

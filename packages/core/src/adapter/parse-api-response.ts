@@ -36,7 +36,9 @@ export function parseApiResponse<S extends z.ZodType>(
   }
   const result = schema.safeParse(body);
   if (result.success) return result.data;
-  const problems = result.error.issues.slice(0, 5).map((issue) => `${formatIssuePath(issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)))}: ${issue.message}`);
+  const problems = result.error.issues
+    .slice(0, 5)
+    .map((issue) => `${formatIssuePath(issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)))}: ${issue.message}`);
   throw new ApiCallError(`${platform} answered ${what} with an unexpected body (${problems.join('; ')})`, {
     status: response.status,
     body,

@@ -6,13 +6,7 @@
  */
 import type { z } from 'zod';
 import type { Clock } from '../clock/index.js';
-import type {
-  CredentialsProvider,
-  ErrorMapping,
-  HttpClient,
-  RateLimitParser,
-  StaticLimit,
-} from '../http/index.js';
+import type { CredentialsProvider, ErrorMapping, HttpClient, RateLimitParser, StaticLimit } from '../http/index.js';
 import type {
   Account,
   CanonicalMetric,
@@ -39,10 +33,7 @@ import type { Logger } from './logger.js';
  * - `none`: neither; a retry after an unknown outcome may duplicate, so core never retries
  *   a publish by itself and says so in a warning.
  */
-export type IdempotencyStrategy =
-  | { strategy: 'native-key'; header?: string }
-  | { strategy: 'lookup' }
-  | { strategy: 'none' };
+export type IdempotencyStrategy = { strategy: 'native-key'; header?: string } | { strategy: 'lookup' } | { strategy: 'none' };
 
 /** What a network can do, as data; core checks drafts and calls against it. */
 export interface AdapterCapabilities {
@@ -216,8 +207,7 @@ export interface DirectMessageOutput {
 }
 
 /** A metric snapshot as an adapter returns it; core fills `subject` and `observedAt` when left out. */
-export type MetricSnapshotOutput = Omit<MetricSnapshot, 'subject' | 'observedAt'> &
-  Partial<Pick<MetricSnapshot, 'subject' | 'observedAt'>>;
+export type MetricSnapshotOutput = Omit<MetricSnapshot, 'subject' | 'observedAt'> & Partial<Pick<MetricSnapshot, 'subject' | 'observedAt'>>;
 
 /**
  * The adapter contract, version 1. Build one with {@link defineAdapter}; users never call

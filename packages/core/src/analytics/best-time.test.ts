@@ -3,7 +3,10 @@ import { postSnapshot } from './__tests__/fixtures.js';
 import { bestTimeHeatmap, suggestSlots } from './index.js';
 
 // Bucharest is UTC+2 until 2026-03-29, UTC+3 after.
-const post = (id: string, publishedAt: string, likes: number, reach: number) => ({ publishedAt, snapshot: postSnapshot(id, { likes, reach }) });
+const post = (id: string, publishedAt: string, likes: number, reach: number) => ({
+  publishedAt,
+  snapshot: postSnapshot(id, { likes, reach }),
+});
 
 const posts = [
   // Tuesday 09:xx local (07:xx Z in March before the change): rates 0.05, 0.07, 0.06

@@ -60,9 +60,15 @@ export interface BestTimeOptions extends EngagementOptions {
 const OptionsSchema = z.object({
   timeZone: TimeZoneSchema,
   score: z
-    .union([z.enum(['reach', 'impressions', 'views']), z.custom<(snapshot: MetricSnapshot) => number | null>((value) => typeof value === 'function')], {
-      error: "must be 'reach', 'impressions', 'views' or a function of a snapshot",
-    })
+    .union(
+      [
+        z.enum(['reach', 'impressions', 'views']),
+        z.custom<(snapshot: MetricSnapshot) => number | null>((value) => typeof value === 'function'),
+      ],
+      {
+        error: "must be 'reach', 'impressions', 'views' or a function of a snapshot",
+      },
+    )
     .optional(),
   minSamples: z.number().int({ error: 'must be a whole number' }).positive({ error: 'must be 1 or more' }).optional(),
   interactions: z.array(z.string()).optional(),
@@ -85,7 +91,9 @@ export function bestTimeHeatmap(posts: readonly PublishedPostMetrics[], options:
   parseWithSchema(PostsSchema, posts, 'bestTimeHeatmap posts');
   const { timeZone, score = 'impressions', minSamples = 3 } = parseWithSchema(OptionsSchema, options, 'bestTimeHeatmap options');
   const scoreOf =
-    typeof score === 'function' ? score : (snapshot: MetricSnapshot) => engagementRate(snapshot, { by: score, interactions: options.interactions });
+    typeof score === 'function'
+      ? score
+      : (snapshot: MetricSnapshot) => engagementRate(snapshot, { by: score, interactions: options.interactions });
   const values: number[][] = Array.from({ length: 168 }, () => []);
   for (const post of posts) {
     const value = scoreOf(post.snapshot);
@@ -115,7 +123,11 @@ export function bestTimeHeatmap(posts: readonly PublishedPostMetrics[], options:
  * ```
  */
 export function suggestSlots(heatmap: BestTimeHeatmap, n: number): SuggestedSlot[] {
-  parseWithSchema(z.number().int({ error: 'must be a whole number of slots' }).nonnegative({ error: 'must be 0 or more' }), n, 'suggestSlots n');
+  parseWithSchema(
+    z.number().int({ error: 'must be a whole number of slots' }).nonnegative({ error: 'must be 0 or more' }),
+    n,
+    'suggestSlots n',
+  );
   return heatmap.cells
     .filter((cell): cell is HeatmapCell & { score: number } => cell.confident && cell.score !== null)
     .sort((a, b) => b.score - a.score || b.samples - a.samples || a.weekday - b.weekday || a.hour - b.hour)

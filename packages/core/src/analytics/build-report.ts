@@ -55,7 +55,16 @@ export interface ReportInput {
 
 /** One headline number, now and in the comparison period. */
 export interface ReportSummaryMetric {
-  key: 'followers' | 'audienceGrowthRate' | 'posts' | 'engagements' | 'impressions' | 'engagementRate' | 'mentions' | 'responseRate' | 'medianResponseMs';
+  key:
+    | 'followers'
+    | 'audienceGrowthRate'
+    | 'posts'
+    | 'engagements'
+    | 'impressions'
+    | 'engagementRate'
+    | 'mentions'
+    | 'responseRate'
+    | 'medianResponseMs';
   label: string;
   /** `count`, `fraction` (0.034 = 3.4 %) or `ms`. */
   unit: 'count' | 'fraction' | 'ms';
@@ -114,7 +123,16 @@ const InputSchema = z.object({
   accounts: z.array(AccountSchema),
   snapshots: z.array(z.object({ subject: z.object({ type: z.enum(['post', 'account']) }), observedAt: InstantSchema })),
   posts: z
-    .array(z.object({ platform: z.string().min(1), accountId: z.string().min(1), postId: z.string().min(1), publishedAt: InstantSchema, text: z.string().optional(), url: z.string().optional() }))
+    .array(
+      z.object({
+        platform: z.string().min(1),
+        accountId: z.string().min(1),
+        postId: z.string().min(1),
+        publishedAt: InstantSchema,
+        text: z.string().optional(),
+        url: z.string().optional(),
+      }),
+    )
     .optional(),
   mentions: z.array(z.object({ createdAt: InstantSchema })).optional(),
   replies: z.array(z.object({ createdAt: InstantSchema })).optional(),
@@ -122,7 +140,9 @@ const InputSchema = z.object({
   compareTo: RangeSchema.optional(),
   timeZone: TimeZoneSchema,
   title: z.string().optional(),
-  engagementRateBy: z.enum(['reach', 'impressions', 'views', 'followers'], { error: "must be 'reach', 'impressions', 'views' or 'followers'" }).optional(),
+  engagementRateBy: z
+    .enum(['reach', 'impressions', 'views', 'followers'], { error: "must be 'reach', 'impressions', 'views' or 'followers'" })
+    .optional(),
   interactions: z.array(z.enum(CANONICAL_METRICS)).optional(),
   topPostsLimit: z.number().int().positive().optional(),
   minSamples: z.number().int().positive().optional(),
@@ -197,17 +217,30 @@ export function buildReport(input: ReportInput): AnalyticsReport {
     const engagementByDay = sumSeries(interactions.map((metric) => seriesOf(metric, postSnapshots)));
     // The rate pools only posts that report its denominator (absent is not zero): a network
     // without impressions must not add engagements over someone else's impressions.
-    const denominatorMetrics: readonly CanonicalMetric[] = by === 'reach' ? ['reach'] : by === 'impressions' ? ['impressions'] : ['views', 'videoViews'];
+    const denominatorMetrics: readonly CanonicalMetric[] =
+      by === 'reach' ? ['reach'] : by === 'impressions' ? ['impressions'] : ['views', 'videoViews'];
     const ratedSubjects = new Set(
-      postSnapshots.filter((snapshot) => denominatorMetrics.some((name) => metricValue(snapshot, name) !== undefined)).map((snapshot) => subjectKey(snapshot.subject)),
+      postSnapshots
+        .filter((snapshot) => denominatorMetrics.some((name) => metricValue(snapshot, name) !== undefined))
+        .map((snapshot) => subjectKey(snapshot.subject)),
     );
     const ratedEngagementByDay =
       by === 'followers'
         ? engagementByDay
-        : sumSeries(interactions.map((metric) => seriesOf(metric, postSnapshots.filter((snapshot) => ratedSubjects.has(subjectKey(snapshot.subject))))));
+        : sumSeries(
+            interactions.map((metric) =>
+              seriesOf(
+                metric,
+                postSnapshots.filter((snapshot) => ratedSubjects.has(subjectKey(snapshot.subject))),
+              ),
+            ),
+          );
     const impressionsByDay = seriesOf('impressions', postSnapshots).buckets.map((bucket) => bucket.value);
     const followerSeries = accounts.map((account) =>
-      seriesOf('followers', accountSnapshots.filter((snapshot) => snapshot.subject.accountId === account.id && snapshot.subject.platform === account.platform)),
+      seriesOf(
+        'followers',
+        accountSnapshots.filter((snapshot) => snapshot.subject.accountId === account.id && snapshot.subject.platform === account.platform),
+      ),
     );
     const followersByDay = sumSeries(followerSeries);
     const denominatorByDay =
@@ -215,11 +248,16 @@ export function buildReport(input: ReportInput): AnalyticsReport {
         ? followersByDay
         : by === 'impressions'
           ? impressionsByDay
-          : sumSeries([seriesOf(by === 'reach' ? 'reach' : 'views', postSnapshots), ...(by === 'views' ? [seriesOf('videoViews', postSnapshots)] : [])]);
+          : sumSeries([
+              seriesOf(by === 'reach' ? 'reach' : 'views', postSnapshots),
+              ...(by === 'views' ? [seriesOf('videoViews', postSnapshots)] : []),
+            ]);
     let startFollowers: number | null = null;
     let endFollowers: number | null = null;
     for (const account of accounts) {
-      const own = accountSnapshots.filter((snapshot) => snapshot.subject.accountId === account.id && snapshot.subject.platform === account.platform);
+      const own = accountSnapshots.filter(
+        (snapshot) => snapshot.subject.accountId === account.id && snapshot.subject.platform === account.platform,
+      );
       const start = followersAround(own, range.start, range.end, 'start');
       const end = followersAround(own, range.start, range.end, 'end');
       if (start !== null) startFollowers = (startFollowers ?? 0) + start.value;
@@ -260,7 +298,12 @@ export function buildReport(input: ReportInput): AnalyticsReport {
 
   const current = figures(input.range);
   const previous = input.compareTo ? figures(input.compareTo) : null;
-  const metric = (key: ReportSummaryMetric['key'], label: string, unit: ReportSummaryMetric['unit'], pick: (f: PeriodFigures) => number | null): ReportSummaryMetric => ({
+  const metric = (
+    key: ReportSummaryMetric['key'],
+    label: string,
+    unit: ReportSummaryMetric['unit'],
+    pick: (f: PeriodFigures) => number | null,
+  ): ReportSummaryMetric => ({
     key,
     label,
     unit,
@@ -285,7 +328,8 @@ export function buildReport(input: ReportInput): AnalyticsReport {
   // Best time uses the accounts' whole history up to the end of the period.
   const latest = new Map<string, MetricSnapshot>();
   for (const snapshot of latestBySubject(postSnapshots.filter((snapshot) => snapshot.observedAt < input.range.end))) {
-    if (snapshot.subject.type === 'post') latest.set(`${snapshot.subject.platform}:${snapshot.subject.accountId}:${snapshot.subject.postId}`, snapshot);
+    if (snapshot.subject.type === 'post')
+      latest.set(`${snapshot.subject.platform}:${snapshot.subject.accountId}:${snapshot.subject.postId}`, snapshot);
   }
   const history = posts
     .filter((post) => post.publishedAt < input.range.end)
@@ -314,7 +358,9 @@ export function buildReport(input: ReportInput): AnalyticsReport {
         engagements: snapshot ? engagements(snapshot, { interactions }) : null,
         impressions: snapshot ? (metricValue(snapshot, 'impressions') ?? null) : null,
         reach: snapshot ? (metricValue(snapshot, 'reach') ?? null) : null,
-        engagementRate: snapshot ? engagementRate(snapshot, by === 'followers' ? { by, followers: current.followers, interactions } : { by, interactions }) : null,
+        engagementRate: snapshot
+          ? engagementRate(snapshot, by === 'followers' ? { by, followers: current.followers, interactions } : { by, interactions })
+          : null,
       };
     })
     .filter((post) => post.engagements !== null)
@@ -324,7 +370,11 @@ export function buildReport(input: ReportInput): AnalyticsReport {
   const signals =
     mentions.length === 0
       ? []
-      : detectSignals(mentionVolume(mentions, { timeZone: input.timeZone, interval: 'day', range: input.range }), { metric: 'mentions', window: 14, minBaseline: 7 });
+      : detectSignals(mentionVolume(mentions, { timeZone: input.timeZone, interval: 'day', range: input.range }), {
+          metric: 'mentions',
+          window: 14,
+          minBaseline: 7,
+        });
 
   return {
     version: 1,
@@ -333,14 +383,28 @@ export function buildReport(input: ReportInput): AnalyticsReport {
     range: { ...input.range },
     compareTo: input.compareTo ? { ...input.compareTo } : null,
     engagementRateBy: by,
-    accounts: accounts.map((account) => ({ platform: account.platform, id: account.id, handle: account.handle, displayName: account.displayName ?? null })),
+    accounts: accounts.map((account) => ({
+      platform: account.platform,
+      id: account.id,
+      handle: account.handle,
+      displayName: account.displayName ?? null,
+    })),
     summary,
     followers: current.labels.map((date, index) => ({ date, value: current.followersByDay[index] ?? null })),
-    engagementRate: current.labels.map((date, index) => ({ date, value: safeRatio(current.engagementByDay[index], current.denominatorByDay[index]) })),
+    engagementRate: current.labels.map((date, index) => ({
+      date,
+      value: safeRatio(current.engagementByDay[index], current.denominatorByDay[index]),
+    })),
     bestTime,
     suggestedSlots: suggestSlots(bestTime, 3),
     topPosts,
-    responses: mentions.length > 0 && input.replies !== undefined ? responseTimes({ mentions: mentions.filter((m) => m.createdAt >= input.range.start && m.createdAt < input.range.end), replies: input.replies }) : null,
+    responses:
+      mentions.length > 0 && input.replies !== undefined
+        ? responseTimes({
+            mentions: mentions.filter((m) => m.createdAt >= input.range.start && m.createdAt < input.range.end),
+            replies: input.replies,
+          })
+        : null,
     signals,
   };
 }

@@ -35,7 +35,10 @@ const IntervalSchema = z
   .refine((interval) => interval.start < interval.end, { path: ['end'], error: 'must be after start' });
 const BusinessHoursSchema = z.object({
   timeZone: TimeZoneSchema,
-  weekly: z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7'], { error: 'must be an ISO weekday 1 (Monday) … 7 (Sunday)' }), z.array(IntervalSchema)),
+  weekly: z.partialRecord(
+    z.enum(['1', '2', '3', '4', '5', '6', '7'], { error: 'must be an ISO weekday 1 (Monday) … 7 (Sunday)' }),
+    z.array(IntervalSchema),
+  ),
 });
 
 /**

@@ -115,10 +115,16 @@ describe('audienceGrowthRate', () => {
     expect(audienceGrowthRate(history, { start: '2026-03-01T00:00:00.000Z', end: '2026-04-01T00:00:00.000Z' })).toBeCloseTo(0.05, 12); // 2000 → 2100
   });
   it('can be negative and is null without two observations or with a zero start', () => {
-    const shrinking = [accountSnapshot({ followers: 400 }, '2026-03-01T00:00:00.000Z'), accountSnapshot({ followers: 300 }, '2026-03-05T00:00:00.000Z')];
+    const shrinking = [
+      accountSnapshot({ followers: 400 }, '2026-03-01T00:00:00.000Z'),
+      accountSnapshot({ followers: 300 }, '2026-03-05T00:00:00.000Z'),
+    ];
     expect(audienceGrowthRate(shrinking, { start: '2026-03-01T00:00:00.000Z', end: '2026-03-10T00:00:00.000Z' })).toBeCloseTo(-0.25, 12);
     expect(audienceGrowthRate(shrinking.slice(0, 1), { start: '2026-03-01T00:00:00.000Z', end: '2026-03-10T00:00:00.000Z' })).toBeNull();
-    const fromZero = [accountSnapshot({ followers: 0 }, '2026-03-01T00:00:00.000Z'), accountSnapshot({ followers: 3 }, '2026-03-05T00:00:00.000Z')];
+    const fromZero = [
+      accountSnapshot({ followers: 0 }, '2026-03-01T00:00:00.000Z'),
+      accountSnapshot({ followers: 3 }, '2026-03-05T00:00:00.000Z'),
+    ];
     expect(audienceGrowthRate(fromZero, { start: '2026-03-01T00:00:00.000Z', end: '2026-03-10T00:00:00.000Z' })).toBeNull();
   });
 });
@@ -196,7 +202,14 @@ describe('postingConsistency', () => {
   it('compares the gaps with a daily plan', () => {
     const day = 86_400_000;
     const result = postingConsistency({
-      publishedAt: ['2026-03-01T09:00:00.000Z', '2026-03-02T09:00:00.000Z', '2026-03-03T09:00:00.000Z', '2026-03-06T09:00:00.000Z', '2026-03-07T09:00:00.000Z', '2026-03-09T09:00:00.000Z'],
+      publishedAt: [
+        '2026-03-01T09:00:00.000Z',
+        '2026-03-02T09:00:00.000Z',
+        '2026-03-03T09:00:00.000Z',
+        '2026-03-06T09:00:00.000Z',
+        '2026-03-07T09:00:00.000Z',
+        '2026-03-09T09:00:00.000Z',
+      ],
       plannedGapMs: day,
       range: { start: '2026-03-01T00:00:00.000Z', end: '2026-03-08T00:00:00.000Z' },
     });
@@ -211,6 +224,12 @@ describe('postingConsistency', () => {
     expect(result.gapVariation).toBeCloseTo(Math.sqrt(0.75) / 1.5, 12);
   });
   it('refuses a zero cadence', () => {
-    expect(() => postingConsistency({ publishedAt: [], plannedGapMs: 0, range: { start: '2026-03-01T00:00:00.000Z', end: '2026-03-02T00:00:00.000Z' } })).toThrow(/plannedGapMs/);
+    expect(() =>
+      postingConsistency({
+        publishedAt: [],
+        plannedGapMs: 0,
+        range: { start: '2026-03-01T00:00:00.000Z', end: '2026-03-02T00:00:00.000Z' },
+      }),
+    ).toThrow(/plannedGapMs/);
   });
 });

@@ -10,7 +10,14 @@ import { asPosts, metricValue, pooledRatio, safeRatio } from './metric-values.js
  * engagements(post, { interactions: [...DEFAULT_ENGAGEMENT_INTERACTIONS, 'profileVisits'] });
  * ```
  */
-export const DEFAULT_ENGAGEMENT_INTERACTIONS = ['likes', 'comments', 'shares', 'quotes', 'saves', 'clicks'] as const satisfies readonly CanonicalMetric[];
+export const DEFAULT_ENGAGEMENT_INTERACTIONS = [
+  'likes',
+  'comments',
+  'shares',
+  'quotes',
+  'saves',
+  'clicks',
+] as const satisfies readonly CanonicalMetric[];
 
 /** Which interactions count as engagements. */
 export interface EngagementOptions {

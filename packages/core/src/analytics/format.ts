@@ -9,7 +9,9 @@ import { Temporal } from 'temporal-polyfill';
  * ```
  */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => (char === '&' ? '&amp;' : char === '<' ? '&lt;' : char === '>' ? '&gt;' : char === '"' ? '&quot;' : '&#39;'));
+  return text.replace(/[&<>"']/g, (char) =>
+    char === '&' ? '&amp;' : char === '<' ? '&lt;' : char === '>' ? '&gt;' : char === '"' ? '&quot;' : '&#39;',
+  );
 }
 
 /** Formats a report number for people: counts with separators, fractions as %, ms as h/min. */

@@ -15,13 +15,28 @@ import {
   viralityRate,
 } from './index.js';
 
-const METRICS: CanonicalMetric[] = ['likes', 'comments', 'shares', 'quotes', 'saves', 'clicks', 'linkClicks', 'reach', 'impressions', 'views', 'conversions', 'spend'];
+const METRICS: CanonicalMetric[] = [
+  'likes',
+  'comments',
+  'shares',
+  'quotes',
+  'saves',
+  'clicks',
+  'linkClicks',
+  'reach',
+  'impressions',
+  'views',
+  'conversions',
+  'spend',
+];
 
 const snapshotArb: fc.Arbitrary<MetricSnapshot> = fc
   .record({
     postId: fc.constantFrom('p1', 'p2', 'p3', 'p4'),
     observedAt: fc.integer({ min: Date.parse('2026-03-01T00:00:00Z'), max: Date.parse('2026-04-30T00:00:00Z') }),
-    values: fc.dictionary(fc.constantFrom(...METRICS), fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 1_000_000 })), { maxKeys: METRICS.length }),
+    values: fc.dictionary(fc.constantFrom(...METRICS), fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 1_000_000 })), {
+      maxKeys: METRICS.length,
+    }),
   })
   .map(({ postId, observedAt, values }) => ({
     subject: { type: 'post' as const, platform: 'x', accountId: 'acme', postId },
@@ -56,7 +71,14 @@ describe('properties', () => {
   it('rates are null when every denominator is 0', () => {
     fc.assert(
       fc.property(fc.array(snapshotArb, { minLength: 1, maxLength: 8 }), (snapshots) => {
-        const zeroed = snapshots.map((snapshot) => ({ ...snapshot, metrics: { ...snapshot.metrics, reach: { value: 0, platformName: 'reach' }, impressions: { value: 0, platformName: 'impressions' } } }));
+        const zeroed = snapshots.map((snapshot) => ({
+          ...snapshot,
+          metrics: {
+            ...snapshot.metrics,
+            reach: { value: 0, platformName: 'reach' },
+            impressions: { value: 0, platformName: 'impressions' },
+          },
+        }));
         expect(engagementRate(zeroed, { by: 'reach' })).toBeNull();
         expect(viralityRate(zeroed)).toBeNull();
         expect(clickThroughRate(zeroed)).toBeNull();
@@ -79,30 +101,55 @@ describe('properties', () => {
       id: fc.integer({ min: 1, max: 30 }).map(String),
       accountId: fc.constantFrom('acme-x', 'globex-x', 'listening'),
       text: fc.constantFrom('acme', 'globex', 'acme and globex', 'nothing'),
-      createdAt: fc.integer({ min: Date.parse('2026-03-01T00:00:00Z'), max: Date.parse('2026-03-05T00:00:00Z') }).map((ms) => new Date(ms).toISOString()),
+      createdAt: fc
+        .integer({ min: Date.parse('2026-03-01T00:00:00Z'), max: Date.parse('2026-03-05T00:00:00Z') })
+        .map((ms) => new Date(ms).toISOString()),
     });
     fc.assert(
-      fc.property(fc.array(mentionArb, { maxLength: 30 }), fc.array(fc.record({ inReplyToId: fc.integer({ min: 1, max: 30 }).map(String), offset: fc.integer({ min: -3_600_000, max: 86_400_000 }) }), { maxLength: 30 }), (raw, answers) => {
-        const mentions = raw.map((m) => ({ ...m, platform: 'x', kind: 'mention' as const, author: { id: 'u', handle: 'u' } }));
-        const sov = shareOfVoice({ brand: { name: 'Acme', accountIds: ['acme-x'], terms: ['acme'] }, competitors: [{ name: 'Globex', accountIds: ['globex-x'], terms: ['globex'] }], mentions });
-        for (const share of Object.values(sov.share)) expect(share === null || (share >= 0 && share <= 1)).toBe(true);
-        const replies = answers.map((answer) => ({ inReplyToId: answer.inReplyToId, createdAt: new Date(Date.parse('2026-03-03T00:00:00Z') + answer.offset).toISOString() }));
-        const rate = responseRate({ mentions, replies });
-        expect(rate === null || (rate >= 0 && rate <= 1)).toBe(true);
-        expect(rate === null).toBe(mentions.length === 0);
-      }),
+      fc.property(
+        fc.array(mentionArb, { maxLength: 30 }),
+        fc.array(
+          fc.record({ inReplyToId: fc.integer({ min: 1, max: 30 }).map(String), offset: fc.integer({ min: -3_600_000, max: 86_400_000 }) }),
+          { maxLength: 30 },
+        ),
+        (raw, answers) => {
+          const mentions = raw.map((m) => ({ ...m, platform: 'x', kind: 'mention' as const, author: { id: 'u', handle: 'u' } }));
+          const sov = shareOfVoice({
+            brand: { name: 'Acme', accountIds: ['acme-x'], terms: ['acme'] },
+            competitors: [{ name: 'Globex', accountIds: ['globex-x'], terms: ['globex'] }],
+            mentions,
+          });
+          for (const share of Object.values(sov.share)) expect(share === null || (share >= 0 && share <= 1)).toBe(true);
+          const replies = answers.map((answer) => ({
+            inReplyToId: answer.inReplyToId,
+            createdAt: new Date(Date.parse('2026-03-03T00:00:00Z') + answer.offset).toISOString(),
+          }));
+          const rate = responseRate({ mentions, replies });
+          expect(rate === null || (rate >= 0 && rate <= 1)).toBe(true);
+          expect(rate === null).toBe(mentions.length === 0);
+        },
+      ),
     );
   });
 
   it('results do not depend on input order', () => {
     fc.assert(
-      fc.property(fc.array(snapshotArb, { maxLength: 12 }).chain((snapshots) => fc.tuple(fc.constant(snapshots), fc.shuffledSubarray(snapshots, { minLength: snapshots.length, maxLength: snapshots.length }))), ([original, shuffled]) => {
-        expect(engagementRate(shuffled, { by: 'reach' })).toBe(engagementRate(original, { by: 'reach' }));
-        expect(costPerMille(shuffled)).toBe(costPerMille(original));
-        expect(topPosts(shuffled, { by: 'likes' }).map((entry) => entry.score)).toEqual(topPosts(original, { by: 'likes' }).map((entry) => entry.score));
-        const options = { metric: 'likes' as const, interval: 'day' as const, timeZone: 'Europe/Bucharest' };
-        expect(toSeries(shuffled, options)).toEqual(toSeries(original, options));
-      }),
+      fc.property(
+        fc
+          .array(snapshotArb, { maxLength: 12 })
+          .chain((snapshots) =>
+            fc.tuple(fc.constant(snapshots), fc.shuffledSubarray(snapshots, { minLength: snapshots.length, maxLength: snapshots.length })),
+          ),
+        ([original, shuffled]) => {
+          expect(engagementRate(shuffled, { by: 'reach' })).toBe(engagementRate(original, { by: 'reach' }));
+          expect(costPerMille(shuffled)).toBe(costPerMille(original));
+          expect(topPosts(shuffled, { by: 'likes' }).map((entry) => entry.score)).toEqual(
+            topPosts(original, { by: 'likes' }).map((entry) => entry.score),
+          );
+          const options = { metric: 'likes' as const, interval: 'day' as const, timeZone: 'Europe/Bucharest' };
+          expect(toSeries(shuffled, options)).toEqual(toSeries(original, options));
+        },
+      ),
     );
   });
 

@@ -88,7 +88,11 @@ export function conversationRate(input: MetricSnapshot | readonly MetricSnapshot
  * ```
  */
 export function viralityRate(input: MetricSnapshot | readonly MetricSnapshot[]): number | null {
-  return pooledRatio(asPosts(input), (post) => metricValue(post, 'shares'), (post) => metricValue(post, 'impressions'));
+  return pooledRatio(
+    asPosts(input),
+    (post) => metricValue(post, 'shares'),
+    (post) => metricValue(post, 'impressions'),
+  );
 }
 
 /** Which counter is "a click" for CTR, conversion rate and CPC. */
@@ -108,7 +112,11 @@ export interface ClickOptions {
  */
 export function clickThroughRate(input: MetricSnapshot | readonly MetricSnapshot[], options: ClickOptions = {}): number | null {
   const clicks = options.clicks ?? 'linkClicks';
-  return pooledRatio(asPosts(input), (post) => metricValue(post, clicks), (post) => metricValue(post, 'impressions'));
+  return pooledRatio(
+    asPosts(input),
+    (post) => metricValue(post, clicks),
+    (post) => metricValue(post, 'impressions'),
+  );
 }
 
 /**
@@ -122,7 +130,11 @@ export function clickThroughRate(input: MetricSnapshot | readonly MetricSnapshot
  */
 export function conversionRate(input: MetricSnapshot | readonly MetricSnapshot[], options: ClickOptions = {}): number | null {
   const clicks = options.clicks ?? 'linkClicks';
-  return pooledRatio(asPosts(input), (post) => metricValue(post, 'conversions'), (post) => metricValue(post, clicks));
+  return pooledRatio(
+    asPosts(input),
+    (post) => metricValue(post, 'conversions'),
+    (post) => metricValue(post, clicks),
+  );
 }
 
 /**
@@ -135,7 +147,11 @@ export function conversionRate(input: MetricSnapshot | readonly MetricSnapshot[]
  */
 export function costPerClick(input: MetricSnapshot | readonly MetricSnapshot[], options: ClickOptions = {}): number | null {
   const clicks = options.clicks ?? 'linkClicks';
-  return pooledRatio(asPosts(input), (post) => metricValue(post, 'spend'), (post) => metricValue(post, clicks));
+  return pooledRatio(
+    asPosts(input),
+    (post) => metricValue(post, 'spend'),
+    (post) => metricValue(post, clicks),
+  );
 }
 
 /**
@@ -147,7 +163,11 @@ export function costPerClick(input: MetricSnapshot | readonly MetricSnapshot[], 
  * ```
  */
 export function costPerMille(input: MetricSnapshot | readonly MetricSnapshot[]): number | null {
-  const ratio = pooledRatio(asPosts(input), (post) => metricValue(post, 'spend'), (post) => metricValue(post, 'impressions'));
+  const ratio = pooledRatio(
+    asPosts(input),
+    (post) => metricValue(post, 'spend'),
+    (post) => metricValue(post, 'impressions'),
+  );
   return ratio === null ? null : ratio * 1000;
 }
 
@@ -160,7 +180,11 @@ export function costPerMille(input: MetricSnapshot | readonly MetricSnapshot[]):
  * ```
  */
 export function costPerEngagement(input: MetricSnapshot | readonly MetricSnapshot[], options: EngagementOptions = {}): number | null {
-  return pooledRatio(asPosts(input), (post) => metricValue(post, 'spend'), (post) => engagements(post, options));
+  return pooledRatio(
+    asPosts(input),
+    (post) => metricValue(post, 'spend'),
+    (post) => engagements(post, options),
+  );
 }
 
 /**
@@ -175,10 +199,7 @@ export function costPerEngagement(input: MetricSnapshot | readonly MetricSnapsho
  * // 2000 → 2100 followers → 0.05
  * ```
  */
-export function audienceGrowthRate(
-  accountSnapshots: readonly MetricSnapshot[],
-  range: { start: string; end: string },
-): number | null {
+export function audienceGrowthRate(accountSnapshots: readonly MetricSnapshot[], range: { start: string; end: string }): number | null {
   const start = followersAround(accountSnapshots, range.start, range.end, 'start');
   const end = followersAround(accountSnapshots, range.start, range.end, 'end');
   if (start === null || end === null || start.at === end.at) return null;

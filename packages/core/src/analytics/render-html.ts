@@ -43,9 +43,12 @@ export function renderHtml(report: AnalyticsReport): string {
   const rows = report.topPosts
     .map((post, index) => {
       const text = escapeHtml(post.text ?? post.postId);
-      const linked = post.url && /^https?:\/\//i.test(post.url) ? `<a href="${escapeHtml(post.url)}" rel="noopener noreferrer">${text}</a>` : text;
-      return `<tr><td class="num">${index + 1}</td><td class="text">${linked}<div class="muted">${escapeHtml(post.platform)} · ${post.publishedAt ? escapeHtml(formatLocal(post.publishedAt, report.timeZone)) : ''}</div></td>` +
-        `<td class="num">${escapeHtml(formatValue(post.engagements, 'count'))}</td><td class="num">${escapeHtml(formatValue(post.impressions, 'count'))}</td><td class="num">${escapeHtml(formatValue(post.engagementRate, 'fraction'))}</td></tr>`;
+      const linked =
+        post.url && /^https?:\/\//i.test(post.url) ? `<a href="${escapeHtml(post.url)}" rel="noopener noreferrer">${text}</a>` : text;
+      return (
+        `<tr><td class="num">${index + 1}</td><td class="text">${linked}<div class="muted">${escapeHtml(post.platform)} · ${post.publishedAt ? escapeHtml(formatLocal(post.publishedAt, report.timeZone)) : ''}</div></td>` +
+        `<td class="num">${escapeHtml(formatValue(post.engagements, 'count'))}</td><td class="num">${escapeHtml(formatValue(post.impressions, 'count'))}</td><td class="num">${escapeHtml(formatValue(post.engagementRate, 'fraction'))}</td></tr>`
+      );
     })
     .join('');
   const slots =
@@ -59,7 +62,11 @@ export function renderHtml(report: AnalyticsReport): string {
     report.signals.length === 0
       ? ''
       : `<section><h2>Signals</h2><ul>${report.signals.map((signal) => `<li>${escapeHtml(signal.label)}: ${signal.type} in ${escapeHtml(signal.metric)} (${signal.severity}) — ${signal.value} vs. baseline ${signal.baseline}</li>`).join('')}</ul></section>`;
-  const accounts = report.accounts.map((account) => `${escapeHtml(account.displayName ?? account.handle)} (${escapeHtml(account.platform)} @${escapeHtml(account.handle)})`).join(', ');
+  const accounts = report.accounts
+    .map(
+      (account) => `${escapeHtml(account.displayName ?? account.handle)} (${escapeHtml(account.platform)} @${escapeHtml(account.handle)})`,
+    )
+    .join(', ');
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -20,7 +20,9 @@ const SCREENSHOT = new URL(
 );
 
 if (!available && !inCi) {
-  console.warn(`report-browser.test.ts skipped: ${CHROMIUM} is missing (install it with scripts/setup-system.sh); CI=true makes this a failure.`);
+  console.warn(
+    `report-browser.test.ts skipped: ${CHROMIUM} is missing (install it with scripts/setup-system.sh); CI=true makes this a failure.`,
+  );
 }
 
 describe.skipIf(!available && !inCi)('HTML report in headless Chromium', () => {
@@ -29,7 +31,8 @@ describe.skipIf(!available && !inCi)('HTML report in headless Chromium', () => {
   let browser: Context | undefined;
 
   beforeAll(async () => {
-    if (!available) throw new Error(`${CHROMIUM} is missing and CI=true: the browser check cannot be skipped in CI (run scripts/setup-system.sh).`);
+    if (!available)
+      throw new Error(`${CHROMIUM} is missing and CI=true: the browser check cannot be skipped in CI (run scripts/setup-system.sh).`);
     const { chromium } = await import('playwright-core');
     workDir = mkdtempSync(join(tmpdir(), 'smm-report-'));
     // A fresh profile directory per run (playwright passes it as --user-data-dir).
@@ -37,7 +40,16 @@ describe.skipIf(!available && !inCi)('HTML report in headless Chromium', () => {
       executablePath: CHROMIUM,
       headless: true,
       viewport: { width: 1100, height: 900 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   }, 60_000);
 

@@ -77,7 +77,10 @@ describe('businessMillisBetween', () => {
     expect(businessMillisBetween(start, end, allDaySunday)).toBe(23 * HOUR);
   });
   it('keeps 09:00–17:00 local across the New York change (8 h on Monday 2026-03-09)', () => {
-    const hours: BusinessHours = { timeZone: 'America/New_York', weekly: { 1: [{ start: '09:00', end: '17:00' }], 5: [{ start: '09:00', end: '17:00' }] } };
+    const hours: BusinessHours = {
+      timeZone: 'America/New_York',
+      weekly: { 1: [{ start: '09:00', end: '17:00' }], 5: [{ start: '09:00', end: '17:00' }] },
+    };
     // Friday 2026-03-06 EST (UTC−5): 09:00 = 14:00Z. Monday 2026-03-09 EDT (UTC−4): 17:00 = 21:00Z.
     expect(businessMillisBetween(Date.parse('2026-03-06T14:00:00.000Z'), Date.parse('2026-03-09T21:00:00.000Z'), hours)).toBe(16 * HOUR);
     // Monday 2026-03-09 13:00Z = 09:00 EDT: only Monday counts from here.

@@ -118,7 +118,12 @@ export function responseTimes(input: ResponseTimeInput): ResponseTimeReport {
   parseWithSchema(InputSchema, input, 'responseTimes input');
   const hours = input.businessHours === undefined ? undefined : parseBusinessHours(input.businessHours);
   const { received, answered } = pairAnswers(input);
-  const report: ResponseTimeReport = { allHours: stats(received, answered.map((pair) => pair.answeredMs - pair.receivedMs)) };
+  const report: ResponseTimeReport = {
+    allHours: stats(
+      received,
+      answered.map((pair) => pair.answeredMs - pair.receivedMs),
+    ),
+  };
   if (hours !== undefined) {
     report.businessHours = stats(
       received,

@@ -57,11 +57,14 @@ describe('toSeries — counters', () => {
       ...accountSnapshot({ impressions: value }, `${start.slice(0, 10)}T23:59:00.000Z`),
       window: { start, end: `${start.slice(0, 10)}T23:59:59.000Z` },
     });
-    const { buckets, kind } = toSeries([day('2026-03-02T00:00:00.000Z', 40), day('2026-03-03T00:00:00.000Z', 60), day('2026-03-05T00:00:00.000Z', 10)], {
-      metric: 'impressions',
-      interval: 'week',
-      timeZone: 'UTC',
-    });
+    const { buckets, kind } = toSeries(
+      [day('2026-03-02T00:00:00.000Z', 40), day('2026-03-03T00:00:00.000Z', 60), day('2026-03-05T00:00:00.000Z', 10)],
+      {
+        metric: 'impressions',
+        interval: 'week',
+        timeZone: 'UTC',
+      },
+    );
     expect(kind).toBe('window');
     expect(buckets.map((bucket) => [bucket.label, bucket.value])).toEqual([['2026-03-02', 110]]); // Monday 2026-03-02
   });

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { CANONICAL_METRICS, InstantSchema, TimeZoneSchema, parseWithSchema, type CanonicalMetric, type MetricSnapshot } from '../model/index.js';
+import {
+  CANONICAL_METRICS,
+  InstantSchema,
+  TimeZoneSchema,
+  parseWithSchema,
+  type CanonicalMetric,
+  type MetricSnapshot,
+} from '../model/index.js';
 import { bucketIndex, calendarBuckets, type SeriesInterval } from './calendar-buckets.js';
 import { metricValue, subjectKey } from './metric-values.js';
 
@@ -116,7 +123,14 @@ interface SubjectBucket {
  * ```
  */
 export function toSeries(snapshots: readonly MetricSnapshot[], options: SeriesOptions): MetricSeries {
-  const { metric, interval, timeZone, range, kind: chosenKind, postsStartAtZero = false } = parseWithSchema(OptionsSchema, options, 'toSeries options');
+  const {
+    metric,
+    interval,
+    timeZone,
+    range,
+    kind: chosenKind,
+    postsStartAtZero = false,
+  } = parseWithSchema(OptionsSchema, options, 'toSeries options');
   const kind: SeriesKind = chosenKind ?? (GAUGE_METRICS.includes(metric) ? 'gauge' : 'counter');
 
   const bySubject = new Map<string, { isPost: boolean; points: Point[] }>();

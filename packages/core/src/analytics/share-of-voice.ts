@@ -58,7 +58,11 @@ const ShareOfVoiceInputSchema = z.object({
  * }).share.total; // e.g. 0.6
  * ```
  */
-export function shareOfVoice(input: { brand: VoiceEntity; competitors: readonly VoiceEntity[]; mentions: readonly Mention[] }): ShareOfVoice {
+export function shareOfVoice(input: {
+  brand: VoiceEntity;
+  competitors: readonly VoiceEntity[];
+  mentions: readonly Mention[];
+}): ShareOfVoice {
   const { brand, competitors, mentions } = parseWithSchema(ShareOfVoiceInputSchema, input, 'shareOfVoice input');
   const unique = new Map<string, Mention>();
   for (const mention of mentions) unique.set(`${mention.platform}\u0000${mention.id}`, mention);

@@ -28,7 +28,11 @@ describe('detectSignals', () => {
   it('floors the scale on a flat baseline and skips null gaps', () => {
     // Flat 5s: MAD 0 → scale = minScale 1. 8 → score 3 (< 3.5, quiet); 9 → 4 (low).
     expect(detectSignals(points([5, 5, 5, 5, 5, 5, 5, 8]), { metric: 'm', window: 7 })).toEqual([]);
-    expect(detectSignals(points([5, 5, null, 5, 5, 5, 5, 5, 9]), { metric: 'm', window: 7 })[0]).toMatchObject({ label: 'd9', score: 4, severity: 'low' });
+    expect(detectSignals(points([5, 5, null, 5, 5, 5, 5, 5, 9]), { metric: 'm', window: 7 })[0]).toMatchObject({
+      label: 'd9',
+      score: 4,
+      severity: 'low',
+    });
   });
 
   it('waits for enough baseline and validates options', () => {
@@ -50,7 +54,13 @@ describe('mention series', () => {
     mention('4', '2026-03-29T21:00:00.000Z', 'meh'), // 03-30 00:00
   ];
   it('counts mentions per local day, zero days are 0', () => {
-    expect(mentionVolume(mentions, { timeZone: 'Europe/Bucharest', interval: 'day', range: { start: '2026-03-27T22:00:00.000Z', end: '2026-03-31T21:00:00.000Z' } })).toEqual([
+    expect(
+      mentionVolume(mentions, {
+        timeZone: 'Europe/Bucharest',
+        interval: 'day',
+        range: { start: '2026-03-27T22:00:00.000Z', end: '2026-03-31T21:00:00.000Z' },
+      }),
+    ).toEqual([
       { label: '2026-03-28', value: 1 },
       { label: '2026-03-29', value: 2 },
       { label: '2026-03-30', value: 1 },

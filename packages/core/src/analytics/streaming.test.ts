@@ -26,7 +26,12 @@ describe('streaming engagement aggregator', () => {
       length: 4,
       accounts: ['x:one', 'x:two'],
       account: new Uint32Array([0, 0, 1, 0]),
-      observedAtMs: new Float64Array([at('2026-03-08T04:59:00Z'), at('2026-03-08T05:00:00Z'), at('2026-03-08T12:00:00Z'), at('2026-03-09T03:59:00Z')]),
+      observedAtMs: new Float64Array([
+        at('2026-03-08T04:59:00Z'),
+        at('2026-03-08T05:00:00Z'),
+        at('2026-03-08T12:00:00Z'),
+        at('2026-03-09T03:59:00Z'),
+      ]),
       metrics: {
         likes: new Float64Array([3, 6, 1, NaN]),
         comments: new Float64Array([1, NaN, NaN, NaN]),

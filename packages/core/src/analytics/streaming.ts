@@ -85,11 +85,11 @@ const OptionsSchema = z.object({
  * ```
  */
 export function createEngagementAggregator(options: EngagementAggregatorOptions): EngagementAggregator {
-  const { timeZone, by = 'reach', interactions = [...DEFAULT_ENGAGEMENT_INTERACTIONS] } = parseWithSchema(
-    OptionsSchema,
-    options,
-    'createEngagementAggregator options',
-  );
+  const {
+    timeZone,
+    by = 'reach',
+    interactions = [...DEFAULT_ENGAGEMENT_INTERACTIONS],
+  } = parseWithSchema(OptionsSchema, options, 'createEngagementAggregator options');
   const days = new ZoneDayIndex(timeZone);
   const accountIndex = new Map<string, number>();
   const accountNames: string[] = [];

@@ -6,7 +6,10 @@ import { WEEKDAY_NAMES, escapeHtml, formatValue } from './format.js';
  * An inline SVG line chart of daily values; `null` days leave a gap in the line (a missing
  * day is not drawn as 0).
  */
-export function lineChartSvg(days: readonly ReportDay[], options: { title: string; unit: 'count' | 'fraction'; color: string; id: string }): string {
+export function lineChartSvg(
+  days: readonly ReportDay[],
+  options: { title: string; unit: 'count' | 'fraction'; color: string; id: string },
+): string {
   const width = 480;
   const height = 240;
   const left = 70;
@@ -24,7 +27,8 @@ export function lineChartSvg(days: readonly ReportDay[], options: { title: strin
     min = min === 0 ? 0 : min * 0.95;
     max = max === 0 ? 1 : max * 1.05;
   }
-  const x = (index: number) => left + (days.length === 1 ? (width - left - right) / 2 : (index * (width - left - right)) / (days.length - 1));
+  const x = (index: number) =>
+    left + (days.length === 1 ? (width - left - right) / 2 : (index * (width - left - right)) / (days.length - 1));
   const y = (value: number) => top + (1 - (value - min) / (max - min)) * (height - top - bottom);
   const segments: string[] = [];
   let current = '';
@@ -37,7 +41,9 @@ export function lineChartSvg(days: readonly ReportDay[], options: { title: strin
     }
     const point = `${x(index).toFixed(1)},${y(day.value).toFixed(1)}`;
     current = current ? `${current} L${point}` : `M${point}`;
-    dots.push(`<circle cx="${x(index).toFixed(1)}" cy="${y(day.value).toFixed(1)}" r="2.5" fill="${options.color}"><title>${escapeHtml(day.date)}: ${escapeHtml(formatValue(day.value, options.unit))}</title></circle>`);
+    dots.push(
+      `<circle cx="${x(index).toFixed(1)}" cy="${y(day.value).toFixed(1)}" r="2.5" fill="${options.color}"><title>${escapeHtml(day.date)}: ${escapeHtml(formatValue(day.value, options.unit))}</title></circle>`,
+    );
   });
   if (current) segments.push(current);
   const gridLines = [0, 0.5, 1].map((fraction) => {
@@ -74,7 +80,9 @@ export function heatmapSvg(heatmap: BestTimeHeatmap, id: string): string {
     `<title>Best time to post, ${escapeHtml(heatmap.timeZone)}</title>`,
   ];
   for (let hour = 0; hour < 24; hour += 3) {
-    parts.push(`<text x="${left + hour * cellWidth + cellWidth / 2}" y="${top - 6}" text-anchor="middle" class="axis">${String(hour).padStart(2, '0')}</text>`);
+    parts.push(
+      `<text x="${left + hour * cellWidth + cellWidth / 2}" y="${top - 6}" text-anchor="middle" class="axis">${String(hour).padStart(2, '0')}</text>`,
+    );
   }
   WEEKDAY_NAMES.forEach((name, index) => {
     parts.push(`<text x="${left - 6}" y="${top + index * cellHeight + cellHeight / 2 + 4}" text-anchor="end" class="axis">${name}</text>`);
@@ -83,9 +91,12 @@ export function heatmapSvg(heatmap: BestTimeHeatmap, id: string): string {
     const cx = left + cell.hour * cellWidth;
     const cy = top + (cell.weekday - 1) * cellHeight;
     const strength = cell.confident && cell.score !== null && max > 0 ? Math.max(0.08, cell.score / max) : 0;
-    const fill = cell.confident && cell.score !== null ? `rgba(37,99,235,${strength.toFixed(3)})` : cell.samples > 0 ? '#e5e7eb' : '#f8fafc';
+    const fill =
+      cell.confident && cell.score !== null ? `rgba(37,99,235,${strength.toFixed(3)})` : cell.samples > 0 ? '#e5e7eb' : '#f8fafc';
     const label = `${WEEKDAY_NAMES[cell.weekday - 1]} ${String(cell.hour).padStart(2, '0')}:00 — ${cell.samples} posts${cell.score === null ? '' : `, score ${formatValue(cell.score, 'fraction')}`}${cell.confident ? '' : ' (below minimum sample)'}`;
-    parts.push(`<rect x="${cx + 1}" y="${cy + 1}" width="${cellWidth - 2}" height="${cellHeight - 2}" rx="3" fill="${fill}"><title>${escapeHtml(label)}</title></rect>`);
+    parts.push(
+      `<rect x="${cx + 1}" y="${cy + 1}" width="${cellWidth - 2}" height="${cellHeight - 2}" rx="3" fill="${fill}"><title>${escapeHtml(label)}</title></rect>`,
+    );
   }
   parts.push('</svg>');
   return parts.join('');

@@ -33,10 +33,13 @@ export const systemClock: Clock = {
         clearTimeout(timer);
         reject(signal?.reason);
       };
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, Math.max(0, ms));
+      const timer = setTimeout(
+        () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        },
+        Math.max(0, ms),
+      );
       // Never keep a process alive just to wait (Node and Deno timers have unref; browsers do not).
       (timer as unknown as { unref?: () => void }).unref?.();
       signal?.addEventListener('abort', onAbort, { once: true });

@@ -47,9 +47,8 @@ export class ApiCallError extends SmmError {
     this.status = options.status;
     this.platformCode = options.platformCode;
     this.requestId = options.requestId;
-    const body = typeof options.body === 'string' && options.body.length > MAX_BODY_TEXT
-      ? `${options.body.slice(0, MAX_BODY_TEXT)}…`
-      : options.body;
+    const body =
+      typeof options.body === 'string' && options.body.length > MAX_BODY_TEXT ? `${options.body.slice(0, MAX_BODY_TEXT)}…` : options.body;
     this.body = redact(body, { secrets: options.secrets ?? [] });
     this.isRetryable = options.isRetryable ?? RETRYABLE_STATUSES.has(options.status);
     this.platform = options.platform;

@@ -28,7 +28,11 @@ describe('SmmError family', () => {
       [new ApiCallError('bad', { status: 400 }), 'api_call_error', 'ApiCallError'],
       [new NetworkError('refused', { phase: 'connect', cause }), 'network_error', 'NetworkError'],
       [new TimeoutError('too slow', { timeoutMs: 10 }), 'timeout', 'TimeoutError'],
-      [new UnsupportedFeatureError('no threads', { feature: 'threads', platform: 'pinterest' }), 'unsupported_feature', 'UnsupportedFeatureError'],
+      [
+        new UnsupportedFeatureError('no threads', { feature: 'threads', platform: 'pinterest' }),
+        'unsupported_feature',
+        'UnsupportedFeatureError',
+      ],
       [new PublishOutcomeUnknownError('unknown'), 'publish_outcome_unknown', 'PublishOutcomeUnknownError'],
     ];
     for (const [error, code, name] of cases) {
@@ -70,7 +74,11 @@ describe('SmmError family', () => {
 
 describe('no secret reaches a message or JSON', () => {
   it('redacts the Authorization header, cookies and query tokens of a request', () => {
-    const error = new ApiCallError('X answered 403 for Bearer abc123', { status: 403, request, body: { access_token: 'abc123', detail: 'nope' } });
+    const error = new ApiCallError('X answered 403 for Bearer abc123', {
+      status: 403,
+      request,
+      body: { access_token: 'abc123', detail: 'nope' },
+    });
     const json = JSON.stringify(error);
     expect(json).not.toContain('abc123');
     expect(error.message).not.toContain('abc123');
@@ -87,15 +95,29 @@ describe('no secret reaches a message or JSON', () => {
     expect(json).toContain('token refresh failed');
   });
 
-  const tokenArb = fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~'), minLength: 8, maxLength: 40 });
+  const tokenArb = fc.string({
+    unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~'),
+    minLength: 8,
+    maxLength: 40,
+  });
   const builders: Array<(token: string) => SmmError> = [
-    (token) => new ApiCallError(`failed with token ${token}`, { status: 500, request: { url: `https://a.test/x?token=${token}`, headers: { authorization: `Bearer ${token}` } }, body: `{"access_token":"${token}"}`, secrets: [token] }),
+    (token) =>
+      new ApiCallError(`failed with token ${token}`, {
+        status: 500,
+        request: { url: `https://a.test/x?token=${token}`, headers: { authorization: `Bearer ${token}` } },
+        body: `{"access_token":"${token}"}`,
+        secrets: [token],
+      }),
     (token) => new RateLimitError(`limited`, { request: { url: 'https://a.test/x', headers: { 'x-api-key': token } } }),
     (token) => new AuthError(`refresh failed for ${token}`, { secrets: [token], cause: new Error(`Bearer ${token}`) }),
     (token) => new NetworkError('reset', { request: { url: `https://user:${token}@a.test/x`, headers: { cookie: `sid=${token}` } } }),
     (token) => new TimeoutError('slow', { request: { url: `https://a.test/cb?code=${token}&state=ok`, headers: {} } }),
-    (token) => new PublishOutcomeUnknownError('dropped', { request: { url: `https://a.test/x?client_secret=${token}`, headers: { 'Proxy-Authorization': `Basic ${token}` } } }),
-    (token) => new ValidationError('options', [{ path: ['password'], code: 'custom', message: `password ${token} too weak` }], { secrets: [token] }),
+    (token) =>
+      new PublishOutcomeUnknownError('dropped', {
+        request: { url: `https://a.test/x?client_secret=${token}`, headers: { 'Proxy-Authorization': `Basic ${token}` } },
+      }),
+    (token) =>
+      new ValidationError('options', [{ path: ['password'], code: 'custom', message: `password ${token} too weak` }], { secrets: [token] }),
   ];
 
   it('holds for random tokens across every error type (property)', () => {

@@ -3,7 +3,17 @@ import { REDACTED, describeRequest, isSecretName, redact, redactHeaders, redactT
 
 describe('redaction helpers', () => {
   it('knows secret names in any spelling and leaves ordinary ones', () => {
-    for (const name of ['Authorization', 'access_token', 'refreshToken', 'X-Api-Key', 'client_secret', 'password', 'Set-Cookie', 'X-Amz-Signature', 'dbPassword']) {
+    for (const name of [
+      'Authorization',
+      'access_token',
+      'refreshToken',
+      'X-Api-Key',
+      'client_secret',
+      'password',
+      'Set-Cookie',
+      'X-Amz-Signature',
+      'dbPassword',
+    ]) {
       expect(isSecretName(name), name).toBe(true);
     }
     for (const name of ['max_results', 'Content-Type', 'limit', 'text', 'Idempotency-Key', 'x-rate-limit-remaining']) {
@@ -37,7 +47,10 @@ describe('redaction helpers', () => {
     const input = { user: 'ana', password: 'hunter2', nested: [{ refresh_token: 'r1', note: 'Bearer zzzzzz' }] };
     expect(redact(input)).toEqual({ user: 'ana', password: REDACTED, nested: [{ refresh_token: REDACTED, note: `Bearer ${REDACTED}` }] });
     expect(input.password).toBe('hunter2');
-    expect(redactHeaders(new Headers({ Authorization: 'Bearer t', Accept: 'text/plain' }))).toEqual({ authorization: REDACTED, accept: 'text/plain' });
+    expect(redactHeaders(new Headers({ Authorization: 'Bearer t', Accept: 'text/plain' }))).toEqual({
+      authorization: REDACTED,
+      accept: 'text/plain',
+    });
     expect(describeRequest({ url: 'https://a.example/x', headers: [['Cookie', 'a=b']] })).toEqual({
       method: 'GET',
       url: 'https://a.example/x',

@@ -10,12 +10,7 @@ const SYMBOL = Symbol.for(MARKER);
  */
 export function hasMarker(error: unknown, marker: string): boolean {
   const symbol = Symbol.for(marker);
-  return (
-    error != null &&
-    typeof error === 'object' &&
-    symbol in error &&
-    (error as Record<symbol, unknown>)[symbol] === true
-  );
+  return error != null && typeof error === 'object' && symbol in error && (error as Record<symbol, unknown>)[symbol] === true;
 }
 
 /** The JSON form of every smm error: no stack, no secrets. */
@@ -54,7 +49,7 @@ export class SmmError extends Error {
   /** A stable, machine-readable code such as `validation_error`; see docs/errors.md. */
   readonly code: string;
   /** Secret values scrubbed from everything this error shows. Not enumerable. */
-  protected declare readonly secrets: readonly string[];
+  declare protected readonly secrets: readonly string[];
 
   constructor(code: string, message: string, options: SmmErrorOptions = {}) {
     const secrets = options.secrets ?? [];

@@ -23,9 +23,7 @@ export interface ValidationIssue {
  */
 export function formatIssuePath(path: ReadonlyArray<string | number>): string {
   if (path.length === 0) return '(root)';
-  return path
-    .map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`))
-    .join('');
+  return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`)).join('');
 }
 
 /**

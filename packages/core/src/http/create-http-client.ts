@@ -93,7 +93,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   };
 
   return {
-    request: <T,>(input: HttpRequest) => {
+    request: <T>(input: HttpRequest) => {
       try {
         checkHttpRequest(input);
       } catch (error) {

@@ -1,13 +1,6 @@
 // Error codes that mean the request never left this machine, so the platform cannot have
 // acted on it: refused connection, DNS failure, unreachable host, connect timeout (undici).
-const CONNECT_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
+const CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
 /**
  * Whether a fetch failure happened while connecting (before anything was sent), found by

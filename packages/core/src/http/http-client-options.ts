@@ -4,11 +4,21 @@ import type { HttpClientOptions, HttpRequest } from './types.js';
 
 const isFunction = (value: unknown): boolean => typeof value === 'function';
 const fn = (message: string) => z.custom<(...args: never[]) => unknown>(isFunction, { error: message });
-const hasMethods = (...names: string[]) => (value: unknown) =>
-  value !== null && typeof value === 'object' && names.every((name) => isFunction((value as Record<string, unknown>)[name]));
+const hasMethods =
+  (...names: string[]) =>
+  (value: unknown) =>
+    value !== null && typeof value === 'object' && names.every((name) => isFunction((value as Record<string, unknown>)[name]));
 
-const positiveMs = (what: string) => z.number({ error: `must be ${what} in milliseconds (a number)` }).finite().positive({ error: `must be > 0 ms (${what})` });
-const nonNegativeMs = (what: string) => z.number({ error: `must be ${what} in milliseconds (a number)` }).finite().min(0, { error: `must be ≥ 0 ms (${what})` });
+const positiveMs = (what: string) =>
+  z
+    .number({ error: `must be ${what} in milliseconds (a number)` })
+    .finite()
+    .positive({ error: `must be > 0 ms (${what})` });
+const nonNegativeMs = (what: string) =>
+  z
+    .number({ error: `must be ${what} in milliseconds (a number)` })
+    .finite()
+    .min(0, { error: `must be ≥ 0 ms (${what})` });
 const headerRecord = z.record(z.string(), z.string({ error: 'header values must be strings' }));
 
 const StaticLimitSchema = z.object({
@@ -33,18 +43,29 @@ export const HttpClientOptionsSchema = z.object({
   accountId: z.string().min(1, { error: 'must be a non-empty account id, or left out' }).optional(),
   baseUrl: z
     .string()
-    .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), { error: 'must be an absolute http(s) URL such as https://api.x.com/2' })
+    .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), {
+      error: 'must be an absolute http(s) URL such as https://api.x.com/2',
+    })
     .optional(),
   fetch: fn('must be a fetch-compatible function').optional(),
   headers: headerRecord.optional(),
-  credentials: z.custom<HttpClientOptions['credentials']>(hasMethods('getHeaders'), { error: 'must be an object with a getHeaders() method' }).optional(),
+  credentials: z
+    .custom<HttpClientOptions['credentials']>(hasMethods('getHeaders'), { error: 'must be an object with a getHeaders() method' })
+    .optional(),
   timeoutMs: positiveMs('the per-request timeout').max(2_147_483_647, { error: 'must be ≤ 2147483647 ms' }).optional(),
-  maxRetries: z.number().int({ error: 'must be a whole number of retries' }).min(0, { error: 'must be ≥ 0' }).max(50, { error: 'must be ≤ 50' }).optional(),
+  maxRetries: z
+    .number()
+    .int({ error: 'must be a whole number of retries' })
+    .min(0, { error: 'must be ≥ 0' })
+    .max(50, { error: 'must be ≤ 50' })
+    .optional(),
   maxRetryTimeMs: positiveMs('the total time for one request').optional(),
   maxWaitMs: nonNegativeMs('the longest wait for a reset').optional(),
   onRateLimited: fn('must be a function returning "wait" or "fail"').optional(),
   rateLimitStore: z
-    .custom<HttpClientOptions['rateLimitStore']>(hasMethods('get', 'set', 'delete', 'entries'), { error: 'must implement get, set, delete and entries' })
+    .custom<HttpClientOptions['rateLimitStore']>(hasMethods('get', 'set', 'delete', 'entries'), {
+      error: 'must implement get, set, delete and entries',
+    })
     .optional(),
   parseRateLimit: fn('must be a RateLimitParser function').optional(),
   staticLimits: z.array(StaticLimitSchema).optional(),

@@ -52,19 +52,24 @@ describe('paginate', () => {
 
   it('resuming in any number of chunks reads every item exactly once (property)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 1, max: 7 }), fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 12 }), async (total, size, chunks) => {
-        const list = pagedList(total, size);
-        const seen: number[] = [];
-        let cursor: string | null = null;
-        let skip = 0;
-        for (const chunk of [...chunks, total + 1]) {
-          const pages: Pagination<number> = paginate(list.fetchPage, { maxItems: chunk, startCursor: cursor, skip });
-          seen.push(...(await collect(pages)));
-          ({ cursor, skip } = pages);
-          if (pages.done) break;
-        }
-        expect(seen).toEqual(Array.from({ length: total }, (_, index) => index));
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 40 }),
+        fc.integer({ min: 1, max: 7 }),
+        fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 12 }),
+        async (total, size, chunks) => {
+          const list = pagedList(total, size);
+          const seen: number[] = [];
+          let cursor: string | null = null;
+          let skip = 0;
+          for (const chunk of [...chunks, total + 1]) {
+            const pages: Pagination<number> = paginate(list.fetchPage, { maxItems: chunk, startCursor: cursor, skip });
+            seen.push(...(await collect(pages)));
+            ({ cursor, skip } = pages);
+            if (pages.done) break;
+          }
+          expect(seen).toEqual(Array.from({ length: total }, (_, index) => index));
+        },
+      ),
       { numRuns: 200 },
     );
   });

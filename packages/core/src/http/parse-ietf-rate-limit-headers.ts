@@ -15,7 +15,14 @@ function itemParameters(item: string): { head: string; params: Map<string, strin
   const params = new Map<string, string>();
   for (const part of rest) {
     const at = part.indexOf('=');
-    if (at > 0) params.set(part.slice(0, at).trim().toLowerCase(), part.slice(at + 1).trim().replace(/^"|"$/g, ''));
+    if (at > 0)
+      params.set(
+        part.slice(0, at).trim().toLowerCase(),
+        part
+          .slice(at + 1)
+          .trim()
+          .replace(/^"|"$/g, ''),
+      );
   }
   return { head, params };
 }

@@ -10,7 +10,9 @@ const PERCENT_FIELDS = ['call_count', 'total_cputime', 'total_time', 'acc_id_uti
 function usageOf(entry: unknown): Usage | undefined {
   if (entry === null || typeof entry !== 'object') return undefined;
   const record = entry as Record<string, unknown>;
-  const percents = PERCENT_FIELDS.map((field) => record[field]).filter((value): value is number => typeof value === 'number' && Number.isFinite(value));
+  const percents = PERCENT_FIELDS.map((field) => record[field]).filter(
+    (value): value is number => typeof value === 'number' && Number.isFinite(value),
+  );
   const regain = record.estimated_time_to_regain_access;
   if (percents.length === 0 && typeof regain !== 'number') return undefined;
   return { percentUsed: percents.length ? Math.max(...percents) : 0, regainMinutes: typeof regain === 'number' && regain > 0 ? regain : 0 };

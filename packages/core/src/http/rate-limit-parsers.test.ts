@@ -27,21 +27,31 @@ describe('parseXRateLimitHeaders (X: epoch seconds)', () => {
 
   it('returns nothing without those headers, and skips values that are not numbers', () => {
     expect(parseXRateLimitHeaders(response({ 'x-ratelimit-limit': '300' }), context)).toEqual([]);
-    expect(parseXRateLimitHeaders(response({ 'x-rate-limit-limit': 'lots', 'x-rate-limit-remaining': '0' }), context)).toEqual([{ remaining: 0 }]);
+    expect(parseXRateLimitHeaders(response({ 'x-rate-limit-limit': 'lots', 'x-rate-limit-remaining': '0' }), context)).toEqual([
+      { remaining: 0 },
+    ]);
   });
 });
 
 describe('parseIetfRateLimitHeaders (Bluesky and the IETF draft)', () => {
   it('reads Bluesky headers: epoch-second reset and a policy with its window', () => {
     const out = parseIetfRateLimitHeaders(
-      response({ 'ratelimit-limit': '5000', 'ratelimit-remaining': '4997', 'ratelimit-reset': '1767607200', 'ratelimit-policy': '5000;w=3600' }),
+      response({
+        'ratelimit-limit': '5000',
+        'ratelimit-remaining': '4997',
+        'ratelimit-reset': '1767607200',
+        'ratelimit-policy': '5000;w=3600',
+      }),
       context,
     );
     expect(out).toEqual([{ limit: 5000, remaining: 4997, resetAtMs: 1_767_607_200_000, windowMs: 3_600_000 }]);
   });
 
   it('reads a small reset as delta seconds, per the draft', () => {
-    const out = parseIetfRateLimitHeaders(response({ 'RateLimit-Limit': '100', 'RateLimit-Remaining': '0', 'RateLimit-Reset': '30', 'RateLimit-Policy': '100;w=300' }), context);
+    const out = parseIetfRateLimitHeaders(
+      response({ 'RateLimit-Limit': '100', 'RateLimit-Remaining': '0', 'RateLimit-Reset': '30', 'RateLimit-Policy': '100;w=300' }),
+      context,
+    );
     expect(out).toEqual([{ limit: 100, remaining: 0, resetAtMs: now + 30_000, windowMs: 300_000 }]);
   });
 
@@ -49,9 +59,9 @@ describe('parseIetfRateLimitHeaders (Bluesky and the IETF draft)', () => {
     expect(parseIetfRateLimitHeaders(response({ RateLimit: 'limit=100, remaining=50, reset=30' }), context)).toEqual([
       { limit: 100, remaining: 50, resetAtMs: now + 30_000 },
     ]);
-    expect(parseIetfRateLimitHeaders(response({ RateLimit: '"default";r=50;t=30', 'RateLimit-Policy': '"default";q=100;w=60' }), context)).toEqual([
-      { limit: 100, remaining: 50, resetAtMs: now + 30_000, windowMs: 60_000 },
-    ]);
+    expect(
+      parseIetfRateLimitHeaders(response({ RateLimit: '"default";r=50;t=30', 'RateLimit-Policy': '"default";q=100;w=60' }), context),
+    ).toEqual([{ limit: 100, remaining: 50, resetAtMs: now + 30_000, windowMs: 60_000 }]);
   });
 });
 
@@ -109,7 +119,9 @@ describe('composeRateLimitParsers', () => {
   });
 
   it('the default parser understands every family', () => {
-    expect(defaultRateLimitParser(response({ 'x-rate-limit-remaining': '3', 'retry-after': '2' }), context)).toEqual([{ remaining: 3, retryAfterMs: 2_000 }]);
+    expect(defaultRateLimitParser(response({ 'x-rate-limit-remaining': '3', 'retry-after': '2' }), context)).toEqual([
+      { remaining: 3, retryAfterMs: 2_000 },
+    ]);
     expect(defaultRateLimitParser(response({ 'x-ratelimit-remaining': '7' }), context)).toEqual([{ remaining: 7 }]);
   });
 });
@@ -120,13 +132,22 @@ describe('daily quotas', () => {
     expect(new Date(nextMidnightIn('America/Los_Angeles', now)).toISOString()).toBe('2026-01-06T08:00:00.000Z');
     expect(new Date(nextMidnightIn('UTC', now)).toISOString()).toBe('2026-01-06T00:00:00.000Z');
     // 2026-03-08 is the US spring-forward day: that midnight is PST (08:00Z), the next PDT (07:00Z).
-    expect(new Date(nextMidnightIn('America/Los_Angeles', Date.parse('2026-03-08T05:00:00Z'))).toISOString()).toBe('2026-03-08T08:00:00.000Z');
-    expect(new Date(nextMidnightIn('America/Los_Angeles', Date.parse('2026-03-08T12:00:00Z'))).toISOString()).toBe('2026-03-09T07:00:00.000Z');
+    expect(new Date(nextMidnightIn('America/Los_Angeles', Date.parse('2026-03-08T05:00:00Z'))).toISOString()).toBe(
+      '2026-03-08T08:00:00.000Z',
+    );
+    expect(new Date(nextMidnightIn('America/Los_Angeles', Date.parse('2026-03-08T12:00:00Z'))).toISOString()).toBe(
+      '2026-03-09T07:00:00.000Z',
+    );
     // A zone whose DST change skips midnight itself (Santiago, 2026-09-06 00:00 does not exist).
     expect(new Date(nextMidnightIn('America/Santiago', Date.parse('2026-09-05T12:00:00Z'))).toISOString()).toBe('2026-09-06T04:00:00.000Z');
   });
 
   it('dailyQuota describes a static limit aligned to midnight', () => {
-    expect(dailyQuota('write', 100, 'America/Los_Angeles')).toEqual({ bucket: 'write', limit: 100, windowMs: 86_400_000, resetsAtMidnightIn: 'America/Los_Angeles' });
+    expect(dailyQuota('write', 100, 'America/Los_Angeles')).toEqual({
+      bucket: 'write',
+      limit: 100,
+      windowMs: 86_400_000,
+      resetsAtMidnightIn: 'America/Los_Angeles',
+    });
   });
 });

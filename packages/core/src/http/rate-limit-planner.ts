@@ -162,7 +162,11 @@ export class RateLimitPlanner {
   }
 
   /** The attempt got a response: reconcile with what it says. */
-  settle(reservation: Reservation, observations: readonly RateLimitObservation[], rateLimited: { retryAfterMs?: number } | undefined): MaybePromise<void> {
+  settle(
+    reservation: Reservation,
+    observations: readonly RateLimitObservation[],
+    rateLimited: { retryAfterMs?: number } | undefined,
+  ): MaybePromise<void> {
     const local = this.localOf(reservation.key);
     local.inflight = Math.max(0, local.inflight - reservation.cost);
     const now = this.options.clock.now();
@@ -172,7 +176,9 @@ export class RateLimitPlanner {
       if (isThenable(applied)) return this.settleLater(applied, reservation, observations, index + 1, rateLimited, now, local);
     }
     if (rateLimited) {
-      const marked = this.locked(local, () => this.markExhausted(reservation.key, reservation.bucket, rateLimited.retryAfterMs, now, local));
+      const marked = this.locked(local, () =>
+        this.markExhausted(reservation.key, reservation.bucket, rateLimited.retryAfterMs, now, local),
+      );
       if (isThenable(marked)) return marked.then(() => this.notify(local));
     }
     this.notify(local);
@@ -182,9 +188,12 @@ export class RateLimitPlanner {
     if (!observation.bucket) return this.locked(local, () => this.apply(reservation.key, reservation.bucket, observation, now, local));
     const key = this.keyFor(reservation.key, reservation.bucket, observation.bucket);
     const target = this.localOf(key);
-    return then(this.locked(target, () => this.apply(key, observation.bucket!, observation, now, target)), () => {
-      if (target !== local) this.notify(target);
-    });
+    return then(
+      this.locked(target, () => this.apply(key, observation.bucket!, observation, now, target)),
+      () => {
+        if (target !== local) this.notify(target);
+      },
+    );
   }
 
   private async settleLater(
@@ -198,7 +207,8 @@ export class RateLimitPlanner {
   ): Promise<void> {
     await pending;
     for (let index = from; index < observations.length; index += 1) await this.applyOne(reservation, observations[index]!, now, local);
-    if (rateLimited) await this.locked(local, () => this.markExhausted(reservation.key, reservation.bucket, rateLimited.retryAfterMs, now, local));
+    if (rateLimited)
+      await this.locked(local, () => this.markExhausted(reservation.key, reservation.bucket, rateLimited.retryAfterMs, now, local));
     this.notify(local);
   }
 
@@ -310,7 +320,13 @@ export class RateLimitPlanner {
       const fixed = this.staticByBucket.get(bucket);
       if (!state) {
         if (!fixed) return undefined;
-        const seeded: RateLimitState = { limit: fixed.limit, remaining: fixed.limit, resetAt: iso(staticWindowEnd(fixed, now)), windowMs: fixed.windowMs, scope: key };
+        const seeded: RateLimitState = {
+          limit: fixed.limit,
+          remaining: fixed.limit,
+          resetAt: iso(staticWindowEnd(fixed, now)),
+          windowMs: fixed.windowMs,
+          scope: key,
+        };
         return then(this.publish(key, seeded), () => seeded);
       }
       if (state.resetAt === null || now < msOf(state.resetAt) + this.options.marginMs) return state;
@@ -332,7 +348,13 @@ export class RateLimitPlanner {
     });
   }
 
-  private apply(key: string, bucket: RateLimitBucket, observation: RateLimitObservation, now: number, local: LocalBucket): MaybePromise<void> {
+  private apply(
+    key: string,
+    bucket: RateLimitBucket,
+    observation: RateLimitObservation,
+    now: number,
+    local: LocalBucket,
+  ): MaybePromise<void> {
     const { remaining, resetAtMs } = observation;
     if (remaining === undefined && observation.limit === undefined && resetAtMs === undefined && observation.windowMs === undefined) return;
     // A reset already past speaks of a window that is over.
@@ -340,7 +362,13 @@ export class RateLimitPlanner {
     return then(this.read(key), (previous) => this.merge(key, bucket, observation, local, previous));
   }
 
-  private merge(key: string, bucket: RateLimitBucket, observation: RateLimitObservation, local: LocalBucket, previous: RateLimitState | undefined): MaybePromise<void> {
+  private merge(
+    key: string,
+    bucket: RateLimitBucket,
+    observation: RateLimitObservation,
+    local: LocalBucket,
+    previous: RateLimitState | undefined,
+  ): MaybePromise<void> {
     const { remaining, resetAtMs } = observation;
     const fixed = this.staticByBucket.get(bucket);
     let serverRemaining = local.serverRemaining;
@@ -379,7 +407,13 @@ export class RateLimitPlanner {
   }
 
   /** A 429 (or the network's equivalent): nothing is left until the announced time. */
-  private markExhausted(key: string, bucket: RateLimitBucket, retryAfterMs: number | undefined, now: number, local: LocalBucket): MaybePromise<void> {
+  private markExhausted(
+    key: string,
+    bucket: RateLimitBucket,
+    retryAfterMs: number | undefined,
+    now: number,
+    local: LocalBucket,
+  ): MaybePromise<void> {
     return then(this.read(key), (previous) => {
       const fixed = this.staticByBucket.get(bucket);
       let until = retryAfterMs !== undefined ? now + retryAfterMs : undefined;

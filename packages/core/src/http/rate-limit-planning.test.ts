@@ -32,19 +32,32 @@ function xWindowServer(clock: FakeClock, limit: number, windowMs: number) {
     used += 1;
     json(response, 200, { ok: true }, { ...headers, 'x-rate-limit-remaining': String(limit - used) });
   };
-  return { handler, get rejected() { return rejected; } };
+  return {
+    handler,
+    get rejected() {
+      return rejected;
+    },
+  };
 }
 
 describe('createHttpClient options', () => {
   it('rejects a bad option eagerly with a ValidationError naming it', () => {
     expect(() => createHttpClient({ platform: 'x', timeoutMs: -1 })).toThrow(ValidationError);
     try {
-      createHttpClient({ platform: '', timeoutMs: -1, concurrency: 0, baseUrl: 'ftp://nope', staticLimits: [{ bucket: 'write', limit: 5, windowMs: 1000, resetsAtMidnightIn: 'Mars/Base' }] });
+      createHttpClient({
+        platform: '',
+        timeoutMs: -1,
+        concurrency: 0,
+        baseUrl: 'ftp://nope',
+        staticLimits: [{ bucket: 'write', limit: 5, windowMs: 1000, resetsAtMidnightIn: 'Mars/Base' }],
+      });
       expect.unreachable();
     } catch (error) {
       expect(ValidationError.isInstance(error)).toBe(true);
       const paths = (error as ValidationError).issues.map((issue) => issue.path.join('.'));
-      expect(paths).toEqual(expect.arrayContaining(['platform', 'timeoutMs', 'concurrency', 'baseUrl', 'staticLimits.0.resetsAtMidnightIn']));
+      expect(paths).toEqual(
+        expect.arrayContaining(['platform', 'timeoutMs', 'concurrency', 'baseUrl', 'staticLimits.0.resetsAtMidnightIn']),
+      );
       expect((error as Error).message).toContain('timeoutMs');
     }
   });
@@ -52,7 +65,9 @@ describe('createHttpClient options', () => {
   it('rejects a bad request before sending anything', async () => {
     const fetch = vi.fn<typeof globalThis.fetch>();
     const http = createHttpClient({ platform: 'x', fetch });
-    await expect(http.request({ path: '/x', cost: -2 })).rejects.toSatisfy((error) => ValidationError.isInstance(error) && (error as Error).message.includes('cost'));
+    await expect(http.request({ path: '/x', cost: -2 })).rejects.toSatisfy(
+      (error) => ValidationError.isInstance(error) && (error as Error).message.includes('cost'),
+    );
     expect(fetch).not.toHaveBeenCalled();
   });
 });
@@ -86,7 +101,12 @@ describe('planning around limits', () => {
     server = await startLoopback(window.handler);
     const http = createHttpClient({ platform: 'x', accountId: '12', baseUrl: server.url, clock, resetMarginMs: 0 });
     await http.request({ path: '/2/users/me' });
-    expect(http.rateLimit('read')).toEqual({ limit: 1, remaining: 0, resetAt: new Date(Math.ceil((clock.now() + 60_000) / 1000) * 1000).toISOString(), scope: 'x:12:read' });
+    expect(http.rateLimit('read')).toEqual({
+      limit: 1,
+      remaining: 0,
+      resetAt: new Date(Math.ceil((clock.now() + 60_000) / 1000) * 1000).toISOString(),
+      scope: 'x:12:read',
+    });
     const held: HttpClientEvents['rate-limited'][] = [];
     http.on('rate-limited', (event) => held.push(event));
     const second = http.request({ path: '/2/users/me' });
@@ -133,7 +153,7 @@ describe('planning around limits', () => {
     const window = xWindowServer(clock, 4, 60_000);
     server = await startLoopback(window.handler);
     const inner = createMemoryRateLimitStore();
-    const later = <T,>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 1));
+    const later = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 1));
     const rateLimitStore: RateLimitStore = {
       get: async (key) => later(await inner.get(key)),
       set: async (key, state) => later(await inner.set(key, state)),
@@ -156,7 +176,12 @@ describe('planning around limits', () => {
   it('a reset header in the past does not stall', async () => {
     const clock = new FakeClock();
     server = await startLoopback((_request, response) =>
-      json(response, 200, {}, { 'x-rate-limit-limit': '10', 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': String(Math.floor(clock.now() / 1000) - 5) }),
+      json(
+        response,
+        200,
+        {},
+        { 'x-rate-limit-limit': '10', 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': String(Math.floor(clock.now() / 1000) - 5) },
+      ),
     );
     const http = createHttpClient({ platform: 'x', baseUrl: server.url, clock });
     const held: unknown[] = [];
@@ -234,7 +259,13 @@ describe('planning around limits', () => {
     });
     await http.request({ path: '/search', bucket: 'search' });
     await http.request({ path: '/search', bucket: 'search' });
-    expect(http.rateLimit('search')).toEqual({ limit: 2, remaining: 0, resetAt: '2026-01-06T08:00:00.000Z', windowMs: 86_400_000, scope: 'youtube:-:search' });
+    expect(http.rateLimit('search')).toEqual({
+      limit: 2,
+      remaining: 0,
+      resetAt: '2026-01-06T08:00:00.000Z',
+      windowMs: 86_400_000,
+      scope: 'youtube:-:search',
+    });
     const error = await http.request({ path: '/search', bucket: 'search' }).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ name: 'RateLimitError', resetAt: '2026-01-06T08:00:00.000Z', retryAfterMs: 23 * 3_600_000 });
     expect(server.received).toHaveLength(2);
@@ -246,7 +277,12 @@ describe('planning around limits', () => {
   it('cost spends points: a create (3) waits when only 2 are left', async () => {
     const clock = new FakeClock();
     server = await startLoopback((_request, response) =>
-      json(response, 200, {}, { 'ratelimit-limit': '5', 'ratelimit-remaining': '2', 'ratelimit-reset': '60', 'ratelimit-policy': '5;w=60' }),
+      json(
+        response,
+        200,
+        {},
+        { 'ratelimit-limit': '5', 'ratelimit-remaining': '2', 'ratelimit-reset': '60', 'ratelimit-policy': '5;w=60' },
+      ),
     );
     const http = createHttpClient({ platform: 'bluesky', baseUrl: server.url, clock, resetMarginMs: 0 });
     await http.request({ method: 'POST', path: '/xrpc/com.atproto.repo.deleteRecord', cost: 1, idempotent: true });
@@ -305,6 +341,8 @@ describe('planning around limits', () => {
     const updates: HttpClientEvents['rate-limit-updated'][] = [];
     http.on('rate-limit-updated', (event) => updates.push(event));
     await http.request({ path: '/a' });
-    expect(updates).toEqual([{ scope: 'x:12:read', state: { limit: 300, remaining: 299, resetAt: new Date(reset * 1000).toISOString(), scope: 'x:12:read' } }]);
+    expect(updates).toEqual([
+      { scope: 'x:12:read', state: { limit: 300, remaining: 299, resetAt: new Date(reset * 1000).toISOString(), scope: 'x:12:read' } },
+    ]);
   });
 });

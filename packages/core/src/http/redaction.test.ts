@@ -3,14 +3,25 @@ import { describe, expect, it } from 'vitest';
 import { SmmError } from '../errors/index.js';
 import { createHttpClient, type HttpClientOptions } from './index.js';
 
-const tokenArb = fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~'), minLength: 8, maxLength: 40 });
+const tokenArb = fc.string({
+  unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~'),
+  minLength: 8,
+  maxLength: 40,
+});
 
 type Scenario = { expected: string; method?: 'GET' | 'POST'; fetch: (token: string) => typeof fetch; extra?: Partial<HttpClientOptions> };
 
-const reply = (status: number, body: string, headers: Record<string, string> = {}): typeof fetch => async () => new Response(body, { status, headers: { 'content-type': 'application/json', ...headers } });
-const refused = (token: string): typeof fetch => async () => {
-  throw new TypeError('fetch failed', { cause: Object.assign(new Error(`connect ECONNREFUSED 10.0.0.1:443 ?access_token=${token}`), { code: 'ECONNREFUSED' }) });
-};
+const reply =
+  (status: number, body: string, headers: Record<string, string> = {}): typeof fetch =>
+  async () =>
+    new Response(body, { status, headers: { 'content-type': 'application/json', ...headers } });
+const refused =
+  (token: string): typeof fetch =>
+  async () => {
+    throw new TypeError('fetch failed', {
+      cause: Object.assign(new Error(`connect ECONNREFUSED 10.0.0.1:443 ?access_token=${token}`), { code: 'ECONNREFUSED' }),
+    });
+  };
 
 const scenarios: Scenario[] = [
   { expected: 'ApiCallError', fetch: (token) => reply(500, JSON.stringify({ detail: `token ${token} is bad`, access_token: token })) },
@@ -62,11 +73,14 @@ describe('no secret reaches an error or an event (property, random tokens)', () 
           },
           ...scenario.extra,
         });
-        for (const name of ['request', 'response', 'retry', 'rate-limited', 'rate-limit-updated'] as const) http.on(name, (event) => events.push(event));
-        const error = await http.request({ method: scenario.method ?? 'GET', path: `tweets?access_token=${token}&expansions=author_id` }).then(
-          () => undefined,
-          (caught: unknown) => caught,
-        );
+        for (const name of ['request', 'response', 'retry', 'rate-limited', 'rate-limit-updated'] as const)
+          http.on(name, (event) => events.push(event));
+        const error = await http
+          .request({ method: scenario.method ?? 'GET', path: `tweets?access_token=${token}&expansions=author_id` })
+          .then(
+            () => undefined,
+            (caught: unknown) => caught,
+          );
         expect(SmmError.isInstance(error)).toBe(true);
         expect((error as Error).name).toBe(scenario.expected);
         for (const text of [JSON.stringify(error), (error as Error).message, String(error), JSON.stringify(events)]) {

@@ -189,7 +189,11 @@ export class RequestRun<T> {
   }
 
   private errorContext() {
-    return { request: { method: this.method, url: this.url, headers: this.sentHeaders }, platform: this.c.options.platform, secrets: this.secrets() };
+    return {
+      request: { method: this.method, url: this.url, headers: this.sentHeaders },
+      platform: this.c.options.platform,
+      secrets: this.secrets(),
+    };
   }
 
   private outcomeUnknown(cause: unknown): PublishOutcomeUnknownError {
@@ -205,14 +209,29 @@ export class RequestRun<T> {
     const { events, options, settings } = this.c;
     const resetAt = hold.state.resetAt;
     if (events.has('rate-limited')) events.emit('rate-limited', { scope: hold.key, bucket: this.bucket, waitMs: hold.waitMs, resetAt });
-    const info: RateLimitedInfo = { scope: hold.key, bucket: this.bucket, waitMs: hold.waitMs, resetAt, request: { method: this.method, url: this.shownUrl() } };
+    const info: RateLimitedInfo = {
+      scope: hold.key,
+      bucket: this.bucket,
+      waitMs: hold.waitMs,
+      resetAt,
+      request: { method: this.method, url: this.shownUrl() },
+    };
     const decision = options.onRateLimited ? await options.onRateLimited(info) : hold.waitMs <= settings.maxWaitMs ? 'wait' : 'fail';
     if (decision === 'wait') return;
     throw new RateLimitError(
       `${hold.key} has ${hold.state.remaining} of ${hold.state.limit} left until ${resetAt}; ` +
-        (options.onRateLimited ? 'onRateLimited chose to fail instead of waiting' : `waiting ${hold.waitMs} ms would exceed maxWaitMs (${settings.maxWaitMs} ms)`) +
+        (options.onRateLimited
+          ? 'onRateLimited chose to fail instead of waiting'
+          : `waiting ${hold.waitMs} ms would exceed maxWaitMs (${settings.maxWaitMs} ms)`) +
         '. Try again after resetAt.',
-      { ...this.errorContext(), scope: hold.key, limit: hold.state.limit, remaining: hold.state.remaining, resetAt, retryAfterMs: hold.waitMs },
+      {
+        ...this.errorContext(),
+        scope: hold.key,
+        limit: hold.state.limit,
+        remaining: hold.state.remaining,
+        resetAt,
+        retryAfterMs: hold.waitMs,
+      },
     );
   }
 
@@ -223,7 +242,8 @@ export class RequestRun<T> {
     let bodyTimer: ReturnType<typeof setTimeout> | undefined;
     try {
       signal?.throwIfAborted();
-      if (events.has('request')) events.emit('request', { id: this.id, method: this.method, url: this.shownUrl(), bucket: this.bucket, attempt: attemptNumber });
+      if (events.has('request'))
+        events.emit('request', { id: this.id, method: this.method, url: this.shownUrl(), bucket: this.bucket, attempt: attemptNumber });
       const started = performance.now();
       sent = true;
       // ky's timeout covers the wait for the response head. Only a caller's signal is passed:
@@ -246,7 +266,8 @@ export class RequestRun<T> {
       return { response, body, durationMs: performance.now() - started };
     } catch (error) {
       if (signal?.aborted) throw new SendFailure('aborted', sent);
-      if (error === BODY_TIMEOUT || isTimeoutError(error)) throw new SendFailure('timeout', sent, error === BODY_TIMEOUT ? undefined : error);
+      if (error === BODY_TIMEOUT || isTimeoutError(error))
+        throw new SendFailure('timeout', sent, error === BODY_TIMEOUT ? undefined : error);
       if (error instanceof SyntaxError) throw error; // a 2xx body that is not JSON
       throw new SendFailure('network', sent, error);
     } finally {
@@ -279,7 +300,8 @@ export class RequestRun<T> {
     const { options, queue } = this.c;
     this.authHeaders = options.credentials ? { ...(await options.credentials.getHeaders()) } : {};
     this.sentHeaders = { ...options.headers, ...this.input.headers, ...this.authHeaders };
-    if (this.input.idempotencyKey !== undefined && options.idempotencyKeyHeader) this.sentHeaders[options.idempotencyKeyHeader] = this.input.idempotencyKey;
+    if (this.input.idempotencyKey !== undefined && options.idempotencyKeyHeader)
+      this.sentHeaders[options.idempotencyKeyHeader] = this.input.idempotencyKey;
     this.hasHeaders = Object.keys(this.sentHeaders).length > 0;
     const capped = this.c.bucketQueue(this.bucket);
     if (!capped) return queue.add(() => this.send(attemptNumber), { signal: this.signal });
@@ -293,14 +315,23 @@ export class RequestRun<T> {
     if (failure instanceof SyntaxError) {
       await planner.settle(reservation, [], undefined);
       return new StopRetrying(
-        new ApiCallError(`${platform} answered ${this.method} ${this.shownUrl()} with a body that is not JSON; use responseType 'text'`, { ...this.errorContext(), status: 200, isRetryable: false, cause: failure }),
+        new ApiCallError(`${platform} answered ${this.method} ${this.shownUrl()} with a body that is not JSON; use responseType 'text'`, {
+          ...this.errorContext(),
+          status: 200,
+          isRetryable: false,
+          cause: failure,
+        }),
       );
     }
     if (!(failure instanceof SendFailure)) {
       // Never sent: aborted while queued, or the credentials provider failed.
       await planner.release(reservation);
       if (this.signal?.aborted) return new StopRetrying(new Error('aborted'));
-      return new StopRetrying(SmmError.isInstance(failure) ? failure : new AuthError(`${platform} credentials could not be read`, { platform, cause: failure, secrets: this.secrets() }));
+      return new StopRetrying(
+        SmmError.isInstance(failure)
+          ? failure
+          : new AuthError(`${platform} credentials could not be read`, { platform, cause: failure, secrets: this.secrets() }),
+      );
     }
     const connecting = failure.kind === 'network' && failedWhileConnecting(failure.cause);
     // A request that never left gives its slot back; one that did may have been counted.
@@ -309,7 +340,11 @@ export class RequestRun<T> {
     if (failure.kind === 'aborted') return new StopRetrying(new Error('aborted'));
     let error: SmmError;
     if (failure.kind === 'timeout') {
-      error = new TimeoutError(`${platform} did not answer ${this.method} ${this.shownUrl()} within ${this.timeoutMs} ms`, { ...this.errorContext(), timeoutMs: this.timeoutMs, cause: failure.cause });
+      error = new TimeoutError(`${platform} did not answer ${this.method} ${this.shownUrl()} within ${this.timeoutMs} ms`, {
+        ...this.errorContext(),
+        timeoutMs: this.timeoutMs,
+        cause: failure.cause,
+      });
     } else {
       error = new NetworkError(
         connecting
@@ -351,8 +386,13 @@ export class RequestRun<T> {
       const announced = observations.map((o) => o.retryAfterMs).filter((v): v is number => v !== undefined);
       retryAfter = announced.length ? Math.max(...announced) : readRetryAfter(headers.get('retry-after'), now);
     }
-    await planner.settle(reservation, observations, rateLimited ? (retryAfter !== undefined ? { retryAfterMs: retryAfter } : {}) : undefined);
-    if (events.has('response')) events.emit('response', { id: this.id, method: this.method, url: this.shownUrl(), status, durationMs: exchange.durationMs });
+    await planner.settle(
+      reservation,
+      observations,
+      rateLimited ? (retryAfter !== undefined ? { retryAfterMs: retryAfter } : {}) : undefined,
+    );
+    if (events.has('response'))
+      events.emit('response', { id: this.id, method: this.method, url: this.shownUrl(), status, durationMs: exchange.durationMs });
     const requestId = options.requestIdHeader ? (headers.get(options.requestIdHeader) ?? undefined) : undefined;
 
     if (status < 400) {
@@ -362,7 +402,14 @@ export class RequestRun<T> {
     }
     const detail = mapping?.message ? `: ${mapping.message}` : '';
     const apiError = (message: string, extra: { isRetryable?: boolean } = {}) =>
-      new ApiCallError(message, { ...this.errorContext(), status, platformCode: mapping?.platformCode, ...(requestId ? { requestId } : {}), body, ...extra });
+      new ApiCallError(message, {
+        ...this.errorContext(),
+        status,
+        platformCode: mapping?.platformCode,
+        ...(requestId ? { requestId } : {}),
+        body,
+        ...extra,
+      });
 
     if ((status === 401 && !rateLimited) || mapping?.auth) {
       const refreshable = mapping?.auth?.refreshable ?? true;
@@ -373,7 +420,15 @@ export class RequestRun<T> {
           await credentials.refresh();
         } catch (error) {
           throw new StopRetrying(
-            AuthError.isInstance(error) ? error : new AuthError(`${platform} credentials could not be refreshed`, { platform, status, refreshable: false, cause: error, secrets: this.secrets() }),
+            AuthError.isInstance(error)
+              ? error
+              : new AuthError(`${platform} credentials could not be refreshed`, {
+                  platform,
+                  status,
+                  refreshable: false,
+                  cause: error,
+                  secrets: this.secrets(),
+                }),
           );
         }
         return 'refreshed';
@@ -401,7 +456,10 @@ export class RequestRun<T> {
         },
       );
     }
-    const error = apiError(`${platform} answered ${status} to ${this.method} ${this.shownUrl()}${detail}`, mapping?.retryable !== undefined ? { isRetryable: mapping.retryable } : {});
+    const error = apiError(
+      `${platform} answered ${status} to ${this.method} ${this.shownUrl()}${detail}`,
+      mapping?.retryable !== undefined ? { isRetryable: mapping.retryable } : {},
+    );
     if (retryAfter !== undefined) retryAfterOf.set(error, retryAfter);
     if (!error.isRetryable) throw new StopRetrying(error);
     if (!this.retrySafe && !mapping?.notActedOn) throw new StopRetrying(this.outcomeUnknown(error));
@@ -423,12 +481,14 @@ export class RequestRun<T> {
       reason = 'rate limited: waiting for the reset';
     } else {
       const announced = retryAfterOf.get(error) ?? (RateLimitError.isInstance(error) ? (error.retryAfterMs ?? undefined) : undefined);
-      delayMs = announced ?? Math.round(Math.random() * Math.min(settings.retryMaxDelayMs, settings.retryBaseDelayMs * 2 ** (attemptNumber - 1)));
+      delayMs =
+        announced ?? Math.round(Math.random() * Math.min(settings.retryMaxDelayMs, settings.retryBaseDelayMs * 2 ** (attemptNumber - 1)));
       reason = reasonOf(error);
     }
     // No new attempt once the total time for this request would be spent.
     if (clock.now() - this.startedAt + delayMs > settings.maxRetryTimeMs) throw error;
-    if (events.has('retry') && SmmError.isInstance(error)) events.emit('retry', { id: this.id, attempt: attemptNumber + 1, delayMs, reason, error });
+    if (events.has('retry') && SmmError.isInstance(error))
+      events.emit('retry', { id: this.id, attempt: attemptNumber + 1, delayMs, reason, error });
     if (delayMs > 0) await clock.sleep(delayMs, this.signal);
   }
 }

@@ -16,7 +16,11 @@ async function serve(...args: Parameters<typeof startLoopback>): Promise<Loopbac
 
 // Fast retries on real time: the behaviour, not the waiting, is under test here.
 const fast = { retryBaseDelayMs: 1, retryMaxDelayMs: 5 } satisfies Partial<HttpClientOptions>;
-const catchError = (promise: Promise<unknown>) => promise.then(() => expect.unreachable('should have failed'), (error: unknown) => error);
+const catchError = (promise: Promise<unknown>) =>
+  promise.then(
+    () => expect.unreachable('should have failed'),
+    (error: unknown) => error,
+  );
 
 describe('retry safety for requests that create something', () => {
   it('a POST whose connection drops after sending fails with PublishOutcomeUnknownError and is not re-sent', async () => {
@@ -50,7 +54,9 @@ describe('retry safety for requests that create something', () => {
       else json(response, 200, { id: '109' });
     });
     const http = createHttpClient({ platform: 'mastodon', baseUrl: server.url, idempotencyKeyHeader: 'Idempotency-Key', ...fast });
-    await expect(http.request({ method: 'POST', path: '/api/v1/statuses', json: { status: 'hi' }, idempotencyKey: 'entry-42' })).resolves.toMatchObject({ data: { id: '109' } });
+    await expect(
+      http.request({ method: 'POST', path: '/api/v1/statuses', json: { status: 'hi' }, idempotencyKey: 'entry-42' }),
+    ).resolves.toMatchObject({ data: { id: '109' } });
     expect(server.received.map((request) => request.headers['idempotency-key'])).toEqual(['entry-42', 'entry-42']);
   });
 
@@ -62,7 +68,8 @@ describe('retry safety for requests that create something', () => {
     http.on('retry', (event) => {
       retries.push(event);
       // The server comes up while the client backs off.
-      if (!server) void serve((_request, response) => json(response, 201, { data: { id: '1850' } }), port).then((started) => (server = started));
+      if (!server)
+        void serve((_request, response) => json(response, 201, { data: { id: '1850' } }), port).then((started) => (server = started));
     });
     const result = await http.request({ method: 'POST', path: '/2/tweets', json: { text: 'hi' } });
     expect(result).toMatchObject({ status: 201, data: { data: { id: '1850' } } });
@@ -104,7 +111,9 @@ describe('retry safety for requests that create something', () => {
       else json(response, 201, { id: 'urn:li:share:1' });
     });
     const mapError = ({ body }: { body: unknown }): ErrorMapping | undefined =>
-      (body as { error?: { code?: string } }).error?.code === 'SERVICE_UNAVAILABLE_PRE_WRITE' ? { platformCode: 'SERVICE_UNAVAILABLE_PRE_WRITE', notActedOn: true } : undefined;
+      (body as { error?: { code?: string } }).error?.code === 'SERVICE_UNAVAILABLE_PRE_WRITE'
+        ? { platformCode: 'SERVICE_UNAVAILABLE_PRE_WRITE', notActedOn: true }
+        : undefined;
     const http = createHttpClient({ platform: 'linkedin', baseUrl: server.url, mapError, ...fast });
     await expect(http.request({ method: 'POST', path: '/rest/posts', json: {} })).resolves.toMatchObject({ status: 201 });
     expect(calls).toBe(2);
@@ -151,8 +160,14 @@ describe('401 and credentials', () => {
     const refresh = vi.fn(async () => {
       token = 'new-token-bbbb';
     });
-    const http = createHttpClient({ platform: 'bluesky', baseUrl: server.url, credentials: { getHeaders: () => ({ authorization: `Bearer ${token}` }), refresh } });
-    await expect(http.request({ method: 'POST', path: '/xrpc/com.atproto.repo.createRecord', json: {} })).resolves.toMatchObject({ data: { me: true } });
+    const http = createHttpClient({
+      platform: 'bluesky',
+      baseUrl: server.url,
+      credentials: { getHeaders: () => ({ authorization: `Bearer ${token}` }), refresh },
+    });
+    await expect(http.request({ method: 'POST', path: '/xrpc/com.atproto.repo.createRecord', json: {} })).resolves.toMatchObject({
+      data: { me: true },
+    });
     expect(refresh).toHaveBeenCalledTimes(1);
     expect(server.received).toHaveLength(2);
   });
@@ -160,7 +175,12 @@ describe('401 and credentials', () => {
   it('still 401 after the refresh → AuthError that says reconnect', async () => {
     const server = await serve((_request, response) => json(response, 401, { error: 'InvalidToken' }));
     const refresh = vi.fn(async () => undefined);
-    const http = createHttpClient({ platform: 'bluesky', baseUrl: server.url, credentials: { getHeaders: () => ({ authorization: 'Bearer t0k3n-value' }), refresh }, ...fast });
+    const http = createHttpClient({
+      platform: 'bluesky',
+      baseUrl: server.url,
+      credentials: { getHeaders: () => ({ authorization: 'Bearer t0k3n-value' }), refresh },
+      ...fast,
+    });
     const error = await catchError(http.request({ path: '/xrpc/app.bsky.actor.getProfile' }));
     expect(AuthError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ status: 401, refreshable: false, platform: 'bluesky' });
@@ -173,7 +193,13 @@ describe('401 and credentials', () => {
     const server = await serve((_request, response) => {
       calls += 1;
       if (calls === 1) json(response, 400, { error: { message: 'Error validating access token', type: 'OAuthException', code: 190 } });
-      else if (calls === 2) json(response, 403, { error: { message: 'Application request limit reached', type: 'OAuthException', code: 4 } }, { 'x-app-usage': '{"call_count":100,"total_time":20,"total_cputime":20}' });
+      else if (calls === 2)
+        json(
+          response,
+          403,
+          { error: { message: 'Application request limit reached', type: 'OAuthException', code: 4 } },
+          { 'x-app-usage': '{"call_count":100,"total_time":20,"total_cputime":20}' },
+        );
       else json(response, 200, { id: '1_2' });
     });
     const mapError = ({ body }: { body: unknown }): ErrorMapping | undefined => {
@@ -185,7 +211,13 @@ describe('401 and credentials', () => {
     };
     const refresh = vi.fn(async () => undefined);
     const retries: HttpClientEvents['retry'][] = [];
-    const http = createHttpClient({ platform: 'facebook', baseUrl: server.url, mapError, credentials: { getHeaders: () => ({}), refresh }, ...fast });
+    const http = createHttpClient({
+      platform: 'facebook',
+      baseUrl: server.url,
+      mapError,
+      credentials: { getHeaders: () => ({}), refresh },
+      ...fast,
+    });
     http.on('retry', (event) => retries.push(event));
     await expect(http.request({ method: 'POST', path: '/123/feed', json: { message: 'hi' } })).resolves.toMatchObject({ status: 200 });
     expect(refresh).toHaveBeenCalledTimes(1);
@@ -220,7 +252,12 @@ describe('timeouts and aborts', () => {
   it('abort while waiting for a reset rejects at once with the reason, sending nothing', async () => {
     const clock = new FakeClock();
     const server = await serve((_request, response) =>
-      json(response, 200, {}, { 'x-rate-limit-limit': '1', 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': String(Math.floor(clock.now() / 1000) + 600) }),
+      json(
+        response,
+        200,
+        {},
+        { 'x-rate-limit-limit': '1', 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': String(Math.floor(clock.now() / 1000) + 600) },
+      ),
     );
     const http = createHttpClient({ platform: 'x', baseUrl: server.url, clock, maxWaitMs: 3_600_000 });
     await http.request({ path: '/a' });

@@ -10,7 +10,12 @@ const iso = (ms: number) => new Date(ms).toISOString();
 let serial = 0;
 
 /** `count` mentions spread over hour `hour`, the first `negative` of them negative, the rest positive. */
-function hourOf(hour: number, count: number, negative = 0, platform = 'bluesky'): Array<Mention & { classification: { sentiment: 'negative' | 'positive' } }> {
+function hourOf(
+  hour: number,
+  count: number,
+  negative = 0,
+  platform = 'bluesky',
+): Array<Mention & { classification: { sentiment: 'negative' | 'positive' } }> {
   return Array.from({ length: count }, (_, index) => ({
     ...mention({ id: `m${++serial}`, platform, createdAt: iso(T0 + hour * HOUR + Math.floor((index * HOUR) / (count + 1))) }),
     classification: { sentiment: index < negative ? 'negative' : 'positive' },

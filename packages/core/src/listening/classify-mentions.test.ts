@@ -9,7 +9,10 @@ describe('classifyMentions', () => {
     const inner = createLexiconClassifier();
     const batches: number[] = [];
     const counting: Classifier = { id: inner.id, classify: (items) => (batches.push(items.length), inner.classify(items)) };
-    const items = ['great stuff', 'awful service', 'hola', 'how do I log in?', 'love it'].map((text) => ({ text, language: text === 'hola' ? 'es' : 'en' }));
+    const items = ['great stuff', 'awful service', 'hola', 'how do I log in?', 'love it'].map((text) => ({
+      text,
+      language: text === 'hola' ? 'es' : 'en',
+    }));
     const result = await classifyMentions(counting, items, { batchSize: 2 });
     expect(batches).toEqual([2, 2, 1]);
     expect(result.map((item) => [item.text, item.classification.sentiment])).toEqual([

@@ -84,7 +84,10 @@ describe('createInbox', () => {
     const id = inbox.ingest(mention({ id: 'm1', conversationId: 't', createdAt: iso(START - 1000) })).conversation.id;
     inbox.assign(id, 'sam');
     await inbox.reply(id, { text: 'On it' });
-    expect(inbox.ingest(mention({ id: 'm2', conversationId: 't', createdAt: iso(START + 1000) })).conversation).toMatchObject({ state: 'assigned', assignee: 'sam' });
+    expect(inbox.ingest(mention({ id: 'm2', conversationId: 't', createdAt: iso(START + 1000) })).conversation).toMatchObject({
+      state: 'assigned',
+      assignee: 'sam',
+    });
     await clock.sleep(60_000);
     const resolved = inbox.resolve(id, { by: 'sam' });
     expect(resolved).toMatchObject({ state: 'resolved', resolvedAt: iso(START + 60_000) });
@@ -140,7 +143,10 @@ describe('createInbox', () => {
     try {
       await inbox.reply(id, { savedReply: 'refund-delay', values: { orderId: ' ' } });
     } catch (error) {
-      expect((error as ValidationError).issues.map((issue) => issue.path)).toEqual([['values', 'orderId'], ['values', 'agent']]);
+      expect((error as ValidationError).issues.map((issue) => issue.path)).toEqual([
+        ['values', 'orderId'],
+        ['values', 'agent'],
+      ]);
       expect((error as ValidationError).message).toContain('{{orderId}} is not filled in');
     }
     expect(sent).toEqual([]);
@@ -151,15 +157,27 @@ describe('createInbox', () => {
 
   it('greets the author of the item answered, not whoever opened a busy public thread', async () => {
     const { inbox, sent } = setup();
-    const first = inbox.ingest(mention({ id: 'r1', kind: 'reply', conversationId: 'post-9', author: { id: 'u1', handle: 'jun', displayName: 'Jun' }, createdAt: iso(START - 2000) }));
-    inbox.ingest(mention({ id: 'r2', kind: 'reply', conversationId: 'post-9', author: { id: 'u2', handle: 'ana6' }, createdAt: iso(START - 1000) }));
+    const first = inbox.ingest(
+      mention({
+        id: 'r1',
+        kind: 'reply',
+        conversationId: 'post-9',
+        author: { id: 'u1', handle: 'jun', displayName: 'Jun' },
+        createdAt: iso(START - 2000),
+      }),
+    );
+    inbox.ingest(
+      mention({ id: 'r2', kind: 'reply', conversationId: 'post-9', author: { id: 'u2', handle: 'ana6' }, createdAt: iso(START - 1000) }),
+    );
     const id = first.conversation.id;
     expect(inbox.get(id)!.participant.handle).toBe('jun');
     await inbox.reply(id, { savedReply: 'refund-delay', values: { orderId: 'B-7' } }, { by: 'Lena', inReplyToId: 'r2' });
     // ana6 has no display name: the handle stands in for it.
     expect(sent).toEqual([{ kind: 'reply', to: 'r2', text: 'Hi ana6, sorry for the wait. Refund B-7 goes out today. — Lena' }]);
     // The preview answers the newest item, as reply() does without inReplyToId.
-    expect(inbox.renderReply(id, { savedReply: 'refund-delay', values: { orderId: 'B-7' } }, { by: 'Lena' })).toBe('Hi ana6, sorry for the wait. Refund B-7 goes out today. — Lena');
+    expect(inbox.renderReply(id, { savedReply: 'refund-delay', values: { orderId: 'B-7' } }, { by: 'Lena' })).toBe(
+      'Hi ana6, sorry for the wait. Refund B-7 goes out today. — Lena',
+    );
   });
 
   it('refuses a saved reply without any placeholder at creation', () => {
@@ -174,7 +192,10 @@ describe('createInbox', () => {
     await inbox.reply(dm, { text: 'Sent you the label' });
     const thread = inbox.ingest(mention({ id: 'p1', conversationId: 'x', author: { id: 'u8', handle: 'fay' } })).conversation.id;
     await inbox.reply(thread, { text: 'Let us take this to DM' }, { channel: 'private' });
-    expect(sent.map((s) => [s.kind, s.to])).toEqual([['dm', 'u9'], ['dm', 'u8']]);
+    expect(sent.map((s) => [s.kind, s.to])).toEqual([
+      ['dm', 'u9'],
+      ['dm', 'u8'],
+    ]);
 
     const noDm = setup({ dm: false });
     const id = noDm.inbox.ingest(mention({ id: 'p2' })).conversation.id;
@@ -200,9 +221,30 @@ describe('createInbox', () => {
     await clock.sleep(2 * 60_000);
     await inbox.reply(a, { text: 'Sorted!' });
     expect(inbox.responsePairs()).toEqual([
-      { conversationId: a, platform: 'bluesky', accountId: 'acct-1', mentionId: 'a1', receivedAt: iso(START - 10 * 60_000), respondedAt: iso(START + 2 * 60_000) },
-      { conversationId: a, platform: 'bluesky', accountId: 'acct-1', mentionId: 'a2', receivedAt: iso(START - 5 * 60_000), respondedAt: iso(START + 2 * 60_000) },
-      { conversationId: 'bluesky:acct-1:thread:b', platform: 'bluesky', accountId: 'acct-1', mentionId: 'b1', receivedAt: iso(START - 60_000), respondedAt: null },
+      {
+        conversationId: a,
+        platform: 'bluesky',
+        accountId: 'acct-1',
+        mentionId: 'a1',
+        receivedAt: iso(START - 10 * 60_000),
+        respondedAt: iso(START + 2 * 60_000),
+      },
+      {
+        conversationId: a,
+        platform: 'bluesky',
+        accountId: 'acct-1',
+        mentionId: 'a2',
+        receivedAt: iso(START - 5 * 60_000),
+        respondedAt: iso(START + 2 * 60_000),
+      },
+      {
+        conversationId: 'bluesky:acct-1:thread:b',
+        platform: 'bluesky',
+        accountId: 'acct-1',
+        mentionId: 'b1',
+        receivedAt: iso(START - 60_000),
+        respondedAt: null,
+      },
     ]);
     const input = inbox.responseTimeInput();
     expect(input.mentions.map((m) => m.id)).toEqual(['a1', 'a2', 'b1']);

@@ -141,7 +141,12 @@ export interface Inbox {
   /** A copy of one conversation, or `undefined`. */
   get(id: string): Conversation | undefined;
   /** Copies of the conversations that pass `filter`, most recent inbound first. */
-  conversations(filter?: { state?: ConversationState | ConversationState[]; assignee?: string | null; tag?: string; platform?: string }): Conversation[];
+  conversations(filter?: {
+    state?: ConversationState | ConversationState[];
+    assignee?: string | null;
+    tag?: string;
+    platform?: string;
+  }): Conversation[];
   /** How many conversations are in each state. */
   counts(): Record<ConversationState, number>;
   /** `open | waiting | assigned → assigned` with `assignee`. */
@@ -171,7 +176,11 @@ export interface Inbox {
 
 const OptionsSchema = z.object({
   accounts: z.array(AccountSchema),
-  sender: z.custom<ReplySender>((value) => value != null && typeof value === 'object', { error: 'must be an object with reply and/or sendDirectMessage' }).optional(),
+  sender: z
+    .custom<ReplySender>((value) => value != null && typeof value === 'object', {
+      error: 'must be an object with reply and/or sendDirectMessage',
+    })
+    .optional(),
   savedReplies: z
     .record(
       z.string(),
@@ -239,7 +248,11 @@ export function createInbox(options: InboxOptions): Inbox {
     const conversation = conversations.get(id);
     if (conversation === undefined) {
       throw new ValidationError('inbox conversation id', [
-        { path: ['id'], code: 'unknown_conversation', message: `no conversation "${id}" in this inbox; use an id from inbox.conversations()` },
+        {
+          path: ['id'],
+          code: 'unknown_conversation',
+          message: `no conversation "${id}" in this inbox; use an id from inbox.conversations()`,
+        },
       ]);
     }
     return conversation;
@@ -302,7 +315,14 @@ export function createInbox(options: InboxOptions): Inbox {
       transition(conversation, conversation.assignee === null ? 'open' : 'assigned', 'inbound');
     }
     itemHome.set(key, id);
-    conversation.messages.push({ direction: 'inbound', id: item.id, at: item.createdAt, text: item.text, item: structuredClone(item), respondedAt: null });
+    conversation.messages.push({
+      direction: 'inbound',
+      id: item.id,
+      at: item.createdAt,
+      text: item.text,
+      item: structuredClone(item),
+      respondedAt: null,
+    });
     conversation.messages.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
     if (Date.parse(item.createdAt) > Date.parse(conversation.lastInboundAt)) conversation.lastInboundAt = item.createdAt;
     if (Date.parse(item.createdAt) < Date.parse(conversation.openedAt)) conversation.openedAt = item.createdAt;
@@ -312,7 +332,12 @@ export function createInbox(options: InboxOptions): Inbox {
   };
 
   // `author` is whoever is being answered: in a public thread several people may have written.
-  const render = (conversation: Conversation, content: ReplyContent, by: string | undefined, author: Mention['author'] = conversation.participant): string => {
+  const render = (
+    conversation: Conversation,
+    content: ReplyContent,
+    by: string | undefined,
+    author: Mention['author'] = conversation.participant,
+  ): string => {
     if ('text' in content) {
       if (content.text.trim() === '') {
         throw new ValidationError('inbox reply', [{ path: ['text'], code: 'empty_reply', message: 'must not be empty; write the answer' }]);
@@ -361,7 +386,9 @@ export function createInbox(options: InboxOptions): Inbox {
     },
     assign: (id, assignee, { by } = {}) => {
       if (assignee.trim() === '') {
-        throw new ValidationError('inbox assignment', [{ path: ['assignee'], code: 'empty_assignee', message: 'must name who takes the conversation' }]);
+        throw new ValidationError('inbox assignment', [
+          { path: ['assignee'], code: 'empty_assignee', message: 'must name who takes the conversation' },
+        ]);
       }
       const conversation = find(id);
       transition(conversation, 'assigned', by);
@@ -393,11 +420,14 @@ export function createInbox(options: InboxOptions): Inbox {
     reopen: (id, { by } = {}) => {
       const conversation = find(id);
       if (conversation.state !== 'resolved') {
-        throw new InboxStateError(`Conversation ${id} is ${conversation.state}, not resolved; only a resolved conversation can be reopened.`, {
-          conversationId: id,
-          from: conversation.state,
-          action: 'open',
-        });
+        throw new InboxStateError(
+          `Conversation ${id} is ${conversation.state}, not resolved; only a resolved conversation can be reopened.`,
+          {
+            conversationId: id,
+            from: conversation.state,
+            action: 'open',
+          },
+        );
       }
       transition(conversation, 'open', by);
       return copy(conversation);
@@ -431,19 +461,27 @@ export function createInbox(options: InboxOptions): Inbox {
       }
       const inbound = conversation.messages.filter((message) => message.direction === 'inbound');
       const target =
-        replyOptions.inReplyToId === undefined
-          ? inbound.at(-1)
-          : inbound.find((message) => message.id === replyOptions.inReplyToId);
+        replyOptions.inReplyToId === undefined ? inbound.at(-1) : inbound.find((message) => message.id === replyOptions.inReplyToId);
       if (target === undefined) {
         throw new ValidationError('inbox reply', [
-          { path: ['inReplyToId'], code: 'unknown_item', message: `"${replyOptions.inReplyToId}" is not an inbound item of conversation ${id}` },
+          {
+            path: ['inReplyToId'],
+            code: 'unknown_item',
+            message: `"${replyOptions.inReplyToId}" is not an inbound item of conversation ${id}`,
+          },
         ]);
       }
       const text = render(conversation, content, replyOptions.by, target.item.author);
-      const account = parsed.accounts.find((candidate) => candidate.platform === conversation.platform && candidate.id === conversation.accountId);
+      const account = parsed.accounts.find(
+        (candidate) => candidate.platform === conversation.platform && candidate.id === conversation.accountId,
+      );
       if (account === undefined) {
         throw new ValidationError('createInbox options', [
-          { path: ['accounts'], code: 'unknown_account', message: `has no ${conversation.platform} account ${conversation.accountId}; add it to reply from it` },
+          {
+            path: ['accounts'],
+            code: 'unknown_account',
+            message: `has no ${conversation.platform} account ${conversation.accountId}; add it to reply from it`,
+          },
         ]);
       }
       const channel = replyOptions.channel ?? (conversation.kind === 'direct' ? 'private' : 'public');
@@ -452,10 +490,13 @@ export function createInbox(options: InboxOptions): Inbox {
       let sentId: string;
       if (channel === 'public') {
         if (sender?.reply === undefined) {
-          throw new UnsupportedFeatureError(`The inbox's sender cannot post public replies on ${conversation.platform}; pass a sender with reply().`, {
-            feature: 'reply',
-            platform: conversation.platform,
-          });
+          throw new UnsupportedFeatureError(
+            `The inbox's sender cannot post public replies on ${conversation.platform}; pass a sender with reply().`,
+            {
+              feature: 'reply',
+              platform: conversation.platform,
+            },
+          );
         }
         sentId = (await sender.reply(account, target.item, text, signalOptions)).id;
       } else {

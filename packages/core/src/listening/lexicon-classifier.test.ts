@@ -43,7 +43,11 @@ describe('createLexiconClassifier', () => {
   });
 
   it('answers one verdict per item, in order', async () => {
-    const verdicts = await classifier.classify([{ text: 'great', language: 'en' }, { text: 'awful', language: 'en-US' }, { text: 'x', language: 'de' }]);
+    const verdicts = await classifier.classify([
+      { text: 'great', language: 'en' },
+      { text: 'awful', language: 'en-US' },
+      { text: 'x', language: 'de' },
+    ]);
     expect(verdicts.map((verdict) => verdict.sentiment)).toEqual(['positive', 'negative', 'unknown']);
     expect(verdicts.every((verdict) => verdict.classifier === classifier.id)).toBe(true);
   });

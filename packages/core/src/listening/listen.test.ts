@@ -36,10 +36,20 @@ describe('listen', () => {
   it('merges every account, in time order per account, each item once across polls and pages', async () => {
     const clock = createVirtualClock(START);
     const source = createFakeSource(clock, {
-      'bluesky:alice': [item(alice, 'a1', START + 10_000), item(alice, 'a2', START + 20_000), item(alice, 'a3', START + 70_000), item(alice, 'a4', START + 75_000), item(alice, 'a5', START + 80_000), item(alice, 'a6', START + 200_000)],
+      'bluesky:alice': [
+        item(alice, 'a1', START + 10_000),
+        item(alice, 'a2', START + 20_000),
+        item(alice, 'a3', START + 70_000),
+        item(alice, 'a4', START + 75_000),
+        item(alice, 'a5', START + 80_000),
+        item(alice, 'a6', START + 200_000),
+      ],
       'mastodon:bob': [item(bob, 'b1', START + 5_000), item(bob, 'b2', START + 130_000)],
     });
-    const { received } = await collect({ source, accounts: [alice, bob], since: iso(START), pollEvery: MINUTE, clock }, START + 10 * MINUTE);
+    const { received } = await collect(
+      { source, accounts: [alice, bob], since: iso(START), pollEvery: MINUTE, clock },
+      START + 10 * MINUTE,
+    );
     expect(received.filter((r) => r.account === 'bluesky:alice').map((r) => r.id)).toEqual(['a1', 'a2', 'a3', 'a4', 'a5', 'a6']);
     expect(received.filter((r) => r.account === 'mastodon:bob').map((r) => r.id)).toEqual(['b1', 'b2']);
     // Items are picked up by the first poll after they appear (polls every minute).
@@ -53,7 +63,16 @@ describe('listen', () => {
       'bluesky:alice': [
         item(alice, 'notification-17', START + 1_000, shared),
         // The same reply through the search endpoint: another id, createdAt with milliseconds.
-        { mention: mention({ id: 'post-99', platform: 'bluesky', accountId: 'alice', createdAt: iso(START + 1_250), ...shared, text: 'Where is my  REFUND?' }) },
+        {
+          mention: mention({
+            id: 'post-99',
+            platform: 'bluesky',
+            accountId: 'alice',
+            createdAt: iso(START + 1_250),
+            ...shared,
+            text: 'Where is my  REFUND?',
+          }),
+        },
         item(alice, 'other', START + 1_000, { author: { id: 'dave', handle: 'dave' }, text: 'Where is my refund?' }),
       ],
     });
@@ -69,11 +88,18 @@ describe('listen', () => {
       'bluesky:alice': Array.from({ length: 9 }, (_, index) => item(alice, `a${index}`, START + index * 40_000)),
       'mastodon:bob': Array.from({ length: 5 }, (_, index) => item(bob, `b${index}`, START + index * 70_000)),
     };
-    const expected = Object.values(timelines).flat().map((entry) => entry.mention.id).sort();
+    const expected = Object.values(timelines)
+      .flat()
+      .map((entry) => entry.mention.id)
+      .sort();
     const clock = createVirtualClock(START);
     const source = createFakeSource(clock, timelines);
     const store = createMemoryCheckpointStore();
-    const first = await collect({ source, accounts: [alice, bob], since: iso(START), pollEvery: MINUTE, clock, checkpoints: store }, START + 20 * MINUTE, 6);
+    const first = await collect(
+      { source, accounts: [alice, bob], since: iso(START), pollEvery: MINUTE, clock, checkpoints: store },
+      START + 20 * MINUTE,
+      6,
+    );
     expect(first.received).toHaveLength(6);
     // The process dies; the checkpoints survive as JSON.
     const saved = JSON.parse(JSON.stringify(store.toJSON()));
@@ -89,7 +115,14 @@ describe('listen', () => {
   it('restart at any point, with late-indexed items, loses and repeats nothing (property)', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ offset: fc.integer({ min: 0, max: 15 * MINUTE }), lag: fc.integer({ min: 0, max: 4 * MINUTE }), onBob: fc.boolean() }), { minLength: 1, maxLength: 25 }),
+        fc.array(
+          fc.record({
+            offset: fc.integer({ min: 0, max: 15 * MINUTE }),
+            lag: fc.integer({ min: 0, max: 4 * MINUTE }),
+            onBob: fc.boolean(),
+          }),
+          { minLength: 1, maxLength: 25 },
+        ),
         fc.integer({ min: 1, max: 25 }),
         fc.integer({ min: 1, max: 5 }),
         async (specs, stopAfter, pageSize) => {
@@ -161,7 +194,10 @@ describe('listen', () => {
         },
       },
     );
-    const { received } = await collect({ source, accounts: [alice], since: iso(START - MINUTE), pollEvery: MINUTE, clock }, START + 5 * MINUTE);
+    const { received } = await collect(
+      { source, accounts: [alice], since: iso(START - MINUTE), pollEvery: MINUTE, clock },
+      START + 5 * MINUTE,
+    );
     expect(received.map((r) => r.id)).toEqual(['a0', 'a1', 'a2', 'a3', 'a4']);
     expect(source.calls.slice(0, 4).map((call) => [call.at - START, call.cursor])).toEqual([
       [0, null],
@@ -173,11 +209,15 @@ describe('listen', () => {
 
   it('reports other errors as events and retries with backoff, without ending the stream', async () => {
     const clock = createVirtualClock(START);
-    const source = createFakeSource(clock, { 'bluesky:alice': [item(alice, 'a1', START - 1000)] }, {
-      intercept: (_call, index) => {
-        if (index < 2) throw new Error('502 Bad Gateway');
+    const source = createFakeSource(
+      clock,
+      { 'bluesky:alice': [item(alice, 'a1', START - 1000)] },
+      {
+        intercept: (_call, index) => {
+          if (index < 2) throw new Error('502 Bad Gateway');
+        },
       },
-    });
+    );
     const stream = listen({ source, accounts: [alice], since: iso(START - MINUTE), pollEvery: MINUTE, clock });
     const errors: number[] = [];
     stream.on('error', ({ retryInMs }) => errors.push(retryInMs));
@@ -210,9 +250,16 @@ describe('listen', () => {
   it('stops paging at the first page older than since when the source ignores since', async () => {
     const clock = createVirtualClock(START);
     const history = Array.from({ length: 30 }, (_, index) => item(alice, `old${index}`, START - (index + 1) * 3_600_000));
-    const fake = createFakeSource(clock, { 'bluesky:alice': [...history, item(alice, 'new1', START + 10_000), item(alice, 'new2', START + 20_000)] }, { pageSize: 2 });
+    const fake = createFakeSource(
+      clock,
+      { 'bluesky:alice': [...history, item(alice, 'new1', START + 10_000), item(alice, 'new2', START + 20_000)] },
+      { pageSize: 2 },
+    );
     // Like the core client: no `since` support.
-    const source = { calls: fake.calls, listMentions: (account: Account, { cursor }: { cursor?: string | null }) => fake.listMentions(account, { cursor }) };
+    const source = {
+      calls: fake.calls,
+      listMentions: (account: Account, { cursor }: { cursor?: string | null }) => fake.listMentions(account, { cursor }),
+    };
     const { received } = await collect({ source, accounts: [alice], since: iso(START), pollEvery: MINUTE, clock }, START + 90_000);
     expect(received.map((r) => r.id)).toEqual(['new1', 'new2']);
     // Poll 1 (nothing new yet) stops after one page of history; poll 2 reads the new page and

@@ -10,12 +10,7 @@ import {
   type Account,
   type Mention,
 } from '../model/index.js';
-import {
-  ListenCheckpointSchema,
-  createMemoryCheckpointStore,
-  type CheckpointStore,
-  type ListenCheckpoint,
-} from './checkpoint-store.js';
+import { ListenCheckpointSchema, createMemoryCheckpointStore, type CheckpointStore, type ListenCheckpoint } from './checkpoint-store.js';
 import { createEmitter, type EventSource } from './emitter.js';
 import { mentionContentKey, mentionIdKey } from './mention-keys.js';
 import type { MentionSource } from './sources.js';
@@ -78,10 +73,9 @@ export interface MentionStream extends AsyncIterable<Mention>, EventSource<Liste
 }
 
 const OptionsSchema = z.object({
-  source: z.custom<MentionSource>(
-    (value) => typeof (value as MentionSource | null)?.listMentions === 'function',
-    { error: 'must have a listMentions(account, options) method (the core client, or your own source)' },
-  ),
+  source: z.custom<MentionSource>((value) => typeof (value as MentionSource | null)?.listMentions === 'function', {
+    error: 'must have a listMentions(account, options) method (the core client, or your own source)',
+  }),
   accounts: z.array(AccountSchema).min(1, { error: 'must list at least one account to listen to' }),
   since: InstantSchema.optional(),
   pollEvery: z.number().int().positive({ error: 'must be a positive number of ms, e.g. 60000' }).default(60_000),

@@ -38,10 +38,12 @@ describe('normalizeForMatching', () => {
   });
 
   it('is idempotent', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (text) => {
-      const once = normalizeForMatching(text);
-      expect(normalizeForMatching(once)).toBe(once);
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (text) => {
+        const once = normalizeForMatching(text);
+        expect(normalizeForMatching(once)).toBe(once);
+      }),
+    );
   });
 });
 

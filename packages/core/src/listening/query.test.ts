@@ -20,7 +20,13 @@ describe('parseQuery', () => {
     expect(parseQuery(QUERY)).toEqual({
       type: 'and',
       operands: [
-        { type: 'or', operands: [{ type: 'phrase', text: 'late delivery' }, { type: 'term', text: 'refund', prefix: false }] },
+        {
+          type: 'or',
+          operands: [
+            { type: 'phrase', text: 'late delivery' },
+            { type: 'term', text: 'refund', prefix: false },
+          ],
+        },
         { type: 'not', operand: { type: 'term', text: 'giveaway', prefix: false } },
       ],
     });
@@ -31,7 +37,13 @@ describe('parseQuery', () => {
       type: 'or',
       operands: [
         { type: 'term', text: 'a', prefix: false },
-        { type: 'and', operands: [{ type: 'term', text: 'b', prefix: false }, { type: 'term', text: 'c', prefix: false }] },
+        {
+          type: 'and',
+          operands: [
+            { type: 'term', text: 'b', prefix: false },
+            { type: 'term', text: 'c', prefix: false },
+          ],
+        },
       ],
     });
   });

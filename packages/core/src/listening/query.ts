@@ -161,7 +161,11 @@ class Parser {
         const prefix = token.text.length > 1 && token.text.endsWith('*');
         const text = normalizeForMatching(prefix ? token.text.slice(0, -1) : token.text);
         if (text.length === 0) {
-          throw new QueryProblem(token.at, `"${token.text}" has no letters or digits to match`, 'remove it or put it inside a "quoted phrase" with words');
+          throw new QueryProblem(
+            token.at,
+            `"${token.text}" has no letters or digits to match`,
+            'remove it or put it inside a "quoted phrase" with words',
+          );
         }
         if (text.includes(' ')) return { type: 'phrase', text };
         return { type: 'term', text, prefix };
@@ -176,7 +180,11 @@ class Parser {
       case 'close':
         throw new QueryProblem(token.at, 'this ")" has no matching "(" or closes an empty group', 'remove it, or put a word before it');
       default:
-        throw new QueryProblem(token.at, `${DESCRIBE[token.kind]} cannot start here`, `put a word or "quoted phrase" before ${DESCRIBE[token.kind]}`);
+        throw new QueryProblem(
+          token.at,
+          `${DESCRIBE[token.kind]} cannot start here`,
+          `put a word or "quoted phrase" before ${DESCRIBE[token.kind]}`,
+        );
     }
   }
 
@@ -187,7 +195,11 @@ class Parser {
       throw new QueryProblem(operator.at, `${name} has nothing after it`, `add a word or "quoted phrase" after ${name}, or remove it`);
     }
     if (next.kind === 'and' || next.kind === 'or' || next.kind === 'close') {
-      throw new QueryProblem(next.at, `${DESCRIBE[next.kind]} follows ${name} with no word between them`, `put a word or "quoted phrase" between them`);
+      throw new QueryProblem(
+        next.at,
+        `${DESCRIBE[next.kind]} follows ${name} with no word between them`,
+        `put a word or "quoted phrase" between them`,
+      );
     }
   }
 }

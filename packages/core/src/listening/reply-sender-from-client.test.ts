@@ -21,7 +21,13 @@ describe('replySenderFromClient', () => {
       },
     };
     const inbox = createInbox({ accounts: [account], sender: replySenderFromClient(client) });
-    const item = mention({ id: '109', platform: 'mastodon', accountId: '42', url: 'https://mastodon.social/@u/109', author: { id: 'u7', handle: 'u' } });
+    const item = mention({
+      id: '109',
+      platform: 'mastodon',
+      accountId: '42',
+      url: 'https://mastodon.social/@u/109',
+      author: { id: 'u7', handle: 'u' },
+    });
     const id = inbox.ingest(item).conversation.id;
     await inbox.reply(id, { text: 'Thanks!' });
     await inbox.reply(id, { text: 'DMing you' }, { channel: 'private' });
@@ -30,7 +36,12 @@ describe('replySenderFromClient', () => {
       ['reply', '42', to, { text: 'Thanks!' }],
       ['dm', '42', { recipientId: 'u7', text: 'DMing you' }],
     ]);
-    expect(inbox.get(id)!.messages.filter((m) => m.direction === 'outbound').map((m) => m.id)).toEqual(['r-1', 'dm-1']);
+    expect(
+      inbox
+        .get(id)!
+        .messages.filter((m) => m.direction === 'outbound')
+        .map((m) => m.id),
+    ).toEqual(['r-1', 'dm-1']);
   });
 
   it('leaves DMs out when the client has none', async () => {

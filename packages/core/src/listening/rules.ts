@@ -93,7 +93,11 @@ export function compileRules(rules: readonly ListeningRule[]): RuleSet {
   const compiled: CompiledRule[] = [];
   parsed.forEach((rule, index) => {
     if (seen.has(rule.id)) {
-      issues.push({ path: [index, 'id'], code: 'duplicate_rule_id', message: `"${rule.id}" is used by an earlier rule; give each rule its own id` });
+      issues.push({
+        path: [index, 'id'],
+        code: 'duplicate_rule_id',
+        message: `"${rule.id}" is used by an earlier rule; give each rule its own id`,
+      });
     }
     seen.add(rule.id);
     let query: QueryNode | undefined;

@@ -4,7 +4,9 @@ import { placeholdersOf, renderSavedReply } from './saved-reply.js';
 
 describe('renderSavedReply', () => {
   it('fills every placeholder, spaces inside braces allowed', () => {
-    expect(renderSavedReply('Hi {{ name }}, order {{orderId}} ({{name}})', { name: 'Dana', orderId: 1042 })).toBe('Hi Dana, order 1042 (Dana)');
+    expect(renderSavedReply('Hi {{ name }}, order {{orderId}} ({{name}})', { name: 'Dana', orderId: 1042 })).toBe(
+      'Hi Dana, order 1042 (Dana)',
+    );
     expect(placeholdersOf('{{a}} {{ b.c }} {{a}}')).toEqual(['a', 'b.c']);
   });
 
@@ -22,7 +24,9 @@ describe('renderSavedReply', () => {
   });
 
   it('refuses stray braces in the template but allows braces in values', () => {
-    expect(() => renderSavedReply('Hi {{name}, sorry', { name: 'x' })).toThrow(/column 4: a "\{\{" or "\}\}" is not part of a \{\{name\}\} placeholder/);
+    expect(() => renderSavedReply('Hi {{name}, sorry', { name: 'x' })).toThrow(
+      /column 4: a "\{\{" or "\}\}" is not part of a \{\{name\}\} placeholder/,
+    );
     expect(renderSavedReply('Code: {{code}}', { code: '{{x}}' })).toBe('Code: {{x}}');
   });
 });

@@ -42,7 +42,11 @@ export function renderSavedReply(template: string, values: Readonly<Record<strin
   const stray = template.replace(PLACEHOLDER, (match) => ' '.repeat(match.length)).search(/\{\{|\}\}/u);
   if (stray >= 0) {
     throw new ValidationError('saved reply', [
-      { path: ['template'], code: 'malformed_placeholder', message: `column ${stray + 1}: a "{{" or "}}" is not part of a {{name}} placeholder; fix or remove it` },
+      {
+        path: ['template'],
+        code: 'malformed_placeholder',
+        message: `column ${stray + 1}: a "{{" or "}}" is not part of a {{name}} placeholder; fix or remove it`,
+      },
     ]);
   }
   return template.replace(PLACEHOLDER, (_match, name: string) => String(values[name]));

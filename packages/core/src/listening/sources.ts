@@ -20,10 +20,7 @@ import type { Account, Mention, Page, PostRef } from '../model/index.js';
  * ```
  */
 export interface MentionSource {
-  listMentions(
-    account: Account,
-    options: { cursor?: string | null; since?: string; signal?: AbortSignal },
-  ): Promise<Page<Mention>>;
+  listMentions(account: Account, options: { cursor?: string | null; since?: string; signal?: AbortSignal }): Promise<Page<Mention>>;
 }
 
 /**
@@ -42,10 +39,5 @@ export interface ReplySender {
   /** Publishes `text` as a public reply to `inReplyTo` from `account`. */
   reply?(account: Account, inReplyTo: Mention, text: string, options?: { signal?: AbortSignal }): Promise<PostRef>;
   /** Sends `text` privately to `to` from `account`. */
-  sendDirectMessage?(
-    account: Account,
-    to: Mention['author'],
-    text: string,
-    options?: { signal?: AbortSignal },
-  ): Promise<{ id: string }>;
+  sendDirectMessage?(account: Account, to: Mention['author'], text: string, options?: { signal?: AbortSignal }): Promise<{ id: string }>;
 }

@@ -52,27 +52,26 @@ export type MetricSubject = z.infer<typeof MetricSubjectSchema>;
  * `window` says the values cover only that period. **A metric the network does not report
  * is absent, never 0.**
  */
-export const MetricSnapshotSchema = z
-  .object({
-    subject: MetricSubjectSchema,
-    observedAt: InstantSchema,
-    /** When set, the values cover only this period (e.g. one day of an insights API). */
-    window: z
-      .object({ start: InstantSchema, end: InstantSchema })
-      .refine((window) => window.start <= window.end, { path: ['end'], error: 'must not be before window.start' })
-      .optional(),
-    metrics: z.partialRecord(z.enum(CANONICAL_METRICS), MetricValueSchema, {
-      error: (issue) => {
-        // zod reports unknown enum keys as `unrecognized_keys`, which its types do not list here.
-        const code: string = issue.code;
-        if (code !== 'invalid_key' && code !== 'unrecognized_keys') return undefined;
-        const keys = 'keys' in issue && Array.isArray(issue.keys) ? `${issue.keys.map((key) => `"${String(key)}"`).join(', ')} ` : '';
-        return `metric ${keys}is not a canonical name: use one of ${CANONICAL_METRICS.join(', ')}, or put it under "extra" with the network's own name`;
-      },
-    }),
-    /** Metrics with no canonical name, under the network's own name. */
-    extra: z.record(z.string(), MetricValueSchema).optional(),
-  });
+export const MetricSnapshotSchema = z.object({
+  subject: MetricSubjectSchema,
+  observedAt: InstantSchema,
+  /** When set, the values cover only this period (e.g. one day of an insights API). */
+  window: z
+    .object({ start: InstantSchema, end: InstantSchema })
+    .refine((window) => window.start <= window.end, { path: ['end'], error: 'must not be before window.start' })
+    .optional(),
+  metrics: z.partialRecord(z.enum(CANONICAL_METRICS), MetricValueSchema, {
+    error: (issue) => {
+      // zod reports unknown enum keys as `unrecognized_keys`, which its types do not list here.
+      const code: string = issue.code;
+      if (code !== 'invalid_key' && code !== 'unrecognized_keys') return undefined;
+      const keys = 'keys' in issue && Array.isArray(issue.keys) ? `${issue.keys.map((key) => `"${String(key)}"`).join(', ')} ` : '';
+      return `metric ${keys}is not a canonical name: use one of ${CANONICAL_METRICS.join(', ')}, or put it under "extra" with the network's own name`;
+    },
+  }),
+  /** Metrics with no canonical name, under the network's own name. */
+  extra: z.record(z.string(), MetricValueSchema).optional(),
+});
 
 /** Metrics of one post or account at one moment. */
 export type MetricSnapshot = z.infer<typeof MetricSnapshotSchema>;

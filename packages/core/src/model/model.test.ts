@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MentionSchema, ValidationError } from '../index.js';
-import {
-  parseAccount,
-  parseMediaRef,
-  parseMention,
-  parseMetricSnapshot,
-  parsePage,
-  parsePostRef,
-  parsePublishedPost,
-} from './index.js';
+import { parseAccount, parseMediaRef, parseMention, parseMetricSnapshot, parsePage, parsePostRef, parsePublishedPost } from './index.js';
 
 function pathsOf(run: () => unknown): string[] {
   try {
@@ -59,14 +51,26 @@ describe('PostRef and PublishedPost', () => {
   it('round-trip and require at least one part', () => {
     const ref = parsePostRef({ platform: 'bluesky', id: 'at://did:plc:a/app.bsky.feed.post/3k', extra: { cid: 'bafy' } });
     roundTrip(parsePostRef, ref);
-    const published = parsePublishedPost({ platform: 'bluesky', accountId: 'did:plc:a', parts: [ref], publishedAt: '2026-01-05T09:00:00.000Z' });
+    const published = parsePublishedPost({
+      platform: 'bluesky',
+      accountId: 'did:plc:a',
+      parts: [ref],
+      publishedAt: '2026-01-05T09:00:00.000Z',
+    });
     roundTrip(parsePublishedPost, published);
     expect(pathsOf(() => parsePublishedPost({ ...published, parts: [] }))).toEqual(['parts']);
   });
 
   it('refuses instants with an offset other than Z', () => {
     expect(
-      pathsOf(() => parsePublishedPost({ platform: 'x', accountId: '1', parts: [{ platform: 'x', id: '2' }], publishedAt: '2026-01-05T11:00:00+02:00' })),
+      pathsOf(() =>
+        parsePublishedPost({
+          platform: 'x',
+          accountId: '1',
+          parts: [{ platform: 'x', id: '2' }],
+          publishedAt: '2026-01-05T11:00:00+02:00',
+        }),
+      ),
     ).toEqual(['publishedAt']);
   });
 });

@@ -45,7 +45,10 @@ describe('parsePostDraft', () => {
         text: 'ok',
         visibility: 'everyone',
         link: 'ftp://example.com',
-        media: [{ ...image, kind: 'hologram' }, { ...image, mimeType: 'jpeg' }],
+        media: [
+          { ...image, kind: 'hologram' },
+          { ...image, mimeType: 'jpeg' },
+        ],
         thread: [{ text: 7 }],
         language: 'not a tag',
         networkOptions: { 'Bad Key': {} },
@@ -82,7 +85,11 @@ describe('parsePostDraft', () => {
         thread: fc.array(fc.record({ text }), { maxLength: 3 }),
         campaign: fc.string({ minLength: 1, maxLength: 12 }),
         language: fc.constantFrom('en', 'ro', 'fa-IR', 'ar', 'zh-Hant'),
-        networkOptions: fc.dictionary(fc.constantFrom('x', 'bluesky', 'mastodon', 'my-net'), fc.jsonValue().map((value) => JSON.parse(JSON.stringify(value)) as unknown), { maxKeys: 3 }), // JSON has no -0,
+        networkOptions: fc.dictionary(
+          fc.constantFrom('x', 'bluesky', 'mastodon', 'my-net'),
+          fc.jsonValue().map((value) => JSON.parse(JSON.stringify(value)) as unknown),
+          { maxKeys: 3 },
+        ), // JSON has no -0,
       },
       { requiredKeys: ['text'] },
     );

@@ -28,11 +28,9 @@ export const TimeZoneSchema = z
  * A network id: lowercase letters, digits and dashes (`x`, `bluesky`, `mastodon`,
  * `my-network`). Third-party adapters pick their own.
  */
-export const NetworkIdSchema = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]{0,39}$/, {
-    error: 'must be a network id: lowercase letters, digits and dashes, starting with a letter (e.g. "bluesky")',
-  });
+export const NetworkIdSchema = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, {
+  error: 'must be a network id: lowercase letters, digits and dashes, starting with a letter (e.g. "bluesky")',
+});
 
 /** The networks smm ships adapters for (any other id is allowed for third-party adapters). */
 export const KNOWN_NETWORKS = [

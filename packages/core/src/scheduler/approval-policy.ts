@@ -64,6 +64,8 @@ export function resolveApprovalPolicy(rules: ApprovalRules, accountKey: string, 
  * ```
  */
 export function isApproved(policy: ApprovalPolicy, approvals: readonly Approval[]): boolean {
-  const people = new Set(approvals.filter((approval) => policy.roles.length === 0 || policy.roles.includes(approval.role)).map((approval) => approval.by));
+  const people = new Set(
+    approvals.filter((approval) => policy.roles.length === 0 || policy.roles.includes(approval.role)).map((approval) => approval.by),
+  );
   return people.size >= policy.required;
 }

@@ -1,12 +1,5 @@
 import { z } from 'zod';
-import {
-  InstantSchema,
-  NetworkIdSchema,
-  PostDraftSchema,
-  PublishedPostSchema,
-  parseWithSchema,
-  type PostDraft,
-} from '../model/index.js';
+import { InstantSchema, NetworkIdSchema, PostDraftSchema, PublishedPostSchema, parseWithSchema, type PostDraft } from '../model/index.js';
 import { ENTRY_STATUSES } from './entry-status.js';
 
 /**

@@ -77,7 +77,9 @@ export const CalendarOptionsSchema = z.object({
     error: 'must be a ScheduleStore such as createMemoryStore()',
   }),
   clock: z
-    .custom<Clock>((value) => value != null && typeof (value as Clock).now === 'function', { error: 'must be a Clock with now() and sleep()' })
+    .custom<Clock>((value) => value != null && typeof (value as Clock).now === 'function', {
+      error: 'must be a Clock with now() and sleep()',
+    })
     .default(systemClock),
   accounts: z.array(AccountPlanSchema).default([]),
   blackouts: z.array(BlackoutSchema).default([]),

@@ -31,12 +31,19 @@ describe('queue', () => {
     const { calendar } = setup();
     // Bucharest switches to EEST on Sun 29 Mar: 09:00 is 07:00Z before and 06:00Z after.
     expect(await calendar.nextFreeSlots('x:1', '2026-03-23T06:00:00.000Z', 5)).toEqual([
-      '2026-03-23T07:00:00.000Z', '2026-03-23T15:30:00.000Z', '2026-03-25T07:00:00.000Z', '2026-03-25T15:30:00.000Z', '2026-03-27T07:00:00.000Z',
+      '2026-03-23T07:00:00.000Z',
+      '2026-03-23T15:30:00.000Z',
+      '2026-03-25T07:00:00.000Z',
+      '2026-03-25T15:30:00.000Z',
+      '2026-03-27T07:00:00.000Z',
     ]);
     const placed = await calendar.createEntries({ draft: { text: 'one' }, accounts: ['x:1'], place: 'queue' }, { by: 'ana' });
     expect(placed[0]!.scheduledAt).toBe('2026-03-23T07:00:00.000Z');
     expect(placed[0]!.status).toBe('scheduled');
-    expect(placed[0]!.history.map((h) => [h.from, h.to])).toEqual([[null, 'draft'], ['draft', 'scheduled']]);
+    expect(placed[0]!.history.map((h) => [h.from, h.to])).toEqual([
+      [null, 'draft'],
+      ['draft', 'scheduled'],
+    ]);
     expect((await calendar.nextFreeSlots('x:1', '2026-03-23T06:00:00.000Z', 1))[0]).toBe('2026-03-23T15:30:00.000Z');
   });
 
@@ -48,42 +55,69 @@ describe('queue', () => {
     );
     // 09:00 EDT = 13:00Z; 10:00 is within 90 min of it; 11:00 ok but cap 2/day → next day.
     expect(entries.map((e) => e.scheduledAt)).toEqual([
-      '2026-03-23T13:00:00.000Z', '2026-03-23T15:00:00.000Z', '2026-03-24T13:00:00.000Z', '2026-03-24T15:00:00.000Z',
+      '2026-03-23T13:00:00.000Z',
+      '2026-03-23T15:00:00.000Z',
+      '2026-03-24T13:00:00.000Z',
+      '2026-03-24T15:00:00.000Z',
     ]);
   });
 
   it('skips blackouts, and a pinned time in one is refused with the reason', async () => {
-    const { calendar } = setup({ blackouts: [{ from: '2026-03-23T00:00:00.000Z', to: '2026-03-25T12:00:00.000Z', brands: ['acme'], reason: 'launch freeze' }] });
-    expect(await calendar.nextFreeSlots('x:1', '2026-03-23T06:00:00.000Z', 2)).toEqual(['2026-03-25T15:30:00.000Z', '2026-03-27T07:00:00.000Z']);
-    await expect(calendar.createEntries({ draft: { text: 'x' }, accounts: ['x:1'], place: { at: '2026-03-24T10:00:00.000Z' } }, { by: 'ana' })).rejects.toThrow(/blackout/);
+    const { calendar } = setup({
+      blackouts: [{ from: '2026-03-23T00:00:00.000Z', to: '2026-03-25T12:00:00.000Z', brands: ['acme'], reason: 'launch freeze' }],
+    });
+    expect(await calendar.nextFreeSlots('x:1', '2026-03-23T06:00:00.000Z', 2)).toEqual([
+      '2026-03-25T15:30:00.000Z',
+      '2026-03-27T07:00:00.000Z',
+    ]);
+    await expect(
+      calendar.createEntries({ draft: { text: 'x' }, accounts: ['x:1'], place: { at: '2026-03-24T10:00:00.000Z' } }, { by: 'ana' }),
+    ).rejects.toThrow(/blackout/);
   });
 
   it('reshuffle closes gaps in order; moveToTop puts one first; random order is repeatable', async () => {
     const { calendar } = setup();
-    const made = await calendar.createMany(['a', 'b', 'c'].map((text) => ({ draft: { text }, accounts: ['x:1'], place: 'queue' as const })), { by: 'ana' });
+    const made = await calendar.createMany(
+      ['a', 'b', 'c'].map((text) => ({ draft: { text }, accounts: ['x:1'], place: 'queue' as const })),
+      { by: 'ana' },
+    );
     await calendar.cancel(made[0]!.id, { by: 'ana', reason: 'dropped' });
     const compact = await calendar.reshuffle('x:1', { by: 'ana' });
-    expect(compact.map((e) => [e.draft.text, e.scheduledAt])).toEqual([['b', '2026-03-23T07:00:00.000Z'], ['c', '2026-03-23T15:30:00.000Z']]);
+    expect(compact.map((e) => [e.draft.text, e.scheduledAt])).toEqual([
+      ['b', '2026-03-23T07:00:00.000Z'],
+      ['c', '2026-03-23T15:30:00.000Z'],
+    ]);
     const top = await calendar.moveToTop(made[2]!.id, { by: 'ana' });
-    expect(top.map((e) => [e.draft.text, e.scheduledAt])).toEqual([['c', '2026-03-23T07:00:00.000Z'], ['b', '2026-03-23T15:30:00.000Z']]);
+    expect(top.map((e) => [e.draft.text, e.scheduledAt])).toEqual([
+      ['c', '2026-03-23T07:00:00.000Z'],
+      ['b', '2026-03-23T15:30:00.000Z'],
+    ]);
     const shuffled = await calendar.reshuffle('x:1', { by: 'ana', order: 'random', random: () => 0 });
     expect(shuffled.map((e) => e.draft.text)).toEqual(['b', 'c']);
   });
 
   it('says plainly when a queue has no slot left', async () => {
     const { calendar } = setup({ horizonDays: 1 });
-    await calendar.createMany([1, 2].map((i) => ({ draft: { text: `${i}` }, accounts: ['x:1'], place: 'queue' as const })), { by: 'ana' });
+    await calendar.createMany(
+      [1, 2].map((i) => ({ draft: { text: `${i}` }, accounts: ['x:1'], place: 'queue' as const })),
+      { by: 'ana' },
+    );
     const [draft] = await calendar.createEntries({ draft: { text: '3' }, accounts: ['x:1'] }, { by: 'ana' });
     await expect(calendar.addToQueue(draft!.id, { by: 'ana' })).rejects.toSatisfy(NoFreeSlotError.isInstance);
   });
 
   it('one draft for several accounts makes one entry per account in a group', async () => {
     const { calendar } = setup();
-    const entries = await calendar.createEntries({ draft: { text: 'both', tags: ['launch'] }, accounts: ['x:1', 'bluesky:did:plc:ny'], place: 'queue' }, { by: 'ana' });
+    const entries = await calendar.createEntries(
+      { draft: { text: 'both', tags: ['launch'] }, accounts: ['x:1', 'bluesky:did:plc:ny'], place: 'queue' },
+      { by: 'ana' },
+    );
     expect(entries.map((e) => e.accountKey)).toEqual(['x:1', 'bluesky:did:plc:ny']);
     expect(entries[0]!.groupId).toBeDefined();
     expect(entries[1]!.groupId).toBe(entries[0]!.groupId);
-    expect(await calendar.range('2026-03-23T00:00:00.000Z', '2026-03-24T00:00:00.000Z', { platforms: ['bluesky'], tags: ['launch'] })).toHaveLength(1);
+    expect(
+      await calendar.range('2026-03-23T00:00:00.000Z', '2026-03-24T00:00:00.000Z', { platforms: ['bluesky'], tags: ['launch'] }),
+    ).toHaveLength(1);
   });
 });
 
@@ -102,11 +136,14 @@ describe('fill: 1,000 accounts × 3 slots/day', () => {
     const calendar = createCalendar({ store, clock, accounts, newId: () => `e${++n}` });
     // Two weeks here (the benchmark does the full year): cap 2/day → 28 entries per account.
     const perAccount = 28;
-    const items = accounts.flatMap(({ account }) => Array.from({ length: perAccount }, (_, k) => ({ draft: { text: `p${k}` }, accounts: [`x:${account.id}`], place: 'queue' as const })));
+    const items = accounts.flatMap(({ account }) =>
+      Array.from({ length: perAccount }, (_, k) => ({ draft: { text: `p${k}` }, accounts: [`x:${account.id}`], place: 'queue' as const })),
+    );
     const entries = await calendar.createMany(items, { by: 'bulk' });
     expect(entries).toHaveLength(28_000);
     const byAccount = new Map<string, number[]>();
-    for (const entry of entries) byAccount.set(entry.accountKey, [...(byAccount.get(entry.accountKey) ?? []), Date.parse(entry.scheduledAt!)]);
+    for (const entry of entries)
+      byAccount.set(entry.accountKey, [...(byAccount.get(entry.accountKey) ?? []), Date.parse(entry.scheduledAt!)]);
     for (const [key, times] of byAccount) {
       const zone = accounts[Number(key.slice(2))]!.account.timeZone;
       const sorted = [...times].sort((a, b) => a - b);
@@ -122,7 +159,10 @@ describe('fill: 1,000 accounts × 3 slots/day', () => {
 });
 
 describe('approvals', () => {
-  const approvals = { brands: { acme: { required: 2, roles: ['editor', 'legal'] } }, accounts: { 'bluesky:did:plc:ny': { required: 1, roles: [] } } };
+  const approvals = {
+    brands: { acme: { required: 2, roles: ['editor', 'legal'] } },
+    accounts: { 'bluesky:did:plc:ny': { required: 1, roles: [] } },
+  };
 
   it('needs N approvals from the given roles, then takes its queue slot', async () => {
     const { calendar } = setup({ approvals });
@@ -143,7 +183,10 @@ describe('approvals', () => {
 
   it('an edit after approval goes back to review and clears approvals; rejection needs a reason', async () => {
     const { calendar } = setup({ approvals });
-    const [entry] = await calendar.createEntries({ draft: { text: 'v1' }, accounts: ['bluesky:did:plc:ny'], place: 'queue' }, { by: 'ana' });
+    const [entry] = await calendar.createEntries(
+      { draft: { text: 'v1' }, accounts: ['bluesky:did:plc:ny'], place: 'queue' },
+      { by: 'ana' },
+    );
     await calendar.submit(entry!.id, { by: 'ana' });
     const scheduled = await calendar.approve(entry!.id, { by: 'li', role: 'anyone' });
     expect(scheduled.status).toBe('scheduled');
@@ -160,7 +203,10 @@ describe('approvals', () => {
 
   it('refusing to reject or approve outside review names the action, not a contradictory transition', async () => {
     const { calendar } = setup({ approvals });
-    const [entry] = await calendar.createEntries({ draft: { text: 'v1' }, accounts: ['bluesky:did:plc:ny'], place: 'queue' }, { by: 'ana' });
+    const [entry] = await calendar.createEntries(
+      { draft: { text: 'v1' }, accounts: ['bluesky:did:plc:ny'], place: 'queue' },
+      { by: 'ana' },
+    );
     await calendar.submit(entry!.id, { by: 'ana' });
     await calendar.approve(entry!.id, { by: 'li', role: 'anyone' }); // scheduled now
     const refused = await calendar.reject(entry!.id, { by: 'li', reason: 'tone' }).catch((error: unknown) => error);
@@ -176,7 +222,10 @@ describe('pause, resume, evergreen', () => {
     const { calendar, clock } = setup();
     const store = calendar.store;
     const [a] = await calendar.createEntries({ draft: { text: 'a' }, accounts: ['x:1'], place: 'queue' }, { by: 'ana' });
-    const [pinned] = await calendar.createEntries({ draft: { text: 'p' }, accounts: ['x:1'], place: { at: '2026-03-23T12:00:00.000Z' } }, { by: 'ana' });
+    const [pinned] = await calendar.createEntries(
+      { draft: { text: 'p' }, accounts: ['x:1'], place: { at: '2026-03-23T12:00:00.000Z' } },
+      { by: 'ana' },
+    );
     await calendar.pause({ brand: 'acme' }, { by: 'ana', reason: 'crisis' });
     expect(calendar.isPaused('x:1')).toBe(true);
     const [b] = await calendar.createEntries({ draft: { text: 'b' }, accounts: ['x:1'], place: 'queue' }, { by: 'ana' });
@@ -196,7 +245,10 @@ describe('pause, resume, evergreen', () => {
   it('re-queues a published evergreen entry after N days, at most K times', async () => {
     const { calendar, clock } = setup();
     const store = calendar.store;
-    const [entry] = await calendar.createEntries({ draft: { text: 'evergreen' }, accounts: ['x:1'], place: 'queue', evergreen: { afterDays: 30, maxTimes: 1 } }, { by: 'ana' });
+    const [entry] = await calendar.createEntries(
+      { draft: { text: 'evergreen' }, accounts: ['x:1'], place: 'queue', evergreen: { afterDays: 30, maxTimes: 1 } },
+      { by: 'ana' },
+    );
     await store.transition(entry!.id, { to: 'publishing', at: '2026-03-23T07:00:00.000Z', by: 'w' });
     await store.transition(entry!.id, { to: 'published', at: '2026-03-23T07:00:01.000Z', by: 'w' });
     clock.set('2026-04-21T00:00:00.000Z');
@@ -214,14 +266,19 @@ describe('pause, resume, evergreen', () => {
 
   it('validates options eagerly', () => {
     expect(() => createCalendar({ store: {} as never })).toThrow(/ScheduleStore/);
-    expect(() => createCalendar({ store: createMemoryStore(), accounts: [{ account: { ...BUC, timeZone: 'Nowhere/City' } }] })).toThrow(/IANA/);
+    expect(() => createCalendar({ store: createMemoryStore(), accounts: [{ account: { ...BUC, timeZone: 'Nowhere/City' } }] })).toThrow(
+      /IANA/,
+    );
   });
 });
 
 describe('scheduling rules', () => {
   it('a pinned time must keep the min gap; force overrides; cancel keeps history', async () => {
     const { calendar } = setup();
-    const [first] = await calendar.createEntries({ draft: { text: 'first' }, accounts: ['bluesky:did:plc:ny'], place: { at: '2026-03-24T13:00:00.000Z' } }, { by: 'ana' });
+    const [first] = await calendar.createEntries(
+      { draft: { text: 'first' }, accounts: ['bluesky:did:plc:ny'], place: { at: '2026-03-24T13:00:00.000Z' } },
+      { by: 'ana' },
+    );
     const [second] = await calendar.createEntries({ draft: { text: 'second' }, accounts: ['bluesky:did:plc:ny'] }, { by: 'ana' });
     await expect(calendar.schedule(second!.id, { by: 'ana', at: '2026-03-24T14:00:00.000Z' })).rejects.toThrow(/minimum gap of 90 minutes/);
     const forced = await calendar.schedule(second!.id, { by: 'ana', at: '2026-03-24T14:00:00.000Z', force: true, reason: 'breaking news' });
@@ -229,9 +286,18 @@ describe('scheduling rules', () => {
     expect(forced.history.at(-1)).toMatchObject({ from: 'draft', to: 'scheduled', reason: 'breaking news' });
     const canceled = await calendar.cancel(first!.id, { by: 'ana', reason: 'dup' });
     expect(canceled.history.map((h) => h.to)).toEqual(['draft', 'scheduled', 'canceled']);
-    await expect(calendar.edit(first!.id, { text: 'x' }, { by: 'ana' })).rejects.toThrow(/only draft, in_review, approved, scheduled, failed entries can be edited/);
-    await expect(calendar.createEntries({ draft: { text: '' }, accounts: ['nope:1'], place: { at: '2020-01-01T00:00:00.000Z' } }, { by: 'ana' })).rejects.toSatisfy(
-      (error: unknown) => ValidationError.isInstance(error) && error.issues.map((i) => i.code).sort().join() === 'custom,in_past,unknown_account',
+    await expect(calendar.edit(first!.id, { text: 'x' }, { by: 'ana' })).rejects.toThrow(
+      /only draft, in_review, approved, scheduled, failed entries can be edited/,
+    );
+    await expect(
+      calendar.createEntries({ draft: { text: '' }, accounts: ['nope:1'], place: { at: '2020-01-01T00:00:00.000Z' } }, { by: 'ana' }),
+    ).rejects.toSatisfy(
+      (error: unknown) =>
+        ValidationError.isInstance(error) &&
+        error.issues
+          .map((i) => i.code)
+          .sort()
+          .join() === 'custom,in_past,unknown_account',
     );
   });
 

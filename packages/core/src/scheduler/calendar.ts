@@ -3,7 +3,14 @@ import { ValidationError, type ValidationIssue } from '../errors/index.js';
 import { InstantSchema, parsePostDraft, parseWithSchema, type Account, type PostDraft, type PostDraftInput } from '../model/index.js';
 import { isApproved, resolveApprovalPolicy, type ApprovalPolicy } from './approval-policy.js';
 import { accountKeyOf, EvergreenSchema, type CalendarEntry, type Evergreen, type Hold } from './calendar-entry.js';
-import { AccountPlanSchema, BlackoutSchema, CalendarOptionsSchema, type AccountPlanInput, type Blackout, type CalendarOptions } from './calendar-options.js';
+import {
+  AccountPlanSchema,
+  BlackoutSchema,
+  CalendarOptionsSchema,
+  type AccountPlanInput,
+  type Blackout,
+  type CalendarOptions,
+} from './calendar-options.js';
 import { ENTRY_TRANSITIONS, SLOT_HOLDING_STATUSES, type EntryStatus } from './entry-status.js';
 import { EntryNotFoundError, IllegalTransitionError, NoFreeSlotError } from './errors.js';
 import { AccountOccupancy, type PlacementLimits } from './queue-placement.js';
@@ -104,7 +111,13 @@ export function createCalendar(input: CalendarOptions) {
   function accountOf(key: string): AccountState {
     const state = accounts.get(key);
     if (state === undefined) {
-      throw new ValidationError('account', [{ path: ['accountKey'], code: 'unknown_account', message: `"${key}" is not a configured account: add it with configureAccount() (keys are platform:id)` }]);
+      throw new ValidationError('account', [
+        {
+          path: ['accountKey'],
+          code: 'unknown_account',
+          message: `"${key}" is not a configured account: add it with configureAccount() (keys are platform:id)`,
+        },
+      ]);
     }
     return state;
   }
@@ -119,7 +132,12 @@ export function createCalendar(input: CalendarOptions) {
     const cached = limitsCache.get(state.key);
     if (cached !== undefined) return cached;
     const windows = blackouts
-      .filter((b) => (b.accountKeys === undefined && b.brands === undefined) || b.accountKeys?.includes(state.key) || (state.account.brand !== undefined && b.brands?.includes(state.account.brand)))
+      .filter(
+        (b) =>
+          (b.accountKeys === undefined && b.brands === undefined) ||
+          b.accountKeys?.includes(state.key) ||
+          (state.account.brand !== undefined && b.brands?.includes(state.account.brand)),
+      )
       .map((b) => ({ from: Date.parse(b.from), to: Date.parse(b.to) }))
       .sort((a, b) => a.from - b.from);
     const limits = { minGapMs: state.minGapMs, dailyCap: state.dailyCap, blackouts: windows };
@@ -128,7 +146,11 @@ export function createCalendar(input: CalendarOptions) {
   }
 
   function holdFor(state: AccountState): Hold | null {
-    return pauses.get(`account:${state.key}`) ?? (state.account.brand === undefined ? undefined : pauses.get(`brand:${state.account.brand}`)) ?? null;
+    return (
+      pauses.get(`account:${state.key}`) ??
+      (state.account.brand === undefined ? undefined : pauses.get(`brand:${state.account.brand}`)) ??
+      null
+    );
   }
 
   function policyFor(entry: { accountKey: string; brand?: string | undefined }): ApprovalPolicy {
@@ -141,13 +163,24 @@ export function createCalendar(input: CalendarOptions) {
   async function occupancyOf(state: AccountState, from: number, exclude: ReadonlySet<string> = new Set()): Promise<AccountOccupancy> {
     const occupancy = new AccountOccupancy(state.account.timeZone);
     const margin = Math.max(state.minGapMs, 2 * DAY_MS);
-    const held = await store.query({ accountKeys: [state.key], statuses: SLOT_HOLDING_STATUSES, from: new Date(from - margin).toISOString() });
+    const held = await store.query({
+      accountKeys: [state.key],
+      statuses: SLOT_HOLDING_STATUSES,
+      from: new Date(from - margin).toISOString(),
+    });
     for (const entry of held) if (!exclude.has(entry.id)) occupancy.add(Date.parse(entry.scheduledAt!));
     return occupancy;
   }
 
   /** Finds up to `n` free slots from `from`, appending them to `out` (instants and ISO strings). */
-  function findSlots(state: AccountState, occupancy: AccountOccupancy, from: number, n: number, commit: boolean, out: { ms: number[]; iso: string[] }): number {
+  function findSlots(
+    state: AccountState,
+    occupancy: AccountOccupancy,
+    from: number,
+    n: number,
+    commit: boolean,
+    out: { ms: number[]; iso: string[] },
+  ): number {
     const limits = limitsOf(state);
     if (state.rules.length === 0 || n <= 0) return 0;
     let found = 0;
@@ -170,14 +203,23 @@ export function createCalendar(input: CalendarOptions) {
   function takeSlot(state: AccountState, occupancy: AccountOccupancy, from: number): { ms: number; iso: string } {
     const out = { ms: [] as number[], iso: [] as string[] };
     if (findSlots(state, occupancy, from, 1, true, out) === 0) {
-      throw new NoFreeSlotError(state.key, `The queue of ${state.key} has no free slot in the next ${options.horizonDays} days: add slots, raise dailyCap, shorten minGapMs or remove blackouts.`);
+      throw new NoFreeSlotError(
+        state.key,
+        `The queue of ${state.key} has no free slot in the next ${options.horizonDays} days: add slots, raise dailyCap, shorten minGapMs or remove blackouts.`,
+      );
     }
     return { ms: out.ms[0]!, iso: out.iso[0]! };
   }
 
   function checkPinned(state: AccountState, occupancy: AccountOccupancy, ms: number, path: Array<string | number>): ValidationIssue | null {
     const reason = occupancy.conflict(ms, localDayOf(ms, state.account.timeZone), limitsOf(state));
-    return reason === null ? null : { path, code: 'slot_conflict', message: `${new Date(ms).toISOString()} for ${state.key} ${reason}: pick another time or use the queue` };
+    return reason === null
+      ? null
+      : {
+          path,
+          code: 'slot_conflict',
+          message: `${new Date(ms).toISOString()} for ${state.key} ${reason}: pick another time or use the queue`,
+        };
   }
 
   function record(entry: CalendarEntry, to: EntryStatus, at: string, actor: Actor, patch: Partial<CalendarEntry> = {}): CalendarEntry {
@@ -193,16 +235,35 @@ export function createCalendar(input: CalendarOptions) {
   function approvalIssue(entry: CalendarEntry): ValidationError {
     const policy = policyFor(entry);
     const roles = policy.roles.length === 0 ? 'any role' : policy.roles.join(' or ');
-    return new ValidationError('schedule', [{ path: ['status'], code: 'approval_required', message: `entry ${entry.id} is "${entry.status}" and needs ${policy.required} approval(s) from ${roles} before it is scheduled: submit() it for review` }]);
+    return new ValidationError('schedule', [
+      {
+        path: ['status'],
+        code: 'approval_required',
+        message: `entry ${entry.id} is "${entry.status}" and needs ${policy.required} approval(s) from ${roles} before it is scheduled: submit() it for review`,
+      },
+    ]);
   }
 
   /** Moves an entry (in memory) to `scheduled` at `ms`. */
-  function toScheduled(entry: CalendarEntry, slot: { iso: string }, placement: 'queue' | 'pinned', at: string, actor: Actor, state: AccountState): CalendarEntry {
+  function toScheduled(
+    entry: CalendarEntry,
+    slot: { iso: string },
+    placement: 'queue' | 'pinned',
+    at: string,
+    actor: Actor,
+    state: AccountState,
+  ): CalendarEntry {
     const patch: Partial<CalendarEntry> = { scheduledAt: slot.iso, placement, hold: holdFor(state) };
     let next = entry;
     if (next.status === 'in_review') next = record(next, 'approved', at, { by: actor.by, reason: 'no approval required' });
     if (next.status === 'scheduled') return { ...next, ...patch };
-    return record(next, 'scheduled', at, { by: actor.by, reason: actor.reason ?? (placement === 'queue' ? 'added to queue' : 'scheduled at a fixed time') }, patch);
+    return record(
+      next,
+      'scheduled',
+      at,
+      { by: actor.by, reason: actor.reason ?? (placement === 'queue' ? 'added to queue' : 'scheduled at a fixed time') },
+      patch,
+    );
   }
 
   async function writeNew(entries: CalendarEntry[]): Promise<void> {
@@ -213,7 +274,10 @@ export function createCalendar(input: CalendarOptions) {
    * Plans new entries in memory, one account snapshot per account, reporting problems per
    * item instead of throwing (CSV import needs every bad row).
    */
-  async function prepare(items: ReadonlyArray<NewEntries & { parsedDraft?: PostDraft }>, actor: Actor): Promise<Array<{ entries: CalendarEntry[]; issues: ValidationIssue[] }>> {
+  async function prepare(
+    items: ReadonlyArray<NewEntries & { parsedDraft?: PostDraft }>,
+    actor: Actor,
+  ): Promise<Array<{ entries: CalendarEntry[]; issues: ValidationIssue[] }>> {
     const at = nowIso();
     const now = clock.now();
     const occupancies = new Map<string, AccountOccupancy>();
@@ -233,21 +297,41 @@ export function createCalendar(input: CalendarOptions) {
         }
       }
       const states: AccountState[] = [];
-      if (item.accounts.length === 0) issues.push({ path: ['accounts'], code: 'too_small', message: 'must name at least one account key (platform:id)' });
+      if (item.accounts.length === 0)
+        issues.push({ path: ['accounts'], code: 'too_small', message: 'must name at least one account key (platform:id)' });
       for (const key of item.accounts) {
         const state = accounts.get(key);
-        if (state === undefined) issues.push({ path: ['accounts'], code: 'unknown_account', message: `"${key}" is not a configured account (keys are platform:id)` });
+        if (state === undefined)
+          issues.push({
+            path: ['accounts'],
+            code: 'unknown_account',
+            message: `"${key}" is not a configured account (keys are platform:id)`,
+          });
         else states.push(state);
       }
       let pinned: number | undefined;
       if (item.place !== undefined && item.place !== 'queue') {
         const parsed = InstantSchema.safeParse(item.place.at);
-        if (!parsed.success) issues.push({ path: ['place', 'at'], code: 'invalid_instant', message: 'must be an ISO-8601 UTC instant such as 2026-03-29T07:00:00Z' });
-        else if (Date.parse(item.place.at) < now) issues.push({ path: ['place', 'at'], code: 'in_past', message: `${item.place.at} is in the past: pick a later time or use the queue` });
+        if (!parsed.success)
+          issues.push({
+            path: ['place', 'at'],
+            code: 'invalid_instant',
+            message: 'must be an ISO-8601 UTC instant such as 2026-03-29T07:00:00Z',
+          });
+        else if (Date.parse(item.place.at) < now)
+          issues.push({
+            path: ['place', 'at'],
+            code: 'in_past',
+            message: `${item.place.at} is in the past: pick a later time or use the queue`,
+          });
         else pinned = Date.parse(item.place.at);
       }
       if (item.evergreen !== undefined && !EvergreenSchema.safeParse(item.evergreen).success) {
-        issues.push({ path: ['evergreen'], code: 'invalid_evergreen', message: 'must be { afterDays, maxTimes } with whole numbers 1 or more' });
+        issues.push({
+          path: ['evergreen'],
+          code: 'invalid_evergreen',
+          message: 'must be { afterDays, maxTimes } with whole numbers 1 or more',
+        });
       }
       if (issues.length > 0 || draft === undefined) {
         results.push({ entries: [], issues });
@@ -259,7 +343,13 @@ export function createCalendar(input: CalendarOptions) {
       const placement = item.place === undefined ? null : item.place === 'queue' ? 'queue' : 'pinned';
       const pinnedIso = pinned === undefined ? null : new Date(pinned).toISOString();
       const created = { from: null, to: 'draft' as const, at, by: actor.by };
-      const scheduledRecord = { from: 'draft' as const, to: 'scheduled' as const, at, by: actor.by, reason: actor.reason ?? (placement === 'queue' ? 'added to queue' : 'scheduled at a fixed time') };
+      const scheduledRecord = {
+        from: 'draft' as const,
+        to: 'scheduled' as const,
+        at,
+        by: actor.by,
+        reason: actor.reason ?? (placement === 'queue' ? 'added to queue' : 'scheduled at a fixed time'),
+      };
       // Entries of one item share their (immutable) history records and arrays.
       const draftHistory = [created];
       const scheduledHistory = [created, scheduledRecord];
@@ -355,7 +445,10 @@ export function createCalendar(input: CalendarOptions) {
       let current = original;
       for (const record of entry.history.slice(original.history.length)) {
         current = await store.transition(entry.id, {
-          to: record.to, at: record.at, by: record.by, ...(record.reason === undefined ? {} : { reason: record.reason }),
+          to: record.to,
+          at: record.at,
+          by: record.by,
+          ...(record.reason === undefined ? {} : { reason: record.reason }),
           expectedVersion: current === original ? expect.expectedVersion : current.version,
           patch: { scheduledAt: entry.scheduledAt, placement: entry.placement, hold: entry.hold },
         });
@@ -373,13 +466,28 @@ export function createCalendar(input: CalendarOptions) {
     const occupancy = await occupancyOf(state, now, new Set(queued.map((entry) => entry.id)));
     const writes = order(queued).map((entry) => {
       const slot = takeSlot(state, occupancy, now);
-      return { entry: { ...entry, scheduledAt: slot.iso, updatedAt: new Date(now).toISOString() }, expect: { expectedVersion: entry.version } };
+      return {
+        entry: { ...entry, scheduledAt: slot.iso, updatedAt: new Date(now).toISOString() },
+        expect: { expectedVersion: entry.version },
+      };
     });
     return store.putMany(writes);
   }
 
-  async function transition(entry: CalendarEntry, to: EntryStatus, actor: Actor, patch: Partial<CalendarEntry> = {}): Promise<CalendarEntry> {
-    return store.transition(entry.id, { to, at: nowIso(), by: actor.by, ...(actor.reason === undefined ? {} : { reason: actor.reason }), expectedVersion: entry.version, patch });
+  async function transition(
+    entry: CalendarEntry,
+    to: EntryStatus,
+    actor: Actor,
+    patch: Partial<CalendarEntry> = {},
+  ): Promise<CalendarEntry> {
+    return store.transition(entry.id, {
+      to,
+      at: nowIso(),
+      by: actor.by,
+      ...(actor.reason === undefined ? {} : { reason: actor.reason }),
+      expectedVersion: entry.version,
+      patch,
+    });
   }
 
   return {
@@ -482,7 +590,8 @@ export function createCalendar(input: CalendarOptions) {
      */
     async submit(id: string, actor: Actor): Promise<CalendarEntry> {
       const entry = await entryOf(id);
-      if (policyFor(entry).required === 0) return transition(entry, 'approved', { by: actor.by, reason: actor.reason ?? 'no approval required' });
+      if (policyFor(entry).required === 0)
+        return transition(entry, 'approved', { by: actor.by, reason: actor.reason ?? 'no approval required' });
       return transition(entry, 'in_review', actor, { approvals: [] });
     },
 
@@ -499,26 +608,54 @@ export function createCalendar(input: CalendarOptions) {
     async approve(id: string, approval: { by: string; role: string; note?: string }): Promise<CalendarEntry> {
       const entry = await entryOf(id);
       if (entry.status !== 'in_review') {
-        throw new IllegalTransitionError(entry.id, entry.status, 'approved', entry.status === 'draft' ? ['in_review (submit it first)'] : ENTRY_TRANSITIONS[entry.status], {
-          action: { name: 'approved', requires: 'in_review' },
-        });
+        throw new IllegalTransitionError(
+          entry.id,
+          entry.status,
+          'approved',
+          entry.status === 'draft' ? ['in_review (submit it first)'] : ENTRY_TRANSITIONS[entry.status],
+          {
+            action: { name: 'approved', requires: 'in_review' },
+          },
+        );
       }
       const policy = policyFor(entry);
       if (policy.roles.length > 0 && !policy.roles.includes(approval.role)) {
-        throw new ValidationError('approval', [{ path: ['role'], code: 'role_not_allowed', message: `"${approval.role}" cannot approve for ${entry.accountKey}: approvals must come from ${policy.roles.join(' or ')}` }]);
+        throw new ValidationError('approval', [
+          {
+            path: ['role'],
+            code: 'role_not_allowed',
+            message: `"${approval.role}" cannot approve for ${entry.accountKey}: approvals must come from ${policy.roles.join(' or ')}`,
+          },
+        ]);
       }
       if (entry.approvals.some((given) => given.by === approval.by)) {
-        throw new ValidationError('approval', [{ path: ['by'], code: 'already_approved', message: `${approval.by} already approved entry ${entry.id}: another person must approve` }]);
+        throw new ValidationError('approval', [
+          {
+            path: ['by'],
+            code: 'already_approved',
+            message: `${approval.by} already approved entry ${entry.id}: another person must approve`,
+          },
+        ]);
       }
-      const approvalsNow = [...entry.approvals, { by: approval.by, role: approval.role, at: nowIso(), ...(approval.note === undefined ? {} : { note: approval.note }) }];
-      if (!isApproved(policy, approvalsNow)) return store.put({ ...entry, approvals: approvalsNow, updatedAt: nowIso() }, { expectedVersion: entry.version });
-      const approved = await transition(entry, 'approved', { by: approval.by, reason: `approved (${approvalsNow.length}/${policy.required})` }, { approvals: approvalsNow });
+      const approvalsNow = [
+        ...entry.approvals,
+        { by: approval.by, role: approval.role, at: nowIso(), ...(approval.note === undefined ? {} : { note: approval.note }) },
+      ];
+      if (!isApproved(policy, approvalsNow))
+        return store.put({ ...entry, approvals: approvalsNow, updatedAt: nowIso() }, { expectedVersion: entry.version });
+      const approved = await transition(
+        entry,
+        'approved',
+        { by: approval.by, reason: `approved (${approvalsNow.length}/${policy.required})` },
+        { approvals: approvalsNow },
+      );
       if (approved.placement === 'queue') return (await placeInQueue([approved.id], { by: approval.by }, clock.now()))[0]!;
       if (approved.placement === 'pinned' && approved.scheduledAt !== null && Date.parse(approved.scheduledAt) >= clock.now()) {
         const state = accountOf(approved.accountKey);
         const occupancy = await occupancyOf(state, clock.now(), new Set([approved.id]));
         const issue = checkPinned(state, occupancy, Date.parse(approved.scheduledAt), ['scheduledAt']);
-        if (issue === null) return transition(approved, 'scheduled', { by: approval.by, reason: 'approved with a fixed time' }, { hold: holdFor(state) });
+        if (issue === null)
+          return transition(approved, 'scheduled', { by: approval.by, reason: 'approved with a fixed time' }, { hold: holdFor(state) });
       }
       return approved;
     },
@@ -533,11 +670,15 @@ export function createCalendar(input: CalendarOptions) {
      */
     async reject(id: string, actor: { by: string; reason: string }): Promise<CalendarEntry> {
       if (typeof actor.reason !== 'string' || actor.reason.trim() === '') {
-        throw new ValidationError('reject', [{ path: ['reason'], code: 'required', message: 'a rejection needs a reason the author can act on' }]);
+        throw new ValidationError('reject', [
+          { path: ['reason'], code: 'required', message: 'a rejection needs a reason the author can act on' },
+        ]);
       }
       const entry = await entryOf(id);
       if (entry.status !== 'in_review') {
-        throw new IllegalTransitionError(entry.id, entry.status, 'draft', ENTRY_TRANSITIONS[entry.status], { action: { name: 'rejected', requires: 'in_review' } });
+        throw new IllegalTransitionError(entry.id, entry.status, 'draft', ENTRY_TRANSITIONS[entry.status], {
+          action: { name: 'rejected', requires: 'in_review' },
+        });
       }
       return transition(entry, 'draft', actor, { approvals: [] });
     },
@@ -556,13 +697,23 @@ export function createCalendar(input: CalendarOptions) {
       const entry = await entryOf(id);
       const editable: EntryStatus[] = ['draft', 'in_review', 'approved', 'scheduled', 'failed'];
       if (!editable.includes(entry.status) || entry.lease !== null) {
-        throw new ValidationError('edit', [{ path: ['status'], code: 'not_editable', message: `entry ${id} is "${entry.status}"${entry.lease === null ? '' : ' and leased by a worker'}: only ${editable.join(', ')} entries can be edited` }]);
+        throw new ValidationError('edit', [
+          {
+            path: ['status'],
+            code: 'not_editable',
+            message: `entry ${id} is "${entry.status}"${entry.lease === null ? '' : ' and leased by a worker'}: only ${editable.join(', ')} entries can be edited`,
+          },
+        ]);
       }
-      const needsReview = policyFor(entry).required > 0 && (entry.status === 'approved' || entry.status === 'scheduled' || entry.status === 'in_review');
+      const needsReview =
+        policyFor(entry).required > 0 && (entry.status === 'approved' || entry.status === 'scheduled' || entry.status === 'in_review');
       if (needsReview && entry.status !== 'in_review') {
         return transition(entry, 'in_review', { by: actor.by, reason: actor.reason ?? 'edited after approval' }, { draft, approvals: [] });
       }
-      return store.put({ ...entry, draft, approvals: needsReview ? [] : entry.approvals, updatedAt: nowIso() }, { expectedVersion: entry.version });
+      return store.put(
+        { ...entry, draft, approvals: needsReview ? [] : entry.approvals, updatedAt: nowIso() },
+        { expectedVersion: entry.version },
+      );
     },
 
     /**
@@ -591,7 +742,14 @@ export function createCalendar(input: CalendarOptions) {
       if (entry.status === 'scheduled') return store.put(next, { expectedVersion: entry.version });
       let current = entry;
       for (const record of next.history.slice(entry.history.length)) {
-        current = await store.transition(id, { to: record.to, at: record.at, by: record.by, ...(record.reason === undefined ? {} : { reason: record.reason }), expectedVersion: current.version, patch: { scheduledAt: next.scheduledAt, placement: 'pinned', hold: next.hold } });
+        current = await store.transition(id, {
+          to: record.to,
+          at: record.at,
+          by: record.by,
+          ...(record.reason === undefined ? {} : { reason: record.reason }),
+          expectedVersion: current.version,
+          patch: { scheduledAt: next.scheduledAt, placement: 'pinned', hold: next.hold },
+        });
       }
       return current;
     },
@@ -618,7 +776,10 @@ export function createCalendar(input: CalendarOptions) {
      * await calendar.reshuffle('x:12', { by: 'ana', order: 'random' });
      * ```
      */
-    async reshuffle(accountKey: string, request: Actor & { order?: 'compact' | 'random'; random?: () => number }): Promise<CalendarEntry[]> {
+    async reshuffle(
+      accountKey: string,
+      request: Actor & { order?: 'compact' | 'random'; random?: () => number },
+    ): Promise<CalendarEntry[]> {
       const random = request.random ?? Math.random;
       return repack(accountOf(accountKey), (queued) => {
         if (request.order !== 'random') return queued;
@@ -642,7 +803,13 @@ export function createCalendar(input: CalendarOptions) {
     async moveToTop(id: string, actor: Actor): Promise<CalendarEntry[]> {
       const entry = await entryOf(id);
       if (entry.status !== 'scheduled' || entry.placement !== 'queue') {
-        throw new ValidationError('moveToTop', [{ path: ['id'], code: 'not_queued', message: `entry ${id} is not in a queue (status "${entry.status}", placement ${String(entry.placement)}): addToQueue() it first` }]);
+        throw new ValidationError('moveToTop', [
+          {
+            path: ['id'],
+            code: 'not_queued',
+            message: `entry ${id} is not in a queue (status "${entry.status}", placement ${String(entry.placement)}): addToQueue() it first`,
+          },
+        ]);
       }
       return repack(accountOf(entry.accountKey), (queued) => [...queued.filter((e) => e.id === id), ...queued.filter((e) => e.id !== id)]);
     },
@@ -670,9 +837,17 @@ export function createCalendar(input: CalendarOptions) {
      * ```
      */
     async pause(scope: PauseScope, actor: Actor): Promise<CalendarEntry[]> {
-      const hold: Hold = { scope: 'accountKey' in scope ? 'account' : 'brand', since: nowIso(), by: actor.by, ...(actor.reason === undefined ? {} : { reason: actor.reason }) };
+      const hold: Hold = {
+        scope: 'accountKey' in scope ? 'account' : 'brand',
+        since: nowIso(),
+        by: actor.by,
+        ...(actor.reason === undefined ? {} : { reason: actor.reason }),
+      };
       pauses.set('accountKey' in scope ? `account:${scope.accountKey}` : `brand:${scope.brand}`, hold);
-      const query: EntryQuery = 'accountKey' in scope ? { accountKeys: [scope.accountKey], statuses: ['scheduled'] } : { brands: [scope.brand], statuses: ['scheduled'] };
+      const query: EntryQuery =
+        'accountKey' in scope
+          ? { accountKeys: [scope.accountKey], statuses: ['scheduled'] }
+          : { brands: [scope.brand], statuses: ['scheduled'] };
       const entries = (await store.query(query)).filter((entry) => entry.hold === null);
       return store.putMany(entries.map((entry) => ({ entry: { ...entry, hold }, expect: { expectedVersion: entry.version } })));
     },
@@ -691,7 +866,10 @@ export function createCalendar(input: CalendarOptions) {
     async resume(scope: PauseScope, actor: Actor): Promise<{ resumed: CalendarEntry[]; overdue: CalendarEntry[] }> {
       const kind = 'accountKey' in scope ? 'account' : 'brand';
       pauses.delete('accountKey' in scope ? `account:${scope.accountKey}` : `brand:${scope.brand}`);
-      const query: EntryQuery = 'accountKey' in scope ? { accountKeys: [scope.accountKey], statuses: ['scheduled'] } : { brands: [scope.brand], statuses: ['scheduled'] };
+      const query: EntryQuery =
+        'accountKey' in scope
+          ? { accountKeys: [scope.accountKey], statuses: ['scheduled'] }
+          : { brands: [scope.brand], statuses: ['scheduled'] };
       const held = (await store.query(query)).filter((entry) => entry.hold?.scope === kind);
       const writes = held.map((entry) => {
         const state = accounts.get(entry.accountKey);
@@ -734,7 +912,8 @@ export function createCalendar(input: CalendarOptions) {
         const generation = (entry.recycledFrom?.generation ?? 0) + 1;
         const rootId = entry.recycledFrom?.entryId ?? entry.id;
         const publishedAt = entry.published?.publishedAt ?? entry.history.findLast((record) => record.to === 'published')?.at;
-        if (generation > evergreen.maxTimes || publishedAt === undefined || Date.parse(publishedAt) + evergreen.afterDays * DAY_MS > now) continue;
+        if (generation > evergreen.maxTimes || publishedAt === undefined || Date.parse(publishedAt) + evergreen.afterDays * DAY_MS > now)
+          continue;
         const id = `${rootId}~r${generation}`;
         if ((await store.get(id)) !== undefined) continue;
         const state = accounts.get(entry.accountKey);

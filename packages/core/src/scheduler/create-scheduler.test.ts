@@ -16,7 +16,10 @@ function setup(strategy: 'native-key' | 'lookup' | 'none' = 'lookup') {
   return { clock, store, network };
 }
 
-function collect<E extends keyof SchedulerEvents>(scheduler: { on: (event: E, listener: (payload: SchedulerEvents[E]) => void) => () => void }, event: E): SchedulerEvents[E][] {
+function collect<E extends keyof SchedulerEvents>(
+  scheduler: { on: (event: E, listener: (payload: SchedulerEvents[E]) => void) => () => void },
+  event: E,
+): SchedulerEvents[E][] {
   const seen: SchedulerEvents[E][] = [];
   scheduler.on(event, (payload) => seen.push(payload));
   return seen;
@@ -114,7 +117,9 @@ describe('createScheduler: publishing', () => {
     }
     expect(ValidationError.isInstance(error)).toBe(true);
     expect((error as ValidationError).issues.map((issue) => issue.path.join('.')).sort()).toEqual(['concurrency', 'leaseMs']);
-    expect(() => createScheduler({ store, client: network.client, retry: { baseDelayMs: 10_000, maxDelayMs: 1_000 } })).toThrow(/maxDelayMs/);
+    expect(() => createScheduler({ store, client: network.client, retry: { baseDelayMs: 10_000, maxDelayMs: 1_000 } })).toThrow(
+      /maxDelayMs/,
+    );
   });
 });
 

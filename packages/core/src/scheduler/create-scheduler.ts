@@ -121,7 +121,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   // and the entry is reconciled later), never in an unhandled rejection.
   function launch(entry: CalendarEntry): Promise<EntryOutcome | StoreFailure> {
     const run = executeClaimed(ctx, entry).catch((error: unknown): StoreFailure => {
-      logger.error('scheduler could not run an entry', { entryId: entry.id, error: error instanceof Error ? error.message : String(error) });
+      logger.error('scheduler could not run an entry', {
+        entryId: entry.id,
+        error: error instanceof Error ? error.message : String(error),
+      });
       emitter.emit('error', { error, entryId: entry.id, phase: 'execute' });
       return { storeError: error };
     });

@@ -12,7 +12,12 @@ const ACCOUNTS = [
 
 function fresh() {
   let n = 0;
-  return createCalendar({ store: createMemoryStore(), clock: manualClock('2026-03-23T06:00:00.000Z'), newId: () => `id${++n}`, accounts: ACCOUNTS });
+  return createCalendar({
+    store: createMemoryStore(),
+    clock: manualClock('2026-03-23T06:00:00.000Z'),
+    newId: () => `id${++n}`,
+    accounts: ACCOUNTS,
+  });
 }
 
 describe('CSV', () => {
@@ -21,8 +26,16 @@ describe('CSV', () => {
     await source.createMany(
       [
         { draft: { text: 'Plain', tags: ['a', 'b'], campaign: 'spring' }, accounts: ['x:1'], place: 'queue' },
-        { draft: { text: 'Line one\nline "two", with, commas', link: 'https://example.com/x', language: 'ro' }, accounts: ['x:1'], place: 'queue' },
-        { draft: { text: '=SUM(A1) is not a formula', visibility: 'unlisted' }, accounts: ['mastodon:7'], place: { at: '2026-03-30T08:00:00.000Z' } },
+        {
+          draft: { text: 'Line one\nline "two", with, commas', link: 'https://example.com/x', language: 'ro' },
+          accounts: ['x:1'],
+          place: 'queue',
+        },
+        {
+          draft: { text: '=SUM(A1) is not a formula', visibility: 'unlisted' },
+          accounts: ['mastodon:7'],
+          place: { at: '2026-03-30T08:00:00.000Z' },
+        },
         {
           draft: {
             text: 'سلام دنیا 👋🏽',
@@ -75,7 +88,14 @@ describe('CSV', () => {
     expect(CsvImportError.isInstance(caught)).toBe(true);
     const rows = (caught as CsvImportError).rows;
     expect(rows.map((row) => row.line)).toEqual([3, 6, 7, 8, 9, 12]);
-    expect(rows.map((row) => row.reasons[0]!.code)).toEqual(['unknown_account', 'custom', 'in_past', 'invalid_instant', 'invalid_json', 'slot_conflict']);
+    expect(rows.map((row) => row.reasons[0]!.code)).toEqual([
+      'unknown_account',
+      'custom',
+      'in_past',
+      'invalid_instant',
+      'invalid_json',
+      'slot_conflict',
+    ]);
     expect((caught as Error).message).toContain('line 3');
     expect(rows[5]!.reasons[0]!.message).toContain('daily cap');
     expect(await calendar.store.query({})).toEqual([]);

@@ -12,7 +12,22 @@ import type { CalendarEntry } from './calendar-entry.js';
  * CSV_COLUMNS.join(','); // the header entriesToCsv writes
  * ```
  */
-export const CSV_COLUMNS = ['id', 'group_id', 'account', 'status', 'scheduled_at', 'placement', 'text', 'link', 'tags', 'campaign', 'visibility', 'language', 'media', 'thread'] as const;
+export const CSV_COLUMNS = [
+  'id',
+  'group_id',
+  'account',
+  'status',
+  'scheduled_at',
+  'placement',
+  'text',
+  'link',
+  'tags',
+  'campaign',
+  'visibility',
+  'language',
+  'media',
+  'thread',
+] as const;
 
 /** Tags are joined with this in the `tags` column. */
 const TAG_SEPARATOR = ';';
@@ -123,7 +138,10 @@ function parseJsonCell(cell: string, column: string, issues: ValidationIssue[]):
  * key to its zone (for `scheduled_at` given as local wall time `2026-04-01 09:00`), or
  * `undefined` for an unknown account. @internal
  */
-export function readCalendarCsv(text: string, zoneOf: (accountKey: string) => string | undefined): { rows: CsvRow[]; errors: CsvRowError[] } {
+export function readCalendarCsv(
+  text: string,
+  zoneOf: (accountKey: string) => string | undefined,
+): { rows: CsvRow[]; errors: CsvRowError[] } {
   const rows: CsvRow[] = [];
   const errors: CsvRowError[] = [];
   let header: string[] | undefined;
@@ -143,49 +161,94 @@ export function readCalendarCsv(text: string, zoneOf: (accountKey: string) => st
       if (header === undefined) {
         header = cells.map((cell) => cell.trim().toLowerCase());
         const missing = ['account', 'text'].filter((column) => !header!.includes(column));
-        if (missing.length > 0) errors.push({ line, reasons: [{ path: [], code: 'missing_column', message: `the header needs the column(s) ${missing.join(', ')} (export a calendar to see the format)` }] });
+        if (missing.length > 0)
+          errors.push({
+            line,
+            reasons: [
+              {
+                path: [],
+                code: 'missing_column',
+                message: `the header needs the column(s) ${missing.join(', ')} (export a calendar to see the format)`,
+              },
+            ],
+          });
         return;
       }
       const issues: ValidationIssue[] = result.errors.map((error) => ({ path: [], code: 'csv_syntax', message: error.message }));
-      if (cells.length !== header.length) issues.push({ path: [], code: 'column_count', message: `has ${cells.length} cells but the header has ${header.length}: check quotes and commas` });
+      if (cells.length !== header.length)
+        issues.push({
+          path: [],
+          code: 'column_count',
+          message: `has ${cells.length} cells but the header has ${header.length}: check quotes and commas`,
+        });
       const cell = (column: string): string => unescapeFormula(cells[header!.indexOf(column)] ?? '');
       const accountKey = cell('account').trim();
       const zone = zoneOf(accountKey);
       if (accountKey === '') issues.push({ path: ['account'], code: 'required', message: 'must name the account as platform:id' });
-      else if (zone === undefined) issues.push({ path: ['account'], code: 'unknown_account', message: `"${accountKey}" is not a configured account (keys are platform:id)` });
+      else if (zone === undefined)
+        issues.push({
+          path: ['account'],
+          code: 'unknown_account',
+          message: `"${accountKey}" is not a configured account (keys are platform:id)`,
+        });
       let scheduledAt: string | undefined;
       const when = cell('scheduled_at').trim();
       if (when !== '') {
         if (/[zZ]$|[+-]\d{2}:?\d{2}$/.test(when)) {
           const ms = Date.parse(when);
-          if (Number.isNaN(ms)) issues.push({ path: ['scheduled_at'], code: 'invalid_instant', message: `"${when}" is not a date-time: use 2026-04-01T07:00:00Z or local 2026-04-01 09:00` });
+          if (Number.isNaN(ms))
+            issues.push({
+              path: ['scheduled_at'],
+              code: 'invalid_instant',
+              message: `"${when}" is not a date-time: use 2026-04-01T07:00:00Z or local 2026-04-01 09:00`,
+            });
           else scheduledAt = new Date(ms).toISOString();
         } else if (zone !== undefined) {
           try {
             const wall = Temporal.PlainDateTime.from(when.replace(' ', 'T'), { overflow: 'reject' });
             scheduledAt = new Date(wall.toZonedDateTime(zone, { disambiguation: 'compatible' }).epochMilliseconds).toISOString();
           } catch {
-            issues.push({ path: ['scheduled_at'], code: 'invalid_instant', message: `"${when}" is not a date-time: use 2026-04-01T07:00:00Z or local 2026-04-01 09:00 (account zone)` });
+            issues.push({
+              path: ['scheduled_at'],
+              code: 'invalid_instant',
+              message: `"${when}" is not a date-time: use 2026-04-01T07:00:00Z or local 2026-04-01 09:00 (account zone)`,
+            });
           }
         }
       }
       const placementCell = cell('placement').trim();
       let placement: CsvRow['placement'];
       if (placementCell === 'queue' || placementCell === 'pinned') placement = placementCell;
-      else if (placementCell !== '') issues.push({ path: ['placement'], code: 'invalid_placement', message: 'must be queue, pinned or empty' });
+      else if (placementCell !== '')
+        issues.push({ path: ['placement'], code: 'invalid_placement', message: 'must be queue, pinned or empty' });
       if (placement === 'pinned' && scheduledAt === undefined && !issues.some((issue) => issue.path[0] === 'scheduled_at')) {
         issues.push({ path: ['scheduled_at'], code: 'required', message: 'a pinned row needs scheduled_at' });
       }
       const media = parseJsonCell(cell('media'), 'media', issues);
       const thread = parseJsonCell(cell('thread'), 'thread', issues);
-      const tags = cell('tags').split(TAG_SEPARATOR).map((tag) => tag.trim()).filter(Boolean);
+      const tags = cell('tags')
+        .split(TAG_SEPARATOR)
+        .map((tag) => tag.trim())
+        .filter(Boolean);
       const draft: Record<string, unknown> = { text: cell('text'), tags };
-      const optional: Array<[string, string]> = [['link', cell('link').trim()], ['campaign', cell('campaign').trim()], ['visibility', cell('visibility').trim()], ['language', cell('language').trim()]];
+      const optional: Array<[string, string]> = [
+        ['link', cell('link').trim()],
+        ['campaign', cell('campaign').trim()],
+        ['visibility', cell('visibility').trim()],
+        ['language', cell('language').trim()],
+      ];
       for (const [key, value] of optional) if (value !== '') draft[key] = value;
       if (media !== undefined) draft.media = media;
       if (thread !== undefined) draft.thread = thread;
       if (issues.length > 0) errors.push({ line, reasons: issues });
-      else rows.push({ line, accountKey, draft: draft as PostDraftInput, scheduledAt, placement: placement ?? (scheduledAt === undefined ? 'queue' : 'pinned') });
+      else
+        rows.push({
+          line,
+          accountKey,
+          draft: draft as PostDraftInput,
+          scheduledAt,
+          placement: placement ?? (scheduledAt === undefined ? 'queue' : 'pinned'),
+        });
     },
   });
   return { rows, errors };

@@ -31,7 +31,13 @@ describe('transient failures', () => {
     network.faults.push({ kind: 'throw', error: unavailable() }, { kind: 'throw', error: unavailable() });
 
     expect((await scheduler.runDue()).retried).toBe(1);
-    expect(await store.get('r')).toMatchObject({ status: 'scheduled', scheduledAt: at(0), attempts: 1, nextAttemptAt: at(1_000), error: { code: 'api_call_error' } });
+    expect(await store.get('r')).toMatchObject({
+      status: 'scheduled',
+      scheduledAt: at(0),
+      attempts: 1,
+      nextAttemptAt: at(1_000),
+      error: { code: 'api_call_error' },
+    });
     expect((await scheduler.runDue(t(999))).claimed).toBe(0);
 
     clock.set(t(1_000));
@@ -46,7 +52,10 @@ describe('transient failures', () => {
     expect(entry?.nextAttemptAt).toBeUndefined();
     expect(network.publishCalls.map((call) => call.at - t(0))).toEqual([0, 1_000, 3_000]);
     expect(new Set(network.publishCalls.map((call) => call.key))).toEqual(new Set(['smm-entry-r']));
-    expect(retries.map((event) => [event.attempt, event.nextAttemptAt])).toEqual([[1, at(1_000)], [2, at(3_000)]]);
+    expect(retries.map((event) => [event.attempt, event.nextAttemptAt])).toEqual([
+      [1, at(1_000)],
+      [2, at(3_000)],
+    ]);
     expect(network.posts).toHaveLength(1);
   });
 
@@ -55,7 +64,12 @@ describe('transient failures', () => {
     await store.insert(dueEntry('rl', at(0)));
     network.faults.push({ kind: 'throw', error: new RateLimitError('Too many requests', { retryAfterMs: 15_000 }) });
     await scheduler.runDue();
-    expect(await store.get('rl')).toMatchObject({ status: 'scheduled', attempts: 1, nextAttemptAt: at(15_000), error: { code: 'rate_limited' } });
+    expect(await store.get('rl')).toMatchObject({
+      status: 'scheduled',
+      attempts: 1,
+      nextAttemptAt: at(15_000),
+      error: { code: 'rate_limited' },
+    });
   });
 
   it('gives up at the deadline: failed with deadline_exceeded and the last error', async () => {
@@ -91,8 +105,18 @@ describe('transient failures', () => {
 describe('permanent failures', () => {
   it.each([
     ['a 4xx answer', new ApiCallError('Status is too long', { status: 422 }), 'api_call_error', 'Status is too long'],
-    ['revoked credentials', new AuthError('The access token was revoked', { refreshable: false }), 'auth_error', 'The access token was revoked'],
-    ['a draft the model rejects', new ValidationError('draft', [{ path: ['text'], code: 'too_big', message: 'too long' }]), 'validation_error', undefined],
+    [
+      'revoked credentials',
+      new AuthError('The access token was revoked', { refreshable: false }),
+      'auth_error',
+      'The access token was revoked',
+    ],
+    [
+      'a draft the model rejects',
+      new ValidationError('draft', [{ path: ['text'], code: 'too_big', message: 'too long' }]),
+      'validation_error',
+      undefined,
+    ],
   ])('%s → failed with its code and message, never retried', async (_name, error, code, message) => {
     const { store, network, scheduler, failures } = setup();
     await store.insert(dueEntry('p', at(0)));

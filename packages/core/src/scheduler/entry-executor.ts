@@ -65,8 +65,19 @@ export async function publishScheduled(ctx: ExecutorContext, entry: CalendarEntr
   const now = clock.now();
   const deadline = Date.parse(entry.scheduledAt!) + ctx.retry.deadlineMs;
   if (now > deadline) {
-    const error = { code: 'deadline_exceeded', message: `Not published: it was due at ${entry.scheduledAt} and no attempt could be made before the deadline (${iso(deadline)}); nothing was sent. Reschedule it to publish.` };
-    const failed = await store.transition(entry.id, { to: 'failed', at: iso(now), by: owner, reason: 'deadline exceeded before publishing', leaseOwner: owner, releaseLease: true, patch: { error } });
+    const error = {
+      code: 'deadline_exceeded',
+      message: `Not published: it was due at ${entry.scheduledAt} and no attempt could be made before the deadline (${iso(deadline)}); nothing was sent. Reschedule it to publish.`,
+    };
+    const failed = await store.transition(entry.id, {
+      to: 'failed',
+      at: iso(now),
+      by: owner,
+      reason: 'deadline exceeded before publishing',
+      leaseOwner: owner,
+      releaseLease: true,
+      patch: { error },
+    });
     ctx.emitter.emit('entry-failed', { entry: failed, error });
     return { status: 'failed', entry: failed };
   }
@@ -102,16 +113,45 @@ async function afterFailure(ctx: ExecutorContext, entry: CalendarEntry, error: u
 }
 
 /** @internal `publishing → failed` with the error recorded. */
-export async function markFailed(ctx: ExecutorContext, entry: CalendarEntry, error: { code: string; message: string }, reason: string): Promise<EntryOutcome> {
-  const failed = await ctx.store.transition(entry.id, { to: 'failed', at: iso(ctx.clock.now()), by: ctx.owner, reason, leaseOwner: ctx.owner, releaseLease: true, patch: { error } });
+export async function markFailed(
+  ctx: ExecutorContext,
+  entry: CalendarEntry,
+  error: { code: string; message: string },
+  reason: string,
+): Promise<EntryOutcome> {
+  const failed = await ctx.store.transition(entry.id, {
+    to: 'failed',
+    at: iso(ctx.clock.now()),
+    by: ctx.owner,
+    reason,
+    leaseOwner: ctx.owner,
+    releaseLease: true,
+    patch: { error },
+  });
   ctx.emitter.emit('entry-failed', { entry: failed, error });
   return { status: 'failed', entry: failed };
 }
 
 /** @internal `publishing → outcome_unknown`: a person has to look. */
-export async function markOutcomeUnknown(ctx: ExecutorContext, entry: CalendarEntry, reason: string, cause?: unknown): Promise<EntryOutcome> {
-  const error = cause === undefined ? { code: 'publish_outcome_unknown', message: reason } : { code: describePublishFailure(cause).code, message: `${reason} (${describePublishFailure(cause).message})` };
-  const unknown = await ctx.store.transition(entry.id, { to: 'outcome_unknown', at: iso(ctx.clock.now()), by: ctx.owner, reason, leaseOwner: ctx.owner, releaseLease: true, patch: { error } });
+export async function markOutcomeUnknown(
+  ctx: ExecutorContext,
+  entry: CalendarEntry,
+  reason: string,
+  cause?: unknown,
+): Promise<EntryOutcome> {
+  const error =
+    cause === undefined
+      ? { code: 'publish_outcome_unknown', message: reason }
+      : { code: describePublishFailure(cause).code, message: `${reason} (${describePublishFailure(cause).message})` };
+  const unknown = await ctx.store.transition(entry.id, {
+    to: 'outcome_unknown',
+    at: iso(ctx.clock.now()),
+    by: ctx.owner,
+    reason,
+    leaseOwner: ctx.owner,
+    releaseLease: true,
+    patch: { error },
+  });
   ctx.emitter.emit('entry-outcome-unknown', { entry: unknown, reason });
   return { status: 'outcome_unknown', entry: unknown };
 }
@@ -128,10 +168,15 @@ export async function scheduleRetry(ctx: ExecutorContext, entry: CalendarEntry, 
   const deadline = Date.parse(entry.scheduledAt!) + ctx.retry.deadlineMs;
   const described = describePublishFailure(error);
   if (next > deadline) {
-    return markFailed(ctx, { ...entry, attempts: attempt }, {
-      code: 'deadline_exceeded',
-      message: `Not published after ${attempt} attempt(s) by the deadline ${iso(deadline)}; last error ${described.code}: ${described.message}`,
-    }, 'retry deadline exceeded');
+    return markFailed(
+      ctx,
+      { ...entry, attempts: attempt },
+      {
+        code: 'deadline_exceeded',
+        message: `Not published after ${attempt} attempt(s) by the deadline ${iso(deadline)}; last error ${described.code}: ${described.message}`,
+      },
+      'retry deadline exceeded',
+    );
   }
   const nextAttemptAt = iso(next);
   const retried = await ctx.store.transition(entry.id, {
@@ -152,14 +197,27 @@ export async function scheduleRetry(ctx: ExecutorContext, entry: CalendarEntry, 
  * was lost meanwhile (another worker is reconciling, or already gave up with
  * `outcome_unknown`), write the truth over it by version instead.
  */
-export async function recordPublished(ctx: ExecutorContext, entry: CalendarEntry, published: PublishedPost, reconciled: boolean): Promise<EntryOutcome> {
+export async function recordPublished(
+  ctx: ExecutorContext,
+  entry: CalendarEntry,
+  published: PublishedPost,
+  reconciled: boolean,
+): Promise<EntryOutcome> {
   const { store, owner } = ctx;
   const at = iso(ctx.clock.now());
   const reason = reconciled ? 'found on the network by its idempotency key' : undefined;
   const patch = { published, nextAttemptAt: undefined, error: undefined };
   let stored: CalendarEntry;
   try {
-    stored = await store.transition(entry.id, { to: 'published', at, by: owner, leaseOwner: owner, releaseLease: true, patch, ...(reason ? { reason } : {}) });
+    stored = await store.transition(entry.id, {
+      to: 'published',
+      at,
+      by: owner,
+      leaseOwner: owner,
+      releaseLease: true,
+      patch,
+      ...(reason ? { reason } : {}),
+    });
   } catch (error) {
     if (!EntryConflictError.isInstance(error)) throw error;
     stored = await overwriteAsPublished(ctx, entry.id, published, at);
@@ -171,10 +229,22 @@ export async function recordPublished(ctx: ExecutorContext, entry: CalendarEntry
 async function overwriteAsPublished(ctx: ExecutorContext, id: string, published: PublishedPost, at: string): Promise<CalendarEntry> {
   for (let attempt = 0; ; attempt += 1) {
     const current = await ctx.store.get(id);
-    if (current === undefined) throw new EntryConflictError(id, `Entry ${id} was deleted while it was being published; the post exists: ${published.parts[0]?.id ?? ''}.`);
+    if (current === undefined)
+      throw new EntryConflictError(
+        id,
+        `Entry ${id} was deleted while it was being published; the post exists: ${published.parts[0]?.id ?? ''}.`,
+      );
     if (current.status === 'published') return current;
     try {
-      return await ctx.store.transition(id, { to: 'published', at, by: ctx.owner, reason: 'published while the lease was lost', expectedVersion: current.version, releaseLease: true, patch: { published, nextAttemptAt: undefined, error: undefined } });
+      return await ctx.store.transition(id, {
+        to: 'published',
+        at,
+        by: ctx.owner,
+        reason: 'published while the lease was lost',
+        expectedVersion: current.version,
+        releaseLease: true,
+        patch: { published, nextAttemptAt: undefined, error: undefined },
+      });
     } catch (error) {
       if (!EntryConflictError.isInstance(error) || attempt >= 5) throw error;
     }

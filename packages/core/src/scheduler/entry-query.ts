@@ -20,7 +20,8 @@ export function matchesQuery(entry: CalendarEntry, query: EntryQuery): boolean {
   if (query.platforms !== undefined && !query.platforms.includes(entry.platform)) return false;
   if (query.statuses !== undefined && !query.statuses.includes(entry.status)) return false;
   if (query.tags !== undefined && !entry.draft.tags.some((tag) => query.tags!.includes(tag))) return false;
-  if (query.campaigns !== undefined && (entry.draft.campaign === undefined || !query.campaigns.includes(entry.draft.campaign))) return false;
+  if (query.campaigns !== undefined && (entry.draft.campaign === undefined || !query.campaigns.includes(entry.draft.campaign)))
+    return false;
   if (query.brands !== undefined && (entry.brand === undefined || !query.brands.includes(entry.brand))) return false;
   if (query.groupId !== undefined && entry.groupId !== query.groupId) return false;
   return true;

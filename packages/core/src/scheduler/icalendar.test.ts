@@ -16,7 +16,10 @@ describe('toICalendar', () => {
     });
     const text = 'Spring sale, 20% off; ends Friday!\nSee https://example.com/sale — ünïcødé 🚀 ' + 'x'.repeat(100);
     await calendar.createMany(
-      [{ draft: { text, tags: ['sale', 'spring'], link: 'https://example.com/sale' }, accounts: ['x:1'], place: 'queue' }, { draft: { text: 'second' }, accounts: ['x:1'], place: 'queue' }],
+      [
+        { draft: { text, tags: ['sale', 'spring'], link: 'https://example.com/sale' }, accounts: ['x:1'], place: 'queue' },
+        { draft: { text: 'second' }, accounts: ['x:1'], place: 'queue' },
+      ],
       { by: 'ana' },
     );
     await calendar.createEntries({ draft: { text: 'unplaced' }, accounts: ['x:1'] }, { by: 'ana' });

@@ -36,7 +36,10 @@ function summaryOf(entry: CalendarEntry): string {
 export function toICalendar(entries: readonly CalendarEntry[], options: ICalendarOptions = {}): string {
   const domain = options.uidDomain ?? 'smm.calendar';
   const minutes = options.durationMinutes ?? 15;
-  const calendar = ical({ name: options.name ?? 'smm content calendar', prodId: { company: 'smm', product: 'content-calendar', language: 'EN' } });
+  const calendar = ical({
+    name: options.name ?? 'smm content calendar',
+    prodId: { company: 'smm', product: 'content-calendar', language: 'EN' },
+  });
   for (const entry of entries) {
     if (entry.scheduledAt === null) continue;
     const start = new Date(entry.scheduledAt);

@@ -26,14 +26,7 @@ export {
 } from './calendar-entry.js';
 export { applyTransition, type TransitionChange } from './transition.js';
 export { EntryConflictError, EntryNotFoundError, IllegalTransitionError, NoFreeSlotError } from './errors.js';
-export type {
-  ClaimRequest,
-  DueSummary,
-  EntryQuery,
-  ScheduleStore,
-  StoreTransition,
-  WriteExpectation,
-} from './schedule-store.js';
+export type { ClaimRequest, DueSummary, EntryQuery, ScheduleStore, StoreTransition, WriteExpectation } from './schedule-store.js';
 export { compareEntries, matchesQuery } from './entry-query.js';
 export { entryDueAt } from './entry-due-at.js';
 export { createMemoryStore } from './memory-store.js';

@@ -37,9 +37,20 @@ describe('createMemoryStore', () => {
     const store = createMemoryStore();
     await store.insert(entryFixture('a'));
     await expect(store.transition('a', { to: 'published', at: iso(T0), by: 'w' })).rejects.toSatisfy(IllegalTransitionError.isInstance);
-    await expect(store.transition('a', { to: 'in_review', at: iso(T0), by: 'w', expectedStatus: 'approved' })).rejects.toSatisfy(EntryConflictError.isInstance);
-    await expect(store.transition('a', { to: 'in_review', at: iso(T0), by: 'w', expectedVersion: 7 })).rejects.toSatisfy(EntryConflictError.isInstance);
-    const next = await store.transition('a', { to: 'in_review', at: iso(T0), by: 'ana', reason: 'go', expectedStatus: 'draft', expectedVersion: 0 });
+    await expect(store.transition('a', { to: 'in_review', at: iso(T0), by: 'w', expectedStatus: 'approved' })).rejects.toSatisfy(
+      EntryConflictError.isInstance,
+    );
+    await expect(store.transition('a', { to: 'in_review', at: iso(T0), by: 'w', expectedVersion: 7 })).rejects.toSatisfy(
+      EntryConflictError.isInstance,
+    );
+    const next = await store.transition('a', {
+      to: 'in_review',
+      at: iso(T0),
+      by: 'ana',
+      reason: 'go',
+      expectedStatus: 'draft',
+      expectedVersion: 0,
+    });
     expect(next.history.at(-1)).toEqual({ from: 'draft', to: 'in_review', at: iso(T0), by: 'ana', reason: 'go' });
     expect((await store.get('a'))?.version).toBe(1);
   });
@@ -69,16 +80,26 @@ describe('createMemoryStore', () => {
     const store = createMemoryStore();
     await store.insertMany([scheduled('a', T0), scheduled('b', T0)]);
     const [a, b] = await store.claimDue({ owner: 'w1', now: T0, leaseMs: 10_000 });
-    const publishing = await store.transition(b!.id, { to: 'publishing', at: iso(T0 + 1), by: 'w1', leaseOwner: 'w1', patch: { idempotencyKey: 'k-b' } });
+    const publishing = await store.transition(b!.id, {
+      to: 'publishing',
+      at: iso(T0 + 1),
+      by: 'w1',
+      leaseOwner: 'w1',
+      patch: { idempotencyKey: 'k-b' },
+    });
     expect(publishing.lease?.owner).toBe('w1');
     expect(await store.claimDue({ owner: 'w2', now: T0 + 9_999, leaseMs: 10_000 })).toEqual([]);
     expect(await store.extendLease(a!.id, 'w1', T0 + 5_000, 10_000)).toBe(true);
     // b's lease expires at T0+10s; a's was extended to T0+15s.
-    expect((await store.claimDue({ owner: 'w2', now: T0 + 10_000, leaseMs: 10_000, includeStalePublishing: false })).map((e) => e.id)).toEqual([]);
+    expect(
+      (await store.claimDue({ owner: 'w2', now: T0 + 10_000, leaseMs: 10_000, includeStalePublishing: false })).map((e) => e.id),
+    ).toEqual([]);
     const stale = await store.claimDue({ owner: 'w2', now: T0 + 10_000, leaseMs: 10_000 });
     expect(stale.map((e) => [e.id, e.status, e.lease?.owner])).toEqual([['b', 'publishing', 'w2']]);
     // The old owner lost it: its writes conflict.
-    await expect(store.transition('b', { to: 'published', at: iso(T0 + 10_001), by: 'w1', leaseOwner: 'w1' })).rejects.toSatisfy(EntryConflictError.isInstance);
+    await expect(store.transition('b', { to: 'published', at: iso(T0 + 10_001), by: 'w1', leaseOwner: 'w1' })).rejects.toSatisfy(
+      EntryConflictError.isInstance,
+    );
     expect(await store.extendLease('b', 'w1', T0 + 10_001, 1000)).toBe(false);
     const claimedA = await store.claimDue({ owner: 'w3', now: T0 + 15_000, leaseMs: 10_000 });
     expect(claimedA.map((e) => e.id)).toEqual(['a']);
@@ -127,7 +148,9 @@ describe('createMemoryStore writes', () => {
     const stolen = await store.put({ ...claimed!, lease: { owner: 'thief', expiresAt: iso(T0 + 99_000) } });
     expect(stolen.lease?.owner).toBe('w1');
     const b = (await store.get('b'))!;
-    await expect(store.putMany([{ entry: { ...b, placement: 'pinned' } }, { entry: { ...stolen }, expect: { expectedVersion: 0 } }])).rejects.toSatisfy(EntryConflictError.isInstance);
+    await expect(
+      store.putMany([{ entry: { ...b, placement: 'pinned' } }, { entry: { ...stolen }, expect: { expectedVersion: 0 } }]),
+    ).rejects.toSatisfy(EntryConflictError.isInstance);
     expect((await store.get('b'))!.placement).toBe('queue');
   });
 });

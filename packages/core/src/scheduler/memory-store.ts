@@ -4,13 +4,7 @@ import { compareEntries, matchesQuery } from './entry-query.js';
 import { entryDueAt } from './entry-due-at.js';
 import { instantMs } from './instant-ms.js';
 import { MinHeap } from './min-heap.js';
-import type {
-  ClaimRequest,
-  DueSummary,
-  EntryQuery,
-  ScheduleStore,
-  StoreTransition,
-} from './schedule-store.js';
+import type { ClaimRequest, DueSummary, EntryQuery, ScheduleStore, StoreTransition } from './schedule-store.js';
 import { applyTransition } from './transition.js';
 import { assertWriteExpectation, nextPutEntry } from './write-checks.js';
 
@@ -68,8 +62,6 @@ export function createMemoryStore(): ScheduleStore {
     return entry;
   }
 
-
-
   function claimable(entry: CalendarEntry, now: number, stale: boolean): boolean {
     if (entry.hold !== null) return false;
     if (entry.lease !== null && instantMs(entry.lease.expiresAt) > now) return false;
@@ -81,7 +73,11 @@ export function createMemoryStore(): ScheduleStore {
   }
 
   function claim(entry: CalendarEntry, request: ClaimRequest): CalendarEntry {
-    const claimed = { ...entry, version: entry.version + 1, lease: { owner: request.owner, expiresAt: new Date(request.now + request.leaseMs).toISOString() } };
+    const claimed = {
+      ...entry,
+      version: entry.version + 1,
+      lease: { owner: request.owner, expiresAt: new Date(request.now + request.leaseMs).toISOString() },
+    };
     index(claimed);
     return claimed;
   }
@@ -92,7 +88,8 @@ export function createMemoryStore(): ScheduleStore {
     },
 
     async insert(entry) {
-      if (entries.has(entry.id)) throw new EntryConflictError(entry.id, `An entry with id "${entry.id}" already exists; use put() to change it.`);
+      if (entries.has(entry.id))
+        throw new EntryConflictError(entry.id, `An entry with id "${entry.id}" already exists; use put() to change it.`);
       index(entry);
     },
 
@@ -100,7 +97,10 @@ export function createMemoryStore(): ScheduleStore {
       const seen = new Set<string>();
       for (const entry of batch) {
         if (entries.has(entry.id) || seen.has(entry.id)) {
-          throw new EntryConflictError(entry.id, `An entry with id "${entry.id}" already exists or repeats in the batch; nothing was inserted.`);
+          throw new EntryConflictError(
+            entry.id,
+            `An entry with id "${entry.id}" already exists or repeats in the batch; nothing was inserted.`,
+          );
         }
         seen.add(entry.id);
       }

@@ -11,7 +11,11 @@ const at = (offsetMs: number) => new Date(Date.parse(T0) + offsetMs).toISOString
 
 // A worker crashed mid-publish: the entry is `publishing` with its key, and the lease ran out.
 function crashed(id: string) {
-  const entry = dueEntry(id, at(-120_000), { status: 'publishing', idempotencyKey: `smm-entry-${id}`, lease: { owner: 'dead-worker', expiresAt: at(-60_000) } });
+  const entry = dueEntry(id, at(-120_000), {
+    status: 'publishing',
+    idempotencyKey: `smm-entry-${id}`,
+    lease: { owner: 'dead-worker', expiresAt: at(-60_000) },
+  });
   entry.history = [...entry.history, { from: 'scheduled', to: 'publishing', at: at(-120_000), by: 'dead-worker' }];
   return entry;
 }
@@ -36,7 +40,12 @@ describe('reconciling entries left publishing by a crash', () => {
     const entry = await store.get('c1');
     expect(entry?.status).toBe('published');
     expect(entry?.published?.parts.map((part) => part.id)).toEqual(['77']);
-    expect(entry?.history.at(-1)).toMatchObject({ from: 'publishing', to: 'published', by: 'w2', reason: 'found on the network by its idempotency key' });
+    expect(entry?.history.at(-1)).toMatchObject({
+      from: 'publishing',
+      to: 'published',
+      by: 'w2',
+      reason: 'found on the network by its idempotency key',
+    });
     expect(network.publishCalls).toHaveLength(0);
     expect(network.posts).toHaveLength(1);
   });
@@ -59,7 +68,7 @@ describe('reconciling entries left publishing by a crash', () => {
     expect((await store.get('c3'))?.published?.parts[0]?.id).toBe('5');
   });
 
-  it("strategy none: it becomes outcome_unknown with an event asking a person, and nothing is published", async () => {
+  it('strategy none: it becomes outcome_unknown with an event asking a person, and nothing is published', async () => {
     const { store, network, scheduler, unknown } = setup('none');
     await store.insert(crashed('c4'));
     expect((await scheduler.runDue()).outcomeUnknown).toBe(1);

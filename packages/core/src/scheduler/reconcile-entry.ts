@@ -1,14 +1,7 @@
 import type { IdempotencyStrategy } from '../adapter/index.js';
 import type { PublishedPost } from '../model/index.js';
 import type { CalendarEntry } from './calendar-entry.js';
-import {
-  accountOf,
-  markOutcomeUnknown,
-  publishScheduled,
-  recordPublished,
-  scheduleRetry,
-  type ExecutorContext,
-} from './entry-executor.js';
+import { accountOf, markOutcomeUnknown, publishScheduled, recordPublished, scheduleRetry, type ExecutorContext } from './entry-executor.js';
 import type { EntryOutcome } from './entry-outcome.js';
 import { classifyPublishFailure } from './publish-failure.js';
 import { retryDelayMs } from './retry-policy.js';
@@ -48,7 +41,12 @@ export async function reconcileEntry(ctx: ExecutorContext, entry: CalendarEntry,
   const how = cause === undefined ? 'a worker stopped while publishing it' : 'the publish call ended without a clear answer';
   if (key === undefined) return markOutcomeUnknown(ctx, entry, `${how} and no idempotency key was recorded`, cause);
   if (strategy === 'none') {
-    return markOutcomeUnknown(ctx, entry, `${how}, and ${entry.platform} cannot tell whether the post exists (idempotency strategy "none"): check the account and resolve it by hand`, cause);
+    return markOutcomeUnknown(
+      ctx,
+      entry,
+      `${how}, and ${entry.platform} cannot tell whether the post exists (idempotency strategy "none"): check the account and resolve it by hand`,
+      cause,
+    );
   }
 
   let found: PublishedPost | null;
@@ -72,7 +70,10 @@ export async function reconcileEntry(ctx: ExecutorContext, entry: CalendarEntry,
     to: 'scheduled',
     at: iso(clock.now()),
     by: owner,
-    reason: strategy === 'native-key' ? 'reconciled: publishing again with the same key (the network dedupes it)' : 'reconciled: not found on the network, publishing again',
+    reason:
+      strategy === 'native-key'
+        ? 'reconciled: publishing again with the same key (the network dedupes it)'
+        : 'reconciled: not found on the network, publishing again',
     leaseOwner: owner,
   });
   return publishScheduled(ctx, back);

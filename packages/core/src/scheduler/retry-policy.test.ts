@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ApiCallError, AuthError, NetworkError, PublishOutcomeUnknownError, RateLimitError, TimeoutError, UnsupportedFeatureError, ValidationError } from '../errors/index.js';
+import {
+  ApiCallError,
+  AuthError,
+  NetworkError,
+  PublishOutcomeUnknownError,
+  RateLimitError,
+  TimeoutError,
+  UnsupportedFeatureError,
+  ValidationError,
+} from '../errors/index.js';
 import { classifyPublishFailure, describePublishFailure } from './publish-failure.js';
 import { resolveRetryPolicy, retryDelayMs } from './retry-policy.js';
 

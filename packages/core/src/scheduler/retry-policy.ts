@@ -13,17 +13,19 @@ import { parseWithSchema } from '../model/index.js';
  * createScheduler({ store, client, retry: { baseDelayMs: 10_000, maxDelayMs: 15 * 60_000, deadlineMs: 6 * 3_600_000 } });
  * ```
  */
-export const RetryPolicySchema = z.object({
-  /** First retry after this many ms. Default 5 s. */
-  baseDelayMs: z.number().int().positive({ error: 'must be a whole number of ms above 0, e.g. 5000' }).default(5_000),
-  /** Backoff never waits longer than this. Default 10 min. */
-  maxDelayMs: z.number().int().positive({ error: 'must be a whole number of ms above 0, e.g. 600000' }).default(600_000),
-  /**
-   * Give up this long after `scheduledAt` (a post a day late is usually worse than none).
-   * Also applies to entries no worker claimed in time. Default 24 h.
-   */
-  deadlineMs: z.number().int().positive({ error: 'must be a whole number of ms above 0, e.g. 86400000 (a day)' }).default(86_400_000),
-}).refine((policy) => policy.maxDelayMs >= policy.baseDelayMs, { error: 'must be at least baseDelayMs', path: ['maxDelayMs'] });
+export const RetryPolicySchema = z
+  .object({
+    /** First retry after this many ms. Default 5 s. */
+    baseDelayMs: z.number().int().positive({ error: 'must be a whole number of ms above 0, e.g. 5000' }).default(5_000),
+    /** Backoff never waits longer than this. Default 10 min. */
+    maxDelayMs: z.number().int().positive({ error: 'must be a whole number of ms above 0, e.g. 600000' }).default(600_000),
+    /**
+     * Give up this long after `scheduledAt` (a post a day late is usually worse than none).
+     * Also applies to entries no worker claimed in time. Default 24 h.
+     */
+    deadlineMs: z.number().int().positive({ error: 'must be a whole number of ms above 0, e.g. 86400000 (a day)' }).default(86_400_000),
+  })
+  .refine((policy) => policy.maxDelayMs >= policy.baseDelayMs, { error: 'must be at least baseDelayMs', path: ['maxDelayMs'] });
 
 /** Retry settings with defaults applied. */
 export type RetryPolicy = z.infer<typeof RetryPolicySchema>;

@@ -38,17 +38,31 @@ export interface SchedulerOptions {
   logger?: Logger;
 }
 
-const positiveInt = (example: string) => z.number().int().positive({ error: `must be a whole number above 0, e.g. ${example}` });
+const positiveInt = (example: string) =>
+  z
+    .number()
+    .int()
+    .positive({ error: `must be a whole number above 0, e.g. ${example}` });
 
 const OptionsSchema = z.object({
   store: z.custom<ScheduleStore>(
-    (v) => ['get', 'transition', 'claimDue', 'claim', 'extendLease', 'releaseLease', 'dueSummary'].every((m) => typeof (v as Record<string, unknown>)?.[m] === 'function'),
+    (v) =>
+      ['get', 'transition', 'claimDue', 'claim', 'extendLease', 'releaseLease', 'dueSummary'].every(
+        (m) => typeof (v as Record<string, unknown>)?.[m] === 'function',
+      ),
     { error: 'must be a ScheduleStore (createMemoryStore(), a SQLite or BullMQ store)' },
   ),
-  client: z.custom<SmmClient>((v) => typeof (v as SmmClient)?.publish === 'function' && typeof (v as SmmClient)?.findPublished === 'function', {
-    error: 'must be an SmmClient made with createClient',
-  }),
-  clock: z.custom<Clock>((v) => typeof (v as Clock)?.now === 'function' && typeof (v as Clock)?.sleep === 'function', { error: 'must be a Clock { now, sleep }' }).optional(),
+  client: z.custom<SmmClient>(
+    (v) => typeof (v as SmmClient)?.publish === 'function' && typeof (v as SmmClient)?.findPublished === 'function',
+    {
+      error: 'must be an SmmClient made with createClient',
+    },
+  ),
+  clock: z
+    .custom<Clock>((v) => typeof (v as Clock)?.now === 'function' && typeof (v as Clock)?.sleep === 'function', {
+      error: 'must be a Clock { now, sleep }',
+    })
+    .optional(),
   owner: z.string().min(1, { error: 'must be a non-empty worker id' }).optional(),
   concurrency: positiveInt('4').optional(),
   leaseMs: z.number().int().min(100, { error: 'must be a whole number of ms, 100 or more, e.g. 60000' }).optional(),
@@ -56,9 +70,11 @@ const OptionsSchema = z.object({
   batchSize: positiveInt('32').optional(),
   retry: z.record(z.string(), z.unknown()).optional(),
   lagWarningMs: z.number().int().nonnegative({ error: 'must be a whole number of ms, 0 or more, e.g. 60000' }).optional(),
-  logger: z.custom<Logger>((v) => ['debug', 'info', 'warn', 'error'].every((m) => typeof (v as Record<string, unknown>)?.[m] === 'function'), {
-    error: 'must have debug, info, warn and error methods',
-  }).optional(),
+  logger: z
+    .custom<Logger>((v) => ['debug', 'info', 'warn', 'error'].every((m) => typeof (v as Record<string, unknown>)?.[m] === 'function'), {
+      error: 'must have debug, info, warn and error methods',
+    })
+    .optional(),
 });
 
 /** @internal Options with defaults applied. */

@@ -38,7 +38,8 @@ export function createTestNetwork(options: { clock: Clock; strategy: Idempotency
   const lookupFaults = [...(options.lookupFaults ?? [])];
   let lookups = 0;
   let serial = 0;
-  const idempotency: IdempotencyStrategy = options.strategy === 'native-key' ? { strategy: 'native-key', header: 'Idempotency-Key' } : { strategy: options.strategy };
+  const idempotency: IdempotencyStrategy =
+    options.strategy === 'native-key' ? { strategy: 'native-key', header: 'Idempotency-Key' } : { strategy: options.strategy };
 
   const create = (text: string, context: AdapterContext) => {
     // A native-key network answers a repeated key with the post it already made.

@@ -4,12 +4,24 @@ import { ValidationError } from '../errors/index.js';
 import { expandSlots } from './slot-expansion.js';
 import { parseWeeklySlots } from './slot-rules.js';
 
-const WEEKDAYS = [{ kind: 'weekly' as const, days: ['mon', 'tue', 'wed', 'thu', 'fri'] as const, times: ['10:00'] }].map((r) => ({ ...r, days: [...r.days] }));
+const WEEKDAYS = [{ kind: 'weekly' as const, days: ['mon', 'tue', 'wed', 'thu', 'fri'] as const, times: ['10:00'] }].map((r) => ({
+  ...r,
+  days: [...r.days],
+}));
 
 /** The wall-clock reading of an instant in a zone, by the runtime's own ICU data (an oracle independent of Temporal). */
 function wallOf(iso: string, zone: string): { weekday: string; date: string; time: string } {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'short', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      weekday: 'short',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
       .formatToParts(new Date(iso))
       .map((part) => [part.type, part.value]),
   );
@@ -108,19 +120,30 @@ describe('expandSlots: the DST rule (gap moves forward by the gap, overlap takes
   it('any weekly time, any zone: the slot reads as that wall time, or later by at most the gap', () => {
     const zones = ['America/New_York', 'Europe/Bucharest', 'Asia/Tehran', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'UTC'];
     fc.assert(
-      fc.property(fc.constantFrom(...zones), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 330 }), (zone, hour, minute, startDay) => {
-        const time = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
-        const from = new Date(Date.UTC(2026, 0, 1) + startDay * 86_400_000).toISOString();
-        const to = new Date(Date.parse(from) + 21 * 86_400_000).toISOString();
-        const slots = expandSlots([{ kind: 'weekly', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], times: [time] }], zone, from, to);
-        expect(slots.length).toBeGreaterThanOrEqual(20);
-        for (const slot of slots) {
-          const wall = wallOf(slot, zone).time;
-          const [h, m] = wall.split(':').map(Number);
-          const shift = (h! * 60 + m!) - (hour * 60 + minute);
-          expect(shift === 0 || shift === 30 || shift === 60).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 0, max: 59 }),
+        fc.integer({ min: 0, max: 330 }),
+        (zone, hour, minute, startDay) => {
+          const time = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+          const from = new Date(Date.UTC(2026, 0, 1) + startDay * 86_400_000).toISOString();
+          const to = new Date(Date.parse(from) + 21 * 86_400_000).toISOString();
+          const slots = expandSlots(
+            [{ kind: 'weekly', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], times: [time] }],
+            zone,
+            from,
+            to,
+          );
+          expect(slots.length).toBeGreaterThanOrEqual(20);
+          for (const slot of slots) {
+            const wall = wallOf(slot, zone).time;
+            const [h, m] = wall.split(':').map(Number);
+            const shift = h! * 60 + m! - (hour * 60 + minute);
+            expect(shift === 0 || shift === 30 || shift === 60).toBe(true);
+          }
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -129,33 +152,60 @@ describe('expandSlots: the DST rule (gap moves forward by the gap, overlap takes
 describe('RFC 5545 rules', () => {
   it('matches the weekly form, honours EXDATE and RDATE (wall-clock, account zone)', () => {
     const weekly = expandSlots('Mon/Wed/Fri 09:00', 'Europe/Bucharest', '2026-03-23T00:00:00Z', '2026-04-06T00:00:00Z');
-    const rrule = expandSlots([{ kind: 'rrule', rrule: 'FREQ=WEEKLY;BYDAY=MO,WE,FR;BYHOUR=9;BYMINUTE=0' }], 'Europe/Bucharest', '2026-03-23T00:00:00Z', '2026-04-06T00:00:00Z');
+    const rrule = expandSlots(
+      [{ kind: 'rrule', rrule: 'FREQ=WEEKLY;BYDAY=MO,WE,FR;BYHOUR=9;BYMINUTE=0' }],
+      'Europe/Bucharest',
+      '2026-03-23T00:00:00Z',
+      '2026-04-06T00:00:00Z',
+    );
     expect(rrule).toEqual(weekly);
     expect(weekly).toEqual([
-      '2026-03-23T07:00:00.000Z', '2026-03-25T07:00:00.000Z', '2026-03-27T07:00:00.000Z',
-      '2026-03-30T06:00:00.000Z', '2026-04-01T06:00:00.000Z', '2026-04-03T06:00:00.000Z',
+      '2026-03-23T07:00:00.000Z',
+      '2026-03-25T07:00:00.000Z',
+      '2026-03-27T07:00:00.000Z',
+      '2026-03-30T06:00:00.000Z',
+      '2026-04-01T06:00:00.000Z',
+      '2026-04-03T06:00:00.000Z',
     ]);
     const edited = expandSlots(
-      [{ kind: 'rrule', rrule: 'FREQ=WEEKLY;BYDAY=MO,WE,FR;BYHOUR=9;BYMINUTE=0', exdates: ['2026-03-25T09:00'], rdates: ['2026-03-28T11:30'] }],
-      'Europe/Bucharest', '2026-03-23T00:00:00Z', '2026-03-30T00:00:00Z',
+      [
+        {
+          kind: 'rrule',
+          rrule: 'FREQ=WEEKLY;BYDAY=MO,WE,FR;BYHOUR=9;BYMINUTE=0',
+          exdates: ['2026-03-25T09:00'],
+          rdates: ['2026-03-28T11:30'],
+        },
+      ],
+      'Europe/Bucharest',
+      '2026-03-23T00:00:00Z',
+      '2026-03-30T00:00:00Z',
     );
     expect(edited).toEqual(['2026-03-23T07:00:00.000Z', '2026-03-27T07:00:00.000Z', '2026-03-28T09:30:00.000Z']);
   });
 
   it('keeps the INTERVAL phase from start', () => {
-    const slots = expandSlots([{ kind: 'rrule', rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;BYHOUR=12;BYMINUTE=0', start: '2026-01-06T00:00' }], 'Asia/Kathmandu', '2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z');
+    const slots = expandSlots(
+      [{ kind: 'rrule', rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;BYHOUR=12;BYMINUTE=0', start: '2026-01-06T00:00' }],
+      'Asia/Kathmandu',
+      '2026-01-01T00:00:00Z',
+      '2026-02-01T00:00:00Z',
+    );
     expect(slots).toEqual(['2026-01-06T06:15:00.000Z', '2026-01-20T06:15:00.000Z']);
   });
 
   it('refuses a broken rule with a ValidationError', () => {
-    expect(() => expandSlots([{ kind: 'rrule', rrule: 'FREQ=SOMETIMES' }], 'UTC', '2026-01-01T00:00:00Z', '2026-01-02T00:00:00Z')).toThrow(ValidationError);
+    expect(() => expandSlots([{ kind: 'rrule', rrule: 'FREQ=SOMETIMES' }], 'UTC', '2026-01-01T00:00:00Z', '2026-01-02T00:00:00Z')).toThrow(
+      ValidationError,
+    );
     expect(() => expandSlots('Mon 09:00', 'Mars/Olympus', '2026-01-01T00:00:00Z', '2026-01-02T00:00:00Z')).toThrow(/IANA/);
   });
 });
 
 describe('parseWeeklySlots', () => {
   it('reads the forms people type', () => {
-    expect(parseWeeklySlots('Mon/Wed/Fri 09:00 and 17:30')).toEqual([{ kind: 'weekly', days: ['mon', 'wed', 'fri'], times: ['09:00', '17:30'] }]);
+    expect(parseWeeklySlots('Mon/Wed/Fri 09:00 and 17:30')).toEqual([
+      { kind: 'weekly', days: ['mon', 'wed', 'fri'], times: ['09:00', '17:30'] },
+    ]);
     expect(parseWeeklySlots('Mon-Fri 10:00')).toEqual([{ kind: 'weekly', days: ['mon', 'tue', 'wed', 'thu', 'fri'], times: ['10:00'] }]);
     expect(parseWeeklySlots('weekends 8:30, 12:00; Fri-Mon 18:00')).toEqual([
       { kind: 'weekly', days: ['sat', 'sun'], times: ['08:30', '12:00'] },

@@ -169,7 +169,14 @@ export class SlotExpander {
    * until it returns `false`. A callback rather than a generator: this is the hot loop of
    * bulk queue filling.
    */
-  forEach(rulesKey: string, rules: readonly SlotRule[], zone: string, from: number, until: number, visit: (ms: number, day: number, iso: string) => boolean): void {
+  forEach(
+    rulesKey: string,
+    rules: readonly SlotRule[],
+    zone: string,
+    from: number,
+    until: number,
+    visit: (ms: number, day: number, iso: string) => boolean,
+  ): void {
     const byIndex = this.chunksOf(rulesKey, zone);
     for (let index = Math.floor(from / CHUNK_MS); index * CHUNK_MS < until; index += 1) {
       const chunk = this.chunk(rulesKey, rules, zone, index, byIndex);
@@ -205,7 +212,11 @@ export class SlotExpander {
  */
 export function expandSlots(rules: readonly SlotRuleInput[] | string, zone: string, from: string, to: string): string[] {
   const parsed = typeof rules === 'string' ? parseWeeklySlots(rules) : parseWithSchema(z.array(SlotRuleSchema), rules, 'slot rules');
-  const bounds = parseWithSchema(z.object({ zone: TimeZoneSchema, from: InstantSchema, to: InstantSchema }), { zone, from, to }, 'expandSlots arguments');
+  const bounds = parseWithSchema(
+    z.object({ zone: TimeZoneSchema, from: InstantSchema, to: InstantSchema }),
+    { zone, from, to },
+    'expandSlots arguments',
+  );
   const out: string[] = [];
   new SlotExpander().forEach(JSON.stringify(parsed), parsed, bounds.zone, Date.parse(from), Date.parse(to), (_ms, _day, iso) => {
     out.push(iso);

@@ -37,15 +37,20 @@ export const LocalTimeSchema = z
  */
 export const LocalDateTimeSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, { error: 'must be a wall-clock date-time such as 2026-03-29T09:00 (no offset: it is read in the account zone)' })
-  .refine((value) => {
-    try {
-      Temporal.PlainDateTime.from(value, { overflow: 'reject' });
-      return true;
-    } catch {
-      return false;
-    }
-  }, { error: 'must be a real calendar date and time' });
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, {
+    error: 'must be a wall-clock date-time such as 2026-03-29T09:00 (no offset: it is read in the account zone)',
+  })
+  .refine(
+    (value) => {
+      try {
+        Temporal.PlainDateTime.from(value, { overflow: 'reject' });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { error: 'must be a real calendar date and time' },
+  );
 
 /**
  * Queue slots at fixed wall-clock times on some weekdays: "Mon/Wed/Fri 09:00 and 17:30".
@@ -124,9 +129,23 @@ export function rruleBody(rule: RecurrenceSlots): string {
 }
 
 const DAY_NAMES: Record<string, Weekday> = {
-  mon: 'mon', monday: 'mon', tue: 'tue', tues: 'tue', tuesday: 'tue', wed: 'wed', wednesday: 'wed',
-  thu: 'thu', thur: 'thu', thurs: 'thu', thursday: 'thu', fri: 'fri', friday: 'fri',
-  sat: 'sat', saturday: 'sat', sun: 'sun', sunday: 'sun',
+  mon: 'mon',
+  monday: 'mon',
+  tue: 'tue',
+  tues: 'tue',
+  tuesday: 'tue',
+  wed: 'wed',
+  wednesday: 'wed',
+  thu: 'thu',
+  thur: 'thu',
+  thurs: 'thu',
+  thursday: 'thu',
+  fri: 'fri',
+  friday: 'fri',
+  sat: 'sat',
+  saturday: 'sat',
+  sun: 'sun',
+  sunday: 'sun',
 };
 
 function parseDays(text: string): Weekday[] | string {
@@ -171,26 +190,39 @@ function parseDays(text: string): Weekday[] | string {
 export function parseWeeklySlots(text: string): WeeklySlots[] {
   const rules: WeeklySlots[] = [];
   const issues: Array<{ path: Array<string | number>; code: string; message: string }> = [];
-  text.split(';').map((group) => group.trim()).filter(Boolean).forEach((group, index) => {
-    const match = /^(.*?)\s+((?:\d{1,2}:\d{2})(?:\s*(?:,|and|&)\s*\d{1,2}:\d{2})*)$/i.exec(group);
-    if (match === null) {
-      issues.push({ path: [index], code: 'invalid_slots', message: `"${group}" must be days then times, e.g. "Mon/Wed/Fri 09:00 and 17:30"` });
-      return;
-    }
-    const days = parseDays(match[1]!);
-    if (typeof days === 'string') {
-      issues.push({ path: [index], code: 'invalid_day', message: `"${days}" is not a weekday: use Mon, Tue, Wed, Thu, Fri, Sat, Sun, ranges like Mon-Fri, or daily/weekdays/weekends` });
-      return;
-    }
-    const times = match[2]!.split(/\s*(?:,|and|&)\s*/i).map((time) => time.padStart(5, '0'));
-    const bad = times.find((time) => !LocalTimeSchema.safeParse(time).success);
-    if (bad !== undefined) {
-      issues.push({ path: [index], code: 'invalid_time', message: `"${bad}" is not a time: use 24-hour HH:MM such as 09:00` });
-      return;
-    }
-    rules.push({ kind: 'weekly', days, times });
-  });
-  if (rules.length === 0 && issues.length === 0) issues.push({ path: [], code: 'empty', message: 'must name days and times, e.g. "Mon/Wed/Fri 09:00 and 17:30"' });
+  text
+    .split(';')
+    .map((group) => group.trim())
+    .filter(Boolean)
+    .forEach((group, index) => {
+      const match = /^(.*?)\s+((?:\d{1,2}:\d{2})(?:\s*(?:,|and|&)\s*\d{1,2}:\d{2})*)$/i.exec(group);
+      if (match === null) {
+        issues.push({
+          path: [index],
+          code: 'invalid_slots',
+          message: `"${group}" must be days then times, e.g. "Mon/Wed/Fri 09:00 and 17:30"`,
+        });
+        return;
+      }
+      const days = parseDays(match[1]!);
+      if (typeof days === 'string') {
+        issues.push({
+          path: [index],
+          code: 'invalid_day',
+          message: `"${days}" is not a weekday: use Mon, Tue, Wed, Thu, Fri, Sat, Sun, ranges like Mon-Fri, or daily/weekdays/weekends`,
+        });
+        return;
+      }
+      const times = match[2]!.split(/\s*(?:,|and|&)\s*/i).map((time) => time.padStart(5, '0'));
+      const bad = times.find((time) => !LocalTimeSchema.safeParse(time).success);
+      if (bad !== undefined) {
+        issues.push({ path: [index], code: 'invalid_time', message: `"${bad}" is not a time: use 24-hour HH:MM such as 09:00` });
+        return;
+      }
+      rules.push({ kind: 'weekly', days, times });
+    });
+  if (rules.length === 0 && issues.length === 0)
+    issues.push({ path: [], code: 'empty', message: 'must name days and times, e.g. "Mon/Wed/Fri 09:00 and 17:30"' });
   if (issues.length > 0) throw new ValidationError('queue slots', issues);
   return rules;
 }

@@ -8,13 +8,28 @@ import { applyTransition } from './transition.js';
 
 // The lifecycle as the issue states it, written out independently of ENTRY_TRANSITIONS.
 const MUST_ALLOW: Array<[string, string]> = [
-  ['draft', 'in_review'], ['in_review', 'approved'], ['approved', 'scheduled'], ['scheduled', 'publishing'],
-  ['publishing', 'published'], ['publishing', 'failed'], ['publishing', 'outcome_unknown'], ['in_review', 'draft'],
-  ['scheduled', 'in_review'], ['draft', 'canceled'], ['scheduled', 'canceled'], ['outcome_unknown', 'published'],
+  ['draft', 'in_review'],
+  ['in_review', 'approved'],
+  ['approved', 'scheduled'],
+  ['scheduled', 'publishing'],
+  ['publishing', 'published'],
+  ['publishing', 'failed'],
+  ['publishing', 'outcome_unknown'],
+  ['in_review', 'draft'],
+  ['scheduled', 'in_review'],
+  ['draft', 'canceled'],
+  ['scheduled', 'canceled'],
+  ['outcome_unknown', 'published'],
 ];
 const MUST_FORBID: Array<[string, string]> = [
-  ['draft', 'published'], ['draft', 'publishing'], ['published', 'scheduled'], ['published', 'draft'],
-  ['canceled', 'published'], ['in_review', 'scheduled'], ['approved', 'published'], ['failed', 'published'],
+  ['draft', 'published'],
+  ['draft', 'publishing'],
+  ['published', 'scheduled'],
+  ['published', 'draft'],
+  ['canceled', 'published'],
+  ['in_review', 'scheduled'],
+  ['approved', 'published'],
+  ['failed', 'published'],
 ];
 
 describe('transitions', () => {
@@ -60,7 +75,12 @@ describe('transitions', () => {
   });
 
   it('entries survive JSON and validate', () => {
-    const entry = applyTransition(entryFixture('e1'), { to: 'scheduled', at: '2026-03-01T10:00:00.000Z', by: 'ana', patch: { scheduledAt: '2026-03-02T09:00:00.000Z', placement: 'queue' } });
+    const entry = applyTransition(entryFixture('e1'), {
+      to: 'scheduled',
+      at: '2026-03-01T10:00:00.000Z',
+      by: 'ana',
+      patch: { scheduledAt: '2026-03-02T09:00:00.000Z', placement: 'queue' },
+    });
     expect(parseCalendarEntry(JSON.parse(JSON.stringify(entry)))).toEqual(entry);
     expect(() => parseCalendarEntry({ ...entry, scheduledAt: '2026-03-02 09:00' })).toThrow(/scheduledAt/);
   });

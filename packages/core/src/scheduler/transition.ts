@@ -30,7 +30,13 @@ export function applyTransition(entry: CalendarEntry, change: TransitionChange):
   if (!canTransition(entry.status, change.to)) {
     throw new IllegalTransitionError(entry.id, entry.status, change.to, ENTRY_TRANSITIONS[entry.status]);
   }
-  const record = { from: entry.status, to: change.to, at: change.at, by: change.by, ...(change.reason === undefined ? {} : { reason: change.reason }) };
+  const record = {
+    from: entry.status,
+    to: change.to,
+    at: change.at,
+    by: change.by,
+    ...(change.reason === undefined ? {} : { reason: change.reason }),
+  };
   return {
     ...entry,
     ...change.patch,

@@ -10,7 +10,9 @@ describe('assertWriteExpectation', () => {
 
   it('passes when nothing is expected, or everything expected still holds', () => {
     expect(() => assertWriteExpectation(stored, undefined)).not.toThrow();
-    expect(() => assertWriteExpectation(stored, { expectedVersion: 4, expectedStatus: 'publishing', leaseOwner: 'worker-1' })).not.toThrow();
+    expect(() =>
+      assertWriteExpectation(stored, { expectedVersion: 4, expectedStatus: 'publishing', leaseOwner: 'worker-1' }),
+    ).not.toThrow();
   });
 
   it.each([

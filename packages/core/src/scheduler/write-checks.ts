@@ -17,13 +17,22 @@ import type { WriteExpectation } from './schedule-store.js';
 export function assertWriteExpectation(stored: CalendarEntry, expect: WriteExpectation | undefined): void {
   if (expect === undefined) return;
   if (expect.expectedVersion !== undefined && stored.version !== expect.expectedVersion) {
-    throw new EntryConflictError(stored.id, `Entry ${stored.id} is at version ${stored.version}, not ${expect.expectedVersion}: it changed since it was read; read it again.`);
+    throw new EntryConflictError(
+      stored.id,
+      `Entry ${stored.id} is at version ${stored.version}, not ${expect.expectedVersion}: it changed since it was read; read it again.`,
+    );
   }
   if (expect.expectedStatus !== undefined && stored.status !== expect.expectedStatus) {
-    throw new EntryConflictError(stored.id, `Entry ${stored.id} is "${stored.status}", not "${expect.expectedStatus}": it changed since it was read; read it again.`);
+    throw new EntryConflictError(
+      stored.id,
+      `Entry ${stored.id} is "${stored.status}", not "${expect.expectedStatus}": it changed since it was read; read it again.`,
+    );
   }
   if (expect.leaseOwner !== undefined && stored.lease?.owner !== expect.leaseOwner) {
-    throw new EntryConflictError(stored.id, `Entry ${stored.id} is not leased to ${expect.leaseOwner}: its lease expired and another worker claimed it, or it was released.`);
+    throw new EntryConflictError(
+      stored.id,
+      `Entry ${stored.id} is not leased to ${expect.leaseOwner}: its lease expired and another worker claimed it, or it was released.`,
+    );
   }
 }
 
@@ -42,10 +51,16 @@ export function assertWriteExpectation(stored: CalendarEntry, expect: WriteExpec
 export function nextPutEntry(stored: CalendarEntry, entry: CalendarEntry, expect: WriteExpectation | undefined): CalendarEntry {
   assertWriteExpectation(stored, expect);
   if (entry.status !== stored.status) {
-    throw new EntryConflictError(entry.id, `put() cannot change entry ${entry.id}'s status from "${stored.status}" to "${entry.status}"; use transition().`);
+    throw new EntryConflictError(
+      entry.id,
+      `put() cannot change entry ${entry.id}'s status from "${stored.status}" to "${entry.status}"; use transition().`,
+    );
   }
   if (entry.history.length < stored.history.length || entry.history[stored.history.length - 1]?.at !== stored.history.at(-1)?.at) {
-    throw new EntryConflictError(entry.id, `put() cannot rewrite entry ${entry.id}'s history: it is append-only; write from the stored entry.`);
+    throw new EntryConflictError(
+      entry.id,
+      `put() cannot rewrite entry ${entry.id}'s history: it is append-only; write from the stored entry.`,
+    );
   }
   // Leases change only through claimDue / claim / extendLease / releaseLease / transition.
   return { ...entry, lease: stored.lease, version: stored.version + 1 };

@@ -6,7 +6,8 @@ import { validateDraft } from './validate-draft.js';
 
 const paragraphs = Array.from(
   { length: 8 },
-  (_, i) => `Paragraful ${i + 1} explică un pas din strategie: publicăm în română, العربية și فارسی, măsurăm și ajustăm. Detalii pe example.ro/pas-${i + 1}.`,
+  (_, i) =>
+    `Paragraful ${i + 1} explică un pas din strategie: publicăm în română, العربية și فارسی, măsurăm și ajustăm. Detalii pe example.ro/pas-${i + 1}.`,
 );
 const article = {
   title: 'Ghid de marketing pentru rețele sociale',
@@ -59,7 +60,10 @@ describe('atomize', () => {
   });
 
   it('shortens the summary at a word to fit a small limit', () => {
-    const tiny = atomize({ ...article, summary: 'cuvânt '.repeat(200) }, { small: { ...CONTENT_RULES.linkedin, text: { id: 's', method: 'utf16', maxLength: 200 } } });
+    const tiny = atomize(
+      { ...article, summary: 'cuvânt '.repeat(200) },
+      { small: { ...CONTENT_RULES.linkedin, text: { id: 's', method: 'utf16', maxLength: 200 } } },
+    );
     const text = tiny.small!.text;
     expect(text.length).toBeLessThanOrEqual(200);
     expect(text).toContain('cuvânt…');

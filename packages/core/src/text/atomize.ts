@@ -91,11 +91,7 @@ function compose(...blocks: Array<string | undefined>): string {
  * drafts.x.thread.length; // follow-up parts
  * ```
  */
-export function atomize(
-  article: Article,
-  rules: Record<string, ContentRules>,
-  options: AtomizeOptions = {},
-): Record<string, PostDraft> {
+export function atomize(article: Article, rules: Record<string, ContentRules>, options: AtomizeOptions = {}): Record<string, PostDraft> {
   const input = parseWithSchema(ArticleSchema, article, 'atomize article');
   const { maxHashtags = 3, numbering = 'suffix' } = parseWithSchema(OptionsSchema, options, 'atomize options');
   const drafts: Record<string, PostDraft> = {};
@@ -124,9 +120,24 @@ export function atomize(
     const fits = (text: string): boolean => measureText(text, rule.text).fits;
     const summary = input.summary ?? firstParagraph;
     let text = compose(title, summary, input.url, hashtags);
-    if (!fits(text)) text = compose(title, shorten(summary, (s) => fits(compose(title, s, input.url, hashtags))), input.url, hashtags);
-    if (!fits(text)) text = compose(title, shorten(summary, (s) => fits(compose(title, s, input.url))), input.url);
-    if (!fits(text)) text = compose(shorten(title ?? summary, (t) => fits(compose(t, input.url))), input.url);
+    if (!fits(text))
+      text = compose(
+        title,
+        shorten(summary, (s) => fits(compose(title, s, input.url, hashtags))),
+        input.url,
+        hashtags,
+      );
+    if (!fits(text))
+      text = compose(
+        title,
+        shorten(summary, (s) => fits(compose(title, s, input.url))),
+        input.url,
+      );
+    if (!fits(text))
+      text = compose(
+        shorten(title ?? summary, (t) => fits(compose(t, input.url))),
+        input.url,
+      );
     drafts[network] = parsePostDraft({ text, ...(input.url ? { link: input.url } : {}), networkOptions });
   }
   return drafts;

@@ -8,10 +8,31 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const graphemesBySegmenter = (text: string) => [...segmenter.segment(text)].length;
 
 const PIECES = [
-  'Bună ziua', 'ș', 's\u0326', 'مرحبا', 'می\u200cخواهم', 'שלום', '日本語', '한국어', '👍🏽', '👨‍👩‍👧‍👦', '🇷🇴', '🏴󠁧󠁢󠁳󠁣󠁴󠁿', 'e\u0301', '\r\n', ' ', '\u0301',
-  'https://example.com/x', '@ana@mastodon.social', '#تسويق', 'a', '\ud83d',
+  'Bună ziua',
+  'ș',
+  's\u0326',
+  'مرحبا',
+  'می\u200cخواهم',
+  'שלום',
+  '日本語',
+  '한국어',
+  '👍🏽',
+  '👨‍👩‍👧‍👦',
+  '🇷🇴',
+  '🏴󠁧󠁢󠁳󠁣󠁴󠁿',
+  'e\u0301',
+  '\r\n',
+  ' ',
+  '\u0301',
+  'https://example.com/x',
+  '@ana@mastodon.social',
+  '#تسويق',
+  'a',
+  '\ud83d',
 ];
-const mixed = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 30 }).map((p) => p.join(''));
+const mixed = fc
+  .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 30 })
+  .map((p) => p.join(''));
 
 describe('countLength', () => {
   it('counts Bluesky text in grapheme clusters, equal to Intl.Segmenter (property)', () => {

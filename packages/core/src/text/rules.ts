@@ -113,7 +113,14 @@ export const CONTENT_RULES = {
   },
   tiktok: {
     text: TEXT_RULES.tiktok,
-    media: { minItems: 1, maxItems: 35, kinds: ['video', 'image'], maxPerKind: { video: 1 }, mixKinds: false, maxSizeBytes: { video: 4096 * MB } },
+    media: {
+      minItems: 1,
+      maxItems: 35,
+      kinds: ['video', 'image'],
+      maxPerKind: { video: 1 },
+      mixKinds: false,
+      maxSizeBytes: { video: 4096 * MB },
+    },
     threads: false,
   },
   pinterest: {

@@ -12,9 +12,33 @@ const NUMBER = /^\d+\/\d+ | \d+\/\d+$/u;
 const stripNumber = (part: string) => part.replace(NUMBER, '');
 
 const WORDS = [
-  'Bună', 'ziua', 'școală,', 'țară.', 'مرحبا', 'تسويق', 'می\u200cخواهم', 'بازاریابی.', 'שלום', '日本語です。', '한국어', '👍🏽', '👨‍👩‍👧‍👦', '🇷🇴',
-  'https://example.com/a/b?c=1', 'example.ro/pagina', '@ana', '@ana@mastodon.social', '@bob.bsky.social', '#تسويق', '#marketing', '$TSLA',
-  'e\u0301', 'x'.repeat(30), 'Propoziție.', 'Întrebare?', 'Da!',
+  'Bună',
+  'ziua',
+  'școală,',
+  'țară.',
+  'مرحبا',
+  'تسويق',
+  'می\u200cخواهم',
+  'بازاریابی.',
+  'שלום',
+  '日本語です。',
+  '한국어',
+  '👍🏽',
+  '👨‍👩‍👧‍👦',
+  '🇷🇴',
+  'https://example.com/a/b?c=1',
+  'example.ro/pagina',
+  '@ana',
+  '@ana@mastodon.social',
+  '@bob.bsky.social',
+  '#تسويق',
+  '#marketing',
+  '$TSLA',
+  'e\u0301',
+  'x'.repeat(30),
+  'Propoziție.',
+  'Întrebare?',
+  'Da!',
 ];
 const SEPARATORS = [' ', ' ', ' ', '\n', '\n\n', '  '];
 const article = fc
@@ -25,19 +49,24 @@ const rules: TextRule[] = [TEXT_RULES.x, TEXT_RULES.bluesky, TEXT_RULES.mastodon
 describe('splitThread', () => {
   it('every part fits and the words come back in order (property)', () => {
     fc.assert(
-      fc.property(article, fc.constantFrom(...rules), fc.constantFrom('none', 'suffix', 'prefix') as fc.Arbitrary<'none' | 'suffix' | 'prefix'>, (text, rule, numbering) => {
-        const parts = splitThread(text, rule, { numbering });
-        for (const part of parts) expect(measureText(part, rule).fits).toBe(true);
-        const body = numbering === 'none' || parts.length === 1 ? parts : parts.map(stripNumber);
-        expect(words(body.join(' '))).toEqual(words(text));
-        if (numbering !== 'none' && parts.length > 1) {
-          parts.forEach((part, index) => {
-            const label = `${index + 1}/${parts.length}`;
-            expect(numbering === 'suffix' ? part.endsWith(` ${label}`) : part.startsWith(`${label} `)).toBe(true);
-          });
-        }
-        expect(splitThread(text, rule, { numbering })).toEqual(parts); // deterministic
-      }),
+      fc.property(
+        article,
+        fc.constantFrom(...rules),
+        fc.constantFrom('none', 'suffix', 'prefix') as fc.Arbitrary<'none' | 'suffix' | 'prefix'>,
+        (text, rule, numbering) => {
+          const parts = splitThread(text, rule, { numbering });
+          for (const part of parts) expect(measureText(part, rule).fits).toBe(true);
+          const body = numbering === 'none' || parts.length === 1 ? parts : parts.map(stripNumber);
+          expect(words(body.join(' '))).toEqual(words(text));
+          if (numbering !== 'none' && parts.length > 1) {
+            parts.forEach((part, index) => {
+              const label = `${index + 1}/${parts.length}`;
+              expect(numbering === 'suffix' ? part.endsWith(` ${label}`) : part.startsWith(`${label} `)).toBe(true);
+            });
+          }
+          expect(splitThread(text, rule, { numbering })).toEqual(parts); // deterministic
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -52,7 +81,10 @@ describe('splitThread', () => {
             if (entity.type !== 'url') expect(whole.has(entity.text)).toBe(true);
           }
         }
-        const urlsIn = (t: string) => extractEntities(t).filter((e) => e.type === 'url').map((e) => e.text);
+        const urlsIn = (t: string) =>
+          extractEntities(t)
+            .filter((e) => e.type === 'url')
+            .map((e) => e.text);
         expect(parts.flatMap(urlsIn)).toEqual(urlsIn(text));
       }),
       { numRuns: 300 },
@@ -65,7 +97,11 @@ describe('splitThread', () => {
     const rule: TextRule = { id: 'r', method: 'graphemes', maxLength: 90 };
     expect(splitThread(`${p1}\n\n${p2}`, rule)).toEqual([p1, p2]);
     const small: TextRule = { id: 'r', method: 'graphemes', maxLength: 60 };
-    expect(splitThread(`${p1}\n\n${p2}`, small)).toEqual([p1, 'Al doilea paragraf are două propoziții.', 'Iată a doua, ceva mai lungă decât prima.']);
+    expect(splitThread(`${p1}\n\n${p2}`, small)).toEqual([
+      p1,
+      'Al doilea paragraf are două propoziții.',
+      'Iată a doua, ceva mai lungă decât prima.',
+    ]);
   });
 
   it('counts numbering inside the limit', () => {

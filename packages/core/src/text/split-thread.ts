@@ -111,7 +111,11 @@ function splitOnce(text: string, fits: (part: string) => boolean, entities: read
     if (level > LAST_LEVEL) {
       // A single grapheme wider than the whole limit: nothing smaller to cut.
       throw new ValidationError('splitThread input', [
-        { path: ['rule', 'maxLength'], code: 'limit_too_small', message: `a single character does not fit in ${JSON.stringify(unit.text)}: raise maxLength` },
+        {
+          path: ['rule', 'maxLength'],
+          code: 'limit_too_small',
+          message: `a single character does not fit in ${JSON.stringify(unit.text)}: raise maxLength`,
+        },
       ]);
     }
     const pieces = subdivide(unit, level, entities);
@@ -150,8 +154,7 @@ export function splitThread(text: string, rule: TextRule, options: SplitThreadOp
   const { numbering = 'none', maxParts } = parseWithSchema(OptionsSchema, options, 'splitThread options');
   if (text.trim() === '') return [];
   const entities = extractEntities(text);
-  const fitsWith = (reserve: string) => (part: string) =>
-    measureText(numbering === 'prefix' ? reserve + part : part + reserve, rule).fits;
+  const fitsWith = (reserve: string) => (part: string) => measureText(numbering === 'prefix' ? reserve + part : part + reserve, rule).fits;
   let parts = splitOnce(text, fitsWith(''), entities);
   let total = parts.length;
   if (numbering !== 'none' && total > 1) {
@@ -167,7 +170,11 @@ export function splitThread(text: string, rule: TextRule, options: SplitThreadOp
   }
   if (maxParts !== undefined && parts.length > maxParts) {
     throw new ValidationError('splitThread input', [
-      { path: ['text'], code: 'too_many_thread_parts', message: `the text needs ${parts.length} parts, ${maxParts} allowed: shorten it or raise maxParts` },
+      {
+        path: ['text'],
+        code: 'too_many_thread_parts',
+        message: `the text needs ${parts.length} parts, ${maxParts} allowed: shorten it or raise maxParts`,
+      },
     ]);
   }
   return parts;

@@ -13,7 +13,9 @@ describe('addUtm', () => {
   it('keeps existing utm values unless overwrite is set', () => {
     const url = 'https://example.com/?utm_source=newsletter&x=1';
     expect(addUtm(url, { source: 'x', medium: 'social' })).toBe('https://example.com/?utm_source=newsletter&x=1&utm_medium=social');
-    expect(addUtm(url, { source: 'x', medium: 'social' }, { overwrite: true })).toBe('https://example.com/?utm_source=x&x=1&utm_medium=social');
+    expect(addUtm(url, { source: 'x', medium: 'social' }, { overwrite: true })).toBe(
+      'https://example.com/?utm_source=x&x=1&utm_medium=social',
+    );
   });
 
   it('encodes values (diacritics, spaces, trailing dots) so the link stays whole when posted', () => {
@@ -39,10 +41,11 @@ describe('tagLinks', () => {
       'Citește: example.com/blog?utm_source=x&utm_medium=social și https://shop.example.com/?p=1&utm_source=x&utm_medium=social. Mulțumim! #تسويق',
     );
     // The tagged links are still found whole.
-    expect(extractEntities(tagged).filter((e) => e.type === 'url').map((e) => e.text)).toEqual([
-      'example.com/blog?utm_source=x&utm_medium=social',
-      'https://shop.example.com/?p=1&utm_source=x&utm_medium=social',
-    ]);
+    expect(
+      extractEntities(tagged)
+        .filter((e) => e.type === 'url')
+        .map((e) => e.text),
+    ).toEqual(['example.com/blog?utm_source=x&utm_medium=social', 'https://shop.example.com/?p=1&utm_source=x&utm_medium=social']);
   });
 
   it('tags only the links the filter accepts', () => {

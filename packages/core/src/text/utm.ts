@@ -26,7 +26,17 @@ export interface TagLinksOptions extends UtmOptions {
 
 const UTM_KEYS = ['source', 'medium', 'campaign', 'term', 'content', 'id'] as const;
 const ParamsSchema = z
-  .object(Object.fromEntries(UTM_KEYS.map((key) => [key, z.string({ error: `must be the utm_${key} value as a string` }).min(1).optional()])))
+  .object(
+    Object.fromEntries(
+      UTM_KEYS.map((key) => [
+        key,
+        z
+          .string({ error: `must be the utm_${key} value as a string` })
+          .min(1)
+          .optional(),
+      ]),
+    ),
+  )
   .strict()
   .refine((params) => Object.values(params).some((value) => value !== undefined), {
     error: 'give at least one of source, medium, campaign, term, content, id',

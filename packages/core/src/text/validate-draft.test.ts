@@ -57,7 +57,10 @@ describe('validateDraft', () => {
   });
 
   it('checks media counts, kinds per post and mixing', () => {
-    const problems = validateDraft({ text: 'x', media: [media('image'), media('image'), media('video'), media('video'), media('image')] }, CONTENT_RULES.x);
+    const problems = validateDraft(
+      { text: 'x', media: [media('image'), media('image'), media('video'), media('video'), media('image')] },
+      CONTENT_RULES.x,
+    );
     expect(problems.map((p) => [p.code, p.measured, p.allowed])).toEqual([
       ['too_many_media', 5, 4],
       ['too_many_media', 2, 1], // videos: 1 allowed
@@ -69,7 +72,16 @@ describe('validateDraft', () => {
 
   it('checks each thread part, the part count, and empty parts', () => {
     const rules: ContentRules = { ...CONTENT_RULES.bluesky, maxThreadParts: 2 };
-    const problems = validateDraft({ text: 'unu', thread: [{ text: '👍'.repeat(301), media: [] }, { text: ' ', media: [] }] }, rules);
+    const problems = validateDraft(
+      {
+        text: 'unu',
+        thread: [
+          { text: '👍'.repeat(301), media: [] },
+          { text: ' ', media: [] },
+        ],
+      },
+      rules,
+    );
     expect(problems.map((p) => [p.code, p.path])).toEqual([
       ['too_many_thread_parts', ['thread']],
       ['text_too_long', ['thread', 0, 'text']],

@@ -85,7 +85,13 @@ function checkText(text: string, rule: TextRule, path: Path, what: 'text' | 'tit
     if (max === undefined) continue;
     const count = entities.filter((entity) => entity.type === type).length;
     if (count > max) {
-      problems.push({ code, message: `${what} has ${count} ${noun}, ${max} allowed: remove ${count - max}`, path, measured: count, allowed: max });
+      problems.push({
+        code,
+        message: `${what} has ${count} ${noun}, ${max} allowed: remove ${count - max}`,
+        path,
+        measured: count,
+        allowed: max,
+      });
     }
   }
 }
@@ -237,7 +243,11 @@ export function validateDraft(draft: CheckableDraft, rules: TextRule | ContentRu
   thread.forEach((part, index) => {
     const partMedia = part.media ?? [];
     if (part.text.trim() === '' && partMedia.length === 0) {
-      problems.push({ code: 'empty_post', message: `thread part ${index + 2} is empty: add text or media, or remove it`, path: ['thread', index, 'text'] });
+      problems.push({
+        code: 'empty_post',
+        message: `thread part ${index + 2} is empty: add text or media, or remove it`,
+        path: ['thread', index, 'text'],
+      });
     }
     checkText(part.text, textRule, ['thread', index, 'text'], 'text', problems);
     if (content) checkMedia(partMedia, { ...content.media, minItems: undefined }, ['thread', index, 'media'], problems);
@@ -247,7 +257,11 @@ export function validateDraft(draft: CheckableDraft, rules: TextRule | ContentRu
     const title = titleFrom(draft, checked);
     if (title === undefined || title.trim() === '') {
       if (content.titleRequired) {
-        problems.push({ code: 'missing_title', message: `${content.title.id} is required: give a title (up to ${content.title.maxLength})`, path: ['title'] });
+        problems.push({
+          code: 'missing_title',
+          message: `${content.title.id} is required: give a title (up to ${content.title.maxLength})`,
+          path: ['title'],
+        });
       }
     } else checkText(title, content.title, ['title'], 'title', problems);
   }

@@ -9,7 +9,7 @@ const twemoji = fromTwitterText('twemoji-parser') as { parse: (text: string) => 
 
 function ours(text: string): Array<[number, number]> {
   const found: Array<[number, number]> = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const length = xEmojiLengthAt(text, i);
     if (length > 0) {
       found.push([i, i + length]);
@@ -21,9 +21,21 @@ function ours(text: string): Array<[number, number]> {
 
 // Every code point followed by each way an emoji sequence can continue.
 const CONTINUATIONS = [
-  '', '\ufe0f', '\ufe0e', '\u{1F3FD}', '\u200d\u2640\ufe0f', '\ufe0f\u200d\u2642\ufe0f', '\u20e3', '\ufe0f\u20e3', '\u200d\u{1F4BB}',
-  '\u{1F3FB}\u200d\u{1F680}', '\u200d\u2764\ufe0f\u200d\u{1F48B}\u200d\u{1F468}', '\u{1F1F7}', '\u200d\u{1F466}\u200d\u{1F466}',
-  '\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}', '\u200d\u{1F308}',
+  '',
+  '\ufe0f',
+  '\ufe0e',
+  '\u{1F3FD}',
+  '\u200d\u2640\ufe0f',
+  '\ufe0f\u200d\u2642\ufe0f',
+  '\u20e3',
+  '\ufe0f\u20e3',
+  '\u200d\u{1F4BB}',
+  '\u{1F3FB}\u200d\u{1F680}',
+  '\u200d\u2764\ufe0f\u200d\u{1F48B}\u200d\u{1F468}',
+  '\u{1F1F7}',
+  '\u200d\u{1F466}\u200d\u{1F466}',
+  '\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}',
+  '\u200d\u{1F308}',
 ];
 
 describe('xEmojiLengthAt', () => {

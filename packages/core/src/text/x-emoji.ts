@@ -55,7 +55,11 @@ function build(): EmojiTables {
   for (const template of EMOJI_SEQUENCES.split(' ')) {
     const parts = template.split('.');
     const variants = parts.includes('~') ? SKIN_TONES : [0];
-    for (const tone of variants) addSequence(t, parts.map((p) => (p === '~' ? tone : parseInt(p, 16))));
+    for (const tone of variants)
+      addSequence(
+        t,
+        parts.map((p) => (p === '~' ? tone : parseInt(p, 16))),
+      );
   }
   return t;
 }

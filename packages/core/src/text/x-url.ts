@@ -18,12 +18,13 @@ const KNOWN = 128;
 
 // Letters X accepts in paths and ASCII labels: Latin with diacritics and Cyrillic, matched
 // case-insensitively the way a non-unicode `/i` class does (so e.g. U+2C65 counts, like U+023A).
-const LATIN_ACCENTS = /[\xC0-\xD6\xD8-\xF6\xF8-\xFF\u0100-\u024F\u0253\u0254\u0256\u0257\u0259\u025B\u0263\u0268\u026F\u0272\u0289\u028B\u02BB\u0300-\u036F\u1E00-\u1EFF]/i;
+const LATIN_ACCENTS =
+  /[\xC0-\xD6\xD8-\xF6\xF8-\xFF\u0100-\u024F\u0253\u0254\u0256\u0257\u0259\u025B\u0263\u0268\u026F\u0272\u0289\u028B\u02BB\u0300-\u036F\u1E00-\u1EFF]/i;
 const CYRILLIC = /[\u0400-\u04FF]/i;
 const NOT_DOMAIN = new Set(
-  [..."!'#%&()*+,\\-./:;<=>?@[]^_{|}~$"].map((c) => c.charCodeAt(0)).concat(
-    [0x85, 0xa0, 0x1680, 0x180e, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfffe, 0xfeff, 0xffff, 0x061c, 0x200e, 0x200f],
-  ),
+  [..."!'#%&()*+,\\-./:;<=>?@[]^_{|}~$"]
+    .map((c) => c.charCodeAt(0))
+    .concat([0x85, 0xa0, 0x1680, 0x180e, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfffe, 0xfeff, 0xffff, 0x061c, 0x200e, 0x200f]),
 );
 
 const classes = new Uint8Array(0x10000);
@@ -159,7 +160,7 @@ function asciiDomainAt(text: string, start: number, limit: number): number {
 
 function asciiDomains(text: string, start: number, limit: number): Array<[number, number]> {
   const found: Array<[number, number]> = [];
-  for (let p = start; p < limit; ) {
+  for (let p = start; p < limit;) {
     const end = asciiDomainAt(text, p, limit);
     if (end > 0) {
       found.push([p, end]);
@@ -296,7 +297,8 @@ function tcoLength(text: string, start: number, end: number): number | undefined
   const scheme = schemeLength(text, start);
   const t = start + scheme;
   if (scheme === 0 || (text.charCodeAt(t) | 0x20) !== 0x74 || text.charCodeAt(t + 1) !== 0x2e) return undefined;
-  if ((text.charCodeAt(t + 2) | 0x20) !== 0x63 || (text.charCodeAt(t + 3) | 0x20) !== 0x6f || text.charCodeAt(t + 4) !== 0x2f) return undefined;
+  if ((text.charCodeAt(t + 2) | 0x20) !== 0x63 || (text.charCodeAt(t + 3) | 0x20) !== 0x6f || text.charCodeAt(t + 4) !== 0x2f)
+    return undefined;
   const slugStart = start + scheme + 5;
   let pos = slugStart;
   while (pos < end && isAsciiAlnum(text.charCodeAt(pos))) pos++;
@@ -313,7 +315,6 @@ function tcoLength(text: string, start: number, end: number): number | undefined
   }
   return pos - start;
 }
-
 
 /**
  * Every URL in `text` as twitter-text 3 finds them (scheme-less `example.com` included).

@@ -53,7 +53,13 @@ export async function startLoopbackNetwork(options: { latencyMs?: number } = {})
       if (request.method === 'POST' && url.pathname === '/posts') {
         const input = (await body(request)) as { text?: string; key?: string };
         // The post exists as soon as the request arrives; the answer comes later.
-        const post = { id: String(posts.length + 1), text: input.text ?? '', key: input.key ?? '', worker: String(request.headers['x-worker'] ?? ''), receivedAt: Date.now() };
+        const post = {
+          id: String(posts.length + 1),
+          text: input.text ?? '',
+          key: input.key ?? '',
+          worker: String(request.headers['x-worker'] ?? ''),
+          receivedAt: Date.now(),
+        };
         posts.push(post);
         if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
         send(201, { id: post.id, created_at: new Date(post.receivedAt).toISOString() });
@@ -61,7 +67,11 @@ export async function startLoopbackNetwork(options: { latencyMs?: number } = {})
       }
       if (request.method === 'GET' && url.pathname === '/posts') {
         const key = url.searchParams.get('key') ?? '';
-        send(200, { posts: posts.filter((post) => post.key === key).map((post) => ({ id: post.id, created_at: new Date(post.receivedAt).toISOString() })) });
+        send(200, {
+          posts: posts
+            .filter((post) => post.key === key)
+            .map((post) => ({ id: post.id, created_at: new Date(post.receivedAt).toISOString() })),
+        });
         return;
       }
       send(404, { error: 'not found' });
@@ -102,7 +112,11 @@ export function loopbackAdapter(baseUrl: string, worker = ''): Adapter {
     platform: 'loopback',
     displayName: 'Loopback',
     capabilities: {
-      content: { text: { id: 'loopback', method: 'graphemes', maxLength: 1_000 }, media: { maxItems: 0, kinds: [], maxSizeBytes: {}, requireAltText: false }, threads: false },
+      content: {
+        text: { id: 'loopback', method: 'graphemes', maxLength: 1_000 },
+        media: { maxItems: 0, kinds: [], maxSizeBytes: {}, requireAltText: false },
+        threads: false,
+      },
       visibilities: ['public'],
       replies: false,
       delete: false,
@@ -119,7 +133,12 @@ export function loopbackAdapter(baseUrl: string, worker = ''): Adapter {
     http: { baseUrl, headers: { 'x-worker': worker } },
     credentials: { schema: z.object({}), createProvider: () => ({ getHeaders: () => ({}) }) },
     async doPublish({ draft }, ctx) {
-      const response = await ctx.http.request({ method: 'POST', path: '/posts', json: { text: draft.text, key: ctx.idempotencyKey }, signal: ctx.signal });
+      const response = await ctx.http.request({
+        method: 'POST',
+        path: '/posts',
+        json: { text: draft.text, key: ctx.idempotencyKey },
+        signal: ctx.signal,
+      });
       const created = parseApiResponse(CreatedSchema, response, 'loopback', 'POST /posts');
       return { parts: [{ id: created.id }], publishedAt: created.created_at };
     },

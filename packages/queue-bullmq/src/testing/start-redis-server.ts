@@ -69,9 +69,13 @@ export async function startRedisServer(options: StartRedisServerOptions = {}): P
 
 async function launch(binary: string, port: number, readyTimeoutMs: number): Promise<RedisServerHandle> {
   const dir = mkdtempSync(join(tmpdir(), 'smm-redis-'));
-  const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--loglevel', 'warning'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    binary,
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--loglevel', 'warning'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   const collect = (chunk: Buffer) => {
     output += chunk.toString();

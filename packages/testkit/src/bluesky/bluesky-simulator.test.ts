@@ -7,7 +7,11 @@ const START = '2026-01-05T09:00:00.000Z';
 function setup(options: Parameters<typeof createBlueskySimulator>[0] = {}) {
   const clock = createFakeClock({ now: START });
   const sim = createBlueskySimulator({ clock, seed: 3, ...options });
-  const xrpc = async (method: 'GET' | 'POST', nsid: string, init: { json?: unknown; query?: string; token?: string; body?: BodyInit; type?: string } = {}) => {
+  const xrpc = async (
+    method: 'GET' | 'POST',
+    nsid: string,
+    init: { json?: unknown; query?: string; token?: string; body?: BodyInit; type?: string } = {},
+  ) => {
     const headers: Record<string, string> = {};
     if (init.token) headers.authorization = `Bearer ${init.token}`;
     if (init.json !== undefined) headers['content-type'] = 'application/json';
@@ -20,16 +24,31 @@ function setup(options: Parameters<typeof createBlueskySimulator>[0] = {}) {
     const text = await response.text();
     return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as any) : null };
   };
-  const login = async () => (await xrpc('POST', 'com.atproto.server.createSession', { json: sim.credentials })).body as { accessJwt: string; refreshJwt: string; did: string };
+  const login = async () =>
+    (await xrpc('POST', 'com.atproto.server.createSession', { json: sim.credentials })).body as {
+      accessJwt: string;
+      refreshJwt: string;
+      did: string;
+    };
   const post = (token: string, record: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
-    xrpc('POST', 'com.atproto.repo.createRecord', { token, json: { repo: sim.account.id, collection: 'app.bsky.feed.post', record: { $type: 'app.bsky.feed.post', createdAt: START, ...record }, ...extra } });
+    xrpc('POST', 'com.atproto.repo.createRecord', {
+      token,
+      json: {
+        repo: sim.account.id,
+        collection: 'app.bsky.feed.post',
+        record: { $type: 'app.bsky.feed.post', createdAt: START, ...record },
+        ...extra,
+      },
+    });
   return { clock, sim, xrpc, login, post };
 }
 
 describe('Bluesky simulator', () => {
   it('opens a session with an app password; access JWTs last 2 hours', async () => {
     const { sim, xrpc, login } = setup();
-    const wrong = await xrpc('POST', 'com.atproto.server.createSession', { json: { identifier: sim.credentials.identifier, password: 'nope' } });
+    const wrong = await xrpc('POST', 'com.atproto.server.createSession', {
+      json: { identifier: sim.credentials.identifier, password: 'nope' },
+    });
     expect(wrong).toMatchObject({ status: 401, body: { error: 'AuthenticationRequired' } });
     const session = await login();
     expect(session.did).toBe(sim.account.id);
@@ -46,7 +65,10 @@ describe('Bluesky simulator', () => {
     expect(expired).toMatchObject({ status: 400, body: { error: 'ExpiredToken', message: 'Token has expired' } });
     const refreshed = await xrpc('POST', 'com.atproto.server.refreshSession', { token: session.refreshJwt });
     expect(refreshed.status).toBe(200);
-    expect((await xrpc('GET', 'app.bsky.actor.getProfile', { token: refreshed.body.accessJwt, query: `actor=${sim.account.id}` })).body.followersCount).toBeGreaterThan(0);
+    expect(
+      (await xrpc('GET', 'app.bsky.actor.getProfile', { token: refreshed.body.accessJwt, query: `actor=${sim.account.id}` })).body
+        .followersCount,
+    ).toBeGreaterThan(0);
     expect((await xrpc('POST', 'com.atproto.server.refreshSession', { token: session.refreshJwt })).body.error).toBe('ExpiredToken');
   });
 
@@ -61,7 +83,10 @@ describe('Bluesky simulator', () => {
     expect(created.headers.get('ratelimit-policy')).toBe('5000;w=3600');
     expect(created.headers.get('ratelimit-reset')).toBe(String(1767603600 + 3600));
     const rkey = created.body.uri.split('/').pop();
-    const deleted = await xrpc('POST', 'com.atproto.repo.deleteRecord', { token: accessJwt, json: { repo: sim.account.id, collection: 'app.bsky.feed.post', rkey } });
+    const deleted = await xrpc('POST', 'com.atproto.repo.deleteRecord', {
+      token: accessJwt,
+      json: { repo: sim.account.id, collection: 'app.bsky.feed.post', rkey },
+    });
     expect(deleted.headers.get('ratelimit-remaining')).toBe('4996');
     const read = await xrpc('GET', 'app.bsky.feed.getPosts', { token: accessJwt, query: `uris=${encodeURIComponent(created.body.uri)}` });
     expect(read.body.posts).toEqual([]);
@@ -82,7 +107,9 @@ describe('Bluesky simulator', () => {
 
   it('resolves handles to DIDs and reads records back with getRecord (RecordNotFound when absent)', async () => {
     const { sim, login, post, xrpc } = setup();
-    expect((await xrpc('GET', 'com.atproto.identity.resolveHandle', { query: `handle=${sim.credentials.identifier}` })).body).toEqual({ did: sim.account.id });
+    expect((await xrpc('GET', 'com.atproto.identity.resolveHandle', { query: `handle=${sim.credentials.identifier}` })).body).toEqual({
+      did: sim.account.id,
+    });
     const unknown = await xrpc('GET', 'com.atproto.identity.resolveHandle', { query: 'handle=nobody.example.com' });
     expect(unknown).toMatchObject({ status: 400, body: { error: 'InvalidRequest', message: 'Unable to resolve handle' } });
     const { accessJwt } = await login();
@@ -97,15 +124,21 @@ describe('Bluesky simulator', () => {
   it('reports post counts (no bookmarks unless asked) and embeds only uploaded blobs ≤ 1 MB', async () => {
     const { clock, sim, login, post, xrpc } = setup();
     const { accessJwt } = await login();
-    const tooBig = await xrpc('POST', 'com.atproto.repo.uploadBlob', { token: accessJwt, body: new Uint8Array(1_000_001), type: 'image/png' });
+    const tooBig = await xrpc('POST', 'com.atproto.repo.uploadBlob', {
+      token: accessJwt,
+      body: new Uint8Array(1_000_001),
+      type: 'image/png',
+    });
     expect(tooBig.body.error).toBe('BlobTooLarge');
-    const blob = (await xrpc('POST', 'com.atproto.repo.uploadBlob', { token: accessJwt, body: new Uint8Array(70), type: 'image/png' })).body.blob;
+    const blob = (await xrpc('POST', 'com.atproto.repo.uploadBlob', { token: accessJwt, body: new Uint8Array(70), type: 'image/png' })).body
+      .blob;
     expect(blob).toMatchObject({ $type: 'blob', mimeType: 'image/png', size: 70 });
     const image = { $type: 'app.bsky.embed.images', images: [{ image: blob, alt: 'a pixel' }] };
     const created = await post(accessJwt, { text: 'pic', embed: image });
     expect(sim.posts()[0]!.mediaIds).toEqual([blob.ref.$link]);
     await clock.advance(3_600_000);
-    const view = (await xrpc('GET', 'app.bsky.feed.getPosts', { token: accessJwt, query: `uris=${encodeURIComponent(created.body.uri)}` })).body.posts[0];
+    const view = (await xrpc('GET', 'app.bsky.feed.getPosts', { token: accessJwt, query: `uris=${encodeURIComponent(created.body.uri)}` }))
+      .body.posts[0];
     expect(view).toMatchObject({ uri: created.body.uri, cid: created.body.cid, record: { text: 'pic', embed: image } });
     expect(Object.keys(sim.reportedPostMetrics(created.body.uri)).sort()).toEqual(['likeCount', 'quoteCount', 'replyCount', 'repostCount']);
     expect('bookmarkCount' in view).toBe(false);
@@ -118,7 +151,10 @@ describe('Bluesky simulator', () => {
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const page = await xrpc('GET', 'app.bsky.notification.listNotifications', { token: accessJwt, query: `limit=8${cursor ? `&cursor=${cursor}` : ''}` });
+      const page = await xrpc('GET', 'app.bsky.notification.listNotifications', {
+        token: accessJwt,
+        query: `limit=8${cursor ? `&cursor=${cursor}` : ''}`,
+      });
       pages += 1;
       reasons.push(...page.body.notifications.map((notification: { reason: string }) => notification.reason));
       cursor = page.body.cursor;

@@ -104,7 +104,13 @@ export function createBlueskySimulator(options: BlueskySimulatorOptions = {}): B
     sessions: { limit: 30, windowMs: 5 * MINUTE },
     ...options.limits,
   };
-  const world = createWorld({ clock, seed: options.seed, handle, mentionBacklog: options.mentionBacklog, mentionEveryMs: options.mentionEveryMs });
+  const world = createWorld({
+    clock,
+    seed: options.seed,
+    handle,
+    mentionBacklog: options.mentionBacklog,
+    mentionEveryMs: options.mentionEveryMs,
+  });
   const windows = createRateLimitWindows(() => clock.now());
   const blobs = new Map<string, { cid: string; mimeType: string; size: number }>();
   const accessTokens = new Map<string, number>();
@@ -127,8 +133,15 @@ export function createBlueskySimulator(options: BlueskySimulatorOptions = {}): B
   };
 
   const userDid = (user: SimUser) => `did:plc:user${String(user.index).padStart(2, '0')}${'x'.repeat(18)}`;
-  const author = (user: SimUser) => ({ did: userDid(user), handle: `${user.handle}.bsky.social`, displayName: user.displayName, labels: [], createdAt: '2024-01-01T00:00:00.000Z' });
-  const mentionUri = (mention: IncomingMention) => `at://${userDid(mention.author)}/app.bsky.feed.post/${tid(BigInt(mention.createdAtMs) * 1000n, hashString(mention.key))}`;
+  const author = (user: SimUser) => ({
+    did: userDid(user),
+    handle: `${user.handle}.bsky.social`,
+    displayName: user.displayName,
+    labels: [],
+    createdAt: '2024-01-01T00:00:00.000Z',
+  });
+  const mentionUri = (mention: IncomingMention) =>
+    `at://${userDid(mention.author)}/app.bsky.feed.post/${tid(BigInt(mention.createdAtMs) * 1000n, hashString(mention.key))}`;
   const isFollow = (mention: IncomingMention) => mention.key.startsWith('m:') && hashString(mention.key) % 4 === 3;
 
   const headersOf = (state: WindowState, policy: string) => ({
@@ -137,7 +150,8 @@ export function createBlueskySimulator(options: BlueskySimulatorOptions = {}): B
     'ratelimit-reset': String(Math.ceil(state.resetAtMs / 1000)),
     'ratelimit-policy': policy,
   });
-  const xrpcError = (status: number, error: string, message: string, headers: Record<string, string> = {}) => json(status, { error, message }, headers);
+  const xrpcError = (status: number, error: string, message: string, headers: Record<string, string> = {}) =>
+    json(status, { error, message }, headers);
 
   type Handler = (request: SimRequest) => { status: number; body: unknown };
   const authorized = (request: SimRequest): Response | undefined => {
@@ -150,37 +164,50 @@ export function createBlueskySimulator(options: BlueskySimulatorOptions = {}): B
   };
 
   // Reads: auth, then the 5-minute read limit.
-  const read = (handler: Handler) => (request: SimRequest): Response => {
-    const denied = authorized(request);
-    if (denied) return denied;
-    const state = windows.spend(`${did}:reads`, limits.reads);
-    const headers = headersOf(state, `${limits.reads.limit};w=${limits.reads.windowMs / 1000}`);
-    if (!state.allowed) return xrpcError(429, 'RateLimitExceeded', 'Rate Limit Exceeded', headers);
-    const { status, body } = handler(request);
-    return json(status, body, headers);
-  };
+  const read =
+    (handler: Handler) =>
+    (request: SimRequest): Response => {
+      const denied = authorized(request);
+      if (denied) return denied;
+      const state = windows.spend(`${did}:reads`, limits.reads);
+      const headers = headersOf(state, `${limits.reads.limit};w=${limits.reads.windowMs / 1000}`);
+      if (!state.allowed) return xrpcError(429, 'RateLimitExceeded', 'Rate Limit Exceeded', headers);
+      const { status, body } = handler(request);
+      return json(status, body, headers);
+    };
 
   // Writes: auth, then points from both the hourly and the daily budget; headers report the tighter one.
-  const write = (cost: number, handler: Handler) => (request: SimRequest): Response => {
-    const denied = authorized(request);
-    if (denied) return denied;
-    const hourly = windows.peek(`${did}:hour`, limits.hourlyPoints);
-    const daily = windows.peek(`${did}:day`, limits.dailyPoints);
-    const tighter = daily.remaining < hourly.remaining ? { state: daily, limit: limits.dailyPoints } : { state: hourly, limit: limits.hourlyPoints };
-    const policy = `${tighter.limit.limit};w=${tighter.limit.windowMs / 1000}`;
-    if (hourly.remaining < cost || daily.remaining < cost) {
-      return xrpcError(429, 'RateLimitExceeded', 'Rate Limit Exceeded', headersOf({ ...tighter.state, remaining: Math.min(hourly.remaining, daily.remaining) }, policy));
-    }
-    const { status, body } = handler(request);
-    if (status >= 400) return json(status, body, headersOf(tighter.state, policy));
-    const spentHour = windows.spend(`${did}:hour`, limits.hourlyPoints, cost);
-    const spentDay = windows.spend(`${did}:day`, limits.dailyPoints, cost);
-    return json(status, body, headersOf(spentDay.remaining < spentHour.remaining ? spentDay : spentHour, policy));
-  };
+  const write =
+    (cost: number, handler: Handler) =>
+    (request: SimRequest): Response => {
+      const denied = authorized(request);
+      if (denied) return denied;
+      const hourly = windows.peek(`${did}:hour`, limits.hourlyPoints);
+      const daily = windows.peek(`${did}:day`, limits.dailyPoints);
+      const tighter =
+        daily.remaining < hourly.remaining ? { state: daily, limit: limits.dailyPoints } : { state: hourly, limit: limits.hourlyPoints };
+      const policy = `${tighter.limit.limit};w=${tighter.limit.windowMs / 1000}`;
+      if (hourly.remaining < cost || daily.remaining < cost) {
+        return xrpcError(
+          429,
+          'RateLimitExceeded',
+          'Rate Limit Exceeded',
+          headersOf({ ...tighter.state, remaining: Math.min(hourly.remaining, daily.remaining) }, policy),
+        );
+      }
+      const { status, body } = handler(request);
+      if (status >= 400) return json(status, body, headersOf(tighter.state, policy));
+      const spentHour = windows.spend(`${did}:hour`, limits.hourlyPoints, cost);
+      const spentDay = windows.spend(`${did}:day`, limits.dailyPoints, cost);
+      return json(status, body, headersOf(spentDay.remaining < spentHour.remaining ? spentDay : spentHour, policy));
+    };
 
   const invalid = (message: string) => ({ status: 400, body: { error: 'InvalidRequest', message } });
   const isStrongRef = (value: unknown) =>
-    typeof value === 'object' && value !== null && typeof (value as { uri?: unknown }).uri === 'string' && typeof (value as { cid?: unknown }).cid === 'string';
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { uri?: unknown }).uri === 'string' &&
+    typeof (value as { cid?: unknown }).cid === 'string';
 
   const createRecord = write(POINTS.create, (request) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
@@ -196,9 +223,11 @@ export function createBlueskySimulator(options: BlueskySimulatorOptions = {}): B
       if (graphemes(text) > 300) problems.push('Record/text must not be longer than 300 graphemes');
       if (new TextEncoder().encode(text).length > 3000) problems.push('Record/text must not be longer than 3000 characters');
     }
-    if (typeof record.createdAt !== 'string' || !Number.isFinite(Date.parse(record.createdAt))) problems.push('Record/createdAt must be an valid atproto datetime');
+    if (typeof record.createdAt !== 'string' || !Number.isFinite(Date.parse(record.createdAt)))
+      problems.push('Record/createdAt must be an valid atproto datetime');
     const reply = record.reply as { root?: unknown; parent?: unknown } | undefined;
-    if (reply !== undefined && (!isStrongRef(reply.root) || !isStrongRef(reply.parent))) problems.push('Record/reply must have the properties "root" and "parent" (strongRefs)');
+    if (reply !== undefined && (!isStrongRef(reply.root) || !isStrongRef(reply.parent)))
+      problems.push('Record/reply must have the properties "root" and "parent" (strongRefs)');
     const embed = record.embed as { $type?: string; images?: Array<{ image?: { ref?: { $link?: string } }; alt?: unknown }> } | undefined;
     const mediaIds: string[] = [];
     if (embed?.$type === 'app.bsky.embed.images') {
@@ -214,7 +243,8 @@ export function createBlueskySimulator(options: BlueskySimulatorOptions = {}): B
     const facets = record.facets;
     if (facets !== undefined && !Array.isArray(facets)) problems.push('Record/facets must be an array');
     if (problems.length > 0) return invalid(`Invalid app.bsky.feed.post record: ${problems.join('; ')}`);
-    if (body.rkey !== undefined && !/^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$/.test(String(body.rkey))) return invalid('Input/rkey must be a valid TID');
+    if (body.rkey !== undefined && !/^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$/.test(String(body.rkey)))
+      return invalid('Input/rkey must be a valid TID');
     const rkey = body.rkey === undefined ? tid(BigInt(clock.now()) * 1000n + BigInt(clockId++ % 1000), 7) : String(body.rkey);
     const uri = `at://${did}/app.bsky.feed.post/${rkey}`;
     if (world.posts.some((post) => post.id === uri && !post.deleted)) return invalid(`Record already exists at ${uri}`);
@@ -236,7 +266,8 @@ export function createBlueskySimulator(options: BlueskySimulatorOptions = {}): B
   const deleteRecord = write(POINTS.delete, (request) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     if (body.repo !== did && body.repo !== handle) return invalid('Input/repo must be the authenticated account');
-    if (typeof body.collection !== 'string' || typeof body.rkey !== 'string') return invalid('Input must have the properties "collection" and "rkey"');
+    if (typeof body.collection !== 'string' || typeof body.rkey !== 'string')
+      return invalid('Input must have the properties "collection" and "rkey"');
     // Deleting a record that does not exist succeeds (nothing to do), as on a real PDS.
     const post = world.livePost(`at://${did}/${body.collection}/${body.rkey}`);
     if (post) post.deleted = true;
@@ -249,7 +280,8 @@ export function createBlueskySimulator(options: BlueskySimulatorOptions = {}): B
     const type = request.headers['content-type'] ?? '*/*';
     const bytes = request.bodySize;
     if (bytes === 0) return xrpcError(400, 'InvalidRequest', 'Request body is empty');
-    if (bytes > 1_000_000) return xrpcError(400, 'BlobTooLarge', `This file is too large. It is ${bytes} bytes but the maximum size is 1000000 bytes.`);
+    if (bytes > 1_000_000)
+      return xrpcError(400, 'BlobTooLarge', `This file is too large. It is ${bytes} bytes but the maximum size is 1000000 bytes.`);
     const cid = cidOf(`blob:${blobs.size}:${bytes}:${type}`).replace('bafyrei', 'bafkrei');
     blobs.set(cid, { cid, mimeType: type, size: bytes });
     return json(200, { blob: { $type: 'blob', ref: { $link: cid }, mimeType: type, size: bytes } });
@@ -274,13 +306,15 @@ export function createBlueskySimulator(options: BlueskySimulatorOptions = {}): B
   };
 
   // Reads any client may make without a session (they still count against the read limit).
-  const publicRead = (handler: Handler) => (request: SimRequest): Response => {
-    const state = windows.spend(`${did}:reads`, limits.reads);
-    const headers = headersOf(state, `${limits.reads.limit};w=${limits.reads.windowMs / 1000}`);
-    if (!state.allowed) return xrpcError(429, 'RateLimitExceeded', 'Rate Limit Exceeded', headers);
-    const { status, body } = handler(request);
-    return json(status, body, headers);
-  };
+  const publicRead =
+    (handler: Handler) =>
+    (request: SimRequest): Response => {
+      const state = windows.spend(`${did}:reads`, limits.reads);
+      const headers = headersOf(state, `${limits.reads.limit};w=${limits.reads.windowMs / 1000}`);
+      if (!state.allowed) return xrpcError(429, 'RateLimitExceeded', 'Rate Limit Exceeded', headers);
+      const { status, body } = handler(request);
+      return json(status, body, headers);
+    };
 
   const resolveHandle = publicRead((request) => {
     const wanted = String(request.query.handle ?? '').toLowerCase();
@@ -292,7 +326,8 @@ export function createBlueskySimulator(options: BlueskySimulatorOptions = {}): B
 
   const getRecord = publicRead((request) => {
     const { repo, collection, rkey } = request.query;
-    if (typeof repo !== 'string' || typeof collection !== 'string' || typeof rkey !== 'string') return invalid('Params must have the properties "repo", "collection" and "rkey"');
+    if (typeof repo !== 'string' || typeof collection !== 'string' || typeof rkey !== 'string')
+      return invalid('Params must have the properties "repo", "collection" and "rkey"');
     const uri = `at://${repo === handle ? did : repo}/${collection}/${rkey}`;
     const post = world.livePost(uri);
     if (!post) return { status: 400, body: { error: 'RecordNotFound', message: `Could not locate record: ${uri}` } };
@@ -305,7 +340,15 @@ export function createBlueskySimulator(options: BlueskySimulatorOptions = {}): B
     if (uris.length === 0) return invalid('Params must have the property "uris"');
     if (uris.length > 25) return invalid('Params/uris must not have more than 25 elements');
     // Posts that do not exist (or were deleted) are left out, as the AppView does.
-    return { status: 200, body: { posts: uris.map((uri) => world.livePost(uri)).filter((post): post is SimPost => post !== undefined).map(postView) } };
+    return {
+      status: 200,
+      body: {
+        posts: uris
+          .map((uri) => world.livePost(uri))
+          .filter((post): post is SimPost => post !== undefined)
+          .map(postView),
+      },
+    };
   });
 
   const listNotifications = read((request) => {
@@ -350,7 +393,14 @@ export function createBlueskySimulator(options: BlueskySimulatorOptions = {}): B
           createdAt,
           ...(mention.language ? { langs: [mention.language] } : {}),
           ...(text.includes(`@${handle}`)
-            ? { facets: [{ index: { byteStart: start, byteEnd: start + new TextEncoder().encode(`@${handle}`).length }, features: [{ $type: 'app.bsky.richtext.facet#mention', did }] }] }
+            ? {
+                facets: [
+                  {
+                    index: { byteStart: start, byteEnd: start + new TextEncoder().encode(`@${handle}`).length },
+                    features: [{ $type: 'app.bsky.richtext.facet#mention', did }],
+                  },
+                ],
+              }
             : {}),
           ...(ownRef ? { reply: { root: ownRef, parent: ownRef } } : {}),
         },
@@ -362,7 +412,11 @@ export function createBlueskySimulator(options: BlueskySimulatorOptions = {}): B
     const more = all.length > page.length;
     return {
       status: 200,
-      body: { notifications, ...(more ? { cursor: Buffer.from(String(offset + page.length)).toString('base64url') } : {}), priority: false },
+      body: {
+        notifications,
+        ...(more ? { cursor: Buffer.from(String(offset + page.length)).toString('base64url') } : {}),
+        priority: false,
+      },
     };
   });
 
@@ -422,7 +476,15 @@ export function createBlueskySimulator(options: BlueskySimulatorOptions = {}): B
     routes,
     faultResponses: {
       rateLimited: (_request, resetAtMs) =>
-        xrpcError(429, 'RateLimitExceeded', 'Rate Limit Exceeded', headersOf({ allowed: false, limit: limits.hourlyPoints.limit, remaining: 0, resetAtMs, windowMs: limits.hourlyPoints.windowMs }, `${limits.hourlyPoints.limit};w=3600`)),
+        xrpcError(
+          429,
+          'RateLimitExceeded',
+          'Rate Limit Exceeded',
+          headersOf(
+            { allowed: false, limit: limits.hourlyPoints.limit, remaining: 0, resetAtMs, windowMs: limits.hourlyPoints.windowMs },
+            `${limits.hourlyPoints.limit};w=3600`,
+          ),
+        ),
       serverError: (_request, status) => xrpcError(status, 'InternalServerError', 'Internal Server Error'),
       expiredToken: () => xrpcError(400, 'ExpiredToken', 'Token has expired'),
       notFound: (request) => xrpcError(501, 'MethodNotImplemented', `Method Not Implemented: ${request.path}`),
@@ -443,10 +505,24 @@ export function createBlueskySimulator(options: BlueskySimulatorOptions = {}): B
       const post = world.posts.find((entry) => entry.id === postId);
       if (!post) return {};
       const view = postView(post) as Record<string, unknown>;
-      return Object.fromEntries(['replyCount', 'repostCount', 'likeCount', 'quoteCount', 'bookmarkCount'].filter((name) => typeof view[name] === 'number').map((name) => [name, view[name] as number]));
+      return Object.fromEntries(
+        ['replyCount', 'repostCount', 'likeCount', 'quoteCount', 'bookmarkCount']
+          .filter((name) => typeof view[name] === 'number')
+          .map((name) => [name, view[name] as number]),
+      );
     },
-    reportedAccountMetrics: () => ({ followersCount: world.followers(), followsCount: world.following(), postsCount: world.posts.filter((post) => !post.deleted).length }),
+    reportedAccountMetrics: () => ({
+      followersCount: world.followers(),
+      followsCount: world.following(),
+      postsCount: world.posts.filter((post) => !post.deleted).length,
+    }),
     mentionCount: () => world.mentions().filter((mention) => !isFollow(mention)).length,
-    addMention: (input) => void world.addMention({ text: input.text, kind: input.kind ?? 'mention', ...(input.postId ? { postId: input.postId } : {}), ...(input.language ? { language: input.language } : {}) }),
+    addMention: (input) =>
+      void world.addMention({
+        text: input.text,
+        kind: input.kind ?? 'mention',
+        ...(input.postId ? { postId: input.postId } : {}),
+        ...(input.language ? { language: input.language } : {}),
+      }),
   };
 }

@@ -21,7 +21,11 @@ function toMs(time: number | string | Date): number {
   const ms = typeof time === 'number' ? time : typeof time === 'string' ? Date.parse(time) : time.getTime();
   if (!Number.isFinite(ms)) {
     throw new ValidationError('createAcceleratedClock options', [
-      { path: ['start'], code: 'invalid_time', message: `"${String(time)}" is not a time: use epoch ms, an ISO-8601 string such as 2026-03-02T00:00:00Z, or a Date` },
+      {
+        path: ['start'],
+        code: 'invalid_time',
+        message: `"${String(time)}" is not a time: use epoch ms, an ISO-8601 string such as 2026-03-02T00:00:00Z, or a Date`,
+      },
     ]);
   }
   return ms;
@@ -47,7 +51,11 @@ export function createAcceleratedClock(options: AcceleratedClockOptions): Accele
   const { speed } = options;
   if (typeof speed !== 'number' || !Number.isFinite(speed) || speed <= 0) {
     throw new ValidationError('createAcceleratedClock options', [
-      { path: ['speed'], code: 'invalid_speed', message: `speed must be a finite number above 0 (clock ms per real ms, e.g. 10080 for a week a minute), got ${String(speed)}` },
+      {
+        path: ['speed'],
+        code: 'invalid_speed',
+        message: `speed must be a finite number above 0 (clock ms per real ms, e.g. 10080 for a week a minute), got ${String(speed)}`,
+      },
     ]);
   }
   const startMs = toMs(options.start ?? Date.now());
@@ -68,10 +76,13 @@ export function createAcceleratedClock(options: AcceleratedClockOptions): Accele
           clearTimeout(timer);
           reject(signal?.reason);
         };
-        const timer = setTimeout(() => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve();
-        }, Math.max(0, ms) / speed);
+        const timer = setTimeout(
+          () => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+          },
+          Math.max(0, ms) / speed,
+        );
         timer.unref?.();
         signal?.addEventListener('abort', onAbort, { once: true });
       }),

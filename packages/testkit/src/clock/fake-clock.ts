@@ -41,7 +41,11 @@ function toMs(time: number | string | Date): number {
   const ms = typeof time === 'number' ? time : typeof time === 'string' ? Date.parse(time) : time.getTime();
   if (!Number.isFinite(ms)) {
     throw new ValidationError('createFakeClock', [
-      { path: ['now'], code: 'invalid_time', message: `"${String(time)}" is not a time: use epoch ms, an ISO-8601 string such as 2026-01-05T09:00:00Z, or a Date` },
+      {
+        path: ['now'],
+        code: 'invalid_time',
+        message: `"${String(time)}" is not a time: use epoch ms, an ISO-8601 string such as 2026-01-05T09:00:00Z, or a Date`,
+      },
     ]);
   }
   return ms;

@@ -78,7 +78,15 @@ async function settle<T>(promise: Promise<T>): Promise<{ ok: true; value: T } | 
 
 // A 1×1 transparent PNG.
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
-const DEFAULT_MEDIA: MediaRef = { kind: 'image', source: { type: 'bytes', base64: PNG }, mimeType: 'image/png', sizeBytes: 70, width: 1, height: 1, altText: 'A single transparent pixel' };
+const DEFAULT_MEDIA: MediaRef = {
+  kind: 'image',
+  source: { type: 'bytes', base64: PNG },
+  mimeType: 'image/png',
+  sizeBytes: 70,
+  width: 1,
+  height: 1,
+  altText: 'A single transparent pixel',
+};
 
 interface Setup<TSim extends NetworkSimulator> {
   clock: FakeClock;
@@ -133,7 +141,8 @@ export function conformanceChecks<TSim extends NetworkSimulator>(options: Confor
     return { clock, sim, adapter, client, account: key, accountId: account.id };
   }
 
-  const livePosts = (sim: NetworkSimulator, text?: string) => sim.posts().filter((post) => !post.deleted && (text === undefined || post.text === text));
+  const livePosts = (sim: NetworkSimulator, text?: string) =>
+    sim.posts().filter((post) => !post.deleted && (text === undefined || post.text === text));
 
   async function publishOne(env: Setup<TSim>, label: string): Promise<{ ref: PostRef; text: string }> {
     const text = unique(label);
@@ -156,20 +165,29 @@ export function conformanceChecks<TSim extends NetworkSimulator>(options: Confor
         const held = livePosts(env.sim, text);
         check(held.length === 1, `the simulator holds ${held.length} posts with the published text (expected exactly 1)`);
         check(published.parts.length === 1, `a single post came back with ${published.parts.length} parts (expected 1)`);
-        check(published.parts[0]?.id === held[0]!.id, `publish returned id "${published.parts[0]?.id}" but the network created "${held[0]!.id}"`);
+        check(
+          published.parts[0]?.id === held[0]!.id,
+          `publish returned id "${published.parts[0]?.id}" but the network created "${held[0]!.id}"`,
+        );
         check(published.platform === env.adapter.platform, 'the published post names another platform');
       },
     },
     {
       name: 'publishes a post with media',
-      skip: content.media.maxItems === 0 || !content.media.kinds.includes(media.kind) ? `capabilities.content.media does not accept ${media.kind}` : false,
+      skip:
+        content.media.maxItems === 0 || !content.media.kinds.includes(media.kind)
+          ? `capabilities.content.media does not accept ${media.kind}`
+          : false,
       async run() {
         const env = setup();
         const text = unique('media');
         await env.client.publish(env.account, { text, media: [media] });
         const held = livePosts(env.sim, text);
         check(held.length === 1, `the simulator holds ${held.length} posts with the text (expected 1)`);
-        check(held[0]!.mediaIds.length === 1, `the post carries ${held[0]!.mediaIds.length} media (expected 1): upload the media and attach it`);
+        check(
+          held[0]!.mediaIds.length === 1,
+          `the post carries ${held[0]!.mediaIds.length} media (expected 1): upload the media and attach it`,
+        );
       },
     },
     {
@@ -178,11 +196,21 @@ export function conformanceChecks<TSim extends NetworkSimulator>(options: Confor
       async run() {
         const env = setup();
         const texts = [unique('thread 1/3'), unique('thread 2/3'), unique('thread 3/3')];
-        const { published } = await env.client.publish(env.account, { text: texts[0]!, thread: [{ text: texts[1]! }, { text: texts[2]! }] });
+        const { published } = await env.client.publish(env.account, {
+          text: texts[0]!,
+          thread: [{ text: texts[1]! }, { text: texts[2]! }],
+        });
         check(published.parts.length === 3, `a 3-part thread came back with ${published.parts.length} parts`);
         const held = texts.map((text) => livePosts(env.sim, text));
-        held.forEach((posts, index) => check(posts.length === 1, `part ${index + 1} exists ${posts.length} times on the network (expected 1)`));
-        published.parts.forEach((part, index) => check(part.id === held[index]![0]!.id, `part ${index + 1}: returned id "${part.id}" is not the network's "${held[index]![0]!.id}"`));
+        held.forEach((posts, index) =>
+          check(posts.length === 1, `part ${index + 1} exists ${posts.length} times on the network (expected 1)`),
+        );
+        published.parts.forEach((part, index) =>
+          check(
+            part.id === held[index]![0]!.id,
+            `part ${index + 1}: returned id "${part.id}" is not the network's "${held[index]![0]!.id}"`,
+          ),
+        );
         check(held[1]![0]!.replyToId === held[0]![0]!.id, 'part 2 does not reply to part 1');
         check(held[2]![0]!.replyToId === held[1]![0]!.id, 'part 3 does not reply to part 2');
       },
@@ -241,13 +269,22 @@ export function conformanceChecks<TSim extends NetworkSimulator>(options: Confor
           for (const mention of page.items) {
             check(!seen.has(mention.id), `mention ${mention.id} came twice: pages overlap`);
             seen.add(mention.id);
-            check(capabilities.mentionKinds.includes(mention.kind), `mention ${mention.id} has kind "${mention.kind}", which capabilities.mentionKinds does not declare`);
+            check(
+              capabilities.mentionKinds.includes(mention.kind),
+              `mention ${mention.id} has kind "${mention.kind}", which capabilities.mentionKinds does not declare`,
+            );
             check(mention.accountId === env.accountId, `mention ${mention.id} names account "${mention.accountId}"`);
           }
           cursor = page.nextCursor;
         } while (cursor !== null);
-        check(pages >= 2, `all mentions came in ${pages} page(s) with limit ${options.mentionPageSize ?? 5}: honour input.limit (clamped to what the network allows)`);
-        check(seen.size === expected, `read ${seen.size} mentions, the network has ${expected}: map every mention (and only mentions) and follow the cursor to the end`);
+        check(
+          pages >= 2,
+          `all mentions came in ${pages} page(s) with limit ${options.mentionPageSize ?? 5}: honour input.limit (clamped to what the network allows)`,
+        );
+        check(
+          seen.size === expected,
+          `read ${seen.size} mentions, the network has ${expected}: map every mention (and only mentions) and follow the cursor to the end`,
+        );
       },
     },
     {
@@ -295,9 +332,15 @@ export function conformanceChecks<TSim extends NetworkSimulator>(options: Confor
         env.sim.faults.inject({ kind: '429-storm', count: 1, resetInMs: 60_000 });
         const outcome = await settle(env.client.getPost(env.account, ref));
         if (outcome.ok) {
-          check(env.clock.now() - before >= 60_000, `the call succeeded after ${env.clock.now() - before} ms of simulated time: wait for the reset the 429 announced (60 s) before trying again`);
+          check(
+            env.clock.now() - before >= 60_000,
+            `the call succeeded after ${env.clock.now() - before} ms of simulated time: wait for the reset the 429 announced (60 s) before trying again`,
+          );
         } else {
-          check(RateLimitError.isInstance(outcome.error), `a 429 became ${describeError(outcome.error)}: expected RateLimitError (or a wait until the reset)`);
+          check(
+            RateLimitError.isInstance(outcome.error),
+            `a 429 became ${describeError(outcome.error)}: expected RateLimitError (or a wait until the reset)`,
+          );
           check(outcome.error.resetAt !== null, 'the RateLimitError has no resetAt: read the reset from the response (parseRateLimit)');
         }
       },
@@ -309,7 +352,10 @@ export function conformanceChecks<TSim extends NetworkSimulator>(options: Confor
         const { ref } = await publishOne(env, 'auth');
         env.sim.faults.inject({ kind: 'expired-token', count: 1 });
         const once = await settle(env.client.getPost(env.account, ref));
-        check(once.ok || AuthError.isInstance(once.error), `one expired token became ${once.ok ? 'success' : describeError(once.error)}: expected a refresh and success, or AuthError`);
+        check(
+          once.ok || AuthError.isInstance(once.error),
+          `one expired token became ${once.ok ? 'success' : describeError(once.error)}: expected a refresh and success, or AuthError`,
+        );
         const from = env.sim.requests.length;
         env.sim.faults.inject({ kind: 'expired-token', count: 50 });
         const always = await settle(env.client.getPost(env.account, ref));
@@ -339,7 +385,8 @@ export function conformanceChecks<TSim extends NetworkSimulator>(options: Confor
         const { ref } = await publishOne(env, 'malformed');
         env.sim.faults.inject({ kind: 'malformed-json', count: 1 });
         const outcome = await settle(env.client.getPost(env.account, ref));
-        if (!outcome.ok) check(ApiCallError.isInstance(outcome.error), `a malformed body became ${describeError(outcome.error)}: expected ApiCallError`);
+        if (!outcome.ok)
+          check(ApiCallError.isInstance(outcome.error), `a malformed body became ${describeError(outcome.error)}: expected ApiCallError`);
       },
     },
     {
@@ -356,8 +403,14 @@ export function conformanceChecks<TSim extends NetworkSimulator>(options: Confor
         const second = first.ok ? first : await settle(env.client.publish(env.account, { text }, { idempotencyKey: key }));
         check(second.ok, `publishing again with the same idempotency key failed: ${second.ok ? '' : describeError(second.error)}`);
         const held = livePosts(env.sim, text);
-        check(held.length === 1, `${held.length} posts with the same text exist after a lost answer and a retry with the same idempotency key (expected exactly 1): the ${capabilities.idempotency.strategy} strategy did not prevent a duplicate`);
-        check(second.value.published.parts[0]?.id === held[0]!.id, `the retry returned "${second.value.published.parts[0]?.id}" instead of the post that exists ("${held[0]!.id}")`);
+        check(
+          held.length === 1,
+          `${held.length} posts with the same text exist after a lost answer and a retry with the same idempotency key (expected exactly 1): the ${capabilities.idempotency.strategy} strategy did not prevent a duplicate`,
+        );
+        check(
+          second.value.published.parts[0]?.id === held[0]!.id,
+          `the retry returned "${second.value.published.parts[0]?.id}" instead of the post that exists ("${held[0]!.id}")`,
+        );
       },
     },
     {
@@ -367,9 +420,16 @@ export function conformanceChecks<TSim extends NetworkSimulator>(options: Confor
         const env = setup();
         const from = env.sim.requests.length;
         const outcome = await settle(
-          env.client.publish(env.account, { text: unique('unsupported'), ...(content.threads ? {} : { thread: [{ text: 'two' }] }) }, capabilities.polls ? {} : { poll: { options: ['yes', 'no'], durationMs: 3_600_000 } }),
+          env.client.publish(
+            env.account,
+            { text: unique('unsupported'), ...(content.threads ? {} : { thread: [{ text: 'two' }] }) },
+            capabilities.polls ? {} : { poll: { options: ['yes', 'no'], durationMs: 3_600_000 } },
+          ),
         );
-        check(!outcome.ok && UnsupportedFeatureError.isInstance(outcome.error), `expected UnsupportedFeatureError, got ${outcome.ok ? 'success' : describeError(outcome.error)}`);
+        check(
+          !outcome.ok && UnsupportedFeatureError.isInstance(outcome.error),
+          `expected UnsupportedFeatureError, got ${outcome.ok ? 'success' : describeError(outcome.error)}`,
+        );
         check(env.sim.requests.length === from, 'requests were sent for a draft the network cannot publish');
       },
     },

@@ -7,11 +7,19 @@ const START = '2026-01-05T09:00:00.000Z';
 function setup(options: Parameters<typeof createMastodonSimulator>[0] = {}) {
   const clock = createFakeClock({ now: START });
   const sim = createMastodonSimulator({ clock, seed: 2, ...options });
-  const call = async (method: string, pathOrUrl: string, init: { json?: unknown; body?: BodyInit; headers?: Record<string, string> } = {}) => {
+  const call = async (
+    method: string,
+    pathOrUrl: string,
+    init: { json?: unknown; body?: BodyInit; headers?: Record<string, string> } = {},
+  ) => {
     const headers: Record<string, string> = { authorization: `Bearer ${sim.credentials.accessToken}`, ...init.headers };
     if (init.json !== undefined) headers['content-type'] = 'application/json';
     const url = pathOrUrl.startsWith('http') ? pathOrUrl : `https://mastodon.example${pathOrUrl}`;
-    const response = await sim.fetch(url, { method, headers, ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : init.body ? { body: init.body } : {}) });
+    const response = await sim.fetch(url, {
+      method,
+      headers,
+      ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : init.body ? { body: init.body } : {}),
+    });
     const text = await response.text();
     return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as any) : null };
   };
@@ -45,9 +53,11 @@ describe('Mastodon simulator', () => {
     const { sim, call } = setup({ mentionBacklog: 40 });
     sim.addMention({ text: '@smm هل ما زال متاحا؟' });
     sim.addMention({ text: '@smm bună ziua', language: 'ro' });
-    const notifications = (await call('GET', '/api/v1/notifications?types[]=mention&limit=80')).body as Array<{ status: { content: string; language: string | null } }>;
+    const notifications = (await call('GET', '/api/v1/notifications?types[]=mention&limit=80')).body as Array<{
+      status: { content: string; language: string | null };
+    }>;
     // The generated phrases, each with the language a person reading it would name.
-    const expected: Record<string, string> = { 'love this': 'en', thanks: 'en', 'سلام، ممنون': 'fa', '太棒了': 'zh', merci: 'fr' };
+    const expected: Record<string, string> = { 'love this': 'en', thanks: 'en', 'سلام، ممنون': 'fa', 太棒了: 'zh', merci: 'fr' };
     let checked = 0;
     for (const { status } of notifications) {
       const phrase = Object.keys(expected).find((text) => status.content.includes(text));
@@ -83,11 +93,23 @@ describe('Mastodon simulator', () => {
     expect(uploaded.status).toBe(202);
     expect(uploaded.body).toMatchObject({ type: 'video', url: null, description: 'a clip' });
     expect((await call('GET', `/api/v1/media/${uploaded.body.id}`)).status).toBe(206);
-    const early = await call('POST', '/api/v1/statuses', { body: new URLSearchParams([['status', 'clip'], ['media_ids[]', uploaded.body.id]]), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const early = await call('POST', '/api/v1/statuses', {
+      body: new URLSearchParams([
+        ['status', 'clip'],
+        ['media_ids[]', uploaded.body.id],
+      ]),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(early.status).toBe(422);
     await clock.advance(2_000);
     expect((await call('GET', `/api/v1/media/${uploaded.body.id}`)).status).toBe(200);
-    const posted = await call('POST', '/api/v1/statuses', { body: new URLSearchParams([['status', 'clip'], ['media_ids[]', uploaded.body.id]]), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const posted = await call('POST', '/api/v1/statuses', {
+      body: new URLSearchParams([
+        ['status', 'clip'],
+        ['media_ids[]', uploaded.body.id],
+      ]),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(posted.body.media_attachments.map((item: { id: string }) => item.id)).toEqual([uploaded.body.id]);
   });
 
@@ -111,7 +133,12 @@ describe('Mastodon simulator', () => {
       const page = await call('GET', url);
       sizes.push(page.body.length);
       ids.push(...page.body.map((notification: { id: string; type: string }) => notification.id));
-      for (const notification of page.body) expect(notification).toMatchObject({ type: 'mention', account: { acct: expect.stringContaining('@') }, status: { content: expect.stringContaining('@<span>smm</span>') } });
+      for (const notification of page.body)
+        expect(notification).toMatchObject({
+          type: 'mention',
+          account: { acct: expect.stringContaining('@') },
+          status: { content: expect.stringContaining('@<span>smm</span>') },
+        });
       url = /<([^>]+)>;\s*rel="next"/.exec(page.headers.get('link') ?? '')?.[1];
     }
     expect(sizes).toEqual([10, 10, 5]);
@@ -135,7 +162,11 @@ describe('Mastodon simulator', () => {
   it('describes the instance configuration', async () => {
     const { call } = setup({ maxCharacters: 1000 });
     const instance = await call('GET', '/api/v2/instance');
-    expect(instance.body.configuration.statuses).toEqual({ max_characters: 1000, max_media_attachments: 4, characters_reserved_per_url: 23 });
+    expect(instance.body.configuration.statuses).toEqual({
+      max_characters: 1000,
+      max_media_attachments: 4,
+      characters_reserved_per_url: 23,
+    });
     const long = await call('POST', '/api/v1/statuses', { json: { status: 'x'.repeat(1001) } });
     expect(long).toMatchObject({ status: 422, body: { error: 'Validation failed: Text character limit of 1000 exceeded' } });
   });

@@ -91,7 +91,13 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
     deletes: { limit: 30, windowMs: 30 * MINUTE },
     ...options.limits,
   };
-  const world = createWorld({ clock, seed: options.seed, handle: username, mentionBacklog: options.mentionBacklog, mentionEveryMs: options.mentionEveryMs });
+  const world = createWorld({
+    clock,
+    seed: options.seed,
+    handle: username,
+    mentionBacklog: options.mentionBacklog,
+    mentionEveryMs: options.mentionEveryMs,
+  });
   const windows = createRateLimitWindows(() => clock.now());
   const attachments = new Map<string, Attachment>();
   const scheduled = new Map<string, Scheduled>();
@@ -100,7 +106,8 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
   let serial = 0;
 
   // Mastodon ids: milliseconds shifted left 16 bits plus a sequence, as decimal strings.
-  const snowflake = (ms: number, salt?: number) => String((BigInt(ms) << 16n) | BigInt(salt === undefined ? (serial = (serial + 1) % 65_536) : salt % 65_536));
+  const snowflake = (ms: number, salt?: number) =>
+    String((BigInt(ms) << 16n) | BigInt(salt === undefined ? (serial = (serial + 1) % 65_536) : salt % 65_536));
   const remoteAccount = (user: SimUser) => ({
     id: String(200_000 + user.index),
     username: user.handle,
@@ -155,7 +162,11 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
     id: post.id,
     created_at: post.createdAt,
     in_reply_to_id: post.replyToId ?? null,
-    in_reply_to_account_id: post.replyToId ? (world.livePost(post.replyToId) ? accountId : String(post.extra.replyToAccountId ?? accountId)) : null,
+    in_reply_to_account_id: post.replyToId
+      ? world.livePost(post.replyToId)
+        ? accountId
+        : String(post.extra.replyToAccountId ?? accountId)
+      : null,
     sensitive: Boolean(post.extra.sensitive),
     spoiler_text: String(post.extra.spoilerText ?? ''),
     visibility: post.visibility ?? 'public',
@@ -175,7 +186,10 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
     reblog: null,
     application: { name: 'smm', website: null },
     account: ownAccount(),
-    media_attachments: post.mediaIds.map((id) => attachments.get(id)).filter((item): item is Attachment => item !== undefined).map(renderAttachment),
+    media_attachments: post.mediaIds
+      .map((id) => attachments.get(id))
+      .filter((item): item is Attachment => item !== undefined)
+      .map(renderAttachment),
     mentions: [],
     tags: [],
     emojis: [],
@@ -222,7 +236,10 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
 
   // Every route: auth, the account-wide limit (plus a narrower one), then the handler.
   const endpoint =
-    (narrow: 'media' | 'deletes' | undefined, handler: (request: SimRequest) => { status: number; body: unknown; headers?: Record<string, string> }) =>
+    (
+      narrow: 'media' | 'deletes' | undefined,
+      handler: (request: SimRequest) => { status: number; body: unknown; headers?: Record<string, string> },
+    ) =>
     (request: SimRequest): Response => {
       const token = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
       if (!token || !validTokens.has(token)) return json(401, { error: 'The access token is invalid' });
@@ -252,9 +269,11 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
       }
     }
     const text = String(params.status ?? '');
-    if (text.trim() === '' && mediaIds.length === 0 && !params.poll) return { status: 422, body: { error: "Validation failed: Text can't be blank" } };
+    if (text.trim() === '' && mediaIds.length === 0 && !params.poll)
+      return { status: 422, body: { error: "Validation failed: Text can't be blank" } };
     const length = [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text.replace(URL_PATTERN, 'x'.repeat(23)))].length;
-    if (length > maxCharacters) return { status: 422, body: { error: `Validation failed: Text character limit of ${maxCharacters} exceeded` } };
+    if (length > maxCharacters)
+      return { status: 422, body: { error: `Validation failed: Text character limit of ${maxCharacters} exceeded` } };
     if (mediaIds.length > 4) return { status: 422, body: { error: 'Validation failed: Media attachments exceed the limit of 4' } };
     for (const id of mediaIds) {
       const item = attachments.get(id);
@@ -266,7 +285,11 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
     if (params.visibility !== undefined && !['public', 'unlisted', 'private', 'direct'].includes(String(params.visibility))) {
       return { status: 422, body: { error: 'Validation failed: Visibility is not included in the list' } };
     }
-    if (params.in_reply_to_id !== undefined && !world.livePost(String(params.in_reply_to_id)) && !world.mentions().some((m) => mentionStatusId(m) === String(params.in_reply_to_id))) {
+    if (
+      params.in_reply_to_id !== undefined &&
+      !world.livePost(String(params.in_reply_to_id)) &&
+      !world.mentions().some((m) => mentionStatusId(m) === String(params.in_reply_to_id))
+    ) {
       return { status: 404, body: { error: 'Record not found' } };
     }
     if (params.scheduled_at !== undefined) {
@@ -303,7 +326,10 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
         application_id: 1,
         with_rate_limit: false,
       },
-      media_attachments: ((params.media_ids as string[] | undefined) ?? []).map((id) => attachments.get(id)).filter((item): item is Attachment => item !== undefined).map(renderAttachment),
+      media_attachments: ((params.media_ids as string[] | undefined) ?? [])
+        .map((id) => attachments.get(id))
+        .filter((item): item is Attachment => item !== undefined)
+        .map(renderAttachment),
     };
   }
 
@@ -322,11 +348,25 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
   const uploadMedia = endpoint('media', (request) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const file = body.file as { type?: string; size?: number } | undefined;
-    if (!file || typeof file !== 'object') return { status: 422, body: { error: 'Validation failed: File content type is invalid, File is invalid' } };
+    if (!file || typeof file !== 'object')
+      return { status: 422, body: { error: 'Validation failed: File content type is invalid, File is invalid' } };
     const mime = String(file.type ?? '');
-    const type: Attachment['type'] = mime.startsWith('image/gif') ? 'gifv' : mime.startsWith('image/') ? 'image' : mime.startsWith('video/') ? 'video' : mime.startsWith('audio/') ? 'audio' : 'unknown';
+    const type: Attachment['type'] = mime.startsWith('image/gif')
+      ? 'gifv'
+      : mime.startsWith('image/')
+        ? 'image'
+        : mime.startsWith('video/')
+          ? 'video'
+          : mime.startsWith('audio/')
+            ? 'audio'
+            : 'unknown';
     if (type === 'unknown') return { status: 422, body: { error: 'Validation failed: File content type is invalid, File is invalid' } };
-    const item: Attachment = { id: snowflake(clock.now()), type, description: typeof body.description === 'string' ? body.description : null, uploadedAtMs: clock.now() };
+    const item: Attachment = {
+      id: snowflake(clock.now()),
+      type,
+      description: typeof body.description === 'string' ? body.description : null,
+      uploadedAtMs: clock.now(),
+    };
     attachments.set(item.id, item);
     // Large media (video) is processed asynchronously: 202 with a null url until done.
     return { status: type === 'video' ? 202 : 200, body: renderAttachment(item) };
@@ -392,7 +432,8 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
     const typeQuery = (types ?? []).map((type) => `&types[]=${encodeURIComponent(type)}`).join('');
     if (body.length > 0) {
       // As Mastodon does: a next link when the page is full, a prev link whenever there are items.
-      if (body.length === limit) links.push(`<${request.origin}/api/v1/notifications?max_id=${body[body.length - 1]!.id}&limit=${limit}${typeQuery}>; rel="next"`);
+      if (body.length === limit)
+        links.push(`<${request.origin}/api/v1/notifications?max_id=${body[body.length - 1]!.id}&limit=${limit}${typeQuery}>; rel="next"`);
       links.push(`<${request.origin}/api/v1/notifications?min_id=${body[0]!.id}&limit=${limit}${typeQuery}>; rel="prev"`);
     }
     const headers: Record<string, string> = links.length ? { Link: links.join(', ') } : {};
@@ -438,7 +479,11 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
     { method: 'GET', path: '/api/v1/media/:id', handle: getMedia },
     { method: 'GET', path: '/api/v1/notifications', handle: notifications },
     { method: 'GET', path: '/api/v2/instance', handle: instance },
-    { method: 'GET', path: '/api/v1/accounts/verify_credentials', handle: endpoint(undefined, () => ({ status: 200, body: ownAccount() })) },
+    {
+      method: 'GET',
+      path: '/api/v1/accounts/verify_credentials',
+      handle: endpoint(undefined, () => ({ status: 200, body: ownAccount() })),
+    },
     {
       method: 'GET',
       path: '/api/v1/scheduled_statuses',
@@ -459,7 +504,12 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
     clock,
     routes,
     faultResponses: {
-      rateLimited: (_request, resetAtMs) => json(429, { error: 'Too many requests' }, rateHeaders({ allowed: false, limit: limits.all.limit, remaining: 0, resetAtMs, windowMs: limits.all.windowMs })),
+      rateLimited: (_request, resetAtMs) =>
+        json(
+          429,
+          { error: 'Too many requests' },
+          rateHeaders({ allowed: false, limit: limits.all.limit, remaining: 0, resetAtMs, windowMs: limits.all.windowMs }),
+        ),
       serverError: (_request, status) => json(status, { error: 'We are sorry, but something went wrong on our end.' }),
       expiredToken: () => json(401, { error: 'The access token is invalid' }),
       notFound: () => json(404, { error: 'Record not found' }),
@@ -474,7 +524,12 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
       publishDue();
       return world.posts.map((post) => ({ ...post }));
     },
-    scheduled: () => [...scheduled.values()].map((entry) => ({ id: entry.id, scheduledAt: new Date(entry.scheduledAtMs).toISOString(), params: entry.params })),
+    scheduled: () =>
+      [...scheduled.values()].map((entry) => ({
+        id: entry.id,
+        scheduledAt: new Date(entry.scheduledAtMs).toISOString(),
+        params: entry.params,
+      })),
     reportedPostMetrics(postId) {
       const post = world.posts.find((entry) => entry.id === postId);
       return post ? counts(post) : {};
@@ -484,6 +539,12 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
       return { followers_count: account.followers_count, following_count: account.following_count, statuses_count: account.statuses_count };
     },
     mentionCount: () => world.mentions().length,
-    addMention: (input) => void world.addMention({ text: input.text, kind: input.kind ?? 'mention', ...(input.postId ? { postId: input.postId } : {}), ...(input.language ? { language: input.language } : {}) }),
+    addMention: (input) =>
+      void world.addMention({
+        text: input.text,
+        kind: input.kind ?? 'mention',
+        ...(input.postId ? { postId: input.postId } : {}),
+        ...(input.language ? { language: input.language } : {}),
+      }),
   };
 }

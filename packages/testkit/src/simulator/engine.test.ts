@@ -13,7 +13,11 @@ describe('serving a simulator', () => {
   afterAll(() => server.close());
 
   it('answers the global fetch through msw handlers', async () => {
-    const response = await fetch('https://msw.mastodon.example/api/v1/statuses', { method: 'POST', headers: auth(sim.credentials.accessToken), body: JSON.stringify({ status: 'via msw' }) });
+    const response = await fetch('https://msw.mastodon.example/api/v1/statuses', {
+      method: 'POST',
+      headers: auth(sim.credentials.accessToken),
+      body: JSON.stringify({ status: 'via msw' }),
+    });
     expect(response.status).toBe(200);
     expect(sim.posts().map((post) => post.text)).toEqual(['via msw']);
   });
@@ -25,11 +29,17 @@ describe('a real node:http server', () => {
     const { url, close } = await served.listen({ port: 0, host: '127.0.0.1' });
     try {
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      const response = await globalThis.fetch(`${url}/api/v1/statuses`, { method: 'POST', headers: auth(served.credentials.accessToken), body: JSON.stringify({ status: 'via node:http' }) });
+      const response = await globalThis.fetch(`${url}/api/v1/statuses`, {
+        method: 'POST',
+        headers: auth(served.credentials.accessToken),
+        body: JSON.stringify({ status: 'via node:http' }),
+      });
       expect(response.status).toBe(200);
       const status = (await response.json()) as { id: string };
       // The Link header points at the served origin.
-      const notifications = await globalThis.fetch(`${url}/api/v1/notifications?limit=5`, { headers: auth(served.credentials.accessToken) });
+      const notifications = await globalThis.fetch(`${url}/api/v1/notifications?limit=5`, {
+        headers: auth(served.credentials.accessToken),
+      });
       expect(notifications.headers.get('link')).toContain(`<${url}/api/v1/notifications?max_id=`);
       expect(served.posts().map((post) => post.id)).toEqual([status.id]);
     } finally {
@@ -41,10 +51,18 @@ describe('a real node:http server', () => {
     const { url, close } = await sim.listen();
     try {
       sim.faults.inject({ kind: 'drop-after-send', match: 'POST /api/v1/statuses' });
-      await expect(globalThis.fetch(`${url}/api/v1/statuses`, { method: 'POST', headers: auth(sim.credentials.accessToken), body: JSON.stringify({ status: 'lost answer' }) })).rejects.toThrow();
+      await expect(
+        globalThis.fetch(`${url}/api/v1/statuses`, {
+          method: 'POST',
+          headers: auth(sim.credentials.accessToken),
+          body: JSON.stringify({ status: 'lost answer' }),
+        }),
+      ).rejects.toThrow();
       expect(sim.posts().map((post) => post.text)).toEqual(['lost answer']);
       sim.faults.inject({ kind: 'timeout' });
-      await expect(globalThis.fetch(`${url}/api/v2/instance`, { headers: auth(sim.credentials.accessToken), signal: AbortSignal.timeout(100) })).rejects.toThrow();
+      await expect(
+        globalThis.fetch(`${url}/api/v2/instance`, { headers: auth(sim.credentials.accessToken), signal: AbortSignal.timeout(100) }),
+      ).rejects.toThrow();
     } finally {
       await close();
     }
@@ -61,7 +79,11 @@ describe('faults', () => {
     expect(await (await get()).json()).toEqual({ error: 'We are sorry, but something went wrong on our end.' });
     expect((await get()).status).toBe(200);
     expect(sim.faults.pending()).toHaveLength(1);
-    const limited = await sim.fetch('https://mastodon.example/api/v1/statuses', { method: 'POST', headers: auth(sim.credentials.accessToken), body: '{"status":"x"}' });
+    const limited = await sim.fetch('https://mastodon.example/api/v1/statuses', {
+      method: 'POST',
+      headers: auth(sim.credentials.accessToken),
+      body: '{"status":"x"}',
+    });
     expect(limited.status).toBe(429);
     expect(limited.headers.get('x-ratelimit-reset')).toBe('2026-01-05T09:01:00.000Z');
     sim.faults.inject({ kind: 'malformed-json' });

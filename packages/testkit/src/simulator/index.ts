@@ -20,5 +20,13 @@ export { createRateLimitWindows, type RateLimitWindows, type WindowLimit, type W
 export { createSeededRandom, hashString, type SeededRandom } from './random.js';
 export type { RecordedRequest } from './request-log.js';
 export { json, malformedJson } from './responses.js';
-export { createWorld, type IncomingMention, type PostCounters, type SimPost, type SimUser, type SimWorld, type WorldOptions } from './world.js';
+export {
+  createWorld,
+  type IncomingMention,
+  type PostCounters,
+  type SimPost,
+  type SimUser,
+  type SimWorld,
+  type WorldOptions,
+} from './world.js';
 export type { NetworkSimulator } from './network-simulator.js';

@@ -24,5 +24,10 @@ export interface NetworkSimulator extends SimulatorServing {
   /** Mentions the account has received by now. */
   mentionCount(): number;
   /** Adds a mention (arriving now) from another user. */
-  addMention(input: { text: string; kind?: 'mention' | 'reply'; postId?: string; /** BCP 47, as the network would label it; unlabelled when absent. */ language?: string }): void;
+  addMention(input: {
+    text: string;
+    kind?: 'mention' | 'reply';
+    postId?: string;
+    /** BCP 47, as the network would label it; unlabelled when absent. */ language?: string;
+  }): void;
 }

@@ -81,7 +81,9 @@ export interface SimWorld {
   /** Every mention that has arrived by now, oldest first. */
   mentions(): IncomingMention[];
   /** Adds a mention now (or at `createdAtMs`). */
-  addMention(mention: Omit<IncomingMention, 'key' | 'createdAtMs' | 'author'> & { authorIndex?: number; createdAtMs?: number }): IncomingMention;
+  addMention(
+    mention: Omit<IncomingMention, 'key' | 'createdAtMs' | 'author'> & { authorIndex?: number; createdAtMs?: number },
+  ): IncomingMention;
   counters(post: SimPost): PostCounters;
   followers(): number;
   following(): number;
@@ -91,7 +93,28 @@ function phraseOf([text, language]: readonly [string, string], render: (text: st
   return { text: render(text), language };
 }
 
-const FIRST = ['ana', 'bogdan', 'chen', 'dara', 'emeka', 'farah', 'goran', 'hana', 'ines', 'jun', 'kofi', 'lena', 'mina', 'nour', 'olek', 'priya', 'quinn', 'reza', 'sara', 'tomas'];
+const FIRST = [
+  'ana',
+  'bogdan',
+  'chen',
+  'dara',
+  'emeka',
+  'farah',
+  'goran',
+  'hana',
+  'ines',
+  'jun',
+  'kofi',
+  'lena',
+  'mina',
+  'nour',
+  'olek',
+  'priya',
+  'quinn',
+  'reza',
+  'sara',
+  'tomas',
+];
 
 /**
  * Creates the shared state of a simulator: the account's posts, other users, mentions that
@@ -112,20 +135,33 @@ export function createWorld(options: WorldOptions): SimWorld {
   const every = options.mentionEveryMs ?? 10 * 60_000;
   const users: SimUser[] = FIRST.map((name, index) => {
     const userRandom = random.fork(`user:${index}`);
-    return { index, handle: `${name}${userRandom.int(1, 99)}`, displayName: name[0]!.toUpperCase() + name.slice(1), followers: userRandom.int(3, 50_000) };
+    return {
+      index,
+      handle: `${name}${userRandom.int(1, 99)}`,
+      displayName: name[0]!.toUpperCase() + name.slice(1),
+      followers: userRandom.int(3, 50_000),
+    };
   });
   const extraMentions: IncomingMention[] = [];
   const posts: SimPost[] = [];
   // Each phrase with the language a network would label it with, so listening code sees real labels.
   const phrases: ReadonlyArray<readonly [text: string, language: string]> = [
-    ['love this', 'en'], ['question about', 'en'], ['thanks', 'en'], ['is this still on?', 'en'], ['great work', 'en'],
-    ['when does it ship', 'en'], ['سلام، ممنون', 'fa'], ['太棒了', 'zh'], ['merci', 'fr'],
+    ['love this', 'en'],
+    ['question about', 'en'],
+    ['thanks', 'en'],
+    ['is this still on?', 'en'],
+    ['great work', 'en'],
+    ['when does it ship', 'en'],
+    ['سلام، ممنون', 'fa'],
+    ['太棒了', 'zh'],
+    ['merci', 'fr'],
   ];
 
   // Scheduled mention number `n`: the backlog sits before the start, later ones arrive every `every` ms.
   const scheduled = (n: number): IncomingMention => {
     const mentionRandom = random.fork(`mention:${n}`);
-    const createdAtMs = n < backlog ? startMs - (backlog - n) * 7 * 60_000 - mentionRandom.int(0, 60_000) : startMs + (n - backlog + 1) * every;
+    const createdAtMs =
+      n < backlog ? startMs - (backlog - n) * 7 * 60_000 - mentionRandom.int(0, 60_000) : startMs + (n - backlog + 1) * every;
     return {
       key: `m:${n}`,
       createdAtMs,

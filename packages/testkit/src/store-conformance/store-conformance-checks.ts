@@ -40,7 +40,11 @@ function check(condition: unknown, message: string): asserts condition {
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>)
+            .filter(([, x]) => x !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
       : v,
   );
 }
@@ -51,7 +55,9 @@ function same(actual: unknown, expected: unknown, what: string): void {
   if (a === e) return;
   let i = 0;
   while (i < a.length && a[i] === e[i]) i += 1;
-  throw new ConformanceError(`${what}: differs from what was written at character ${i}:\n  expected …${e.slice(Math.max(0, i - 40), i + 80)}\n  received …${a.slice(Math.max(0, i - 40), i + 80)}`);
+  throw new ConformanceError(
+    `${what}: differs from what was written at character ${i}:\n  expected …${e.slice(Math.max(0, i - 40), i + 80)}\n  received …${a.slice(Math.max(0, i - 40), i + 80)}`,
+  );
 }
 
 function ids(entries: readonly CalendarEntry[]): string[] {
@@ -106,7 +112,12 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
     async (store) => {
       const first = storeEntry('a');
       await store.insert(first);
-      await rejects(store.insert(storeEntry('a', { draft: { ...first.draft, text: 'other' } })), conflict, 'EntryConflictError', 'insert of an existing id');
+      await rejects(
+        store.insert(storeEntry('a', { draft: { ...first.draft, text: 'other' } })),
+        conflict,
+        'EntryConflictError',
+        'insert of an existing id',
+      );
       same(await store.get('a'), first, 'entry after a rejected insert');
     },
   ],
@@ -114,10 +125,26 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
     'insertMany is all or none',
     async (store) => {
       await store.insert(storeEntry('exists'));
-      await rejects(store.insertMany([storeEntry('n1'), storeEntry('n2'), storeEntry('exists')]), conflict, 'EntryConflictError', 'insertMany with an existing id');
-      check((await store.get('n1')) === undefined && (await store.get('n2')) === undefined, 'insertMany with an existing id must insert nothing, but n1/n2 were stored');
-      await rejects(store.insertMany([storeEntry('d1'), storeEntry('d2'), storeEntry('d1')]), conflict, 'EntryConflictError', 'insertMany with an id repeated in the batch');
-      check((await store.get('d1')) === undefined && (await store.get('d2')) === undefined, 'insertMany with a repeated id must insert nothing, but d1/d2 were stored');
+      await rejects(
+        store.insertMany([storeEntry('n1'), storeEntry('n2'), storeEntry('exists')]),
+        conflict,
+        'EntryConflictError',
+        'insertMany with an existing id',
+      );
+      check(
+        (await store.get('n1')) === undefined && (await store.get('n2')) === undefined,
+        'insertMany with an existing id must insert nothing, but n1/n2 were stored',
+      );
+      await rejects(
+        store.insertMany([storeEntry('d1'), storeEntry('d2'), storeEntry('d1')]),
+        conflict,
+        'EntryConflictError',
+        'insertMany with an id repeated in the batch',
+      );
+      check(
+        (await store.get('d1')) === undefined && (await store.get('d2')) === undefined,
+        'insertMany with a repeated id must insert nothing, but d1/d2 were stored',
+      );
       const batch = [storeEntry('m1'), storeEntry('m2', {}, 1_000), richEntry('m3')];
       await store.insertMany(batch);
       for (const entry of batch) same(await store.get(entry.id), entry, `get("${entry.id}") after insertMany`);
@@ -129,23 +156,48 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
     async (store) => {
       const original = storeEntry('p', { lease: { owner: 'w1', expiresAt: at(HOUR) } });
       await store.insert(original);
-      const edited = { ...original, draft: { ...original.draft, text: 'edited ✏️' }, approvals: [{ by: 'li', role: 'legal', at: at(5) }], lease: null };
+      const edited = {
+        ...original,
+        draft: { ...original.draft, text: 'edited ✏️' },
+        approvals: [{ by: 'li', role: 'legal', at: at(5) }],
+        lease: null,
+      };
       const stored = await store.put(edited, { expectedVersion: original.version });
       check(stored.version === original.version + 1, `put must store version ${original.version + 1}, returned version ${stored.version}`);
       check(stored.draft.text === 'edited ✏️', 'put must store the new draft');
       same(stored.lease, original.lease, 'put: the lease (leases change only through claim/extend/release/transition)');
       same(await store.get('p'), stored, 'get after put (must equal what put returned)');
 
-      await rejects(store.put({ ...stored, draft: { ...stored.draft, text: 'stale' } }, { expectedVersion: original.version }), conflict, 'EntryConflictError', 'put with a stale expectedVersion');
+      await rejects(
+        store.put({ ...stored, draft: { ...stored.draft, text: 'stale' } }, { expectedVersion: original.version }),
+        conflict,
+        'EntryConflictError',
+        'put with a stale expectedVersion',
+      );
       await rejects(store.put(stored, { expectedStatus: 'draft' }), conflict, 'EntryConflictError', 'put with a wrong expectedStatus');
-      await rejects(store.put(stored, { leaseOwner: 'w2' }), conflict, 'EntryConflictError', "put with leaseOwner of a worker that holds no lease");
+      await rejects(
+        store.put(stored, { leaseOwner: 'w2' }),
+        conflict,
+        'EntryConflictError',
+        'put with leaseOwner of a worker that holds no lease',
+      );
       await rejects(store.put({ ...stored, status: 'canceled' }), conflict, 'EntryConflictError', 'put that changes status');
-      await rejects(store.put({ ...stored, history: stored.history.slice(0, 1) }), conflict, 'EntryConflictError', 'put that drops history records');
+      await rejects(
+        store.put({ ...stored, history: stored.history.slice(0, 1) }),
+        conflict,
+        'EntryConflictError',
+        'put that drops history records',
+      );
       same(await store.get('p'), stored, 'entry after rejected puts (nothing may change)');
 
       const withLease = await store.put(stored, { leaseOwner: 'w1', expectedStatus: 'scheduled', expectedVersion: stored.version });
       check(withLease.version === stored.version + 1, 'put with expectations that hold must succeed and bump the version');
-      await rejects(store.put(storeEntry('ghost')), (e) => notFound(e) || conflict(e), 'EntryNotFoundError (or EntryConflictError)', 'put of an unknown id');
+      await rejects(
+        store.put(storeEntry('ghost')),
+        (e) => notFound(e) || conflict(e),
+        'EntryNotFoundError (or EntryConflictError)',
+        'put of an unknown id',
+      );
       check((await store.get('ghost')) === undefined, 'put of an unknown id must not create it');
     },
   ],
@@ -170,7 +222,10 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
         { entry: { ...b, draft: { ...b.draft, text: 'B2' } } },
       ]);
       check(a2?.id === 'a' && b2?.id === 'b', 'putMany must return the stored entries in the order given');
-      check(a2.draft.text === 'A2' && a2.version === a.version + 1 && b2.draft.text === 'B2' && b2.version === b.version + 1, 'putMany must store each entry with version + 1');
+      check(
+        a2.draft.text === 'A2' && a2.version === a.version + 1 && b2.draft.text === 'B2' && b2.version === b.version + 1,
+        'putMany must store each entry with version + 1',
+      );
       same(await store.get('b'), b2, 'get("b") after putMany');
     },
   ],
@@ -179,29 +234,84 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
     async (store) => {
       await store.insert(storeEntry('t', { lease: { owner: 'w1', expiresAt: at(HOUR) } }));
       const before = await mustGet(store, 't');
-      const moved = await store.transition('t', { to: 'publishing', at: at(10), by: 'w1', reason: 'claimed', leaseOwner: 'w1', expectedVersion: before.version, patch: { idempotencyKey: 'smm-t' } });
+      const moved = await store.transition('t', {
+        to: 'publishing',
+        at: at(10),
+        by: 'w1',
+        reason: 'claimed',
+        leaseOwner: 'w1',
+        expectedVersion: before.version,
+        patch: { idempotencyKey: 'smm-t' },
+      });
       check(moved.status === 'publishing', `transition must store status "publishing", got "${moved.status}"`);
       check(moved.version === before.version + 1, `transition must bump the version to ${before.version + 1}, got ${moved.version}`);
-      same(moved.history, [...before.history, { from: 'scheduled', to: 'publishing', at: at(10), by: 'w1', reason: 'claimed' }], 'history after transition');
+      same(
+        moved.history,
+        [...before.history, { from: 'scheduled', to: 'publishing', at: at(10), by: 'w1', reason: 'claimed' }],
+        'history after transition',
+      );
       check(moved.idempotencyKey === 'smm-t', 'transition must apply its patch (idempotencyKey)');
       check(moved.updatedAt === at(10), 'transition must set updatedAt to the change time');
       same(moved.lease, before.lease, 'lease after a transition without releaseLease');
       same(await store.get('t'), moved, 'get after transition');
 
-      await rejects(store.transition('t', { to: 'published', at: at(20), by: 'w2', leaseOwner: 'w2' }), conflict, 'EntryConflictError', 'transition with leaseOwner not holding the lease');
-      await rejects(store.transition('t', { to: 'published', at: at(20), by: 'w1', expectedVersion: before.version }), conflict, 'EntryConflictError', 'transition with a stale expectedVersion');
-      await rejects(store.transition('t', { to: 'published', at: at(20), by: 'w1', expectedStatus: 'scheduled' }), conflict, 'EntryConflictError', 'transition with a wrong expectedStatus');
-      await rejects(store.transition('t', { to: 'draft', at: at(20), by: 'w1' }), (e) => IllegalTransitionError.isInstance(e), 'IllegalTransitionError', 'transition publishing → draft');
+      await rejects(
+        store.transition('t', { to: 'published', at: at(20), by: 'w2', leaseOwner: 'w2' }),
+        conflict,
+        'EntryConflictError',
+        'transition with leaseOwner not holding the lease',
+      );
+      await rejects(
+        store.transition('t', { to: 'published', at: at(20), by: 'w1', expectedVersion: before.version }),
+        conflict,
+        'EntryConflictError',
+        'transition with a stale expectedVersion',
+      );
+      await rejects(
+        store.transition('t', { to: 'published', at: at(20), by: 'w1', expectedStatus: 'scheduled' }),
+        conflict,
+        'EntryConflictError',
+        'transition with a wrong expectedStatus',
+      );
+      await rejects(
+        store.transition('t', { to: 'draft', at: at(20), by: 'w1' }),
+        (e) => IllegalTransitionError.isInstance(e),
+        'IllegalTransitionError',
+        'transition publishing → draft',
+      );
       same(await store.get('t'), moved, 'entry after rejected transitions (nothing may change)');
 
-      const published = { platform: 'x' as const, accountId: '1', parts: [{ platform: 'x', id: '99' }], publishedAt: at(30), idempotencyKey: 'smm-t' };
-      const done = await store.transition('t', { to: 'published', at: at(30), by: 'w1', leaseOwner: 'w1', releaseLease: true, patch: { published } });
+      const published = {
+        platform: 'x' as const,
+        accountId: '1',
+        parts: [{ platform: 'x', id: '99' }],
+        publishedAt: at(30),
+        idempotencyKey: 'smm-t',
+      };
+      const done = await store.transition('t', {
+        to: 'published',
+        at: at(30),
+        by: 'w1',
+        leaseOwner: 'w1',
+        releaseLease: true,
+        patch: { published },
+      });
       check(done.lease === null, 'transition with releaseLease must drop the lease');
       same(done.published, published, 'published refs after transition');
       check(done.history.length === before.history.length + 2, 'each transition appends exactly one history record');
       same(await store.get('t'), done, 'get after the final transition');
-      await rejects(store.transition('t', { to: 'scheduled', at: at(40), by: 'ana' }), (e) => IllegalTransitionError.isInstance(e), 'IllegalTransitionError', 'transition out of "published" (final)');
-      await rejects(store.transition('nope', { to: 'canceled', at: at(40), by: 'ana' }), notFound, 'EntryNotFoundError', 'transition of an unknown id');
+      await rejects(
+        store.transition('t', { to: 'scheduled', at: at(40), by: 'ana' }),
+        (e) => IllegalTransitionError.isInstance(e),
+        'IllegalTransitionError',
+        'transition out of "published" (final)',
+      );
+      await rejects(
+        store.transition('nope', { to: 'canceled', at: at(40), by: 'ana' }),
+        notFound,
+        'EntryNotFoundError',
+        'transition of an unknown id',
+      );
     },
   ],
   [
@@ -219,7 +329,10 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
       ]);
       const expectIds = async (query: Parameters<ScheduleStore['query']>[0], expected: string[]) => {
         const got = ids(await store.query(query));
-        check(got.join(',') === expected.join(','), `query(${JSON.stringify(query)}) must return [${expected.join(', ')}], got [${got.join(', ')}]`);
+        check(
+          got.join(',') === expected.join(','),
+          `query(${JSON.stringify(query)}) must return [${expected.join(', ')}], got [${got.join(', ')}]`,
+        );
       };
       await expectIds({}, ['e1', 'e2', 'e3', 'e4', 'e5', 'u1', 'u2']);
       await expectIds({ from: at(2 * 60_000), to: at(5 * 60_000) }, ['e2', 'e3', 'e4']);
@@ -255,23 +368,44 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
         storeEntry('retry-now', { attempts: 1, nextAttemptAt: at(-6_000) }, -9_000),
       ]);
       const first = await store.claimDue({ owner: 'w1', now: T0, leaseMs: LEASE, limit: 2 });
-      check(ids(first).sort().join(',') === 'due1,retry-now', `claimDue(limit 2) must claim the two earliest due entries [due1, retry-now] (due = later of scheduledAt and nextAttemptAt), got [${ids(first).join(', ')}]`);
+      check(
+        ids(first).sort().join(',') === 'due1,retry-now',
+        `claimDue(limit 2) must claim the two earliest due entries [due1, retry-now] (due = later of scheduledAt and nextAttemptAt), got [${ids(first).join(', ')}]`,
+      );
       for (const entry of first) {
         same(entry.lease, { owner: 'w1', expiresAt: at(LEASE) }, `lease of claimed "${entry.id}"`);
         same(await store.get(entry.id), entry, `stored "${entry.id}" after claimDue (must equal the returned entry)`);
       }
       const before = await store.get('due2');
       const rest = await store.claimDue({ owner: 'w2', now: T0, leaseMs: LEASE });
-      check(ids(rest).sort().join(',') === 'due2,due3', `claimDue must then claim [due2, due3] (held, approved, draft, leased, not-yet-due and retry-later entries stay), got [${ids(rest).join(', ')}]`);
-      check(rest.every((entry) => entry.status === 'scheduled'), 'claimDue must not change the status');
+      check(
+        ids(rest).sort().join(',') === 'due2,due3',
+        `claimDue must then claim [due2, due3] (held, approved, draft, leased, not-yet-due and retry-later entries stay), got [${ids(rest).join(', ')}]`,
+      );
+      check(
+        rest.every((entry) => entry.status === 'scheduled'),
+        'claimDue must not change the status',
+      );
       check(rest.find((entry) => entry.id === 'due2')!.version === before!.version + 1, 'claimDue must bump the version of what it claims');
       const again = await store.claimDue({ owner: 'w3', now: T0 + 1_000, leaseMs: LEASE });
-      check(again.length === 1 && again[0]!.id === 'leased', `at T0+1s only "leased" (its lease expired at T0+1ms) may be claimed, got [${ids(again).join(', ')}]`);
+      check(
+        again.length === 1 && again[0]!.id === 'leased',
+        `at T0+1s only "leased" (its lease expired at T0+1ms) may be claimed, got [${ids(again).join(', ')}]`,
+      );
       const later = await store.claimDue({ owner: 'w3', now: T0 + 30_000, leaseMs: LEASE });
-      check(ids(later).sort().join(',') === 'late,retry-later', `at T0+30s "late" and "retry-later" are due, got [${ids(later).join(', ')}]`);
+      check(
+        ids(later).sort().join(',') === 'late,retry-later',
+        `at T0+30s "late" and "retry-later" are due, got [${ids(later).join(', ')}]`,
+      );
       const expired = await store.claimDue({ owner: 'w4', now: T0 + LEASE, leaseMs: LEASE, limit: 100 });
-      check(ids(expired).sort().join(',') === 'due1,due2,due3,retry-now', `when the first leases expire their entries are claimable again: expected [due1, due2, due3, retry-now], got [${ids(expired).join(', ')}]`);
-      check(expired.every((entry) => entry.lease?.owner === 'w4'), 'entries re-claimed after lease expiry must be leased to the new owner');
+      check(
+        ids(expired).sort().join(',') === 'due1,due2,due3,retry-now',
+        `when the first leases expire their entries are claimable again: expected [due1, due2, due3, retry-now], got [${ids(expired).join(', ')}]`,
+      );
+      check(
+        expired.every((entry) => entry.lease?.owner === 'w4'),
+        'entries re-claimed after lease expiry must be leased to the new owner',
+      );
     },
   ],
   [
@@ -285,8 +419,14 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
       const none = await store.claimDue({ owner: 'w1', now: T0, leaseMs: LEASE, includeStalePublishing: false });
       check(none.length === 0, `includeStalePublishing: false must claim no publishing entry, got [${ids(none).join(', ')}]`);
       const stale = await store.claimDue({ owner: 'w1', now: T0, leaseMs: LEASE });
-      check(ids(stale).sort().join(',') === 'stale,unleased', `claimDue must hand out publishing entries whose lease expired or is absent [stale, unleased], never one under a live lease; got [${ids(stale).join(', ')}]`);
-      check(stale.every((entry) => entry.status === 'publishing' && entry.lease?.owner === 'w1'), 'stale publishing entries are claimed as they are (still publishing), leased to the claimer');
+      check(
+        ids(stale).sort().join(',') === 'stale,unleased',
+        `claimDue must hand out publishing entries whose lease expired or is absent [stale, unleased], never one under a live lease; got [${ids(stale).join(', ')}]`,
+      );
+      check(
+        stale.every((entry) => entry.status === 'publishing' && entry.lease?.owner === 'w1'),
+        'stale publishing entries are claimed as they are (still publishing), leased to the claimer',
+      );
       const later = await store.claimDue({ owner: 'w2', now: T0 + 30_000, leaseMs: LEASE });
       check(ids(later).join(',') === 'live', `"live" becomes claimable when its lease expires, got [${ids(later).join(', ')}]`);
     },
@@ -307,14 +447,26 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
       check(claimed?.id === 'due', 'claim("due") must return the entry');
       same(claimed.lease, { owner: 'w1', expiresAt: at(LEASE) }, 'lease of claim("due")');
       same(await store.get('due'), claimed, 'stored entry after claim (must equal the returned entry)');
-      check((await store.claim('due', { ...request, owner: 'w2' })) === undefined, 'claim of an entry under another live lease must return undefined');
+      check(
+        (await store.claim('due', { ...request, owner: 'w2' })) === undefined,
+        'claim of an entry under another live lease must return undefined',
+      );
       for (const id of ['future', 'held', 'draft', 'retry', 'missing']) {
         check((await store.claim(id, request)) === undefined, `claim("${id}") must return undefined (not claimable at T0)`);
       }
-      check((await store.claim('stale', { ...request, includeStalePublishing: false })) === undefined, 'claim of a stale publishing entry with includeStalePublishing: false must return undefined');
+      check(
+        (await store.claim('stale', { ...request, includeStalePublishing: false })) === undefined,
+        'claim of a stale publishing entry with includeStalePublishing: false must return undefined',
+      );
       check((await store.claim('stale', request))?.lease?.owner === 'w1', 'claim of a stale publishing entry must lease it to the claimer');
-      check((await store.claim('retry', { ...request, now: T0 + 10_000 }))?.id === 'retry', 'claim("retry") must succeed once nextAttemptAt has come');
-      check((await store.claim('due', { ...request, owner: 'w3', now: T0 + LEASE }))?.lease?.owner === 'w3', 'after the lease expires another owner can claim the entry');
+      check(
+        (await store.claim('retry', { ...request, now: T0 + 10_000 }))?.id === 'retry',
+        'claim("retry") must succeed once nextAttemptAt has come',
+      );
+      check(
+        (await store.claim('due', { ...request, owner: 'w3', now: T0 + LEASE }))?.lease?.owner === 'w3',
+        'after the lease expires another owner can claim the entry',
+      );
     },
   ],
   [
@@ -339,13 +491,22 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
         await Promise.all(calls);
       }
       const twice = [...got].filter(([, owners]) => owners.length > 1);
-      check(twice.length === 0, `entries handed out more than once under contention: ${twice.slice(0, 5).map(([id, owners]) => `${id} → ${owners.join(' & ')}`).join('; ')}`);
+      check(
+        twice.length === 0,
+        `entries handed out more than once under contention: ${twice
+          .slice(0, 5)
+          .map(([id, owners]) => `${id} → ${owners.join(' & ')}`)
+          .join('; ')}`,
+      );
       for (const [id, [owner]] of got) {
         const stored = await second.get(id);
         check(stored?.lease?.owner === owner, `"${id}" was handed to ${owner} but its stored lease is ${JSON.stringify(stored?.lease)}`);
       }
       const left = await store.claimDue({ owner: 'sweeper', now: T0, leaseMs: LEASE, limit: count });
-      check(got.size + left.length === count && left.every((entry) => !got.has(entry.id)), `every entry must be claimed exactly once: ${got.size} claimed under contention + ${left.length} left ≠ ${count}`);
+      check(
+        got.size + left.length === count && left.every((entry) => !got.has(entry.id)),
+        `every entry must be claimed exactly once: ${got.size} claimed under contention + ${left.length} left ≠ ${count}`,
+      );
     },
   ],
   [
@@ -354,17 +515,29 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
       await store.insert(storeEntry('l', {}, -1_000));
       const claimed = await store.claim('l', { owner: 'w1', now: T0, leaseMs: LEASE });
       check(claimed !== undefined, 'claim of a due entry must succeed');
-      check((await store.extendLease('l', 'w2', T0 + 1_000, LEASE)) === false, 'extendLease by a worker that does not own the lease must return false');
+      check(
+        (await store.extendLease('l', 'w2', T0 + 1_000, LEASE)) === false,
+        'extendLease by a worker that does not own the lease must return false',
+      );
       same((await mustGet(store, 'l')).lease, { owner: 'w1', expiresAt: at(LEASE) }, 'lease after a refused extendLease');
       check((await store.extendLease('l', 'w1', T0 + 10_000, LEASE)) === true, 'extendLease by the owner must return true');
       same((await mustGet(store, 'l')).lease, { owner: 'w1', expiresAt: at(10_000 + LEASE) }, 'lease after extendLease');
-      check((await store.claim('l', { owner: 'w2', now: T0 + LEASE + 1, leaseMs: LEASE })) === undefined, 'an extended lease must keep others out past the original expiry');
+      check(
+        (await store.claim('l', { owner: 'w2', now: T0 + LEASE + 1, leaseMs: LEASE })) === undefined,
+        'an extended lease must keep others out past the original expiry',
+      );
       check((await store.releaseLease('l', 'w2')) === false, 'releaseLease by a worker that does not own the lease must return false');
       check((await mustGet(store, 'l')).lease?.owner === 'w1', 'a refused releaseLease must keep the lease');
       check((await store.releaseLease('l', 'w1')) === true, 'releaseLease by the owner must return true');
       check((await mustGet(store, 'l')).lease === null, 'releaseLease must drop the lease');
-      check((await store.claim('l', { owner: 'w2', now: T0 + 1, leaseMs: LEASE }))?.lease?.owner === 'w2', 'a released entry must be claimable again at once');
-      check((await store.extendLease('l', 'w1', T0 + 2, LEASE)) === false, 'the previous owner cannot extend a lease that is now someone else’s');
+      check(
+        (await store.claim('l', { owner: 'w2', now: T0 + 1, leaseMs: LEASE }))?.lease?.owner === 'w2',
+        'a released entry must be claimable again at once',
+      );
+      check(
+        (await store.extendLease('l', 'w1', T0 + 2, LEASE)) === false,
+        'the previous owner cannot extend a lease that is now someone else’s',
+      );
     },
   ],
   [
@@ -384,7 +557,11 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
         storeEntry('retry-later', { nextAttemptAt: at(5_000) }, -300_000),
       ]);
       same(await store.dueSummary(T0), { count: 4, oldestScheduledAt: at(-120_000) }, 'dueSummary(T0)');
-      same(await store.dueSummary(T0 + 5_000), { count: 6, oldestScheduledAt: at(-300_000) }, 'dueSummary(T0 + 5s) (future and retry-later now due)');
+      same(
+        await store.dueSummary(T0 + 5_000),
+        { count: 6, oldestScheduledAt: at(-300_000) },
+        'dueSummary(T0 + 5s) (future and retry-later now due)',
+      );
       same(await store.dueSummary(T0 - 200_000), { count: 0, oldestScheduledAt: null }, 'dueSummary before anything is due');
     },
   ],

@@ -26,7 +26,9 @@ describe('store conformance catches broken stores', () => {
         // Returns due entries but never records the lease, so the next caller gets them too.
         async claimDue(request) {
           const all = await inner.query({ statuses: ['scheduled'] });
-          return all.filter((e) => e.hold === null && e.scheduledAt !== null && Date.parse(e.scheduledAt) <= request.now).slice(0, request.limit ?? 100);
+          return all
+            .filter((e) => e.hold === null && e.scheduledAt !== null && Date.parse(e.scheduledAt) <= request.now)
+            .slice(0, request.limit ?? 100);
         },
       })),
     );
@@ -44,7 +46,9 @@ describe('store conformance catches broken stores', () => {
         },
       })),
     );
-    expect(failed.get('put bumps the version, keeps status, history and lease, and enforces expectations')).toMatch(/get after put \(must equal what put returned\): differs/);
+    expect(failed.get('put bumps the version, keeps status, history and lease, and enforces expectations')).toMatch(
+      /get after put \(must equal what put returned\): differs/,
+    );
   });
 
   it('a store that loses unicode and the retry fields on the way through', async () => {
@@ -56,7 +60,9 @@ describe('store conformance catches broken stores', () => {
         },
       })),
     );
-    expect(failed.get('insert and get return every field unchanged (unicode text, history, approvals, published refs, retry fields)')).toMatch(/get\("rich-1"\): differs from what was written/);
+    expect(
+      failed.get('insert and get return every field unchanged (unicode text, history, approvals, published refs, retry fields)'),
+    ).toMatch(/get\("rich-1"\): differs from what was written/);
   });
 
   it('a claimDue that ignores nextAttemptAt publishes retries early', async () => {
@@ -65,14 +71,20 @@ describe('store conformance catches broken stores', () => {
         async claimDue(request) {
           const claimed = [];
           for (const entry of await inner.query({ statuses: ['scheduled'] })) {
-            if (entry.scheduledAt === null || Date.parse(entry.scheduledAt) > request.now || claimed.length >= (request.limit ?? 100)) continue;
-            const got = await inner.claim(entry.id, { ...request, now: Math.max(request.now, Date.parse(entry.nextAttemptAt ?? entry.scheduledAt)) });
+            if (entry.scheduledAt === null || Date.parse(entry.scheduledAt) > request.now || claimed.length >= (request.limit ?? 100))
+              continue;
+            const got = await inner.claim(entry.id, {
+              ...request,
+              now: Math.max(request.now, Date.parse(entry.nextAttemptAt ?? entry.scheduledAt)),
+            });
             if (got) claimed.push(got);
           }
           return claimed;
         },
       })),
     );
-    expect(failed.get('claimDue claims only due, unheld, unleased scheduled entries, earliest first, under a lease')).toMatch(/retry-later|retry-now/);
+    expect(failed.get('claimDue claims only due, unheld, unleased scheduled entries, earliest first, under a lease')).toMatch(
+      /retry-later|retry-now/,
+    );
   });
 });

@@ -45,10 +45,13 @@ export function storeEntry(id: string, overrides: Partial<CalendarEntry> = {}, d
     placement: status === 'draft' ? null : 'pinned',
     createdAt: created,
     updatedAt: created,
-    history: status === 'draft' ? [{ from: null, to: 'draft', at: created, by: 'ana' }] : [
-      { from: null, to: 'draft', at: created, by: 'ana' },
-      { from: 'draft', to: status, at: at(-3_600_000), by: 'ana', reason: 'scheduled at a fixed time' },
-    ],
+    history:
+      status === 'draft'
+        ? [{ from: null, to: 'draft', at: created, by: 'ana' }]
+        : [
+            { from: null, to: 'draft', at: created, by: 'ana' },
+            { from: 'draft', to: status, at: at(-3_600_000), by: 'ana', reason: 'scheduled at a fixed time' },
+          ],
     approvals: [],
     hold: null,
     lease: null,
@@ -66,7 +69,16 @@ export function richEntry(id: string): CalendarEntry {
     brand: 'Café "Olé" ☕',
     draft: parsePostDraft({
       text: 'Ünïcödé ✓ — 👩🏽‍💻 launches 🚀 "quotes" \'single\' \\ back\\slash\nnew line\ttab 中文 עברית \u0000 end',
-      media: [{ kind: 'image', source: { type: 'url', url: 'https://cdn.example.com/a%20b.png' }, mimeType: 'image/png', width: 640, height: 480, altText: 'a café 🖼️' }],
+      media: [
+        {
+          kind: 'image',
+          source: { type: 'url', url: 'https://cdn.example.com/a%20b.png' },
+          mimeType: 'image/png',
+          width: 640,
+          height: 480,
+          altText: 'a café 🖼️',
+        },
+      ],
       link: 'https://example.com/?q=1&r=ü',
       thread: [{ text: 'second part 🧵', media: [] }],
       visibility: 'public',
@@ -95,7 +107,13 @@ export function richEntry(id: string): CalendarEntry {
       platform: 'bluesky',
       accountId: 'did:plc:abc',
       parts: [
-        { platform: 'bluesky', id: 'at://did:plc:abc/app.bsky.feed.post/1', accountId: 'did:plc:abc', url: 'https://bsky.app/profile/x/post/1', extra: { cid: 'bafy1' } },
+        {
+          platform: 'bluesky',
+          id: 'at://did:plc:abc/app.bsky.feed.post/1',
+          accountId: 'did:plc:abc',
+          url: 'https://bsky.app/profile/x/post/1',
+          extra: { cid: 'bafy1' },
+        },
         { platform: 'bluesky', id: 'at://did:plc:abc/app.bsky.feed.post/2' },
       ],
       publishedAt: at(1_000),

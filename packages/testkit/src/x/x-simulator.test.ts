@@ -45,11 +45,17 @@ describe('X simulator', () => {
     await call('POST', '/2/tweets', { json: { text: 'same' } });
     const duplicate = await call('POST', '/2/tweets', { json: { text: 'same' } });
     expect(duplicate.status).toBe(403);
-    expect(duplicate.body).toMatchObject({ title: 'Forbidden', status: 403, detail: 'You are not allowed to create a Tweet with duplicate content.' });
+    expect(duplicate.body).toMatchObject({
+      title: 'Forbidden',
+      status: 403,
+      detail: 'You are not allowed to create a Tweet with duplicate content.',
+    });
     const orphan = await call('POST', '/2/tweets', { json: { text: 'answer', reply: { in_reply_to_tweet_id: '42' } } });
     expect(orphan.status).toBe(400);
     expect(orphan.body!.type).toBe('https://api.twitter.com/2/problems/invalid-request');
-    const both = await call('POST', '/2/tweets', { json: { text: 'x', media: { media_ids: ['1'] }, poll: { options: ['a', 'b'], duration_minutes: 60 } } });
+    const both = await call('POST', '/2/tweets', {
+      json: { text: 'x', media: { media_ids: ['1'] }, poll: { options: ['a', 'b'], duration_minutes: 60 } },
+    });
     expect(both.status).toBe(400);
   });
 
@@ -73,7 +79,14 @@ describe('X simulator', () => {
     await clock.advance(60 * 60_000);
     const read = await call('GET', `/2/tweets?ids=${plain},${linked},999&tweet.fields=public_metrics,non_public_metrics,created_at`);
     const [first, second] = read.body!.data;
-    expect(Object.keys(first.public_metrics).sort()).toEqual(['bookmark_count', 'impression_count', 'like_count', 'quote_count', 'reply_count', 'retweet_count']);
+    expect(Object.keys(first.public_metrics).sort()).toEqual([
+      'bookmark_count',
+      'impression_count',
+      'like_count',
+      'quote_count',
+      'reply_count',
+      'retweet_count',
+    ]);
     expect(Object.keys(first.non_public_metrics).sort()).toEqual(['impression_count', 'user_profile_clicks']);
     expect(Object.keys(second.non_public_metrics).sort()).toEqual(['impression_count', 'url_link_clicks', 'user_profile_clicks']);
     expect(first.created_at).toBe(START);
@@ -82,7 +95,8 @@ describe('X simulator', () => {
     // Counters never go down as time passes.
     await clock.advance(24 * 60 * 60_000);
     const later = sim.reportedPostMetrics(plain);
-    for (const [name, value] of Object.entries(first.public_metrics as Record<string, number>)) expect(later[name]).toBeGreaterThanOrEqual(value);
+    for (const [name, value] of Object.entries(first.public_metrics as Record<string, number>))
+      expect(later[name]).toBeGreaterThanOrEqual(value);
   });
 
   it('deletes a tweet; reading it then answers 200 with a Not Found error', async () => {
@@ -91,7 +105,11 @@ describe('X simulator', () => {
     expect((await call('DELETE', `/2/tweets/${id}`)).body).toEqual({ data: { deleted: true } });
     const read = await call('GET', `/2/tweets/${id}`);
     expect(read.status).toBe(200);
-    expect(read.body!.errors[0]).toMatchObject({ title: 'Not Found Error', resource_id: id, type: 'https://api.twitter.com/2/problems/resource-not-found' });
+    expect(read.body!.errors[0]).toMatchObject({
+      title: 'Not Found Error',
+      resource_id: id,
+      type: 'https://api.twitter.com/2/problems/resource-not-found',
+    });
   });
 
   it('pages mentions newest first with pagination_token until meta has no next_token', async () => {
@@ -100,11 +118,16 @@ describe('X simulator', () => {
     let token: string | undefined;
     let pages = 0;
     do {
-      const page = await call('GET', `/2/users/${sim.account.id}/mentions?max_results=10&expansions=author_id&tweet.fields=created_at${token ? `&pagination_token=${token}` : ''}`);
+      const page = await call(
+        'GET',
+        `/2/users/${sim.account.id}/mentions?max_results=10&expansions=author_id&tweet.fields=created_at${token ? `&pagination_token=${token}` : ''}`,
+      );
       pages += 1;
       const data = page.body!.data as Array<{ id: string; author_id: string }>;
       expect(page.body!.meta.result_count).toBe(data.length);
-      expect(page.body!.includes.users.map((user: { id: string }) => user.id)).toEqual(expect.arrayContaining(data.map((tweet) => tweet.author_id)));
+      expect(page.body!.includes.users.map((user: { id: string }) => user.id)).toEqual(
+        expect.arrayContaining(data.map((tweet) => tweet.author_id)),
+      );
       seen.push(...data.map((tweet) => tweet.id));
       token = page.body!.meta.next_token;
     } while (token);
@@ -143,10 +166,14 @@ describe('X simulator', () => {
 
   it('runs the chunked media upload; a video is usable only once processing succeeded', async () => {
     const { clock, call } = setup();
-    const init = await call('POST', '/2/media/upload', { form: { command: 'INIT', media_type: 'video/mp4', total_bytes: '4', media_category: 'tweet_video' } });
+    const init = await call('POST', '/2/media/upload', {
+      form: { command: 'INIT', media_type: 'video/mp4', total_bytes: '4', media_category: 'tweet_video' },
+    });
     const id = init.body!.data.id as string;
     expect(init.body!.data.media_key).toBe(`7_${id}`);
-    expect((await call('POST', '/2/media/upload', { form: { command: 'APPEND', media_id: id, segment_index: '0', media: 'abcd' } })).status).toBe(204);
+    expect(
+      (await call('POST', '/2/media/upload', { form: { command: 'APPEND', media_id: id, segment_index: '0', media: 'abcd' } })).status,
+    ).toBe(204);
     const finalize = await call('POST', '/2/media/upload', { form: { command: 'FINALIZE', media_id: id } });
     expect(finalize.body!.data.processing_info).toEqual({ state: 'pending', check_after_secs: 1 });
     expect((await call('POST', '/2/tweets', { json: { text: 'clip', media: { media_ids: [id] } } })).status).toBe(400);
@@ -162,9 +189,12 @@ describe('X simulator', () => {
     const run = async (seed: number) => {
       const clock = createFakeClock({ now: START });
       const sim = createXSimulator({ clock, seed });
-      const response = await sim.fetch(`https://api.x.com/2/users/${sim.account.id}/mentions?max_results=100&tweet.fields=created_at,author_id`, {
-        headers: { authorization: `Bearer ${sim.credentials.accessToken}` },
-      });
+      const response = await sim.fetch(
+        `https://api.x.com/2/users/${sim.account.id}/mentions?max_results=100&tweet.fields=created_at,author_id`,
+        {
+          headers: { authorization: `Bearer ${sim.credentials.accessToken}` },
+        },
+      );
       return JSON.stringify(await response.json());
     };
     expect(await run(4)).toBe(await run(4));

@@ -66,8 +66,13 @@ interface Media {
   altText?: string;
 }
 
-const problem = (status: number, title: string, detail: string, type = 'about:blank', extra: Record<string, unknown> = {}) =>
-  ({ title, detail, type, status, ...extra });
+const problem = (status: number, title: string, detail: string, type = 'about:blank', extra: Record<string, unknown> = {}) => ({
+  title,
+  detail,
+  type,
+  status,
+  ...extra,
+});
 
 /**
  * Simulates the parts of the X API v2 the X adapter uses, shaped as X documents them:
@@ -95,7 +100,13 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
   const handle = options.account?.handle ?? 'smm_brand';
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const ttl = options.accessTokenTtlMs ?? 2 * 3_600_000;
-  const world = createWorld({ clock, seed: options.seed, handle, mentionBacklog: options.mentionBacklog, mentionEveryMs: options.mentionEveryMs });
+  const world = createWorld({
+    clock,
+    seed: options.seed,
+    handle,
+    mentionBacklog: options.mentionBacklog,
+    mentionEveryMs: options.mentionEveryMs,
+  });
   const windows = createRateLimitWindows(() => clock.now());
   const media = new Map<string, Media>();
   let sequence = 0n;
@@ -155,7 +166,12 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
     type: 'https://api.twitter.com/2/problems/resource-not-found',
   });
 
-  const fieldsOf = (request: SimRequest, name: string) => new Set(String(request.query[name] ?? '').split(',').filter(Boolean));
+  const fieldsOf = (request: SimRequest, name: string) =>
+    new Set(
+      String(request.query[name] ?? '')
+        .split(',')
+        .filter(Boolean),
+    );
 
   const reportedMetrics = (post: SimPost, nonPublic: boolean) => {
     const counters = world.counters(post);
@@ -169,13 +185,14 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
     };
     // Non-public metrics exist only for the author's posts of the last 30 days; link clicks only when there is a link.
     const fresh = clock.now() - post.createdAtMs < 30 * 86_400_000;
-    const nonPublicMetrics = nonPublic && fresh
-      ? {
-          impression_count: counters.impressions,
-          user_profile_clicks: counters.profileClicks,
-          ...(URL_PATTERN.test(post.text) ? { url_link_clicks: counters.linkClicks } : {}),
-        }
-      : undefined;
+    const nonPublicMetrics =
+      nonPublic && fresh
+        ? {
+            impression_count: counters.impressions,
+            user_profile_clicks: counters.profileClicks,
+            ...(URL_PATTERN.test(post.text) ? { url_link_clicks: counters.linkClicks } : {}),
+          }
+        : undefined;
     return { publicMetrics, nonPublicMetrics };
   };
 
@@ -186,7 +203,8 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
     if (fields.has('conversation_id')) tweet.conversation_id = String(post.extra.conversationId ?? post.id);
     if (fields.has('in_reply_to_user_id') && post.replyToId) tweet.in_reply_to_user_id = accountId;
     if (fields.has('referenced_tweets') && post.replyToId) tweet.referenced_tweets = [{ type: 'replied_to', id: post.replyToId }];
-    if (fields.has('attachments') && post.mediaIds.length > 0) tweet.attachments = { media_keys: post.mediaIds.map((id) => media.get(id)?.key ?? `3_${id}`) };
+    if (fields.has('attachments') && post.mediaIds.length > 0)
+      tweet.attachments = { media_keys: post.mediaIds.map((id) => media.get(id)?.key ?? `3_${id}`) };
     const metrics = reportedMetrics(post, fields.has('non_public_metrics'));
     if (fields.has('public_metrics')) tweet.public_metrics = metrics.publicMetrics;
     if (fields.has('non_public_metrics') && metrics.nonPublicMetrics) tweet.non_public_metrics = metrics.nonPublicMetrics;
@@ -215,7 +233,8 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
     if (reply !== undefined) {
       parent = world.livePost(String(reply.in_reply_to_tweet_id));
       const known = world.mentions().some((mention) => mentionId(mention) === String(reply.in_reply_to_tweet_id));
-      if (!parent && !known) return invalid('The Tweet you are replying to does not exist or is not visible.', 'reply.in_reply_to_tweet_id');
+      if (!parent && !known)
+        return invalid('The Tweet you are replying to does not exist or is not visible.', 'reply.in_reply_to_tweet_id');
     }
     if (text !== '' && world.posts.some((post) => !post.deleted && post.text === text && clock.now() - post.createdAtMs < 86_400_000)) {
       return { status: 403, body: problem(403, 'Forbidden', 'You are not allowed to create a Tweet with duplicate content.') };
@@ -235,7 +254,16 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
 
   const deleteTweet = endpoint('deleteTweet', (request) => {
     const post = world.livePost(request.params.id!);
-    if (!post) return { status: 404, body: problem(404, 'Not Found Error', `Could not find tweet with id: [${request.params.id}].`, 'https://api.twitter.com/2/problems/resource-not-found') };
+    if (!post)
+      return {
+        status: 404,
+        body: problem(
+          404,
+          'Not Found Error',
+          `Could not find tweet with id: [${request.params.id}].`,
+          'https://api.twitter.com/2/problems/resource-not-found',
+        ),
+      };
     post.deleted = true;
     return { status: 200, body: { data: { deleted: true } } };
   });
@@ -247,7 +275,9 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
   });
 
   const getTweets = endpoint('readTweets', (request) => {
-    const ids = String(request.query.ids ?? '').split(',').filter(Boolean);
+    const ids = String(request.query.ids ?? '')
+      .split(',')
+      .filter(Boolean);
     if (ids.length === 0 || ids.length > 100) return invalid('ids must hold 1 to 100 tweet ids.', 'ids');
     const fields = fieldsOf(request, 'tweet.fields');
     const found = ids.map((id) => world.livePost(id)).filter((post): post is SimPost => post !== undefined);
@@ -268,7 +298,15 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
       name: 'smm brand',
       username: handle,
       ...(fields.has('public_metrics')
-        ? { public_metrics: { followers_count: world.followers(), following_count: world.following(), tweet_count: world.posts.filter((p) => !p.deleted).length, listed_count: 4, like_count: 12 } }
+        ? {
+            public_metrics: {
+              followers_count: world.followers(),
+              following_count: world.following(),
+              tweet_count: world.posts.filter((p) => !p.deleted).length,
+              listed_count: 4,
+              like_count: 12,
+            },
+          }
         : {}),
     };
   };
@@ -276,13 +314,26 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
   const user = endpoint('users', (request) =>
     request.params.id === accountId
       ? { status: 200, body: { data: renderUser(request) } }
-      : { status: 200, body: { errors: [{ ...notFoundError(request.params.id!), resource_type: 'user', detail: `Could not find user with id: [${request.params.id}].` }] } },
+      : {
+          status: 200,
+          body: {
+            errors: [
+              {
+                ...notFoundError(request.params.id!),
+                resource_type: 'user',
+                detail: `Could not find user with id: [${request.params.id}].`,
+              },
+            ],
+          },
+        },
   );
 
   const mentions = endpoint('mentions', (request) => {
-    if (request.params.id !== accountId) return { status: 403, body: problem(403, 'Forbidden', 'You can only read the mentions of the authenticated user.') };
+    if (request.params.id !== accountId)
+      return { status: 403, body: problem(403, 'Forbidden', 'You can only read the mentions of the authenticated user.') };
     const max = Number(request.query.max_results ?? 10);
-    if (!Number.isInteger(max) || max < 5 || max > 100) return invalid('The `max_results` query parameter value is not between 5 and 100.', 'max_results');
+    if (!Number.isInteger(max) || max < 5 || max > 100)
+      return invalid('The `max_results` query parameter value is not between 5 and 100.', 'max_results');
     const token = request.query.pagination_token;
     let all = world.mentions().reverse(); // newest first, as X returns them
     if (typeof token === 'string') {
@@ -299,9 +350,13 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
       const tweet: Record<string, unknown> = { id, text: mention.text, edit_history_tweet_ids: [id] };
       if (fields.has('author_id') || expansions.has('author_id')) tweet.author_id = userId(mention.author.index);
       if (fields.has('created_at')) tweet.created_at = new Date(mention.createdAtMs).toISOString();
-      if (fields.has('conversation_id')) tweet.conversation_id = mention.postId ? String(world.posts.find((p) => p.id === mention.postId)?.extra.conversationId ?? mention.postId) : id;
+      if (fields.has('conversation_id'))
+        tweet.conversation_id = mention.postId
+          ? String(world.posts.find((p) => p.id === mention.postId)?.extra.conversationId ?? mention.postId)
+          : id;
       if (fields.has('lang')) tweet.lang = mention.language ?? 'und'; // X says 'und' when it cannot tell
-      if (mention.postId && fields.has('referenced_tweets')) tweet.referenced_tweets = [{ type: mention.kind === 'quote' ? 'quoted' : 'replied_to', id: mention.postId }];
+      if (mention.postId && fields.has('referenced_tweets'))
+        tweet.referenced_tweets = [{ type: mention.kind === 'quote' ? 'quoted' : 'replied_to', id: mention.postId }];
       if (mention.postId && fields.has('in_reply_to_user_id')) tweet.in_reply_to_user_id = accountId;
       return tweet;
     });
@@ -312,7 +367,16 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
       body: {
         data,
         ...(expansions.has('author_id')
-          ? { includes: { users: [...new Map(page.map((m) => [m.author.index, m.author])).values()].map((author) => ({ id: userId(author.index), name: author.displayName, username: author.handle, public_metrics: { followers_count: author.followers } })) } }
+          ? {
+              includes: {
+                users: [...new Map(page.map((m) => [m.author.index, m.author])).values()].map((author) => ({
+                  id: userId(author.index),
+                  name: author.displayName,
+                  username: author.handle,
+                  public_metrics: { followers_count: author.followers },
+                })),
+              },
+            }
           : {}),
         meta: {
           result_count: page.length,
@@ -328,7 +392,8 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
   const timeline = endpoint('readTweets', (request) => {
     if (request.params.id !== accountId) return { status: 200, body: { meta: { result_count: 0 } } };
     const max = Number(request.query.max_results ?? 10);
-    if (!Number.isInteger(max) || max < 5 || max > 100) return invalid('The `max_results` query parameter value is not between 5 and 100.', 'max_results');
+    if (!Number.isInteger(max) || max < 5 || max > 100)
+      return invalid('The `max_results` query parameter value is not between 5 and 100.', 'max_results');
     const startTime = typeof request.query.start_time === 'string' ? Date.parse(request.query.start_time) : undefined;
     let posts = world.posts.filter((post) => !post.deleted && (startTime === undefined || post.createdAtMs >= startTime)).reverse();
     const token = request.query.pagination_token;
@@ -357,7 +422,10 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
   // Chunked upload: same commands on the v2 and v1.1 paths, answered in each version's shape.
   const upload = (version: 'v2' | 'v1.1') =>
     endpoint('media', (request) => {
-      const fields = { ...request.query, ...((request.body && typeof request.body === 'object' ? request.body : {}) as Record<string, unknown>) };
+      const fields = {
+        ...request.query,
+        ...((request.body && typeof request.body === 'object' ? request.body : {}) as Record<string, unknown>),
+      };
       const command = String(fields.command ?? (request.method === 'GET' ? 'STATUS' : ''));
       const render = (item: Media, extra: Record<string, unknown> = {}) =>
         version === 'v2'
@@ -371,7 +439,8 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
       if (command === 'INIT') {
         const type = String(fields.media_type ?? '');
         const totalBytes = Number(fields.total_bytes);
-        if (!/^(image|video)\//.test(type) || !Number.isFinite(totalBytes) || totalBytes <= 0) return invalid('INIT needs media_type and total_bytes.', 'media_type');
+        if (!/^(image|video)\//.test(type) || !Number.isFinite(totalBytes) || totalBytes <= 0)
+          return invalid('INIT needs media_type and total_bytes.', 'media_type');
         const id = snowflake(clock.now());
         const video = type.startsWith('video/') || type === 'image/gif';
         const item: Media = { id, key: `${video ? 7 : 3}_${id}`, type, totalBytes, received: 0, video };
@@ -389,7 +458,10 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
         if (item.received === 0) return invalid('FINALIZE before any APPEND.', 'media_id');
         item.finalizedAtMs = clock.now();
         const info = processing(item);
-        return { status: 200, body: render(item, { size: item.received, ...(info ? { processing_info: { state: 'pending', check_after_secs: 1 } } : {}) }) };
+        return {
+          status: 200,
+          body: render(item, { size: item.received, ...(info ? { processing_info: { state: 'pending', check_after_secs: 1 } } : {}) }),
+        };
       }
       if (command === 'STATUS') {
         const info = processing(item) ?? { state: 'succeeded', progress_percent: 100 };
@@ -404,7 +476,8 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
     const item = media.get(String(body.id ?? ''));
     if (!item) return invalid('id is not a known upload.', 'id');
     const text = body.metadata?.alt_text?.text;
-    if (typeof text !== 'string' || [...text].length > 1000) return invalid('metadata.alt_text.text must be up to 1000 characters.', 'metadata.alt_text.text');
+    if (typeof text !== 'string' || [...text].length > 1000)
+      return invalid('metadata.alt_text.text must be up to 1000 characters.', 'metadata.alt_text.text');
     item.altText = text;
     return { status: 200, body: { data: { id: item.id, associated_metadata: { alt_text: { text } } } } };
   });
@@ -419,7 +492,13 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
     const access = `x-access-${tokenSerial}`;
     refreshToken = `x-refresh-${tokenSerial}`;
     accessTokens.set(access, clock.now() + ttl);
-    return json(200, { token_type: 'bearer', expires_in: Math.round(ttl / 1000), access_token: access, scope: 'tweet.read tweet.write users.read offline.access', refresh_token: refreshToken });
+    return json(200, {
+      token_type: 'bearer',
+      expires_in: Math.round(ttl / 1000),
+      access_token: access,
+      scope: 'tweet.read tweet.write users.read offline.access',
+      refresh_token: refreshToken,
+    });
   };
 
   const routes: SimRoute[] = [
@@ -445,8 +524,13 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
     clock,
     routes,
     faultResponses: {
-      rateLimited: (_request, resetAtMs) => json(429, problem(429, 'Too Many Requests', 'Too Many Requests'), rateHeaders({ limit: 100, remaining: 0, resetAtMs })),
-      serverError: (_request, status) => json(status, problem(status, status === 503 ? 'Service Unavailable' : 'Internal Server Error', 'Something went wrong. Try again later.')),
+      rateLimited: (_request, resetAtMs) =>
+        json(429, problem(429, 'Too Many Requests', 'Too Many Requests'), rateHeaders({ limit: 100, remaining: 0, resetAtMs })),
+      serverError: (_request, status) =>
+        json(
+          status,
+          problem(status, status === 503 ? 'Service Unavailable' : 'Internal Server Error', 'Something went wrong. Try again later.'),
+        ),
       expiredToken: () => json(401, problem(401, 'Unauthorized', 'Unauthorized')),
       notFound: (request) => json(404, problem(404, 'Not Found', `No route for ${request.method} ${request.path}`)),
     },
@@ -467,9 +551,21 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
       const { publicMetrics, nonPublicMetrics } = reportedMetrics(post, true);
       return { ...publicMetrics, ...nonPublicMetrics };
     },
-    reportedAccountMetrics: () => ({ followers_count: world.followers(), following_count: world.following(), tweet_count: world.posts.filter((p) => !p.deleted).length, listed_count: 4, like_count: 12 }),
+    reportedAccountMetrics: () => ({
+      followers_count: world.followers(),
+      following_count: world.following(),
+      tweet_count: world.posts.filter((p) => !p.deleted).length,
+      listed_count: 4,
+      like_count: 12,
+    }),
     mentionCount: () => world.mentions().length,
-    addMention: (input) => void world.addMention({ text: input.text, kind: input.kind ?? 'mention', ...(input.postId ? { postId: input.postId } : {}), ...(input.language ? { language: input.language } : {}) }),
+    addMention: (input) =>
+      void world.addMention({
+        text: input.text,
+        kind: input.kind ?? 'mention',
+        ...(input.postId ? { postId: input.postId } : {}),
+        ...(input.language ? { language: input.language } : {}),
+      }),
     expireAccessTokens: () => accessTokens.clear(),
   };
 }

@@ -12,7 +12,13 @@ function toMetrics(values: Values): MetricSnapshot['metrics'] {
 }
 
 /** A post snapshot of account `accountId` on `platform` (default x). */
-export function postSnapshot(postId: string, values: Values, observedAt = '2026-03-10T12:00:00.000Z', accountId = 'acme', platform = 'x'): MetricSnapshot {
+export function postSnapshot(
+  postId: string,
+  values: Values,
+  observedAt = '2026-03-10T12:00:00.000Z',
+  accountId = 'acme',
+  platform = 'x',
+): MetricSnapshot {
   return { subject: { type: 'post', platform, accountId, postId }, observedAt, metrics: toMetrics(values) };
 }
 

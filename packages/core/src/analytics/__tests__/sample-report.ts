@@ -41,7 +41,11 @@ export function sampleReportInput(): ReportInput {
     for (let dayIndex = 0; dayIndex < 59; dayIndex += 1) {
       followers += Math.round(5 + next() * 25 - (dayIndex === 40 ? 80 : 0));
       if (dayIndex % 9 !== 7) {
-        snapshots.push({ subject: { type: 'account', platform: account.platform, accountId: account.id }, observedAt: new Date(start + dayIndex * day + 20 * 3_600_000).toISOString(), metrics: { followers: metric(followers, 'followers_count') } });
+        snapshots.push({
+          subject: { type: 'account', platform: account.platform, accountId: account.id },
+          observedAt: new Date(start + dayIndex * day + 20 * 3_600_000).toISOString(),
+          metrics: { followers: metric(followers, 'followers_count') },
+        });
       }
       // One post on most days, at a local hour the account favours.
       if (next() < 0.8) {
@@ -52,7 +56,14 @@ export function sampleReportInput(): ReportInput {
         const text = markup ? texts[1]! : texts[[0, 2, 3, 4, 5][(dayIndex + accountIndex) % 5]!]!;
         // The post with markup in its text does well, so it reaches the top-posts table.
         const boost = (hour === 7 ? 1.8 : hour === 16 ? 1.3 : 1) * (markup ? 2.5 : 1);
-        posts.push({ platform: account.platform, accountId: account.id, postId, publishedAt: new Date(publishedMs).toISOString(), text, url: `https://example.com/${account.platform}/${postId}` });
+        posts.push({
+          platform: account.platform,
+          accountId: account.id,
+          postId,
+          publishedAt: new Date(publishedMs).toISOString(),
+          text,
+          url: `https://example.com/${account.platform}/${postId}`,
+        });
         let impressions = 0;
         let likes = 0;
         let comments = 0;
@@ -65,7 +76,12 @@ export function sampleReportInput(): ReportInput {
           snapshots.push({
             subject: { type: 'post', platform: account.platform, accountId: account.id, postId },
             observedAt: new Date(publishedMs + age * 7 * 3_600_000).toISOString(),
-            metrics: { impressions: metric(impressions, 'views'), likes: metric(likes, 'likeCount'), comments: metric(comments, 'replyCount'), shares: metric(shares, 'repostCount') },
+            metrics: {
+              impressions: metric(impressions, 'views'),
+              likes: metric(likes, 'likeCount'),
+              comments: metric(comments, 'replyCount'),
+              shares: metric(shares, 'repostCount'),
+            },
           });
         }
       }
@@ -73,8 +89,17 @@ export function sampleReportInput(): ReportInput {
       for (let index = 0; index < count; index += 1) {
         const id = `m-${accountIndex}-${dayIndex}-${index}`;
         const createdMs = start + dayIndex * day + Math.floor(next() * day);
-        mentions.push({ id, platform: account.platform, accountId: account.id, kind: 'reply', author: { id: `u${index}`, handle: `fan${index}` }, text: 'when is the next release?', createdAt: new Date(createdMs).toISOString() });
-        if (next() < 0.7) replies.push({ inReplyToId: id, createdAt: new Date(createdMs + Math.floor(next() * 6 * 3_600_000)).toISOString() });
+        mentions.push({
+          id,
+          platform: account.platform,
+          accountId: account.id,
+          kind: 'reply',
+          author: { id: `u${index}`, handle: `fan${index}` },
+          text: 'when is the next release?',
+          createdAt: new Date(createdMs).toISOString(),
+        });
+        if (next() < 0.7)
+          replies.push({ inReplyToId: id, createdAt: new Date(createdMs + Math.floor(next() * 6 * 3_600_000)).toISOString() });
       }
     }
   });

@@ -28,7 +28,12 @@ export async function startLoopback(handler: Handler, port = 0): Promise<Loopbac
     const chunks: Buffer[] = [];
     raw.on('data', (chunk: Buffer) => chunks.push(chunk));
     raw.on('end', () => {
-      const request: Received = { method: raw.method ?? 'GET', url: raw.url ?? '/', headers: raw.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const request: Received = {
+        method: raw.method ?? 'GET',
+        url: raw.url ?? '/',
+        headers: raw.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       state.received.push(request);
       state.active += 1;
       state.peak = Math.max(state.peak, state.active);

@@ -14,7 +14,12 @@ const PostViewSchema = z.object({
   uri: z.string(),
   cid: z.string(),
   indexedAt: z.string(),
-  record: z.object({ text: z.string(), createdAt: z.string(), reply: z.object({ parent: StrongRefSchema }).optional(), embed: z.object({ images: z.array(z.unknown()).optional() }).optional() }),
+  record: z.object({
+    text: z.string(),
+    createdAt: z.string(),
+    reply: z.object({ parent: StrongRefSchema }).optional(),
+    embed: z.object({ images: z.array(z.unknown()).optional() }).optional(),
+  }),
   likeCount: z.number().optional(),
   repostCount: z.number().optional(),
   replyCount: z.number().optional(),
@@ -45,7 +50,11 @@ export function createReferenceBlueskyAdapter(options: { baseUrl: string }) {
     platform: 'bluesky',
     displayName: 'Bluesky',
     capabilities: {
-      content: { text: { id: 'bluesky', method: 'graphemes', maxLength: 300, maxBytes: 3000 }, media: { maxItems: 4, kinds: ['image'] }, threads: true },
+      content: {
+        text: { id: 'bluesky', method: 'graphemes', maxLength: 300, maxBytes: 3000 },
+        media: { maxItems: 4, kinds: ['image'] },
+        threads: true,
+      },
       visibilities: ['public'],
       replies: true,
       delete: true,
@@ -80,7 +89,12 @@ export function createReferenceBlueskyAdapter(options: { baseUrl: string }) {
       createProvider: ({ credentials, http }) => {
         let session: z.infer<typeof SessionSchema> | undefined;
         const login = async () => {
-          const response = await http.request({ method: 'POST', path: '/xrpc/com.atproto.server.createSession', json: credentials, idempotent: true });
+          const response = await http.request({
+            method: 'POST',
+            path: '/xrpc/com.atproto.server.createSession',
+            json: credentials,
+            idempotent: true,
+          });
           session = parseApiResponse(SessionSchema, response, 'bluesky', 'POST createSession');
         };
         return {
@@ -90,10 +104,19 @@ export function createReferenceBlueskyAdapter(options: { baseUrl: string }) {
           },
           async refresh() {
             try {
-              const response = await http.request({ method: 'POST', path: '/xrpc/com.atproto.server.refreshSession', headers: { authorization: `Bearer ${session?.refreshJwt ?? ''}` }, idempotent: true });
+              const response = await http.request({
+                method: 'POST',
+                path: '/xrpc/com.atproto.server.refreshSession',
+                headers: { authorization: `Bearer ${session?.refreshJwt ?? ''}` },
+                idempotent: true,
+              });
               session = parseApiResponse(SessionSchema, response, 'bluesky', 'POST refreshSession');
             } catch (error) {
-              throw new AuthError('Bluesky refused to refresh the session: reconnect the account', { platform: 'bluesky', refreshable: false, cause: error });
+              throw new AuthError('Bluesky refused to refresh the session: reconnect the account', {
+                platform: 'bluesky',
+                refreshable: false,
+                cause: error,
+              });
             }
           },
           secrets: () => [credentials.password, ...(session ? [session.accessJwt, session.refreshJwt] : [])],
@@ -111,7 +134,14 @@ export function createReferenceBlueskyAdapter(options: { baseUrl: string }) {
         for (const item of part.media) {
           if (item.source.type !== 'bytes') throw new Error('the reference adapter uploads only bytes');
           const bytes = Uint8Array.from(atob(item.source.base64), (char) => char.charCodeAt(0));
-          const response = await context.http.request({ method: 'POST', path: '/xrpc/com.atproto.repo.uploadBlob', body: bytes, headers: { 'content-type': item.mimeType }, bucket: 'media', signal: context.signal });
+          const response = await context.http.request({
+            method: 'POST',
+            path: '/xrpc/com.atproto.repo.uploadBlob',
+            body: bytes,
+            headers: { 'content-type': item.mimeType },
+            bucket: 'media',
+            signal: context.signal,
+          });
           const { blob } = parseApiResponse(z.object({ blob: z.record(z.string(), z.unknown()) }), response, 'bluesky', 'POST uploadBlob');
           images.push({ image: blob, alt: item.altText ?? '' });
         }
@@ -127,9 +157,16 @@ export function createReferenceBlueskyAdapter(options: { baseUrl: string }) {
         let ref: { uri: string; cid: string };
         const uri = `at://${did}/app.bsky.feed.post/${rkey}`;
         const [existing] = await getPostViews([uri], context);
-        if (existing) ref = { uri: existing.uri, cid: existing.cid }; // an earlier attempt got through
+        if (existing)
+          ref = { uri: existing.uri, cid: existing.cid }; // an earlier attempt got through
         else {
-          const response = await context.http.request({ method: 'POST', path: '/xrpc/com.atproto.repo.createRecord', json: { repo: did, collection: 'app.bsky.feed.post', rkey, record }, cost: 3, signal: context.signal });
+          const response = await context.http.request({
+            method: 'POST',
+            path: '/xrpc/com.atproto.repo.createRecord',
+            json: { repo: did, collection: 'app.bsky.feed.post', rkey, record },
+            cost: 3,
+            signal: context.signal,
+          });
           ref = parseApiResponse(StrongRefSchema, response, 'bluesky', 'POST createRecord');
         }
         parts.push({ id: ref.uri, extra: { cid: ref.cid } });
@@ -139,7 +176,14 @@ export function createReferenceBlueskyAdapter(options: { baseUrl: string }) {
       return { parts };
     },
     async doDelete({ post }, context) {
-      await context.http.request({ method: 'POST', path: '/xrpc/com.atproto.repo.deleteRecord', json: { repo: context.account.id, collection: 'app.bsky.feed.post', rkey: rkeyOf(post.id) }, cost: 1, idempotent: true, signal: context.signal });
+      await context.http.request({
+        method: 'POST',
+        path: '/xrpc/com.atproto.repo.deleteRecord',
+        json: { repo: context.account.id, collection: 'app.bsky.feed.post', rkey: rkeyOf(post.id) },
+        cost: 1,
+        idempotent: true,
+        signal: context.signal,
+      });
     },
     async doGetPost({ post }, context) {
       const [view] = await getPostViews([post.id], context);
@@ -153,11 +197,27 @@ export function createReferenceBlueskyAdapter(options: { baseUrl: string }) {
       };
     },
     async doListMentions({ cursor, limit }, context) {
-      const response = await context.http.request({ path: '/xrpc/app.bsky.notification.listNotifications', searchParams: { limit: Math.min(100, limit ?? 50), ...(cursor ? { cursor } : {}) }, signal: context.signal });
+      const response = await context.http.request({
+        path: '/xrpc/app.bsky.notification.listNotifications',
+        searchParams: { limit: Math.min(100, limit ?? 50), ...(cursor ? { cursor } : {}) },
+        signal: context.signal,
+      });
       const page = parseApiResponse(
         z.object({
           cursor: z.string().optional(),
-          notifications: z.array(z.object({ uri: z.string(), reason: z.string(), indexedAt: z.string(), author: z.object({ did: z.string(), handle: z.string(), displayName: z.string().optional() }), record: z.object({ text: z.string().optional(), langs: z.array(z.string()).optional(), reply: z.object({ parent: StrongRefSchema }).optional() }) })),
+          notifications: z.array(
+            z.object({
+              uri: z.string(),
+              reason: z.string(),
+              indexedAt: z.string(),
+              author: z.object({ did: z.string(), handle: z.string(), displayName: z.string().optional() }),
+              record: z.object({
+                text: z.string().optional(),
+                langs: z.array(z.string()).optional(),
+                reply: z.object({ parent: StrongRefSchema }).optional(),
+              }),
+            }),
+          ),
         }),
         response,
         'bluesky',
@@ -170,7 +230,11 @@ export function createReferenceBlueskyAdapter(options: { baseUrl: string }) {
           platform: 'bluesky',
           accountId: context.account.id,
           kind: notification.reason as Mention['kind'],
-          author: { id: notification.author.did, handle: notification.author.handle, ...(notification.author.displayName ? { displayName: notification.author.displayName } : {}) },
+          author: {
+            id: notification.author.did,
+            handle: notification.author.handle,
+            ...(notification.author.displayName ? { displayName: notification.author.displayName } : {}),
+          },
           text: notification.record.text ?? '',
           createdAt: new Date(notification.indexedAt).toISOString(),
           ...(notification.record.langs?.[0] ? { language: notification.record.langs[0] } : {}),
@@ -181,7 +245,8 @@ export function createReferenceBlueskyAdapter(options: { baseUrl: string }) {
     async doGetPostMetrics({ post }, context) {
       const [view] = await getPostViews([post.id], context);
       if (!view) throw new Error(`no such post ${post.id}`);
-      const metric = (value: number | undefined, platformName: string): MetricValue | undefined => (value === undefined ? undefined : { value, platformName });
+      const metric = (value: number | undefined, platformName: string): MetricValue | undefined =>
+        value === undefined ? undefined : { value, platformName };
       const entries = {
         likes: metric(view.likeCount, 'likeCount'),
         shares: metric(view.repostCount, 'repostCount'),
@@ -192,8 +257,17 @@ export function createReferenceBlueskyAdapter(options: { baseUrl: string }) {
       return { metrics: Object.fromEntries(Object.entries(entries).filter(([, value]) => value !== undefined)) };
     },
     async doGetAccountMetrics(_input, context) {
-      const response = await context.http.request({ path: '/xrpc/app.bsky.actor.getProfile', searchParams: { actor: context.account.id }, signal: context.signal });
-      const profile = parseApiResponse(z.object({ followersCount: z.number(), followsCount: z.number(), postsCount: z.number() }), response, 'bluesky', 'GET getProfile');
+      const response = await context.http.request({
+        path: '/xrpc/app.bsky.actor.getProfile',
+        searchParams: { actor: context.account.id },
+        signal: context.signal,
+      });
+      const profile = parseApiResponse(
+        z.object({ followersCount: z.number(), followsCount: z.number(), postsCount: z.number() }),
+        response,
+        'bluesky',
+        'GET getProfile',
+      );
       return {
         metrics: {
           followers: { value: profile.followersCount, platformName: 'followersCount' },

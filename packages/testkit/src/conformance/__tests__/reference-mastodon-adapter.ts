@@ -24,13 +24,34 @@ const NotificationSchema = z.object({
   id: z.string(),
   type: z.string(),
   created_at: z.string(),
-  account: z.object({ id: z.string(), acct: z.string(), display_name: z.string(), followers_count: z.number().optional(), url: z.string().optional() }),
-  status: z.object({ id: z.string(), content: z.string(), in_reply_to_id: z.string().nullable(), url: z.string().nullable().optional(), language: z.string().nullable().optional() }).optional(),
+  account: z.object({
+    id: z.string(),
+    acct: z.string(),
+    display_name: z.string(),
+    followers_count: z.number().optional(),
+    url: z.string().optional(),
+  }),
+  status: z
+    .object({
+      id: z.string(),
+      content: z.string(),
+      in_reply_to_id: z.string().nullable(),
+      url: z.string().nullable().optional(),
+      language: z.string().nullable().optional(),
+    })
+    .optional(),
 });
 const AccountSchema = z.object({ followers_count: z.number(), following_count: z.number(), statuses_count: z.number() });
 
 const text = (html: string) =>
-  html.replace(/<br\s*\/?>/g, '\n').replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  html
+    .replace(/<br\s*\/?>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 const VISIBILITY = { public: 'public', unlisted: 'unlisted', followers: 'private', direct: 'direct' } as const;
 
@@ -48,7 +69,13 @@ async function upload(item: MediaRef, context: AdapterContext): Promise<string> 
   const form = new FormData();
   form.set('file', new Blob([bytes], { type: item.mimeType }), 'upload');
   if (item.altText) form.set('description', item.altText);
-  const response = await context.http.request({ method: 'POST', path: '/api/v2/media', body: form, bucket: 'media', signal: context.signal });
+  const response = await context.http.request({
+    method: 'POST',
+    path: '/api/v2/media',
+    body: form,
+    bucket: 'media',
+    signal: context.signal,
+  });
   let attachment = parseApiResponse(AttachmentSchema, response, 'mastodon', 'POST /api/v2/media');
   // 202: still processing; poll until it has a URL.
   while (attachment.url === null) {
@@ -64,7 +91,11 @@ export function createReferenceMastodonAdapter(options: ReferenceOptions) {
     platform: 'mastodon',
     displayName: 'Mastodon',
     capabilities: {
-      content: { text: { id: 'mastodon', method: 'graphemes', maxLength: 500, urlLength: 23 }, media: { maxItems: 4, kinds: ['image', 'video', 'gif', 'audio'] }, threads: true },
+      content: {
+        text: { id: 'mastodon', method: 'graphemes', maxLength: 500, urlLength: 23 },
+        media: { maxItems: 4, kinds: ['image', 'video', 'gif', 'audio'] },
+        threads: true,
+      },
       visibilities: ['public', 'unlisted', 'followers', 'direct'],
       replies: true,
       delete: true,
@@ -83,8 +114,15 @@ export function createReferenceMastodonAdapter(options: ReferenceOptions) {
       parseRateLimit: parseMastodonRateLimitHeaders,
       idempotencyKeyHeader: 'Idempotency-Key',
       mapError: ({ status, body }) => {
-        const message = typeof body === 'object' && body !== null && typeof (body as { error?: unknown }).error === 'string' ? (body as { error: string }).error : undefined;
-        return { ...(message ? { message } : {}), ...(status === 401 ? { auth: { refreshable: false } } : {}), ...(status === 422 ? { notActedOn: true } : {}) };
+        const message =
+          typeof body === 'object' && body !== null && typeof (body as { error?: unknown }).error === 'string'
+            ? (body as { error: string }).error
+            : undefined;
+        return {
+          ...(message ? { message } : {}),
+          ...(status === 401 ? { auth: { refreshable: false } } : {}),
+          ...(status === 422 ? { notActedOn: true } : {}),
+        };
       },
     },
     credentials: {
@@ -102,7 +140,12 @@ export function createReferenceMastodonAdapter(options: ReferenceOptions) {
       for (const [index, part] of parts.entries()) {
         const mediaIds: string[] = [];
         for (const item of part.media) mediaIds.push(await upload(item, context));
-        const key = context.idempotencyKey === undefined || options.ignoreIdempotencyKey ? undefined : index === 0 ? context.idempotencyKey : `${context.idempotencyKey}:${index}`;
+        const key =
+          context.idempotencyKey === undefined || options.ignoreIdempotencyKey
+            ? undefined
+            : index === 0
+              ? context.idempotencyKey
+              : `${context.idempotencyKey}:${index}`;
         const response = await context.http.request({
           method: 'POST',
           path: '/api/v1/statuses',
@@ -119,7 +162,12 @@ export function createReferenceMastodonAdapter(options: ReferenceOptions) {
           ...(key ? { idempotencyKey: key } : {}),
           signal: context.signal,
         });
-        const status = parseApiResponse(z.object({ id: z.string(), url: z.string().nullable().optional() }), response, 'mastodon', 'POST /api/v1/statuses');
+        const status = parseApiResponse(
+          z.object({ id: z.string(), url: z.string().nullable().optional() }),
+          response,
+          'mastodon',
+          'POST /api/v1/statuses',
+        );
         refs.push({ id: status.id, ...(status.url ? { url: status.url } : {}) });
         replyTo = status.id;
       }

@@ -24,27 +24,69 @@ async function upload(item: MediaRef, context: AdapterContext): Promise<string> 
   if (item.source.type !== 'bytes') throw new Error('the reference adapter uploads only bytes');
   const bytes = Uint8Array.from(atob(item.source.base64), (char) => char.charCodeAt(0));
   const form = (fields: Record<string, string>) => new URLSearchParams(fields);
-  const init = await context.http.request({ method: 'POST', path: '/2/media/upload', body: form({ command: 'INIT', media_type: item.mimeType, total_bytes: String(bytes.length) }), headers: { 'content-type': 'application/x-www-form-urlencoded' }, bucket: 'media', signal: context.signal });
+  const init = await context.http.request({
+    method: 'POST',
+    path: '/2/media/upload',
+    body: form({ command: 'INIT', media_type: item.mimeType, total_bytes: String(bytes.length) }),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    bucket: 'media',
+    signal: context.signal,
+  });
   const id = parseApiResponse(z.object({ data: z.object({ id: z.string() }) }), init, 'x', 'INIT').data.id;
   const chunk = new FormData();
   chunk.set('command', 'APPEND');
   chunk.set('media_id', id);
   chunk.set('segment_index', '0');
   chunk.set('media', new Blob([bytes], { type: item.mimeType }));
-  await context.http.request({ method: 'POST', path: '/2/media/upload', body: chunk, bucket: 'media', responseType: 'none', idempotent: true, signal: context.signal });
-  const finalize = await context.http.request({ method: 'POST', path: '/2/media/upload', body: form({ command: 'FINALIZE', media_id: id }), headers: { 'content-type': 'application/x-www-form-urlencoded' }, bucket: 'media', idempotent: true, signal: context.signal });
-  let info = parseApiResponse(z.object({ data: z.object({ processing_info: z.object({ state: z.string(), check_after_secs: z.number().optional() }).optional() }) }), finalize, 'x', 'FINALIZE').data.processing_info;
+  await context.http.request({
+    method: 'POST',
+    path: '/2/media/upload',
+    body: chunk,
+    bucket: 'media',
+    responseType: 'none',
+    idempotent: true,
+    signal: context.signal,
+  });
+  const finalize = await context.http.request({
+    method: 'POST',
+    path: '/2/media/upload',
+    body: form({ command: 'FINALIZE', media_id: id }),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    bucket: 'media',
+    idempotent: true,
+    signal: context.signal,
+  });
+  let info = parseApiResponse(
+    z.object({ data: z.object({ processing_info: z.object({ state: z.string(), check_after_secs: z.number().optional() }).optional() }) }),
+    finalize,
+    'x',
+    'FINALIZE',
+  ).data.processing_info;
   while (info && info.state !== 'succeeded') {
     if (info.state === 'failed') throw new ApiCallError('X could not process the media', { status: 400, platform: 'x' });
     await context.clock.sleep((info.check_after_secs ?? 1) * 1000, context.signal);
-    const status = await context.http.request({ path: '/2/media/upload', searchParams: { command: 'STATUS', media_id: id }, bucket: 'media', signal: context.signal });
-    info = parseApiResponse(z.object({ data: z.object({ processing_info: z.object({ state: z.string(), check_after_secs: z.number().optional() }) }) }), status, 'x', 'STATUS').data.processing_info;
+    const status = await context.http.request({
+      path: '/2/media/upload',
+      searchParams: { command: 'STATUS', media_id: id },
+      bucket: 'media',
+      signal: context.signal,
+    });
+    info = parseApiResponse(
+      z.object({ data: z.object({ processing_info: z.object({ state: z.string(), check_after_secs: z.number().optional() }) }) }),
+      status,
+      'x',
+      'STATUS',
+    ).data.processing_info;
   }
   return id;
 }
 
 async function timeline(context: AdapterContext, since: string) {
-  const response = await context.http.request({ path: `/2/users/${context.account.id}/tweets`, searchParams: { max_results: 100, start_time: since, 'tweet.fields': 'created_at,referenced_tweets' }, signal: context.signal });
+  const response = await context.http.request({
+    path: `/2/users/${context.account.id}/tweets`,
+    searchParams: { max_results: 100, start_time: since, 'tweet.fields': 'created_at,referenced_tweets' },
+    signal: context.signal,
+  });
   return parseApiResponse(z.object({ data: z.array(TweetSchema).optional() }), response, 'x', 'GET /2/users/:id/tweets').data ?? [];
 }
 
@@ -55,7 +97,11 @@ async function findByText(draft: PostDraft, context: AdapterContext, since: stri
   const parts: PublishOutput['parts'] = [];
   let parent: string | undefined;
   for (const text of texts) {
-    const match = tweets.find((tweet) => tweet.text === text && (parent === undefined || tweet.referenced_tweets?.some((ref) => ref.type === 'replied_to' && ref.id === parent)));
+    const match = tweets.find(
+      (tweet) =>
+        tweet.text === text &&
+        (parent === undefined || tweet.referenced_tweets?.some((ref) => ref.type === 'replied_to' && ref.id === parent)),
+    );
     if (!match) break;
     parts.push({ id: match.id, url: `https://x.com/i/web/status/${match.id}` });
     parent = match.id;
@@ -86,7 +132,9 @@ export function createReferenceXAdapter(options: { baseUrl: string }) {
       baseUrl: options.baseUrl,
       parseRateLimit: parseXRateLimitHeaders,
       mapError: ({ status, body }) => {
-        const problem = z.object({ title: z.string().optional(), detail: z.string().optional(), error: z.string().optional() }).safeParse(body);
+        const problem = z
+          .object({ title: z.string().optional(), detail: z.string().optional(), error: z.string().optional() })
+          .safeParse(body);
         const detail = problem.success ? (problem.data.detail ?? problem.data.title ?? problem.data.error) : undefined;
         return {
           ...(detail ? { message: detail } : {}),
@@ -106,14 +154,22 @@ export function createReferenceXAdapter(options: { baseUrl: string }) {
               const response = await http.request({
                 method: 'POST',
                 path: '/2/oauth2/token',
-                body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: current.refreshToken, client_id: current.clientId }),
+                body: new URLSearchParams({
+                  grant_type: 'refresh_token',
+                  refresh_token: current.refreshToken,
+                  client_id: current.clientId,
+                }),
                 headers: { 'content-type': 'application/x-www-form-urlencoded' },
               });
               const tokens = parseApiResponse(TokenSchema, response, 'x', 'POST /2/oauth2/token');
               current = { ...current, accessToken: tokens.access_token, refreshToken: tokens.refresh_token };
               await saveCredentials(current);
             } catch (error) {
-              throw new AuthError('X refused to refresh the token: reconnect the account', { platform: 'x', refreshable: false, cause: error });
+              throw new AuthError('X refused to refresh the token: reconnect the account', {
+                platform: 'x',
+                refreshable: false,
+                cause: error,
+              });
             }
           },
           secrets: () => [current.accessToken, current.refreshToken],
@@ -147,7 +203,11 @@ export function createReferenceXAdapter(options: { baseUrl: string }) {
       }
     },
     async doGetPost({ post }, context) {
-      const response = await context.http.request({ path: `/2/tweets/${post.id}`, searchParams: { 'tweet.fields': 'created_at,referenced_tweets,attachments' }, signal: context.signal });
+      const response = await context.http.request({
+        path: `/2/tweets/${post.id}`,
+        searchParams: { 'tweet.fields': 'created_at,referenced_tweets,attachments' },
+        signal: context.signal,
+      });
       const { data } = parseApiResponse(ReadSchema, response, 'x', 'GET /2/tweets/:id');
       if (!data) return null;
       const parent = data.referenced_tweets?.find((ref) => ref.type === 'replied_to')?.id;
@@ -162,12 +222,19 @@ export function createReferenceXAdapter(options: { baseUrl: string }) {
     async doListMentions({ cursor, limit }, context) {
       const response = await context.http.request({
         path: `/2/users/${context.account.id}/mentions`,
-        searchParams: { max_results: Math.min(100, Math.max(5, limit ?? 100)), 'tweet.fields': 'created_at,conversation_id,referenced_tweets,lang', expansions: 'author_id', ...(cursor ? { pagination_token: cursor } : {}) },
+        searchParams: {
+          max_results: Math.min(100, Math.max(5, limit ?? 100)),
+          'tweet.fields': 'created_at,conversation_id,referenced_tweets,lang',
+          expansions: 'author_id',
+          ...(cursor ? { pagination_token: cursor } : {}),
+        },
         signal: context.signal,
       });
       const page = parseApiResponse(
         z.object({
-          data: z.array(TweetSchema.extend({ author_id: z.string(), conversation_id: z.string().optional(), lang: z.string().optional() })).optional(),
+          data: z
+            .array(TweetSchema.extend({ author_id: z.string(), conversation_id: z.string().optional(), lang: z.string().optional() }))
+            .optional(),
           includes: z.object({ users: z.array(z.object({ id: z.string(), username: z.string(), name: z.string() })) }).optional(),
           meta: z.object({ next_token: z.string().optional() }),
         }),
@@ -196,7 +263,11 @@ export function createReferenceXAdapter(options: { baseUrl: string }) {
       return { items, nextCursor: page.meta.next_token ?? null };
     },
     async doGetPostMetrics({ post }, context) {
-      const response = await context.http.request({ path: `/2/tweets/${post.id}`, searchParams: { 'tweet.fields': 'public_metrics,non_public_metrics' }, signal: context.signal });
+      const response = await context.http.request({
+        path: `/2/tweets/${post.id}`,
+        searchParams: { 'tweet.fields': 'public_metrics,non_public_metrics' },
+        signal: context.signal,
+      });
       const { data } = parseApiResponse(ReadSchema, response, 'x', 'GET /2/tweets/:id');
       if (!data) throw new ApiCallError(`X has no post ${post.id}`, { status: 404, platform: 'x' });
       const from = (group: 'public_metrics' | 'non_public_metrics', name: string): MetricValue | undefined => {
@@ -216,8 +287,17 @@ export function createReferenceXAdapter(options: { baseUrl: string }) {
       return { metrics: Object.fromEntries(Object.entries(entries).filter(([, value]) => value !== undefined)) };
     },
     async doGetAccountMetrics(_input, context) {
-      const response = await context.http.request({ path: `/2/users/${context.account.id}`, searchParams: { 'user.fields': 'public_metrics' }, signal: context.signal });
-      const { data } = parseApiResponse(z.object({ data: z.object({ public_metrics: z.record(z.string(), z.number()) }) }), response, 'x', 'GET /2/users/:id');
+      const response = await context.http.request({
+        path: `/2/users/${context.account.id}`,
+        searchParams: { 'user.fields': 'public_metrics' },
+        signal: context.signal,
+      });
+      const { data } = parseApiResponse(
+        z.object({ data: z.object({ public_metrics: z.record(z.string(), z.number()) }) }),
+        response,
+        'x',
+        'GET /2/users/:id',
+      );
       const metrics = data.public_metrics;
       return {
         metrics: {
