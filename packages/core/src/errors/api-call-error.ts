@@ -1,9 +1,8 @@
-import { SmmError, hasMarker } from './smm-error.js';
+import { SmmError } from './smm-error.js';
 import { redactedRequestOf, type RequestErrorOptions } from './request-error.js';
 import { redact, type RedactedRequest } from './redact.js';
 
 const MARKER = 'smm.error.ApiCallError';
-const SYMBOL = Symbol.for(MARKER);
 
 /** Options for {@link ApiCallError}. */
 export interface ApiCallErrorOptions extends RequestErrorOptions {
@@ -32,7 +31,6 @@ const MAX_BODY_TEXT = 2_000;
  * ```
  */
 export class ApiCallError extends SmmError {
-  private readonly [SYMBOL] = true;
   readonly status: number;
   readonly platformCode: string | number | undefined;
   readonly requestId: string | undefined;
@@ -43,6 +41,7 @@ export class ApiCallError extends SmmError {
 
   constructor(message: string, options: ApiCallErrorOptions) {
     super('api_call_error', message, options);
+    SmmError.brand(this, MARKER);
     this.name = 'ApiCallError';
     this.status = options.status;
     this.platformCode = options.platformCode;
@@ -56,7 +55,7 @@ export class ApiCallError extends SmmError {
   }
 
   static override isInstance(error: unknown): error is ApiCallError {
-    return hasMarker(error, MARKER);
+    return SmmError.hasMarker(error, MARKER);
   }
 
   protected override jsonFields(): Record<string, unknown> {

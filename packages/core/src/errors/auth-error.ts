@@ -1,7 +1,6 @@
-import { SmmError, hasMarker, type SmmErrorOptions } from './smm-error.js';
+import { SmmError, type SmmErrorOptions } from './smm-error.js';
 
 const MARKER = 'smm.error.AuthError';
-const SYMBOL = Symbol.for(MARKER);
 
 /** Options for {@link AuthError}. */
 export interface AuthErrorOptions extends SmmErrorOptions {
@@ -23,13 +22,13 @@ export interface AuthErrorOptions extends SmmErrorOptions {
  * ```
  */
 export class AuthError extends SmmError {
-  private readonly [SYMBOL] = true;
   readonly refreshable: boolean;
   readonly platform: string | undefined;
   readonly status: number | undefined;
 
   constructor(message: string, options: AuthErrorOptions = {}) {
     super('auth_error', message, options);
+    SmmError.brand(this, MARKER);
     this.name = 'AuthError';
     this.refreshable = options.refreshable ?? false;
     this.platform = options.platform;
@@ -37,7 +36,7 @@ export class AuthError extends SmmError {
   }
 
   static override isInstance(error: unknown): error is AuthError {
-    return hasMarker(error, MARKER);
+    return SmmError.hasMarker(error, MARKER);
   }
 
   protected override jsonFields(): Record<string, unknown> {

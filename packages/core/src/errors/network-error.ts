@@ -1,9 +1,8 @@
-import { SmmError, hasMarker } from './smm-error.js';
+import { SmmError } from './smm-error.js';
 import { redactedRequestOf, type RequestErrorOptions } from './request-error.js';
 import type { RedactedRequest } from './redact.js';
 
 const MARKER = 'smm.error.NetworkError';
-const SYMBOL = Symbol.for(MARKER);
 
 /** Options for {@link NetworkError}. */
 export interface NetworkErrorOptions extends RequestErrorOptions {
@@ -23,13 +22,13 @@ export interface NetworkErrorOptions extends RequestErrorOptions {
  * ```
  */
 export class NetworkError extends SmmError {
-  private readonly [SYMBOL] = true;
   readonly phase: 'connect' | 'unknown';
   readonly platform: string | undefined;
   readonly request: RedactedRequest | undefined;
 
   constructor(message: string, options: NetworkErrorOptions = {}) {
     super('network_error', message, options);
+    SmmError.brand(this, MARKER);
     this.name = 'NetworkError';
     this.phase = options.phase ?? 'unknown';
     this.platform = options.platform;
@@ -37,7 +36,7 @@ export class NetworkError extends SmmError {
   }
 
   static override isInstance(error: unknown): error is NetworkError {
-    return hasMarker(error, MARKER);
+    return SmmError.hasMarker(error, MARKER);
   }
 
   protected override jsonFields(): Record<string, unknown> {

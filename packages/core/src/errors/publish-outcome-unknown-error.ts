@@ -1,9 +1,8 @@
-import { SmmError, hasMarker } from './smm-error.js';
+import { SmmError } from './smm-error.js';
 import { redactedRequestOf, type RequestErrorOptions } from './request-error.js';
 import type { RedactedRequest } from './redact.js';
 
 const MARKER = 'smm.error.PublishOutcomeUnknownError';
-const SYMBOL = Symbol.for(MARKER);
 
 /** Options for {@link PublishOutcomeUnknownError}. */
 export interface PublishOutcomeUnknownErrorOptions extends RequestErrorOptions {
@@ -22,13 +21,13 @@ export interface PublishOutcomeUnknownErrorOptions extends RequestErrorOptions {
  * ```
  */
 export class PublishOutcomeUnknownError extends SmmError {
-  private readonly [SYMBOL] = true;
   readonly idempotencyKey: string | undefined;
   readonly platform: string | undefined;
   readonly request: RedactedRequest | undefined;
 
   constructor(message: string, options: PublishOutcomeUnknownErrorOptions = {}) {
     super('publish_outcome_unknown', message, options);
+    SmmError.brand(this, MARKER);
     this.name = 'PublishOutcomeUnknownError';
     this.idempotencyKey = options.idempotencyKey;
     this.platform = options.platform;
@@ -36,7 +35,7 @@ export class PublishOutcomeUnknownError extends SmmError {
   }
 
   static override isInstance(error: unknown): error is PublishOutcomeUnknownError {
-    return hasMarker(error, MARKER);
+    return SmmError.hasMarker(error, MARKER);
   }
 
   protected override jsonFields(): Record<string, unknown> {

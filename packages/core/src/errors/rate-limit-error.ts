@@ -1,9 +1,8 @@
-import { SmmError, hasMarker } from './smm-error.js';
+import { SmmError } from './smm-error.js';
 import { redactedRequestOf, type RequestErrorOptions } from './request-error.js';
 import type { RedactedRequest } from './redact.js';
 
 const MARKER = 'smm.error.RateLimitError';
-const SYMBOL = Symbol.for(MARKER);
 
 /** Options for {@link RateLimitError}. */
 export interface RateLimitErrorOptions extends RequestErrorOptions {
@@ -28,7 +27,6 @@ export interface RateLimitErrorOptions extends RequestErrorOptions {
  * ```
  */
 export class RateLimitError extends SmmError {
-  private readonly [SYMBOL] = true;
   readonly scope: string | undefined;
   readonly limit: number | null;
   readonly remaining: number | null;
@@ -39,6 +37,7 @@ export class RateLimitError extends SmmError {
 
   constructor(message: string, options: RateLimitErrorOptions = {}) {
     super('rate_limited', message, options);
+    SmmError.brand(this, MARKER);
     this.name = 'RateLimitError';
     this.scope = options.scope;
     this.limit = options.limit ?? null;
@@ -50,7 +49,7 @@ export class RateLimitError extends SmmError {
   }
 
   static override isInstance(error: unknown): error is RateLimitError {
-    return hasMarker(error, MARKER);
+    return SmmError.hasMarker(error, MARKER);
   }
 
   protected override jsonFields(): Record<string, unknown> {

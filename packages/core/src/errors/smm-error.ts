@@ -1,17 +1,6 @@
 import { redact, redactText, type RedactOptions } from './redact.js';
 
 const MARKER = 'smm.error';
-const SYMBOL = Symbol.for(MARKER);
-
-/**
- * Whether `error` carries the `Symbol.for(marker)` brand. Each error class brands its
- * instances with its own marker so `isInstance` works across copies of the package.
- * @internal
- */
-export function hasMarker(error: unknown, marker: string): boolean {
-  const symbol = Symbol.for(marker);
-  return error != null && typeof error === 'object' && symbol in error && (error as Record<symbol, unknown>)[symbol] === true;
-}
 
 /** The JSON form of every smm error: no stack, no secrets. */
 export interface SmmErrorJSON {
@@ -45,7 +34,6 @@ export interface SmmErrorOptions {
  * ```
  */
 export class SmmError extends Error {
-  private readonly [SYMBOL] = true;
   /** A stable, machine-readable code such as `validation_error`; see docs/errors.md. */
   readonly code: string;
   /** Secret values scrubbed from everything this error shows. Not enumerable. */
@@ -57,6 +45,21 @@ export class SmmError extends Error {
     Object.defineProperty(this, 'secrets', { value: secrets, enumerable: false });
     this.name = 'SmmError';
     this.code = code;
+    SmmError.brand(this, MARKER);
+  }
+
+  /**
+   * Brands `error` with `Symbol.for(marker)` (non-enumerable). Every class of the family calls
+   * this once in its constructor with its own marker, so `isInstance` holds across copies of
+   * the package (a CJS and an ESM one, or two versions), where `instanceof` does not.
+   */
+  protected static brand(error: SmmError, marker: string): void {
+    Object.defineProperty(error, Symbol.for(marker), { value: true, enumerable: false });
+  }
+
+  /** Whether `error` carries the `Symbol.for(marker)` brand set by {@link SmmError.brand}. */
+  protected static hasMarker(error: unknown, marker: string): boolean {
+    return error != null && typeof error === 'object' && (error as Record<symbol, unknown>)[Symbol.for(marker)] === true;
   }
 
   /**
@@ -69,7 +72,7 @@ export class SmmError extends Error {
    * ```
    */
   static isInstance(error: unknown): error is SmmError {
-    return hasMarker(error, MARKER);
+    return SmmError.hasMarker(error, MARKER);
   }
 
   /** Fields a subclass adds to its JSON form (redacted by `toJSON`). */

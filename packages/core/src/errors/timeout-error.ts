@@ -1,9 +1,8 @@
-import { SmmError, hasMarker } from './smm-error.js';
+import { SmmError } from './smm-error.js';
 import { redactedRequestOf, type RequestErrorOptions } from './request-error.js';
 import type { RedactedRequest } from './redact.js';
 
 const MARKER = 'smm.error.TimeoutError';
-const SYMBOL = Symbol.for(MARKER);
 
 /** Options for {@link TimeoutError}. */
 export interface TimeoutErrorOptions extends RequestErrorOptions {
@@ -21,13 +20,13 @@ export interface TimeoutErrorOptions extends RequestErrorOptions {
  * ```
  */
 export class TimeoutError extends SmmError {
-  private readonly [SYMBOL] = true;
   readonly timeoutMs: number | undefined;
   readonly platform: string | undefined;
   readonly request: RedactedRequest | undefined;
 
   constructor(message: string, options: TimeoutErrorOptions = {}) {
     super('timeout', message, options);
+    SmmError.brand(this, MARKER);
     this.name = 'TimeoutError';
     this.timeoutMs = options.timeoutMs;
     this.platform = options.platform;
@@ -35,7 +34,7 @@ export class TimeoutError extends SmmError {
   }
 
   static override isInstance(error: unknown): error is TimeoutError {
-    return hasMarker(error, MARKER);
+    return SmmError.hasMarker(error, MARKER);
   }
 
   protected override jsonFields(): Record<string, unknown> {

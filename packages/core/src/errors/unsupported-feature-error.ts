@@ -1,7 +1,6 @@
-import { SmmError, hasMarker, type SmmErrorOptions } from './smm-error.js';
+import { SmmError, type SmmErrorOptions } from './smm-error.js';
 
 const MARKER = 'smm.error.UnsupportedFeatureError';
-const SYMBOL = Symbol.for(MARKER);
 
 /** Options for {@link UnsupportedFeatureError}. */
 export interface UnsupportedFeatureErrorOptions extends SmmErrorOptions {
@@ -21,19 +20,19 @@ export interface UnsupportedFeatureErrorOptions extends SmmErrorOptions {
  * ```
  */
 export class UnsupportedFeatureError extends SmmError {
-  private readonly [SYMBOL] = true;
   readonly feature: string;
   readonly platform: string;
 
   constructor(message: string, options: UnsupportedFeatureErrorOptions) {
     super('unsupported_feature', message, options);
+    SmmError.brand(this, MARKER);
     this.name = 'UnsupportedFeatureError';
     this.feature = options.feature;
     this.platform = options.platform;
   }
 
   static override isInstance(error: unknown): error is UnsupportedFeatureError {
-    return hasMarker(error, MARKER);
+    return SmmError.hasMarker(error, MARKER);
   }
 
   protected override jsonFields(): Record<string, unknown> {

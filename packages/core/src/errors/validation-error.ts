@@ -1,7 +1,6 @@
-import { SmmError, hasMarker, type SmmErrorOptions } from './smm-error.js';
+import { SmmError, type SmmErrorOptions } from './smm-error.js';
 
 const MARKER = 'smm.error.ValidationError';
-const SYMBOL = Symbol.for(MARKER);
 
 /** One problem found in an input: where, what kind, and what to do. */
 export interface ValidationIssue {
@@ -42,7 +41,6 @@ export function formatIssuePath(path: ReadonlyArray<string | number>): string {
  * ```
  */
 export class ValidationError extends SmmError {
-  private readonly [SYMBOL] = true;
   /** Every problem found, in input order. */
   readonly issues: ValidationIssue[];
 
@@ -54,12 +52,13 @@ export class ValidationError extends SmmError {
     const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`;
     const lines = issues.map((issue) => `  - ${formatIssuePath(issue.path)}: ${issue.message}`);
     super('validation_error', [`Invalid ${subject} (${count}):`, ...lines].join('\n'), options);
+    SmmError.brand(this, MARKER);
     this.name = 'ValidationError';
     this.issues = issues;
   }
 
   static override isInstance(error: unknown): error is ValidationError {
-    return hasMarker(error, MARKER);
+    return SmmError.hasMarker(error, MARKER);
   }
 
   protected override jsonFields(): Record<string, unknown> {

@@ -2,7 +2,7 @@ import ky from 'ky';
 import PQueue from 'p-queue';
 import { systemClock } from '../clock/index.js';
 import { defaultRateLimitParser } from './default-rate-limit-parser.js';
-import { EventEmitter } from './event-emitter.js';
+import { createTypedEmitter } from '../events/index.js';
 import { checkHttpRequest, parseHttpClientOptions } from './http-client-options.js';
 import { createMemoryRateLimitStore } from './memory-rate-limit-store.js';
 import { RateLimitPlanner } from './rate-limit-planner.js';
@@ -47,7 +47,7 @@ const DEFAULTS = {
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   parseHttpClientOptions(options);
   const clock = options.clock ?? systemClock;
-  const events = new EventEmitter<HttpClientEvents>();
+  const events = createTypedEmitter<HttpClientEvents>();
   const scopeOf = (bucket: RateLimitBucket) => `${options.platform}:${options.accountId ?? '-'}:${bucket}`;
   const bucketQueues = new Map<RateLimitBucket, PQueue>();
   const userFetch = options.fetch;

@@ -14,7 +14,7 @@ import {
   redactUrl,
 } from '../errors/index.js';
 import { buildUrl } from './build-url.js';
-import type { EventEmitter } from './event-emitter.js';
+import type { TypedEmitter } from '../events/index.js';
 import { failedWhileConnecting } from './fetch-failure.js';
 import { retryAfterMs as readRetryAfter } from './parse-retry-after.js';
 import type { Hold, RateLimitPlanner, Reservation } from './rate-limit-planner.js';
@@ -43,7 +43,7 @@ export interface ClientCore {
     retryMaxDelayMs: number;
   };
   parseRateLimit: RateLimitParser;
-  events: EventEmitter<HttpClientEvents>;
+  events: TypedEmitter<HttpClientEvents>;
   planner: RateLimitPlanner;
   queue: PQueue;
   bucketQueue(bucket: RateLimitBucket): PQueue | undefined;

@@ -3,7 +3,7 @@ import { detectSignals, type SignalPoint, type SignalSeverity } from '../analyti
 import { systemClock, type Clock } from '../clock/index.js';
 import { parseWithSchema, type Mention } from '../model/index.js';
 import type { Classification } from './classifier.js';
-import { createEmitter, type EventSource } from './emitter.js';
+import { createTypedEmitter, type EventSource } from '../events/index.js';
 import { mentionIdKey } from './mention-keys.js';
 
 /** A spike or drop in one time bucket. */
@@ -109,7 +109,7 @@ export function createAlertMonitor(options: AlertMonitorOptions = {}): AlertMoni
   const parsed = parseWithSchema(OptionsSchema, options, 'createAlertMonitor options');
   const clock = parsed.clock ?? systemClock;
   const { bucketMs } = parsed;
-  const events = createEmitter<AlertEvents>();
+  const events = createTypedEmitter<AlertEvents>();
   const scopes = new Map<string, ScopeState>();
   let lateItems = 0;
   const bucketOf = (ms: number) => Math.floor(ms / bucketMs) * bucketMs;

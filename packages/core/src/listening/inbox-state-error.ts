@@ -1,7 +1,6 @@
 import { SmmError, type SmmErrorOptions } from '../errors/index.js';
 
 const MARKER = 'smm.error.InboxStateError';
-const SYMBOL = Symbol.for(MARKER);
 
 /**
  * States of an inbox conversation, in workflow order.
@@ -38,13 +37,13 @@ export interface InboxStateErrorOptions extends SmmErrorOptions {
  * ```
  */
 export class InboxStateError extends SmmError {
-  private readonly [SYMBOL] = true;
   readonly conversationId: string;
   readonly from: ConversationState;
   readonly action: ConversationState | 'reply' | 'unassign';
 
   constructor(message: string, options: InboxStateErrorOptions) {
     super('invalid_state_transition', message, options);
+    SmmError.brand(this, MARKER);
     this.name = 'InboxStateError';
     this.conversationId = options.conversationId;
     this.from = options.from;
@@ -52,7 +51,7 @@ export class InboxStateError extends SmmError {
   }
 
   static override isInstance(error: unknown): error is InboxStateError {
-    return error != null && typeof error === 'object' && (error as Record<symbol, unknown>)[SYMBOL] === true;
+    return SmmError.hasMarker(error, MARKER);
   }
 
   protected override jsonFields(): Record<string, unknown> {

@@ -50,4 +50,4 @@ export {
   type AlertMonitorOptions,
   type ListeningAlert,
 } from './alerts.js';
-export type { EventSource } from './emitter.js';
+export type { EventSource } from '../events/index.js';

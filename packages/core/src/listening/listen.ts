@@ -11,7 +11,7 @@ import {
   type Mention,
 } from '../model/index.js';
 import { ListenCheckpointSchema, createMemoryCheckpointStore, type CheckpointStore, type ListenCheckpoint } from './checkpoint-store.js';
-import { createEmitter, type EventSource } from './emitter.js';
+import { createTypedEmitter, type EventSource } from '../events/index.js';
 import { mentionContentKey, mentionIdKey } from './mention-keys.js';
 import type { MentionSource } from './sources.js';
 
@@ -158,7 +158,7 @@ export function listen(options: ListenOptions): MentionStream {
   const clock = parsed.clock ?? systemClock;
   const store = parsed.checkpoints ?? createMemoryCheckpointStore();
   const startedAt = parsed.since ?? new Date(clock.now()).toISOString();
-  const events = createEmitter<ListenEvents>();
+  const events = createTypedEmitter<ListenEvents>();
   const controller = new AbortController();
   const stopSignal = controller.signal;
   parsed.signal?.addEventListener('abort', () => stop(), { once: true });

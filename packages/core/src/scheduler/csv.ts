@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { Temporal } from 'temporal-polyfill';
-import { ValidationError, type SmmErrorOptions, type ValidationIssue } from '../errors/index.js';
+import { SmmError, ValidationError, type SmmErrorOptions, type ValidationIssue } from '../errors/index.js';
 import type { PostDraftInput } from '../model/index.js';
 import type { CalendarEntry } from './calendar-entry.js';
 
@@ -92,13 +92,13 @@ export class CsvImportError extends ValidationError {
       rows.flatMap((row) => row.reasons.map((reason) => ({ ...reason, path: [`line ${row.line}`, ...reason.path] }))),
       options,
     );
-    Object.defineProperty(this, Symbol.for(CSV_IMPORT), { value: true, enumerable: false });
+    SmmError.brand(this, CSV_IMPORT);
     this.name = 'CsvImportError';
     this.rows = rows;
   }
 
   static override isInstance(error: unknown): error is CsvImportError {
-    return error != null && typeof error === 'object' && (error as Record<symbol, unknown>)[Symbol.for(CSV_IMPORT)] === true;
+    return SmmError.hasMarker(error, CSV_IMPORT);
   }
 
   protected override jsonFields(): Record<string, unknown> {

@@ -1,15 +1,5 @@
 import { SmmError, type SmmErrorOptions } from '../errors/index.js';
 
-// Each class brands its instances with its own Symbol.for marker (like the foundation's
-// errors) so `isInstance` holds across duplicate installs of @smm/core.
-function brand(target: object, marker: string): void {
-  Object.defineProperty(target, Symbol.for(marker), { value: true, enumerable: false });
-}
-
-function branded(error: unknown, marker: string): boolean {
-  return error != null && typeof error === 'object' && (error as Record<symbol, unknown>)[Symbol.for(marker)] === true;
-}
-
 const ILLEGAL = 'smm.error.IllegalTransitionError';
 const CONFLICT = 'smm.error.EntryConflictError';
 const NOT_FOUND = 'smm.error.EntryNotFoundError';
@@ -54,7 +44,7 @@ export class IllegalTransitionError extends SmmError {
       ? `Entry ${entryId} cannot be ${options.action.name}: it is "${from}", and only an entry in "${options.action.requires}" can be; from "${from}" it can go to: ${next}.`
       : `Entry ${entryId} cannot go from "${from}" to "${to}"; from "${from}" it can go to: ${next}.`;
     super('illegal_transition', message, options);
-    brand(this, ILLEGAL);
+    SmmError.brand(this, ILLEGAL);
     this.name = 'IllegalTransitionError';
     this.entryId = entryId;
     this.from = from;
@@ -62,7 +52,7 @@ export class IllegalTransitionError extends SmmError {
   }
 
   static override isInstance(error: unknown): error is IllegalTransitionError {
-    return branded(error, ILLEGAL);
+    return SmmError.hasMarker(error, ILLEGAL);
   }
 
   protected override jsonFields(): Record<string, unknown> {
@@ -90,13 +80,13 @@ export class EntryConflictError extends SmmError {
 
   constructor(entryId: string, message: string, options: SmmErrorOptions = {}) {
     super('entry_conflict', message, options);
-    brand(this, CONFLICT);
+    SmmError.brand(this, CONFLICT);
     this.name = 'EntryConflictError';
     this.entryId = entryId;
   }
 
   static override isInstance(error: unknown): error is EntryConflictError {
-    return branded(error, CONFLICT);
+    return SmmError.hasMarker(error, CONFLICT);
   }
 
   protected override jsonFields(): Record<string, unknown> {
@@ -119,13 +109,13 @@ export class EntryNotFoundError extends SmmError {
 
   constructor(entryId: string, options: SmmErrorOptions = {}) {
     super('entry_not_found', `No calendar entry with id "${entryId}"; check the id or list entries with range().`, options);
-    brand(this, NOT_FOUND);
+    SmmError.brand(this, NOT_FOUND);
     this.name = 'EntryNotFoundError';
     this.entryId = entryId;
   }
 
   static override isInstance(error: unknown): error is EntryNotFoundError {
-    return branded(error, NOT_FOUND);
+    return SmmError.hasMarker(error, NOT_FOUND);
   }
 
   protected override jsonFields(): Record<string, unknown> {
@@ -152,13 +142,13 @@ export class NoFreeSlotError extends SmmError {
 
   constructor(accountKey: string, message: string, options: SmmErrorOptions = {}) {
     super('no_free_slot', message, options);
-    brand(this, NO_SLOT);
+    SmmError.brand(this, NO_SLOT);
     this.name = 'NoFreeSlotError';
     this.accountKey = accountKey;
   }
 
   static override isInstance(error: unknown): error is NoFreeSlotError {
-    return branded(error, NO_SLOT);
+    return SmmError.hasMarker(error, NO_SLOT);
   }
 
   protected override jsonFields(): Record<string, unknown> {

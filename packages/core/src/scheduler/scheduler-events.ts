@@ -1,4 +1,5 @@
 import type { Logger } from '../adapter/index.js';
+import { createTypedEmitter, type TypedEmitter } from '../events/index.js';
 import type { PublishedPost } from '../model/index.js';
 import type { CalendarEntry } from './calendar-entry.js';
 
@@ -30,34 +31,19 @@ export interface SchedulerEvents {
 /** Names of {@link SchedulerEvents}. */
 export type SchedulerEventName = keyof SchedulerEvents;
 
-/** @internal The scheduler's listener registry: a throwing listener never stops the runner. */
-export interface SchedulerEmitter {
-  on<E extends SchedulerEventName>(event: E, listener: (payload: SchedulerEvents[E]) => void): () => void;
-  emit<E extends SchedulerEventName>(event: E, payload: SchedulerEvents[E]): void;
-}
+/** @internal The scheduler's emitter: a throwing listener is logged and reported as an `error` event, never stops the runner. */
+export type SchedulerEmitter = TypedEmitter<SchedulerEvents>;
 
 /** @internal */
 export function createSchedulerEmitter(logger: Logger): SchedulerEmitter {
-  const listeners = new Map<SchedulerEventName, Set<(payload: never) => void>>();
-  const emitter: SchedulerEmitter = {
-    on(event, listener) {
-      let set = listeners.get(event);
-      if (set === undefined) listeners.set(event, (set = new Set()));
-      set.add(listener as (payload: never) => void);
-      return () => void set.delete(listener as (payload: never) => void);
+  const emitter: SchedulerEmitter = createTypedEmitter<SchedulerEvents>({
+    onListenerError(error, event) {
+      logger.error('scheduler event listener threw', {
+        event: String(event),
+        error: error instanceof Error ? error.message : String(error),
+      });
+      if (event !== 'error') emitter.emit('error', { error, phase: 'listener' });
     },
-    emit(event, payload) {
-      const set = listeners.get(event);
-      if (set === undefined) return;
-      for (const listener of set) {
-        try {
-          (listener as (payload: SchedulerEvents[typeof event]) => void)(payload);
-        } catch (error) {
-          logger.error('scheduler event listener threw', { event, error: error instanceof Error ? error.message : String(error) });
-          if (event !== 'error') emitter.emit('error', { error, phase: 'listener' });
-        }
-      }
-    },
-  };
+  });
   return emitter;
 }
