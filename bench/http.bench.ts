@@ -13,7 +13,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createHttpClient, parseXRateLimitHeaders } from '@smm/core/http';
+import { createHttpClient, parseEpochResetHeaders } from '@smm/core/http';
 // ky and p-retry are dependencies of @smm/core, not of the repository root.
 import ky from '../packages/core/node_modules/ky/distribution/index.js';
 import pRetry from '../packages/core/node_modules/p-retry/index.js';
@@ -135,7 +135,7 @@ async function quotaUtilisation() {
       platform: 'x',
       baseUrl: url,
       concurrency: CALLERS,
-      parseRateLimit: parseXRateLimitHeaders,
+      parseRateLimit: parseEpochResetHeaders,
       maxWaitMs: 10_000,
     });
     const run = await drive(() => http.request({ path: '/2/tweets/search/recent' }));
@@ -185,7 +185,7 @@ async function overhead() {
   const WARMUP = 300;
   console.log(`\n# Overhead: median latency, one request at a time, ${ROUNDS} × ${PER_ROUND} each, interleaved`);
   const { server, url } = await startUnlimitedServer();
-  const http = createHttpClient({ platform: 'x', baseUrl: url, parseRateLimit: parseXRateLimitHeaders });
+  const http = createHttpClient({ platform: 'x', baseUrl: url, parseRateLimit: parseEpochResetHeaders });
   const viaClient = () => http.request({ path: '/2/tweets/1' });
   const viaKy = () => ky(`${url}/2/tweets/1`, { retry: 0, timeout: false }).json();
   for (let i = 0; i < WARMUP; i += 1) {

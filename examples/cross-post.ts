@@ -17,7 +17,7 @@
 import { createBlueskyAdapter } from '@smm/adapter-bluesky';
 import { createMastodonAdapter } from '@smm/adapter-mastodon';
 import { createXAdapter } from '@smm/adapter-x';
-import { accountKey, createClient, type PublishSettledResult, type SmmClient } from '@smm/core/adapter';
+import { accountKey, createClient, type PublishSettledResult, type SmmClient } from '@smm/core/client';
 import { AuthError } from '@smm/core/errors';
 import type { Account, PostDraftInput } from '@smm/core/model';
 import { countLength, TEXT_RULES } from '@smm/core/text';

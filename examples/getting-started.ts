@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMastodonAdapter } from '@smm/adapter-mastodon';
 import { ValidationError, formatIssuePath } from '@smm/core';
-import { createClient } from '@smm/core/adapter';
+import { createClient } from '@smm/core/client';
 import { createCalendar, createScheduler } from '@smm/core/scheduler';
 import { createSqliteStore } from '@smm/store-sqlite';
 import { createMastodonSimulator } from '@smm/testkit/mastodon';

@@ -15,7 +15,7 @@
 import { createBlueskyAdapter } from '@smm/adapter-bluesky';
 import { createMastodonAdapter } from '@smm/adapter-mastodon';
 import { createXAdapter } from '@smm/adapter-x';
-import { accountKey, createClient } from '@smm/core/adapter';
+import { accountKey, createClient } from '@smm/core/client';
 import { responseTimes } from '@smm/core/analytics';
 import { ValidationError } from '@smm/core/errors';
 import {

@@ -12,7 +12,7 @@ import {
   type AdapterCredentials,
   type AdapterHttpSettings,
   type PostRefOutput,
-} from '@smm/core/adapter';
+} from '@smm/core/adapter-kit';
 import { ApiCallError } from '@smm/core/errors';
 import { parseIetfRateLimitHeaders } from '@smm/core/http';
 import { parseWithSchema, type MediaRef, type Mention, type MentionKind, type MetricValue } from '@smm/core/model';

@@ -2,7 +2,7 @@
 // passes the same conformance suite as the shipped adapters, against its own simulator.
 // Below the suite, Chirp's own cases: the requests it sends, as the Chirp API documents them.
 import { describe, expect, it } from 'vitest';
-import { createClient } from '@smm/core/adapter';
+import { createClient } from '@smm/core/client';
 import { createFakeClock } from '@smm/testkit';
 import { runAdapterConformance } from '@smm/testkit/vitest';
 import { createChirpSimulator } from './chirp-simulator.js';

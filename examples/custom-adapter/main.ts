@@ -10,7 +10,7 @@
  * reply to a mention, pages through mentions, and reads post and account metrics. No
  * network, no account: everything runs on this machine, in simulated time.
  */
-import { createClient } from '@smm/core/adapter';
+import { createClient } from '@smm/core/client';
 import { UnsupportedFeatureError } from '@smm/core/errors';
 import { createFakeClock } from '@smm/testkit';
 import { createChirpSimulator } from './chirp-simulator.js';

@@ -4,7 +4,7 @@
  * far (`getAccountMetrics`, `getPostMetrics`). Repeated observations are what turn cumulative
  * counters into the report's daily series.
  */
-import type { SmmClient } from '@smm/core/adapter';
+import type { SmmClient } from '@smm/core/client';
 import type { ReportPost } from '@smm/core/analytics';
 import type { MetricSnapshot, PostRef, PublishedPost } from '@smm/core/model';
 import type { CalendarEntry } from '@smm/core/scheduler';

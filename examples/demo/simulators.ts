@@ -7,7 +7,7 @@
 import { createBlueskyAdapter } from '@smm/adapter-bluesky';
 import { createMastodonAdapter } from '@smm/adapter-mastodon';
 import { createXAdapter } from '@smm/adapter-x';
-import { createClient, type SmmClient } from '@smm/core/adapter';
+import { createClient, type SmmClient } from '@smm/core/client';
 import type { Clock } from '@smm/core/clock';
 import type { Account } from '@smm/core/model';
 import { createBlueskySimulator } from '@smm/testkit/bluesky';

@@ -13,7 +13,7 @@
 import { hostname } from 'node:os';
 import { z } from 'zod';
 import { createMastodonAdapter } from '@smm/adapter-mastodon';
-import { createClient } from '@smm/core/adapter';
+import { createClient } from '@smm/core/client';
 import { ValidationError } from '@smm/core/errors';
 import { parseWithSchema } from '@smm/core/model';
 import { createScheduler } from '@smm/core/scheduler';

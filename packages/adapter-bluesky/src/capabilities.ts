@@ -1,4 +1,4 @@
-import type { AdapterCapabilities } from '@smm/core/adapter';
+import type { AdapterCapabilities } from '@smm/core/adapter-kit';
 import { CONTENT_RULES } from '@smm/core/text';
 
 /**

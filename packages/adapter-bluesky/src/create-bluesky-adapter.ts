@@ -1,4 +1,4 @@
-import { defineAdapter, type AdapterV1 } from '@smm/core/adapter';
+import { defineAdapter, type AdapterV1 } from '@smm/core/adapter-kit';
 import { BLUESKY_CAPABILITIES } from './capabilities.js';
 import { blueskyCredentials, type BlueskyCredentials } from './credentials.js';
 import { deletePost } from './delete-post.js';
@@ -23,7 +23,7 @@ export type BlueskyAdapter = AdapterV1<BlueskyOptions, BlueskyCredentials>;
  * @throws ValidationError when a setting is wrong, naming it.
  * @example
  * ```ts
- * import { createClient } from '@smm/core/adapter';
+ * import { createClient } from '@smm/core/client';
  * import { createBlueskyAdapter } from '@smm/adapter-bluesky';
  *
  * const client = createClient({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AuthError, SmmError, ValidationError } from '@smm/core/errors';
-import { createClient } from '@smm/core/adapter';
+import { createClient } from '@smm/core/client';
 import { BlueskyCredentialsSchema, createBlueskyAdapter } from './index.js';
 import { harness } from './__tests__/harness.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseApiResponse, type AdapterCredentials, type CredentialsFactoryInput } from '@smm/core/adapter';
+import { parseApiResponse, type AdapterCredentials, type CredentialsFactoryInput } from '@smm/core/adapter-kit';
 import { AuthError, SmmError } from '@smm/core/errors';
 import type { CredentialsProvider } from '@smm/core/http';
 import { SessionSchema } from './api-schemas.js';

@@ -1,4 +1,4 @@
-import type { AdapterContext } from '@smm/core/adapter';
+import type { AdapterContext } from '@smm/core/adapter-kit';
 import { ValidationError } from '@smm/core/errors';
 import type { PostRef } from '@smm/core/model';
 import { parsePostUri } from './at-uri.js';

@@ -1,4 +1,4 @@
-import type { AdapterContext, FindPublishedInput, PostRefOutput, PublishOutput } from '@smm/core/adapter';
+import type { AdapterContext, FindPublishedInput, PostRefOutput, PublishOutput } from '@smm/core/adapter-kit';
 import { postWebUrl } from './at-uri.js';
 import { readPostRecord, toInstant } from './read-posts.js';
 import { recordKeyFor } from './record-key.js';

@@ -1,4 +1,4 @@
-import type { AdapterContext, FetchedPost } from '@smm/core/adapter';
+import type { AdapterContext, FetchedPost } from '@smm/core/adapter-kit';
 import type { PostRef } from '@smm/core/model';
 import type { PostRecord } from './api-schemas.js';
 import { parsePostUri, postWebUrl } from './at-uri.js';

@@ -1,4 +1,4 @@
-import { parseApiResponse, type AdapterContext } from '@smm/core/adapter';
+import { parseApiResponse, type AdapterContext } from '@smm/core/adapter-kit';
 import { ApiCallError } from '@smm/core/errors';
 import type { HandleResolver } from '@smm/core/text';
 import { ResolvedHandleSchema } from './api-schemas.js';

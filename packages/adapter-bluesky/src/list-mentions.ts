@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseApiResponse, type AdapterContext, type ListMentionsInput } from '@smm/core/adapter';
+import { parseApiResponse, type AdapterContext, type ListMentionsInput } from '@smm/core/adapter-kit';
 import type { Mention, MentionKind, Page } from '@smm/core/model';
 import { ListNotificationsOutputSchema, StrongRefSchema, type Notification } from './api-schemas.js';
 import { postWebUrl, profileWebUrl } from './at-uri.js';

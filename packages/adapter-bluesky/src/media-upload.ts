@@ -1,4 +1,4 @@
-import { parseApiResponse, type AdapterContext } from '@smm/core/adapter';
+import { parseApiResponse, type AdapterContext } from '@smm/core/adapter-kit';
 import { ApiCallError, NetworkError, ValidationError, redactUrl } from '@smm/core/errors';
 import type { MediaRef } from '@smm/core/model';
 import { UploadedBlobSchema, type BlobRef } from './api-schemas.js';

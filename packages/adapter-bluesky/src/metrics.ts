@@ -1,4 +1,4 @@
-import { parseApiResponse, type AdapterContext, type MetricSnapshotOutput } from '@smm/core/adapter';
+import { parseApiResponse, type AdapterContext, type MetricSnapshotOutput } from '@smm/core/adapter-kit';
 import { ValidationError } from '@smm/core/errors';
 import type { CanonicalMetric, MetricValue, PostRef } from '@smm/core/model';
 import { ProfileSchema } from './api-schemas.js';

@@ -1,4 +1,4 @@
-import type { AdapterContext } from '@smm/core/adapter';
+import type { AdapterContext } from '@smm/core/adapter-kit';
 import { ValidationError } from '@smm/core/errors';
 import type { MediaRef, PostDraft } from '@smm/core/model';
 import type { BlobRef, StrongRef } from './api-schemas.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noopLogger } from '@smm/core/adapter';
+import { noopLogger } from '@smm/core/adapter-kit';
 import { PublishOutcomeUnknownError, UnsupportedFeatureError, ValidationError } from '@smm/core/errors';
 import { parsePostDraft } from '@smm/core/model';
 import { harness, PNG_BASE64 } from './__tests__/harness.js';

@@ -1,4 +1,4 @@
-import { parseApiResponse, type AdapterContext, type PostRefOutput, type PublishInput, type PublishOutput } from '@smm/core/adapter';
+import { parseApiResponse, type AdapterContext, type PostRefOutput, type PublishInput, type PublishOutput } from '@smm/core/adapter-kit';
 import { ApiCallError, NetworkError, TimeoutError, ValidationError } from '@smm/core/errors';
 import type { PostRef } from '@smm/core/model';
 import { toBlueskyFacets } from '@smm/core/text';

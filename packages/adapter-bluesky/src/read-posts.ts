@@ -1,4 +1,4 @@
-import { parseApiResponse, type AdapterContext } from '@smm/core/adapter';
+import { parseApiResponse, type AdapterContext } from '@smm/core/adapter-kit';
 import { ApiCallError } from '@smm/core/errors';
 import { GetPostsOutputSchema, RecordOutputSchema, type PostView } from './api-schemas.js';
 import { POST_COLLECTION } from './at-uri.js';

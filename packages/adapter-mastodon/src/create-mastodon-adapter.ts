@@ -1,4 +1,4 @@
-import { defineAdapter, type AdapterV1 } from '@smm/core/adapter';
+import { defineAdapter, type AdapterV1 } from '@smm/core/adapter-kit';
 import { IDEMPOTENCY_KEY_HEADER, mastodonCapabilities } from './capabilities.js';
 import { mastodonCredentials, type MastodonCredentials } from './credentials.js';
 import { deleteStatus } from './delete-status.js';
@@ -29,7 +29,7 @@ export type MastodonAdapter = AdapterV1<MastodonOptions, MastodonCredentials>;
  * @throws ValidationError naming the setting when a setting is wrong.
  * @example
  * ```ts
- * import { createClient } from '@smm/core/adapter';
+ * import { createClient } from '@smm/core/client';
  * import { createMastodonAdapter } from '@smm/adapter-mastodon';
  *
  * const client = createClient({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseApiResponse, type AdapterCredentials } from '@smm/core/adapter';
+import { parseApiResponse, type AdapterCredentials } from '@smm/core/adapter-kit';
 import { AuthError } from '@smm/core/errors';
 
 /**

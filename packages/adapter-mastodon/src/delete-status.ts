@@ -1,4 +1,4 @@
-import type { AdapterContext } from '@smm/core/adapter';
+import type { AdapterContext } from '@smm/core/adapter-kit';
 import { ApiCallError } from '@smm/core/errors';
 import type { PostRef } from '@smm/core/model';
 import { MASTODON_BUCKETS } from './rate-limits.js';

@@ -1,4 +1,4 @@
-import { parseApiResponse, type AdapterContext, type DirectMessageInput, type DirectMessageOutput } from '@smm/core/adapter';
+import { parseApiResponse, type AdapterContext, type DirectMessageInput, type DirectMessageOutput } from '@smm/core/adapter-kit';
 import { ValidationError } from '@smm/core/errors';
 import { AccountSchema, StatusSchema } from './api-schemas.js';
 import { asContentRefusal } from './content-refusal.js';

@@ -1,4 +1,4 @@
-import type { AdapterContext, FindPublishedInput, PublishOutput } from '@smm/core/adapter';
+import type { AdapterContext, FindPublishedInput, PublishOutput } from '@smm/core/adapter-kit';
 import { listScheduledStatuses } from './scheduled-statuses.js';
 
 /**

@@ -1,4 +1,4 @@
-import { parseApiResponse, type AdapterContext, type FetchedPost } from '@smm/core/adapter';
+import { parseApiResponse, type AdapterContext, type FetchedPost } from '@smm/core/adapter-kit';
 import { ApiCallError } from '@smm/core/errors';
 import type { PostRef } from '@smm/core/model';
 import { StatusSchema, type MastodonStatus } from './api-schemas.js';

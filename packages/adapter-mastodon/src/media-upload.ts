@@ -1,4 +1,4 @@
-import { parseApiResponse, type AdapterContext } from '@smm/core/adapter';
+import { parseApiResponse, type AdapterContext } from '@smm/core/adapter-kit';
 import { ApiCallError, TimeoutError } from '@smm/core/errors';
 import type { MediaRef } from '@smm/core/model';
 import { MediaAttachmentSchema } from './api-schemas.js';

@@ -1,4 +1,4 @@
-import { parseApiResponse, type AdapterContext, type ListMentionsInput } from '@smm/core/adapter';
+import { parseApiResponse, type AdapterContext, type ListMentionsInput } from '@smm/core/adapter-kit';
 import type { Mention, MentionKind, Page } from '@smm/core/model';
 import { z } from 'zod';
 import { NotificationSchema, type MastodonNotification } from './api-schemas.js';

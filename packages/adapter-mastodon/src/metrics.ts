@@ -1,4 +1,4 @@
-import { parseApiResponse, type AdapterContext, type MetricSnapshotOutput } from '@smm/core/adapter';
+import { parseApiResponse, type AdapterContext, type MetricSnapshotOutput } from '@smm/core/adapter-kit';
 import { ApiCallError } from '@smm/core/errors';
 import type { CanonicalMetric, MetricValue, PostRef } from '@smm/core/model';
 import { AccountSchema, StatusSchema } from './api-schemas.js';

@@ -1,4 +1,4 @@
-import { parseApiResponse, type AdapterContext, type PublishInput, type PublishOutput } from '@smm/core/adapter';
+import { parseApiResponse, type AdapterContext, type PublishInput, type PublishOutput } from '@smm/core/adapter-kit';
 import { UnsupportedFeatureError, ValidationError } from '@smm/core/errors';
 import type { MediaRef } from '@smm/core/model';
 import { CONTENT_RULES, countLength } from '@smm/core/text';

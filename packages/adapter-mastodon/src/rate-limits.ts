@@ -1,6 +1,6 @@
 import {
   composeRateLimitParsers,
-  parseMastodonRateLimitHeaders,
+  parseIsoResetHeaders,
   parseRetryAfter,
   type RateLimitObservation,
   type RateLimitParser,
@@ -68,7 +68,7 @@ export function mastodonStaticLimits(limits: Limits): StaticLimit[] {
 export function createMastodonRateLimitParser(limits: Limits): RateLimitParser {
   const headers: RateLimitParser = (response, context) => {
     const out: RateLimitObservation[] = [];
-    for (const observation of parseMastodonRateLimitHeaders(response, context)) {
+    for (const observation of parseIsoResetHeaders(response, context)) {
       const narrow =
         context.bucket === MASTODON_BUCKETS.media ? limits.media : context.bucket === MASTODON_BUCKETS.delete ? limits.deletes : undefined;
       const isNarrow =

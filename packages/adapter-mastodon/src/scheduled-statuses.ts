@@ -1,5 +1,5 @@
 import LinkHeader from 'http-link-header';
-import { parseApiResponse, type AdapterContext } from '@smm/core/adapter';
+import { parseApiResponse, type AdapterContext } from '@smm/core/adapter-kit';
 import { z } from 'zod';
 import { ScheduledStatusSchema } from './api-schemas.js';
 

@@ -1,4 +1,4 @@
-import { createClient } from '@smm/core/adapter';
+import { createClient } from '@smm/core/client';
 import { ValidationError } from '@smm/core/errors';
 import { createFakeClock } from '@smm/testkit/clock';
 import { createMastodonSimulator } from '@smm/testkit/mastodon';

@@ -1,4 +1,4 @@
-import type { PollInput } from '@smm/core/adapter';
+import type { PollInput } from '@smm/core/adapter-kit';
 import type { PostDraft, Visibility } from '@smm/core/model';
 import type { MastodonOptions, MastodonVisibility } from './network-options.js';
 

@@ -1,4 +1,4 @@
-import type { PublishInput } from '@smm/core/adapter';
+import type { PublishInput } from '@smm/core/adapter-kit';
 import { ValidationError, type ValidationIssue } from '@smm/core/errors';
 import { TEXT_RULES } from '@smm/core/text';
 import type { XOptions } from './network-options.js';

@@ -1,4 +1,4 @@
-import { defineAdapter, type AdapterV1 } from '@smm/core/adapter';
+import { defineAdapter, type AdapterV1 } from '@smm/core/adapter-kit';
 import { X_CAPABILITIES } from './capabilities.js';
 import { xCredentials, type XCredentials } from './credentials.js';
 import { deletePost } from './delete-post.js';
@@ -35,7 +35,7 @@ export type XAdapter = AdapterV1<XOptions, XCredentials>;
  * @throws ValidationError naming the setting when a setting is wrong.
  * @example
  * ```ts
- * import { createClient } from '@smm/core/adapter';
+ * import { createClient } from '@smm/core/client';
  * import { createXAdapter } from '@smm/adapter-x';
  *
  * const client = createClient({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseApiResponse, type AdapterCredentials, type CredentialsFactoryInput } from '@smm/core/adapter';
+import { parseApiResponse, type AdapterCredentials, type CredentialsFactoryInput } from '@smm/core/adapter-kit';
 import { AuthError } from '@smm/core/errors';
 import type { CredentialsProvider } from '@smm/core/http';
 import { InstantSchema } from '@smm/core/model';

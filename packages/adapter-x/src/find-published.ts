@@ -1,4 +1,4 @@
-import type { AdapterContext, FindPublishedInput, PublishOutput } from '@smm/core/adapter';
+import type { AdapterContext, FindPublishedInput, PublishOutput } from '@smm/core/adapter-kit';
 import { findChain, readOwnTimeline } from './own-timeline.js';
 import { composeRootText } from './post-text.js';
 import { ownPostUrl } from './post-url.js';

@@ -1,4 +1,4 @@
-import { parseApiResponse, type AdapterContext } from '@smm/core/adapter';
+import { parseApiResponse, type AdapterContext } from '@smm/core/adapter-kit';
 import { TimeoutError, ValidationError, redactUrl } from '@smm/core/errors';
 import type { MediaKind, MediaRef } from '@smm/core/model';
 import { XMediaUploadSchema } from './api-schemas.js';

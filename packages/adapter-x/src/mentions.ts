@@ -1,4 +1,4 @@
-import { parseApiResponse, type AdapterContext, type ListMentionsInput } from '@smm/core/adapter';
+import { parseApiResponse, type AdapterContext, type ListMentionsInput } from '@smm/core/adapter-kit';
 import type { Mention, MentionKind, Page } from '@smm/core/model';
 import { XTweetPageSchema, type XTweet } from './api-schemas.js';
 import { postUrl } from './post-url.js';

@@ -1,4 +1,4 @@
-import { parseApiResponse, type AdapterContext } from '@smm/core/adapter';
+import { parseApiResponse, type AdapterContext } from '@smm/core/adapter-kit';
 import { XTweetPageSchema, type XTweet } from './api-schemas.js';
 import { comparableText } from './post-text.js';
 import { X_BUCKETS } from './rate-limits.js';

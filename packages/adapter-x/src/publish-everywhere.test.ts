@@ -4,7 +4,7 @@
 // ValidationError naming X's limit and the measured length, and X never sees a request.
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createClient } from '@smm/core/adapter';
+import { createClient } from '@smm/core/client';
 import { ValidationError } from '@smm/core/errors';
 import { createMastodonAdapter } from '@smm/adapter-mastodon';
 import { createFakeClock } from '@smm/testkit/clock';

@@ -1,4 +1,4 @@
-import { parseApiResponse, type AdapterContext, type PollInput, type PublishInput, type PublishOutput } from '@smm/core/adapter';
+import { parseApiResponse, type AdapterContext, type PollInput, type PublishInput, type PublishOutput } from '@smm/core/adapter-kit';
 import type { MediaRef } from '@smm/core/model';
 import { XCreateTweetSchema } from './api-schemas.js';
 import { checkXDraft } from './check-x-draft.js';

@@ -1,4 +1,4 @@
-import { composeRateLimitParsers, parseXRateLimitHeaders, type RateLimitObservation, type RateLimitParser } from '@smm/core/http';
+import { composeRateLimitParsers, parseEpochResetHeaders, type RateLimitObservation, type RateLimitParser } from '@smm/core/http';
 
 /**
  * The rate-limit bucket of each X endpoint. X limits every endpoint on its own 15-minute
@@ -82,4 +82,4 @@ export const parseXDailyLimitHeaders: RateLimitParser = (response) =>
  * createHttpClient({ platform: 'x', parseRateLimit: parseXRateLimit });
  * ```
  */
-export const parseXRateLimit: RateLimitParser = composeRateLimitParsers(parseXRateLimitHeaders, parseXDailyLimitHeaders);
+export const parseXRateLimit: RateLimitParser = composeRateLimitParsers(parseEpochResetHeaders, parseXDailyLimitHeaders);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { createClient } from '@smm/core/adapter';
+import { createClient } from '@smm/core/client';
 import { createScheduler, type CalendarEntry } from '@smm/core/scheduler';
 import { createBullmqScheduler, type BullmqScheduler } from './bullmq-scheduler.js';
 import { createRedisStore, type RedisStore } from './redis-store.js';

@@ -1,7 +1,7 @@
 // One worker process of the crash test and of examples/worker: runs BullMQ jobs through the
 // core runner, publishing to the loopback network. Started with `node --import tsx` from the
 // repository root (so @smm/* resolve to sources through tsconfig paths); killed with SIGKILL.
-import { createClient } from '@smm/core/adapter';
+import { createClient } from '@smm/core/client';
 import { createScheduler } from '@smm/core/scheduler';
 import { createBullmqScheduler, createRedisStore } from '../src/index.js';
 import { loopbackAdapter } from '../src/testing/index.js';

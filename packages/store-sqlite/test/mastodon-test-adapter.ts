@@ -4,7 +4,7 @@
 // unsupported. The real adapter is @smm/adapter-mastodon; this keeps the store's tests
 // independent of it.
 import { z } from 'zod';
-import { defineAdapter, parseApiResponse } from '@smm/core/adapter';
+import { defineAdapter, parseApiResponse } from '@smm/core/adapter-kit';
 import { UnsupportedFeatureError } from '@smm/core/errors';
 
 const StatusSchema = z.object({ id: z.string(), url: z.string().nullable().optional(), created_at: z.string() });

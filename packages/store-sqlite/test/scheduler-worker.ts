@@ -2,7 +2,7 @@
 // publishing to the Mastodon simulator the test serves on 127.0.0.1. Prints "ready" once
 // polling; SIGTERM stops it gracefully. The tests SIGKILL it at random moments.
 // Usage: node --import tsx scheduler-worker.ts <db file> <simulator url> <owner> <account id>
-import { createClient } from '@smm/core/adapter';
+import { createClient } from '@smm/core/client';
 import { createScheduler } from '@smm/core/scheduler';
 import { createSqliteStore } from '@smm/store-sqlite';
 import { createMastodonTestAdapter } from './mastodon-test-adapter.js';

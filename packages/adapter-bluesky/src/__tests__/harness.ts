@@ -1,6 +1,6 @@
 // Shared set-up of this package's own tests: a Bluesky simulator on a self-advancing fake
 // clock, the adapter pointed at it, and a client that records saved credentials.
-import { createClient, type ClientHttpOptions } from '@smm/core/adapter';
+import { createClient, type ClientHttpOptions } from '@smm/core/client';
 import { createFakeClock } from '@smm/testkit/clock';
 import { createBlueskySimulator, type BlueskySimulatorOptions } from '@smm/testkit/bluesky';
 import { createBlueskyAdapter, type BlueskyAdapterSettingsInput } from '../index.js';

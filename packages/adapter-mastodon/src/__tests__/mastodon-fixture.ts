@@ -1,6 +1,6 @@
 // The adapter's own tests drive it the way an app does: core's createClient in front of the
 // testkit's Mastodon simulator, on a fake clock that moves through every wait by itself.
-import { createClient, type ClientHttpOptions } from '@smm/core/adapter';
+import { createClient, type ClientHttpOptions } from '@smm/core/client';
 import { createFakeClock } from '@smm/testkit/clock';
 import { createMastodonSimulator, type MastodonSimulatorOptions } from '@smm/testkit/mastodon';
 import { createMastodonAdapter, type MastodonAdapterSettingsInput } from '../index.js';

@@ -1,6 +1,6 @@
 // Shared set-up for the adapter's own tests: the X simulator on a self-advancing fake clock,
 // driven through core's createClient exactly as an app would.
-import { createClient, type ClientHttpOptions } from '@smm/core/adapter';
+import { createClient, type ClientHttpOptions } from '@smm/core/client';
 import { createFakeClock } from '@smm/testkit/clock';
 import { createXSimulator, type XSimulatorOptions } from '@smm/testkit/x';
 import { createXAdapter, type XAdapterSettingsInput } from '../index.js';

@@ -39,7 +39,7 @@ const DEFAULTS = {
  *   accountId: '1234',
  *   baseUrl: 'https://api.x.com/2',
  *   credentials: { getHeaders: () => ({ authorization: `Bearer ${token}` }), secrets: () => [token] },
- *   parseRateLimit: parseXRateLimitHeaders,
+ *   parseRateLimit: parseEpochResetHeaders,
  * });
  * const { data } = await http.request<{ data: { id: string } }>({ method: 'POST', path: 'tweets', json: { text: 'hi' } });
  * ```

@@ -1,9 +1,9 @@
 import { composeRateLimitParsers } from './compose-rate-limit-parsers.js';
 import { parseIetfRateLimitHeaders } from './parse-ietf-rate-limit-headers.js';
-import { parseMastodonRateLimitHeaders } from './parse-mastodon-rate-limit-headers.js';
-import { parseMetaUsageHeaders } from './parse-meta-usage-headers.js';
+import { parseIsoResetHeaders } from './parse-iso-reset-headers.js';
+import { parseUsagePercentHeaders } from './parse-usage-percent-headers.js';
 import { parseRetryAfter } from './parse-retry-after.js';
-import { parseXRateLimitHeaders } from './parse-x-rate-limit-headers.js';
+import { parseEpochResetHeaders } from './parse-epoch-reset-headers.js';
 
 /**
  * The parser a client uses when the adapter gives none: every header family smm knows
@@ -15,9 +15,9 @@ import { parseXRateLimitHeaders } from './parse-x-rate-limit-headers.js';
  * ```
  */
 export const defaultRateLimitParser = composeRateLimitParsers(
-  parseXRateLimitHeaders,
+  parseEpochResetHeaders,
   parseIetfRateLimitHeaders,
-  parseMastodonRateLimitHeaders,
-  parseMetaUsageHeaders,
+  parseIsoResetHeaders,
+  parseUsagePercentHeaders,
   parseRetryAfter,
 );

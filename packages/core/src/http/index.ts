@@ -25,10 +25,10 @@ export type {
 export { createHttpClient } from './create-http-client.js';
 export { HttpClientOptionsSchema } from './http-client-options.js';
 export { createMemoryRateLimitStore } from './memory-rate-limit-store.js';
-export { parseXRateLimitHeaders } from './parse-x-rate-limit-headers.js';
+export { parseEpochResetHeaders } from './parse-epoch-reset-headers.js';
 export { parseIetfRateLimitHeaders } from './parse-ietf-rate-limit-headers.js';
-export { parseMastodonRateLimitHeaders } from './parse-mastodon-rate-limit-headers.js';
-export { parseMetaUsageHeaders } from './parse-meta-usage-headers.js';
+export { parseIsoResetHeaders } from './parse-iso-reset-headers.js';
+export { parseUsagePercentHeaders } from './parse-usage-percent-headers.js';
 export { parseRetryAfter, retryAfterMs } from './parse-retry-after.js';
 export { composeRateLimitParsers } from './compose-rate-limit-parsers.js';
 export { defaultRateLimitParser } from './default-rate-limit-parser.js';

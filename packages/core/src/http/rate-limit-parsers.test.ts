@@ -5,10 +5,10 @@ import {
   defaultRateLimitParser,
   nextMidnightIn,
   parseIetfRateLimitHeaders,
-  parseMastodonRateLimitHeaders,
-  parseMetaUsageHeaders,
+  parseIsoResetHeaders,
+  parseUsagePercentHeaders,
   parseRetryAfter,
-  parseXRateLimitHeaders,
+  parseEpochResetHeaders,
   retryAfterMs,
 } from './index.js';
 
@@ -16,9 +16,9 @@ const now = Date.parse('2026-01-05T09:00:00.000Z'); // 1767603600 s
 const context = { now, bucket: 'read' as const };
 const response = (headers: Record<string, string>, status = 200) => ({ status, headers: new Headers(headers) });
 
-describe('parseXRateLimitHeaders (X: epoch seconds)', () => {
+describe('parseEpochResetHeaders (X: epoch seconds)', () => {
   it('reads the three headers as X sends them', () => {
-    const out = parseXRateLimitHeaders(
+    const out = parseEpochResetHeaders(
       response({ 'x-rate-limit-limit': '300', 'x-rate-limit-remaining': '297', 'x-rate-limit-reset': '1767604500' }),
       context,
     );
@@ -26,8 +26,8 @@ describe('parseXRateLimitHeaders (X: epoch seconds)', () => {
   });
 
   it('returns nothing without those headers, and skips values that are not numbers', () => {
-    expect(parseXRateLimitHeaders(response({ 'x-ratelimit-limit': '300' }), context)).toEqual([]);
-    expect(parseXRateLimitHeaders(response({ 'x-rate-limit-limit': 'lots', 'x-rate-limit-remaining': '0' }), context)).toEqual([
+    expect(parseEpochResetHeaders(response({ 'x-ratelimit-limit': '300' }), context)).toEqual([]);
+    expect(parseEpochResetHeaders(response({ 'x-rate-limit-limit': 'lots', 'x-rate-limit-remaining': '0' }), context)).toEqual([
       { remaining: 0 },
     ]);
   });
@@ -65,9 +65,9 @@ describe('parseIetfRateLimitHeaders (Bluesky and the IETF draft)', () => {
   });
 });
 
-describe('parseMastodonRateLimitHeaders (ISO-8601 reset)', () => {
+describe('parseIsoResetHeaders (ISO-8601 reset)', () => {
   it('reads Mastodon headers', () => {
-    const out = parseMastodonRateLimitHeaders(
+    const out = parseIsoResetHeaders(
       response({ 'X-RateLimit-Limit': '300', 'X-RateLimit-Remaining': '299', 'X-RateLimit-Reset': '2026-01-05T09:05:00.123456Z' }),
       context,
     );
@@ -75,9 +75,9 @@ describe('parseMastodonRateLimitHeaders (ISO-8601 reset)', () => {
   });
 });
 
-describe('parseMetaUsageHeaders (percent used)', () => {
+describe('parseUsagePercentHeaders (percent used)', () => {
   it('turns X-App-Usage percentages into remaining out of 100, by the most used figure', () => {
-    const out = parseMetaUsageHeaders(response({ 'X-App-Usage': '{"call_count":28,"total_time":25,"total_cputime":45}' }), context);
+    const out = parseUsagePercentHeaders(response({ 'X-App-Usage': '{"call_count":28,"total_time":25,"total_cputime":45}' }), context);
     expect(out).toEqual([{ limit: 100, remaining: 55 }]);
   });
 
@@ -85,12 +85,12 @@ describe('parseMetaUsageHeaders (percent used)', () => {
     const header = JSON.stringify({
       '112130216863063': [{ type: 'pages', call_count: 100, total_cputime: 20, total_time: 30, estimated_time_to_regain_access: 7 }],
     });
-    const out = parseMetaUsageHeaders(response({ 'X-Business-Use-Case-Usage': header, 'X-App-Usage': '{"call_count":10}' }), context);
+    const out = parseUsagePercentHeaders(response({ 'X-Business-Use-Case-Usage': header, 'X-App-Usage': '{"call_count":10}' }), context);
     expect(out).toEqual([{ limit: 100, remaining: 0, resetAtMs: now + 7 * 60_000 }]);
   });
 
   it('ignores malformed JSON', () => {
-    expect(parseMetaUsageHeaders(response({ 'X-App-Usage': '{call_count:' }), context)).toEqual([]);
+    expect(parseUsagePercentHeaders(response({ 'X-App-Usage': '{call_count:' }), context)).toEqual([]);
   });
 });
 

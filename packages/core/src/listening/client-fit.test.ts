@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import type { SmmClient } from '../adapter/index.js';
+import type { SmmClient } from '../client/index.js';
 import type { ReplyingClient } from './reply-sender-from-client.js';
 import type { MentionSource } from './sources.js';
 

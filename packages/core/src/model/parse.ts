@@ -17,10 +17,13 @@ import { PostRefSchema, PublishedPostSchema, type PostRef, type PublishedPost } 
  * if (!result.success) console.log(toValidationIssues(result.error.issues));
  * ```
  */
-export function toValidationIssues(issues: readonly z.core.$ZodIssue[]): ValidationIssue[] {
+export function toValidationIssues(
+  issues: ReadonlyArray<{ path: readonly PropertyKey[]; code?: string | undefined; message: string }>,
+): ValidationIssue[] {
   return issues.map((issue) => ({
     path: issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)),
-    code: issue.code,
+    // A schema that is not zod may give no code.
+    code: issue.code ?? 'invalid',
     message: issue.message,
   }));
 }

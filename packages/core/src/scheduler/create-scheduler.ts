@@ -1,4 +1,4 @@
-import { noopLogger } from '../adapter/index.js';
+import { noopLogger } from '../client/index.js';
 import type { CalendarEntry } from './calendar-entry.js';
 import { executeClaimed, type ExecutorContext } from './entry-executor.js';
 import type { EntryOutcome } from './entry-outcome.js';
@@ -85,7 +85,7 @@ interface StoreFailure {
  * @throws ValidationError naming each bad option.
  * @example
  * ```ts
- * import { createClient } from '@smm/core/adapter';
+ * import { createClient } from '@smm/core/client';
  * import { createMemoryStore, createScheduler } from '@smm/core/scheduler';
  *
  * const store = createMemoryStore();

@@ -1,4 +1,4 @@
-import type { IdempotencyStrategy } from '../adapter/index.js';
+import type { AdapterV1Idempotency as IdempotencyStrategy } from '../adapter-spec/index.js';
 import type { PublishedPost } from '../model/index.js';
 import type { CalendarEntry } from './calendar-entry.js';
 import { accountOf, markOutcomeUnknown, publishScheduled, recordPublished, scheduleRetry, type ExecutorContext } from './entry-executor.js';

@@ -1,4 +1,4 @@
-import type { Logger } from '../adapter/index.js';
+import type { Logger } from '../client/index.js';
 import { createTypedEmitter, type TypedEmitter } from '../events/index.js';
 import type { PublishedPost } from '../model/index.js';
 import type { CalendarEntry } from './calendar-entry.js';

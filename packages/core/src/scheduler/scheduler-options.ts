@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Logger, SmmClient } from '../adapter/index.js';
+import type { Logger, SmmClient } from '../client/index.js';
 import { systemClock, type Clock } from '../clock/index.js';
 import { parseWithSchema } from '../model/index.js';
 import { resolveRetryPolicy, type RetryPolicy, type RetryPolicyInput } from './retry-policy.js';

@@ -2,7 +2,8 @@
 // network behind a real adapter and a real client, whose posts the tests count, and whose
 // next publish calls can be told to fail in the ways real networks do.
 import { z } from 'zod';
-import { createClient, defineAdapter, type AdapterContext, type IdempotencyStrategy, type SmmClient } from '../adapter/index.js';
+import { defineAdapter, type AdapterContext, type IdempotencyStrategy } from '../adapter-kit/index.js';
+import { createClient, type SmmClient } from '../client/index.js';
 import type { Clock } from '../clock/index.js';
 import type { HttpClient } from '../http/index.js';
 import { parsePostDraft } from '../model/index.js';

@@ -1,77 +1,21 @@
 /**
- * THE CONTRACT of `@smm/core/text` rules (agreed before implementation; adapter capabilities
- * embed `ContentRules`). The implementation may add optional fields, not change these.
+ * Types of `@smm/core/text`. The content rules are the adapter spec's (`@smm/core/adapter-spec`,
+ * one schema, the type inferred from it), so what an adapter declares and what the toolkit
+ * checks cannot drift apart.
  */
-import type { MediaKind } from '../model/index.js';
+import type { AdapterV1ContentRules, AdapterV1LengthMethod, AdapterV1MediaRules, AdapterV1TextRule } from '../adapter-spec/index.js';
 
-/** How a network measures text length. */
-export type LengthMethod =
-  /** twitter-text v3 weighted length (NFC, light ranges weigh 1, others 2, emoji 2, URLs `urlLength`). */
-  | 'x-weighted'
-  /** Extended grapheme clusters (Intl.Segmenter), URLs as `urlLength` when set. */
-  | 'graphemes'
-  /** Unicode code points. */
-  | 'code-points'
-  /** UTF-16 code units (JavaScript `.length`). */
-  | 'utf16'
-  /** UTF-8 bytes. */
-  | 'utf8-bytes';
+/** How a network measures text length: `x-weighted` (twitter-text v3), `graphemes`, `code-points`, `utf16`, `utf8-bytes`. */
+export type LengthMethod = AdapterV1LengthMethod;
 
 /** One network's text rule, as data, so an adapter can declare a new one. */
-export interface TextRule {
-  /** Rule id, e.g. `x`, `bluesky`, `mastodon`, `youtube-title`. */
-  id: string;
-  method: LengthMethod;
-  /** The maximum length, measured by `method`. */
-  maxLength: number;
-  /** A second cap in UTF-8 bytes (Bluesky: 3000). */
-  maxBytes?: number;
-  /** Every URL counts as this many (X and Mastodon: 23). Unset: URLs count as written. */
-  urlLength?: number;
-  /** `@user@domain` counts only `@user` (Mastodon). */
-  mentionCountsLocalPartOnly?: boolean;
-  maxHashtags?: number;
-  maxMentions?: number;
-  maxLinks?: number;
-  /** Characters the network refuses (YouTube: `<>`). */
-  forbiddenCharacters?: string;
-  /** Added by the implementation: only URLs written with `http(s)://` count as `urlLength` (Mastodon). */
-  urlsRequireScheme?: boolean;
-  /** Added by the implementation: an emoji grapheme counts its UTF-8 bytes (Threads' documented rule). */
-  emojiCountsUtf8Bytes?: boolean;
-}
+export type TextRule = AdapterV1TextRule;
 
-/** What media a network accepts on one post. */
-export interface MediaRules {
-  /** Most attachments on one post (0: no media). */
-  maxItems: number;
-  /** Added by the implementation: fewest attachments a post needs (Instagram, YouTube, TikTok, Pinterest: 1). */
-  minItems?: number;
-  /** Kinds accepted. */
-  kinds: readonly MediaKind[];
-  /** Per-kind caps (X: 4 images or 1 video). */
-  maxPerKind?: Partial<Record<MediaKind, number>>;
-  /** Whether kinds may be mixed on one post (default false). */
-  mixKinds?: boolean;
-  /** Whether alt text is required (a network's rule or a brand policy). */
-  requireAltText?: boolean;
-  maxAltTextLength?: number;
-  /** Per-kind byte caps. */
-  maxSizeBytes?: Partial<Record<MediaKind, number>>;
-}
+/** What media a post may carry on a network. */
+export type MediaRules = AdapterV1MediaRules;
 
-/** Everything a draft is checked against for one network. */
-export interface ContentRules {
-  text: TextRule;
-  media: MediaRules;
-  /** A separate title rule (YouTube, Pinterest); when set, the title is required to fit it. */
-  title?: TextRule;
-  /** Added by the implementation: whether a title must be given (YouTube). */
-  titleRequired?: boolean;
-  /** Whether follow-up thread parts are allowed. */
-  threads: boolean;
-  maxThreadParts?: number;
-}
+/** A network's content rules: text, media, title and threads. */
+export type ContentRules = AdapterV1ContentRules;
 
 /** One problem found in a draft for one network. */
 export interface DraftProblem {

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import { z } from 'zod';
-import { defineAdapter, parseApiResponse, type Adapter } from '@smm/core/adapter';
+import { defineAdapter, parseApiResponse, type Adapter } from '@smm/core/adapter-kit';
 
 /** One post the loopback network received (duplicates included: that is what it is for). */
 export interface LoopbackPost {

@@ -1,4 +1,5 @@
-import { createClient, type Adapter, type ClientHttpOptions, type SmmClient } from '@smm/core/adapter';
+import { type Adapter } from '@smm/core/adapter-kit';
+import { createClient, type ClientHttpOptions, type SmmClient } from '@smm/core/client';
 import { ApiCallError, AuthError, RateLimitError, UnsupportedFeatureError } from '@smm/core/errors';
 import type { HttpClient, HttpClientOptions } from '@smm/core/http';
 import type { AccountInput, MediaRef, PostRef } from '@smm/core/model';

@@ -2,7 +2,7 @@
 // strategy (a record key derived from the idempotency key) and for sessions created and
 // refreshed through the adapter's own calls. Not the shipped @smm/adapter-bluesky.
 import { z } from 'zod';
-import { defineAdapter, parseApiResponse, type AdapterContext, type PublishOutput } from '@smm/core/adapter';
+import { defineAdapter, parseApiResponse, type AdapterContext, type PublishOutput } from '@smm/core/adapter-kit';
 import { AuthError } from '@smm/core/errors';
 import { parseIetfRateLimitHeaders } from '@smm/core/http';
 import type { Mention, MetricValue, PostRef } from '@smm/core/model';

@@ -2,9 +2,9 @@
 // for a correct adapter, and the broken variants below prove it fails, with a clear message,
 // for incorrect ones. Not the shipped @smm/adapter-mastodon.
 import { z } from 'zod';
-import { defineAdapter, parseApiResponse, type AdapterContext, type AdapterDefinition, type PublishOutput } from '@smm/core/adapter';
+import { defineAdapter, parseApiResponse, type AdapterContext, type AdapterDefinition, type PublishOutput } from '@smm/core/adapter-kit';
 import { ApiCallError } from '@smm/core/errors';
-import { parseMastodonRateLimitHeaders } from '@smm/core/http';
+import { parseIsoResetHeaders } from '@smm/core/http';
 import type { MediaRef, Mention, MetricValue, PostDraft } from '@smm/core/model';
 
 const StatusSchema = z.object({
@@ -111,7 +111,7 @@ export function createReferenceMastodonAdapter(options: ReferenceOptions) {
     },
     http: {
       baseUrl: options.baseUrl,
-      parseRateLimit: parseMastodonRateLimitHeaders,
+      parseRateLimit: parseIsoResetHeaders,
       idempotencyKeyHeader: 'Idempotency-Key',
       mapError: ({ status, body }) => {
         const message =

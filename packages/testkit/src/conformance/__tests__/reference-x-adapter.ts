@@ -2,9 +2,9 @@
 // and the `lookup` strategy through the account's own timeline (X refuses duplicate text, so
 // the text finds the post). Not the shipped @smm/adapter-x.
 import { z } from 'zod';
-import { defineAdapter, parseApiResponse, type AdapterContext, type PublishOutput } from '@smm/core/adapter';
+import { defineAdapter, parseApiResponse, type AdapterContext, type PublishOutput } from '@smm/core/adapter-kit';
 import { ApiCallError, AuthError } from '@smm/core/errors';
-import { parseXRateLimitHeaders } from '@smm/core/http';
+import { parseEpochResetHeaders } from '@smm/core/http';
 import type { MediaRef, Mention, MetricValue, PostDraft } from '@smm/core/model';
 import { CONTENT_RULES } from '@smm/core/text';
 
@@ -130,7 +130,7 @@ export function createReferenceXAdapter(options: { baseUrl: string }) {
     },
     http: {
       baseUrl: options.baseUrl,
-      parseRateLimit: parseXRateLimitHeaders,
+      parseRateLimit: parseEpochResetHeaders,
       mapError: ({ status, body }) => {
         const problem = z
           .object({ title: z.string().optional(), detail: z.string().optional(), error: z.string().optional() })

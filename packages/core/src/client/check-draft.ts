@@ -1,7 +1,7 @@
 import type { ValidationIssue } from '../errors/index.js';
 import { toValidationIssues, type PostDraft } from '../model/index.js';
 import { validateDraft } from '../text/index.js';
-import type { Adapter, PollInput } from './spec-v1.js';
+import type { Adapter, AdapterV1Poll as PollInput } from '../adapter-spec/index.js';
 
 /** A soft gap: something the network ignores or approximates; the post still goes out. */
 export interface PublishWarning {

@@ -4,7 +4,8 @@ import { UnsupportedFeatureError, ValidationError } from '../errors/index.js';
 import type { HttpClient, HttpClientOptions } from '../http/index.js';
 import type { Mention } from '../model/index.js';
 import { CONTENT_RULES } from '../text/index.js';
-import { createClient, defineAdapter, type AdapterCapabilities, type AdapterDefinition, type PublishInput } from './index.js';
+import { defineAdapter, type AdapterCapabilities, type AdapterDefinition, type PublishInput } from '../adapter-kit/index.js';
+import { createClient } from './index.js';
 
 // A tiny in-memory network: its do* methods keep posts in a Map and never touch HTTP.
 function memoryNetwork(platform: string, overrides: Partial<AdapterCapabilities> = {}, extra: Partial<AdapterDefinition> = {}) {

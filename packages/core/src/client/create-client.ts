@@ -25,10 +25,15 @@ import {
 } from '../model/index.js';
 import { checkDraft, type PublishExtras, type PublishWarning } from './check-draft.js';
 import { defaultCreateHttpClient } from './default-http-client.js';
-import { isAdapter } from './define-adapter.js';
-import { FetchedPostSchema, type FetchedPostRecord } from './fetched-post.js';
+import { isAdapter } from './is-adapter.js';
+import { FetchedPostSchema, type FetchedPostRecord } from './fetched-post-schema.js';
 import { noopLogger, type Logger } from './logger.js';
-import type { Adapter, AdapterContext, PostRefOutput, PublishOutput } from './spec-v1.js';
+import type {
+  Adapter,
+  AdapterV1Context as AdapterContext,
+  AdapterV1PostRefOutput as PostRefOutput,
+  AdapterV1PublishOutput as PublishOutput,
+} from '../adapter-spec/index.js';
 
 /** An account given to `createClient`: `"platform:id"` (e.g. `"bluesky:did:plc:abc"`) or `{ platform, id }`. */
 export type AccountRef = string | { platform: string; id: string };
@@ -243,7 +248,7 @@ export function createClient(options: CreateClientOptions): SmmClient {
           // Only paths and messages: never echo the (secret) values.
           problems.push({
             path: ['credentials', key, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
-            code: issue.code,
+            code: issue.code ?? 'invalid',
             message: issue.message,
           });
         }
@@ -298,7 +303,7 @@ export function createClient(options: CreateClientOptions): SmmClient {
         `credentials of ${accountKey(account)}`,
         result.error.issues.map((issue) => ({
           path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-          code: issue.code,
+          code: issue.code ?? 'invalid',
           message: issue.message,
         })),
       );

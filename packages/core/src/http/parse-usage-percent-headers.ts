@@ -36,13 +36,13 @@ function parseJson(value: string | null): unknown {
  *
  * @example
  * ```ts
- * parseMetaUsageHeaders(
+ * parseUsagePercentHeaders(
  *   { status: 200, headers: new Headers({ 'x-app-usage': '{"call_count":28,"total_cputime":25,"total_time":25}' }) },
  *   { now: Date.now(), bucket: 'read' },
  * ); // [{ limit: 100, remaining: 72 }]
  * ```
  */
-export const parseMetaUsageHeaders: RateLimitParser = (response, context) => {
+export const parseUsagePercentHeaders: RateLimitParser = (response, context) => {
   const usages: Usage[] = [];
   const app = usageOf(parseJson(response.headers.get('x-app-usage')));
   if (app) usages.push(app);

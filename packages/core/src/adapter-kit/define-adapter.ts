@@ -1,76 +1,30 @@
 import { z } from 'zod';
 import { ValidationError, type ValidationIssue } from '../errors/index.js';
-import { CANONICAL_METRICS, MEDIA_KINDS, MENTION_KINDS, NetworkIdSchema, VISIBILITIES, toValidationIssues } from '../model/index.js';
-import type { Adapter, AdapterDefinition, AdapterV1 } from './spec-v1.js';
+import { adapterV1CapabilitiesSchema, type AdapterV1, type AdapterV1Schema } from '../adapter-spec/index.js';
+import { NetworkIdSchema, toValidationIssues } from '../model/index.js';
+
+/** What {@link defineAdapter} takes: an adapter of the current spec without its `specificationVersion`. */
+export type AdapterDefinition<TOptions = unknown, TCredentials = unknown> = Omit<
+  AdapterV1<TOptions, TCredentials>,
+  'specificationVersion'
+> & {
+  specificationVersion?: 'v1';
+};
 
 const fn = (what: string) =>
   z.custom<(...args: never[]) => unknown>((value) => typeof value === 'function', { error: `must be a function (${what})` });
 const optionalFn = (what: string) => fn(what).optional();
-const count = z.number().int().nonnegative({ error: 'must be a whole number, 0 or more' });
 
-const TextRuleSchema = z.object({
-  id: z.string().min(1),
-  method: z.enum(['x-weighted', 'graphemes', 'code-points', 'utf16', 'utf8-bytes']),
-  maxLength: z.number().int().positive({ error: 'must be the maximum length, a whole number above 0' }),
-  maxBytes: z.number().int().positive().optional(),
-  urlLength: count.optional(),
-  mentionCountsLocalPartOnly: z.boolean().optional(),
-  maxHashtags: count.optional(),
-  maxMentions: count.optional(),
-  maxLinks: count.optional(),
-  forbiddenCharacters: z.string().optional(),
-});
-
-const ContentRulesSchema = z.object({
-  text: TextRuleSchema,
-  media: z.object({
-    maxItems: count,
-    kinds: z.array(z.enum(MEDIA_KINDS)),
-    maxPerKind: z.partialRecord(z.enum(MEDIA_KINDS), count).optional(),
-    mixKinds: z.boolean().optional(),
-    requireAltText: z.boolean().optional(),
-    maxAltTextLength: count.optional(),
-    maxSizeBytes: z.partialRecord(z.enum(MEDIA_KINDS), count).optional(),
-  }),
-  title: TextRuleSchema.optional(),
-  threads: z.boolean(),
-  maxThreadParts: z.number().int().positive().optional(),
-});
-
-const CapabilitiesSchema = z.object({
-  content: ContentRulesSchema,
-  visibilities: z.array(z.enum(VISIBILITIES)).min(1, { error: 'must list at least one visibility (usually "public")' }),
-  replies: z.boolean(),
-  delete: z.boolean(),
-  edit: z.boolean(),
-  polls: z.boolean(),
-  firstComment: z.boolean(),
-  nativeScheduling: z.boolean(),
-  directMessages: z.boolean(),
-  mentionKinds: z.array(z.enum(MENTION_KINDS)),
-  postMetrics: z.array(z.enum(CANONICAL_METRICS)),
-  accountMetrics: z.array(z.enum(CANONICAL_METRICS)),
-  idempotency: z.discriminatedUnion(
-    'strategy',
-    [
-      z.object({ strategy: z.literal('native-key'), header: z.string().min(1).optional() }),
-      z.object({ strategy: z.literal('lookup') }),
-      z.object({ strategy: z.literal('none') }),
-    ],
-    { error: 'must be { strategy: "native-key" | "lookup" | "none" }' },
-  ),
-});
-
-const zodSchema = z.custom<z.ZodType>(
+const schemaLike = z.custom<AdapterV1Schema<unknown>>(
   (value) => typeof value === 'object' && value !== null && typeof (value as { safeParse?: unknown }).safeParse === 'function',
-  { error: 'must be a zod schema' },
+  { error: 'must be a schema with safeParse (a zod schema)' },
 );
 
 const DefinitionSchema = z.object({
   specificationVersion: z.literal('v1', { error: 'must be "v1" (this core implements adapter spec v1)' }).optional(),
   platform: NetworkIdSchema,
   displayName: z.string().min(1, { error: 'must be a human name such as "Bluesky"' }),
-  capabilities: CapabilitiesSchema,
+  capabilities: adapterV1CapabilitiesSchema,
   http: z.object({
     baseUrl: z.union([z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' }), fn('account → base URL')]),
     headers: z.record(z.string(), z.string()).optional(),
@@ -89,8 +43,8 @@ const DefinitionSchema = z.object({
     idempotencyKeyHeader: z.string().min(1).optional(),
     requestIdHeader: z.string().min(1).optional(),
   }),
-  credentials: z.object({ schema: zodSchema, createProvider: fn('input → CredentialsProvider') }),
-  networkOptionsSchema: zodSchema.optional(),
+  credentials: z.object({ schema: schemaLike, createProvider: fn('input → CredentialsProvider') }),
+  networkOptionsSchema: schemaLike.optional(),
   doPublish: fn('doPublish'),
   doReply: optionalFn('doReply'),
   doDelete: fn('doDelete'),
@@ -173,21 +127,4 @@ export function defineAdapter<TOptions = unknown, TCredentials = unknown>(
   ];
   if (issues.length > 0) throw new ValidationError(subject, issues);
   return Object.freeze({ ...definition, specificationVersion: 'v1' as const });
-}
-
-/**
- * Whether `value` is an adapter this core can use (any supported specification version).
- *
- * @example
- * ```ts
- * if (!isAdapter(plugin)) throw new Error('not an smm adapter');
- * ```
- */
-export function isAdapter(value: unknown): value is Adapter {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as { specificationVersion?: unknown }).specificationVersion === 'v1' &&
-    typeof (value as { platform?: unknown }).platform === 'string'
-  );
 }

@@ -1,0 +1,59 @@
+// Short names for the current spec version's types, so an adapter reads `AdapterContext`
+// rather than `AdapterV1Context`. When v2 arrives these point at v2 and v1 adapters keep
+// importing the versioned names from `@smm/core/adapter-spec`.
+import type {
+  AdapterV1,
+  AdapterV1Capabilities,
+  AdapterV1ContentRules,
+  AdapterV1Context,
+  AdapterV1Credentials,
+  AdapterV1CredentialsFactoryInput,
+  AdapterV1CredentialsProvider,
+  AdapterV1DirectMessageInput,
+  AdapterV1DirectMessageOutput,
+  AdapterV1ErrorMapping,
+  AdapterV1FetchedPost,
+  AdapterV1FindPublishedInput,
+  AdapterV1HttpClient,
+  AdapterV1HttpSettings,
+  AdapterV1Idempotency,
+  AdapterV1ListMentionsInput,
+  AdapterV1MediaRules,
+  AdapterV1MetricSnapshot,
+  AdapterV1Poll,
+  AdapterV1PostRefOutput,
+  AdapterV1PublishInput,
+  AdapterV1PublishOutput,
+  AdapterV1RateLimitObservation,
+  AdapterV1RateLimitParser,
+  AdapterV1StaticLimit,
+  AdapterV1TextRule,
+} from '../adapter-spec/index.js';
+
+/** The adapter contract of the current spec version (v1). */
+export type AdapterSpec<TOptions = unknown, TCredentials = unknown> = AdapterV1<TOptions, TCredentials>;
+export type AdapterCapabilities = AdapterV1Capabilities;
+export type AdapterContentRules = AdapterV1ContentRules;
+export type AdapterTextRule = AdapterV1TextRule;
+export type AdapterMediaRules = AdapterV1MediaRules;
+export type AdapterContext = AdapterV1Context;
+export type AdapterCredentials<TCredentials = unknown> = AdapterV1Credentials<TCredentials>;
+export type CredentialsFactoryInput<TCredentials> = AdapterV1CredentialsFactoryInput<TCredentials>;
+export type AdapterCredentialsProvider = AdapterV1CredentialsProvider;
+export type AdapterHttpClient = AdapterV1HttpClient;
+export type AdapterHttpSettings = AdapterV1HttpSettings;
+export type AdapterErrorMapping = AdapterV1ErrorMapping;
+export type AdapterRateLimitParser = AdapterV1RateLimitParser;
+export type AdapterRateLimitObservation = AdapterV1RateLimitObservation;
+export type AdapterStaticLimit = AdapterV1StaticLimit;
+export type IdempotencyStrategy = AdapterV1Idempotency;
+export type PublishInput<TOptions = unknown> = AdapterV1PublishInput<TOptions>;
+export type PublishOutput = AdapterV1PublishOutput;
+export type PostRefOutput = AdapterV1PostRefOutput;
+export type PollInput = AdapterV1Poll;
+export type FetchedPost = AdapterV1FetchedPost;
+export type ListMentionsInput = AdapterV1ListMentionsInput;
+export type FindPublishedInput = AdapterV1FindPublishedInput;
+export type DirectMessageInput = AdapterV1DirectMessageInput;
+export type DirectMessageOutput = AdapterV1DirectMessageOutput;
+export type MetricSnapshotOutput = AdapterV1MetricSnapshot;

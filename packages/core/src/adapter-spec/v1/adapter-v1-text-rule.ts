@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { ADAPTER_V1_LENGTH_METHODS } from './adapter-v1-vocabulary.js';
+
+const count = z.number().int().nonnegative({ error: 'must be a whole number, 0 or more' });
+
+/** How a network counts and limits text, as data. The schema is the source of truth. */
+export const adapterV1TextRuleSchema = z.strictObject({
+  /** Rule id, usually the network id (`x`, `bluesky`). */
+  id: z.string().min(1, { error: 'must name the rule, usually the network id' }),
+  /** How characters are counted. */
+  method: z.enum(ADAPTER_V1_LENGTH_METHODS, { error: `must be one of ${ADAPTER_V1_LENGTH_METHODS.join(', ')}` }),
+  /** Maximum length in `method` units. */
+  maxLength: z.number().int().positive({ error: 'must be the maximum length, a whole number above 0' }),
+  /** A byte cap on top of `maxLength` (Bluesky: 3000 UTF-8 bytes). */
+  maxBytes: z.number().int().positive().optional(),
+  /** Every URL counts as this many units (X and Mastodon: 23). */
+  urlLength: count.optional(),
+  /** `@user@instance` counts only `@user` (Mastodon). */
+  mentionCountsLocalPartOnly: z.boolean().optional(),
+  maxHashtags: count.optional(),
+  maxMentions: count.optional(),
+  maxLinks: count.optional(),
+  /** Characters the network refuses, as one string. */
+  forbiddenCharacters: z.string().optional(),
+  /** Only URLs with a scheme count as links (`example.com` is plain text). */
+  urlsRequireScheme: z.boolean().optional(),
+  /** Emoji count by their UTF-8 bytes rather than as one character. */
+  emojiCountsUtf8Bytes: z.boolean().optional(),
+});
+
+/** A text rule of spec v1 (inferred from {@link adapterV1TextRuleSchema}). */
+export type AdapterV1TextRule = z.infer<typeof adapterV1TextRuleSchema>;

@@ -1,0 +1,53 @@
+import type { AdapterV1Capabilities } from './adapter-v1-capabilities.js';
+import type { AdapterV1Context } from './adapter-v1-context.js';
+import type { AdapterV1Credentials } from './adapter-v1-credentials.js';
+import type { AdapterV1DirectMessageInput } from './adapter-v1-direct-message-input.js';
+import type { AdapterV1DirectMessageOutput } from './adapter-v1-direct-message-output.js';
+import type { AdapterV1FetchedPost } from './adapter-v1-fetched-post.js';
+import type { AdapterV1FindPublishedInput } from './adapter-v1-find-published-input.js';
+import type { AdapterV1HttpSettings } from './adapter-v1-http-settings.js';
+import type { AdapterV1ListMentionsInput } from './adapter-v1-list-mentions-input.js';
+import type { AdapterV1Mention } from './adapter-v1-mention.js';
+import type { AdapterV1MetricSnapshot } from './adapter-v1-metric-snapshot.js';
+import type { AdapterV1Page } from './adapter-v1-page.js';
+import type { AdapterV1PostRef } from './adapter-v1-post-ref.js';
+import type { AdapterV1PublishInput } from './adapter-v1-publish-input.js';
+import type { AdapterV1PublishOutput } from './adapter-v1-publish-output.js';
+import type { AdapterV1Schema } from './adapter-v1-schema.js';
+
+/**
+ * The adapter contract, version 1: what `@smm/core` needs from one network's adapter.
+ *
+ * A published version never changes: every type it uses lives in this folder, so a change to
+ * the model or the text toolkit cannot change it. A later version gets its own folder and an
+ * upgrader that wraps a v1 adapter. Build one with `defineAdapter` from
+ * `@smm/core/adapter-kit`; apps never call the `do*` methods: `createClient` validates input,
+ * checks capabilities, applies rate limits and retries, and parses every output with the
+ * model's schemas.
+ */
+export interface AdapterV1<TOptions = unknown, TCredentials = unknown> {
+  readonly specificationVersion: 'v1';
+  /** The network id (`x`, `bluesky`, `my-network`): lowercase letters, digits and dashes. */
+  readonly platform: string;
+  /** A human name (`X`, `Bluesky`). */
+  readonly displayName: string;
+  readonly capabilities: AdapterV1Capabilities;
+  readonly http: AdapterV1HttpSettings;
+  readonly credentials: AdapterV1Credentials<TCredentials>;
+  /** Validates this network's slice of `draft.networkOptions`. */
+  readonly networkOptionsSchema?: AdapterV1Schema<TOptions>;
+
+  doPublish(input: AdapterV1PublishInput<TOptions>, context: AdapterV1Context): Promise<AdapterV1PublishOutput>;
+  /** Publishes a reply (`input.draft.replyTo` is set); without it, core calls `doPublish`. */
+  doReply?(input: AdapterV1PublishInput<TOptions>, context: AdapterV1Context): Promise<AdapterV1PublishOutput>;
+  doDelete(input: { post: AdapterV1PostRef }, context: AdapterV1Context): Promise<void>;
+  /** Returns `null` when the post does not exist (deleted, never published). */
+  doGetPost(input: { post: AdapterV1PostRef }, context: AdapterV1Context): Promise<AdapterV1FetchedPost | null>;
+  doListMentions(input: AdapterV1ListMentionsInput, context: AdapterV1Context): Promise<AdapterV1Page<AdapterV1Mention>>;
+  /** Only metrics the network reported: a metric it does not report is absent, never 0. */
+  doGetPostMetrics(input: { post: AdapterV1PostRef }, context: AdapterV1Context): Promise<AdapterV1MetricSnapshot>;
+  doGetAccountMetrics(input: Record<string, never>, context: AdapterV1Context): Promise<AdapterV1MetricSnapshot>;
+  /** Finds a post published with this idempotency key, or `null`. Required for the `lookup` strategy. */
+  doFindPublished(input: AdapterV1FindPublishedInput, context: AdapterV1Context): Promise<AdapterV1PublishOutput | null>;
+  doSendDirectMessage?(input: AdapterV1DirectMessageInput, context: AdapterV1Context): Promise<AdapterV1DirectMessageOutput>;
+}
