@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ValidationError } from '../errors/index.js';
+import { defineAdapter, type AdapterDefinition } from './index.js';
+
+// A minimal valid definition; each test breaks one part of it.
+function definition(capabilityOverrides: Record<string, unknown> = {}, contentOverrides: Record<string, unknown> = {}): AdapterDefinition {
+  return {
+    platform: 'memo',
+    displayName: 'Memo',
+    capabilities: {
+      content: {
+        text: { id: 'memo', method: 'graphemes', maxLength: 100 },
+        media: { maxItems: 1, kinds: ['image'] },
+        threads: false,
+        ...contentOverrides,
+      },
+      visibilities: ['public'],
+      replies: false,
+      delete: true,
+      edit: false,
+      polls: false,
+      firstComment: false,
+      nativeScheduling: false,
+      directMessages: false,
+      mentionKinds: ['mention'],
+      postMetrics: ['likes'],
+      accountMetrics: ['followers'],
+      idempotency: { strategy: 'lookup' },
+      ...capabilityOverrides,
+    },
+    http: { baseUrl: 'https://memo.example' },
+    credentials: { schema: z.object({ token: z.string() }), createProvider: () => ({ getHeaders: () => ({}) }) },
+    doPublish: async () => ({ parts: [{ id: '1' }] }),
+    doDelete: async () => {},
+    doGetPost: async () => null,
+    doListMentions: async () => ({ items: [], nextCursor: null }),
+    doGetPostMetrics: async () => ({ metrics: {} }),
+    doGetAccountMetrics: async () => ({ metrics: {} }),
+    doFindPublished: async () => null,
+  } as AdapterDefinition;
+}
+
+function issuePaths(make: () => unknown): string[] {
+  try {
+    make();
+  } catch (error) {
+    if (ValidationError.isInstance(error)) return error.issues.map((issue) => issue.path.join('.')).sort();
+    throw error;
+  }
+  return [];
+}
+
+describe('defineAdapter validates the capabilities with the spec schema (one source of truth)', () => {
+  it('accepts a complete definition, marks it v1 and freezes it', () => {
+    const adapter = defineAdapter(definition());
+    expect(adapter.specificationVersion).toBe('v1');
+    expect(Object.isFrozen(adapter)).toBe(true);
+  });
+
+  it('validates every text-rule field, including those the old copy of the schema skipped', () => {
+    const text = {
+      id: 'memo',
+      method: 'graphemes',
+      maxLength: 100,
+      urlsRequireScheme: 'yes',
+      emojiCountsUtf8Bytes: 1,
+    };
+    expect(issuePaths(() => defineAdapter(definition({}, { text })))).toEqual([
+      'capabilities.content.text.emojiCountsUtf8Bytes',
+      'capabilities.content.text.urlsRequireScheme',
+    ]);
+  });
+
+  it('validates media minItems and titleRequired', () => {
+    const media = { maxItems: 1, minItems: -1, kinds: ['image'] };
+    expect(issuePaths(() => defineAdapter(definition({}, { media, titleRequired: 'no' })))).toEqual([
+      'capabilities.content.media.minItems',
+      'capabilities.content.titleRequired',
+    ]);
+  });
+
+  it('refuses unknown capability keys (a typo would otherwise be ignored silently)', () => {
+    expect(issuePaths(() => defineAdapter(definition({ replys: true })))).toEqual(['capabilities']);
+    expect(issuePaths(() => defineAdapter(definition({}, { thread: true })))).toEqual(['capabilities.content']);
+  });
+
+  it('refuses unknown media kinds and metric names, naming the allowed ones', () => {
+    let message = '';
+    try {
+      defineAdapter(definition({ postMetrics: ['likes', 'hearts'] }, { media: { maxItems: 1, kinds: ['hologram'] } }));
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('capabilities.postMetrics[1]');
+    expect(message).toContain('capabilities.content.media.kinds[0]');
+    expect(message).toContain('impressions');
+  });
+});

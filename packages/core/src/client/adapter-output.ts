@@ -1,0 +1,95 @@
+import type { z } from 'zod';
+import type { Adapter, AdapterV1PostRefOutput, AdapterV1PublishOutput } from '../adapter-spec/index.js';
+import { ValidationError } from '../errors/index.js';
+import {
+  PublishedPostSchema,
+  parseWithSchema,
+  type Account,
+  type CanonicalMetric,
+  type MetricSnapshot,
+  type PostRef,
+  type PublishedPost,
+} from '../model/index.js';
+
+// What adapters return is parsed with the model's schemas: a malformed output is an adapter
+// bug, reported as such, never passed on to the app.
+
+/**
+ * @internal Parses one adapter output with a model schema.
+ *
+ * @example
+ * ```ts
+ * parseAdapterOutput(MentionSchema, value, adapter, 'doListMentions');
+ * ```
+ */
+export function parseAdapterOutput<T>(schema: z.ZodType<T>, value: unknown, adapter: Adapter, operation: string): T {
+  return parseWithSchema(schema, value, `output of the ${adapter.platform} adapter's ${operation} (an adapter bug)`) as T;
+}
+
+/**
+ * @internal A post reference with `platform` and `accountId` filled from the account when left out.
+ *
+ * @example
+ * ```ts
+ * toPostRef({ id: '42' }, account); // { id: '42', platform: 'x', accountId: '1460…' }
+ * ```
+ */
+export function toPostRef(ref: AdapterV1PostRefOutput, account: Account): PostRef {
+  return { ...ref, platform: ref.platform ?? account.platform, accountId: ref.accountId ?? account.id };
+}
+
+/**
+ * @internal A publish output as a `PublishedPost`: parts filled, `publishedAt` defaulting to `now`.
+ *
+ * @example
+ * ```ts
+ * toPublishedPost({ parts: [{ id: '1' }] }, { adapter, account }, 'doPublish', clock.now(), key);
+ * ```
+ */
+export function toPublishedPost(
+  out: AdapterV1PublishOutput | null | undefined,
+  target: { adapter: Adapter; account: Account },
+  operation: string,
+  nowMs: number,
+  idempotencyKey?: string,
+): PublishedPost {
+  const { account } = target;
+  const value =
+    out && typeof out === 'object' && Array.isArray(out.parts)
+      ? {
+          platform: account.platform,
+          accountId: account.id,
+          parts: out.parts.map((part) => (part && typeof part === 'object' ? toPostRef(part, account) : part)),
+          publishedAt: out.publishedAt ?? new Date(nowMs).toISOString(),
+          ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+        }
+      : out;
+  return parseAdapterOutput(PublishedPostSchema, value, target.adapter, operation);
+}
+
+/**
+ * @internal Refuses a snapshot that reports metrics the adapter's capabilities do not declare.
+ *
+ * @example
+ * ```ts
+ * checkDeclaredMetrics(snapshot, adapter.capabilities.postMetrics, adapter, 'doGetPostMetrics');
+ * ```
+ */
+export function checkDeclaredMetrics(
+  snapshot: MetricSnapshot,
+  declared: readonly CanonicalMetric[],
+  adapter: Adapter,
+  operation: string,
+): MetricSnapshot {
+  const undeclared = Object.keys(snapshot.metrics).filter((name) => !declared.includes(name as CanonicalMetric));
+  if (undeclared.length > 0) {
+    throw new ValidationError(`output of the ${adapter.platform} adapter's ${operation} (an adapter bug)`, [
+      {
+        path: ['metrics'],
+        code: 'undeclared_metric',
+        message: `reports ${undeclared.join(', ')}, which its capabilities do not declare: declare them or leave them out`,
+      },
+    ]);
+  }
+  return snapshot;
+}

@@ -1,0 +1,78 @@
+import { UnsupportedFeatureError, ValidationError } from '../errors/index.js';
+import { InstantSchema, parsePostDraft, parseWithSchema, type PostDraftInput } from '../model/index.js';
+import { accountKey, type AccountRef } from './account-key.js';
+import { operationContext, type AccountBindings } from './account-bindings.js';
+import { toPublishedPost } from './adapter-output.js';
+import { checkDraft, type PublishExtras } from './check-draft.js';
+import type { ClientContext } from './client-context.js';
+import type { PublishOptions, PublishResult } from './smm-client.js';
+
+function newIdempotencyKey(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+/**
+ * @internal Publishes one draft to one account: validates it against the model and the network's
+ * capabilities (every problem at once, before any request), looks up an earlier publish with a
+ * reused idempotency key, then calls `doReply` or `doPublish`.
+ *
+ * @param alsoTargeted - platforms the same draft goes to in this call (their `networkOptions` are not "ignored").
+ * @example
+ * ```ts
+ * const { published } = await publishDraft(ctx, bindings, 'mastodon:1091', { text: 'Hello' }, {}, []);
+ * ```
+ */
+export async function publishDraft(
+  ctx: ClientContext,
+  bindings: AccountBindings,
+  ref: AccountRef,
+  draftInput: PostDraftInput,
+  options: PublishOptions,
+  alsoTargeted: readonly string[],
+): Promise<PublishResult> {
+  const account = bindings.resolve(ref);
+  const adapter = ctx.adapters.get(account.platform)!;
+  const draft = parsePostDraft(draftInput);
+  const extras: PublishExtras = {};
+  if (options.poll) extras.poll = options.poll;
+  if (options.firstComment !== undefined) extras.firstComment = options.firstComment;
+  if (options.scheduledAt !== undefined) {
+    extras.scheduledAt = parseWithSchema(InstantSchema, options.scheduledAt, 'publish option scheduledAt');
+  }
+  const check = checkDraft(adapter, draft, extras, alsoTargeted);
+  if (check.unsupported.length > 0) {
+    const features = check.unsupported.map((gap) => gap.feature);
+    throw new UnsupportedFeatureError(
+      `${adapter.displayName} cannot publish this draft: ${check.unsupported.map((gap) => gap.message).join('; ')}`,
+      {
+        feature: features.join(', '),
+        platform: adapter.platform,
+      },
+    );
+  }
+  if (check.issues.length > 0) throw new ValidationError(`PostDraft for ${adapter.displayName} (${accountKey(account)})`, check.issues);
+
+  const binding = await bindings.bind(account);
+  const warnings = [...check.warnings];
+  const idempotencyKey = options.idempotencyKey ?? newIdempotencyKey();
+  const context = operationContext(ctx, binding, options.signal, idempotencyKey);
+  if (options.idempotencyKey !== undefined && adapter.capabilities.idempotency.strategy === 'lookup') {
+    // The key may have been used by an earlier attempt whose outcome was lost: look first.
+    const found = await adapter.doFindPublished({ idempotencyKey, draft }, context);
+    if (found) {
+      ctx.logger.info('publish skipped: already published with this idempotency key', {
+        platform: adapter.platform,
+        accountId: account.id,
+      });
+      warnings.push({
+        code: 'already_published',
+        message: `already published with idempotency key "${idempotencyKey}": returned the existing post`,
+      });
+      return { published: toPublishedPost(found, binding, 'doFindPublished', ctx.clock.now(), idempotencyKey), warnings };
+    }
+  }
+  const input = { draft, networkOptions: check.networkOptions, ...extras };
+  const isReply = draft.replyTo !== undefined && adapter.doReply !== undefined;
+  const out = isReply ? await adapter.doReply!(input, context) : await adapter.doPublish(input, context);
+  return { published: toPublishedPost(out, binding, isReply ? 'doReply' : 'doPublish', ctx.clock.now(), idempotencyKey), warnings };
+}
