@@ -1,6 +1,7 @@
 import { ValidationError } from '../errors/index.js';
 import type { LengthMethod, TextRule } from './types.js';
 import { extractEntities } from './entities.js';
+import { mastodonCountableText } from './mastodon-count.js';
 import { countCodePoints, countGraphemes, graphemes, utf8Length } from './unicode.js';
 import { xWeightedLength } from './x-weighted-length.js';
 
@@ -63,6 +64,7 @@ function measureBy(method: LengthMethod, text: string, emojiBytes: boolean): num
 
 /** The text as the network counts it: links as `urlLength` characters, `@user@domain` as `@user`. */
 function countableText(text: string, rule: TextRule): string {
+  if (rule.entityRules === 'mastodon') return mastodonCountableText(text, rule.urlLength, rule.mentionCountsLocalPartOnly === true);
   const shortensUrls = rule.urlLength !== undefined;
   if (!shortensUrls && !rule.mentionCountsLocalPartOnly) return text;
   if (!text.includes('.')) return text;

@@ -39,6 +39,13 @@ export interface TextRule {
   urlsRequireScheme?: boolean;
   /** Added by the implementation: an emoji grapheme counts its UTF-8 bytes (Threads' documented rule). */
   emojiCountsUtf8Bytes?: boolean;
+  /**
+   * Added by the implementation: whose grammar finds the links and mentions that `urlLength` and
+   * `mentionCountsLocalPartOnly` apply to. `'x'` (default): twitter-text's. `'mastodon'`: Mastodon's
+   * server (a scheme required — http(s), gemini, gopher, ipfs, ipns, dat, dweb, ssb — and any
+   * non-space path; its own `@user@domain` rule; blank text counts 0).
+   */
+  entityRules?: 'x' | 'mastodon';
 }
 
 /** What media a network accepts on one post. */
