@@ -248,7 +248,7 @@ describe('differential: X against twitter-text', () => {
       }),
       { numRuns: 10_000 },
     );
-  });
+  }, 60_000);
 
   it('validity equals parseTweet around the 280 limit and X invalid characters (property)', () => {
     const near = fc
@@ -263,7 +263,7 @@ describe('differential: X against twitter-text', () => {
       }),
       { numRuns: 2_000 },
     );
-  });
+  }, 60_000);
 
   it('URLs, hashtags, mentions and cashtags equal extractEntitiesWithIndices (property, 10,000 runs)', () => {
     fc.assert(
@@ -272,7 +272,7 @@ describe('differential: X against twitter-text', () => {
       }),
       { numRuns: 10_000 },
     );
-  });
+  }, 60_000);
 
   it('the examples from issue 18', () => {
     const examples: Array<[string, Found[]]> = [
