@@ -89,7 +89,9 @@ export function matchTld(text: string, start: number, limit: number): number {
       }
     }
   }
-  const candidates = t.unicode.get(foldCase(text[start]!).charCodeAt(0));
+  // Upper-cased first letter (X's case folding); for ASCII without building a string.
+  const key = first < 0x80 ? (first >= 0x61 && first <= 0x7a ? first - 0x20 : first) : foldCase(text[start]!).charCodeAt(0);
+  const candidates = t.unicode.get(key);
   if (candidates) {
     for (const { tld, rank } of candidates) {
       if (rank > asciiRank) break;
