@@ -120,7 +120,7 @@ describe('validateDraft', () => {
   it('refuses the characters X treats as invalid, naming them by code point', () => {
     const problems = validateDraft({ text: 'Bună\uFEFF ziua\uFFFE! \uFFFF' }, CONTENT_RULES.x);
     expect(problems).toEqual([{ code: 'invalid_character', path: ['text'], message: expect.stringContaining('U+FEFF, U+FFFE, U+FFFF') }]);
-    expect(validateDraft({ text: 'ok', thread: [{ text: 'a\uFEFF' }] }, CONTENT_RULES.x).map((p) => p.path)).toEqual([
+    expect(validateDraft({ text: 'ok', thread: [{ text: 'a\uFEFF', media: [] }] }, CONTENT_RULES.x).map((p) => p.path)).toEqual([
       ['thread', 0, 'text'],
     ]);
     // Other networks take them.
