@@ -73,4 +73,27 @@ describe('atomize', () => {
   it('refuses an article without a title', () => {
     expect(() => atomize({ ...article, title: ' ' }, CONTENT_RULES)).toThrow(ValidationError);
   });
+
+  it('never makes a thread longer than the cap: a long article is summarised and linked', () => {
+    const long = Array.from({ length: 40 }, (_, i) => paragraphs[i % paragraphs.length]!).join('\n\n');
+    const rules = { x: CONTENT_RULES.x, bluesky: CONTENT_RULES.bluesky, mastodon: CONTENT_RULES.mastodon, threads: CONTENT_RULES.threads };
+    for (const [network, draft] of Object.entries(atomize({ ...article, body: long, summary: undefined }, rules))) {
+      const parts = [draft.text, ...draft.thread.map((p) => p.text)];
+      expect(parts.length, network).toBeLessThanOrEqual(6);
+      expect(parts[0]!.startsWith(article.title), network).toBe(true);
+      expect(parts.at(-1)!, network).toContain(article.url);
+      // It begins with the article's own first paragraph, not a cut-up middle.
+      expect(parts.join(' '), network).toContain(paragraphs[0]!.slice(0, 40));
+    }
+    const capped = atomize({ ...article, body: long }, rules, { maxThreadParts: { x: 3, bluesky: 2 } });
+    expect(1 + capped.x!.thread.length).toBeLessThanOrEqual(3);
+    expect(1 + capped.bluesky!.thread.length).toBeLessThanOrEqual(2);
+    expect(1 + capped.mastodon!.thread.length).toBeLessThanOrEqual(6);
+    const one = atomize({ ...article, body: long }, rules, { maxThreadParts: 1 });
+    for (const draft of Object.values(one)) expect(draft.thread).toEqual([]);
+  });
+
+  it('refuses a cap below one', () => {
+    expect(() => atomize(article, CONTENT_RULES, { maxThreadParts: 0 })).toThrow(ValidationError);
+  });
 });

@@ -24,7 +24,17 @@ export interface AtomizeOptions {
   maxHashtags?: number;
   /** Thread numbering for networks that take threads (default `'suffix'`). */
   numbering?: 'none' | 'suffix' | 'prefix';
+  /**
+   * Most parts in a thread (default 6), one number for every network or one per network key
+   * (`{ x: 5, bluesky: 7 }`); never more than a rule's own `maxThreadParts`. An article longer
+   * than that is summarised — its leading paragraphs (or `summary`), cut at a word to fit — and
+   * linked, not pasted whole.
+   */
+  maxThreadParts?: number | Record<string, number>;
 }
+
+/** Default cap on thread parts: more reads as spam to most people. */
+const DEFAULT_MAX_PARTS = 6;
 
 const ArticleSchema = z.object({
   title: z.string({ error: 'must be the article title' }).trim().min(1, { error: 'must not be empty' }),
@@ -33,10 +43,16 @@ const ArticleSchema = z.object({
   summary: z.string().optional(),
   tags: z.array(z.string().min(1)).optional(),
 });
+const PartsSchema = z.number().int().min(1, { error: 'must be 1 or more' });
 const OptionsSchema = z
   .object({
     maxHashtags: z.number().int().nonnegative().optional(),
     numbering: z.enum(['none', 'suffix', 'prefix']).optional(),
+    maxThreadParts: z
+      .union([PartsSchema, z.record(z.string(), PartsSchema)], {
+        error: 'must be a whole number of parts (1 or more), or one per network key',
+      })
+      .optional(),
   })
   .strict();
 
@@ -69,13 +85,46 @@ function hashtagsFor(tags: readonly string[], rule: TextRule, max: number): stri
     .join(' ');
 }
 
+/**
+ * A thread of at most `cap` parts for an article: the whole article when it fits, else its title,
+ * as many leading paragraphs (or the summary) as fit, and the link last; undefined when not even
+ * a shortened first paragraph fits.
+ */
+function threadFor(
+  title: string | undefined,
+  body: string,
+  summary: string | undefined,
+  url: string | undefined,
+  cap: number,
+  split: (text: string) => string[],
+): string[] | undefined {
+  const whole = split(compose(title, body, url));
+  if (whole.length <= cap) return whole;
+  const fits = (...lead: string[]): boolean => split(compose(title, ...lead, url)).length <= cap;
+  const paragraphs = summary !== undefined ? [summary] : body.trim().split(/\n[ \t]*\n/);
+  const lead: string[] = [];
+  for (const paragraph of paragraphs) {
+    if (!fits(...lead, paragraph)) break;
+    lead.push(paragraph);
+  }
+  if (lead.length === 0) {
+    const first = shorten(paragraphs[0] ?? '', (candidate) => fits(candidate));
+    if (first === '' && !fits()) return undefined;
+    lead.push(first);
+  }
+  const parts = split(compose(title, ...lead, url));
+  return parts.length > 0 && parts.length <= cap ? parts : undefined;
+}
+
 function compose(...blocks: Array<string | undefined>): string {
   return blocks.filter((block): block is string => block !== undefined && block.trim() !== '').join('\n\n');
 }
 
 /**
- * Turns one long article into one draft per network: a numbered thread (title, body, link)
- * where the network takes threads and the thread stays within `maxThreadParts`; elsewhere a
+ * Turns one long article into one draft per network: a numbered thread where the network takes
+ * threads — the whole article when it fits in `maxThreadParts` (default 6, and the network's own
+ * cap), else the title, the leading paragraphs (or `summary`) that fit and the link, so no thread
+ * reads as spam; elsewhere a
  * single post — title, summary shortened at a word to fit (with `…`), link, hashtags from
  * `tags` while they fit. Where a network has a title rule (YouTube, Pinterest) the title goes
  * to `networkOptions[network].title`, shortened to fit. Media is left to the caller (networks
@@ -93,7 +142,7 @@ function compose(...blocks: Array<string | undefined>): string {
  */
 export function atomize(article: Article, rules: Record<string, ContentRules>, options: AtomizeOptions = {}): Record<string, PostDraft> {
   const input = parseWithSchema(ArticleSchema, article, 'atomize article');
-  const { maxHashtags = 3, numbering = 'suffix' } = parseWithSchema(OptionsSchema, options, 'atomize options');
+  const { maxHashtags = 3, numbering = 'suffix', maxThreadParts } = parseWithSchema(OptionsSchema, options, 'atomize options');
   const drafts: Record<string, PostDraft> = {};
   const firstParagraph = input.body.trim().split(/\n[ \t]*\n/)[0] ?? '';
   for (const [network, rule] of Object.entries(rules)) {
@@ -105,9 +154,11 @@ export function atomize(article: Article, rules: Record<string, ContentRules>, o
       title = undefined;
     }
     if (rule.threads && input.body.trim() !== '') {
-      const parts = splitThread(compose(title, input.body, input.url), rule.text, { numbering });
-      const max = rule.maxThreadParts;
-      if (parts.length > 0 && (max === undefined || parts.length <= max)) {
+      const wanted = typeof maxThreadParts === 'number' ? maxThreadParts : (maxThreadParts?.[network] ?? DEFAULT_MAX_PARTS);
+      const cap = Math.min(wanted, rule.maxThreadParts ?? wanted);
+      const split = (text: string): string[] => splitThread(text, rule.text, { numbering });
+      const parts = threadFor(title, input.body, input.summary, input.url, cap, split);
+      if (parts !== undefined && parts.length > 0) {
         drafts[network] = parsePostDraft({
           text: parts[0],
           thread: parts.slice(1).map((text) => ({ text })),

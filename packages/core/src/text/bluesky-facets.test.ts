@@ -22,13 +22,13 @@ describe('toBlueskyFacets', () => {
 
   it('gives no facet to handles that do not resolve, fail, or are not domain handles', async () => {
     const calls: string[] = [];
-    const facets = await toBlueskyFacets('@nobody.bsky.social @broken.example @ana @ana@mastodon.social', async (handle) => {
+    const facets = await toBlueskyFacets('@nobody.bsky.social @broken.example.com @ana @ana@mastodon.social', async (handle) => {
       calls.push(handle);
-      if (handle === 'broken.example') throw new Error('network down');
+      if (handle === 'broken.example.com') throw new Error('network down');
       return null;
     });
     expect(facets).toEqual([]);
-    expect(calls.sort()).toEqual(['broken.example', 'nobody.bsky.social']);
+    expect(calls.sort()).toEqual(['broken.example.com', 'nobody.bsky.social']);
   });
 
   it('resolves each handle once', async () => {

@@ -1,5 +1,5 @@
-import { extractEntities } from './entities.js';
-import { countGraphemes, utf8Length } from './unicode.js';
+import { detectBluesky } from './bluesky-detect.js';
+import { utf8Length } from './unicode.js';
 
 /** One feature of an `app.bsky.richtext.facet`. */
 export type BlueskyFacetFeature =
@@ -16,18 +16,35 @@ export interface BlueskyFacet {
 /** Resolves a Bluesky handle (`ana.bsky.social`) to its DID, or `null` when it does not exist. */
 export type HandleResolver = (handle: string) => Promise<string | null>;
 
-// Bluesky caps a tag at 64 graphemes and 640 bytes.
-const MAX_TAG_GRAPHEMES = 64;
-const MAX_TAG_BYTES = 640;
-const HANDLE = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i;
+/** UTF-8 byte offset of each UTF-16 index in `positions` (sorted), in one pass. */
+function byteOffsets(text: string, positions: number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  let index = 0;
+  let bytes = 0;
+  for (const to of positions) {
+    while (index < to) {
+      bytes += utf8Length(text.slice(index, index + 1));
+      const c = text.charCodeAt(index);
+      if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00) {
+        bytes += 1; // a pair is 4 bytes, not the 3 a lone surrogate would count
+        index++;
+      }
+      index++;
+    }
+    out.set(to, bytes);
+  }
+  return out;
+}
 
 /**
  * Builds the rich-text facets Bluesky needs to make links, mentions and hashtags live (the
- * server detects none by itself). Offsets are UTF-8 byte offsets, so Persian, Arabic, CJK and
- * emoji before an entity are accounted for. Mentions must be domain handles
- * (`@ana.bsky.social`); each is resolved to a DID with `resolveHandle` (handles are resolved
- * once each, concurrently); a handle that resolves to `null` or fails gets no facet, as do
- * fediverse mentions (`@user@instance`) and cashtags.
+ * server detects none by itself), finding them exactly where Bluesky's own app does
+ * (`RichText.detectFacets`): links with any path (`https://fa.wikipedia.org/wiki/بازاریابی` is
+ * one link), bare domains on a real TLD (`example.music/album`), `#tags` in any script and
+ * `$CASHTAGS` (as tags with their `$`). Offsets are UTF-8 byte offsets. Mentions are domain
+ * handles (`@ana.bsky.social`), each resolved to a DID with `resolveHandle` (once each,
+ * concurrently); unlike the app, which keeps an empty DID, a handle that resolves to `null` or
+ * fails gets no facet.
  *
  * @example
  * ```ts
@@ -37,12 +54,8 @@ const HANDLE = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-
  * ```
  */
 export async function toBlueskyFacets(text: string, resolveHandle: HandleResolver): Promise<BlueskyFacet[]> {
-  const entities = extractEntities(text);
-  const handles = [
-    ...new Set(
-      entities.filter((entity) => entity.type === 'mention' && HANDLE.test(entity.value)).map((entity) => entity.value.toLowerCase()),
-    ),
-  ];
+  const spans = detectBluesky(text);
+  const handles = [...new Set(spans.filter((span) => span.type === 'mention').map((span) => span.value))];
   const dids = new Map<string, string | null>();
   await Promise.all(
     handles.map(async (handle) => {
@@ -53,18 +66,18 @@ export async function toBlueskyFacets(text: string, resolveHandle: HandleResolve
       }
     }),
   );
+  const bytes = byteOffsets(
+    text,
+    [...new Set(spans.flatMap((span) => [span.start, span.end]))].sort((a, b) => a - b),
+  );
   const facets: BlueskyFacet[] = [];
-  for (const entity of entities) {
-    const index = { byteStart: entity.byteStart, byteEnd: entity.byteEnd };
-    if (entity.type === 'url') {
-      facets.push({ index, features: [{ $type: 'app.bsky.richtext.facet#link', uri: entity.value }] });
-    } else if (entity.type === 'mention') {
-      const did = dids.get(entity.value.toLowerCase());
+  for (const span of spans) {
+    const index = { byteStart: bytes.get(span.start)!, byteEnd: bytes.get(span.end)! };
+    if (span.type === 'link') facets.push({ index, features: [{ $type: 'app.bsky.richtext.facet#link', uri: span.value }] });
+    else if (span.type === 'tag') facets.push({ index, features: [{ $type: 'app.bsky.richtext.facet#tag', tag: span.value }] });
+    else {
+      const did = dids.get(span.value);
       if (did) facets.push({ index, features: [{ $type: 'app.bsky.richtext.facet#mention', did }] });
-    } else if (entity.type === 'hashtag') {
-      if (countGraphemes(entity.value) <= MAX_TAG_GRAPHEMES && utf8Length(entity.value) <= MAX_TAG_BYTES) {
-        facets.push({ index, features: [{ $type: 'app.bsky.richtext.facet#tag', tag: entity.value }] });
-      }
     }
   }
   return facets;

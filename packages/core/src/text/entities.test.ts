@@ -85,5 +85,5 @@ describe('extractEntities', () => {
       }),
       { numRuns: 2000 },
     );
-  });
+  }, 60_000);
 });

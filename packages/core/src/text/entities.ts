@@ -1,4 +1,5 @@
 import { findXUrls } from './x-url.js';
+import { findXCashtags, findXHashtags, findXMentions } from './x-tags.js';
 
 /** What kind of entity: a link, `#hashtag`, `@mention` or `$CASHTAG`. */
 export type TextEntityType = 'url' | 'hashtag' | 'mention' | 'cashtag';
@@ -22,25 +23,31 @@ export interface TextEntity {
   byteEnd: number;
 }
 
-// Hashtags in any script: letters, marks, digits, `_`, and the joiners Persian needs (ZWNJ/ZWJ).
-const HASHTAG = /(?<![\p{L}\p{M}\p{Nd}_&\u200c\u200d#＃])[#＃]([\p{L}\p{M}\p{Nd}_\u200c\u200d]+)/gu;
-const HAS_LETTER = /[\p{L}\p{M}]/u;
 // `@user`, `@user@instance.social` (fediverse), `@handle.bsky.social` (a domain handle).
 const MENTION =
   /(?<![\p{L}\p{M}\p{Nd}_@.\/＠])[@＠]([A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?)(?:@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+))?(?![\p{L}\p{M}\p{Nd}_@])/gu;
-const CASHTAG = /(?<![\p{L}\p{M}\p{Nd}_$])\$([A-Za-z]{1,6}(?:[._][A-Za-z]{1,2})?)(?![\p{L}\p{M}\p{Nd}_])/gu;
+
+/** Options for {@link extractEntities}. */
+export interface ExtractEntitiesOptions {
+  /**
+   * Which mentions to find: `'any'` (default) also finds `@user@instance.social` and
+   * `@handle.bsky.social` whole; `'x'` finds only X's `@screen_name` (1–20 letters, digits, `_`),
+   * exactly as twitter-text does.
+   */
+  mentions?: 'any' | 'x';
+}
 
 type Draft = Omit<TextEntity, 'byteStart' | 'byteEnd'>;
 
-function trimJoiners(value: string): string {
-  let end = value.length;
-  while (end > 0 && (value.charCodeAt(end - 1) === 0x200c || value.charCodeAt(end - 1) === 0x200d)) end--;
-  return value.slice(0, end);
-}
-
-function overlaps(spans: ReadonlyArray<{ start: number; end: number }>, start: number, end: number): boolean {
-  for (const span of spans) if (start < span.end && end > span.start) return true;
-  return false;
+/** twitter-text's rule: in text order (URLs first on a tie), an entity that overlaps the one kept before it is dropped. */
+function removeOverlapping(entities: Draft[]): Draft[] {
+  const sorted = entities.sort((a, b) => a.start - b.start);
+  const kept: Draft[] = [];
+  for (const entity of sorted) {
+    const previous = kept[kept.length - 1];
+    if (previous === undefined || previous.end <= entity.start) kept.push(entity);
+  }
+  return kept;
 }
 
 /** Adds UTF-8 byte offsets in one pass over the text (entities sorted by start). */
@@ -71,9 +78,11 @@ function withByteOffsets(text: string, entities: Draft[]): TextEntity[] {
 
 /**
  * Finds every URL (with or without a scheme, by X's TLD rules — the grammar twitter-text uses),
- * hashtag (any script: `#تسويق`, `#بازاریابی` with its ZWNJ, `#日本`), mention (`@user`,
- * `@user@instance`, `@handle.bsky.social`) and cashtag (`$TSLA`), in text order, with UTF-16
- * and UTF-8 offsets. Hashtags, mentions and cashtags inside a URL are not reported.
+ * hashtag (exactly as twitter-text finds them, in any script: `#تسويق`, `#بازاریابی` with its
+ * ZWNJ, `#日本`, `#עַל־יְדֵי`, `#メ〜テレ`), mention (`@user`, `@user@instance`,
+ * `@handle.bsky.social`; X's own with `{ mentions: 'x' }`) and cashtag (`$TSLA`, as twitter-text),
+ * in text order, with UTF-16 and UTF-8 offsets. Where two overlap, the one that starts first is
+ * kept (so nothing is reported inside a URL), as twitter-text does.
  *
  * @example
  * ```ts
@@ -81,39 +90,29 @@ function withByteOffsets(text: string, entities: Draft[]): TextEntity[] {
  * // [{ type: 'hashtag', text: '#بازاریابی', value: 'بازاریابی', start: 5, end: 15, byteStart: 5, byteEnd: 26 },
  * //  { type: 'url', text: 'example.com/ro', value: 'https://example.com/ro', … },
  * //  { type: 'mention', text: '@ana@mastodon.social', value: 'ana@mastodon.social', … }]
+ * extractEntities('@ana@mastodon.social', { mentions: 'x' }); // [] (X finds no mention there)
  * ```
  */
-export function extractEntities(text: string): TextEntity[] {
+export function extractEntities(text: string, options: ExtractEntitiesOptions = {}): TextEntity[] {
   const found: Draft[] = [];
-  const urls = findXUrls(text).map((url) => {
+  for (const url of findXUrls(text)) {
     const written = text.slice(url.start, url.end);
-    return { type: 'url' as const, text: written, value: url.hasScheme ? written : `https://${written}`, start: url.start, end: url.end };
-  });
-  found.push(...urls);
-  if (text.includes('#') || text.includes('＃')) {
-    for (const match of text.matchAll(HASHTAG)) {
-      const value = trimJoiners(match[1]!);
-      if (!HAS_LETTER.test(value)) continue;
-      const start = match.index;
-      const end = start + 1 + value.length;
-      if (!overlaps(urls, start, end)) found.push({ type: 'hashtag', text: text.slice(start, end), value, start, end });
-    }
+    found.push({ type: 'url', text: written, value: url.hasScheme ? written : `https://${written}`, start: url.start, end: url.end });
   }
-  if (text.includes('@') || text.includes('＠')) {
+  if (options.mentions === 'x') {
+    for (const m of findXMentions(text))
+      found.push({ type: 'mention', text: text.slice(m.start, m.end), value: m.value, start: m.start, end: m.end });
+  } else if (text.includes('@') || text.includes('＠')) {
     for (const match of text.matchAll(MENTION)) {
       const start = match.index;
       const end = start + match[0].length;
       const value = match[2] ? `${match[1]}@${match[2]}` : match[1]!;
-      if (!overlaps(urls, start, end)) found.push({ type: 'mention', text: match[0], value, start, end });
+      found.push({ type: 'mention', text: match[0], value, start, end });
     }
   }
-  if (text.includes('$')) {
-    for (const match of text.matchAll(CASHTAG)) {
-      const start = match.index;
-      const end = start + match[0].length;
-      if (!overlaps(urls, start, end)) found.push({ type: 'cashtag', text: match[0], value: match[1]!.toUpperCase(), start, end });
-    }
-  }
-  found.sort((a, b) => a.start - b.start);
-  return withByteOffsets(text, found);
+  for (const tag of findXHashtags(text))
+    found.push({ type: 'hashtag', text: text.slice(tag.start, tag.end), value: tag.value, start: tag.start, end: tag.end });
+  for (const tag of findXCashtags(text))
+    found.push({ type: 'cashtag', text: text.slice(tag.start, tag.end), value: tag.value.toUpperCase(), start: tag.start, end: tag.end });
+  return found.length === 0 ? [] : withByteOffsets(text, removeOverlapping(found));
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../errors/index.js';
 import { countLength, measureText } from './measure.js';
 import { TEXT_RULES } from './rules.js';
 import { countCodePoints, countGraphemes, utf8Length } from './unicode.js';
@@ -101,5 +102,38 @@ describe('countLength', () => {
       remaining: -1,
       fits: false,
     });
+  });
+
+  it('counts every link Mastodon links as 23: any path, and gemini, ipfs, gopher… schemes', () => {
+    // A Persian path is part of the link: "Vezi " 5 + 23
+    expect(countLength('Vezi https://fa.wikipedia.org/wiki/بازاریابی', TEXT_RULES.mastodon)).toBe(5 + 23);
+    // A path of any non-space characters, ending before trailing punctuation: 23 + "." 1
+    expect(countLength('https://例え.jp/パス/日本語?q=日本.', TEXT_RULES.mastodon)).toBe(23 + 1);
+    // Each scheme Mastodon links: 23 + 1 + 23 + 1 + 23 + 1 + 23 + 1 + 23
+    const schemes = 'gemini://example.org/x ipfs://bafy.example.com/y gopher://example.net/1 ipns://example.com/k dat://example.com/d';
+    expect(countLength(schemes, TEXT_RULES.mastodon)).toBe(5 * 23 + 4);
+    // A scheme Mastodon does not link, and a domain on no TLD, count as written.
+    expect(countLength('ftp://example.com/x', TEXT_RULES.mastodon)).toBe(19);
+    expect(countLength('https://example.notatld/x', TEXT_RULES.mastodon)).toBe(25);
+    // A blank text counts 0, as Mastodon's server counts it.
+    expect(countLength('   ', TEXT_RULES.mastodon)).toBe(0);
+  });
+
+  it('measures against a bare method: a real length, no limit, never NaN', () => {
+    expect(measureText('👨‍👩‍👧 ok', 'graphemes')).toEqual({
+      length: 4,
+      bytes: 18 + 3,
+      method: 'graphemes',
+      maxLength: Infinity,
+      remaining: Infinity,
+      fits: true,
+    });
+    expect(measureText('ș😀', 'utf8-bytes').length).toBe(6);
+  });
+
+  it('refuses an unknown method or a rule without a maximum with a ValidationError', () => {
+    expect(() => measureText('x', 'chars' as never)).toThrow(ValidationError);
+    expect(() => countLength('x', 'chars' as never)).toThrow(/not a length method/);
+    expect(() => measureText('x', { id: 'r', method: 'utf16' } as never)).toThrow(/maxLength/);
   });
 });

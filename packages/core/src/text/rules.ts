@@ -27,6 +27,7 @@ export const TEXT_RULES = {
     urlLength: 23,
     urlsRequireScheme: true,
     mentionCountsLocalPartOnly: true,
+    entityRules: 'mastodon',
   },
   threads: { id: 'threads', method: 'graphemes', maxLength: 500, emojiCountsUtf8Bytes: true, maxLinks: 5 },
   linkedin: { id: 'linkedin', method: 'utf16', maxLength: 3000 },

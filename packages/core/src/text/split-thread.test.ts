@@ -138,4 +138,25 @@ describe('splitThread', () => {
     expect(() => splitThread('a '.repeat(400), { id: 'r', method: 'utf16', maxLength: 10 }, { maxParts: 3 })).toThrow(ValidationError);
     expect(() => splitThread('a', TEXT_RULES.x, { numbering: 'roman' } as never)).toThrow(ValidationError);
   });
+
+  it('never cuts a grapheme cluster, even one that begins with a space', () => {
+    const rule: TextRule = { id: 'r', method: 'graphemes', maxLength: 3 };
+    // " \u0301" (a space carrying an acute accent) is one cluster.
+    expect(splitThread('ab \u0301cd', rule)).toEqual(['ab \u0301', 'cd']);
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    const clusters = (s: string) => [...segmenter.segment(s)].map((g) => g.segment);
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('a', 'b', ' ', ' \u0301', '\u0301', 'e\u0301', '👍🏽', '\n', ' \u200d'), { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 2, max: 8 }),
+        (pieces, max) => {
+          const text = pieces.join('');
+          const whole = new Set(clusters(text));
+          for (const part of splitThread(text, { ...rule, maxLength: max }))
+            for (const c of clusters(part)) expect(whole.has(c), JSON.stringify(c)).toBe(true);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  }, 60_000);
 });

@@ -53,44 +53,75 @@ function bySegmenter(unit: Unit, segmenter: Intl.Segmenter): Unit[] {
   return [...segmenter.segment(unit.text)].map((s) => ({ text: s.segment, start: unit.start + s.index }));
 }
 
-/** Joins neighbouring pieces whose boundary falls inside an entity, so no URL, mention or tag is cut. */
-function keepEntitiesWhole(pieces: Unit[], entities: readonly Span[]): Unit[] {
+/** Where the text may be cut: `true` at each index where a grapheme cluster starts (and at the end). */
+function clusterStarts(text: string): Uint8Array {
+  const starts = new Uint8Array(text.length + 1);
+  for (const { index } of graphemes().segment(text)) starts[index] = 1;
+  starts[text.length] = 1;
+  return starts;
+}
+
+/**
+ * Joins neighbouring pieces whose boundary falls inside a grapheme cluster (`' \u0301'` is one
+ * cluster, though a space starts it) or, when `entities` are given, inside an entity.
+ */
+function keepWhole(pieces: Unit[], starts: Uint8Array, entities: readonly Span[] = []): Unit[] {
   const out: Unit[] = [];
   for (const piece of pieces) {
     const previous = out[out.length - 1];
-    if (previous && entities.some((e) => e.start < piece.start && piece.start < e.end)) previous.text += piece.text;
+    const inside = starts[piece.start] !== 1 || entities.some((e) => e.start < piece.start && piece.start < e.end);
+    if (previous && inside) previous.text += piece.text;
     else out.push({ ...piece });
   }
   return out;
 }
 
 /** Splitting levels, coarsest first: paragraph, sentence, word, word segments (CJK), graphemes. */
-function subdivide(unit: Unit, level: number, entities: readonly Span[]): Unit[] {
+function subdivide(unit: Unit, level: number, starts: Uint8Array, entities: readonly Span[]): Unit[] {
   switch (level) {
     case 0:
-      return bySeparator(unit, PARAGRAPH_BREAK);
+      return keepWhole(bySeparator(unit, PARAGRAPH_BREAK), starts);
     case 1:
       sentenceSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'sentence' });
-      return keepEntitiesWhole(bySegmenter(unit, sentenceSegmenter), entities);
+      return keepWhole(bySegmenter(unit, sentenceSegmenter), starts, entities);
     case 2:
-      return bySeparator(unit, WORD);
+      return keepWhole(bySeparator(unit, WORD), starts);
     case 3:
       wordSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
-      return keepEntitiesWhole(bySegmenter(unit, wordSegmenter), entities);
+      return keepWhole(bySegmenter(unit, wordSegmenter), starts, entities);
     case 4:
-      return keepEntitiesWhole(bySegmenter(unit, graphemes()), entities);
+      return keepWhole(bySegmenter(unit, graphemes()), starts, entities);
     default:
-      return bySegmenter(unit, graphemes());
+      return keepWhole(bySegmenter(unit, graphemes()), starts);
   }
+}
+
+/**
+ * `text` without white space at its edges, dropping only whole grapheme clusters: a space that
+ * carries a combining mark (`' \u0301'`) stays, so no mark is left without its base.
+ */
+function trimClusters(text: string): string {
+  const end = text.trimEnd();
+  const lead = /^\s+/.exec(end);
+  if (!lead) return end;
+  const cut = lead[0].length;
+  if (cut === end.length) return '';
+  // A mark after the white space joins the last white-space character into one cluster.
+  let first = 0;
+  for (const { index, segment } of graphemes().segment(end.slice(0, cut + 2))) {
+    if (index >= cut || segment.trim() !== '') break;
+    first = index + segment.length;
+  }
+  return end.slice(first);
 }
 
 const LAST_LEVEL = 5;
 
-function splitOnce(text: string, fits: (part: string) => boolean, entities: readonly Span[]): string[] {
+function splitOnce(text: string, fits: (part: string) => boolean, starts: Uint8Array, entities: readonly Span[]): string[] {
   const parts: string[] = [];
   let current = '';
   const flush = (): void => {
-    const part = current.trim();
+    const part = trimClusters(current);
     if (part !== '') parts.push(part);
     current = '';
   };
@@ -99,11 +130,11 @@ function splitOnce(text: string, fits: (part: string) => boolean, entities: read
       current += unit.text;
       return;
     }
-    if (fits((current + unit.text).trim())) {
+    if (fits(trimClusters(current + unit.text))) {
       current += unit.text;
       return;
     }
-    if (fits(unit.text.trim())) {
+    if (fits(trimClusters(unit.text))) {
       flush();
       current = unit.text;
       return;
@@ -118,7 +149,7 @@ function splitOnce(text: string, fits: (part: string) => boolean, entities: read
         },
       ]);
     }
-    const pieces = subdivide(unit, level, entities);
+    const pieces = subdivide(unit, level, starts, entities);
     if (pieces.length <= 1) {
       push(unit, level + 1);
       return;
@@ -154,14 +185,15 @@ export function splitThread(text: string, rule: TextRule, options: SplitThreadOp
   const { numbering = 'none', maxParts } = parseWithSchema(OptionsSchema, options, 'splitThread options');
   if (text.trim() === '') return [];
   const entities = extractEntities(text);
+  const starts = clusterStarts(text);
   const fitsWith = (reserve: string) => (part: string) => measureText(numbering === 'prefix' ? reserve + part : part + reserve, rule).fits;
-  let parts = splitOnce(text, fitsWith(''), entities);
+  let parts = splitOnce(text, fitsWith(''), starts, entities);
   let total = parts.length;
   if (numbering !== 'none' && total > 1) {
     // Number widths depend on the count, and the count on the widths: settle in a few rounds.
     for (let round = 0; round < 8; round++) {
       const reserve = numbering === 'prefix' ? `${total}/${total} ` : ` ${total}/${total}`;
-      parts = splitOnce(text, fitsWith(reserve), entities);
+      parts = splitOnce(text, fitsWith(reserve), starts, entities);
       if (digits(parts.length) <= digits(total)) break;
       total = parts.length;
     }

@@ -23,7 +23,8 @@ export interface DraftProblem {
    * `too_many_links`, `too_many_media`, `unsupported_media_kind`, `mixed_media_kinds`,
    * `missing_alt_text`, `alt_text_too_long`, `media_too_large`, `forbidden_character`,
    * `threads_unsupported`, `too_many_thread_parts`, `title_too_long`, `missing_title`, `empty_post`.
-   * Added by the implementation: `too_few_media` (a network that needs media). */
+   * Added by the implementation: `too_few_media` (a network that needs media), `invalid_character`
+   * (a character the network refuses in any post: X's U+FFFE, U+FEFF, U+FFFF). */
   code: string;
   /** Human message: what is wrong and how to fix it, e.g. "text is 312 of 280 allowed (x-weighted): shorten by 32". */
   message: string;

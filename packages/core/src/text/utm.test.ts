@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors/index.js';
 import { extractEntities } from './entities.js';
@@ -52,4 +53,58 @@ describe('tagLinks', () => {
     const tagged = tagLinks('a https://mine.ro/x b https://other.ro/y', { source: 'x' }, { filter: (url) => url.includes('mine.ro') });
     expect(tagged).toBe('a https://mine.ro/x?utm_source=x b https://other.ro/y');
   });
+
+  it('never lets a tagged link run on into the text after it', () => {
+    // ".rom" would join the added query ("www.blog/?utm_source=x.rom"): the link stays as written.
+    expect(tagLinks('Vezi www.blog.rom acum', { source: 'x' })).toBe('Vezi www.blog.rom acum');
+    // A port stays with its link, and the query goes after it.
+    expect(tagLinks('Vezi shop.ro:8080 acum', { source: 'x' })).toBe('Vezi shop.ro:8080/?utm_source=x acum');
+    expect(tagLinks('a https://x.com/a. b', { source: 'x' })).toBe('a https://x.com/a?utm_source=x. b');
+  });
+
+  it('a tagged link is found as the same link with parameters added (property)', () => {
+    const pieces = [
+      'Vezi',
+      'acum',
+      'example.com',
+      'www.blog.rom',
+      'shop.ro:8080',
+      'https://x.com/a',
+      'example.ro/p?id=7',
+      '.',
+      ',',
+      ':',
+      ')',
+      '(',
+      'ș',
+      'تسويق',
+      '8080',
+      '/',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...pieces), fc.constantFrom('', ' ', '\n')), { maxLength: 12 }), (parts) => {
+        const text = parts.map(([p, sep]) => p + sep).join('');
+        const tagged = tagLinks(text, { source: 'x' });
+        const before = extractEntities(text).filter((e) => e.type === 'url');
+        const after = extractEntities(tagged).filter((e) => e.type === 'url');
+        expect(after.length).toBe(before.length);
+        // Each tagged link is its original (with a port, if one followed) plus the parameter, and
+        // putting the originals back gives the text as it was.
+        let restoredText = '';
+        let last = 0;
+        after.forEach((link, i) => {
+          const original = before[i]!;
+          let restored = link.text.replace(/[?&]utm_source=x$/, '');
+          if (text.slice(original.start, original.start + restored.length) !== restored && restored.endsWith('/'))
+            restored = restored.slice(0, -1);
+          expect(text.slice(original.start, original.start + restored.length), link.text).toBe(restored);
+          expect(restored.startsWith(original.text)).toBe(true);
+          restoredText += tagged.slice(last, link.start) + restored;
+          last = link.end;
+        });
+        expect(restoredText + tagged.slice(last)).toBe(text);
+      }),
+      { numRuns: 1000 },
+    );
+  }, 60_000);
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseWithSchema } from '../model/index.js';
 import { extractEntities } from './entities.js';
+import { findXUrls } from './x-url.js';
 
 /** UTM parameters; each becomes `utm_<name>`. */
 export interface UtmParams {
@@ -104,8 +105,21 @@ export function addUtm(url: string, params: UtmParams, options: UtmOptions = {})
 }
 
 /**
+ * Whether `tagged`, put where the link `[start, end)` of `text` stands, is found as exactly one
+ * link, itself, by the same detector: a query must not run on into the text after it.
+ */
+function staysOneLink(text: string, start: number, end: number, tagged: string): boolean {
+  const before = start > 0 ? text[start - 1]! : '';
+  const context = before + tagged + text.slice(end);
+  return findXUrls(context).some((url) => url.start === before.length && url.end === before.length + tagged.length);
+}
+
+/**
  * Adds UTM parameters to every link in a text (as {@link extractEntities} finds them), leaving
- * the rest of the text untouched.
+ * the rest of the text untouched. A tagged link is always the same link with parameters added:
+ * a link written with a port (`shop.ro:8080`) is tagged with its port, and a link the added query
+ * would run on into the following text (`www.blog.rom`, where `.rom` would join the query) is
+ * left as it is.
  *
  * @example
  * ```ts
@@ -120,8 +134,14 @@ export function tagLinks(text: string, params: UtmParams, options: TagLinksOptio
   let last = 0;
   for (const entity of extractEntities(text)) {
     if (entity.type !== 'url' || (options.filter && !options.filter(entity.value))) continue;
-    out += text.slice(last, entity.start) + apply(entity.text, checked, overwrite);
-    last = entity.end;
+    let end = entity.end;
+    // X's grammar drops the port of a bare domain without a path; the written link keeps it.
+    const port = /^:\d+(?![\p{L}\p{N}_])/u.exec(text.slice(end));
+    if (port && !entity.text.includes('/')) end += port[0].length;
+    const tagged = apply(text.slice(entity.start, end), checked, overwrite);
+    if (!staysOneLink(text, entity.start, end, tagged)) continue;
+    out += text.slice(last, entity.start) + tagged;
+    last = end;
   }
   return out + text.slice(last);
 }

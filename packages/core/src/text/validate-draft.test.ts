@@ -116,4 +116,20 @@ describe('validateDraft', () => {
   it('refuses malformed options with a ValidationError', () => {
     expect(() => validateDraft({ text: 'x' }, TEXT_RULES.x, { title: 5 } as never)).toThrow(ValidationError);
   });
+
+  it('refuses the characters X treats as invalid, naming them by code point', () => {
+    const problems = validateDraft({ text: 'Bună\uFEFF ziua\uFFFE! \uFFFF' }, CONTENT_RULES.x);
+    expect(problems).toEqual([{ code: 'invalid_character', path: ['text'], message: expect.stringContaining('U+FEFF, U+FFFE, U+FFFF') }]);
+    expect(validateDraft({ text: 'ok', thread: [{ text: 'a\uFEFF', media: [] }] }, CONTENT_RULES.x).map((p) => p.path)).toEqual([
+      ['thread', 0, 'text'],
+    ]);
+    // Other networks take them.
+    expect(validateDraft({ text: 'a\uFEFF' }, TEXT_RULES.bluesky)).toEqual([]);
+  });
+
+  it("does not count keycaps as hashtags: 31 of them pass Instagram's 30-hashtag rule", () => {
+    expect(validateDraft({ text: '#️⃣'.repeat(31) }, TEXT_RULES.instagram)).toEqual([]);
+    const tags = Array.from({ length: 31 }, (_, i) => `#tag${i}`).join(' ');
+    expect(validateDraft({ text: tags }, TEXT_RULES.instagram).map((p) => p.code)).toEqual(['too_many_hashtags']);
+  });
 });

@@ -41,6 +41,14 @@ function unit(rule: TextRule): string {
   }
 }
 
+/** Characters X refuses in a post (twitter-text's `invalidChars`): U+FFFE, U+FEFF (byte order mark), U+FFFF. */
+const X_INVALID = /[\uFFFE\uFEFF\uFFFF]/g;
+
+/** A character as a person can read it in a message: visible ones quoted, the others by code point. */
+function describe(ch: string): string {
+  return /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(ch) ? JSON.stringify(ch) : `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 function checkText(text: string, rule: TextRule, path: Path, what: 'text' | 'title', problems: DraftProblem[]): void {
   const length = countLength(text, rule);
   if (length > rule.maxLength) {
@@ -64,12 +72,23 @@ function checkText(text: string, rule: TextRule, path: Path, what: 'text' | 'tit
       });
     }
   }
+  if (rule.method === 'x-weighted') {
+    // twitter-text's invalid set: a post holding one is refused (`parseTweet().valid` is false).
+    const invalid = [...new Set(text.match(X_INVALID) ?? [])];
+    if (invalid.length > 0) {
+      problems.push({
+        code: 'invalid_character',
+        message: `${what} contains ${invalid.map(describe).join(', ')}, which X refuses (often pasted in invisibly): remove ${invalid.length === 1 ? 'it' : 'them'}`,
+        path,
+      });
+    }
+  }
   if (rule.forbiddenCharacters) {
     const found = [...new Set([...text].filter((ch) => rule.forbiddenCharacters!.includes(ch)))];
     if (found.length > 0) {
       problems.push({
         code: 'forbidden_character',
-        message: `${what} contains ${found.map((ch) => JSON.stringify(ch)).join(', ')}, which ${rule.id} refuses: remove ${found.length === 1 ? 'it' : 'them'}`,
+        message: `${what} contains ${found.map(describe).join(', ')}, which ${rule.id} refuses: remove ${found.length === 1 ? 'it' : 'them'}`,
         path,
       });
     }

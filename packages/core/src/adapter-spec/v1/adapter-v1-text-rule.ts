@@ -22,10 +22,16 @@ export const adapterV1TextRuleSchema = z.strictObject({
   maxLinks: count.optional(),
   /** Characters the network refuses, as one string. */
   forbiddenCharacters: z.string().optional(),
-  /** Only URLs with a scheme count as links (`example.com` is plain text). */
+  /** Only URLs written with `http(s)://` count as `urlLength` (`example.com` is plain text). */
   urlsRequireScheme: z.boolean().optional(),
-  /** Emoji count by their UTF-8 bytes rather than as one character. */
+  /** Emoji count by their UTF-8 bytes rather than as one character (Threads' documented rule). */
   emojiCountsUtf8Bytes: z.boolean().optional(),
+  /**
+   * Whose grammar finds the links and mentions that `urlLength` and `mentionCountsLocalPartOnly`
+   * apply to. `'x'` (default): twitter-text's. `'mastodon'`: Mastodon's server (a scheme required
+   * — http(s), gemini, gopher, ipfs, ipns, dat, dweb, ssb — and any non-space path).
+   */
+  entityRules: z.enum(['x', 'mastodon'], { error: 'must be "x" or "mastodon"' }).optional(),
 });
 
 /** A text rule of spec v1 (inferred from {@link adapterV1TextRuleSchema}). */
