@@ -36,9 +36,13 @@ function run(command, args, cwd, label) {
 
 // 1. Pack every publishable package.
 const packages = readdirSync(join(root, 'packages'))
-  .map((name) => ({ dir: join(root, 'packages', name), manifest: JSON.parse(readFileSync(join(root, 'packages', name, 'package.json'), 'utf8')) }))
+  .map((name) => ({
+    dir: join(root, 'packages', name),
+    manifest: JSON.parse(readFileSync(join(root, 'packages', name, 'package.json'), 'utf8')),
+  }))
   .filter(({ manifest }) => !manifest.private);
-for (const { dir, manifest } of packages) run('npx', ['-y', 'pnpm@10', 'pack', '--pack-destination', tarballs], dir, `pack ${manifest.name}`);
+for (const { dir, manifest } of packages)
+  run('npx', ['-y', 'pnpm@10', 'pack', '--pack-destination', tarballs], dir, `pack ${manifest.name}`);
 const files = readdirSync(tarballs).filter((file) => file.endsWith('.tgz'));
 for (const file of files) {
   const listing = spawnSync('tar', ['-xOzf', join(tarballs, file), 'package/package.json'], { encoding: 'utf8' }).stdout;
