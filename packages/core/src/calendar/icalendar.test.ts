@@ -1,16 +1,16 @@
+import { createFakeClock } from '@smm/testkit/clock';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from './calendar.js';
 import { toICalendar } from './icalendar.js';
-import { createMemoryStore } from './memory-store.js';
-import { manualClock } from './test-fixtures.js';
+import { createMemoryStore } from '../schedule-store/index.js';
 
 describe('toICalendar', () => {
   it('produces RFC 5545 that ical.js parses: stable UID, UTC DTSTART, SUMMARY from text', async () => {
     let n = 0;
     const calendar = createCalendar({
       store: createMemoryStore(),
-      clock: manualClock('2026-03-23T06:00:00.000Z'),
+      clock: createFakeClock({ now: '2026-03-23T06:00:00.000Z' }),
       newId: () => `entry-${++n}`,
       accounts: [{ account: { platform: 'x', id: '1', handle: 'a', timeZone: 'Asia/Kathmandu' }, queue: 'daily 10:00' }],
     });

@@ -1,9 +1,9 @@
+import { createFakeClock } from '@smm/testkit/clock';
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from './calendar.js';
 import { CsvImportError, entriesToCsv } from './csv.js';
 import { importCsv } from './csv-import.js';
-import { createMemoryStore } from './memory-store.js';
-import { manualClock } from './test-fixtures.js';
+import { createMemoryStore } from '../schedule-store/index.js';
 
 const ACCOUNTS = [
   { account: { platform: 'x', id: '1', handle: 'a', timeZone: 'Europe/Bucharest' }, queue: 'daily 09:00 and 17:30', dailyCap: 2 },
@@ -14,7 +14,7 @@ function fresh() {
   let n = 0;
   return createCalendar({
     store: createMemoryStore(),
-    clock: manualClock('2026-03-23T06:00:00.000Z'),
+    clock: createFakeClock({ now: '2026-03-23T06:00:00.000Z' }),
     newId: () => `id${++n}`,
     accounts: ACCOUNTS,
   });

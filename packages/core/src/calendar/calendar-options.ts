@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { systemClock, type Clock } from '../clock/index.js';
 import { AccountSchema, DurationMsSchema, InstantSchema, TimeZoneSchema } from '../model/index.js';
 import { ApprovalRulesSchema } from './approval-policy.js';
-import type { ScheduleStore } from './schedule-store.js';
+import type { ScheduleStore } from '../schedule-store/index.js';
 import { SlotRuleSchema } from './slot-rules.js';
 
 // Checking a zone builds an Intl.DateTimeFormat (~0.1 ms); calendars with thousands of

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { Temporal } from 'temporal-polyfill';
 import { SmmError, ValidationError, type SmmErrorOptions, type ValidationIssue } from '../errors/index.js';
 import type { PostDraftInput } from '../model/index.js';
-import type { CalendarEntry } from './calendar-entry.js';
+import type { CalendarEntry } from '../schedule-store/index.js';
 
 /**
  * The columns of the calendar CSV, in order.

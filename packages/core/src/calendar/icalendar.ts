@@ -1,5 +1,5 @@
 import ical from 'ical-generator';
-import type { CalendarEntry } from './calendar-entry.js';
+import type { CalendarEntry } from '../schedule-store/index.js';
 
 /** Options of {@link toICalendar}. */
 export interface ICalendarOptions {
