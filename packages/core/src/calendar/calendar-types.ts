@@ -1,7 +1,12 @@
 import type { PostDraftInput } from '../model/index.js';
 import type { Evergreen } from '../schedule-store/index.js';
 
-/** Where a new entry goes: the account's queue, or a fixed instant. */
+/**
+ * Where a new entry goes: the account's queue, or a fixed time — an instant
+ * (`2026-04-01T07:00:00Z`, or with an offset) or a local wall time (`2027-01-05T09:00`) read
+ * in each account's zone, with the queue's DST rule (a time in a spring-forward gap moves
+ * forward by the gap, one in a fall-back overlap takes the earlier instant).
+ */
 export type Placement = 'queue' | { at: string };
 
 /** One draft for one or more accounts, as `createEntries` takes it. */

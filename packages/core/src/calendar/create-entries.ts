@@ -1,11 +1,15 @@
 import { ValidationError, type ValidationIssue } from '../errors/index.js';
-import { InstantSchema, parsePostDraft, type PostDraft } from '../model/index.js';
+import { parsePostDraft, type PostDraft } from '../model/index.js';
 import { EvergreenSchema, type CalendarEntry } from '../schedule-store/index.js';
 import { holdFor, nowIso, policyFor, type AccountState, type CalendarContext } from './calendar-context.js';
 import type { Actor, NewEntries } from './calendar-types.js';
+import { readPlannedTime } from './local-time.js';
 import { NoFreeSlotError } from './no-free-slot-error.js';
 import type { AccountOccupancy } from './queue-placement.js';
 import { checkPinned, occupancyOf, takeSlot } from './slot-search.js';
+
+const PLACE_AT_HINT =
+  "must be an instant such as 2026-03-29T07:00:00Z, or a local time such as 2026-03-29T09:00 read in each account's zone";
 
 /** Shared by new entries; entries are never mutated once stored. */
 const NO_APPROVALS = Object.freeze([]) as unknown as CalendarEntry['approvals'];
@@ -56,22 +60,30 @@ export async function prepareEntries(
         });
       else states.push(state);
     }
-    let pinned: number | undefined;
+    // A fixed time: an instant, or a local wall time read in each account's zone.
+    const pinnedAt = new Map<AccountState, number>();
     if (item.place !== undefined && item.place !== 'queue') {
-      const parsed = InstantSchema.safeParse(item.place.at);
-      if (!parsed.success)
-        issues.push({
-          path: ['place', 'at'],
-          code: 'invalid_instant',
-          message: 'must be an ISO-8601 UTC instant such as 2026-03-29T07:00:00Z',
-        });
-      else if (Date.parse(item.place.at) < now)
-        issues.push({
-          path: ['place', 'at'],
-          code: 'in_past',
-          message: `${item.place.at} is in the past: pick a later time or use the queue`,
-        });
-      else pinned = Date.parse(item.place.at);
+      const at = (item.place as { at?: unknown }).at;
+      if (typeof at !== 'string') {
+        issues.push({ path: ['place', 'at'], code: 'invalid_instant', message: PLACE_AT_HINT });
+      } else {
+        for (const state of states) {
+          const read = readPlannedTime(at, state.account.timeZone);
+          if (!('ms' in read)) {
+            issues.push({ path: ['place', 'at'], code: read.code, message: read.message });
+            break;
+          }
+          if (read.ms < now) {
+            issues.push({
+              path: ['place', 'at'],
+              code: 'in_past',
+              message: `${at} (${new Date(read.ms).toISOString()} for ${state.key}) is in the past: pick a later time or use the queue`,
+            });
+            break;
+          }
+          pinnedAt.set(state, read.ms);
+        }
+      }
     }
     if (item.evergreen !== undefined && !EvergreenSchema.safeParse(item.evergreen).success) {
       issues.push({
@@ -88,7 +100,6 @@ export async function prepareEntries(
     const entries: CalendarEntry[] = [];
     const claims: Array<[AccountOccupancy, number]> = [];
     const placement = item.place === undefined ? null : item.place === 'queue' ? 'queue' : 'pinned';
-    const pinnedIso = pinned === undefined ? null : new Date(pinned).toISOString();
     const created = { from: null, to: 'draft' as const, at, by: actor.by };
     const scheduledRecord = {
       from: 'draft' as const,
@@ -101,6 +112,8 @@ export async function prepareEntries(
     const draftHistory = [created];
     const scheduledHistory = [created, scheduledRecord];
     for (const state of states) {
+      const pinned = pinnedAt.get(state);
+      const pinnedIso = pinned === undefined ? null : new Date(pinned).toISOString();
       // Built in one go with one fixed shape (not draft-then-transition, no conditional
       // spreads): bulk fills create a million of these. draft → scheduled is in
       // ENTRY_TRANSITIONS; the history records both steps.

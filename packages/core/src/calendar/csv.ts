@@ -1,8 +1,8 @@
 import Papa from 'papaparse';
-import { Temporal } from 'temporal-polyfill';
 import { SmmError, ValidationError, type SmmErrorOptions, type ValidationIssue } from '../errors/index.js';
 import type { PostDraftInput } from '../model/index.js';
 import type { CalendarEntry } from '../schedule-store/index.js';
+import { readPlannedTime } from './local-time.js';
 
 /**
  * The columns of the calendar CSV, in order.
@@ -194,27 +194,10 @@ export function readCalendarCsv(
       let scheduledAt: string | undefined;
       const when = cell('scheduled_at').trim();
       if (when !== '') {
-        if (/[zZ]$|[+-]\d{2}:?\d{2}$/.test(when)) {
-          const ms = Date.parse(when);
-          if (Number.isNaN(ms))
-            issues.push({
-              path: ['scheduled_at'],
-              code: 'invalid_instant',
-              message: `"${when}" is not a date-time: use 2026-04-01T07:00:00Z or local 2026-04-01 09:00`,
-            });
-          else scheduledAt = new Date(ms).toISOString();
-        } else if (zone !== undefined) {
-          try {
-            const wall = Temporal.PlainDateTime.from(when.replace(' ', 'T'), { overflow: 'reject' });
-            scheduledAt = new Date(wall.toZonedDateTime(zone, { disambiguation: 'compatible' }).epochMilliseconds).toISOString();
-          } catch {
-            issues.push({
-              path: ['scheduled_at'],
-              code: 'invalid_instant',
-              message: `"${when}" is not a date-time: use 2026-04-01T07:00:00Z or local 2026-04-01 09:00 (account zone)`,
-            });
-          }
-        }
+        const read = readPlannedTime(when, zone);
+        if ('ms' in read) scheduledAt = new Date(read.ms).toISOString();
+        // An unknown account is reported already; its local times cannot be read.
+        else if (read.code !== 'needs_zone') issues.push({ path: ['scheduled_at'], code: read.code, message: read.message });
       }
       const placementCell = cell('placement').trim();
       let placement: CsvRow['placement'];

@@ -1,9 +1,10 @@
 import { ValidationError } from '../errors/index.js';
-import { InstantSchema, parsePostDraft, parseWithSchema, type PostDraftInput } from '../model/index.js';
+import { parsePostDraft, type PostDraftInput } from '../model/index.js';
 import { IllegalTransitionError, type CalendarEntry, type EntryStatus } from '../schedule-store/index.js';
 import { accountStateOf, entryOf, nowIso, policyFor, type CalendarContext } from './calendar-context.js';
 import type { Actor } from './calendar-types.js';
 import { approvalIssue, scheduleReady, storeSteps, toScheduled, transition } from './entry-steps.js';
+import { readPlannedTime } from './local-time.js';
 import { checkPinned, occupancyOf } from './slot-search.js';
 
 const EDITABLE: readonly EntryStatus[] = ['draft', 'in_review', 'approved', 'scheduled', 'failed'];
@@ -34,8 +35,10 @@ export async function edit(ctx: CalendarContext, id: string, draftInput: PostDra
 
 /** `calendar.schedule`: pins an entry at an instant, checked against the account's limits unless `force`. @internal */
 export async function schedule(ctx: CalendarContext, id: string, request: Actor & { at: string; force?: boolean }): Promise<CalendarEntry> {
-  const ms = Date.parse(parseWithSchema(InstantSchema, request.at, 'schedule at'));
   const entry = await entryOf(ctx, id);
+  const read = readPlannedTime(typeof request.at === 'string' ? request.at : '', ctx.accounts.get(entry.accountKey)?.account.timeZone);
+  if (!('ms' in read)) throw new ValidationError('schedule', [{ path: ['at'], code: read.code, message: read.message }]);
+  const ms = read.ms;
   if (!scheduleReady(ctx, entry)) {
     if (entry.status === 'draft' || entry.status === 'in_review') throw approvalIssue(ctx, entry);
     throw new IllegalTransitionError(entry.id, entry.status, 'scheduled', ['approved', 'draft']);

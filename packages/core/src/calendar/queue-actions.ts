@@ -1,6 +1,7 @@
 import { ValidationError } from '../errors/index.js';
 import { InstantSchema, parseWithSchema } from '../model/index.js';
 import { IllegalTransitionError, type CalendarEntry } from '../schedule-store/index.js';
+import { CountSchema } from './instant-range.js';
 import { accountStateOf, entryOf, nowIso, type AccountState, type CalendarContext } from './calendar-context.js';
 import type { Actor } from './calendar-types.js';
 import { approvalIssue, scheduleReady, storeSteps, toScheduled } from './entry-steps.js';
@@ -65,10 +66,11 @@ export async function repack(
 /** `calendar.nextFreeSlots`. @internal */
 export async function nextFreeSlots(ctx: CalendarContext, accountKey: string, from: string, n: number): Promise<string[]> {
   const start = Date.parse(parseWithSchema(InstantSchema, from, 'nextFreeSlots from'));
+  const count = parseWithSchema(CountSchema, n, 'nextFreeSlots n');
   const state = accountStateOf(ctx, accountKey);
   const occupancy = await occupancyOf(ctx, state, start);
   const out = { ms: [] as number[], iso: [] as string[] };
-  findSlots(ctx, state, occupancy, start, n, true, out);
+  findSlots(ctx, state, occupancy, start, count, true, out);
   return out.iso;
 }
 

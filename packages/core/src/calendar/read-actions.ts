@@ -1,7 +1,7 @@
-import { z } from 'zod';
-import { InstantSchema, parseWithSchema } from '../model/index.js';
+import { parseWithSchema } from '../model/index.js';
 import type { CalendarEntry, EntryQuery } from '../schedule-store/index.js';
 import type { CalendarContext } from './calendar-context.js';
+import { InstantRangeSchema } from './instant-range.js';
 
 /** `calendar.range`: entries scheduled in `[from, to)`, filtered. @internal */
 export async function range(
@@ -10,6 +10,6 @@ export async function range(
   to: string,
   filter: Omit<EntryQuery, 'from' | 'to'> = {},
 ): Promise<CalendarEntry[]> {
-  parseWithSchema(z.object({ from: InstantSchema, to: InstantSchema }), { from, to }, 'range');
+  parseWithSchema(InstantRangeSchema, { from, to }, 'range');
   return ctx.store.query({ ...filter, from, to });
 }
