@@ -34,7 +34,9 @@ export interface CsvImportResult {
  * ```
  */
 export async function importCsv(calendar: Calendar, text: string, options: CsvImportOptions): Promise<CsvImportResult> {
-  const { rows, errors } = readCalendarCsv(text, (key) => calendar.account(key)?.timeZone);
+  const { rows, errors, headerError } = readCalendarCsv(text, (key) => calendar.account(key)?.timeZone);
+  // Even with importValidRows: a bad header (a misspelt column) would lose a column of every row.
+  if (headerError !== undefined) throw new CsvImportError([headerError]);
   const items: NewEntries[] = rows.map((row) => ({
     draft: row.draft,
     accounts: [row.accountKey],

@@ -47,4 +47,50 @@ describe('toICalendar', () => {
     expect(categories).toEqual(['sale', 'spring']);
     expect(events[0]!.component.getFirstPropertyValue('x-smm-status')).toBe('scheduled');
   });
+
+  async function icsOf(drafts: Array<{ text: string; link?: string }>): Promise<string> {
+    let n = 0;
+    const calendar = createCalendar({
+      store: createMemoryStore(),
+      clock: createFakeClock({ now: '2026-03-23T06:00:00.000Z' }),
+      newId: () => `e${++n}`,
+      accounts: [{ account: { platform: 'bluesky', id: 'did:plc:a', handle: 'a', timeZone: 'UTC' }, queue: 'daily 10:00' }],
+    });
+    await calendar.createMany(
+      drafts.map((draft) => ({ draft, accounts: ['bluesky:did:plc:a'], place: 'queue' as const })),
+      { by: 'ana' },
+    );
+    return toICalendar(await calendar.store.query({}));
+  }
+
+  it('ends the file with CRLF, like every other line (RFC 5545 §3.1)', async () => {
+    const ics = await icsOf([{ text: 'hello' }]);
+    expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+  });
+
+  it('writes URL as a URI: commas and semicolons come back from ical.js without backslashes', async () => {
+    const link = 'https://example.com/landing/with/a/rather/long/path?ids=1,2&utm=a;b&note=caf%C3%A9';
+    const ics = await icsOf([{ text: 'links', link }]);
+    expect(ics.split('\r\n').every((line) => new TextEncoder().encode(line).length <= 75)).toBe(true);
+    const event = new ICAL.Event(new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!);
+    expect(event.component.getFirstPropertyValue('url')).toBe(link);
+    expect(ics).not.toContain('\\,');
+  });
+
+  it('percent-encodes what a URI cannot hold (non-ASCII) as UTF-8', async () => {
+    const ics = await icsOf([{ text: 'links', link: 'https://example.com/?q=ü' }]);
+    const event = new ICAL.Event(new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!);
+    expect(event.component.getFirstPropertyValue('url')).toBe('https://example.com/?q=%C3%BC');
+  });
+
+  it('cuts SUMMARY at 80 grapheme clusters, never inside an emoji', async () => {
+    // 👩🏽‍💻 is one grapheme of 7 UTF-16 units (woman, skin tone, ZWJ, laptop).
+    const coder = '\u{1F469}\u{1F3FD}\u200D\u{1F4BB}';
+    const ics = await icsOf([{ text: coder.repeat(100) }, { text: `${'a'.repeat(78)}\u{1F1F7}\u{1F1F4}\u{1F1F7}\u{1F1F4}` }]);
+    const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
+    expect(events[0]!.summary).toBe(`${coder.repeat(79)}…`);
+    // 78 letters and two flags (2 regional indicators each) = 80 graphemes: fits, kept whole.
+    expect(events[1]!.summary).toBe(`${'a'.repeat(78)}\u{1F1F7}\u{1F1F4}\u{1F1F7}\u{1F1F4}`);
+  });
 });
