@@ -3,13 +3,14 @@ import { ENTRY_TRANSITIONS, IllegalTransitionError, type CalendarEntry } from '.
 import { isApproved } from './approval-policy.js';
 import { accountStateOf, entryOf, holdFor, nowIso, policyFor, type CalendarContext } from './calendar-context.js';
 import type { Actor } from './calendar-types.js';
-import { transition } from './entry-steps.js';
+import { assertDraftFits, transition } from './entry-steps.js';
 import { placeInQueue } from './queue-actions.js';
 import { checkPinned, occupancyOf } from './slot-search.js';
 
 /** `calendar.submit`: to review, or straight to approved when no approval is required. @internal */
 export async function submit(ctx: CalendarContext, id: string, actor: Actor): Promise<CalendarEntry> {
   const entry = await entryOf(ctx, id);
+  assertDraftFits(ctx, entry, 'submit');
   if (policyFor(ctx, entry).required === 0)
     return transition(ctx, entry, 'approved', { by: actor.by, reason: actor.reason ?? 'no approval required' });
   return transition(ctx, entry, 'in_review', actor, { approvals: [] });
@@ -32,6 +33,7 @@ export async function approve(
       { action: { name: 'approved', requires: 'in_review' } },
     );
   }
+  assertDraftFits(ctx, entry, 'approve');
   const policy = policyFor(ctx, entry);
   if (policy.roles.length > 0 && !policy.roles.includes(approval.role)) {
     throw new ValidationError('approval', [

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Clock } from '../clock/index.js';
-import { ValidationError } from '../errors/index.js';
+import { ValidationError, type ValidationIssue } from '../errors/index.js';
 import type { Account } from '../model/index.js';
 import { EntryNotFoundError, accountKeyOf, type CalendarEntry, type Hold, type ScheduleStore } from '../schedule-store/index.js';
 import { resolveApprovalPolicy, type ApprovalPolicy } from './approval-policy.js';
@@ -39,6 +39,11 @@ export interface CalendarContext {
   readonly limits: Map<string, PlacementLimits>;
   /** Approval policy per account key; cleared when accounts change. */
   readonly policies: Map<string, ApprovalPolicy>;
+  /** Content problems per parsed draft (by object and by value) and network; drafts are immutable once parsed. */
+  readonly contentChecks: {
+    byObject: WeakMap<object, Map<string, ValidationIssue[]>>;
+    byValue: Map<string, Map<string, ValidationIssue[]>>;
+  };
 }
 
 /** A context for parsed options, with the configured accounts in place. @internal */
@@ -54,6 +59,7 @@ export function createCalendarContext(options: z.output<typeof CalendarOptionsSc
     pauses: new Map(),
     limits: new Map(),
     policies: new Map(),
+    contentChecks: { byObject: new WeakMap(), byValue: new Map() },
   };
   for (const plan of options.accounts) configureAccount(ctx, plan);
   return ctx;

@@ -3,6 +3,7 @@ import { parsePostDraft, type PostDraft } from '../model/index.js';
 import { EvergreenSchema, type CalendarEntry } from '../schedule-store/index.js';
 import { holdFor, nowIso, policyFor, type AccountState, type CalendarContext } from './calendar-context.js';
 import type { Actor, NewEntries } from './calendar-types.js';
+import { draftIssues } from './content-check.js';
 import { readPlannedTime } from './local-time.js';
 import { NoFreeSlotError } from './no-free-slot-error.js';
 import type { AccountOccupancy } from './queue-placement.js';
@@ -60,28 +61,31 @@ export async function prepareEntries(
         });
       else states.push(state);
     }
-    // A fixed time: an instant, or a local wall time read in each account's zone.
+    // A fixed time: an instant (the same for every account), or a local wall time read in
+    // each account's zone.
     const pinnedAt = new Map<AccountState, number>();
     if (item.place !== undefined && item.place !== 'queue') {
       const at = (item.place as { at?: unknown }).at;
-      if (typeof at !== 'string') {
+      const instant = typeof at === 'string' ? readPlannedTime(at, undefined) : undefined;
+      if (typeof at !== 'string' || instant === undefined) {
         issues.push({ path: ['place', 'at'], code: 'invalid_instant', message: PLACE_AT_HINT });
+      } else if (!('ms' in instant) && instant.code === 'invalid_instant') {
+        issues.push({ path: ['place', 'at'], code: instant.code, message: instant.message });
       } else {
-        for (const state of states) {
-          const read = readPlannedTime(at, state.account.timeZone);
-          if (!('ms' in read)) {
-            issues.push({ path: ['place', 'at'], code: read.code, message: read.message });
-            break;
-          }
+        const targets = 'ms' in instant ? [undefined] : states;
+        for (const state of targets) {
+          const read = state === undefined ? instant : readPlannedTime(at, state.account.timeZone);
+          if (!('ms' in read)) continue;
           if (read.ms < now) {
             issues.push({
               path: ['place', 'at'],
               code: 'in_past',
-              message: `${at} (${new Date(read.ms).toISOString()} for ${state.key}) is in the past: pick a later time or use the queue`,
+              message: `${at} (${new Date(read.ms).toISOString()}${state === undefined ? '' : ` for ${state.key}`}) is in the past: pick a later time or use the queue`,
             });
             break;
           }
-          pinnedAt.set(state, read.ms);
+          if (state === undefined) for (const each of states) pinnedAt.set(each, read.ms);
+          else pinnedAt.set(state, read.ms);
         }
       }
     }
@@ -92,6 +96,15 @@ export async function prepareEntries(
         message: 'must be { afterDays, maxTimes } with whole numbers 1 or more',
       });
     }
+    // Checked now, against every target network, not on the day it fails to publish.
+    if (draft !== undefined)
+      issues.push(
+        ...draftIssues(
+          ctx,
+          draft,
+          states.map((state) => ({ platform: state.account.platform, key: state.key })),
+        ),
+      );
     if (issues.length > 0 || draft === undefined) {
       results.push({ entries: [], issues });
       continue;

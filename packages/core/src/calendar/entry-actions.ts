@@ -3,7 +3,7 @@ import { parsePostDraft, type PostDraftInput } from '../model/index.js';
 import { IllegalTransitionError, type CalendarEntry, type EntryStatus } from '../schedule-store/index.js';
 import { accountStateOf, entryOf, nowIso, policyFor, type CalendarContext } from './calendar-context.js';
 import type { Actor } from './calendar-types.js';
-import { approvalIssue, scheduleReady, storeSteps, toScheduled, transition } from './entry-steps.js';
+import { approvalIssue, assertDraftFits, scheduleReady, storeSteps, toScheduled, transition } from './entry-steps.js';
 import { readPlannedTime } from './local-time.js';
 import { checkPinned, occupancyOf } from './slot-search.js';
 
@@ -22,6 +22,7 @@ export async function edit(ctx: CalendarContext, id: string, draftInput: PostDra
       },
     ]);
   }
+  assertDraftFits(ctx, { ...entry, draft }, 'edit');
   const needsReview =
     policyFor(ctx, entry).required > 0 && (entry.status === 'approved' || entry.status === 'scheduled' || entry.status === 'in_review');
   if (needsReview && entry.status !== 'in_review') {

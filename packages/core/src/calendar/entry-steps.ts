@@ -2,6 +2,7 @@ import { ValidationError } from '../errors/index.js';
 import { applyTransition, type CalendarEntry, type EntryStatus } from '../schedule-store/index.js';
 import { holdFor, nowIso, policyFor, type AccountState, type CalendarContext } from './calendar-context.js';
 import type { Actor } from './calendar-types.js';
+import { draftIssues } from './content-check.js';
 
 // The status steps calendar actions share: in memory (record, toScheduled) and in the store
 // (transition, storeSteps). Status changes always go through the store's transition(), which
@@ -89,4 +90,10 @@ export async function storeSteps(ctx: CalendarContext, original: CalendarEntry, 
     });
   }
   return current;
+}
+
+/** Throws when the entry's draft breaks its network's content rules (nothing is changed). @internal */
+export function assertDraftFits(ctx: CalendarContext, entry: CalendarEntry, action: string): void {
+  const issues = draftIssues(ctx, entry.draft, [{ platform: entry.platform, key: entry.accountKey }]);
+  if (issues.length > 0) throw new ValidationError(`${action} entry ${entry.id}`, issues);
 }

@@ -38,6 +38,7 @@ export {
   type AccountPlanInput,
   type Blackout,
   type CalendarOptions,
+  type ContentRulesSource,
 } from './calendar-options.js';
 export type { Actor, NewEntries, PauseScope, Placement } from './calendar-types.js';
 export { createCalendar, type Calendar } from './calendar.js';
