@@ -11,7 +11,7 @@ import {
   type BlackoutSchema,
   type CalendarOptions,
 } from './calendar-options.js';
-import type { Actor, NewEntries, PauseScope } from './calendar-types.js';
+import type { Actor, NewEntries, PauseScope, Placement } from './calendar-types.js';
 import { createEntries, createMany } from './create-entries.js';
 import { cancel, edit, schedule } from './entry-actions.js';
 import { recycleEvergreen } from './evergreen.js';
@@ -50,6 +50,7 @@ export interface Calendar {
    * The next `n` free queue slots of an account at or after `from`, as ISO UTC instants,
    * respecting blackouts, the min gap, the daily cap and the slots already taken.
    *
+   * @throws ValidationError when `n` is not a whole number 1 or more, or the account is unknown.
    * @example
    * ```ts
    * await calendar.nextFreeSlots('x:12', '2026-03-01T00:00:00Z', 3);
@@ -59,9 +60,11 @@ export interface Calendar {
 
   /**
    * Creates one entry per account for a draft, optionally placing them right away (in the
-   * queue or at an instant) when no approval is needed. All or nothing.
+   * queue or at a fixed time) when no approval is needed. All or nothing. `place.at` is an
+   * instant or a local wall time read in each account's zone (see {@link Placement}). The
+   * draft is checked against every target network's content rules.
    *
-   * @throws ValidationError listing every problem (bad draft, unknown account, slot conflicts).
+   * @throws ValidationError listing every problem (bad draft, content rules, unknown account, bad time, slot conflicts).
    * @example
    * ```ts
    * await calendar.createEntries({ draft: { text: 'Launch day 🚀' }, accounts: ['x:12', 'bluesky:did:plc:abc'], place: 'queue' }, { by: 'ana' });
@@ -125,8 +128,8 @@ export interface Calendar {
   edit(id: string, draft: PostDraftInput, actor: Actor): Promise<CalendarEntry>;
 
   /**
-   * Pins an entry at an instant (checked against blackouts, min gap and daily cap unless
-   * `force`).
+   * Pins an entry at a time — an instant, or a local wall time in the account's zone —
+   * checked against blackouts, min gap and daily cap unless `force`.
    *
    * @example
    * ```ts
@@ -220,6 +223,7 @@ export interface Calendar {
    * Entries scheduled in `[from, to)`, filtered by account, network, status, tag, campaign
    * or brand.
    *
+   * @throws ValidationError when `to` is before `from`.
    * @example
    * ```ts
    * await calendar.range('2026-04-01T00:00:00Z', '2026-05-01T00:00:00Z', { tags: ['launch'] });

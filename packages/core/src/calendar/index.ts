@@ -44,5 +44,5 @@ export type { Actor, NewEntries, PauseScope, Placement } from './calendar-types.
 export { createCalendar, type Calendar } from './calendar.js';
 export { NoFreeSlotError } from './no-free-slot-error.js';
 export { toICalendar, type ICalendarOptions } from './icalendar.js';
-export { CSV_COLUMNS, CsvImportError, entriesToCsv, type CsvRowError } from './csv.js';
+export { CSV_COLUMNS, CsvImportError, entriesToCsv, type CsvExportOptions, type CsvRowError } from './csv.js';
 export { importCsv, type CsvImportOptions, type CsvImportResult } from './csv-import.js';
