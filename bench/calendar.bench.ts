@@ -3,7 +3,8 @@
 // store. The 1,000-account run is the in-process baseline for the growth ratio.
 //
 //   npx tsx --expose-gc bench/calendar.bench.ts
-import { createCalendar, createMemoryStore, type NewEntries } from '../packages/core/src/scheduler/index.js';
+import { createCalendar, type NewEntries } from '../packages/core/src/calendar/index.js';
+import { createMemoryStore } from '../packages/core/src/schedule-store/index.js';
 import { availableParallelism, loadavg } from 'node:os';
 import type { Clock } from '../packages/core/src/clock/index.js';
 

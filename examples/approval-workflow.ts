@@ -11,7 +11,8 @@
  * illegal status change (IllegalTransitionError).
  */
 import { ValidationError } from '@smm/core/errors';
-import { IllegalTransitionError, createCalendar, createMemoryStore, type CalendarEntry } from '@smm/core/scheduler';
+import { createCalendar } from '@smm/core/calendar';
+import { IllegalTransitionError, createMemoryStore, type CalendarEntry } from '@smm/core/schedule-store';
 import { createFakeClock } from '@smm/testkit';
 
 const quiet = process.env.SMM_EXAMPLE_QUIET === '1';

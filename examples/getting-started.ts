@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import { createMastodonAdapter } from '@smm/adapter-mastodon';
 import { ValidationError, formatIssuePath } from '@smm/core';
 import { createClient } from '@smm/core/client';
-import { createCalendar, createScheduler } from '@smm/core/scheduler';
+import { createCalendar } from '@smm/core/calendar';
+import { createScheduler } from '@smm/core/scheduler';
 import { createSqliteStore } from '@smm/store-sqlite';
 import { createMastodonSimulator } from '@smm/testkit/mastodon';
 

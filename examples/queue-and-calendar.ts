@@ -12,7 +12,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import ICAL from 'ical.js';
 import Papa from 'papaparse';
-import { createCalendar, createMemoryStore, entriesToCsv, toICalendar, type CalendarEntry } from '@smm/core/scheduler';
+import { createCalendar, entriesToCsv, toICalendar } from '@smm/core/calendar';
+import { createMemoryStore, type CalendarEntry } from '@smm/core/schedule-store';
 import { createFakeClock } from '@smm/testkit';
 
 const quiet = process.env.SMM_EXAMPLE_QUIET === '1';

@@ -5,7 +5,7 @@
  * fixed, resubmitted and approved; its history records who did what, when and why.
  */
 import type { PostDraft } from '@smm/core/model';
-import type { CalendarEntry } from '@smm/core/scheduler';
+import type { CalendarEntry } from '@smm/core/schedule-store';
 import { validateDraft } from '@smm/core/text';
 import { RULES, type Platform, type PlannedPost } from './article.js';
 import type { DemoClock } from './demo-clock.js';

@@ -7,7 +7,7 @@
 import type { SmmClient } from '@smm/core/client';
 import type { ReportPost } from '@smm/core/analytics';
 import type { MetricSnapshot, PostRef, PublishedPost } from '@smm/core/model';
-import type { CalendarEntry } from '@smm/core/scheduler';
+import type { CalendarEntry } from '@smm/core/schedule-store';
 import type { DemoClock } from './demo-clock.js';
 import type { Networks } from './simulators.js';
 

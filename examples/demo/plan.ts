@@ -4,7 +4,8 @@
  * Bluesky and Mastodon accounts for Berlin — so 09:00 stays 09:00 local even on the Sunday
  * the United States moves its clocks. Approved entries take the next free slot.
  */
-import { createCalendar, type Calendar, type CalendarEntry, type ScheduleStore } from '@smm/core/scheduler';
+import { createCalendar, type Calendar } from '@smm/core/calendar';
+import type { CalendarEntry, ScheduleStore } from '@smm/core/schedule-store';
 import type { Clock } from '@smm/core/clock';
 import type { Platform } from './article.js';
 import { detail, say, table } from './narrate.js';

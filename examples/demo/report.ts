@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { buildReport, renderHtml, renderMarkdown, type AnalyticsReport } from '@smm/core/analytics';
 import type { Inbox } from '@smm/core/listening';
 import type { Mention } from '@smm/core/model';
-import { toICalendar, type Calendar } from '@smm/core/scheduler';
+import { toICalendar, type Calendar } from '@smm/core/calendar';
 import ICAL from 'ical.js';
 import type { MetricsCollector } from './metrics.js';
 import { detail, expect, say } from './narrate.js';

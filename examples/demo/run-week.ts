@@ -7,7 +7,8 @@
  * entry was published exactly once.
  */
 import type { PublishedPost } from '@smm/core/model';
-import { createScheduler, type CalendarEntry, type ScheduleStore, type SchedulerHealth } from '@smm/core/scheduler';
+import type { CalendarEntry, ScheduleStore } from '@smm/core/schedule-store';
+import { createScheduler, type SchedulerHealth } from '@smm/core/scheduler';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { DemoClock } from './demo-clock.js';
 import type { MetricsCollector } from './metrics.js';

@@ -5,7 +5,7 @@
  */
 import { engagementRate, engagements, latestBySubject } from '@smm/core/analytics';
 import type { Mention } from '@smm/core/model';
-import type { CalendarEntry } from '@smm/core/scheduler';
+import type { CalendarEntry } from '@smm/core/schedule-store';
 import type { MetricsCollector } from './metrics.js';
 import { say, table } from './narrate.js';
 import { duplicatesOn, type WeekResult } from './run-week.js';

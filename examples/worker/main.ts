@@ -15,7 +15,8 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createCalendar, type CalendarEntry } from '@smm/core/scheduler';
+import { createCalendar } from '@smm/core/calendar';
+import type { CalendarEntry } from '@smm/core/schedule-store';
 import { createBullmqScheduler, createRedisStore } from '@smm/queue-bullmq';
 import { findRedisServer, startRedisServer } from '@smm/queue-bullmq/testing';
 import { createMastodonSimulator, type MastodonSimulator } from '@smm/testkit/mastodon';

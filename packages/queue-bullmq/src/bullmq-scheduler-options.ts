@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Redis } from 'ioredis';
 import type { Clock } from '@smm/core';
-import type { CalendarEntry, ScheduleStore } from '@smm/core/scheduler';
+import type { CalendarEntry, ScheduleStore } from '@smm/core/schedule-store';
 
 /**
  * What the BullMQ worker calls per job: the core runner's `executeEntry` (a `Scheduler` from

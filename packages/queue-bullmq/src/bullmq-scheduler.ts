@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { DelayedError, Queue, Worker, type Job, type JobsOptions } from 'bullmq';
 import { parseWithSchema, systemClock } from '@smm/core';
-import type { CalendarEntry, DueSummary, ScheduleStore } from '@smm/core/scheduler';
+import type { CalendarEntry, DueSummary, ScheduleStore } from '@smm/core/schedule-store';
 import { BullmqSchedulerOptionsSchema, type BullmqSchedulerOptions } from './bullmq-scheduler-options.js';
 import { jobIdOf, jobRunAt } from './entry-job.js';
 
@@ -71,7 +71,8 @@ const SYNCED_STATES = new Set(['waiting', 'active', 'prioritized', 'waiting-chil
  *
  * @example
  * ```ts
- * import { createScheduler, createCalendar } from '@smm/core/scheduler';
+ * import { createCalendar } from '@smm/core/calendar';
+ * import { createScheduler } from '@smm/core/scheduler';
  * import { createBullmqScheduler, createRedisStore } from '@smm/queue-bullmq';
  *
  * const store = createRedisStore({ url: process.env.REDIS_URL! });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { createClient } from '@smm/core/client';
-import { createScheduler, type CalendarEntry } from '@smm/core/scheduler';
+import type { CalendarEntry } from '@smm/core/schedule-store';
+import { createScheduler } from '@smm/core/scheduler';
 import { createBullmqScheduler, type BullmqScheduler } from './bullmq-scheduler.js';
 import { createRedisStore, type RedisStore } from './redis-store.js';
 import { jobIdOf } from './entry-job.js';

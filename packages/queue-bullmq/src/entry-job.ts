@@ -1,4 +1,4 @@
-import { entryDueAt, type CalendarEntry } from '@smm/core/scheduler';
+import { entryDueAt, type CalendarEntry } from '@smm/core/schedule-store';
 
 /**
  * The BullMQ job id of an entry: deterministic, so adding a job twice for one entry is

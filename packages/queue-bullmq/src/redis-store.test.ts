@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { EntryConflictError } from '@smm/core/scheduler';
+import { EntryConflictError } from '@smm/core/schedule-store';
 import { createRedisStore, type RedisStore } from './redis-store.js';
 import { dropPrefix } from '../test/redis-test-helpers.js';
 import { scheduledEntry } from '../test/entry-fixtures.js';

@@ -13,7 +13,7 @@ import {
   type CalendarEntry,
   type ClaimRequest,
   type ScheduleStore,
-} from '@smm/core/scheduler';
+} from '@smm/core/schedule-store';
 import { CLAIM_DUE, CLAIM_ONE, DUE_SUMMARY, LEASE, WRITE, runScript } from './lua-scripts.js';
 import { RedisStoreOptionsSchema, type RedisStoreOptions } from './redis-store-options.js';
 
@@ -77,7 +77,7 @@ class LostRace extends Error {}
  *
  * @example
  * ```ts
- * import { createCalendar } from '@smm/core/scheduler';
+ * import { createCalendar } from '@smm/core/calendar';
  * import { createRedisStore } from '@smm/queue-bullmq';
  *
  * const store = createRedisStore({ url: 'redis://127.0.0.1:6379', prefix: 'acme' });

@@ -1,4 +1,4 @@
-import type { CalendarEntry } from '@smm/core/scheduler';
+import type { CalendarEntry } from '@smm/core/schedule-store';
 import { storeEntry } from '@smm/testkit/store-conformance';
 
 /** A `scheduled`, pinned entry for account `x:1`, due at `dueAt` (epoch ms). */

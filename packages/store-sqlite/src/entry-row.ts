@@ -1,4 +1,4 @@
-import { entryDueAt, type CalendarEntry } from '@smm/core/scheduler';
+import { entryDueAt, type CalendarEntry } from '@smm/core/schedule-store';
 
 /** A row of the `entries` table as better-sqlite3 returns it. @internal */
 export interface EntryRow {

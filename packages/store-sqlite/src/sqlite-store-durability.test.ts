@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EntryConflictError, type CalendarEntry } from '@smm/core/scheduler';
+import { EntryConflictError, type CalendarEntry } from '@smm/core/schedule-store';
 import { createSqliteStore } from './sqlite-store.js';
 import { T0, entryFixture, iso, scheduledFixture as scheduled, tempDir } from './test-fixtures.js';
 

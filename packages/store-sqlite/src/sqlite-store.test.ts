@@ -9,7 +9,7 @@ import {
   createMemoryStore,
   type CalendarEntry,
   type ScheduleStore,
-} from '@smm/core/scheduler';
+} from '@smm/core/schedule-store';
 import { createSqliteStore, type SqliteStore } from './sqlite-store.js';
 import { T0, entryFixture, iso, scheduledFixture as scheduled, tempDir } from './test-fixtures.js';
 

@@ -12,7 +12,7 @@ import {
   type EntryQuery,
   type ScheduleStore,
   type WriteExpectation,
-} from '@smm/core/scheduler';
+} from '@smm/core/schedule-store';
 import { fromRow, toRow, type EntryRow } from './entry-row.js';
 import { migrate } from './migrations.js';
 import { SqliteStoreOptionsSchema, type SqliteDatabase as Database, type SqliteStoreOptions } from './sqlite-store-options.js';
@@ -54,7 +54,8 @@ function pick(row: EntryRow, columns: ReadonlyArray<keyof EntryRow>): EntryRow {
  *   SqliteSchemaError when the file was written by a newer release.
  * @example
  * ```ts
- * import { createCalendar, createScheduler } from '@smm/core/scheduler';
+ * import { createCalendar } from '@smm/core/calendar';
+ * import { createScheduler } from '@smm/core/scheduler';
  * import { createSqliteStore } from '@smm/store-sqlite';
  *
  * const store = createSqliteStore({ path: './schedule.db' });

@@ -1,4 +1,4 @@
-import type { ScheduleStore } from '@smm/core/scheduler';
+import type { ScheduleStore } from '@smm/core/schedule-store';
 import { runStoreConformance } from '@smm/testkit/vitest';
 import { createSqliteStore, type SqliteStore } from './sqlite-store.js';
 import { tempDir } from './test-fixtures.js';

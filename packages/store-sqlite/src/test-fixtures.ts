@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CalendarEntry, EntryStatus } from '@smm/core/scheduler';
+import type { CalendarEntry, EntryStatus } from '@smm/core/schedule-store';
 import { storeEntry } from '@smm/testkit/store-conformance';
 
 export const T0 = Date.parse('2026-03-02T09:00:00.000Z');

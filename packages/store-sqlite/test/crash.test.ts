@@ -4,7 +4,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parsePostDraft } from '@smm/core/model';
-import type { CalendarEntry } from '@smm/core/scheduler';
+import type { CalendarEntry } from '@smm/core/schedule-store';
 import { createMastodonSimulator, type MastodonSimulator } from '@smm/testkit/mastodon';
 import { createSeededRandom } from '@smm/testkit/simulator';
 import { createSqliteStore, type SqliteStore } from '../src/index.js';

@@ -1,6 +1,7 @@
 import { noopLogger } from '../client/index.js';
-import type { CalendarEntry } from './calendar-entry.js';
-import { executeClaimed, type ExecutorContext } from './entry-executor.js';
+import type { CalendarEntry } from '../schedule-store/index.js';
+import { executeClaimed } from './entry-executor.js';
+import type { ExecutorContext } from './executor-context.js';
 import type { EntryOutcome } from './entry-outcome.js';
 import { createLeaseKeeper } from './lease-keeper.js';
 import { createSchedulerEmitter, type SchedulerEvents } from './scheduler-events.js';
@@ -86,7 +87,8 @@ interface StoreFailure {
  * @example
  * ```ts
  * import { createClient } from '@smm/core/client';
- * import { createMemoryStore, createScheduler } from '@smm/core/scheduler';
+ * import { createMemoryStore } from '@smm/core/schedule-store';
+ * import { createScheduler } from '@smm/core/scheduler';
  *
  * const store = createMemoryStore();
  * const client = createClient({ adapters: [mastodon], accounts, credentials });

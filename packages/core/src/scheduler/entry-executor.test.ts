@@ -1,7 +1,7 @@
 import { createFakeClock } from '@smm/testkit/clock';
 import { describe, expect, it } from 'vitest';
 import { ApiCallError, AuthError, RateLimitError, ValidationError } from '../errors/index.js';
-import { createMemoryStore } from './memory-store.js';
+import { createMemoryStore } from '../schedule-store/index.js';
 import { createScheduler } from './create-scheduler.js';
 import type { SchedulerEvents } from './scheduler-events.js';
 import { createTestNetwork, dueEntry } from './scheduler-test-network.js';

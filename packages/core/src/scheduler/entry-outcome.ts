@@ -1,4 +1,4 @@
-import type { CalendarEntry } from './calendar-entry.js';
+import type { CalendarEntry } from '../schedule-store/index.js';
 
 /**
  * What running one entry came to:

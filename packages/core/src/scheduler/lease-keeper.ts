@@ -1,5 +1,5 @@
 import type { Clock } from '../clock/index.js';
-import type { ScheduleStore } from './schedule-store.js';
+import type { ScheduleStore } from '../schedule-store/index.js';
 
 /** @internal Renews the leases of the entries a worker is publishing. */
 export interface LeaseKeeper {

@@ -1,12 +1,19 @@
 import type { AdapterV1Idempotency as IdempotencyStrategy } from '../adapter-spec/index.js';
 import type { PublishedPost } from '../model/index.js';
-import type { CalendarEntry } from './calendar-entry.js';
-import { accountOf, markOutcomeUnknown, publishScheduled, recordPublished, scheduleRetry, type ExecutorContext } from './entry-executor.js';
+import type { CalendarEntry } from '../schedule-store/index.js';
 import type { EntryOutcome } from './entry-outcome.js';
+import { accountOf, markOutcomeUnknown, recordPublished, scheduleRetry } from './entry-settlement.js';
+import type { ExecutorContext } from './executor-context.js';
 import { classifyPublishFailure } from './publish-failure.js';
 import { retryDelayMs } from './retry-policy.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * @internal What reconciliation decided: an outcome, or `republish` — the entry is back in
+ * `scheduled` under this worker's lease and the caller publishes it again (with the same key).
+ */
+export type ReconcileResult = EntryOutcome | { status: 'republish'; entry: CalendarEntry };
 
 function strategyOf(ctx: ExecutorContext, entry: CalendarEntry): IdempotencyStrategy['strategy'] {
   try {
@@ -28,13 +35,13 @@ function lookupSince(entry: CalendarEntry): string | undefined {
  * publishes blindly:
  * - the adapter finds the post by its idempotency key → `published` with its refs;
  * - it definitely is not there (`lookup`), or the network dedupes the key (`native-key`) →
- *   publish again with the same key (at once after a crash, with backoff after an unknown
+ *   `republish`: the caller publishes again with the same key (at once after a crash, with backoff after an unknown
  *   outcome, so a network that keeps timing out cannot loop);
  * - nobody can tell (`none`, or the lookup failed for good) → `outcome_unknown` + event;
  * - the lookup failed transiently → keep `publishing` and let the lease run out after a
  *   backoff, so this (or another) worker looks again.
  */
-export async function reconcileEntry(ctx: ExecutorContext, entry: CalendarEntry, cause?: unknown): Promise<EntryOutcome> {
+export async function reconcileEntry(ctx: ExecutorContext, entry: CalendarEntry, cause?: unknown): Promise<ReconcileResult> {
   const { store, owner, clock } = ctx;
   const key = entry.idempotencyKey;
   const strategy = strategyOf(ctx, entry);
@@ -76,5 +83,5 @@ export async function reconcileEntry(ctx: ExecutorContext, entry: CalendarEntry,
         : 'reconciled: not found on the network, publishing again',
     leaseOwner: owner,
   });
-  return publishScheduled(ctx, back);
+  return { status: 'republish', entry: back };
 }

@@ -1,7 +1,7 @@
 import type { Logger } from '../client/index.js';
 import { createTypedEmitter, type TypedEmitter } from '../events/index.js';
 import type { PublishedPost } from '../model/index.js';
-import type { CalendarEntry } from './calendar-entry.js';
+import type { CalendarEntry } from '../schedule-store/index.js';
 
 /**
  * What the scheduler reports, by event name. Payloads carry entries (values: do not mutate

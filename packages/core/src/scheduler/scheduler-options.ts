@@ -3,7 +3,7 @@ import type { Logger, SmmClient } from '../client/index.js';
 import { systemClock, type Clock } from '../clock/index.js';
 import { parseWithSchema } from '../model/index.js';
 import { resolveRetryPolicy, type RetryPolicy, type RetryPolicyInput } from './retry-policy.js';
-import type { ScheduleStore } from './schedule-store.js';
+import type { ScheduleStore } from '../schedule-store/index.js';
 
 /**
  * Options of {@link createScheduler}.

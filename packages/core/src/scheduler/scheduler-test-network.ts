@@ -7,8 +7,7 @@ import { createClient, type SmmClient } from '../client/index.js';
 import type { Clock } from '../clock/index.js';
 import type { HttpClient } from '../http/index.js';
 import { parsePostDraft } from '../model/index.js';
-import type { CalendarEntry } from './calendar-entry.js';
-import { entryFixture } from './test-fixtures.js';
+import type { CalendarEntry } from '../schedule-store/index.js';
 
 export interface NetworkPost {
   id: string;
@@ -131,17 +130,25 @@ export function createTestNetwork(options: { clock: Clock; strategy: Idempotency
   };
 }
 
-/** A `scheduled` entry for the memo account, due at `scheduledAt`. */
+/** A `scheduled` entry for the memo account, due at `scheduledAt`, built by hand (not through the calendar). */
 export function dueEntry(id: string, scheduledAt: string, overrides: Partial<CalendarEntry> = {}): CalendarEntry {
-  return entryFixture(id, {
-    status: 'scheduled',
-    version: 1,
+  const at = '2026-03-01T00:00:00.000Z';
+  return {
+    id,
     accountKey: 'memo:a1',
     platform: 'memo',
     accountId: 'a1',
     draft: parsePostDraft({ text: `post ${id} 🚀` }),
+    status: 'scheduled',
+    version: 1,
     scheduledAt,
     placement: 'pinned',
+    createdAt: at,
+    updatedAt: at,
+    history: [{ from: null, to: 'scheduled', at, by: 'fixture' }],
+    approvals: [],
+    hold: null,
+    lease: null,
     ...overrides,
-  });
+  };
 }

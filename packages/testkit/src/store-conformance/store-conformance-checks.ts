@@ -4,7 +4,7 @@ import {
   IllegalTransitionError,
   type CalendarEntry,
   type ScheduleStore,
-} from '@smm/core/scheduler';
+} from '@smm/core/schedule-store';
 import { ConformanceError, type ConformanceResult } from '../conformance/index.js';
 import { T0, at, richEntry, storeEntry } from './store-entry-fixtures.js';
 
@@ -619,7 +619,7 @@ export function storeConformanceChecks(options: StoreConformanceOptions): StoreC
  *
  * @example
  * ```ts
- * import { createMemoryStore } from '@smm/core/scheduler';
+ * import { createMemoryStore } from '@smm/core/schedule-store';
  * import { runStoreConformanceChecks } from '@smm/testkit/store-conformance';
  *
  * const results = await runStoreConformanceChecks({ name: 'memory', createStore: () => createMemoryStore() });

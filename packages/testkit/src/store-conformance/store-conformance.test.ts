@@ -1,4 +1,4 @@
-import { createMemoryStore, type ScheduleStore } from '@smm/core/scheduler';
+import { createMemoryStore, type ScheduleStore } from '@smm/core/schedule-store';
 import { describe, expect, it } from 'vitest';
 import { runStoreConformance } from '../vitest/index.js';
 import { runStoreConformanceChecks } from './index.js';

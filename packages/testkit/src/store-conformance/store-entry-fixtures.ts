@@ -1,5 +1,5 @@
 import { parsePostDraft } from '@smm/core/model';
-import type { CalendarEntry } from '@smm/core/scheduler';
+import type { CalendarEntry } from '@smm/core/schedule-store';
 
 // Entries the store checks write. Built by hand (not through the calendar) so a check states
 // exactly what it stores and what it expects back.

@@ -1,8 +1,15 @@
 import { z } from 'zod';
 import { systemClock, type Clock } from '../clock/index.js';
 import { AccountSchema, DurationMsSchema, InstantSchema, TimeZoneSchema } from '../model/index.js';
+import type { ContentRules } from '../text/index.js';
 import { ApprovalRulesSchema } from './approval-policy.js';
-import type { ScheduleStore } from './schedule-store.js';
+
+/** What the calendar needs of an adapter: its network and its content rules. */
+export interface ContentRulesSource {
+  platform: string;
+  capabilities: { content: ContentRules };
+}
+import type { ScheduleStore } from '../schedule-store/index.js';
 import { SlotRuleSchema } from './slot-rules.js';
 
 // Checking a zone builds an Intl.DateTimeFormat (~0.1 ms); calendars with thousands of
@@ -86,6 +93,35 @@ export const CalendarOptionsSchema = z.object({
   approvals: ApprovalRulesSchema,
   /** How far ahead a queue looks for a free slot before giving up, in days. */
   horizonDays: z.number().int().positive().default(730),
+  /**
+   * Adapters (anything with `platform` and `capabilities.content`, e.g. `createXAdapter()`):
+   * drafts are checked against their networks' content rules when they are planned.
+   */
+  adapters: z
+    .array(
+      z.custom<ContentRulesSource>(
+        (value) =>
+          value != null &&
+          typeof (value as ContentRulesSource).platform === 'string' &&
+          typeof (value as ContentRulesSource).capabilities?.content === 'object',
+        { error: 'must be an adapter with platform and capabilities.content' },
+      ),
+    )
+    .default([]),
+  /** Content rules per network id; they win over the adapters' and the built-in `CONTENT_RULES`. */
+  contentRules: z
+    .record(
+      z.string(),
+      z.custom<ContentRules>((value) => value != null && typeof (value as ContentRules).text === 'object', {
+        error: 'must be content rules such as CONTENT_RULES.x from @smm/core/text',
+      }),
+    )
+    .default({}),
+  /**
+   * Check drafts against every target network's content rules when they are planned
+   * (created, imported, submitted, approved, edited). Default true.
+   */
+  checkContent: z.boolean().default(true),
   /** Makes entry ids (default `crypto.randomUUID()`). */
   newId: z.custom<() => string>((value) => typeof value === 'function', { error: 'must be a function returning a new id' }).optional(),
 });

@@ -1,8 +1,8 @@
 import Papa from 'papaparse';
-import { Temporal } from 'temporal-polyfill';
 import { SmmError, ValidationError, type SmmErrorOptions, type ValidationIssue } from '../errors/index.js';
 import type { PostDraftInput } from '../model/index.js';
-import type { CalendarEntry } from './calendar-entry.js';
+import type { CalendarEntry } from '../schedule-store/index.js';
+import { readPlannedTime } from './local-time.js';
 
 /**
  * The columns of the calendar CSV, in order.
@@ -32,34 +32,56 @@ export const CSV_COLUMNS = [
 /** Tags are joined with this in the `tags` column. */
 const TAG_SEPARATOR = ';';
 
+/** Options of {@link entriesToCsv}. */
+export interface CsvExportOptions {
+  /**
+   * Start the file with a UTF-8 byte-order mark, so Excel opens it as UTF-8 and shows Arabic,
+   * Persian, Hebrew, CJK and emoji instead of mojibake. Import skips it. Default false.
+   */
+  bom?: boolean;
+}
+
+// A cell a spreadsheet would run as a formula starts with one of these. Such a cell, and any
+// cell that already starts with the escape quote itself, is written with a leading `'`;
+// import removes exactly one, so every text survives the round trip (`'=x` stays `'=x`).
+const FORMULA_START = /^[=+\-@\t\r']/;
+
+function escapeCell(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
 /**
  * Writes entries as CSV with the {@link CSV_COLUMNS} header. Tags are `;`-separated, media
  * and thread parts are JSON, instants are ISO UTC. Cells that a spreadsheet would run as a
- * formula (starting with `=`, `+`, `-`, `@`) are prefixed with `'`; import strips it.
+ * formula (starting with `=`, `+`, `-`, `@`, tab or CR) and cells starting with `'` get a
+ * leading `'`; import removes it. With `{ bom: true }` the file starts with a UTF-8 BOM.
  *
  * @example
  * ```ts
- * const csv = entriesToCsv(await calendar.range(from, to));
+ * const csv = entriesToCsv(await calendar.range(from, to), { bom: true }); // for Excel
  * ```
  */
-export function entriesToCsv(entries: readonly CalendarEntry[]): string {
-  const rows = entries.map((entry) => [
-    entry.id,
-    entry.groupId ?? '',
-    entry.accountKey,
-    entry.status,
-    entry.scheduledAt ?? '',
-    entry.placement ?? '',
-    entry.draft.text,
-    entry.draft.link ?? '',
-    entry.draft.tags.join(TAG_SEPARATOR),
-    entry.draft.campaign ?? '',
-    entry.draft.visibility,
-    entry.draft.language ?? '',
-    entry.draft.media.length === 0 ? '' : JSON.stringify(entry.draft.media),
-    entry.draft.thread.length === 0 ? '' : JSON.stringify(entry.draft.thread),
-  ]);
-  return Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { escapeFormulae: true, newline: '\r\n' });
+export function entriesToCsv(entries: readonly CalendarEntry[], options: CsvExportOptions = {}): string {
+  const rows = entries.map((entry) =>
+    [
+      entry.id,
+      entry.groupId ?? '',
+      entry.accountKey,
+      entry.status,
+      entry.scheduledAt ?? '',
+      entry.placement ?? '',
+      entry.draft.text,
+      entry.draft.link ?? '',
+      entry.draft.tags.join(TAG_SEPARATOR),
+      entry.draft.campaign ?? '',
+      entry.draft.visibility,
+      entry.draft.language ?? '',
+      entry.draft.media.length === 0 ? '' : JSON.stringify(entry.draft.media),
+      entry.draft.thread.length === 0 ? '' : JSON.stringify(entry.draft.thread),
+    ].map(escapeCell),
+  );
+  const csv = Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: '\r\n' });
+  return options.bom ? `\uFEFF${csv}` : csv;
 }
 
 /** One bad CSV row: its line number (1 = header) and every reason. */
@@ -117,7 +139,7 @@ export interface CsvRow {
 }
 
 function unescapeFormula(cell: string): string {
-  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+  return /^'[=+\-@\t\r']/.test(cell) ? cell.slice(1) : cell;
 }
 
 function parseJsonCell(cell: string, column: string, issues: ValidationIssue[]): unknown[] | undefined {
@@ -141,39 +163,50 @@ function parseJsonCell(cell: string, column: string, issues: ValidationIssue[]):
 export function readCalendarCsv(
   text: string,
   zoneOf: (accountKey: string) => string | undefined,
-): { rows: CsvRow[]; errors: CsvRowError[] } {
+): { rows: CsvRow[]; errors: CsvRowError[]; headerError: CsvRowError | undefined } {
   const rows: CsvRow[] = [];
+  // A bad header spoils every row: reported alone, and no row is read.
+  let headerError: CsvRowError | undefined;
   const errors: CsvRowError[] = [];
   let header: string[] | undefined;
   let previousCursor = -1;
   let newlines = 0;
   let counted = 0;
-  Papa.parse<string[]>(text, {
+  // A BOM (as Excel writes, or entriesToCsv with { bom: true }) is not part of the first column name.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  Papa.parse<string[]>(body, {
     delimiter: ',',
     step: (result) => {
       // The row starts just after the previous row's cursor; its line is one plus the newlines before it.
       const start = previousCursor + 1;
-      for (; counted < Math.min(start, text.length); counted += 1) if (text.charCodeAt(counted) === 10) newlines += 1;
+      for (; counted < Math.min(start, body.length); counted += 1) if (body.charCodeAt(counted) === 10) newlines += 1;
       previousCursor = result.meta.cursor;
       const line = newlines + 1;
       const cells = result.data;
       if (cells.length === 1 && cells[0]!.trim() === '') return;
       if (header === undefined) {
         header = cells.map((cell) => cell.trim().toLowerCase());
+        const reasons: ValidationIssue[] = [];
         const missing = ['account', 'text'].filter((column) => !header!.includes(column));
         if (missing.length > 0)
-          errors.push({
-            line,
-            reasons: [
-              {
-                path: [],
-                code: 'missing_column',
-                message: `the header needs the column(s) ${missing.join(', ')} (export a calendar to see the format)`,
-              },
-            ],
+          reasons.push({
+            path: [],
+            code: 'missing_column',
+            message: `the header needs the column(s) ${missing.join(', ')} (export a calendar to see the format)`,
           });
+        // A misspelt column would otherwise be dropped without a word (its values lost).
+        for (const column of header.filter((name) => !(CSV_COLUMNS as readonly string[]).includes(name)))
+          reasons.push({
+            path: [column],
+            code: 'unknown_column',
+            message: `"${column}" is not a calendar column: use ${CSV_COLUMNS.join(', ')}${column === 'at' || column.includes('time') || column.includes('date') ? ' (the time goes in scheduled_at)' : ''}`,
+          });
+        for (const column of header.filter((name, index) => header!.indexOf(name) !== index))
+          reasons.push({ path: [column], code: 'duplicate_column', message: `"${column}" appears twice in the header: keep one` });
+        if (reasons.length > 0) headerError = { line, reasons };
         return;
       }
+      if (headerError !== undefined) return;
       const issues: ValidationIssue[] = result.errors.map((error) => ({ path: [], code: 'csv_syntax', message: error.message }));
       if (cells.length !== header.length)
         issues.push({
@@ -194,27 +227,10 @@ export function readCalendarCsv(
       let scheduledAt: string | undefined;
       const when = cell('scheduled_at').trim();
       if (when !== '') {
-        if (/[zZ]$|[+-]\d{2}:?\d{2}$/.test(when)) {
-          const ms = Date.parse(when);
-          if (Number.isNaN(ms))
-            issues.push({
-              path: ['scheduled_at'],
-              code: 'invalid_instant',
-              message: `"${when}" is not a date-time: use 2026-04-01T07:00:00Z or local 2026-04-01 09:00`,
-            });
-          else scheduledAt = new Date(ms).toISOString();
-        } else if (zone !== undefined) {
-          try {
-            const wall = Temporal.PlainDateTime.from(when.replace(' ', 'T'), { overflow: 'reject' });
-            scheduledAt = new Date(wall.toZonedDateTime(zone, { disambiguation: 'compatible' }).epochMilliseconds).toISOString();
-          } catch {
-            issues.push({
-              path: ['scheduled_at'],
-              code: 'invalid_instant',
-              message: `"${when}" is not a date-time: use 2026-04-01T07:00:00Z or local 2026-04-01 09:00 (account zone)`,
-            });
-          }
-        }
+        const read = readPlannedTime(when, zone);
+        if ('ms' in read) scheduledAt = new Date(read.ms).toISOString();
+        // An unknown account is reported already; its local times cannot be read.
+        else if (read.code !== 'needs_zone') issues.push({ path: ['scheduled_at'], code: read.code, message: read.message });
       }
       const placementCell = cell('placement').trim();
       let placement: CsvRow['placement'];
@@ -251,5 +267,5 @@ export function readCalendarCsv(
         });
     },
   });
-  return { rows, errors };
+  return { rows, errors, headerError };
 }

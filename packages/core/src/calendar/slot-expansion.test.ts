@@ -219,3 +219,14 @@ describe('parseWeeklySlots', () => {
     expect(() => parseWeeklySlots('sometimes')).toThrow(ValidationError);
   });
 });
+
+describe('expandSlots ranges', () => {
+  it('refuses an inverted range instead of returning no slots', () => {
+    expect(() => expandSlots('Mon 10:00', 'UTC', '2026-04-06T00:00:00Z', '2026-03-23T00:00:00Z')).toThrow(ValidationError);
+    expect(() => expandSlots('Mon 10:00', 'UTC', '2026-04-06T00:00:00Z', '2026-03-23T00:00:00Z')).toThrow(/to: must not be before from/);
+  });
+
+  it('takes an empty range (from = to) as no slots', () => {
+    expect(expandSlots('Mon 10:00', 'UTC', '2026-03-23T10:00:00Z', '2026-03-23T10:00:00Z')).toEqual([]);
+  });
+});

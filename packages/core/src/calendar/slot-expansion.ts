@@ -1,8 +1,19 @@
 import { RRuleTemporal } from 'rrule-temporal';
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
-import { InstantSchema, TimeZoneSchema, parseWithSchema } from '../model/index.js';
-import { SlotRuleSchema, WEEKDAYS, parseWeeklySlots, rruleBody, wallToUtcZoned, type SlotRule, type SlotRuleInput } from './slot-rules.js';
+import { TimeZoneSchema, parseWithSchema } from '../model/index.js';
+import { InstantRangeSchema } from './instant-range.js';
+import { wallTimeToMs } from './local-time.js';
+import {
+  SlotRuleSchema,
+  WEEKDAYS,
+  parseWeeklySlots,
+  rruleBody,
+  rruleUntilMs,
+  wallToUtcZoned,
+  type SlotRule,
+  type SlotRuleInput,
+} from './slot-rules.js';
 
 const DAY_MS = 86_400_000;
 /** Slots are expanded and cached in UTC-aligned chunks of this length. */
@@ -30,14 +41,9 @@ function wallMsToPlain(wall: number): Temporal.PlainDateTime {
   return Temporal.Instant.fromEpochMilliseconds(wall).toZonedDateTimeISO('UTC').toPlainDateTime();
 }
 
-/**
- * The DST rule, in one place: a wall-clock time keeps its wall-clock reading; one that falls
- * in a spring-forward gap moves forward by the gap's length, one that falls in a fall-back
- * overlap takes the earlier instant. That is Temporal's `disambiguation: 'compatible'`, the
- * same rule RFC 5545 §3.3.5 gives for DATE-TIME values.
- */
+/** A wall time (wall ms) as an instant in `zone`, by the DST rule of {@link wallTimeToMs}. */
 function wallToInstant(wall: number, zone: string): number {
-  return wallMsToPlain(wall).toZonedDateTime(zone, { disambiguation: 'compatible' }).epochMilliseconds;
+  return wallTimeToMs(wallMsToPlain(wall), zone);
 }
 
 function parseTime(time: string): number {
@@ -52,7 +58,7 @@ function wallsOfWeekly(rule: Extract<SlotRule, { kind: 'weekly' }>, from: number
     if (!isoDays.has(isoDay)) continue;
     for (const time of times) {
       const wall = day * DAY_MS + time;
-      if (wall >= from && wall < to) out.push(wall);
+      if (wall >= from && wall < to) out.push(wall, Infinity);
     }
   }
 }
@@ -62,31 +68,53 @@ const recurrences = new WeakMap<SlotRule, RRuleTemporal>();
 function wallsOfRecurrence(rule: Extract<SlotRule, { kind: 'rrule' }>, from: number, to: number, out: number[]): void {
   // The rule runs in UTC, so it yields every wall-clock time it names — rrule-temporal would
   // drop times that fall in a gap of the account's zone; the DST rule above places them.
+  // UNTIL is an instant: it is left out here and applied once the zone gives each wall time
+  // its instant (comparing it with wall times read as UTC is off by the zone's offset).
   let recurrence = recurrences.get(rule);
   if (recurrence === undefined) {
     recurrence = new RRuleTemporal({ rruleString: rruleBody(rule), dtstart: wallToUtcZoned(rule.start), maxIterations: 1_000_000 });
     recurrences.set(rule, recurrence);
   }
+  const until = rruleUntilMs(rule);
   const excluded = new Set(rule.exdates.map((wall) => wallToUtcZoned(wall).epochMilliseconds));
   for (const zoned of recurrence.between(new Date(from), new Date(to), true)) {
     const wall = zoned.epochMilliseconds;
-    if (wall >= from && wall < to && !excluded.has(wall)) out.push(wall);
+    if (wall >= from && wall < to && !excluded.has(wall)) out.push(wall, until);
   }
   for (const rdate of rule.rdates) {
     const wall = wallToUtcZoned(rdate).epochMilliseconds;
-    if (wall >= from && wall < to && !excluded.has(wall)) out.push(wall);
+    // RDATEs are not bounded by UNTIL (RFC 5545: the set is RRULE ∪ RDATE − EXDATE).
+    if (wall >= from && wall < to && !excluded.has(wall)) out.push(wall, Infinity);
   }
 }
 
-/** Sorted, de-duplicated wall times the rules name in `[from, to)` (wall ms). Zone-free. */
-function wallsOf(rules: readonly SlotRule[], from: number, to: number): number[] {
-  const walls: number[] = [];
+/**
+ * Sorted, de-duplicated wall times the rules name in `[from, to)` (wall ms), each with the
+ * latest instant it may take (its rule's UNTIL, else Infinity). Zone-free. The rules append
+ * flat pairs `wall, until` to one array while collecting.
+ */
+function wallsOf(rules: readonly SlotRule[], from: number, to: number): { walls: number[]; until: number[] } {
+  const collected: number[] = [];
   for (const rule of rules) {
-    if (rule.kind === 'weekly') wallsOfWeekly(rule, from, to, walls);
-    else wallsOfRecurrence(rule, from, to, walls);
+    if (rule.kind === 'weekly') wallsOfWeekly(rule, from, to, collected);
+    else wallsOfRecurrence(rule, from, to, collected);
   }
-  walls.sort((a, b) => a - b);
-  return walls.filter((wall, index) => index === 0 || walls[index - 1] !== wall);
+  const order: number[] = [];
+  for (let i = 0; i < collected.length; i += 2) order.push(i);
+  order.sort((a, b) => collected[a]! - collected[b]!);
+  const walls: number[] = [];
+  const until: number[] = [];
+  for (const i of order) {
+    const wall = collected[i]!;
+    const bound = collected[i + 1]!;
+    // A wall time named by two rules stays if either rule allows it.
+    if (walls.length > 0 && walls[walls.length - 1] === wall) until[until.length - 1] = Math.max(until[until.length - 1]!, bound);
+    else {
+      walls.push(wall);
+      until.push(bound);
+    }
+  }
+  return { walls, until };
 }
 
 /**
@@ -100,14 +128,16 @@ function steadyOffset(zone: string, from: number, to: number): number | null {
   return start.offsetNanoseconds / 1e6;
 }
 
-function expandChunk(walls: readonly number[], zone: string, from: number, to: number): SlotChunk {
+function expandChunk(named: { walls: readonly number[]; until: readonly number[] }, zone: string, from: number, to: number): SlotChunk {
+  const { walls, until } = named;
   // Most weeks have no DST change: then every wall time is one subtraction away from its
   // instant. Weeks with a change take Temporal's exact path for each slot.
   const offset = steadyOffset(zone, from - MARGIN_MS, to + MARGIN_MS);
   const pairs: Array<[number, number]> = [];
-  for (const wall of walls) {
+  for (let i = 0; i < walls.length; i += 1) {
+    const wall = walls[i]!;
     const instant = offset === null ? wallToInstant(wall, zone) : wall - offset;
-    if (instant >= from && instant < to) pairs.push([instant, Math.floor(wall / DAY_MS)]);
+    if (instant >= from && instant < to && instant <= until[i]!) pairs.push([instant, Math.floor(wall / DAY_MS)]);
   }
   if (offset === null) pairs.sort((a, b) => a[0] - b[0]);
   const ms: number[] = [];
@@ -127,7 +157,7 @@ function expandChunk(walls: readonly number[], zone: string, from: number, to: n
  * share one expansion. @internal
  */
 export class SlotExpander {
-  private readonly walls = new Map<string, number[]>();
+  private readonly walls = new Map<string, { walls: number[]; until: number[] }>();
   // Two levels so the hot path hashes one long key per call, not one per chunk.
   private readonly chunks = new Map<string, Map<string, Map<number, SlotChunk>>>();
   private size = 0;
@@ -203,7 +233,7 @@ export class SlotExpander {
  * ISO-8601 UTC instants. Wall-clock times are kept across DST; a time in a spring-forward gap
  * moves forward by the gap, a time in a fall-back overlap takes the earlier instant.
  *
- * @throws ValidationError for bad rules, zone or instants.
+ * @throws ValidationError for bad rules, zone or instants, or `to` before `from`.
  * @example
  * ```ts
  * expandSlots('Mon 10:00', 'Europe/Bucharest', '2026-03-23T00:00:00Z', '2026-04-06T00:00:00Z');
@@ -212,11 +242,7 @@ export class SlotExpander {
  */
 export function expandSlots(rules: readonly SlotRuleInput[] | string, zone: string, from: string, to: string): string[] {
   const parsed = typeof rules === 'string' ? parseWeeklySlots(rules) : parseWithSchema(z.array(SlotRuleSchema), rules, 'slot rules');
-  const bounds = parseWithSchema(
-    z.object({ zone: TimeZoneSchema, from: InstantSchema, to: InstantSchema }),
-    { zone, from, to },
-    'expandSlots arguments',
-  );
+  const bounds = parseWithSchema(z.object({ zone: TimeZoneSchema }).and(InstantRangeSchema), { zone, from, to }, 'expandSlots arguments');
   const out: string[] = [];
   new SlotExpander().forEach(JSON.stringify(parsed), parsed, bounds.zone, Date.parse(from), Date.parse(to), (_ms, _day, iso) => {
     out.push(iso);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RRuleTemporal } from 'rrule-temporal';
 import { Temporal } from 'temporal-polyfill';
 import { ValidationError } from '../errors/index.js';
+import { rruleIssues, untilMs, withoutUntil } from './rrule-parts.js';
 
 /**
  * Weekday codes, Monday first (ISO 8601 day numbers 1–7).
@@ -76,7 +77,10 @@ function normaliseRrule(rule: string): string {
 /**
  * Queue slots from an RFC 5545 recurrence: an `RRULE` (with or without the `RRULE:` prefix)
  * read in wall-clock time from `start`, plus `RDATE`s and minus `EXDATE`s, all as wall-clock
- * date-times in the account's zone.
+ * date-times in the account's zone. As RFC 5545 requires when DTSTART has a zone, `UNTIL` is
+ * a UTC date-time (`UNTIL=20261231T235959Z`) and bounds the slots as instants (inclusive), as
+ * python-dateutil does. Every part is checked against RFC 5545's ranges (`BYHOUR=25`,
+ * `BYMONTHDAY=32`, `COUNT` with `UNTIL` … are refused, naming the part).
  *
  * @example
  * ```ts
@@ -94,8 +98,11 @@ export const RecurrenceSlotsSchema = z
   })
   .superRefine((value, context) => {
     const rule = normaliseRrule(value.rrule);
+    const issues = rruleIssues(rule);
+    for (const issue of issues) context.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    if (issues.length > 0) return;
     try {
-      new RRuleTemporal({ rruleString: rule, dtstart: wallToUtcZoned(value.start) });
+      new RRuleTemporal({ rruleString: withoutUntil(rule), dtstart: wallToUtcZoned(value.start) });
     } catch (error) {
       context.addIssue({ code: 'custom', path: ['rrule'], message: `is not a valid RFC 5545 RRULE (${(error as Error).message})` });
     }
@@ -123,9 +130,14 @@ export function wallToUtcZoned(wall: string): Temporal.ZonedDateTime {
   return Temporal.PlainDateTime.from(wall).toZonedDateTime('UTC');
 }
 
-/** @internal */
+/** The rule as rrule-temporal runs it: no prefix, no UNTIL (applied to instants instead). @internal */
 export function rruleBody(rule: RecurrenceSlots): string {
-  return normaliseRrule(rule.rrule);
+  return withoutUntil(normaliseRrule(rule.rrule));
+}
+
+/** The rule's UNTIL as epoch ms (inclusive), or `Infinity`. @internal */
+export function rruleUntilMs(rule: RecurrenceSlots): number {
+  return untilMs(normaliseRrule(rule.rrule));
 }
 
 const DAY_NAMES: Record<string, Weekday> = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Approval } from './calendar-entry.js';
+import type { Approval } from '../schedule-store/index.js';
 
 /**
  * How many approvals an entry needs, and from which roles (empty `roles`: any role).

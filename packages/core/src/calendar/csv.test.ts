@@ -1,9 +1,9 @@
+import { createFakeClock } from '@smm/testkit/clock';
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from './calendar.js';
 import { CsvImportError, entriesToCsv } from './csv.js';
 import { importCsv } from './csv-import.js';
-import { createMemoryStore } from './memory-store.js';
-import { manualClock } from './test-fixtures.js';
+import { createMemoryStore } from '../schedule-store/index.js';
 
 const ACCOUNTS = [
   { account: { platform: 'x', id: '1', handle: 'a', timeZone: 'Europe/Bucharest' }, queue: 'daily 09:00 and 17:30', dailyCap: 2 },
@@ -14,7 +14,7 @@ function fresh() {
   let n = 0;
   return createCalendar({
     store: createMemoryStore(),
-    clock: manualClock('2026-03-23T06:00:00.000Z'),
+    clock: createFakeClock({ now: '2026-03-23T06:00:00.000Z' }),
     newId: () => `id${++n}`,
     accounts: ACCOUNTS,
   });
@@ -113,5 +113,58 @@ describe('CSV', () => {
 
   it('refuses a file without the required columns', async () => {
     await expect(importCsv(fresh(), 'foo,bar\n1,2\n', { by: 'ana' })).rejects.toThrow(/account, text/);
+  });
+
+  it('round-trips texts that start with the escape quote or a formula character', async () => {
+    const texts = ["'=SUM(A1) quoted on purpose", "''double", "'plain quote", '+40 721 000 000', '-minus', '@handle hi', '=1+1'];
+    const source = fresh();
+    await source.createMany(
+      texts.map((text) => ({ draft: { text }, accounts: ['mastodon:7'], place: 'queue' as const })),
+      { by: 'ana' },
+    );
+    const csv = entriesToCsv(await source.store.query({}));
+    // No exported cell starts with a bare formula character.
+    expect(csv).not.toMatch(/(^|,)[=+@-]/m);
+    const { imported } = await importCsv(fresh(), csv, { by: 'importer' });
+    expect(imported.map((entry) => entry.draft.text)).toEqual(texts);
+  });
+
+  it('writes a UTF-8 BOM on request, and import reads a file that has one', async () => {
+    const source = fresh();
+    await source.createEntries({ draft: { text: 'سلام، دنیا · می‌خواهم' }, accounts: ['mastodon:7'], place: 'queue' }, { by: 'ana' });
+    const entries = await source.store.query({});
+    expect(entriesToCsv(entries).charCodeAt(0)).not.toBe(0xfeff);
+    const withBom = entriesToCsv(entries, { bom: true });
+    expect([...new TextEncoder().encode(withBom).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(withBom.slice(1)).toBe(entriesToCsv(entries));
+    const { imported } = await importCsv(fresh(), withBom, { by: 'importer' });
+    expect(imported.map((entry) => entry.draft.text)).toEqual(['سلام، دنیا · می‌خواهم']);
+  });
+
+  it('refuses an unknown column, naming it, even with importValidRows', async () => {
+    const csv = 'account,text,at\nx:1,hello,2026-03-30T07:00:00Z\n';
+    const error = await importCsv(fresh(), csv, { by: 'ana', importValidRows: true }).catch((caught: unknown) => caught);
+    expect(CsvImportError.isInstance(error)).toBe(true);
+    const reasons = (error as CsvImportError).rows[0]!.reasons;
+    expect(reasons.map((reason) => [reason.code, reason.path])).toEqual([['unknown_column', ['at']]]);
+    expect(reasons[0]!.message).toContain('scheduled_at');
+  });
+
+  it.each(['2026-02-30T09:00:00Z', '2026-04-31T09:00:00+03:00', '2026-02-30 09:00', '2026-03-30T25:00', '2026-03-30', 'next monday'])(
+    'refuses scheduled_at %s instead of rolling it over',
+    async (when) => {
+      const error = await importCsv(fresh(), `account,text,scheduled_at\nx:1,hello,${when}\n`, { by: 'ana' }).catch(
+        (caught: unknown) => caught,
+      );
+      expect(CsvImportError.isInstance(error)).toBe(true);
+      expect((error as CsvImportError).rows[0]!.reasons.map((reason) => [reason.code, reason.path])).toEqual([
+        ['invalid_instant', ['scheduled_at']],
+      ]);
+    },
+  );
+
+  it('reads scheduled_at with an offset as that instant', async () => {
+    const { imported } = await importCsv(fresh(), 'account,text,scheduled_at\nx:1,hello,2026-03-30T10:00:00+03:00\n', { by: 'ana' });
+    expect(imported[0]!.scheduledAt).toBe('2026-03-30T07:00:00.000Z');
   });
 });

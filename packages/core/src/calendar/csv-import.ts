@@ -1,5 +1,8 @@
-import type { Actor, Calendar, NewEntries } from './calendar.js';
-import type { CalendarEntry } from './calendar-entry.js';
+import type { CalendarEntry } from '../schedule-store/index.js';
+import { contextOf } from './calendar-context.js';
+import type { Actor, NewEntries } from './calendar-types.js';
+import type { Calendar } from './calendar.js';
+import { prepareEntries } from './create-entries.js';
 import { CsvImportError, readCalendarCsv, type CsvRowError } from './csv.js';
 
 /** Options of {@link importCsv}. */
@@ -31,20 +34,23 @@ export interface CsvImportResult {
  * ```
  */
 export async function importCsv(calendar: Calendar, text: string, options: CsvImportOptions): Promise<CsvImportResult> {
-  const { rows, errors } = readCalendarCsv(text, (key) => calendar.account(key)?.timeZone);
+  const { rows, errors, headerError } = readCalendarCsv(text, (key) => calendar.account(key)?.timeZone);
+  // Even with importValidRows: a bad header (a misspelt column) would lose a column of every row.
+  if (headerError !== undefined) throw new CsvImportError([headerError]);
   const items: NewEntries[] = rows.map((row) => ({
     draft: row.draft,
     accounts: [row.accountKey],
     place: row.placement === 'pinned' && row.scheduledAt !== undefined ? { at: row.scheduledAt } : 'queue',
   }));
   const actor = { by: options.by, ...(options.reason === undefined ? {} : { reason: options.reason }) };
-  const prepared = await calendar.prepare(items, actor);
+  const ctx = contextOf(calendar);
+  const prepared = await prepareEntries(ctx, items, actor);
   prepared.forEach((result, index) => {
     if (result.issues.length > 0) errors.push({ line: rows[index]!.line, reasons: result.issues });
   });
   errors.sort((a, b) => a.line - b.line);
   if (errors.length > 0 && !options.importValidRows) throw new CsvImportError(errors);
   const imported = prepared.flatMap((result) => result.entries);
-  await calendar.writeNew(imported);
+  await ctx.store.insertMany(imported);
   return { imported, errors };
 }
