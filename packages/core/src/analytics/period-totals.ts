@@ -110,8 +110,8 @@ export function networkName(id: string): string {
 export function coverage(used: ReadonlySet<string>, present: ReadonlySet<string>, posts: number, of: number): RateCoverage {
   const networks = [...used].sort();
   const names = networks.map(networkName).join(', ');
-  const scope = networks.length === 0 ? 'no posts' : networks.length < present.size ? `${names} only` : names;
-  return { networks, posts, of, text: `${scope}, ${posts} of ${of} posts` };
+  const scope = networks.length === 0 ? '' : networks.length < present.size ? `${names} only, ` : `${names}, `;
+  return { networks, posts, of, text: `${scope}${posts} of ${of} posts` };
 }
 
 /** Pooled period figures of some posts: sums of what they gained in the period and the rate with its coverage. */

@@ -11,9 +11,12 @@ const DAY_MS = 86_400_000;
 export class ZoneDayIndex {
   readonly timeZone: string;
   private firstDate: Temporal.PlainDate | undefined;
-  private firstEpochDay = 0;
-  /** starts[i] = first instant of local day firstDate + i; one extra entry ends the last day. */
-  private starts: number[] = [];
+  /** starts[i] = first instant of local day firstDate + i; one extra entry ends the last day. Replaced (never mutated) when the table grows. */
+  starts: Float64Array = new Float64Array(0);
+  /** Day number (as returned by {@link dayOf}) of `starts[0]`. */
+  firstEpochDay = 0;
+  /** Bumped each time the table grows, so callers caching `starts` know to refresh. */
+  version = 0;
   /** The day found last, for runs of rows from the same day. */
   lastStart = 1;
   lastEnd = 0;
@@ -62,6 +65,7 @@ export class ZoneDayIndex {
     }
     this.firstDate = from;
     this.firstEpochDay = from.since(Temporal.PlainDate.from('1970-01-01')).days;
-    this.starts = starts;
+    this.starts = Float64Array.from(starts);
+    this.version += 1;
   }
 }
