@@ -94,25 +94,29 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
   const days = new ZoneDayIndex(timeZone);
   const accountIndex = new Map<string, number>();
   const accountNames: string[] = [];
-  // Per account: local day number → group slot. Slots created by the columnar loop are added
-  // lazily (`mapped` = slots registered so far), just before the maps are next read.
+
+  // Two storages, one in use at a time. **Grid** (the usual case): sums for every (account, day
+  // of the zone table) cell, interleaved [engagements, denominator, rows, used] so a row's
+  // update touches one cache line, laid out account-major and re-laid when the day table or
+  // the accounts grow. **Sparse**, when the grid would pass GRID_LIMIT cells (many accounts
+  // over a long span): a slot per group found through a Map per account. The grid moves into
+  // slots once, the first time it would grow too large.
+  const GRID_LIMIT = 1 << 22; // cells: 128 MB of sums at most
+  let sparse = false;
+  let grid = new Float64Array(0);
+  let gridRows = 0; // accounts the grid has room for
+  let gridStride = 0; // days per account row (= days.starts.length - 1)
+  let gridFirstDay = 0; // day number of column 0
+  let gridVersion = -1; // days.version the grid is laid out for
+
   const slotsByAccount: Array<Map<number, number>> = [];
-  let mapped = 0;
-  // Group sums interleaved per slot — [engagements, denominator, rows, used] — so one group's
-  // update touches one cache line (rows in random order hit groups at random).
-  let capacity = 1024;
-  let sums = new Float64Array(capacity * 4);
-  let slotAccount = new Int32Array(capacity);
-  let slotDay = new Float64Array(capacity);
-  let groups = 0;
-  // Dense cache (account × day of the zone table) → slot + 1, 0 = not cached. Rebuilt when the
-  // day table grows; skipped (Map only) when it would be too large.
-  let table = new Int32Array(0);
-  let tableVersion = -1;
-  let tableStride = 0;
-  let tableAccounts = 0;
-  const TABLE_LIMIT = 1 << 22; // 16 MB of Int32
-  // Scratch for interactions beyond the fused loop's six columns; as large as the largest batch, reused.
+  let capacity = 0;
+  let sums = new Float64Array(0);
+  let slotAccount = new Int32Array(0);
+  let slotDay = new Float64Array(0);
+  let slots = 0;
+
+  // Scratch for interactions beyond the fused loop's six columns and for `views` → `videoViews`; reused.
   let scratchEngagement = new Float64Array(0);
   let scratchReported = new Uint8Array(0);
   let scratchDenominator = new Float64Array(0);
@@ -128,71 +132,104 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
     return index;
   };
 
-  const growSlots = (): void => {
-    capacity *= 2;
-    const grown = new Float64Array(capacity * 4);
-    grown.set(sums);
-    sums = grown;
-    const accountsGrown = new Int32Array(capacity);
-    accountsGrown.set(slotAccount);
-    slotAccount = accountsGrown;
-    const daysGrown = new Float64Array(capacity);
-    daysGrown.set(slotDay);
-    slotDay = daysGrown;
-  };
-
   const slotFor = (account: number, day: number): number => {
-    for (; mapped < groups; mapped += 1) slotsByAccount[slotAccount[mapped]!]!.set(slotDay[mapped]!, mapped);
-    const slots = slotsByAccount[account]!;
-    let slot = slots.get(day);
+    const own = slotsByAccount[account]!;
+    let slot = own.get(day);
     if (slot === undefined) {
-      slot = groups;
-      groups += 1;
-      if (slot >= capacity) growSlots();
+      slot = slots;
+      slots += 1;
+      if (slot >= capacity) {
+        capacity = Math.max(1024, capacity * 2);
+        const grown = new Float64Array(capacity * 4);
+        grown.set(sums);
+        sums = grown;
+        const accountsGrown = new Int32Array(capacity);
+        accountsGrown.set(slotAccount);
+        slotAccount = accountsGrown;
+        const daysGrown = new Float64Array(capacity);
+        daysGrown.set(slotDay);
+        slotDay = daysGrown;
+      }
       slotAccount[slot] = account;
       slotDay[slot] = day;
-      slots.set(day, slot);
-      mapped = groups;
-      // Keep the dense table complete for the cells it covers (a stale table is refilled on rebuild).
-      const offset = day - days.firstEpochDay;
-      if (tableStride > 0 && tableVersion === days.version && account < tableAccounts && offset >= 0 && offset < tableStride) {
-        table[account * tableStride + offset] = slot + 1;
-      }
+      own.set(day, slot);
     }
     return slot;
   };
 
-  /** Makes the dense cache match the day table and the accounts; false when it would be too large. */
-  const syncTable = (): boolean => {
+  /** Calls `visit(account, day, base, store)` for every group with rows. */
+  const forEachGroup = (visit: (account: number, day: number, base: number, store: Float64Array) => void): void => {
+    if (!sparse) {
+      for (let account = 0; account < gridRows; account += 1) {
+        for (let column = 0; column < gridStride; column += 1) {
+          const base = (account * gridStride + column) * 4;
+          if (grid[base + 2]! > 0) visit(account, gridFirstDay + column, base, grid);
+        }
+      }
+    }
+    for (let slot = 0; slot < slots; slot += 1) visit(slotAccount[slot]!, slotDay[slot]!, slot * 4, sums);
+  };
+
+  /** Lays the grid out for the current day table and accounts; moves to sparse when too large. Returns whether the grid is in use. */
+  const syncGrid = (): boolean => {
+    if (sparse) return false;
     const stride = days.starts.length - 1;
-    if (tableVersion === days.version && tableAccounts >= accountNames.length) return tableStride > 0;
-    const rows = Math.max(accountNames.length, tableAccounts * 2, 64);
-    if (rows * stride > TABLE_LIMIT) {
-      tableStride = 0;
-      tableVersion = days.version;
-      tableAccounts = accountNames.length;
+    if (gridVersion === days.version && gridRows >= accountNames.length) return true;
+    const rows = Math.max(accountNames.length, gridRows, 16) * (gridRows >= accountNames.length ? 1 : 2);
+    const old = grid;
+    const oldRows = gridRows;
+    const oldStride = gridStride;
+    const oldFirst = gridFirstDay;
+    if (rows * stride > GRID_LIMIT) {
+      // Too large: every group with rows becomes a slot, and the grid is dropped for good.
+      for (let account = 0; account < oldRows; account += 1) {
+        for (let column = 0; column < oldStride; column += 1) {
+          const from = (account * oldStride + column) * 4;
+          if (old[from + 2]! === 0) continue;
+          const to = slotFor(account, oldFirst + column) * 4;
+          for (let k = 0; k < 4; k += 1) sums[to + k]! += old[from + k]!;
+        }
+      }
+      sparse = true;
+      grid = new Float64Array(0);
+      gridRows = 0;
       return false;
     }
-    table = new Int32Array(rows * stride);
-    tableStride = stride;
-    tableVersion = days.version;
-    tableAccounts = rows;
-    // Refill from every slot known: the table is authoritative for the cells it covers.
-    const first = days.firstEpochDay;
-    for (let slot = 0; slot < groups; slot += 1) {
-      const offset = slotDay[slot]! - first;
-      if (offset >= 0 && offset < stride) table[slotAccount[slot]! * stride + offset] = slot + 1;
+    const next = new Float64Array(rows * stride * 4);
+    const shift = oldFirst - days.firstEpochDay; // the old column 0 in the new layout
+    for (let account = 0; account < oldRows; account += 1) {
+      for (let column = 0; column < oldStride; column += 1) {
+        const from = (account * oldStride + column) * 4;
+        if (old[from + 2]! === 0) continue;
+        const to = (account * stride + column + shift) * 4;
+        for (let k = 0; k < 4; k += 1) next[to + k] = old[from + k]!;
+      }
     }
+    grid = next;
+    gridRows = rows;
+    gridStride = stride;
+    gridFirstDay = days.firstEpochDay;
+    gridVersion = days.version;
     return true;
   };
 
+  /** The store and base of one (account, day) group, creating it. */
+  const locate = (account: number, day: number): { store: Float64Array; base: number } => {
+    if (syncGrid()) {
+      const column = day - gridFirstDay;
+      if (column >= 0 && column < gridStride) return { store: grid, base: (account * gridStride + column) * 4 };
+    }
+    const base = slotFor(account, day) * 4;
+    return { store: sums, base };
+  };
+
   const addRow = (account: number, at: number, engagement: number, denominator: number): void => {
-    const base = slotFor(account, days.dayOf(at)) * 4;
-    sums[base + 2]! += 1;
+    const { store, base } = locate(account, days.dayOf(at));
+    store[base + 2]! += 1;
     if (engagement !== engagement || denominator !== denominator) return;
-    sums[base]! += engagement;
-    sums[base + 1]! += denominator;
-    sums[base + 3]! += 1;
+    store[base]! += engagement;
+    store[base + 1]! += denominator;
+    store[base + 3]! += 1;
   };
 
   return {
@@ -225,6 +262,8 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
       addRow(account, at, engagement, denominator);
     },
     addColumns(batch) {
+      const length = batch.length;
+      if (length === 0) return;
       const translate = new Int32Array(batch.accounts.length);
       batch.accounts.forEach((name, index) => {
         translate[index] = internAccount(name);
@@ -232,26 +271,17 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
       const columns = interactions.map((name) => batch.metrics[name]).filter((column): column is MetricColumn => column !== undefined);
       const primary = batch.metrics[by === 'views' ? 'views' : by];
       const fallback = by === 'views' ? batch.metrics.videoViews : undefined;
-      const accountColumn = batch.account;
       const times = batch.observedAtMs;
-      const length = batch.length;
-      if (length === 0) return;
       // Six interaction columns are read in the row loop itself (absent ones padded with an
-      // all-NaN column); more go through a scratch pass first.
+      // all-NaN column); more are summed into a scratch column first.
       if (nanColumn.length < length) nanColumn = new Float64Array(length).fill(NaN);
       const pad = nanColumn;
-      const c0 = columns[0] ?? pad;
-      const c1 = columns[1] ?? pad;
-      const c2 = columns[2] ?? pad;
-      const c3 = columns[3] ?? pad;
-      const c4 = columns[4] ?? pad;
-      const c5 = columns[5] ?? pad;
-      const extra = columns.length > 6;
       if (scratchEngagement.length < length) {
         scratchEngagement = new Float64Array(length);
         scratchReported = new Uint8Array(length);
         scratchDenominator = new Float64Array(length);
       }
+      const extra = columns.length > 6;
       if (extra) {
         scratchEngagement.fill(0, 0, length);
         scratchReported.fill(0, 0, length);
@@ -265,97 +295,72 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
           }
         }
       }
-      const extraEngagement = scratchEngagement;
-      const extraReported = scratchReported;
       // One denominator column: `views` falling back to `videoViews` row by row, merged once here.
       let denominators: MetricColumn = primary ?? pad;
       if (fallback !== undefined) {
-        const merged = scratchDenominator;
         for (let row = 0; row < length; row += 1) {
           const value = primary === undefined ? NaN : primary[row]!;
-          merged[row] = value === value ? value : fallback[row]!;
+          scratchDenominator[row] = value === value ? value : fallback[row]!;
         }
-        denominators = merged;
+        denominators = scratchDenominator;
       }
+      checkTime(times[0]!, 0);
       days.dayOf(times[0]!);
-
-      // The hot loop lives in a plain top-level function (no captured variables, so V8 keeps it
-      // tight); it stops at the first row that needs the slow path — a day outside the zone
-      // table or a group not yet in the dense cache — which is handled here before resuming.
       const params: FoldParams = {
         times,
-        accounts: accountColumn,
+        accounts: batch.account,
         translate,
         starts: days.starts,
-        cache: table,
-        stride: tableStride,
-        cachedAccounts: tableAccounts,
-        sums,
-        slotAccount,
-        slotDay,
-        groups,
-        capacity,
-        firstDay: days.firstEpochDay,
-        c0,
-        c1,
-        c2,
-        c3,
-        c4,
-        c5,
+        grid,
+        stride: gridStride,
+        count: Math.max(1, Math.min(columns.length, 6)),
+        c0: columns[0] ?? pad,
+        c1: columns[1] ?? pad,
+        c2: columns[2] ?? pad,
+        c3: columns[3] ?? pad,
+        c4: columns[4] ?? pad,
+        c5: columns[5] ?? pad,
         extra,
-        extraEngagement,
-        extraReported,
+        extraEngagement: scratchEngagement,
+        extraReported: scratchReported,
         denominators,
         length,
       };
-      const account = (row: number) => translate[accountColumn[row]!]!;
-      const refresh = () => {
-        const useTable = syncTable();
-        params.starts = days.starts;
-        params.cache = table;
-        params.stride = useTable ? tableStride : 0;
-        params.cachedAccounts = useTable ? tableAccounts : 0;
-        params.sums = sums;
-        params.slotAccount = slotAccount;
-        params.slotDay = slotDay;
-        params.groups = groups;
-        params.capacity = capacity;
-        params.firstDay = days.firstEpochDay;
-      };
-      refresh();
+      // The hot loop lives in a plain top-level function (no captured variables, so V8 keeps it
+      // tight). It stops at a row outside the day table (grown here, then resumed) and, in
+      // sparse mode, folds nothing: those rows go through the slots one by one.
       let row = 0;
       while (row < length) {
-        row = foldRows(params, row);
-        groups = params.groups; // the loop creates groups in the dense table itself
-        if (row >= length) break;
-        // Slow path for this row: grow the day table or the slot arrays, or place it without a table.
-        const at = times[row]!;
-        const starts = params.starts;
-        if (!(at >= starts[0]! && at < starts[starts.length - 1]!)) {
-          days.dayOf(at);
-          refresh();
-          continue; // the fast path places it now
-        }
-        if (groups >= capacity) {
-          growSlots();
-          refresh();
+        const useGrid = syncGrid();
+        params.starts = days.starts;
+        params.grid = grid;
+        params.stride = gridStride;
+        if (useGrid) {
+          row = foldRows(params, row);
+          if (row >= length) break;
+          checkTime(times[row]!, row);
+          days.dayOf(times[row]!); // grow the day table, re-lay the grid, resume
           continue;
         }
-        const slot = slotFor(account(row), days.dayOf(at));
-        params.groups = groups;
-        params.sums = sums;
-        params.slotAccount = slotAccount;
-        params.slotDay = slotDay;
-        params.capacity = capacity;
-        foldOne(params, row, slot);
-        row += 1;
+        for (; row < length; row += 1) {
+          const at = times[row]!;
+          checkTime(at, row);
+          const base = slotFor(translate[batch.account[row]!]!, days.dayOf(at)) * 4;
+          foldOne(params, row, sums, base);
+        }
       }
     },
     get groups() {
-      return groups;
+      let count = 0;
+      forEachGroup(() => {
+        count += 1;
+      });
+      return count;
     },
     result() {
-      // Sort slots by account name, then day, with numbers (ranks) rather than string compares.
+      const groups: Array<{ account: number; day: number; base: number; store: Float64Array }> = [];
+      forEachGroup((account, day, base, store) => groups.push({ account, day, base, store }));
+      // Sort by account name, then day, with numbers (ranks) rather than string compares.
       const rank = new Int32Array(accountNames.length);
       accountNames
         .map((name, index) => [name, index] as const)
@@ -363,46 +368,44 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
         .forEach(([, index], position) => {
           rank[index] = position;
         });
-      const order = Array.from({ length: groups }, (_, slot) => slot).sort(
-        (a, b) => rank[slotAccount[a]!]! - rank[slotAccount[b]!]! || slotDay[a]! - slotDay[b]!,
-      );
-      return order.map((slot): EngagementGroup => {
-        const base = slot * 4;
-        const used = sums[base + 3]!;
+      groups.sort((a, b) => rank[a.account]! - rank[b.account]! || a.day - b.day);
+      return groups.map(({ account, day, base, store }): EngagementGroup => {
+        const used = store[base + 3]!;
         return {
-          account: accountNames[slotAccount[slot]!]!,
-          date: days.label(slotDay[slot]!),
-          rows: sums[base + 2]!,
+          account: accountNames[account]!,
+          date: days.label(day),
+          rows: store[base + 2]!,
           used,
-          engagements: sums[base]!,
-          denominator: sums[base + 1]!,
-          rate: used === 0 ? null : safeRatio(sums[base]!, sums[base + 1]!),
+          engagements: store[base]!,
+          denominator: store[base + 1]!,
+          rate: used === 0 ? null : safeRatio(store[base]!, store[base + 1]!),
         };
       });
     },
   };
 }
 
-/** What the hot loop reads; refreshed by the aggregator after each slow-path step. */
+function checkTime(at: number, row: number): void {
+  if (!Number.isFinite(at)) {
+    throw new ValidationError('createEngagementAggregator batch', [
+      { path: ['observedAtMs', row], code: 'invalid_type', message: 'must be a finite epoch-milliseconds instant' },
+    ]);
+  }
+}
+
+/** What the hot loop reads. */
 interface FoldParams {
   times: Float64Array;
   accounts: ColumnarSnapshots['account'];
   translate: Int32Array;
   /** Local-midnight instants of the zone table. */
   starts: Float64Array;
-  /** Dense (account × day) → slot + 1; stride 0 = no cache. */
-  cache: Int32Array;
+  /** Interleaved [engagements, denominator, rows, used] per (account × day) cell. */
+  grid: Float64Array;
+  /** Days per account row of the grid. */
   stride: number;
-  cachedAccounts: number;
-  /** Interleaved [engagements, denominator, rows, used] per slot. */
-  sums: Float64Array;
-  /** Account and local day number of each slot; `groups` slots used of `capacity`. */
-  slotAccount: Int32Array;
-  slotDay: Float64Array;
-  groups: number;
-  capacity: number;
-  /** Day number of `starts[0]`. */
-  firstDay: number;
+  /** Interaction columns present (c0 … c5; at least 1, the rest are the NaN pad). */
+  count: number;
   c0: MetricColumn;
   c1: MetricColumn;
   c2: MetricColumn;
@@ -417,77 +420,60 @@ interface FoldParams {
   length: number;
 }
 
-/** Folds rows from `from` on; returns the first row it could not place (or `length`). */
+/** Folds rows from `from` into the grid; returns the first row outside the day table (or `length`). */
 function foldRows(p: FoldParams, from: number): number {
-  const { times, accounts, translate, starts, cache, stride, cachedAccounts, sums, slotAccount, slotDay, capacity, firstDay } = p;
-  const { c0, c1, c2, c3, c4, c5, denominators, length } = p;
-  let groups = p.groups;
+  const { times, accounts, translate, starts, grid, stride, count, c0, c1, c2, c3, c4, c5, denominators, length } = p;
   const { extra, extraEngagement, extraReported } = p;
   const lo = starts[0]!;
   const hi = starts[starts.length - 1]!;
   const span = starts.length - 1;
-  if (stride === 0) return from; // no dense cache: every row takes the slow path
   for (let row = from; row < length; row += 1) {
     const at = times[row]!;
-    if (!(at >= lo && at < hi)) {
-      p.groups = groups;
-      return row;
-    }
+    if (!(at >= lo && at < hi)) return row;
     let day = ((at - lo) / 86_400_000) | 0;
     if (day >= span) day = span - 1;
     while (starts[day]! > at) day -= 1;
     while (starts[day + 1]! <= at) day += 1;
-    const account = translate[accounts[row]!]!;
-    if (account >= cachedAccounts) {
-      p.groups = groups;
-      return row;
-    }
-    const cell = account * stride + day;
-    let slot = cache[cell]! - 1;
-    if (slot < 0) {
-      // A new group: created right here while the slot arrays have room.
-      if (groups >= capacity) {
-        p.groups = groups;
-        return row;
-      }
-      slot = groups;
-      groups += 1;
-      slotAccount[slot] = account;
-      slotDay[slot] = firstDay + day;
-      cache[cell] = slot + 1;
-    }
-    const base = slot * 4;
-    sums[base + 2]! += 1;
-    // Six interaction columns, absent ones padded with a shared all-NaN column (no branch on the count).
+    const base = (translate[accounts[row]!]! * stride + day) * 4;
+    grid[base + 2]! += 1;
     let engagement = 0;
     let reported = false;
+    // Only the columns present are read (the count branches are perfectly predicted).
     let value = c0[row]!;
     if (value === value) ((engagement += value), (reported = true));
-    value = c1[row]!;
-    if (value === value) ((engagement += value), (reported = true));
-    value = c2[row]!;
-    if (value === value) ((engagement += value), (reported = true));
-    value = c3[row]!;
-    if (value === value) ((engagement += value), (reported = true));
-    value = c4[row]!;
-    if (value === value) ((engagement += value), (reported = true));
-    value = c5[row]!;
-    if (value === value) ((engagement += value), (reported = true));
+    if (count > 1) {
+      value = c1[row]!;
+      if (value === value) ((engagement += value), (reported = true));
+      if (count > 2) {
+        value = c2[row]!;
+        if (value === value) ((engagement += value), (reported = true));
+        if (count > 3) {
+          value = c3[row]!;
+          if (value === value) ((engagement += value), (reported = true));
+          if (count > 4) {
+            value = c4[row]!;
+            if (value === value) ((engagement += value), (reported = true));
+            if (count > 5) {
+              value = c5[row]!;
+              if (value === value) ((engagement += value), (reported = true));
+            }
+          }
+        }
+      }
+    }
     if (extra && extraReported[row] === 1) ((engagement += extraEngagement[row]!), (reported = true));
     const denominator = denominators[row]!;
     if (!reported || denominator !== denominator) continue;
-    sums[base]! += engagement;
-    sums[base + 1]! += denominator;
-    sums[base + 3]! += 1;
+    grid[base]! += engagement;
+    grid[base + 1]! += denominator;
+    grid[base + 3]! += 1;
   }
-  p.groups = groups;
   return length;
 }
 
-/** Folds one row into a known slot (the path without a dense cache). */
-function foldOne(p: FoldParams, row: number, slot: number): void {
-  const base = slot * 4;
-  p.sums[base + 2]! += 1;
+/** Folds one row into `store` at `base` (the sparse path). */
+function foldOne(p: FoldParams, row: number, store: Float64Array, base: number): void {
+  store[base + 2]! += 1;
   let engagement = 0;
   let reported = false;
   for (const column of [p.c0, p.c1, p.c2, p.c3, p.c4, p.c5]) {
@@ -497,9 +483,9 @@ function foldOne(p: FoldParams, row: number, slot: number): void {
   if (p.extra && p.extraReported[row] === 1) ((engagement += p.extraEngagement[row]!), (reported = true));
   const denominator = p.denominators[row]!;
   if (!reported || denominator !== denominator) return;
-  p.sums[base]! += engagement;
-  p.sums[base + 1]! += denominator;
-  p.sums[base + 3]! += 1;
+  store[base]! += engagement;
+  store[base + 1]! += denominator;
+  store[base + 3]! += 1;
 }
 
 function isColumnar(item: MetricSnapshot | ColumnarSnapshots): item is ColumnarSnapshots {
