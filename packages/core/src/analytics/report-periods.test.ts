@@ -25,8 +25,20 @@ describe('report periods are taken in the report zone', () => {
   it('February and March reports with UTC month starts split local 1 March once: 60 + 80 = 140', () => {
     const february = buildReport(base);
     const march = buildReport({ ...base, range: { start: '2026-03-01T00:00:00.000Z', end: '2026-04-01T00:00:00.000Z' } });
-    expect(february.range).toMatchObject({ start: '2026-01-31T22:00:00.000Z', end: '2026-02-28T22:00:00.000Z', firstDay: '2026-02-01', lastDay: '2026-02-28', days: 28 });
-    expect(march.range).toMatchObject({ start: '2026-02-28T22:00:00.000Z', end: '2026-03-31T21:00:00.000Z', firstDay: '2026-03-01', lastDay: '2026-03-31', days: 31 });
+    expect(february.range).toMatchObject({
+      start: '2026-01-31T22:00:00.000Z',
+      end: '2026-02-28T22:00:00.000Z',
+      firstDay: '2026-02-01',
+      lastDay: '2026-02-28',
+      days: 28,
+    });
+    expect(march.range).toMatchObject({
+      start: '2026-02-28T22:00:00.000Z',
+      end: '2026-03-31T21:00:00.000Z',
+      firstDay: '2026-03-01',
+      lastDay: '2026-03-31',
+      days: 31,
+    });
     expect(summaryOf(february).engagements!.current).toBe(60); // 0 → 20 → 60
     expect(summaryOf(march).engagements!.current).toBe(80); // 60 → 100 → 140
     expect(february.engagementRate.at(-1)!.date).toBe('2026-02-28');
@@ -41,7 +53,9 @@ describe('report periods are taken in the report zone', () => {
   });
 
   it('refuses a range that covers no local day', () => {
-    expect(() => buildReport({ ...base, range: { start: '2026-03-01T00:00:00.000Z', end: '2026-03-01T05:00:00.000Z' } })).toThrow(/range\.end/);
+    expect(() => buildReport({ ...base, range: { start: '2026-03-01T00:00:00.000Z', end: '2026-03-01T05:00:00.000Z' } })).toThrow(
+      /range\.end/,
+    );
   });
 });
 
@@ -144,9 +158,24 @@ describe('report figures', () => {
       postSnapshot('g1', { likes: 999, impressions: 1 }, day(3), 'globex'), // a competitor's post: never in our totals
     ],
     posts: [
-      { platform: 'x', accountId: 'acme', postId: 'x1', publishedAt: day(1, 9), tags: ['launch'], campaign: 'spring', thumbnailUrl: 'data:image/png;base64,iVBORw0KGgo=' },
+      {
+        platform: 'x',
+        accountId: 'acme',
+        postId: 'x1',
+        publishedAt: day(1, 9),
+        tags: ['launch'],
+        campaign: 'spring',
+        thumbnailUrl: 'data:image/png;base64,iVBORw0KGgo=',
+      },
       { platform: 'x', accountId: 'acme', postId: 'x2', publishedAt: day(2, 9), tags: ['launch', 'howto'], url: 'https://example.com/a|b' },
-      { platform: 'bluesky', accountId: 'acme-b', postId: 'b1', publishedAt: day(2, 9), text: 'مرحبا بالعالم', thumbnailUrl: 'https://cdn.example.com/t.png' },
+      {
+        platform: 'bluesky',
+        accountId: 'acme-b',
+        postId: 'b1',
+        publishedAt: day(2, 9),
+        text: 'مرحبا بالعالم',
+        thumbnailUrl: 'https://cdn.example.com/t.png',
+      },
     ],
     mentions: [mention('m1', day(2, 10), 'bad'), mention('m2', day(2, 11), 'good'), mention('m3', day(9, 11), 'meh')],
   };
@@ -193,7 +222,14 @@ describe('report figures', () => {
     expect(globex).toMatchObject({ handle: 'globex', followers: 2100, posts: 14, postsFrom: 'posts-gauge', postsPerWeek: 7 });
     expect(globex.growth).toBeCloseTo(0.05, 12);
     const acme = report.competitors!.find((row) => row.handle === 'acme')!;
-    expect(acme).toMatchObject({ competitor: false, followers: 1100, posts: 2, postsFrom: 'posts', postsPerWeek: 1, engagementPerPost: 17 }); // (10 + 24) / 2
+    expect(acme).toMatchObject({
+      competitor: false,
+      followers: 1100,
+      posts: 2,
+      postsFrom: 'posts',
+      postsPerWeek: 1,
+      engagementPerPost: 17,
+    }); // (10 + 24) / 2
   });
 
   it('renders deltas, coverage, RTL text and only safe thumbnails', () => {
@@ -202,10 +238,19 @@ describe('report figures', () => {
     expect(html).toContain('<span dir="auto">مرحبا بالعالم</span>');
     expect(html).toContain('src="data:image/png;base64,iVBORw0KGgo="');
     expect(html).not.toContain('cdn.example.com'); // remote thumbnails need remoteImages
-    expect(html).toContain("img-src data:\">");
+    expect(html).toContain('img-src data:">');
     expect(renderHtml(report, { remoteImages: true })).toContain('src="https://cdn.example.com/t.png"');
     expect(html).toContain('X only, 2 of 3 posts');
-    for (const id of ['by-network', 'by-account', 'by-tag', 'by-campaign', 'weeks', 'competitors', 'chart-mentions', 'chart-negative-share'])
+    for (const id of [
+      'by-network',
+      'by-account',
+      'by-tag',
+      'by-campaign',
+      'weeks',
+      'competitors',
+      'chart-mentions',
+      'chart-negative-share',
+    ])
       expect(html).toContain(`id="${id}"`);
     const markdown = renderMarkdown(report);
     // The link target's | is encoded, so the row has exactly the table's 9 cell separators.
