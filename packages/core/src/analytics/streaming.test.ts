@@ -150,11 +150,11 @@ describe('streaming engagement aggregator', () => {
   });
 
   it('moves to sparse groups when accounts × days would be too large, with the same answer', () => {
-    // 40,000 accounts over ~4 months: past the dense grid's 4M cells.
-    const rows = seededRows(60_000, 40_000, 120, 11);
+    // 12,000 accounts over ~4 months (a day table of 125+ days): past the dense grid's 1M cells.
+    const rows = seededRows(24_000, 12_000, 120, 11);
     const aggregator = createEngagementAggregator({ timeZone: 'Europe/Bucharest', interactions: ['likes', 'comments'] });
-    aggregator.addColumns(toBatch(rows.slice(0, 30_000)));
-    aggregator.addColumns(toBatch(rows.slice(30_000)));
+    aggregator.addColumns(toBatch(rows.slice(0, 12_000)));
+    aggregator.addColumns(toBatch(rows.slice(12_000)));
     expect(asKeyed(aggregator.result())).toEqual(reference(rows, 'Europe/Bucharest'));
   });
 

@@ -101,7 +101,7 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
   // the accounts grow. **Sparse**, when the grid would pass GRID_LIMIT cells (many accounts
   // over a long span): a slot per group found through a Map per account. The grid moves into
   // slots once, the first time it would grow too large.
-  const GRID_LIMIT = 1 << 22; // cells: 128 MB of sums at most
+  const GRID_LIMIT = 1 << 20; // cells: 32 MB of sums at most
   let sparse = false;
   let grid = new Float64Array(0);
   let gridRows = 0; // accounts the grid has room for
@@ -476,8 +476,9 @@ function foldOne(p: FoldParams, row: number, store: Float64Array, base: number):
   store[base + 2]! += 1;
   let engagement = 0;
   let reported = false;
-  for (const column of [p.c0, p.c1, p.c2, p.c3, p.c4, p.c5]) {
-    const value = column[row]!;
+  const columns = [p.c0, p.c1, p.c2, p.c3, p.c4, p.c5];
+  for (let index = 0; index < p.count; index += 1) {
+    const value = columns[index]![row]!;
     if (value === value) ((engagement += value), (reported = true));
   }
   if (p.extra && p.extraReported[row] === 1) ((engagement += p.extraEngagement[row]!), (reported = true));
