@@ -147,7 +147,7 @@ describe('streaming engagement aggregator', () => {
     aggregator.addColumns(toBatch(rows.slice(25_000)));
     expect(asKeyed(aggregator.result())).toEqual(reference(rows, 'America/Sao_Paulo'));
     expect(aggregator.groups).toBe(reference(rows, 'America/Sao_Paulo').length);
-  });
+  }, 30_000);
 
   it('moves to sparse groups when accounts × days would be too large, with the same answer', () => {
     // 12,000 accounts over ~4 months (a day table of 125+ days): past the dense grid's 1M cells.
@@ -156,7 +156,7 @@ describe('streaming engagement aggregator', () => {
     aggregator.addColumns(toBatch(rows.slice(0, 12_000)));
     aggregator.addColumns(toBatch(rows.slice(12_000)));
     expect(asKeyed(aggregator.result())).toEqual(reference(rows, 'Europe/Bucharest'));
-  });
+  }, 30_000);
 
   it('refuses a malformed row at the door', () => {
     const aggregator = createEngagementAggregator({ timeZone: 'UTC' });
