@@ -259,4 +259,31 @@ describe('report figures', () => {
     expect(row.replace(/\\\|/g, '').split('|').length - 1).toBe(9);
     expect(markdown).toMatch(/\| Engagements \| 40 \| — \| — \|/); // nothing before: no change shown
   });
+
+  it('keeps hostile tags, campaigns and thumbnails inert', () => {
+    const hostile = '<script>alert(1)</script>"><img src=x onerror=alert(2)>';
+    const report = buildReport({
+      ...mixed,
+      posts: mixed.posts!.map((post, index) => ({
+        ...post,
+        tags: [hostile],
+        campaign: `${hostile}|${index}`,
+        thumbnailUrl: [
+          'javascript:alert(3)',
+          'data:image/svg+xml;base64,PHN2Zz48c2NyaXB0PmFsZXJ0KDQpPC9zY3JpcHQ+PC9zdmc+',
+          'data:image/png;base64,AAAA" onerror="alert(5)',
+        ][index]!,
+      })),
+    });
+    for (const html of [renderHtml(report), renderHtml(report, { remoteImages: true })]) {
+      expect(html).not.toMatch(/<script|<img src=x|javascript:|onerror="alert|data:image\/svg/i);
+      expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    }
+    const markdown = renderMarkdown(report);
+    expect(markdown).not.toMatch(/<script|<img|javascript:|data:image\/svg/i);
+    // Tag and campaign rows: 11 cells (label, 8 figures, coverage, 2 deltas) → 12 separators, none from user text.
+    const rows = markdown.split('\n').filter((one) => one.startsWith('| &lt;script'));
+    expect(rows).toHaveLength(4); // one tag, three campaigns
+    for (const line of rows) expect(line.replace(/\\\|/g, '').split('|').length - 1).toBe(12);
+  });
 });
