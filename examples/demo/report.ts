@@ -6,13 +6,13 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildReport, renderHtml, renderMarkdown, type AnalyticsReport } from '@smm/core/analytics';
+import { buildReport, latestBySubject, renderHtml, renderMarkdown, type AnalyticsReport } from '@smm/core/analytics';
 import type { Inbox } from '@smm/core/listening';
 import type { Mention } from '@smm/core/model';
 import { toICalendar, type Calendar } from '@smm/core/scheduler';
 import ICAL from 'ical.js';
 import type { MetricsCollector } from './metrics.js';
-import { seedHistory } from './history.js';
+import { seedHistory, type TypicalPost } from './history.js';
 import { detail, expect, say } from './narrate.js';
 import type { Networks } from './simulators.js';
 
@@ -51,7 +51,23 @@ export async function writeReport(options: {
     const followers = snapshot.metrics.followers?.value;
     if (snapshot.subject.type === 'account' && followers !== undefined && !firstFollowers.has(key)) firstFollowers.set(key, followers);
   }
-  const history = seedHistory(accounts, week.start, firstFollowers);
+  // The seeded posts do about as well as this week's: the mean final counters of the real posts.
+  const typical = new Map<string, TypicalPost>();
+  const latest = latestBySubject(collector.snapshots.filter((snapshot) => snapshot.subject.type === 'post'));
+  for (const account of accounts) {
+    const own = latest.filter((snapshot) => snapshot.subject.platform === account.platform && snapshot.subject.accountId === account.id);
+    if (own.length === 0) continue;
+    const mean = (name: 'impressions' | 'likes' | 'comments' | 'shares' | 'quotes') =>
+      own.reduce((sum, snapshot) => sum + (snapshot.metrics[name]?.value ?? 0), 0) / own.length;
+    typical.set(`${account.platform}:${account.id}`, {
+      impressions: mean('impressions'),
+      likes: mean('likes'),
+      replies: mean('comments'),
+      shares: mean('shares'),
+      quotes: mean('quotes'),
+    });
+  }
+  const history = seedHistory(accounts, week.start, firstFollowers, typical);
   say(
     `History: ${history.posts.length} earlier posts over 8 weeks, seeded (${history.snapshots.length} snapshots), so best times and the week-over-week change have a base.`,
   );
