@@ -105,9 +105,8 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
   let sparse = false;
   let grid = new Float64Array(0);
   let gridRows = 0; // accounts the grid has room for
-  let gridStride = 0; // days per account row (= days.starts.length - 1)
+  let gridStride = 0; // days per account row: only the span of days seen, with some slack
   let gridFirstDay = 0; // day number of column 0
-  let gridVersion = -1; // days.version the grid is laid out for
 
   const slotsByAccount: Array<Map<number, number>> = [];
   let capacity = 0;
@@ -170,12 +169,29 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
     for (let slot = 0; slot < slots; slot += 1) visit(slotAccount[slot]!, slotDay[slot]!, slot * 4, sums);
   };
 
-  /** Lays the grid out for the current day table and accounts; moves to sparse when too large. Returns whether the grid is in use. */
-  const syncGrid = (): boolean => {
+  /**
+   * Lays the grid out for the accounts and, with `needDay`, a span of days that includes it
+   * (grown by doubling, so re-layouts are rare); moves to sparse when too large. Returns
+   * whether the grid is in use.
+   */
+  const syncGrid = (needDay?: number): boolean => {
     if (sparse) return false;
-    const stride = days.starts.length - 1;
-    if (gridVersion === days.version && gridRows >= accountNames.length) return true;
-    const rows = Math.max(accountNames.length, gridRows, 16) * (gridRows >= accountNames.length ? 1 : 2);
+    let first = gridFirstDay;
+    let stride = gridStride;
+    if (needDay !== undefined) {
+      if (stride === 0) {
+        first = needDay - 7;
+        stride = 64;
+      } else if (needDay < first) {
+        const grow = Math.max(first - needDay + 7, stride);
+        first -= grow;
+        stride += grow;
+      } else if (needDay >= first + stride) {
+        stride = Math.max(needDay - first + 8, stride * 2);
+      }
+    }
+    const rows = accountNames.length > gridRows ? Math.max(accountNames.length, gridRows * 2, 16) : gridRows;
+    if (first === gridFirstDay && stride === gridStride && rows === gridRows) return true;
     const old = grid;
     const oldRows = gridRows;
     const oldStride = gridStride;
@@ -193,10 +209,11 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
       sparse = true;
       grid = new Float64Array(0);
       gridRows = 0;
+      gridStride = 0;
       return false;
     }
     const next = new Float64Array(rows * stride * 4);
-    const shift = oldFirst - days.firstEpochDay; // the old column 0 in the new layout
+    const shift = oldFirst - first; // the old column 0 in the new layout
     for (let account = 0; account < oldRows; account += 1) {
       for (let column = 0; column < oldStride; column += 1) {
         const from = (account * oldStride + column) * 4;
@@ -208,14 +225,13 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
     grid = next;
     gridRows = rows;
     gridStride = stride;
-    gridFirstDay = days.firstEpochDay;
-    gridVersion = days.version;
+    gridFirstDay = first;
     return true;
   };
 
   /** The store and base of one (account, day) group, creating it. */
   const locate = (account: number, day: number): { store: Float64Array; base: number } => {
-    if (syncGrid()) {
+    if (syncGrid(day)) {
       const column = day - gridFirstDay;
       if (column >= 0 && column < gridStride) return { store: grid, base: (account * gridStride + column) * 4 };
     }
@@ -313,6 +329,7 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
         starts: days.starts,
         grid,
         stride: gridStride,
+        dayShift: days.firstEpochDay - gridFirstDay,
         count: Math.max(1, Math.min(columns.length, 6)),
         c0: columns[0] ?? pad,
         c1: columns[1] ?? pad,
@@ -330,16 +347,18 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
       // tight). It stops at a row outside the day table (grown here, then resumed) and, in
       // sparse mode, folds nothing: those rows go through the slots one by one.
       let row = 0;
+      let useGrid = syncGrid();
       while (row < length) {
-        const useGrid = syncGrid();
         params.starts = days.starts;
         params.grid = grid;
         params.stride = gridStride;
+        params.dayShift = days.firstEpochDay - gridFirstDay;
         if (useGrid) {
           row = foldRows(params, row);
           if (row >= length) break;
+          // A day outside the day table or the grid's span: grow them, then resume.
           checkTime(times[row]!, row);
-          days.dayOf(times[row]!); // grow the day table, re-lay the grid, resume
+          useGrid = syncGrid(days.dayOf(times[row]!));
           continue;
         }
         for (; row < length; row += 1) {
@@ -404,6 +423,8 @@ interface FoldParams {
   grid: Float64Array;
   /** Days per account row of the grid. */
   stride: number;
+  /** Grid column of day-table index 0 (day-table index + dayShift = grid column). */
+  dayShift: number;
   /** Interaction columns present (c0 … c5; at least 1, the rest are the NaN pad). */
   count: number;
   c0: MetricColumn;
@@ -420,9 +441,9 @@ interface FoldParams {
   length: number;
 }
 
-/** Folds rows from `from` into the grid; returns the first row outside the day table (or `length`). */
+/** Folds rows from `from` into the grid; returns the first row outside the day table or the grid's days (or `length`). */
 function foldRows(p: FoldParams, from: number): number {
-  const { times, accounts, translate, starts, grid, stride, count, c0, c1, c2, c3, c4, c5, denominators, length } = p;
+  const { times, accounts, translate, starts, grid, stride, dayShift, count, c0, c1, c2, c3, c4, c5, denominators, length } = p;
   const { extra, extraEngagement, extraReported } = p;
   const lo = starts[0]!;
   const hi = starts[starts.length - 1]!;
@@ -434,7 +455,9 @@ function foldRows(p: FoldParams, from: number): number {
     if (day >= span) day = span - 1;
     while (starts[day]! > at) day -= 1;
     while (starts[day + 1]! <= at) day += 1;
-    const base = (translate[accounts[row]!]! * stride + day) * 4;
+    const column = day + dayShift;
+    if (column < 0 || column >= stride) return row;
+    const base = (translate[accounts[row]!]! * stride + column) * 4;
     grid[base + 2]! += 1;
     let engagement = 0;
     let reported = false;
