@@ -47,6 +47,9 @@ export function createMetricsCollector(client: SmmClient, networks: Networks, cl
         publishedAt: published.publishedAt,
         text: entry.draft.text,
         ...(root.url ? { url: root.url } : {}),
+        // Tags and campaign feed the report's by-tag and by-campaign tables.
+        ...(entry.draft.tags.length > 0 ? { tags: entry.draft.tags } : {}),
+        ...(entry.draft.campaign ? { campaign: entry.draft.campaign } : {}),
       });
     },
     async sample(signal) {

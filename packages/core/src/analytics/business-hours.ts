@@ -33,6 +33,10 @@ const IntervalSchema = z
     end: z.string().regex(TIME, { error: "must be a local time 'HH:MM' (00:01–24:00)" }),
   })
   .refine((interval) => interval.start < interval.end, { path: ['end'], error: 'must be after start' });
+const BoundsSchema = z.object({
+  startMs: z.number().finite({ error: 'must be a finite epoch-milliseconds instant' }),
+  endMs: z.number().finite({ error: 'must be a finite epoch-milliseconds instant' }),
+});
 const BusinessHoursSchema = z.object({
   timeZone: TimeZoneSchema,
   weekly: z.partialRecord(
@@ -61,7 +65,8 @@ function toMinutes(time: string): number {
 /**
  * Milliseconds between two instants that fall inside business hours. Each local day's
  * intervals are turned into instants in the zone, so a 23- or 25-hour day and a wall-clock
- * time skipped or repeated by DST are handled as the zone's rules say.
+ * time skipped or repeated by DST are handled as the zone's rules say. The schedule is
+ * validated like {@link parseBusinessHours} (a ValidationError names the bad field).
  *
  * @example
  * ```ts
@@ -70,6 +75,9 @@ function toMinutes(time: string): number {
  * ```
  */
 export function businessMillisBetween(startMs: number, endMs: number, hours: BusinessHours): number {
+  parseWithSchema(BoundsSchema, { startMs, endMs }, 'businessMillisBetween bounds');
+  // The same schedule check as responseTimes: a bad interval is a ValidationError, not a silent 0.
+  hours = parseBusinessHours(hours);
   if (!(endMs > startMs)) return 0;
   const zone = hours.timeZone;
   let day = Temporal.Instant.fromEpochMilliseconds(startMs).toZonedDateTimeISO(zone).toPlainDate();

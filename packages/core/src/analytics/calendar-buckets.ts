@@ -5,14 +5,17 @@ export type SeriesInterval = 'day' | 'week' | 'month';
 
 /** One calendar bucket in a zone: local label and its instants (`end` exclusive). */
 export interface CalendarBucket {
-  /** `YYYY-MM-DD` (day; the Monday for a week) or `YYYY-MM` (month), local to the zone. */
+  /** `YYYY-MM-DD` (day; the week's first day for a week) or `YYYY-MM` (month), local to the zone. */
   label: string;
   startMs: number;
   endMs: number;
 }
 
-function floorDate(date: Temporal.PlainDate, interval: SeriesInterval): Temporal.PlainDate {
-  if (interval === 'week') return date.subtract({ days: date.dayOfWeek - 1 });
+/** The ISO weekday a week starts on: 1 = Monday (ISO 8601, most of Europe), 7 = Sunday (US). */
+export type WeekStart = 1 | 7;
+
+function floorDate(date: Temporal.PlainDate, interval: SeriesInterval, weekStartsOn: WeekStart): Temporal.PlainDate {
+  if (interval === 'week') return date.subtract({ days: (date.dayOfWeek - weekStartsOn + 7) % 7 });
   if (interval === 'month') return date.with({ day: 1 });
   return date;
 }
@@ -35,8 +38,8 @@ export function startOfLocalDate(date: Temporal.PlainDate, timeZone: string): nu
 
 /**
  * The calendar buckets in `timeZone` that cover `[startMs, endMs)`: local midnights (or
- * Mondays, or firsts of the month) turned into instants by the zone's rules, so a day can
- * last 23 or 25 hours.
+ * the first day of each week — Monday by default, Sunday with `weekStartsOn: 7` — or firsts of
+ * the month) turned into instants by the zone's rules, so a day can last 23 or 25 hours.
  *
  * @example
  * ```ts
@@ -44,9 +47,15 @@ export function startOfLocalDate(date: Temporal.PlainDate, timeZone: string): nu
  * // [{ label: '2026-03-29', … 23 hours }, { label: '2026-03-30', … }]
  * ```
  */
-export function calendarBuckets(startMs: number, endMs: number, interval: SeriesInterval, timeZone: string): CalendarBucket[] {
+export function calendarBuckets(
+  startMs: number,
+  endMs: number,
+  interval: SeriesInterval,
+  timeZone: string,
+  weekStartsOn: WeekStart = 1,
+): CalendarBucket[] {
   const buckets: CalendarBucket[] = [];
-  let date = floorDate(localDate(startMs, timeZone), interval);
+  let date = floorDate(localDate(startMs, timeZone), interval, weekStartsOn);
   let bucketStart = startOfLocalDate(date, timeZone);
   while (bucketStart < endMs) {
     const next = step(date, interval);

@@ -1,5 +1,19 @@
-import type { CanonicalMetric, MetricSnapshot } from '../model/index.js';
+import { z } from 'zod';
+import { CANONICAL_METRICS, parseWithSchema, type CanonicalMetric, type MetricSnapshot } from '../model/index.js';
+import { checkSnapshots } from './check-snapshots.js';
 import { asPosts, metricValue, pooledRatio, safeRatio } from './metric-values.js';
+
+const InteractionsSchema = z
+  .array(z.enum(CANONICAL_METRICS, { error: `must be a canonical metric: ${CANONICAL_METRICS.join(', ')}` }))
+  .optional();
+const EngagementOptionsSchema = z.object({ interactions: InteractionsSchema }).optional();
+const EngagementRateOptionsSchema = z.object({
+  by: z.enum(['reach', 'impressions', 'views', 'followers'], {
+    error: "must be 'reach', 'impressions', 'views' or 'followers' (the rate's denominator)",
+  }),
+  followers: z.number().nonnegative({ error: 'must be 0 or more' }).nullable().optional(),
+  interactions: InteractionsSchema,
+});
 
 /**
  * The interactions counted as engagements unless you choose others: likes, comments, shares,
@@ -40,6 +54,13 @@ export interface EngagementOptions {
  * ```
  */
 export function engagements(snapshot: MetricSnapshot, options: EngagementOptions = {}): number | null {
+  checkSnapshots([snapshot], 'engagements');
+  parseWithSchema(EngagementOptionsSchema, options, 'engagements options');
+  return engagementsOf(snapshot, options);
+}
+
+/** {@link engagements} without the door checks (callers have validated). */
+export function engagementsOf(snapshot: MetricSnapshot, options: EngagementOptions = {}): number | null {
   const interactions = options.interactions ?? DEFAULT_ENGAGEMENT_INTERACTIONS;
   let total = 0;
   let reported = false;
@@ -62,10 +83,11 @@ export function engagements(snapshot: MetricSnapshot, options: EngagementOptions
  * ```
  */
 export function totalEngagements(snapshots: readonly MetricSnapshot[], options: EngagementOptions = {}): number | null {
+  parseWithSchema(EngagementOptionsSchema, options, 'totalEngagements options');
   let total = 0;
   let reported = false;
-  for (const post of asPosts(snapshots)) {
-    const value = engagements(post, options);
+  for (const post of asPosts(snapshots, 'totalEngagements')) {
+    const value = engagementsOf(post, options);
     if (value === null) continue;
     total += value;
     reported = true;
@@ -121,8 +143,9 @@ export function viewsOf(snapshot: MetricSnapshot): number | undefined {
  * ```
  */
 export function engagementRate(input: MetricSnapshot | readonly MetricSnapshot[], options: EngagementRateOptions): number | null {
-  const posts = asPosts(input);
-  const pick = (post: MetricSnapshot): number | null => engagements(post, options);
+  parseWithSchema(EngagementRateOptionsSchema, options, 'engagementRate options');
+  const posts = asPosts(input, 'engagementRate');
+  const pick = (post: MetricSnapshot): number | null => engagementsOf(post, options);
   switch (options.by) {
     case 'reach':
       return pooledRatio(posts, pick, (post) => metricValue(post, 'reach'));

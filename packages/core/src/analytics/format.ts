@@ -25,11 +25,29 @@ export function formatValue(value: number | null, unit: 'count' | 'fraction' | '
   return Math.round(value).toLocaleString('en-US');
 }
 
-/** Formats a relative change as a signed percentage (`+12.5 %`). */
+/** Formats a relative change as an arrow and a percentage (`▲ 12.5 %`, `▼ 3.0 %`, `＝ 0.0 %`); `—` when undefined. */
 export function formatChange(relative: number | null): string {
   if (relative === null) return '—';
-  const sign = relative > 0 ? '+' : relative < 0 ? '−' : '±';
-  return `${sign}${Math.abs(relative * 100).toFixed(1)} %`;
+  const arrow = relative > 0 ? '▲' : relative < 0 ? '▼' : '＝';
+  return `${arrow} ${Math.abs(relative * 100).toFixed(1)} %`;
+}
+
+/** A change for a table cell: the relative change, or the absolute one when the previous value was 0. */
+export function formatDelta(
+  change: { absolute: number | null; relative: number | null; previous: number | null },
+  unit: 'count' | 'fraction' | 'ms',
+): string {
+  if (change.relative !== null) return formatChange(change.relative);
+  if (change.absolute === null || change.absolute === 0) return change.absolute === 0 ? '＝' : '—';
+  const arrow = change.absolute > 0 ? '▲' : '▼';
+  return unit === 'fraction'
+    ? `${arrow} ${(Math.abs(change.absolute) * 100).toFixed(2)} pt`
+    : `${arrow} ${formatValue(Math.abs(change.absolute), unit)}`;
+}
+
+/** A thumbnail URL safe to embed without a request: a base64 `data:` image of a raster type. */
+export function isEmbeddedImage(url: string): boolean {
+  return /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+$/.test(url);
 }
 
 /** ISO weekday names, Monday first. */

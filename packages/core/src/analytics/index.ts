@@ -48,7 +48,7 @@ export {
   type ResponseTimeStats,
 } from './response-time.js';
 export { postingConsistency, type PostingConsistency, type PostingConsistencyInput } from './posting-consistency.js';
-export { calendarBuckets, type CalendarBucket, type SeriesInterval } from './calendar-buckets.js';
+export { calendarBuckets, type CalendarBucket, type SeriesInterval, type WeekStart } from './calendar-buckets.js';
 export { GAUGE_METRICS, toSeries, type MetricSeries, type SeriesBucket, type SeriesKind, type SeriesOptions } from './series.js';
 export {
   bestTimeHeatmap,
@@ -82,12 +82,20 @@ export {
 export {
   buildReport,
   type AnalyticsReport,
+  type MentionSentiment,
+  type ReportBreakdownRow,
   type ReportDay,
   type ReportInput,
+  type ReportMentionDay,
   type ReportPost,
   type ReportSummaryMetric,
   type ReportTopPost,
+  type ReportWeek,
 } from './build-report.js';
+export { localRange, previousRange, snapToLocalMidnight, type LocalRange, type RangeInput } from './report-range.js';
+export { networkName, type RateCoverage } from './period-totals.js';
+export { competitorBenchmark, type CompetitorBenchmarkInput, type CompetitorRow } from './competitor-benchmark.js';
+export { chooseEvergreen, type EvergreenChoice, type EvergreenInput, type EvergreenPost } from './evergreen.js';
 export { renderMarkdown } from './render-markdown.js';
-export { renderHtml } from './render-html.js';
+export { renderHtml, type RenderHtmlOptions } from './render-html.js';
 export { escapeHtml } from './format.js';

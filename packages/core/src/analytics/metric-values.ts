@@ -1,4 +1,5 @@
 import type { CanonicalMetric, MetricSnapshot, MetricSubject } from '../model/index.js';
+import { checkSnapshots } from './check-snapshots.js';
 
 /**
  * The value of one metric in a snapshot, or `undefined` when the network did not report it
@@ -57,6 +58,12 @@ export function subjectKey(subject: MetricSubject): string {
  * ```
  */
 export function latestBySubject(snapshots: Iterable<MetricSnapshot>): MetricSnapshot[] {
+  return latestOf([...snapshots], 'latestBySubject');
+}
+
+/** {@link latestBySubject} for a calculator named `where` (validates the snapshots at its door). */
+export function latestOf(snapshots: readonly MetricSnapshot[], where: string): MetricSnapshot[] {
+  checkSnapshots(snapshots, where);
   const latest = new Map<string, MetricSnapshot>();
   for (const snapshot of snapshots) {
     const key = subjectKey(snapshot.subject);
@@ -101,7 +108,7 @@ export function pooledRatio(
   return used === 0 ? null : safeRatio(numerator, denominator);
 }
 
-/** Accepts one snapshot or many, and returns the latest per subject. */
-export function asPosts(input: MetricSnapshot | readonly MetricSnapshot[]): MetricSnapshot[] {
-  return latestBySubject(Array.isArray(input) ? (input as readonly MetricSnapshot[]) : [input as MetricSnapshot]);
+/** Accepts one snapshot or many, validates them for calculator `where`, and returns the latest per subject. */
+export function asPosts(input: MetricSnapshot | readonly MetricSnapshot[], where: string): MetricSnapshot[] {
+  return latestOf(Array.isArray(input) ? (input as readonly MetricSnapshot[]) : [input as MetricSnapshot], where);
 }

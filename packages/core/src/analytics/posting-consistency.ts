@@ -1,5 +1,6 @@
+import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
-import { DurationMsSchema, InstantSchema, parseWithSchema } from '../model/index.js';
+import { DurationMsSchema, InstantSchema, TimeZoneSchema, parseWithSchema } from '../model/index.js';
 import { mean, median } from './statistics.js';
 
 /** Input of {@link postingConsistency}. */
@@ -12,12 +13,14 @@ export interface PostingConsistencyInput {
   range: { start: string; end: string };
   /** A gap longer than `plannedGapMs × (1 + tolerance)` counts as a missed slot (default 0.5). */
   tolerance?: number;
+  /** IANA zone of the plan (default `'UTC'`): a gap of whole days counts local days, so a DST week is still 7 days. */
+  timeZone?: string;
 }
 
 /** How regularly an account posted against its plan. */
 export interface PostingConsistency {
   posts: number;
-  /** `⌊range length ÷ plannedGapMs⌋`. */
+  /** `⌊local days in range ÷ gap in days⌋` for a gap of whole days, else `⌊range length ÷ plannedGapMs⌋`. */
   expectedPosts: number;
   /** `min(posts, expected) ÷ expected`, 0..1; `null` when nothing was expected. */
   adherence: number | null;
@@ -39,10 +42,13 @@ const InputSchema = z.object({
     .object({ start: InstantSchema, end: InstantSchema })
     .refine((range) => range.start < range.end, { path: ['end'], error: 'must be after range.start' }),
   tolerance: z.number().nonnegative({ error: 'must be 0 or more' }).optional(),
+  timeZone: TimeZoneSchema.optional(),
 });
 
 /**
- * Posting consistency against a planned cadence: posts vs. expected, **adherence =
+ * Posting consistency against a planned cadence: posts vs. expected (for a gap of whole days,
+ * the range's **local days in the plan's zone** ÷ the gap in days: a week across a DST change
+ * lasts 167 or 169 hours and still expects 7 daily posts), **adherence =
  * min(posts, expected) ÷ expected**, the gaps between consecutive posts, the gaps longer than
  * the plan allows, and the **coefficient of variation of the gaps** (std ÷ mean).
  *
@@ -53,14 +59,23 @@ const InputSchema = z.object({
  * ```
  */
 export function postingConsistency(input: PostingConsistencyInput): PostingConsistency {
-  const { publishedAt, plannedGapMs, range, tolerance = 0.5 } = parseWithSchema(InputSchema, input, 'postingConsistency input');
+  const {
+    publishedAt,
+    plannedGapMs,
+    range,
+    tolerance = 0.5,
+    timeZone = 'UTC',
+  } = parseWithSchema(InputSchema, input, 'postingConsistency input');
   const startMs = Date.parse(range.start);
   const endMs = Date.parse(range.end);
   const times = publishedAt
     .map((at) => Date.parse(at))
     .filter((at) => at >= startMs && at < endMs)
     .sort((a, b) => a - b);
-  const expectedPosts = Math.floor((endMs - startMs) / plannedGapMs);
+  const expectedPosts =
+    plannedGapMs % DAY_MS === 0
+      ? Math.floor(localDays(startMs, endMs, timeZone) / (plannedGapMs / DAY_MS) + 1e-9)
+      : Math.floor((endMs - startMs) / plannedGapMs);
   const gaps: number[] = [];
   const longGaps: PostingConsistency['longGaps'] = [];
   for (let index = 1; index < times.length; index += 1) {
@@ -87,4 +102,13 @@ export function postingConsistency(input: PostingConsistencyInput): PostingConsi
     longGaps,
     gapVariation,
   };
+}
+
+const DAY_MS = 86_400_000;
+
+// Length of [start, end) in local calendar days of the zone (fractional; a 23-hour DST day counts as 1).
+function localDays(startMs: number, endMs: number, timeZone: string): number {
+  const start = Temporal.Instant.fromEpochMilliseconds(startMs).toZonedDateTimeISO(timeZone);
+  const end = Temporal.Instant.fromEpochMilliseconds(endMs).toZonedDateTimeISO(timeZone);
+  return start.until(end, { largestUnit: 'days' }).total({ unit: 'days', relativeTo: start });
 }

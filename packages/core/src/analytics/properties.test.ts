@@ -153,13 +153,29 @@ describe('properties', () => {
     );
   });
 
-  it('counter series never report negative growth', () => {
+  it("counter series telescope: the buckets sum to each post's last minus first observation (a decrease is not a reset)", () => {
     fc.assert(
       fc.property(fc.array(snapshotArb, { maxLength: 20 }), (snapshots) => {
-        for (const bucket of toSeries(snapshots, { metric: 'impressions', interval: 'day', timeZone: 'America/New_York' }).buckets) {
-          expect(bucket.value === null || bucket.value >= 0).toBe(true);
+        const series = toSeries(snapshots, { metric: 'impressions', interval: 'day', timeZone: 'America/New_York' });
+        let sum = 0;
+        for (const bucket of series.buckets) {
           expect(bucket.missing).toBe(bucket.value === null);
+          expect(bucket.reset).toBe(false); // no snapshot carries countersReset
+          sum += bucket.value ?? 0;
         }
+        // Independently: per post, sorted by time (ties by value), last − first.
+        const byPost = new Map<string, Array<[number, number]>>();
+        for (const snapshot of snapshots) {
+          const value = snapshot.metrics.impressions?.value;
+          if (value === undefined || snapshot.subject.type !== 'post') continue;
+          byPost.set(snapshot.subject.postId, [...(byPost.get(snapshot.subject.postId) ?? []), [Date.parse(snapshot.observedAt), value]]);
+        }
+        let expected = 0;
+        for (const points of byPost.values()) {
+          points.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+          expected += points[points.length - 1]![1] - points[0]![1];
+        }
+        expect(sum).toBe(expected);
       }),
     );
   });

@@ -1,5 +1,7 @@
-import type { MetricSnapshot } from '../model/index.js';
-import { engagements, type EngagementOptions } from './engagement.js';
+import { z } from 'zod';
+import { parseWithSchema, type MetricSnapshot } from '../model/index.js';
+import { engagementsOf, type EngagementOptions } from './engagement.js';
+import { checkSnapshots } from './check-snapshots.js';
 import { asPosts, metricValue, pooledRatio, safeRatio } from './metric-values.js';
 
 /**
@@ -17,14 +19,24 @@ export interface PerPostRateOptions {
   followers?: number | null;
 }
 
+const PerPostOptionsSchema = z.object({
+  variant: z.enum(['per-post', 'per-follower'], { error: "must be 'per-post' (Kaushik) or 'per-follower' (Hootsuite)" }),
+  followers: z.number().nonnegative({ error: 'must be 0 or more' }).nullable().optional(),
+});
+const ClickOptionsSchema = z
+  .object({ clicks: z.enum(['linkClicks', 'clicks'], { error: "must be 'linkClicks' or 'clicks'" }).optional() })
+  .optional();
+
 function perPostRate(
   input: MetricSnapshot | readonly MetricSnapshot[],
   metric: 'shares' | 'likes' | 'comments',
   options: PerPostRateOptions,
+  where: string,
 ): number | null {
+  parseWithSchema(PerPostOptionsSchema, options, `${where} options`);
   let total = 0;
   let posts = 0;
-  for (const post of asPosts(input)) {
+  for (const post of asPosts(input, where)) {
     const value = metricValue(post, metric);
     if (value === undefined) continue;
     total += value;
@@ -48,7 +60,7 @@ function perPostRate(
  * ```
  */
 export function amplificationRate(input: MetricSnapshot | readonly MetricSnapshot[], options: PerPostRateOptions): number | null {
-  return perPostRate(input, 'shares', options);
+  return perPostRate(input, 'shares', options, 'amplificationRate');
 }
 
 /**
@@ -62,7 +74,7 @@ export function amplificationRate(input: MetricSnapshot | readonly MetricSnapsho
  * ```
  */
 export function applauseRate(input: MetricSnapshot | readonly MetricSnapshot[], options: PerPostRateOptions): number | null {
-  return perPostRate(input, 'likes', options);
+  return perPostRate(input, 'likes', options, 'applauseRate');
 }
 
 /**
@@ -76,7 +88,7 @@ export function applauseRate(input: MetricSnapshot | readonly MetricSnapshot[], 
  * ```
  */
 export function conversationRate(input: MetricSnapshot | readonly MetricSnapshot[], options: PerPostRateOptions): number | null {
-  return perPostRate(input, 'comments', options);
+  return perPostRate(input, 'comments', options, 'conversationRate');
 }
 
 /**
@@ -89,7 +101,7 @@ export function conversationRate(input: MetricSnapshot | readonly MetricSnapshot
  */
 export function viralityRate(input: MetricSnapshot | readonly MetricSnapshot[]): number | null {
   return pooledRatio(
-    asPosts(input),
+    asPosts(input, 'viralityRate'),
     (post) => metricValue(post, 'shares'),
     (post) => metricValue(post, 'impressions'),
   );
@@ -111,9 +123,9 @@ export interface ClickOptions {
  * ```
  */
 export function clickThroughRate(input: MetricSnapshot | readonly MetricSnapshot[], options: ClickOptions = {}): number | null {
-  const clicks = options.clicks ?? 'linkClicks';
+  const clicks = parseWithSchema(ClickOptionsSchema, options, 'click options')?.clicks ?? 'linkClicks';
   return pooledRatio(
-    asPosts(input),
+    asPosts(input, 'clickThroughRate'),
     (post) => metricValue(post, clicks),
     (post) => metricValue(post, 'impressions'),
   );
@@ -129,9 +141,9 @@ export function clickThroughRate(input: MetricSnapshot | readonly MetricSnapshot
  * ```
  */
 export function conversionRate(input: MetricSnapshot | readonly MetricSnapshot[], options: ClickOptions = {}): number | null {
-  const clicks = options.clicks ?? 'linkClicks';
+  const clicks = parseWithSchema(ClickOptionsSchema, options, 'click options')?.clicks ?? 'linkClicks';
   return pooledRatio(
-    asPosts(input),
+    asPosts(input, 'conversionRate'),
     (post) => metricValue(post, 'conversions'),
     (post) => metricValue(post, clicks),
   );
@@ -146,9 +158,9 @@ export function conversionRate(input: MetricSnapshot | readonly MetricSnapshot[]
  * ```
  */
 export function costPerClick(input: MetricSnapshot | readonly MetricSnapshot[], options: ClickOptions = {}): number | null {
-  const clicks = options.clicks ?? 'linkClicks';
+  const clicks = parseWithSchema(ClickOptionsSchema, options, 'click options')?.clicks ?? 'linkClicks';
   return pooledRatio(
-    asPosts(input),
+    asPosts(input, 'costPerClick'),
     (post) => metricValue(post, 'spend'),
     (post) => metricValue(post, clicks),
   );
@@ -164,7 +176,7 @@ export function costPerClick(input: MetricSnapshot | readonly MetricSnapshot[], 
  */
 export function costPerMille(input: MetricSnapshot | readonly MetricSnapshot[]): number | null {
   const ratio = pooledRatio(
-    asPosts(input),
+    asPosts(input, 'costPerMille'),
     (post) => metricValue(post, 'spend'),
     (post) => metricValue(post, 'impressions'),
   );
@@ -181,9 +193,9 @@ export function costPerMille(input: MetricSnapshot | readonly MetricSnapshot[]):
  */
 export function costPerEngagement(input: MetricSnapshot | readonly MetricSnapshot[], options: EngagementOptions = {}): number | null {
   return pooledRatio(
-    asPosts(input),
+    asPosts(input, 'costPerEngagement'),
     (post) => metricValue(post, 'spend'),
-    (post) => engagements(post, options),
+    (post) => engagementsOf(post, options),
   );
 }
 
@@ -221,6 +233,7 @@ export function followersAround(
   rangeEnd: string,
   side: 'start' | 'end',
 ): { at: number; value: number } | null {
+  checkSnapshots(accountSnapshots, 'followersAround');
   const startMs = Date.parse(rangeStart);
   const endMs = Date.parse(rangeEnd);
   let before: { at: number; value: number } | null = null;

@@ -101,4 +101,46 @@ describe.skipIf(!available && !inCi)('HTML report in headless Chromium', () => {
     expect(existsSync(SCREENSHOT.pathname)).toBe(true);
     await page.close();
   }, 60_000);
+
+  it('renders right-to-left text right to left and keeps hostile tags, campaigns and thumbnails inert', async () => {
+    const hostile = '<script>alert(1)</script><img src=x onerror=alert(2)>';
+    const input = sampleReportInput();
+    input.posts = input.posts!.map((post, index) =>
+      index % 7 === 0
+        ? { ...post, text: 'مرحبا بالعالم — שלום עולם', tags: [hostile], campaign: hostile, thumbnailUrl: 'javascript:alert(3)' }
+        : post,
+    );
+    const file = join(workDir, 'report-rtl.html');
+    writeFileSync(file, renderHtml(buildReport({ ...input, topPostsLimit: 40 })));
+    const page = await browser!.newPage();
+    const problems: string[] = [];
+    const requests: string[] = [];
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    page.on('request', (request) => {
+      if (!request.url().startsWith('file:')) requests.push(request.url());
+    });
+    page.on('dialog', (dialog) => {
+      problems.push(`dialog: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    const facts = await page.evaluate(() => {
+      const rtl = [...document.querySelectorAll('#top-posts span[dir="auto"]')].find((span) => span.textContent?.startsWith('مرحبا'));
+      return {
+        scripts: document.scripts.length,
+        images: document.querySelectorAll('img').length,
+        direction: rtl ? getComputedStyle(rtl).direction : null,
+        tagRows: document.querySelectorAll('#by-tag tbody tr').length,
+        text: document.body.innerText,
+      };
+    });
+    expect(problems).toEqual([]);
+    expect(requests).toEqual([]);
+    expect(facts.scripts).toBe(0);
+    expect(facts.images).toBe(0); // a javascript: thumbnail is never drawn
+    expect(facts.direction).toBe('rtl');
+    expect(facts.tagRows).toBeGreaterThan(0);
+    expect(facts.text).toContain(hostile);
+    await page.close();
+  }, 60_000);
 });

@@ -53,9 +53,9 @@ describe('buildReport', () => {
     expect(summary.medianResponseMs!.current).toBe(3_600_000);
   });
 
-  it('has daily followers (gaps stay null) and engagement rate', () => {
+  it('has daily followers (the last known value carried forward) and engagement rate', () => {
     expect(report.followers).toEqual([
-      { date: '2026-03-02', value: null },
+      { date: '2026-03-02', value: 1000 }, // observed 03-01 23:00, nothing on 03-02
       { date: '2026-03-03', value: 1050 },
       { date: '2026-03-04', value: 1100 },
     ]);
@@ -108,7 +108,7 @@ describe('renderers', () => {
     const markdown = renderMarkdown(report);
     expect(markdown).toContain('# Acme &lt;weekly&gt; &amp; co');
     expect(markdown).not.toContain('<script');
-    expect(markdown).toContain('| Engagement rate (by impressions) | 6.00 % | — | — |');
-    expect(markdown).toContain('| Followers (end of period) | 1,100 | 1,000 | +10.0 % |');
+    expect(markdown).toContain('| Engagement rate (by impressions — X, 2 of 2 posts) | 6.00 % | — | — |');
+    expect(markdown).toContain('| Followers (end of period) | 1,100 | 1,000 | ▲ 10.0 % |');
   });
 });

@@ -27,16 +27,66 @@ describe('toSeries — counters', () => {
     ]);
   });
 
-  it('flags a counter reset and counts growth after it from 0', () => {
+  it('counts a decrease as a decrease, not a reset: likes 100 → 99 → 105 total 105', () => {
+    const snapshots = [
+      postSnapshot('p', { likes: 100 }, '2026-03-01T20:00:00.000Z'),
+      postSnapshot('p', { likes: 99 }, '2026-03-02T20:00:00.000Z'), // one unlike
+      postSnapshot('p', { likes: 105 }, '2026-03-03T20:00:00.000Z'),
+    ];
+    const { buckets } = toSeries(snapshots, { metric: 'likes', interval: 'day', timeZone: 'UTC', postsStartAtZero: true });
+    expect(buckets.map((bucket) => [bucket.value, bucket.decreased, bucket.reset])).toEqual([
+      [100, false, false], // 0 → 100
+      [-1, true, false], // 100 → 99
+      [6, false, false], // 99 → 105
+    ]);
+    expect(buckets.reduce((sum, bucket) => sum + bucket.value!, 0)).toBe(105);
+  });
+
+  it('shares 1 → 0 → 1 on 24 posts add nothing after the first day', () => {
+    const snapshots = Array.from({ length: 24 }, (_, index) => [
+      postSnapshot(`p${index}`, { shares: 1 }, '2026-03-01T12:00:00.000Z'),
+      postSnapshot(`p${index}`, { shares: 0 }, '2026-03-02T12:00:00.000Z'),
+      postSnapshot(`p${index}`, { shares: 1 }, '2026-03-03T12:00:00.000Z'),
+    ]).flat();
+    const { buckets } = toSeries(snapshots, { metric: 'shares', interval: 'day', timeZone: 'UTC', postsStartAtZero: true });
+    expect(buckets.map((bucket) => bucket.value)).toEqual([24, -24, 24]); // total 24, one share per post
+  });
+
+  it('restarts from 0 only on evidence: a snapshot with countersReset', () => {
     const snapshots = [
       postSnapshot('p', { impressions: 100 }, '2026-03-01T08:00:00.000Z'),
       postSnapshot('p', { impressions: 130 }, '2026-03-02T08:00:00.000Z'),
-      postSnapshot('p', { impressions: 10 }, '2026-03-02T12:00:00.000Z'), // reset
+      { ...postSnapshot('p', { impressions: 10 }, '2026-03-02T12:00:00.000Z'), countersReset: true },
       postSnapshot('p', { impressions: 25 }, '2026-03-02T18:00:00.000Z'),
     ];
     const { buckets } = toSeries(snapshots, { metric: 'impressions', interval: 'day', timeZone: 'UTC' });
-    expect(buckets[1]).toMatchObject({ label: '2026-03-02', value: 55, reset: true }); // 30 + 10 + 15
+    expect(buckets[1]).toMatchObject({ label: '2026-03-02', value: 55, reset: true, decreased: false }); // 30 + 10 + 15
     expect(buckets[0]).toMatchObject({ label: '2026-03-01', value: 0, reset: false, partial: true });
+  });
+
+  it('carries a gauge forward when asked, and refuses malformed snapshots', () => {
+    const snapshots = [
+      accountSnapshot({ followers: 500 }, '2026-02-28T12:00:00.000Z'), // before the range
+      accountSnapshot({ followers: 520 }, '2026-03-02T12:00:00.000Z'),
+    ];
+    const range = { start: '2026-03-01T00:00:00.000Z', end: '2026-03-04T00:00:00.000Z' };
+    const carried = toSeries(snapshots, { metric: 'followers', interval: 'day', timeZone: 'UTC', range, carryForward: true });
+    expect(carried.buckets.map((bucket) => [bucket.value, bucket.carried])).toEqual([
+      [500, true],
+      [520, false],
+      [520, true],
+    ]);
+    const plain = toSeries(snapshots, { metric: 'followers', interval: 'day', timeZone: 'UTC', range });
+    expect(plain.buckets.map((bucket) => bucket.value)).toEqual([null, 520, null]);
+    const broken = { ...snapshots[0]!, subject: { type: 'post', platform: 'x', accountId: 'acme' } } as never;
+    expect(() => toSeries([broken], { metric: 'followers', interval: 'day', timeZone: 'UTC' })).toThrow(/\[0\]\.subject\.postId/);
+  });
+
+  it('starts weeks on Sunday when asked', () => {
+    // 2026-03-04 is a Wednesday: its week starts Monday 03-02, or Sunday 03-01.
+    const at = Date.parse('2026-03-04T12:00:00.000Z');
+    expect(calendarBuckets(at, at + 1, 'week', 'UTC')[0]!.label).toBe('2026-03-02');
+    expect(calendarBuckets(at, at + 1, 'week', 'UTC', 7)[0]!.label).toBe('2026-03-01');
   });
 
   it('sums subjects and counts posts from zero when asked', () => {

@@ -7,7 +7,8 @@ import {
   type CanonicalMetric,
   type MetricSnapshot,
 } from '../model/index.js';
-import { bucketIndex, calendarBuckets, type SeriesInterval } from './calendar-buckets.js';
+import { bucketIndex, calendarBuckets, type SeriesInterval, type WeekStart } from './calendar-buckets.js';
+import { checkSnapshots } from './check-snapshots.js';
 import { metricValue, subjectKey } from './metric-values.js';
 
 /**
@@ -29,7 +30,7 @@ export const GAUGE_METRICS: readonly CanonicalMetric[] = ['followers', 'followin
 
 /** One bucket of a series. */
 export interface SeriesBucket {
-  /** Local label: `YYYY-MM-DD` (day; a week's Monday) or `YYYY-MM` (month). */
+  /** Local label: `YYYY-MM-DD` (day; a week's first day) or `YYYY-MM` (month). */
   label: string;
   /** First instant of the bucket (ISO-8601 UTC). */
   start: string;
@@ -41,8 +42,15 @@ export interface SeriesBucket {
   value: number | null;
   /** No subject was observed in this bucket. */
   missing: boolean;
-  /** A counter went down inside this bucket (a reset or a deletion): the value counts growth after it from 0. */
+  /**
+   * A snapshot in this bucket carried `countersReset: true` (evidence of a reset): growth after
+   * it is counted from 0. A plain decrease is not a reset — see `decreased`.
+   */
   reset: boolean;
+  /** A counter went down inside this bucket (unlikes, deleted replies): counted as a decrease, so `value` can be negative. */
+  decreased: boolean;
+  /** Gauge only, with `carryForward`: no observation in this bucket, so the last known value was carried into it. */
+  carried: boolean;
   /** The increase is counted from the first observation in the bucket (no earlier observation to compare with). */
   partial: boolean;
   /** The increase is measured from an observation before one or more missing buckets, so it may include their growth. */
@@ -74,6 +82,14 @@ export interface SeriesOptions {
   kind?: SeriesKind;
   /** Counters of posts start at 0 when published: with `true`, a post's first observation counts from 0 (no `partial`). Default `false`. */
   postsStartAtZero?: boolean;
+  /**
+   * Gauges only: a bucket without an observation takes the subject's last known value (also
+   * from before the range) and says `carried: true`, so one missing snapshot is not a drop
+   * when subjects are summed. Default `false`.
+   */
+  carryForward?: boolean;
+  /** First day of a week bucket: 1 = Monday (default, ISO 8601) or 7 = Sunday. */
+  weekStartsOn?: WeekStart;
 }
 
 const OptionsSchema = z.object({
@@ -86,18 +102,24 @@ const OptionsSchema = z.object({
     .optional(),
   kind: z.enum(['counter', 'gauge'], { error: "must be 'counter' or 'gauge'" }).optional(),
   postsStartAtZero: z.boolean().optional(),
+  carryForward: z.boolean().optional(),
+  weekStartsOn: z.union([z.literal(1), z.literal(7)], { error: 'must be 1 (Monday) or 7 (Sunday)' }).optional(),
 });
 
 interface Point {
   at: number;
   value: number;
   windowStart?: number;
+  /** The snapshot said its counters restarted from 0 (`countersReset`). */
+  reset?: boolean;
 }
 
 interface SubjectBucket {
   value: number | null;
   observations: number;
   reset: boolean;
+  decreased: boolean;
+  carried: boolean;
   partial: boolean;
   spansMissing: boolean;
   /** Observed before this bucket (so a miss here counts as a missing subject). */
@@ -109,9 +131,12 @@ interface SubjectBucket {
  * per-day / week / month values in a time zone. Several subjects are combined by summing
  * their per-bucket values.
  *
- * For a **counter**, a bucket's value is the growth from the last observation before the
- * bucket to the last observation in it; when a counter goes down (a reset), growth after the
- * drop is counted from 0 and the bucket is flagged `reset`. A bucket with no observation is
+ * For a **counter**, a bucket's value is the change from the last observation before the
+ * bucket to the last observation in it. A counter that goes down is a real decrease (unlikes,
+ * deleted replies): the bucket's value goes down with it and says `decreased` (likes 100 → 99
+ * → 105 on three days is +100, −1, +6 = 105). Only evidence makes a reset: a new subject (a new
+ * post id or account id starts its own series) or a snapshot with `countersReset: true`, after
+ * which growth is counted from 0 and the bucket says `reset`. A bucket with no observation is
  * `missing` with `value: null` (never 0); the next observed bucket's growth then spans the gap
  * and is flagged `spansMissing`. A **gauge** takes the last observation in the bucket.
  * **Windowed** snapshots (with `window`) are summed by the bucket their window starts in.
@@ -130,7 +155,10 @@ export function toSeries(snapshots: readonly MetricSnapshot[], options: SeriesOp
     range,
     kind: chosenKind,
     postsStartAtZero = false,
+    carryForward = false,
+    weekStartsOn = 1,
   } = parseWithSchema(OptionsSchema, options, 'toSeries options');
+  checkSnapshots(snapshots, 'toSeries');
   const kind: SeriesKind = chosenKind ?? (GAUGE_METRICS.includes(metric) ? 'gauge' : 'counter');
 
   const bySubject = new Map<string, { isPost: boolean; points: Point[] }>();
@@ -142,6 +170,7 @@ export function toSeries(snapshots: readonly MetricSnapshot[], options: SeriesOp
     if (value === undefined) continue;
     const at = Date.parse(snapshot.observedAt);
     const point: Point = { at, value };
+    if (snapshot.countersReset === true) point.reset = true;
     if (snapshot.window !== undefined) {
       point.windowStart = Date.parse(snapshot.window.start);
       windowed += 1;
@@ -157,7 +186,8 @@ export function toSeries(snapshots: readonly MetricSnapshot[], options: SeriesOp
 
   const startMs = range ? Date.parse(range.start) : first;
   const endMs = range ? Date.parse(range.end) : last + 1;
-  const buckets = Number.isFinite(startMs) && Number.isFinite(endMs) ? calendarBuckets(startMs, endMs, interval, timeZone) : [];
+  const buckets =
+    Number.isFinite(startMs) && Number.isFinite(endMs) ? calendarBuckets(startMs, endMs, interval, timeZone, weekStartsOn) : [];
   const useWindows = windowed > 0;
 
   const combined = buckets.map((bucket) => ({
@@ -168,6 +198,8 @@ export function toSeries(snapshots: readonly MetricSnapshot[], options: SeriesOp
     value: null as number | null,
     missing: true,
     reset: false,
+    decreased: false,
+    carried: false,
     partial: false,
     spansMissing: false,
     missingSubjects: 0,
@@ -179,7 +211,7 @@ export function toSeries(snapshots: readonly MetricSnapshot[], options: SeriesOp
     const perBucket = useWindows
       ? windowBuckets(points, buckets)
       : kind === 'gauge'
-        ? gaugeBuckets(points, buckets)
+        ? gaugeBuckets(points, buckets, carryForward)
         : counterBuckets(points, buckets, isPost && postsStartAtZero);
     perBucket.forEach((own, index) => {
       const target = combined[index]!;
@@ -191,6 +223,8 @@ export function toSeries(snapshots: readonly MetricSnapshot[], options: SeriesOp
       target.value = (target.value ?? 0) + own.value;
       target.missing = false;
       target.reset ||= own.reset;
+      target.decreased ||= own.decreased;
+      target.carried ||= own.carried;
       target.partial ||= own.partial;
       target.spansMissing ||= own.spansMissing;
     });
@@ -199,7 +233,7 @@ export function toSeries(snapshots: readonly MetricSnapshot[], options: SeriesOp
 }
 
 function emptyBucket(seenBefore: boolean): SubjectBucket {
-  return { value: null, observations: 0, reset: false, partial: false, spansMissing: false, seenBefore };
+  return { value: null, observations: 0, reset: false, decreased: false, carried: false, partial: false, spansMissing: false, seenBefore };
 }
 
 function counterBuckets(points: readonly Point[], buckets: ReturnType<typeof calendarBuckets>, startAtZero: boolean): SubjectBucket[] {
@@ -225,12 +259,13 @@ function counterBuckets(points: readonly Point[], buckets: ReturnType<typeof cal
     while (cursor < points.length && points[cursor]!.at < bucket.endMs) {
       const point = points[cursor]!;
       own.observations += 1;
-      if (previous !== undefined) {
-        if (point.value >= previous.value) growth += point.value - previous.value;
-        else {
-          growth += point.value;
-          own.reset = true;
-        }
+      if (point.reset === true) {
+        // Evidence of a reset: everything it now shows was gained since it restarted from 0.
+        growth += point.value;
+        own.reset = true;
+      } else if (previous !== undefined) {
+        if (point.value < previous.value) own.decreased = true;
+        growth += point.value - previous.value;
       }
       previous = point;
       cursor += 1;
@@ -249,11 +284,13 @@ function counterBuckets(points: readonly Point[], buckets: ReturnType<typeof cal
   return result;
 }
 
-function gaugeBuckets(points: readonly Point[], buckets: ReturnType<typeof calendarBuckets>): SubjectBucket[] {
+function gaugeBuckets(points: readonly Point[], buckets: ReturnType<typeof calendarBuckets>, carryForward: boolean): SubjectBucket[] {
   let cursor = 0;
   let seen = false;
+  let last: number | null = null;
   while (cursor < points.length && points[cursor]!.at < (buckets[0]?.startMs ?? Infinity)) {
     seen = true;
+    last = points[cursor]!.value;
     cursor += 1;
   }
   return buckets.map((bucket) => {
@@ -263,7 +300,13 @@ function gaugeBuckets(points: readonly Point[], buckets: ReturnType<typeof calen
       own.observations += 1;
       cursor += 1;
     }
-    if (own.observations > 0) seen = true;
+    if (own.observations > 0) {
+      seen = true;
+      last = own.value;
+    } else if (carryForward && last !== null) {
+      own.value = last;
+      own.carried = true;
+    }
     return own;
   });
 }

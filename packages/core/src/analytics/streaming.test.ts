@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { postSnapshot } from './__tests__/fixtures.js';
-import { aggregateEngagement, createEngagementAggregator, type ColumnarSnapshots } from './index.js';
+import { aggregateEngagement, createEngagementAggregator, type ColumnarSnapshots, type EngagementGroup } from './index.js';
 
 describe('streaming engagement aggregator', () => {
   it('groups by account and local day in the zone (async iterable of snapshots)', async () => {
@@ -64,5 +64,105 @@ describe('streaming engagement aggregator', () => {
     const total = aggregator.result().reduce((sum, group) => sum + group.rows, 0);
     expect(total).toBe(2 * rows);
     expect(aggregator.result().every((group) => group.rate === 0.1)).toBe(true);
+  });
+
+  // An independent reference: local dates from Intl, sums in a Map keyed by account and date.
+  function reference(rows: Array<{ account: string; at: number; likes: number; comments: number; reach: number }>, timeZone: string) {
+    const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    const groups = new Map<string, { rows: number; used: number; engagements: number; denominator: number }>();
+    for (const row of rows) {
+      const key = `${row.account}|${format.format(new Date(row.at))}`;
+      const group = groups.get(key) ?? { rows: 0, used: 0, engagements: 0, denominator: 0 };
+      group.rows += 1;
+      const reported = !Number.isNaN(row.likes) || !Number.isNaN(row.comments);
+      if (reported && !Number.isNaN(row.reach)) {
+        group.used += 1;
+        group.engagements += (Number.isNaN(row.likes) ? 0 : row.likes) + (Number.isNaN(row.comments) ? 0 : row.comments);
+        group.denominator += row.reach;
+      }
+      groups.set(key, group);
+    }
+    return [...groups.entries()].map(([key, group]) => ({ key, ...group })).sort((a, b) => (a.key < b.key ? -1 : 1));
+  }
+
+  function seededRows(count: number, accounts: number, spanDays: number, seed: number) {
+    let state = seed >>> 0;
+    const next = () => {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+    };
+    const start = Date.parse('2025-10-01T00:00:00Z');
+    return Array.from({ length: count }, () => ({
+      account: `x:${Math.floor(next() * accounts)}`,
+      at: start + Math.floor(next() * spanDays * 86_400_000),
+      likes: next() < 0.1 ? NaN : Math.floor(next() * 50),
+      comments: next() < 0.5 ? NaN : Math.floor(next() * 5),
+      reach: next() < 0.05 ? NaN : 100 + Math.floor(next() * 900),
+    }));
+  }
+
+  function toBatch(rows: ReturnType<typeof seededRows>): ColumnarSnapshots {
+    const names = [...new Set(rows.map((row) => row.account))];
+    const index = new Map(names.map((name, position) => [name, position]));
+    return {
+      length: rows.length,
+      accounts: names,
+      account: Uint32Array.from(rows.map((row) => index.get(row.account)!)),
+      observedAtMs: Float64Array.from(rows.map((row) => row.at)),
+      metrics: {
+        likes: Float64Array.from(rows.map((row) => row.likes)),
+        comments: Float64Array.from(rows.map((row) => row.comments)),
+        reach: Float64Array.from(rows.map((row) => row.reach)),
+      },
+    };
+  }
+
+  const asKeyed = (groups: EngagementGroup[]) =>
+    groups
+      .map((group) => ({
+        key: `${group.account}|${group.date}`,
+        rows: group.rows,
+        used: group.used,
+        engagements: group.engagements,
+        denominator: group.denominator,
+      }))
+      .sort((a, b) => (a.key < b.key ? -1 : 1));
+
+  it('matches an independent reference over 15 months in random order, across batches and single snapshots', () => {
+    // 15 months: the zone table grows several times (both directions, DST twice a year).
+    const rows = seededRows(30_000, 40, 450, 7);
+    const aggregator = createEngagementAggregator({ timeZone: 'America/Sao_Paulo', interactions: ['likes', 'comments'] });
+    aggregator.addColumns(toBatch(rows.slice(10_000, 25_000)));
+    for (const row of rows.slice(0, 2_000)) {
+      const metrics: Record<string, { value: number; platformName: string }> = {};
+      for (const name of ['likes', 'comments', 'reach'] as const)
+        if (!Number.isNaN(row[name])) metrics[name] = { value: row[name], platformName: name };
+      const [platform, accountId] = row.account.split(':') as [string, string];
+      aggregator.add({ subject: { type: 'account', platform, accountId }, observedAt: new Date(row.at).toISOString(), metrics });
+    }
+    aggregator.addColumns(toBatch(rows.slice(2_000, 10_000)));
+    aggregator.addColumns(toBatch(rows.slice(25_000)));
+    expect(asKeyed(aggregator.result())).toEqual(reference(rows, 'America/Sao_Paulo'));
+    expect(aggregator.groups).toBe(reference(rows, 'America/Sao_Paulo').length);
+  }, 30_000);
+
+  it('moves to sparse groups when accounts × days would be too large, with the same answer', () => {
+    // 12,000 accounts over ~4 months (a day table of 125+ days): past the dense grid's 1M cells.
+    const rows = seededRows(24_000, 12_000, 120, 11);
+    const aggregator = createEngagementAggregator({ timeZone: 'Europe/Bucharest', interactions: ['likes', 'comments'] });
+    aggregator.addColumns(toBatch(rows.slice(0, 12_000)));
+    aggregator.addColumns(toBatch(rows.slice(12_000)));
+    expect(asKeyed(aggregator.result())).toEqual(reference(rows, 'Europe/Bucharest'));
+  }, 30_000);
+
+  it('refuses a malformed row at the door', () => {
+    const aggregator = createEngagementAggregator({ timeZone: 'UTC' });
+    expect(() => aggregator.add({ subject: { type: 'account' }, observedAt: 'x', metrics: {} } as never)).toThrow(/subject/);
+    const batch = toBatch(seededRows(3, 1, 1, 1));
+    batch.observedAtMs[1] = NaN;
+    expect(() => aggregator.addColumns(batch)).toThrow(/observedAtMs\.1|observedAtMs\[1\]/);
   });
 });

@@ -11,9 +11,12 @@ const DAY_MS = 86_400_000;
 export class ZoneDayIndex {
   readonly timeZone: string;
   private firstDate: Temporal.PlainDate | undefined;
-  private firstEpochDay = 0;
-  /** starts[i] = first instant of local day firstDate + i; one extra entry ends the last day. */
-  private starts: number[] = [];
+  /** starts[i] = first instant of local day firstDate + i; one extra entry ends the last day. Replaced (never mutated) when the table grows. */
+  starts: Float64Array = new Float64Array(0);
+  /** Day number (as returned by {@link dayOf}) of `starts[0]`. */
+  firstEpochDay = 0;
+  /** Bumped each time the table grows, so callers caching `starts` know to refresh. */
+  version = 0;
   /** The day found last, for runs of rows from the same day. */
   lastStart = 1;
   lastEnd = 0;
@@ -51,17 +54,25 @@ export class ZoneDayIndex {
 
   private grow(ms: number): void {
     const date = Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(this.timeZone).toPlainDate();
-    // Grow by at least a month on the side that is short, so a spread of rows rebuilds rarely.
-    let from = this.firstDate ?? date.subtract({ days: 31 });
-    let to = this.firstDate?.add({ days: this.starts.length - 1 }) ?? date.add({ days: 31 });
-    if (Temporal.PlainDate.compare(date, from) < 0) from = date.subtract({ days: 31 });
-    if (Temporal.PlainDate.compare(date, to) >= 0) to = date.add({ days: 31 });
-    const starts: number[] = [];
-    for (let day = from; Temporal.PlainDate.compare(day, to) <= 0; day = day.add({ days: 1 })) {
-      starts.push(startOfLocalDate(day, this.timeZone));
+    // Grow by at least two months on the side that is short, so a spread of rows rebuilds
+    // rarely, and compute only the new days (Temporal is the slow part).
+    const oldFirst = this.firstDate;
+    const oldLast = oldFirst?.add({ days: this.starts.length - 1 });
+    let from = oldFirst ?? date.subtract({ days: 62 });
+    let to = oldLast ?? date.add({ days: 62 });
+    if (Temporal.PlainDate.compare(date, from) < 0) from = date.subtract({ days: 62 });
+    if (Temporal.PlainDate.compare(date, to) >= 0) to = date.add({ days: 62 });
+    const length = from.until(to, { largestUnit: 'days' }).days + 1;
+    const starts = new Float64Array(length);
+    const keepFrom = oldFirst === undefined ? -1 : oldFirst.since(from, { largestUnit: 'days' }).days;
+    let day = from;
+    for (let index = 0; index < length; index += 1, day = day.add({ days: 1 })) {
+      const kept = keepFrom < 0 ? -1 : index - keepFrom;
+      starts[index] = kept >= 0 && kept < this.starts.length ? this.starts[kept]! : startOfLocalDate(day, this.timeZone);
     }
     this.firstDate = from;
-    this.firstEpochDay = from.since(Temporal.PlainDate.from('1970-01-01')).days;
+    this.firstEpochDay = from.since(Temporal.PlainDate.from('1970-01-01'), { largestUnit: 'days' }).days;
     this.starts = starts;
+    this.version += 1;
   }
 }

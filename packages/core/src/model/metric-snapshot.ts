@@ -71,6 +71,12 @@ export const MetricSnapshotSchema = z.object({
   }),
   /** Metrics with no canonical name, under the network's own name. */
   extra: z.record(z.string(), MetricValueSchema).optional(),
+  /**
+   * Evidence that the subject's cumulative counters restarted from 0 before this observation
+   * (an account deleted and re-created under the same id, a network that reset its counts).
+   * Analytics counts a decrease as a decrease (unlikes are routine) unless this says otherwise.
+   */
+  countersReset: z.boolean().optional(),
 });
 
 /** Metrics of one post or account at one moment. */
