@@ -6,7 +6,7 @@
 //      `strict`, `noUncheckedIndexedAccess` and `skipLibCheck: false`, under both `bundler` and
 //      `node16` module resolution (a .d.ts that needs an undeclared package fails here);
 //   4. a program runs against the installed packages: it publishes through the Mastodon adapter
-//      to a loopback server and prints the post's id.
+//      to the testkit's Mastodon simulator on 127.0.0.1 and prints the post's id.
 // Usage: node scripts/check-release.mjs [--keep] (keeps the scratch folder and prints its path).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -121,42 +121,30 @@ for (const [resolution, module] of [
 // 4. A program against the installed packages.
 writeFileSync(
   join(app, 'program.mjs'),
-  `import { createServer } from 'node:http';
-import { createClient } from '@smm/core/client';
+  `import { createClient } from '@smm/core/client';
 import { createMastodonAdapter } from '@smm/adapter-mastodon';
+import { createMastodonSimulator } from '@smm/testkit/mastodon';
 
-// A loopback stand-in for one Mastodon endpoint: POST /api/v1/statuses.
-const server = createServer((request, response) => {
-  let body = '';
-  request.on('data', (chunk) => (body += chunk));
-  request.on('end', () => {
-    if (request.method === 'POST' && request.url === '/api/v1/statuses') {
-      const status = new URLSearchParams(body).get('status') ?? JSON.parse(body || '{}').status;
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ id: '109', uri: 'https://127.0.0.1/109', url: 'http://127.0.0.1/@brand/109', created_at: new Date().toISOString(), content: status, visibility: 'public', account: { id: '1', acct: 'brand' }, media_attachments: [], in_reply_to_id: null }));
-      return;
-    }
-    response.writeHead(404, { 'content-type': 'application/json' });
-    response.end(JSON.stringify({ error: 'not found' }));
-  });
-});
-await new Promise((done) => server.listen(0, '127.0.0.1', done));
-const instance = 'http://127.0.0.1:' + server.address().port;
+// The Mastodon simulator from the installed testkit, on 127.0.0.1.
+const sim = createMastodonSimulator({ seed: 'scratch-app' });
+const server = await sim.listen();
 try {
+  const account = { platform: 'mastodon', id: sim.account.id, handle: 'brand' };
   const client = createClient({
-    adapters: [createMastodonAdapter({ instanceUrl: instance })],
-    accounts: [{ platform: 'mastodon', id: '1', handle: 'brand' }],
-    credentials: { 'mastodon:1': { accessToken: 'token-from-the-app' } },
+    adapters: [createMastodonAdapter({ instanceUrl: server.url })],
+    accounts: [account],
+    credentials: { ['mastodon:' + account.id]: { accessToken: sim.credentials.accessToken } },
   });
-  const { published } = await client.publish('mastodon:1', { text: 'Hello from a scratch app' });
+  const { published } = await client.publish('mastodon:' + account.id, { text: 'Hello from a scratch app' });
+  if (sim.posts().length !== 1) throw new Error('expected one post on the simulator');
   console.log('published', published.parts[0].id);
 } finally {
-  server.close();
+  await server.close();
 }
 `,
 );
 const output = run('node', ['program.mjs'], app, 'program against the installed packages');
-if (!output.includes('published 109')) {
+if (!/published \S+/.test(output)) {
   console.error(`release: the program did not publish:\n${output}`);
   process.exit(1);
 }
