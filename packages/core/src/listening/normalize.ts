@@ -1,3 +1,5 @@
+import { isBoundary, wordStartsAt } from './word-boundary.js';
+
 /**
  * Text folding for matching: two spellings a reader sees as the same word fold to the same
  * string, so a rule written once matches every way people type it.
@@ -44,14 +46,22 @@ const EASTERN_DIGITS = /[\u0660-\u0669\u06f0-\u06f9]/gu;
 
 // Anything that is not part of a word (letters, digits, marks), a hashtag/mention sigil,
 // or an emoji separates words for matching.
-const SEPARATOR = /[^\p{L}\p{N}\p{M}\p{Extended_Pictographic}#@_$\u200d\ufe0f]+/gu;
+// Regional indicators (flags such as 🇫🇷) and tag characters (🏴󠁧󠁢󠁳󠁣󠁴󠁿) are emoji parts too.
+const SEPARATOR = /[^\p{L}\p{N}\p{M}\p{Extended_Pictographic}\p{Regional_Indicator}\u{e0020}-\u{e007f}#@_$\u200d\ufe0f]+/gu;
+const ASCII_SEPARATOR = /[^a-z0-9#@_$]+/g;
+// English clitics after an apostrophe stay in the word: McDonald's → mcdonalds, don't → dont,
+// we're → were. A longer tail is another word (French l'amour → l amour).
+const CLITIC_APOSTROPHE = /(\p{L})['\u2019](\p{L}{1,2})(?![\p{L}\p{N}\p{M}])/gu;
+const ASCII_CLITIC_APOSTROPHE = /([a-z])'([a-z]{1,2})(?![a-z0-9])/g;
+const NON_ASCII = /[^\u0000-\u007f]/u;
 
 /**
  * Folds text for matching: NFKC; lower case; Latin and other diacritics removed (NFD, then
  * combining marks dropped — Romanian `ș`/`ş` and `ț`/`ţ`, comma or cedilla, both become
  * `s`/`t`); Arabic harakat and tatweel removed; Arabic/Persian letter variants unified
  * (`ي ی ى` → `ي`, `ك ک` → `ك`, `ة` → `ه`, `أ إ آ ٱ` → `ا`); Arabic and Persian digits
- * → `0–9`; ZWNJ removed; punctuation turned into single spaces. The result is for
+ * → `0–9`; ZWNJ removed; an apostrophe before a one- or two-letter ending dropped
+ * (`McDonald's` → `mcdonalds`); punctuation turned into single spaces. The result is for
  * comparing, never for display.
  *
  * @example
@@ -62,6 +72,10 @@ const SEPARATOR = /[^\p{L}\p{N}\p{M}\p{Extended_Pictographic}#@_$\u200d\ufe0f]+/
  * ```
  */
 export function normalizeForMatching(text: string): string {
+  // ASCII text is unchanged by every step but case, apostrophes and separators: skip them.
+  if (!NON_ASCII.test(text)) {
+    return text.toLowerCase().replace(ASCII_CLITIC_APOSTROPHE, '$1$2').replace(ASCII_SEPARATOR, ' ').trim();
+  }
   const folded = text
     .normalize('NFKC')
     .toLowerCase()
@@ -70,60 +84,25 @@ export function normalizeForMatching(text: string): string {
     .replace(INVISIBLE, '')
     .normalize('NFC')
     .replace(LETTER_FOLD_PATTERN, (letter) => LETTER_FOLDS[letter] ?? letter)
-    .replace(EASTERN_DIGITS, (digit) => String((digit.codePointAt(0) ?? 0) & 0xf));
+    .replace(EASTERN_DIGITS, (digit) => String((digit.codePointAt(0) ?? 0) & 0xf))
+    .replace(CLITIC_APOSTROPHE, '$1$2');
   return folded.replace(SEPARATOR, ' ').trim();
-}
-
-const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
-// Scripts written without spaces between words: a term matches anywhere inside a run.
-const SPACELESS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
-const ARABIC_LETTER = /\p{Script=Arabic}/u;
-// Arabic proclitics written joined to the next word (and, then, with, for, like, the): a
-// rule for تسويق should find والتسويق. Already normalised (no hamza, no tashkeel).
-const ARABIC_PROCLITICS = new Set(['و', 'ف', 'ب', 'ل', 'ك', 'ال', 'وال', 'فال', 'بال', 'كال', 'لل', 'ولل', 'فلل']);
-
-/** Whether `char` belongs to a word (letter, digit, mark, underscore). @internal */
-export function isWordChar(char: string | undefined): boolean {
-  return char !== undefined && WORD_CHAR.test(char);
-}
-
-function previousChar(text: string, index: number): string | undefined {
-  if (index <= 0) return undefined;
-  const code = text.charCodeAt(index - 1);
-  // Step back over a surrogate pair as one character.
-  if (code >= 0xdc00 && code <= 0xdfff && index >= 2) return text.slice(index - 2, index);
-  return text.slice(index - 1, index);
-}
-
-function leftBoundaryHolds(text: string, start: number, term: string): boolean {
-  const before = previousChar(text, start);
-  if (!isWordChar(before)) return true;
-  if (SPACELESS.test(term[0] ?? '')) return true;
-  if (ARABIC_LETTER.test(term[0] ?? '')) {
-    let wordStart = start;
-    while (isWordChar(previousChar(text, wordStart))) wordStart -= previousChar(text, wordStart)!.length;
-    return ARABIC_PROCLITICS.has(text.slice(wordStart, start));
-  }
-  return false;
 }
 
 /**
  * Whether the already-normalised `term` occurs in the already-normalised `text` as a whole
- * word (or word sequence). A `prefix` term may continue into a longer word (`refund*`).
- * In scripts written without spaces (Chinese, Japanese, Thai, …) any occurrence counts.
+ * word (or word sequence): a word boundary (see `word-boundary.ts`) at both ends. A `prefix`
+ * term may continue into a longer word (`refund*`).
  * @internal
  */
 export function containsTerm(text: string, term: string, prefix = false): boolean {
   if (term.length === 0) return false;
-  const lastChar = Array.from(term).at(-1) ?? '';
   let from = 0;
   for (;;) {
     const start = text.indexOf(term, from);
     if (start < 0) return false;
     const end = start + term.length;
-    const after = text.slice(end, end + 2);
-    const rightHolds = prefix || SPACELESS.test(lastChar) || !isWordChar(Array.from(after)[0]);
-    if (rightHolds && leftBoundaryHolds(text, start, term)) return true;
+    if ((prefix || isBoundary(text, end)) && wordStartsAt(text, start)) return true;
     from = start + 1;
   }
 }
