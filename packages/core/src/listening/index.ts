@@ -41,6 +41,7 @@ export {
   type StateChange,
 } from './inbox.js';
 export { CONVERSATION_STATES, InboxStateError, type ConversationState, type InboxStateErrorOptions } from './inbox-state-error.js';
+export { ReplyInProgressError, type ReplyInProgressErrorOptions } from './reply-in-progress-error.js';
 export { placeholdersOf, renderSavedReply } from './saved-reply.js';
 export {
   createAlertMonitor,
