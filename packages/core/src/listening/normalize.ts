@@ -52,7 +52,8 @@ const ASCII_SEPARATOR = /[^a-z0-9#@_$]+/g;
 // English clitics after an apostrophe stay in the word: McDonald's → mcdonalds, don't → dont,
 // we're → were. A longer tail is another word (French l'amour → l amour).
 const CLITIC_APOSTROPHE = /(\p{L})['\u2019](\p{L}{1,2})(?![\p{L}\p{N}\p{M}])/gu;
-const ASCII_CLITIC_APOSTROPHE = /([a-z])'([a-z]{1,2})(?![a-z0-9])/g;
+const ASCII_CLITIC_APOSTROPHE = /([a-z])'([a-z]{1,2})(?![a-z0-9])/gi;
+const ASCII_SEPARATOR_KEEPING_CASE = /[^A-Za-z0-9#@_$]+/g;
 const NON_ASCII = /[^\u0000-\u007f]/u;
 
 /**
@@ -72,15 +73,31 @@ const NON_ASCII = /[^\u0000-\u007f]/u;
  * ```
  */
 export function normalizeForMatching(text: string): string {
+  return foldText(text, 'folded');
+}
+
+/**
+ * How much a text is folded: `folded` (everything, the default), `case` (letter case kept:
+ * `case:"Apple"` queries), `accents` (marks kept: `accents:"café"`), `exact` (both kept:
+ * `raw:"Café"`). Every form splits words the same way, so word positions agree.
+ * @internal
+ */
+export type FoldForm = 'folded' | 'case' | 'accents' | 'exact';
+
+/** {@link normalizeForMatching} with case and/or accents optionally kept. @internal */
+export function foldText(text: string, form: FoldForm): string {
+  const keepCase = form === 'case' || form === 'exact';
+  const keepAccents = form === 'accents' || form === 'exact';
   // ASCII text is unchanged by every step but case, apostrophes and separators: skip them.
   if (!NON_ASCII.test(text)) {
-    return text.toLowerCase().replace(ASCII_CLITIC_APOSTROPHE, '$1$2').replace(ASCII_SEPARATOR, ' ').trim();
+    return keepCase
+      ? text.replace(ASCII_CLITIC_APOSTROPHE, '$1$2').replace(ASCII_SEPARATOR_KEEPING_CASE, ' ').trim()
+      : text.toLowerCase().replace(ASCII_CLITIC_APOSTROPHE, '$1$2').replace(ASCII_SEPARATOR, ' ').trim();
   }
-  const folded = text
-    .normalize('NFKC')
-    .toLowerCase()
+  const compatible = text.normalize('NFKC');
+  const folded = (keepCase ? compatible : compatible.toLowerCase())
     .normalize('NFD')
-    .replace(DECORATIVE_MARKS, '')
+    .replace(keepAccents ? INVISIBLE : DECORATIVE_MARKS, '')
     .replace(INVISIBLE, '')
     .normalize('NFC')
     .replace(LETTER_FOLD_PATTERN, (letter) => LETTER_FOLDS[letter] ?? letter)

@@ -23,11 +23,11 @@ describe('parseQuery', () => {
         {
           type: 'or',
           operands: [
-            { type: 'phrase', text: 'late delivery' },
-            { type: 'term', text: 'refund', prefix: false },
+            { type: 'phrase', text: 'late delivery', source: 'late delivery' },
+            { type: 'term', text: 'refund', prefix: false, source: 'refund' },
           ],
         },
-        { type: 'not', operand: { type: 'term', text: 'giveaway', prefix: false } },
+        { type: 'not', operand: { type: 'term', text: 'giveaway', prefix: false, source: 'giveaway' } },
       ],
     });
   });
@@ -36,12 +36,12 @@ describe('parseQuery', () => {
     expect(parseQuery('a OR b c')).toEqual({
       type: 'or',
       operands: [
-        { type: 'term', text: 'a', prefix: false },
+        { type: 'term', text: 'a', prefix: false, source: 'a' },
         {
           type: 'and',
           operands: [
-            { type: 'term', text: 'b', prefix: false },
-            { type: 'term', text: 'c', prefix: false },
+            { type: 'term', text: 'b', prefix: false, source: 'b' },
+            { type: 'term', text: 'c', prefix: false, source: 'c' },
           ],
         },
       ],
