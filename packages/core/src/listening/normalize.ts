@@ -90,9 +90,9 @@ export function foldText(text: string, form: FoldForm): string {
   const keepAccents = form === 'accents' || form === 'exact';
   // ASCII text is unchanged by every step but case, apostrophes and separators: skip them.
   if (!NON_ASCII.test(text)) {
-    return keepCase
-      ? text.replace(ASCII_CLITIC_APOSTROPHE, '$1$2').replace(ASCII_SEPARATOR_KEEPING_CASE, ' ').trim()
-      : text.toLowerCase().replace(ASCII_CLITIC_APOSTROPHE, '$1$2').replace(ASCII_SEPARATOR, ' ').trim();
+    const cased = keepCase ? text : text.toLowerCase();
+    const joined = cased.includes("'") ? cased.replace(ASCII_CLITIC_APOSTROPHE, '$1$2') : cased;
+    return joined.replace(keepCase ? ASCII_SEPARATOR_KEEPING_CASE : ASCII_SEPARATOR, ' ').trim();
   }
   const compatible = text.normalize('NFKC');
   const folded = (keepCase ? compatible : compatible.toLowerCase())

@@ -37,9 +37,12 @@ interface Occurrence {
 /** Per-text state while running the program. */
 interface RunState {
   texts: Map<FoldForm, string>;
+  /** The fully folded text (what wildcards read). */
+  folded: string;
   atomHit: Uint8Array;
   occurrences: Map<number, Occurrence[]>;
-  leafHit: Map<Leaf, boolean>;
+  /** Per leaf: 1 found, 0 not, -1 not looked at yet. */
+  leafHit: Int8Array;
   input: MatchInput;
   language: string | undefined | null;
   urls: string[] | undefined;
@@ -49,8 +52,19 @@ const URLS = /\bhttps?:\/\/[^\s<>"']+|\bwww\.[^\s<>"']+/giu;
 
 /** The compiled program of {@link compileQueries}. @internal */
 export interface QueryProgram {
-  /** Which queries match `input` (by index), and with `explain` the terms found per query. */
-  run(input: MatchInput, options?: { normalized?: boolean; explain?: boolean }): { matched: boolean[]; terms: string[][] };
+  /**
+   * Folds and scans `input` once; queries are then judged on demand, by index. The answer is
+   * valid until the next `run` (buffers are reused: one text at a time, synchronously).
+   */
+  run(input: MatchInput, options?: { normalized?: boolean }): QueryRun;
+}
+
+/** The result of {@link QueryProgram.run}. @internal */
+export interface QueryRun {
+  /** Whether query `index` matches. */
+  matches(index: number): boolean;
+  /** The terms query `index` found (as written), or `[]` when it does not match. */
+  terms(index: number): string[];
 }
 
 /**
@@ -61,6 +75,17 @@ export function compileQueries(queries: readonly QueryNode[]): QueryProgram {
   const atoms: Atom[] = [];
   const atomIndex = new Map<string, number>();
   const leafAtoms = new Map<Leaf, number[]>();
+  const leafIds = new Map<Leaf, number>();
+  const leafList: Leaf[] = [];
+  const leafIdOf = (leaf: Leaf) => {
+    let id = leafIds.get(leaf);
+    if (id === undefined) {
+      id = leafList.length;
+      leafList.push(leaf);
+      leafIds.set(leaf, id);
+    }
+    return id;
+  };
   const positional = new Set<Leaf>();
   const wildcards: Array<Extract<QueryNode, { type: 'wildcard' }>> = [];
 
@@ -80,6 +105,7 @@ export function compileQueries(queries: readonly QueryNode[]): QueryProgram {
       case 'phrase': {
         const form = node.form ?? 'folded';
         const prefix = node.type === 'term' && node.prefix;
+        leafIdOf(node);
         leafAtoms.set(
           node,
           [node.text, ...(node.variants ?? [])].map((literal) => atomOf(form, literal, prefix)),
@@ -88,6 +114,7 @@ export function compileQueries(queries: readonly QueryNode[]): QueryProgram {
         return;
       }
       case 'wildcard':
+        leafIdOf(node);
         wildcards.push(node);
         return;
       case 'near':
@@ -157,20 +184,25 @@ export function compileQueries(queries: readonly QueryNode[]): QueryProgram {
   };
 
   const leafOccurrences = (state: RunState, leaf: Leaf): { form: FoldForm; list: Occurrence[] } => {
-    if (leaf.type === 'wildcard') return { form: 'folded', list: wildcardOccurrences(state.texts.get('folded')!, leaf, true) };
+    if (leaf.type === 'wildcard') return { form: 'folded', list: wildcardOccurrences(state.folded, leaf, true) };
     const list = (leafAtoms.get(leaf) ?? []).flatMap((atom) => state.occurrences.get(atom) ?? []);
     return { form: leaf.form ?? 'folded', list };
   };
 
-  const leafMatches = (state: RunState, leaf: Leaf): boolean => {
-    let hit = state.leafHit.get(leaf);
-    if (hit === undefined) {
-      hit =
-        leaf.type === 'wildcard'
-          ? wildcardOccurrences(state.texts.get('folded')!, leaf, false).length > 0
-          : (leafAtoms.get(leaf) ?? []).some((atom) => state.atomHit[atom] === 1);
-      state.leafHit.set(leaf, hit);
+  // Per leaf, the atoms that stand for it, as arrays (read once per text and leaf).
+  const leafAtomArrays = leafList.map((leaf) => leafAtoms.get(leaf) ?? []);
+  const leafMatches = (state: RunState, id: number): boolean => {
+    const known = state.leafHit[id]!;
+    if (known >= 0) return known === 1;
+    const leaf = leafList[id]!;
+    let hit = false;
+    if (leaf.type === 'wildcard') {
+      hit = wildcardOccurrences(state.folded, leaf, false).length > 0;
+    } else {
+      const ids = leafAtomArrays[id]!;
+      for (let index = 0; index < ids.length && !hit; index += 1) hit = state.atomHit[ids[index]!] === 1;
     }
+    state.leafHit[id] = hit ? 1 : 0;
     return hit;
   };
 
@@ -203,45 +235,72 @@ export function compileQueries(queries: readonly QueryNode[]): QueryProgram {
     }
   };
 
-  const evaluate = (state: RunState, node: QueryNode, terms: string[] | undefined): boolean => {
+  // Each query becomes a tree of closures once; running it reads the leaves found.
+  type Test = (state: RunState, terms: string[] | undefined) => boolean;
+  const build = (node: QueryNode): Test => {
     switch (node.type) {
       case 'term':
       case 'phrase':
       case 'wildcard': {
-        const hit = leafMatches(state, node);
-        if (hit && terms !== undefined && !terms.includes(node.source)) terms.push(node.source);
-        return hit;
+        const id = leafIds.get(node)!;
+        const source = node.source;
+        return (state, terms) => {
+          const hit = leafMatches(state, id);
+          if (hit && terms !== undefined && !terms.includes(source)) terms.push(source);
+          return hit;
+        };
       }
       case 'field':
-        return fieldMatches(state, node);
-      case 'not':
-        return !evaluate(state, node.operand, undefined);
+        return (state) => fieldMatches(state, node);
+      case 'not': {
+        const operand = build(node.operand);
+        return (state) => !operand(state, undefined);
+      }
       case 'and': {
-        const found: string[] | undefined = terms === undefined ? undefined : [];
-        for (const operand of node.operands) if (!evaluate(state, operand, found)) return false;
-        if (terms !== undefined) for (const term of found!) if (!terms.includes(term)) terms.push(term);
-        return true;
+        const operands = node.operands.map(build);
+        return (state, terms) => {
+          if (terms === undefined) {
+            for (const operand of operands) if (!operand(state, undefined)) return false;
+            return true;
+          }
+          const found: string[] = [];
+          for (const operand of operands) if (!operand(state, found)) return false;
+          for (const term of found) if (!terms.includes(term)) terms.push(term);
+          return true;
+        };
       }
       case 'or': {
-        let any = false;
-        for (const operand of node.operands) {
-          if (evaluate(state, operand, terms)) {
-            any = true;
-            if (terms === undefined) return true; // nothing to collect: the first is enough
+        const operands = node.operands.map(build);
+        return (state, terms) => {
+          let any = false;
+          for (const operand of operands) {
+            if (operand(state, terms)) {
+              if (terms === undefined) return true; // nothing to collect: the first is enough
+              any = true;
+            }
           }
-        }
-        return any;
+          return any;
+        };
       }
       case 'near': {
-        // Cheap first: both sides must occur at all.
-        if (!node.operands.every((operand) => evaluate(state, operand, undefined))) return false;
-        const [left, right] = node.operands.map((operand) => placedOccurrences(state, operand));
-        if (!near(state, left!, right!, node.distance, node.ordered)) return false;
-        if (terms !== undefined) node.operands.forEach((operand) => evaluate(state, operand, terms));
-        return true;
+        const [left, right] = node.operands.map(build) as [Test, Test];
+        return (state, terms) => {
+          // Cheap first: both sides must occur at all.
+          if (!left(state, undefined) || !right(state, undefined)) return false;
+          const [a, b] = node.operands.map((operand) => placedOccurrences(state, operand));
+          if (!near(state, a!, b!, node.distance, node.ordered)) return false;
+          if (terms !== undefined) {
+            left(state, terms);
+            right(state, terms);
+          }
+          return true;
+        };
       }
     }
   };
+  const tests = queries.map(build);
+  const atomHit = new Uint8Array(atoms.length);
+  const leafHit = new Int8Array(leafList.length);
 
   const placedOccurrences = (state: RunState, node: QueryNode): Array<{ form: FoldForm; list: Occurrence[] }> =>
     node.type === 'or' ? node.operands.flatMap((operand) => placedOccurrences(state, operand)) : [leafOccurrences(state, node as Leaf)];
@@ -281,29 +340,29 @@ export function compileQueries(queries: readonly QueryNode[]): QueryProgram {
     run(input, options = {}) {
       const texts = new Map<FoldForm, string>();
       for (const form of forms) texts.set(form, options.normalized && form === 'folded' ? input.text : foldText(input.text, form));
+      atomHit.fill(0);
+      leafHit.fill(-1);
       const state: RunState = {
         texts,
-        atomHit: new Uint8Array(atoms.length),
+        folded: texts.get('folded') ?? '',
+        atomHit,
         occurrences: new Map(),
-        leafHit: new Map(),
+        leafHit,
         input,
         language: null,
         urls: undefined,
       };
       for (const form of forms) scanForm(state, form, texts.get(form)!);
-      const matched: boolean[] = [];
-      const terms: string[][] = [];
-      for (const query of queries) {
-        const found: string[] | undefined = options.explain ? [] : undefined;
-        const hit = evaluate(state, query, found);
-        matched.push(hit);
-        terms.push(hit && found !== undefined ? found : []);
-      }
-      return { matched, terms };
+      return {
+        matches: (index) => tests[index]!(state, undefined),
+        terms: (index) => {
+          const found: string[] = [];
+          return tests[index]!(state, found) ? found : [];
+        },
+      };
     },
   };
 }
-
 /** Occurrences of a wildcard word (`re?und`, `re*und`) in folded text: whole words only. */
 function wildcardOccurrences(text: string, node: Extract<QueryNode, { type: 'wildcard' }>, all: boolean): Occurrence[] {
   const { pieces, wildcards } = node;

@@ -457,7 +457,9 @@ const programOf = (query: QueryNode) => {
  * ```
  */
 export function matchesQuery(query: QueryNode, input: string | MatchInput, options: { normalized?: boolean } = {}): boolean {
-  return programOf(query).run(typeof input === 'string' ? { text: input } : input, options).matched[0]!;
+  return programOf(query)
+    .run(typeof input === 'string' ? { text: input } : input, options)
+    .matches(0);
 }
 
 /**
@@ -471,6 +473,8 @@ export function matchesQuery(query: QueryNode, input: string | MatchInput, optio
  * ```
  */
 export function explainQuery(query: QueryNode, input: string | MatchInput): { matched: boolean; terms: string[] } {
-  const result = programOf(query).run(typeof input === 'string' ? { text: input } : input, { explain: true });
-  return { matched: result.matched[0]!, terms: result.terms[0] ?? [] };
+  const terms = programOf(query)
+    .run(typeof input === 'string' ? { text: input } : input)
+    .terms(0);
+  return { matched: terms.length > 0 || matchesQuery(query, input), terms };
 }

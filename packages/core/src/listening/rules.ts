@@ -146,9 +146,16 @@ export function compileRules(rules: readonly ListeningRule[]): RuleSet {
         if (language === undefined || !rule.languages.has(language)) continue;
       }
       if (rule.query >= 0) {
-        result ??= program.run(mention, { explain });
-        if (!result.matched[rule.query]) continue;
-        found.push({ rule: rule.id, terms: result.terms[rule.query]! });
+        result ??= program.run(mention);
+        if (!explain) {
+          if (!result.matches(rule.query)) continue;
+          found.push({ rule: rule.id, terms: [] });
+          continue;
+        }
+        const terms = result.terms(rule.query);
+        // A query of only NOT and field tests matches without terms.
+        if (terms.length === 0 && !result.matches(rule.query)) continue;
+        found.push({ rule: rule.id, terms });
       } else {
         found.push({ rule: rule.id, terms: [] });
       }

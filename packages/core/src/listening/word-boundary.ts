@@ -34,6 +34,10 @@ const NEUTRAL = /[\p{N}\p{M}_]/u;
 // rule for تسويق should find والتسويق. Already normalised (no hamza, no tashkeel).
 const ARABIC_PROCLITICS = new Set(['و', 'ف', 'ب', 'ل', 'ك', 'ال', 'وال', 'فال', 'بال', 'كال', 'لل', 'ولل', 'فلل']);
 
+// a–z, 0–9, _ (folded text has no upper case; A–Z count too for case-kept forms).
+const isAsciiWord = (code: number): boolean =>
+  (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x5f || (code >= 0x41 && code <= 0x5a);
+
 /** Whether `char` belongs to a word (letter, digit, mark, underscore). @internal */
 export function isWordChar(char: string | undefined): boolean {
   if (char === undefined || char === '') return false;
@@ -78,13 +82,17 @@ export function isSpaceless(char: string | undefined): boolean {
  * @internal
  */
 export function isBoundary(text: string, index: number): boolean {
+  // ASCII on both sides (most text): a boundary unless both are word characters.
+  const left = index > 0 ? text.charCodeAt(index - 1) : -1;
+  const right = index < text.length ? text.charCodeAt(index) : -1;
+  if (left < 0x80 && right < 0x80) return !(isAsciiWord(left) && isAsciiWord(right));
   const before = charBefore(text, index);
   const after = charAt(text, index);
   if (!isWordChar(before) || !isWordChar(after)) return true;
   if (isSpaceless(before) || isSpaceless(after)) return true;
-  const left = scriptOf(before!);
-  const right = scriptOf(after!);
-  return left !== undefined && right !== undefined && left !== right;
+  const leftScript = scriptOf(before!);
+  const rightScript = scriptOf(after!);
+  return leftScript !== undefined && rightScript !== undefined && leftScript !== rightScript;
 }
 
 const ARABIC_LETTER = /\p{Script=Arabic}/u;
@@ -96,6 +104,7 @@ const ARABIC_LETTER = /\p{Script=Arabic}/u;
  */
 export function wordStartsAt(text: string, index: number): boolean {
   if (isBoundary(text, index)) return true;
+  if (text.charCodeAt(index) < 0x80) return false;
   const first = charAt(text, index);
   if (first === undefined || first.charCodeAt(0) < 0x80 || !ARABIC_LETTER.test(first)) return false;
   let start = index;
