@@ -42,6 +42,17 @@ export {
   type ResponsePair,
   type StateChange,
 } from './inbox.js';
+export {
+  createMemoryInboxStore,
+  updateConversation,
+  matchesInboxFilter,
+  compareConversations,
+  InboxConflictError,
+  type InboxStore,
+  type InboxStoreFilter,
+  type StoredConversation,
+  type InboxConflictErrorOptions,
+} from './inbox-store.js';
 export { CONVERSATION_STATES, InboxStateError, type ConversationState, type InboxStateErrorOptions } from './inbox-state-error.js';
 export { ReplyInProgressError, type ReplyInProgressErrorOptions } from './reply-in-progress-error.js';
 export { placeholdersOf, renderSavedReply } from './saved-reply.js';
