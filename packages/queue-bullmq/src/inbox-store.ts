@@ -91,7 +91,7 @@ export function createRedisInboxStore(options: RedisInboxStoreOptions): RedisInb
   ];
   const read = async (id: string): Promise<StoredConversation | undefined> => {
     const [version, body] = await redis.hmget(`${P}ic:${id}`, 'v', 'j');
-    return version === null || body === null ? undefined : { ...(JSON.parse(body) as Conversation), version: Number(version) };
+    return version == null || body == null ? undefined : { ...(JSON.parse(body) as Conversation), version: Number(version) };
   };
 
   return {
