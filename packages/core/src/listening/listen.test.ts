@@ -163,6 +163,23 @@ describe('listen', () => {
     expect(received.map((r) => r.id)).toEqual(['notification-1', 'later']);
   });
 
+  it('an item one endpoint truncates to the second and another rounds up is delivered once', async () => {
+    const clock = createVirtualClock(START);
+    const shared = { author: { id: 'carol', handle: 'carol' }, text: 'Where is my refund?' };
+    const source = createFakeSource(clock, {
+      'bluesky:alice': [
+        item(alice, 'notification-1', START + 900, shared),
+        // Rounded up to the next second, and seen only after the window moved past the first.
+        item(alice, 'later', START + 5 * MINUTE + 1_500),
+        { ...item(alice, 'search-1', START + 1_000, shared), visibleAt: START + 6 * MINUTE },
+        // A different text by the same author a second later is another item.
+        item(alice, 'other', START + 1_000, { ...shared, text: 'Still no refund' }),
+      ],
+    });
+    const { received } = await collect({ source, accounts: [alice], since: iso(START), pollEvery: MINUTE, clock }, START + 10 * MINUTE);
+    expect(received.map((r) => r.id)).toEqual(['notification-1', 'other', 'later']);
+  });
+
   it('a restart without since, before anything was delivered, still gets what arrived while down', async () => {
     const clock = createVirtualClock(START);
     const timeline: TimelineItem[] = [];

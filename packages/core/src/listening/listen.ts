@@ -18,7 +18,7 @@ import {
   type ListenCheckpoint,
 } from './checkpoint-store.js';
 import { createTypedEmitter, type EventSource } from '../events/index.js';
-import { mentionContentKey, mentionIdKey } from './mention-keys.js';
+import { mentionContentKeys, mentionIdKey } from './mention-keys.js';
 import type { MentionSource } from './sources.js';
 
 /** Options for {@link listen}. */
@@ -263,6 +263,9 @@ export function listen(options: ListenOptions): MentionStream {
   // remembered is never older than the edge, whatever its milliseconds.
   const windowStart = (state: AccountState): number =>
     state.watermark === null ? Date.parse(state.since) : floorToSecond(Date.parse(state.watermark) - parsed.lookbackMs);
+  // Keys are forgotten a second after the window's edge: a copy of an item stamped one
+  // second later by another endpoint is still recognised.
+  const forgetBefore = (state: AccountState): number => windowStart(state) - 1000;
 
   async function pollAccount(state: AccountState): Promise<void> {
     const backoff = { ms: parsed.pollEvery };
@@ -294,8 +297,8 @@ export function listen(options: ListenOptions): MentionStream {
         const mention = checked.data;
         if (Date.parse(mention.createdAt) < sinceMs) continue;
         const idKey = mentionIdKey(mention);
-        const contentKey = mentionContentKey(mention);
-        if (state.seen.has(idKey) || state.seen.has(contentKey)) continue;
+        const [contentKey, secondBefore, secondAfter] = mentionContentKeys(mention);
+        if (state.seen.has(idKey) || state.seen.has(contentKey) || state.seen.has(secondBefore) || state.seen.has(secondAfter)) continue;
         state.seen.add(idKey);
         state.seen.add(contentKey);
         fresh.push({ state, mention, idKey, contentKey });
@@ -325,7 +328,7 @@ export function listen(options: ListenOptions): MentionStream {
   // key), and a new array only once half of it is expired (a stored checkpoint may still
   // hold the old one). A straggler delivered late stays until the entries before it go.
   function forgetExpired(state: AccountState): void {
-    const horizon = windowStart(state);
+    const horizon = forgetBefore(state);
     while (state.expired < state.recent.length && Date.parse(state.recent[state.expired]!.at) < horizon) {
       const entry = state.recent[state.expired]!;
       state.seen.delete(entry.id);
