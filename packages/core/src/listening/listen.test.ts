@@ -145,7 +145,7 @@ describe('listen', () => {
       ),
       { numRuns: 25 },
     );
-  });
+  }, 30_000);
 
   it('an item seen again through a second endpoint after the window moved on is still delivered once', async () => {
     // The notification says 12:00:00.000, the search endpoint .900 and shows up 6 minutes

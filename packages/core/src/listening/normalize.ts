@@ -48,13 +48,9 @@ const EASTERN_DIGITS = /[\u0660-\u0669\u06f0-\u06f9]/gu;
 // or an emoji separates words for matching.
 // Regional indicators (flags such as 🇫🇷) and tag characters (🏴󠁧󠁢󠁳󠁣󠁴󠁿) are emoji parts too.
 const SEPARATOR = /[^\p{L}\p{N}\p{M}\p{Extended_Pictographic}\p{Regional_Indicator}\u{e0020}-\u{e007f}#@_$\u200d\ufe0f]+/gu;
-const ASCII_SEPARATOR = /[^a-z0-9#@_$]+/g;
 // English clitics after an apostrophe stay in the word: McDonald's → mcdonalds, don't → dont,
 // we're → were. A longer tail is another word (French l'amour → l amour).
 const CLITIC_APOSTROPHE = /(\p{L})['\u2019](\p{L}{1,2})(?![\p{L}\p{N}\p{M}])/gu;
-const ASCII_CLITIC_APOSTROPHE = /([a-z])'([a-z]{1,2})(?![a-z0-9])/gi;
-const ASCII_SEPARATOR_KEEPING_CASE = /[^A-Za-z0-9#@_$]+/g;
-const NON_ASCII = /[^\u0000-\u007f]/u;
 
 /**
  * Folds text for matching: NFKC; lower case; Latin and other diacritics removed (NFD, then
@@ -76,6 +72,70 @@ export function normalizeForMatching(text: string): string {
   return foldText(text, 'folded');
 }
 
+// Characters the separator rule keeps that are not ASCII: emoji, flags' regional indicators,
+// tag characters, ZWJ and the emoji presentation selector.
+const KEPT_SYMBOL = /^[\p{Extended_Pictographic}\p{Regional_Indicator}\u{e0020}-\u{e007f}\u200d\ufe0f]$/u;
+let buffer = new Uint16Array(256);
+const isAsciiLetter = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+const isAsciiKept = (code: number) =>
+  isAsciiLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x23 || code === 0x40 || code === 0x5f || code === 0x24;
+
+/**
+ * The fold of text made of ASCII and emoji only, in one pass; `undefined` as soon as another
+ * character shows up (it needs NFKC, mark stripping and letter folds). Gives exactly what the
+ * full path gives (a property test holds them together).
+ */
+function foldAsciiAndEmoji(text: string, keepCase: boolean): string | undefined {
+  if (buffer.length < text.length) buffer = new Uint16Array(text.length * 2);
+  let length = 0;
+  let gap = false;
+  let cliticEnd = -1;
+  for (let index = 0; index < text.length; index += 1) {
+    let code = text.charCodeAt(index);
+    if (code < 0x80) {
+      if (!keepCase && code >= 0x41 && code <= 0x5a) code += 0x20;
+      if (isAsciiKept(code)) {
+        if (gap && length > 0) buffer[length++] = 0x20;
+        gap = false;
+        buffer[length++] = code;
+      } else if (code === 0x27 && index > cliticEnd && length > 0 && !gap && isAsciiLetter(buffer[length - 1]!)) {
+        // McDonald's → mcdonalds: the apostrophe before a one- or two-letter ending goes (the
+        // letter before it must not be one an earlier ending used up, as in the regex).
+        const letters = cliticLetters(text, index + 1);
+        if (letters > 0) cliticEnd = index + letters + 1;
+        else gap = true;
+      } else {
+        gap = true;
+      }
+      continue;
+    }
+    // Not ASCII: only emoji parts that no later step changes stay on this path.
+    const wide = code >= 0xd800 && code <= 0xdbff && index + 1 < text.length;
+    const char = wide ? text.slice(index, index + 2) : text[index]!;
+    if (!KEPT_SYMBOL.test(char) || char.normalize('NFKC') !== char || char.toLowerCase() !== char) return undefined;
+    if (gap && length > 0) buffer[length++] = 0x20;
+    gap = false;
+    buffer[length++] = code;
+    if (wide) buffer[length++] = text.charCodeAt(++index);
+  }
+  let out = '';
+  for (let start = 0; start < length; start += 8192) {
+    out += String.fromCharCode.apply(null, buffer.subarray(start, Math.min(length, start + 8192)) as unknown as number[]);
+  }
+  return out;
+}
+
+// After an apostrophe, at `index`: how many (1 or 2) ASCII letters end the word there, else 0.
+function cliticLetters(text: string, index: number): number {
+  let letters = 0;
+  while (letters < 3 && index + letters < text.length && isAsciiLetter(text.charCodeAt(index + letters))) letters += 1;
+  if (letters === 0 || letters > 2) return 0;
+  const next = text.codePointAt(index + letters);
+  if (next === undefined) return letters;
+  if (next < 0x80) return isAsciiLetter(next) || (next >= 0x30 && next <= 0x39) ? 0 : letters;
+  return /[\p{L}\p{N}\p{M}]/u.test(String.fromCodePoint(next)) ? 0 : letters;
+}
+
 /**
  * How much a text is folded: `folded` (everything, the default), `case` (letter case kept:
  * `case:"Apple"` queries), `accents` (marks kept: `accents:"café"`), `exact` (both kept:
@@ -88,12 +148,10 @@ export type FoldForm = 'folded' | 'case' | 'accents' | 'exact';
 export function foldText(text: string, form: FoldForm): string {
   const keepCase = form === 'case' || form === 'exact';
   const keepAccents = form === 'accents' || form === 'exact';
-  // ASCII text is unchanged by every step but case, apostrophes and separators: skip them.
-  if (!NON_ASCII.test(text)) {
-    const cased = keepCase ? text : text.toLowerCase();
-    const joined = cased.includes("'") ? cased.replace(ASCII_CLITIC_APOSTROPHE, '$1$2') : cased;
-    return joined.replace(keepCase ? ASCII_SEPARATOR_KEEPING_CASE : ASCII_SEPARATOR, ' ').trim();
-  }
+  // ASCII text, with or without emoji, is unchanged by every step but case, apostrophes and
+  // separators: one pass does those (most social text); anything else takes the full path.
+  const fast = foldAsciiAndEmoji(text, keepCase);
+  if (fast !== undefined) return fast;
   const compatible = text.normalize('NFKC');
   const folded = (keepCase ? compatible : compatible.toLowerCase())
     .normalize('NFD')

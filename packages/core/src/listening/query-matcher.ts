@@ -159,28 +159,39 @@ export function compileQueries(queries: readonly QueryNode[]): QueryProgram {
     automata.set(form, { automaton: buildAutomaton(literals), patternAtoms });
   }
 
-  const scanForm = (state: RunState, form: FoldForm, text: string) => {
-    const entry = automata.get(form);
-    if (entry === undefined) return;
-    const { automaton, patternAtoms } = entry;
-    const { atomHit, occurrences } = state;
-    automaton.scan(text, (pattern, end) => {
+  // One hit handler per form, made once: a scan allocates nothing but occurrence records.
+  let scanState: RunState | undefined;
+  let scanText = '';
+  const handlers = new Map<FoldForm, { automaton: Automaton; onHit: (pattern: number, end: number) => void }>();
+  for (const [form, { automaton, patternAtoms }] of automata) {
+    const onHit = (pattern: number, end: number) => {
+      const state = scanState!;
+      const text = scanText;
       const candidates = patternAtoms[pattern]!;
       const start = end - automaton.lengths[pattern]!;
       for (let index = 0; index < candidates.length; index += 1) {
         const atom = candidates[index]!;
         const positions = needsPositions[atom] === 1;
-        if (atomHit[atom] === 1 && !positions) continue;
+        if (state.atomHit[atom] === 1 && !positions) continue;
         if (!atoms[atom]!.prefix && !isBoundary(text, end)) continue;
         if (!wordStartsAt(text, start)) continue;
-        atomHit[atom] = 1;
+        state.atomHit[atom] = 1;
         if (positions) {
-          let list = occurrences.get(atom);
-          if (list === undefined) occurrences.set(atom, (list = []));
+          let list = state.occurrences.get(atom);
+          if (list === undefined) state.occurrences.set(atom, (list = []));
           list.push({ start, end });
         }
       }
-    });
+    };
+    handlers.set(form, { automaton, onHit });
+  }
+  const scanForm = (state: RunState, form: FoldForm, text: string) => {
+    const handler = handlers.get(form);
+    if (handler === undefined) return;
+    scanState = state;
+    scanText = text;
+    handler.automaton.scan(text, handler.onHit);
+    scanState = undefined;
   };
 
   const leafOccurrences = (state: RunState, leaf: Leaf): { form: FoldForm; list: Occurrence[] } => {
@@ -299,8 +310,23 @@ export function compileQueries(queries: readonly QueryNode[]): QueryProgram {
     }
   };
   const tests = queries.map(build);
-  const atomHit = new Uint8Array(atoms.length);
-  const leafHit = new Int8Array(leafList.length);
+  const state: RunState = {
+    texts: new Map(),
+    folded: '',
+    atomHit: new Uint8Array(atoms.length),
+    occurrences: new Map(),
+    leafHit: new Int8Array(leafList.length),
+    input: { text: '' },
+    language: null,
+    urls: undefined,
+  };
+  const answer: QueryRun = {
+    matches: (index) => tests[index]!(state, undefined),
+    terms: (index) => {
+      const found: string[] = [];
+      return tests[index]!(state, found) ? found : [];
+    },
+  };
 
   const placedOccurrences = (state: RunState, node: QueryNode): Array<{ form: FoldForm; list: Occurrence[] }> =>
     node.type === 'or' ? node.operands.flatMap((operand) => placedOccurrences(state, operand)) : [leafOccurrences(state, node as Leaf)];
@@ -338,28 +364,19 @@ export function compileQueries(queries: readonly QueryNode[]): QueryProgram {
 
   return {
     run(input, options = {}) {
-      const texts = new Map<FoldForm, string>();
-      for (const form of forms) texts.set(form, options.normalized && form === 'folded' ? input.text : foldText(input.text, form));
-      atomHit.fill(0);
-      leafHit.fill(-1);
-      const state: RunState = {
-        texts,
-        folded: texts.get('folded') ?? '',
-        atomHit,
-        occurrences: new Map(),
-        leafHit,
-        input,
-        language: null,
-        urls: undefined,
-      };
-      for (const form of forms) scanForm(state, form, texts.get(form)!);
-      return {
-        matches: (index) => tests[index]!(state, undefined),
-        terms: (index) => {
-          const found: string[] = [];
-          return tests[index]!(state, found) ? found : [];
-        },
-      };
+      // One state and one answer object per program, reused: runs are synchronous and an
+      // answer is valid until the next run.
+      state.texts.clear();
+      for (const form of forms) state.texts.set(form, options.normalized && form === 'folded' ? input.text : foldText(input.text, form));
+      state.folded = state.texts.get('folded') ?? '';
+      state.atomHit.fill(0);
+      state.leafHit.fill(-1);
+      if (state.occurrences.size > 0) state.occurrences = new Map();
+      state.input = input;
+      state.language = null;
+      state.urls = undefined;
+      for (const form of forms) scanForm(state, form, state.texts.get(form)!);
+      return answer;
     },
   };
 }
