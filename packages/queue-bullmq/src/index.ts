@@ -16,3 +16,4 @@ export {
 } from './bullmq-scheduler.js';
 export type { BullmqSchedulerOptions, EntryExecutor } from './bullmq-scheduler-options.js';
 export { jobIdOf } from './entry-job.js';
+export { createRedisInboxStore, type RedisInboxStore, type RedisInboxStoreOptions } from './inbox-store.js';

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { detectSignals, type SignalPoint, type SignalSeverity } from '../analytics/index.js';
+import type { SignalSeverity } from '../analytics/index.js';
 import { systemClock, type Clock } from '../clock/index.js';
 import { parseWithSchema, type Mention } from '../model/index.js';
 import type { Classification } from './classifier.js';
 import { createTypedEmitter, type EventSource } from '../events/index.js';
 import { mentionIdKey } from './mention-keys.js';
+import { countScore, expectCount, type HistoryPoint } from './seasonal-baseline.js';
 
 /** A spike or drop in one time bucket. */
 export interface ListeningAlert {
@@ -16,11 +17,20 @@ export interface ListeningAlert {
   bucketStart: string;
   bucketEnd: string;
   value: number;
-  /** Median of the previous buckets (the rolling baseline). */
+  /**
+   * What was expected. Volume: the same time of day on earlier days (× the weekday's factor
+   * once two weeks are known), else the trimmed mean of the previous buckets. Negative share:
+   * the pooled share of the previous buckets.
+   */
   baseline: number;
-  /** Robust z-score: (value − baseline) ÷ max(1.4826 × MAD, floor). */
+  /** How the baseline was found: `time-of-day`, `time-of-day×weekday`, `rolling` (volume) or `pooled` (share). */
+  method: 'time-of-day' | 'time-of-day×weekday' | 'rolling' | 'pooled';
+  /**
+   * Volume: (2√(value + 3/8) − 2√(baseline + 3/8)) ÷ scale — a normal score for Poisson
+   * counts at any level. Share: (value − baseline) ÷ max(binomial sd, `minShareScale`).
+   */
   score: number;
-  /** `low` from |score| 3.5, `medium` from 5, `high` from 8 (configurable). */
+  /** `low` from |score| 4.5, `medium` from 6, `high` from 9 (configurable). */
   severity: SignalSeverity;
   /** Mentions in the bucket. */
   mentions: number;
@@ -30,16 +40,34 @@ export interface ListeningAlert {
 export interface AlertEvents extends Record<string, unknown> {
   alert: ListeningAlert;
   /** A bucket was closed and judged (alerts or not): for dashboards. */
-  bucket: { scope: string; bucketStart: string; mentions: number; negativeShare: number | null };
+  bucket: { scope: string; bucketStart: string; mentions: number; negativeShare: number | null; expected: number | null };
 }
+
+const DAY_MS = 86_400_000;
 
 const OptionsSchema = z.object({
   bucketMs: z.number().int().min(1000, { error: 'must be at least 1000 ms, e.g. 3600000 for hourly buckets' }).default(3_600_000),
   window: z.number().int().min(3, { error: 'must be 3 buckets or more' }).default(24),
   minBaseline: z.number().int().min(2, { error: 'must be 2 buckets or more' }).default(8),
+  days: z.number().int().min(2, { error: 'must be 2 days or more' }).default(14),
+  minDays: z.number().int().min(2, { error: 'must be 2 days or more' }).default(3),
+  weeks: z.number().int().min(2, { error: 'must be 2 weeks or more' }).default(4),
+  timeZone: z
+    .string()
+    .refine(
+      (zone) => {
+        try {
+          new Intl.DateTimeFormat('en-US', { timeZone: zone });
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { error: 'must be an IANA time zone such as Europe/Bucharest' },
+    )
+    .default('UTC'),
   graceMs: z.number().int().nonnegative({ error: 'must be 0 or more ms' }).default(0),
   thresholds: z.object({ low: z.number().positive(), medium: z.number().positive(), high: z.number().positive() }).optional(),
-  minVolumeScale: z.number().positive().default(1),
   minShareScale: z.number().positive().default(0.05),
   minClassified: z.number().int().positive({ error: 'must be 1 or more' }).default(10),
   scopeOf: z.custom<(mention: Mention) => string>((value) => typeof value === 'function', { error: 'must be a function' }).optional(),
@@ -82,25 +110,32 @@ interface OpenBucket {
 
 interface ScopeState {
   open: Map<number, OpenBucket>;
-  volume: SignalPoint[];
-  share: SignalPoint[];
+  /** Closed buckets, oldest first (kept for the seasonal baseline). */
+  history: HistoryPoint[];
+  /** Negative shares of closed buckets (null: too few classified). */
+  shares: Array<{ negative: number; classified: number } | null>;
   /** The first bucket this scope has not closed yet. */
   next: number;
 }
 
+const DEFAULT_THRESHOLDS = { low: 4.5, medium: 6, high: 9 };
+
 /**
  * Watches mention volume and negative share per fixed time bucket (hourly by default) and
- * emits `alert` events for spikes and drops. Each closed bucket is judged against the
- * previous `window` buckets with the analytics' robust detector (`detectSignals`: median and
- * MAD, severity by robust z-score). Buckets without mentions count as 0 — so a silence is a
- * drop — once a scope has been seen; negative share needs `minClassified` classified items
- * in a bucket, else that bucket is a gap. Call `tick()` (or `run()`) so that quiet buckets
- * close even when no mention comes.
+ * emits `alert` events for spikes and drops. Volume is judged against the same time of day
+ * on earlier days (`days`, default 14, from `minDays` = 3 on; × a weekday factor once two
+ * weeks are known), in `timeZone`; before that against the previous `window` buckets. The
+ * score treats counts as Poisson counts (Anscombe transform), so flat noise at 20 an hour
+ * raises about one false alarm a year, and a burst at 3 a.m. is measured against other
+ * nights, not against the busy day. Negative share needs `minClassified` classified items in
+ * a bucket (else a gap) and is judged against the pooled share of the previous `window`
+ * buckets. Empty buckets count as 0 — a silence is a drop — once a scope has been seen. Call
+ * `tick()` (or `run()`) so quiet buckets close even when no mention comes.
  *
  * @example
  * ```ts
- * const monitor = createAlertMonitor({ bucketMs: 3_600_000, scopeOf: (m) => m.platform });
- * monitor.on('alert', (alert) => console.log(`${alert.severity} ${alert.metric} ${alert.type} on ${alert.scope}`));
+ * const monitor = createAlertMonitor({ bucketMs: 3_600_000, timeZone: 'Europe/Bucharest', scopeOf: (m) => m.platform });
+ * monitor.on('alert', (alert) => console.log(`${alert.severity} ${alert.metric} ${alert.type} on ${alert.scope} (${alert.method})`));
  * void monitor.run(signal);
  * for await (const mention of stream) monitor.add({ ...mention, classification: await classifyOne(mention) });
  * ```
@@ -109,50 +144,103 @@ export function createAlertMonitor(options: AlertMonitorOptions = {}): AlertMoni
   const parsed = parseWithSchema(OptionsSchema, options, 'createAlertMonitor options');
   const clock = parsed.clock ?? systemClock;
   const { bucketMs } = parsed;
+  const thresholds = parsed.thresholds ?? DEFAULT_THRESHOLDS;
   const events = createTypedEmitter<AlertEvents>();
   const scopes = new Map<string, ScopeState>();
   let lateItems = 0;
   const bucketOf = (ms: number) => Math.floor(ms / bucketMs) * bucketMs;
+  // Seasonal baselines need buckets that tile a day; anything else is judged on a rolling window.
+  const seasonal = bucketMs <= DAY_MS && DAY_MS % bucketMs === 0;
+  const bucketsPerDay = seasonal ? DAY_MS / bucketMs : 1;
+  const keepDays = Math.max(parsed.days, parsed.weeks * 7) + 1;
+  const maxHistory = Math.max(parsed.window, keepDays * bucketsPerDay);
+  const settings = { ...parsed, seasonal };
 
-  const judge = (scope: string, series: SignalPoint[], point: SignalPoint, metric: ListeningAlert['metric'], minScale: number) => {
-    series.push(point);
-    const found = detectSignals(series, {
-      metric,
-      window: parsed.window,
-      minBaseline: parsed.minBaseline,
-      minScale,
-      ...(parsed.thresholds === undefined ? {} : { thresholds: parsed.thresholds }),
-    }).filter((event) => event.label === point.label);
-    if (series.length > parsed.window + 1) series.splice(0, series.length - parsed.window - 1);
-    return found.map((event) => ({ event, scope }));
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone: parsed.timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    weekday: 'short',
+  });
+  const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+  const localOf = (ms: number): Omit<HistoryPoint, 'value'> => {
+    const parts: Record<string, string> = {};
+    for (const part of format.formatToParts(ms)) parts[part.type] = part.value;
+    return {
+      start: ms,
+      day: `${parts.year}-${parts.month}-${parts.day}`,
+      minuteOfDay: Number(parts.hour) * 60 + Number(parts.minute),
+      weekday: WEEKDAYS.indexOf(parts.weekday ?? ''),
+    };
+  };
+  const severityOf = (score: number): SignalSeverity | undefined => {
+    const size = Math.abs(score);
+    return size >= thresholds.high ? 'high' : size >= thresholds.medium ? 'medium' : size >= thresholds.low ? 'low' : undefined;
   };
 
   const close = (scope: string, state: ScopeState, start: number): ListeningAlert[] => {
     const bucket = state.open.get(start) ?? { keys: new Set<string>(), mentions: 0, negative: 0, classified: 0 };
     state.open.delete(start);
     const label = new Date(start).toISOString();
-    const share = bucket.classified >= parsed.minClassified ? bucket.negative / bucket.classified : null;
-    const found = [
-      ...judge(scope, state.volume, { label, value: bucket.mentions }, 'volume', parsed.minVolumeScale),
-      ...judge(scope, state.share, { label, value: share }, 'negativeShare', parsed.minShareScale),
-    ];
-    events.emit('bucket', { scope, bucketStart: label, mentions: bucket.mentions, negativeShare: share });
-    return found.map(({ event }) => {
-      const alert: ListeningAlert = {
-        type: event.type,
-        metric: event.metric as ListeningAlert['metric'],
+    const local = localOf(start);
+    const alerts: ListeningAlert[] = [];
+    const raise = (alert: Omit<ListeningAlert, 'scope' | 'bucketStart' | 'bucketEnd' | 'mentions' | 'severity' | 'type'>) => {
+      const severity = severityOf(alert.score);
+      if (severity === undefined) return;
+      alerts.push({
+        type: alert.score > 0 ? 'spike' : 'drop',
+        ...alert,
         scope,
         bucketStart: label,
         bucketEnd: new Date(start + bucketMs).toISOString(),
-        value: event.value,
-        baseline: event.baseline,
-        score: event.score,
-        severity: event.severity,
+        severity,
         mentions: bucket.mentions,
-      };
-      events.emit('alert', alert);
-      return alert;
+      });
+    };
+
+    const expectation = expectCount(state.history, local, bucketsPerDay, settings);
+    // While learning the daily cycle (a rolling baseline on tiling buckets), a morning ramp
+    // looks like a spike: only a high-severity change is worth waking someone for.
+    const learning = seasonal && expectation?.method === 'rolling';
+    if (expectation !== undefined && (!learning || Math.abs(countScore(bucket.mentions, expectation)) >= thresholds.high)) {
+      raise({
+        metric: 'volume',
+        value: bucket.mentions,
+        baseline: expectation.expected,
+        method: expectation.method,
+        score: countScore(bucket.mentions, expectation),
+      });
+    }
+    state.history.push({ ...local, value: bucket.mentions });
+    if (state.history.length > maxHistory) state.history.splice(0, state.history.length - maxHistory);
+
+    const share = bucket.classified >= parsed.minClassified ? bucket.negative / bucket.classified : null;
+    const previous = state.shares.slice(-parsed.window).filter((entry) => entry !== null);
+    if (share !== null && previous.length >= parsed.minBaseline) {
+      const negative = previous.reduce((sum, entry) => sum + entry.negative, 0);
+      const classified = previous.reduce((sum, entry) => sum + entry.classified, 0);
+      const baseline = negative / classified;
+      // A share that never moved still has some spread: at least half an item of the pool.
+      const p = Math.min(Math.max(baseline, 0.5 / classified), 1 - 0.5 / classified);
+      const sd = Math.max(Math.sqrt((p * (1 - p)) / bucket.classified), parsed.minShareScale);
+      raise({ metric: 'negativeShare', value: share, baseline, method: 'pooled', score: (share - baseline) / sd });
+    }
+    state.shares.push(share === null ? null : { negative: bucket.negative, classified: bucket.classified });
+    if (state.shares.length > parsed.window) state.shares.splice(0, state.shares.length - parsed.window);
+
+    events.emit('bucket', {
+      scope,
+      bucketStart: label,
+      mentions: bucket.mentions,
+      negativeShare: share,
+      expected: expectation?.expected ?? null,
     });
+    for (const alert of alerts) events.emit('alert', alert);
+    return alerts;
   };
 
   const tick = (now = clock.now()): ListeningAlert[] => {
@@ -176,7 +264,7 @@ export function createAlertMonitor(options: AlertMonitorOptions = {}): AlertMoni
       const start = bucketOf(Date.parse(item.createdAt));
       const scope = parsed.scopeOf?.(item) ?? 'all';
       let state = scopes.get(scope);
-      if (state === undefined) scopes.set(scope, (state = { open: new Map(), volume: [], share: [], next: start }));
+      if (state === undefined) scopes.set(scope, (state = { open: new Map(), history: [], shares: [], next: start }));
       if (start < state.next) {
         lateItems += 1;
         return;

@@ -20,6 +20,12 @@ export interface ListenCheckpoint {
   version: 1;
   /** The newest `createdAt` delivered, or `null` before the first item. */
   watermark: string | null;
+  /**
+   * Where this account's stream began: the `since` option, else the moment `listen` first
+   * ran for it. Written before the first poll, so a restart before any item was delivered
+   * resumes from here instead of from "now". Absent in checkpoints written before 0.2.
+   */
+  since?: string;
   /** Items delivered within the lookback window before `watermark`. */
   recent: DeliveredKey[];
 }
@@ -28,6 +34,7 @@ export interface ListenCheckpoint {
 export const ListenCheckpointSchema = z.object({
   version: z.literal(1, { error: 'must be 1 (the checkpoint format version)' }),
   watermark: InstantSchema.nullable(),
+  since: InstantSchema.optional(),
   recent: z.array(z.object({ id: z.string(), content: z.string(), at: InstantSchema })),
 });
 
@@ -35,6 +42,12 @@ export const ListenCheckpointSchema = z.object({
  * Durable per-account checkpoints for {@link listen}. `key` is `platform:accountId`. Keep
  * writes atomic (a checkpoint is one JSON value); `set` is awaited before the next item is
  * handed out, so a crash never skips an item.
+ *
+ * `set` is called once per delivered item. So that this costs O(1) per item however many
+ * keys the look-back window holds, the `recent` array handed to `set` may be the same array
+ * in later calls, grown at its end: serialise or copy it during `set`, never keep it. (A
+ * store that serialises the whole checkpoint on every `set` pays for every key each time;
+ * keep `lookbackMs` short at very high volume, or write only what changed.)
  *
  * @example
  * ```ts
@@ -73,15 +86,21 @@ export interface MemoryCheckpointStore extends CheckpointStore {
  */
 export function createMemoryCheckpointStore(initial: Record<string, ListenCheckpoint> = {}): MemoryCheckpointStore {
   const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
-  const entries = new Map(Object.entries(copy(initial)));
+  // `recent` arrays may grow after `set` returns (see CheckpointStore): keep the length seen
+  // then and copy lazily, so a `set` costs O(1) and a read sees exactly what was set.
+  const entries = new Map<string, { checkpoint: ListenCheckpoint; length: number }>(
+    Object.entries(copy(initial)).map(([key, checkpoint]) => [key, { checkpoint, length: checkpoint.recent.length }]),
+  );
+  const read = ({ checkpoint, length }: { checkpoint: ListenCheckpoint; length: number }): ListenCheckpoint =>
+    copy({ ...checkpoint, recent: checkpoint.recent.slice(0, length) });
   return {
     get: async (key) => {
-      const checkpoint = entries.get(key);
-      return checkpoint === undefined ? undefined : copy(checkpoint);
+      const entry = entries.get(key);
+      return entry === undefined ? undefined : read(entry);
     },
     set: async (key, checkpoint) => {
-      entries.set(key, copy(checkpoint));
+      entries.set(key, { checkpoint: { ...checkpoint }, length: checkpoint.recent.length });
     },
-    toJSON: () => copy(Object.fromEntries(entries)),
+    toJSON: () => Object.fromEntries([...entries].map(([key, entry]) => [key, read(entry)])),
   };
 }

@@ -20,6 +20,10 @@ export interface Classification {
   intentConfidence: number;
   /** The language the classifier read the text as, when it could tell. */
   language?: string;
+  /** Whether `language` came with the item (`given`) or the classifier guessed it (`guessed`). */
+  languageSource?: 'given' | 'guessed';
+  /** How the verdict was reached, e.g. `lexicon` or `model` (a fallback chain names the step that answered). */
+  method?: string;
   /** Which classifier said so (its `id`), so stored verdicts keep their provenance. */
   classifier: string;
 }

@@ -3,6 +3,7 @@ import { UnsupportedFeatureError, ValidationError } from '../errors/index.js';
 import type { Account, Mention } from '../model/index.js';
 import { createInbox } from './inbox.js';
 import { InboxStateError } from './inbox-state-error.js';
+import { ReplyInProgressError } from './reply-in-progress-error.js';
 import type { ReplySender } from './sources.js';
 import { mention } from './__tests__/mentions.js';
 import { createVirtualClock } from './__tests__/virtual-clock.js';
@@ -203,6 +204,65 @@ describe('createInbox', () => {
       (error: unknown) => UnsupportedFeatureError.isInstance(error) && error.feature === 'direct_message' && error.platform === 'bluesky',
     );
     expect(noDm.inbox.get(id)!.messages).toHaveLength(1);
+  });
+
+  it('continues the same conversation when the customer answers a private reply by DM', async () => {
+    const { inbox, sent } = setup();
+    const fay = { id: 'u8', handle: 'fay' };
+    const thread = inbox.ingest(mention({ id: 'p1', conversationId: 'x', author: fay, createdAt: iso(START - 60_000) })).conversation.id;
+    await inbox.reply(thread, { text: 'Let us take this to DM' }, { channel: 'private' });
+    const answer = inbox.ingest(mention({ id: 'd7', kind: 'direct_message', author: fay, createdAt: iso(START + 1000) }));
+    expect(answer.created).toBe(false);
+    expect(answer.conversation.id).toBe(thread);
+    expect(inbox.conversations().map((c) => c.id)).toEqual([thread]);
+    // The next answer goes where the customer now writes: privately, without being told.
+    await inbox.reply(thread, { text: 'Thanks, refund sent' });
+    expect(sent.map((s) => s.kind)).toEqual(['dm', 'dm']);
+    // Someone else's DM still opens their own conversation.
+    expect(inbox.ingest(mention({ id: 'd8', kind: 'direct_message', author: { id: 'u1', handle: 'gus' } })).created).toBe(true);
+  });
+
+  it('refuses a second reply while one is in flight, unless the caller opts in', async () => {
+    const clock = createVirtualClock(START);
+    let release: () => void = () => undefined;
+    const sent: string[] = [];
+    const sender: ReplySender = {
+      reply: async (_account, _to, text) => {
+        sent.push(text);
+        if (sent.length === 1) await new Promise<void>((resolve) => (release = resolve));
+        return { platform: 'bluesky', id: `out-${sent.length}` };
+      },
+    };
+    const inbox = createInbox({ accounts: [account], sender, clock });
+    const id = inbox.ingest(mention({ id: 'm1', createdAt: iso(START - 1000) })).conversation.id;
+    const first = inbox.reply(id, { text: 'from sam' }, { by: 'sam' });
+    await expect(inbox.reply(id, { text: 'from kim' }, { by: 'kim' })).rejects.toSatisfy(
+      (error: unknown) =>
+        ReplyInProgressError.isInstance(error) &&
+        error.code === 'reply_in_progress' &&
+        error.replyingBy === 'sam' &&
+        error.message.includes('sam is already replying'),
+    );
+    expect(sent).toEqual(['from sam']);
+    const forced = inbox.reply(id, { text: 'from kim anyway' }, { by: 'kim', concurrent: true });
+    release();
+    await Promise.all([first, forced]);
+    expect(sent).toEqual(['from sam', 'from kim anyway']);
+    // Once the first finished, a new reply is accepted again.
+    await inbox.reply(id, { text: 'follow-up' });
+    expect(sent).toHaveLength(3);
+  });
+
+  it('counts an item created a few seconds ahead of the inbox clock as answered', async () => {
+    const { inbox } = setup();
+    // The network's clock runs 4 s ahead of ours.
+    const id = inbox.ingest(mention({ id: 'm1', createdAt: iso(START + 4000) })).conversation.id;
+    await inbox.reply(id, { text: 'Looking into it' });
+    const [pair] = inbox.responsePairs();
+    expect(pair!.respondedAt).not.toBeNull();
+    // Never answered before it was written: a 0 response time, not a negative one.
+    expect(Date.parse(pair!.respondedAt!)).toBeGreaterThanOrEqual(Date.parse(pair!.receivedAt));
+    expect(inbox.responseTimeInput().replies).toEqual([{ inReplyToId: 'm1', createdAt: iso(START + 4000) }]);
   });
 
   it('records nothing when sending fails', async () => {

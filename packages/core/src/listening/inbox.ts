@@ -4,6 +4,7 @@ import { UnsupportedFeatureError, ValidationError } from '../errors/index.js';
 import { AccountSchema, parseWithSchema, type Account, type Mention } from '../model/index.js';
 import type { Classification } from './classifier.js';
 import { InboxStateError, type ConversationState } from './inbox-state-error.js';
+import { ReplyInProgressError } from './reply-in-progress-error.js';
 import { mentionIdKey } from './mention-keys.js';
 import { placeholdersOf, renderSavedReply } from './saved-reply.js';
 import type { ReplySender } from './sources.js';
@@ -101,6 +102,11 @@ export interface ReplyOptions {
   inReplyToId?: string;
   /** The agent sending it (recorded, and available to saved replies as `{{agent}}`). */
   by?: string;
+  /**
+   * Send even while another reply to this conversation is in flight. Default `false`: the
+   * second call throws `ReplyInProgressError` ("someone is already replying").
+   */
+  concurrent?: boolean;
   signal?: AbortSignal;
 }
 
@@ -240,6 +246,10 @@ export function createInbox(options: InboxOptions): Inbox {
   const savedReplies = parsed.savedReplies ?? {};
   const conversations = new Map<string, Conversation>();
   const itemHome = new Map<string, string>(); // platform+id of every message → conversation id
+  // platform:accountId:authorId → the thread conversation the brand last answered privately.
+  const privateHome = new Map<string, string>();
+  // Conversations with a reply being sent: who, since when.
+  const replying = new Map<string, { by: string | null; since: string }>();
   let noteCount = 0;
   const nowIso = () => new Date(clock.now()).toISOString();
   const copy = (conversation: Conversation): Conversation => structuredClone(conversation);
@@ -283,6 +293,8 @@ export function createInbox(options: InboxOptions): Inbox {
     const direct = item.kind === 'direct_message';
     const prefix = `${item.platform}:${item.accountId}`;
     let id = direct ? `${prefix}:dm:${item.author.id}` : `${prefix}:thread:${threadKeyOf(item)}`;
+    // The brand took a public thread private: the customer's DM answer continues it.
+    if (direct) id = privateHome.get(`${prefix}:${item.author.id}`) ?? id;
     // A reply to something already filed joins that conversation.
     if (!direct && item.conversationId === undefined && item.inReplyToId !== undefined) {
       id = itemHome.get(mentionIdKey({ platform: item.platform, id: item.inReplyToId })) ?? id;
@@ -459,6 +471,14 @@ export function createInbox(options: InboxOptions): Inbox {
           action: 'reply',
         });
       }
+      const busy = replying.get(id);
+      if (busy !== undefined && replyOptions.concurrent !== true) {
+        throw new ReplyInProgressError(
+          `${busy.by ?? 'Someone'} is already replying to conversation ${id} (since ${busy.since}); ` +
+            'wait for that reply to finish, or pass { concurrent: true } to send anyway.',
+          { conversationId: id, replyingBy: busy.by, replyingSince: busy.since },
+        );
+      }
       const inbound = conversation.messages.filter((message) => message.direction === 'inbound');
       const target =
         replyOptions.inReplyToId === undefined ? inbound.at(-1) : inbound.find((message) => message.id === replyOptions.inReplyToId);
@@ -484,29 +504,43 @@ export function createInbox(options: InboxOptions): Inbox {
           },
         ]);
       }
-      const channel = replyOptions.channel ?? (conversation.kind === 'direct' ? 'private' : 'public');
+      // Answer in the channel the customer last used: a DM answer to a thread taken private stays private.
+      const newestInbound = inbound.at(-1);
+      const channel =
+        replyOptions.channel ??
+        (conversation.kind === 'direct' || (newestInbound?.direction === 'inbound' && newestInbound.item.kind === 'direct_message')
+          ? 'private'
+          : 'public');
       const sender = parsed.sender;
       const signalOptions = replyOptions.signal === undefined ? undefined : { signal: replyOptions.signal };
+      // What the agent saw when sending is what this reply answers (by arrival, not by
+      // createdAt: a network clock a few seconds ahead must not leave an item unanswered).
+      const seen = new Set(inbound.filter((message) => message.respondedAt === null).map((message) => message.id));
       let sentId: string;
-      if (channel === 'public') {
-        if (sender?.reply === undefined) {
-          throw new UnsupportedFeatureError(
-            `The inbox's sender cannot post public replies on ${conversation.platform}; pass a sender with reply().`,
-            {
-              feature: 'reply',
-              platform: conversation.platform,
-            },
-          );
+      if (busy === undefined) replying.set(id, { by: replyOptions.by ?? null, since: nowIso() });
+      try {
+        if (channel === 'public') {
+          if (sender?.reply === undefined) {
+            throw new UnsupportedFeatureError(
+              `The inbox's sender cannot post public replies on ${conversation.platform}; pass a sender with reply().`,
+              {
+                feature: 'reply',
+                platform: conversation.platform,
+              },
+            );
+          }
+          sentId = (await sender.reply(account, target.item, text, signalOptions)).id;
+        } else {
+          if (sender?.sendDirectMessage === undefined) {
+            throw new UnsupportedFeatureError(
+              `Direct messages are not available on ${conversation.platform} through this sender; answer publicly (channel: 'public').`,
+              { feature: 'direct_message', platform: conversation.platform },
+            );
+          }
+          sentId = (await sender.sendDirectMessage(account, target.item.author, text, signalOptions)).id;
         }
-        sentId = (await sender.reply(account, target.item, text, signalOptions)).id;
-      } else {
-        if (sender?.sendDirectMessage === undefined) {
-          throw new UnsupportedFeatureError(
-            `Direct messages are not available on ${conversation.platform} through this sender; answer publicly (channel: 'public').`,
-            { feature: 'direct_message', platform: conversation.platform },
-          );
-        }
-        sentId = (await sender.sendDirectMessage(account, target.item.author, text, signalOptions)).id;
+      } finally {
+        if (busy === undefined) replying.delete(id);
       }
       // Only a sent message is recorded: a failure above leaves the conversation untouched.
       const at = nowIso();
@@ -520,11 +554,15 @@ export function createInbox(options: InboxOptions): Inbox {
         ...(replyOptions.by === undefined ? {} : { by: replyOptions.by }),
       });
       itemHome.set(mentionIdKey({ platform: conversation.platform, id: sentId }), conversation.id);
+      if (channel === 'private' && conversation.kind === 'thread') {
+        privateHome.set(`${conversation.platform}:${conversation.accountId}:${target.item.author.id}`, conversation.id);
+      }
       conversation.firstResponseAt ??= at;
-      // Every inbound item received before this answer and not yet answered counts as answered now.
+      // Every inbound item the agent had in front of them and not yet answered counts as
+      // answered now — never before it was created (a skewed clock gives a 0 response time).
       for (const message of conversation.messages) {
-        if (message.direction === 'inbound' && message.respondedAt === null && Date.parse(message.at) <= Date.parse(at)) {
-          message.respondedAt = at;
+        if (message.direction === 'inbound' && message.respondedAt === null && seen.has(message.id)) {
+          message.respondedAt = Date.parse(message.at) > Date.parse(at) ? message.at : at;
         }
       }
       if (conversation.state === 'open' || conversation.state === 'assigned') transition(conversation, 'waiting', replyOptions.by);

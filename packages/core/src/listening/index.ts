@@ -2,8 +2,8 @@
  * Listening: one stream of every mention, comment and message from every account
  * ({@link listen}, with durable checkpoints and deduplication), rules with a boolean query
  * language that folds case, diacritics and Arabic/Persian letter variants
- * ({@link compileRules}), pluggable classification ({@link Classifier}, with a built-in
- * English lexicon), a unified inbox ({@link createInbox}) and spike/drop alerts
+ * ({@link compileRules}), pluggable classification ({@link Classifier}, with built-in
+ * English, Arabic, Persian and Romanian lexicons), a unified inbox ({@link createInbox}) and spike/drop alerts
  * ({@link createAlertMonitor}). Guide: docs/listening.md.
  *
  * @packageDocumentation
@@ -20,11 +20,13 @@ export {
 } from './checkpoint-store.js';
 export { mentionContentKey, mentionIdKey } from './mention-keys.js';
 export { normalizeForMatching } from './normalize.js';
-export { parseQuery, matchesQuery, type QueryNode } from './query.js';
+export { parseQuery, matchesQuery, explainQuery, type QueryNode, type QueryField } from './query.js';
+export type { MatchInput } from './query-matcher.js';
 export { compileRules, type ListeningRule, type RuleSet, type TaggedMention } from './rules.js';
 export { guessLanguage } from './language.js';
 export type { Classification, Classifier, ClassifierInput, Intent, Sentiment } from './classifier.js';
-export { createLexiconClassifier, type LexiconClassifierOptions } from './lexicon-classifier.js';
+export { createLexiconClassifier, BUILT_IN_LEXICONS, type LexiconClassifierOptions } from './lexicon-classifier.js';
+export type { Lexicon } from './lexicon.js';
 export { classifyMentions, type ClassifyMentionsOptions } from './classify-mentions.js';
 export {
   createInbox,
@@ -40,7 +42,19 @@ export {
   type ResponsePair,
   type StateChange,
 } from './inbox.js';
+export {
+  createMemoryInboxStore,
+  updateConversation,
+  matchesInboxFilter,
+  compareConversations,
+  InboxConflictError,
+  type InboxStore,
+  type InboxStoreFilter,
+  type StoredConversation,
+  type InboxConflictErrorOptions,
+} from './inbox-store.js';
 export { CONVERSATION_STATES, InboxStateError, type ConversationState, type InboxStateErrorOptions } from './inbox-state-error.js';
+export { ReplyInProgressError, type ReplyInProgressErrorOptions } from './reply-in-progress-error.js';
 export { placeholdersOf, renderSavedReply } from './saved-reply.js';
 export {
   createAlertMonitor,

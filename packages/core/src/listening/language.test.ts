@@ -11,7 +11,9 @@ describe('guessLanguage', () => {
     ['我的订单在哪里', 'zh'],
     ['배송이 늦어요', 'ko'],
     ['Où est ma commande ?', undefined],
-    ['Unde este comanda mea?', undefined],
+    ['Unde este comanda mea?', 'ro'],
+    ['Mulțumesc pentru ajutor', 'ro'],
+    ['I am in Bucharest, where is my order?', 'en'],
     ['Где мой заказ?', undefined],
     ['👍👍', undefined],
   ])('%j → %s', (text, expected) => {

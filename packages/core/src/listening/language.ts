@@ -14,15 +14,28 @@ const ENGLISH_WORDS = new Set(
   ).split(' '),
 );
 
+// Romanian words rarely used in other languages (folded: no diacritics), and its letters.
+const ROMANIAN_WORDS = new Set(
+  (
+    'si nu este sunt foarte pentru vreau multumesc mersi unde cand comanda mea meu mei mele nici niciodata ' +
+    'dar sau asta acesta aceasta acum inca deja am ati avem aveti puteti poate trebuie banii ziua buna'
+  ).split(' '),
+);
+// ă and the comma-below ș ț (and legacy cedilla ţ) — not â, î or ş, which French and Turkish share.
+const ROMANIAN_LETTERS = /[ășțţĂȘȚŢ]/u;
+
 /**
  * Guesses a BCP 47 primary language subtag from the letters of `text`, or `undefined` when it
  * cannot tell. Latin-script text counts as English only when English function words make up
- * at least a fifth of its words; other Latin-script languages come back `undefined`.
+ * at least a fifth of its words, as Romanian when it has Romanian letters (ă ș ț) or
+ * Romanian words make up a fifth and outnumber the English ones; other Latin-script
+ * languages come back `undefined`.
  *
  * @example
  * ```ts
  * guessLanguage('Where is my order?');   // 'en'
  * guessLanguage('سفارش من کجاست؟');     // 'fa'
+ * guessLanguage('Unde este comanda mea?'); // 'ro'
  * guessLanguage('Où est ma commande ?'); // undefined
  * ```
  */
@@ -62,6 +75,16 @@ export function guessLanguage(text: string): string | undefined {
     case 'cyrillic':
       return undefined; // Russian, Ukrainian, Bulgarian, Serbian, … share the script.
     default: {
+      const folded = text
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/gu, '');
+      const latinWords = folded.match(/[a-z]+/gu) ?? [];
+      const romanian = latinWords.filter((word) => ROMANIAN_WORDS.has(word)).length;
+      const englishCount = latinWords.filter((word) => ENGLISH_WORDS.has(word)).length;
+      if (latinWords.length > 0 && (ROMANIAN_LETTERS.test(text) || (romanian / latinWords.length >= 0.2 && romanian > englishCount))) {
+        return 'ro';
+      }
       const words = text.toLowerCase().match(/[a-z]+/gu) ?? [];
       if (/[^\u0000-\u024f\s\p{P}\p{S}\p{N}]/u.test(text) === false && words.length > 0) {
         const english = words.filter((word) => ENGLISH_WORDS.has(word)).length;

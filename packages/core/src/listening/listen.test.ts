@@ -145,7 +145,80 @@ describe('listen', () => {
       ),
       { numRuns: 25 },
     );
+  }, 30_000);
+
+  it('an item seen again through a second endpoint after the window moved on is still delivered once', async () => {
+    // The notification says 12:00:00.000, the search endpoint .900 and shows up 6 minutes
+    // later, when the watermark has passed 12:05:00.5 (the window edge is to the second).
+    const clock = createVirtualClock(START);
+    const shared = { author: { id: 'carol', handle: 'carol' }, text: 'Where is my refund?' };
+    const source = createFakeSource(clock, {
+      'bluesky:alice': [
+        item(alice, 'notification-1', START, shared),
+        item(alice, 'later', START + 5 * MINUTE + 500),
+        { ...item(alice, 'search-1', START + 900, shared), visibleAt: START + 6 * MINUTE },
+      ],
+    });
+    const { received } = await collect({ source, accounts: [alice], since: iso(START), pollEvery: MINUTE, clock }, START + 10 * MINUTE);
+    expect(received.map((r) => r.id)).toEqual(['notification-1', 'later']);
   });
+
+  it('an item one endpoint truncates to the second and another rounds up is delivered once', async () => {
+    const clock = createVirtualClock(START);
+    const shared = { author: { id: 'carol', handle: 'carol' }, text: 'Where is my refund?' };
+    const source = createFakeSource(clock, {
+      'bluesky:alice': [
+        item(alice, 'notification-1', START + 900, shared),
+        // Rounded up to the next second, and seen only after the window moved past the first.
+        item(alice, 'later', START + 5 * MINUTE + 1_500),
+        { ...item(alice, 'search-1', START + 1_000, shared), visibleAt: START + 6 * MINUTE },
+        // A different text by the same author a second later is another item.
+        item(alice, 'other', START + 1_000, { ...shared, text: 'Still no refund' }),
+      ],
+    });
+    const { received } = await collect({ source, accounts: [alice], since: iso(START), pollEvery: MINUTE, clock }, START + 10 * MINUTE);
+    expect(received.map((r) => r.id)).toEqual(['notification-1', 'other', 'later']);
+  });
+
+  it('a restart without since, before anything was delivered, still gets what arrived while down', async () => {
+    const clock = createVirtualClock(START);
+    const timeline: TimelineItem[] = [];
+    const source = createFakeSource(clock, { 'bluesky:alice': timeline });
+    const store = createMemoryCheckpointStore();
+    const first = await collect({ source, accounts: [alice], pollEvery: MINUTE, clock, checkpoints: store }, START + 3 * MINUTE);
+    expect(first.received).toEqual([]);
+    // Down for ten minutes; mentions keep coming.
+    await clock.sleep(10 * MINUTE);
+    timeline.push(item(alice, 'while-down-1', START + 5 * MINUTE), item(alice, 'while-down-2', START + 12 * MINUTE));
+    const second = await collect(
+      { source, accounts: [alice], pollEvery: MINUTE, clock, checkpoints: createMemoryCheckpointStore(store.toJSON()) },
+      clock.now() + 3 * MINUTE,
+    );
+    expect(second.received.map((r) => r.id)).toEqual(['while-down-1', 'while-down-2']);
+    expect(store.toJSON()['bluesky:alice']!.since).toBe(iso(START));
+  });
+
+  it('delivers 10 000 mentions made within the look-back window in time linear in their number', async () => {
+    const clock = createVirtualClock(START);
+    const count = 10_000;
+    const timeline = Array.from({ length: count }, (_, index) =>
+      item(alice, `burst-${index}`, START + Math.floor((index * 5 * MINUTE) / count)),
+    );
+    const source = createFakeSource(clock, { 'bluesky:alice': timeline }, { pageSize: 1_000 });
+    const store = createMemoryCheckpointStore();
+    const started = performance.now();
+    const { received } = await collect(
+      { source, accounts: [alice], since: iso(START), pollEvery: MINUTE, clock, checkpoints: store },
+      START + 10 * MINUTE,
+    );
+    const elapsed = performance.now() - started;
+    expect(received).toHaveLength(count);
+    expect(new Set(received.map((r) => r.id)).size).toBe(count);
+    // Quadratic checkpointing took ~52 s here; linear takes well under a second of work.
+    expect(elapsed).toBeLessThan(8_000);
+    // Every key of the window is in the stored checkpoint.
+    expect(store.toJSON()['bluesky:alice']!.recent).toHaveLength(count);
+  }, 30_000);
 
   it('a rate-limited account delays only its own stream', async () => {
     const clock = createVirtualClock(START);

@@ -10,9 +10,15 @@ import {
   type Account,
   type Mention,
 } from '../model/index.js';
-import { ListenCheckpointSchema, createMemoryCheckpointStore, type CheckpointStore, type ListenCheckpoint } from './checkpoint-store.js';
+import {
+  ListenCheckpointSchema,
+  createMemoryCheckpointStore,
+  type CheckpointStore,
+  type DeliveredKey,
+  type ListenCheckpoint,
+} from './checkpoint-store.js';
 import { createTypedEmitter, type EventSource } from '../events/index.js';
-import { mentionContentKey, mentionIdKey } from './mention-keys.js';
+import { mentionContentKeys, mentionIdKey } from './mention-keys.js';
 import type { MentionSource } from './sources.js';
 
 /** Options for {@link listen}. */
@@ -21,7 +27,11 @@ export interface ListenOptions {
   source: MentionSource;
   /** The accounts to listen to (each `platform:id` once). */
   accounts: Account[];
-  /** For accounts without a checkpoint: deliver items created at or after this instant. Default: when `listen` starts. */
+  /**
+   * For accounts without a checkpoint: deliver items created at or after this instant.
+   * Default: when `listen` first runs for the account — written to the checkpoint store at
+   * once, so a restart before any item arrived still starts from that first run.
+   */
   since?: string;
   /** Wait between polls of one account, in ms. Default 60 000. */
   pollEvery?: number;
@@ -96,6 +106,14 @@ const OptionsSchema = z.object({
 });
 
 const MIN_RATE_LIMIT_WAIT_MS = 1000;
+// Longer than any wait, shorter than the 2^31 − 1 ms where timers overflow.
+const HOLD_MS = 1_000_000_000;
+/** Keeps the runtime's event loop alive until the returned function is called. */
+function holdEventLoop(): () => void {
+  const timer = setInterval(() => undefined, HOLD_MS);
+  return () => clearInterval(timer);
+}
+const floorToSecond = (ms: number) => Math.floor(ms / 1000) * 1000;
 
 /**
  * The key a checkpoint is stored under: `platform:accountId`.
@@ -112,7 +130,16 @@ export function checkpointKey(account: Pick<Account, 'platform' | 'id'>): string
 interface AccountState {
   key: string;
   account: Account;
-  committed: ListenCheckpoint;
+  /** The first start (see ListenCheckpoint.since). */
+  since: string;
+  watermark: string | null;
+  /**
+   * Keys delivered within the look-back window, oldest delivery first. Appended in place
+   * (the store is told so) and compacted now and then: O(1) per delivered item.
+   */
+  recent: DeliveredKey[];
+  /** Entries of `recent` before this index are out of the window (their keys already forgotten). */
+  expired: number;
   /** Ids and content keys delivered recently or waiting in the queue. */
   seen: Set<string>;
   pending: number;
@@ -232,11 +259,18 @@ export function listen(options: ListenOptions): MentionStream {
     }
   }
 
+  // Content keys are to the second, so the window's edge is too: an item whose key is still
+  // remembered is never older than the edge, whatever its milliseconds.
+  const windowStart = (state: AccountState): number =>
+    state.watermark === null ? Date.parse(state.since) : floorToSecond(Date.parse(state.watermark) - parsed.lookbackMs);
+  // Keys are forgotten a second after the window's edge: a copy of an item stamped one
+  // second later by another endpoint is still recognised.
+  const forgetBefore = (state: AccountState): number => windowStart(state) - 1000;
+
   async function pollAccount(state: AccountState): Promise<void> {
     const backoff = { ms: parsed.pollEvery };
     while (!stopSignal.aborted) {
-      const watermark = state.committed.watermark;
-      const sinceMs = watermark === null ? Date.parse(startedAt) : Date.parse(watermark) - parsed.lookbackMs;
+      const sinceMs = windowStart(state);
       const since = new Date(sinceMs).toISOString();
       let items: Mention[] | undefined;
       try {
@@ -263,8 +297,8 @@ export function listen(options: ListenOptions): MentionStream {
         const mention = checked.data;
         if (Date.parse(mention.createdAt) < sinceMs) continue;
         const idKey = mentionIdKey(mention);
-        const contentKey = mentionContentKey(mention);
-        if (state.seen.has(idKey) || state.seen.has(contentKey)) continue;
+        const [contentKey, secondBefore, secondAfter] = mentionContentKeys(mention);
+        if (state.seen.has(idKey) || state.seen.has(contentKey) || state.seen.has(secondBefore) || state.seen.has(secondAfter)) continue;
         state.seen.add(idKey);
         state.seen.add(contentKey);
         fresh.push({ state, mention, idKey, contentKey });
@@ -285,30 +319,41 @@ export function listen(options: ListenOptions): MentionStream {
         await Promise.race([drained, stopped]);
         if (stopSignal.aborted) return;
       }
-      state.seen = seenOf(state.committed);
+      forgetExpired(state);
       if (!(await sleep(parsed.pollEvery))) return;
     }
   }
 
-  const seenOf = (checkpoint: ListenCheckpoint) => new Set(checkpoint.recent.flatMap((entry) => [entry.id, entry.content]));
+  // Drops keys that left the window: a scan from the oldest delivery (amortised O(1) per
+  // key), and a new array only once half of it is expired (a stored checkpoint may still
+  // hold the old one). A straggler delivered late stays until the entries before it go.
+  function forgetExpired(state: AccountState): void {
+    const horizon = forgetBefore(state);
+    while (state.expired < state.recent.length && Date.parse(state.recent[state.expired]!.at) < horizon) {
+      const entry = state.recent[state.expired]!;
+      state.seen.delete(entry.id);
+      state.seen.delete(entry.content);
+      state.expired += 1;
+    }
+    if (state.expired > 0 && state.expired * 2 >= state.recent.length) {
+      state.recent = state.recent.slice(state.expired);
+      state.expired = 0;
+    }
+  }
+
+  const checkpointOf = (state: AccountState): ListenCheckpoint => ({
+    version: 1,
+    watermark: state.watermark,
+    since: state.since,
+    recent: state.recent,
+  });
 
   async function commit(item: Queued): Promise<void> {
     const { state, mention } = item;
-    const committed = state.committed;
-    const watermark =
-      committed.watermark === null || Date.parse(mention.createdAt) > Date.parse(committed.watermark)
-        ? new Date(Date.parse(mention.createdAt)).toISOString()
-        : committed.watermark;
-    const horizon = Date.parse(watermark) - parsed.lookbackMs;
-    const next: ListenCheckpoint = {
-      version: 1,
-      watermark,
-      recent: [...committed.recent, { id: item.idKey, content: item.contentKey, at: mention.createdAt }].filter(
-        (entry) => Date.parse(entry.at) >= horizon,
-      ),
-    };
-    await store.set(state.key, next);
-    state.committed = next;
+    const at = Date.parse(mention.createdAt);
+    if (state.watermark === null || at > Date.parse(state.watermark)) state.watermark = new Date(at).toISOString();
+    state.recent.push({ id: item.idKey, content: item.contentKey, at: mention.createdAt });
+    await store.set(state.key, checkpointOf(state));
     state.pending -= 1;
     if (state.pending === 0) state.drained?.();
   }
@@ -322,7 +367,20 @@ export function listen(options: ListenOptions): MentionStream {
           stored === undefined
             ? { version: 1, watermark: null, recent: [] }
             : (parseWithSchema(ListenCheckpointSchema, stored, `listen checkpoint for ${key}`) as ListenCheckpoint);
-        return { key, account, committed, seen: seenOf(committed), pending: 0, drained: undefined };
+        const state: AccountState = {
+          key,
+          account,
+          since: committed.since ?? startedAt,
+          watermark: committed.watermark,
+          recent: [...committed.recent],
+          expired: 0,
+          seen: new Set(committed.recent.flatMap((entry) => [entry.id, entry.content])),
+          pending: 0,
+          drained: undefined,
+        };
+        // Fix the first start now: a restart before the first item resumes from it.
+        if (committed.since === undefined) await store.set(key, checkpointOf(state));
+        return state;
       }),
     );
     for (const state of states) {
@@ -375,7 +433,15 @@ export function listen(options: ListenOptions): MentionStream {
           throw error;
         }
         if (stopSignal.aborted) return { done: true, value: undefined };
-        await new Promise<void>((resolve) => (wake = resolve));
+        // A loop waiting for its next item is pending work: hold the event loop (the poll
+        // loops' clock sleeps hold nothing), so a plain `for await` script keeps running.
+        // Stopped, or between `next()` calls, nothing is held.
+        const release = holdEventLoop();
+        try {
+          await new Promise<void>((resolve) => (wake = resolve));
+        } finally {
+          release();
+        }
       }
     },
     return: finish,

@@ -39,7 +39,18 @@ export function mentionIdKey(mention: Pick<Mention, 'platform' | 'id'>): string 
  * ```
  */
 export function mentionContentKey(mention: Pick<Mention, 'platform' | 'author' | 'createdAt' | 'text'>): string {
+  return mentionContentKeys(mention)[0];
+}
+
+/**
+ * The content key of a mention and the keys it would have one second earlier and later:
+ * one endpoint may truncate `12:00:00.900` to `12:00:00` while another rounds it to
+ * `12:00:01`, so deduplication looks at all three. @internal
+ */
+export function mentionContentKeys(mention: Pick<Mention, 'platform' | 'author' | 'createdAt' | 'text'>): [string, string, string] {
   // Endpoints disagree on sub-second precision; seconds are what every network keeps.
   const second = Math.floor(Date.parse(mention.createdAt) / 1000);
-  return `${mention.platform}\u0000${mention.author.id}\u0000${second}\u0000${hash53(normalizeForMatching(mention.text))}`;
+  const stem = `${mention.platform}\u0000${mention.author.id}\u0000`;
+  const hash = hash53(normalizeForMatching(mention.text));
+  return [`${stem}${second}\u0000${hash}`, `${stem}${second - 1}\u0000${hash}`, `${stem}${second + 1}\u0000${hash}`];
 }

@@ -23,11 +23,11 @@ describe('parseQuery', () => {
         {
           type: 'or',
           operands: [
-            { type: 'phrase', text: 'late delivery' },
-            { type: 'term', text: 'refund', prefix: false },
+            { type: 'phrase', text: 'late delivery', source: 'late delivery' },
+            { type: 'term', text: 'refund', prefix: false, source: 'refund' },
           ],
         },
-        { type: 'not', operand: { type: 'term', text: 'giveaway', prefix: false } },
+        { type: 'not', operand: { type: 'term', text: 'giveaway', prefix: false, source: 'giveaway' } },
       ],
     });
   });
@@ -36,12 +36,12 @@ describe('parseQuery', () => {
     expect(parseQuery('a OR b c')).toEqual({
       type: 'or',
       operands: [
-        { type: 'term', text: 'a', prefix: false },
+        { type: 'term', text: 'a', prefix: false, source: 'a' },
         {
           type: 'and',
           operands: [
-            { type: 'term', text: 'b', prefix: false },
-            { type: 'term', text: 'c', prefix: false },
+            { type: 'term', text: 'b', prefix: false, source: 'b' },
+            { type: 'term', text: 'c', prefix: false, source: 'c' },
           ],
         },
       ],
@@ -109,9 +109,9 @@ describe('matchesQuery', () => {
     const words = ['alpha', 'beta', 'gamma', 'delta'];
     const node: fc.Memo<QueryNode> = fc.memo((depth) =>
       depth <= 1
-        ? fc.constantFrom(...words).map((text): QueryNode => ({ type: 'term', text, prefix: false }))
+        ? fc.constantFrom(...words).map((text): QueryNode => ({ type: 'term', text, prefix: false, source: text }))
         : fc.oneof(
-            fc.constantFrom(...words).map((text): QueryNode => ({ type: 'term', text, prefix: false })),
+            fc.constantFrom(...words).map((text): QueryNode => ({ type: 'term', text, prefix: false, source: text })),
             node(depth - 1).map((operand): QueryNode => ({ type: 'not', operand })),
             fc.array(node(depth - 1), { minLength: 2, maxLength: 3 }).map((operands): QueryNode => ({ type: 'and', operands })),
             fc.array(node(depth - 1), { minLength: 2, maxLength: 3 }).map((operands): QueryNode => ({ type: 'or', operands })),
@@ -129,6 +129,8 @@ describe('matchesQuery', () => {
           return tree.operands.map((operand) => `(${print(operand)})`).join(' AND ');
         case 'or':
           return tree.operands.map((operand) => `(${print(operand)})`).join(' OR ');
+        default:
+          throw new Error(`not generated here: ${tree.type}`);
       }
     };
     // Independent evaluation over a set of present words.
@@ -143,6 +145,8 @@ describe('matchesQuery', () => {
           return tree.operands.every((operand) => truth(operand, present));
         case 'or':
           return tree.operands.some((operand) => truth(operand, present));
+        default:
+          throw new Error(`not generated here: ${tree.type}`);
       }
     };
     fc.assert(

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { parseWithSchema, type Mention, type MentionKind, MENTION_KINDS } from '../model/index.js';
 import { ValidationError, type ValidationIssue } from '../errors/index.js';
 import { guessLanguage, primaryLanguage } from './language.js';
-import { normalizeForMatching } from './normalize.js';
-import { matchesQuery, parseQuery, type QueryNode } from './query.js';
+import { parseQuery, type QueryNode } from './query.js';
+import { compileQueries } from './query-matcher.js';
 
 /**
  * A listening rule: a boolean query plus filters. A mention matches when every given part
@@ -33,8 +33,11 @@ export interface ListeningRule {
   minFollowers?: number;
 }
 
-/** A mention with the ids of the rules it matched, in rule order. */
-export type TaggedMention<M extends Mention = Mention> = M & { matchedRules: string[] };
+/**
+ * A mention with the ids of the rules it matched, in rule order, and the query terms found
+ * in its text (as written in the queries, for highlighting; never terms under `NOT`).
+ */
+export type TaggedMention<M extends Mention = Mention> = M & { matchedRules: string[]; matchedTerms: string[] };
 
 const RuleSchema = z.object({
   id: z.string().min(1, { error: 'must be a non-empty rule id' }),
@@ -47,7 +50,8 @@ const RuleSchema = z.object({
 
 interface CompiledRule {
   id: string;
-  query: QueryNode | undefined;
+  /** Index of its query in the compiled program, or -1 without a query. */
+  query: number;
   languages: Set<string> | undefined;
   networks: Set<string> | undefined;
   kinds: Set<string> | undefined;
@@ -66,13 +70,15 @@ interface CompiledRule {
 export interface RuleSet {
   /** The ids of the rules `mention` matches, in rule order. */
   match(mention: Mention): string[];
-  /** A copy of `mention` with `matchedRules` set. */
+  /** Each matched rule with the query terms found in the text (as written; for highlighting). */
+  explain(mention: Mention): Array<{ rule: string; terms: string[] }>;
+  /** A copy of `mention` with `matchedRules` and `matchedTerms` set. */
   tag<M extends Mention>(mention: M): TaggedMention<M>;
 }
 
 /**
- * Validates and compiles rules once, so matching many mentions is cheap (each text is folded
- * once for all rules).
+ * Validates and compiles rules once, so matching many mentions is cheap: every term of every
+ * rule goes into one automaton, so each text is folded once and scanned once for all rules.
  *
  * @throws ValidationError listing every bad rule and query at once, with paths like
  *   `rules[2].query` and the column of a query's syntax error.
@@ -91,6 +97,7 @@ export function compileRules(rules: readonly ListeningRule[]): RuleSet {
   const issues: ValidationIssue[] = [];
   const seen = new Set<string>();
   const compiled: CompiledRule[] = [];
+  const queries: QueryNode[] = [];
   parsed.forEach((rule, index) => {
     if (seen.has(rule.id)) {
       issues.push({
@@ -100,10 +107,11 @@ export function compileRules(rules: readonly ListeningRule[]): RuleSet {
       });
     }
     seen.add(rule.id);
-    let query: QueryNode | undefined;
+    let query = -1;
     if (rule.query !== undefined) {
       try {
-        query = parseQuery(rule.query, [index, 'query']);
+        queries.push(parseQuery(rule.query, [index, 'query']));
+        query = queries.length - 1;
       } catch (error) {
         if (ValidationError.isInstance(error)) issues.push(...error.issues);
         else throw error;
@@ -122,10 +130,13 @@ export function compileRules(rules: readonly ListeningRule[]): RuleSet {
   });
   if (issues.length > 0) throw new ValidationError('listening rules', issues);
 
-  const match = (mention: Mention): string[] => {
-    let folded: string | undefined;
+  const program = compileQueries(queries);
+
+  const run = (mention: Mention, explain: boolean): Array<{ rule: string; terms: string[] }> => {
+    // The text is folded and scanned once, for every query, only when some rule needs it.
+    let result: ReturnType<typeof program.run> | undefined;
     let language: string | undefined | null = null;
-    const ids: string[] = [];
+    const found: Array<{ rule: string; terms: string[] }> = [];
     for (const rule of compiled) {
       if (rule.networks && !rule.networks.has(mention.platform)) continue;
       if (rule.kinds && !rule.kinds.has(mention.kind)) continue;
@@ -134,13 +145,33 @@ export function compileRules(rules: readonly ListeningRule[]): RuleSet {
         if (language === null) language = primaryLanguage(mention.language) ?? guessLanguage(mention.text);
         if (language === undefined || !rule.languages.has(language)) continue;
       }
-      if (rule.query) {
-        folded ??= normalizeForMatching(mention.text);
-        if (!matchesQuery(rule.query, folded, { normalized: true })) continue;
+      if (rule.query >= 0) {
+        result ??= program.run(mention);
+        if (!explain) {
+          if (!result.matches(rule.query)) continue;
+          found.push({ rule: rule.id, terms: [] });
+          continue;
+        }
+        const terms = result.terms(rule.query);
+        // A query of only NOT and field tests matches without terms.
+        if (terms.length === 0 && !result.matches(rule.query)) continue;
+        found.push({ rule: rule.id, terms });
+      } else {
+        found.push({ rule: rule.id, terms: [] });
       }
-      ids.push(rule.id);
     }
-    return ids;
+    return found;
   };
-  return { match, tag: (mention) => ({ ...mention, matchedRules: match(mention) }) };
+  return {
+    match: (mention) => run(mention, false).map((entry) => entry.rule),
+    explain: (mention) => run(mention, true),
+    tag: (mention) => {
+      const found = run(mention, true);
+      return {
+        ...mention,
+        matchedRules: found.map((entry) => entry.rule),
+        matchedTerms: [...new Set(found.flatMap((entry) => entry.terms))],
+      };
+    },
+  };
 }

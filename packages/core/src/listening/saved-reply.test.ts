@@ -29,4 +29,11 @@ describe('renderSavedReply', () => {
     );
     expect(renderSavedReply('Code: {{code}}', { code: '{{x}}' })).toBe('Code: {{x}}');
   });
+
+  it("fills placeholders only from the values' own strings and numbers, never from Object.prototype", () => {
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(() => renderSavedReply(`Hi {{${name}}}`, {}), name).toThrow(`{{${name}}} is not filled in`);
+    }
+    expect(renderSavedReply('Hi {{constructor}}', { constructor: 'Dana' } as Record<string, string>)).toBe('Hi Dana');
+  });
 });

@@ -27,7 +27,14 @@ export function placeholdersOf(template: string): string[] {
  * ```
  */
 export function renderSavedReply(template: string, values: Readonly<Record<string, string | number | undefined>>): string {
-  const missing = placeholdersOf(template).filter((name) => String(values[name] ?? '').trim() === '');
+  // Only the caller's own string and number values fill a placeholder: {{constructor}} or
+  // {{toString}} must never reach Object.prototype.
+  const valueOf = (name: string): string | undefined => {
+    if (!Object.hasOwn(values, name)) return undefined;
+    const value: unknown = values[name];
+    return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) ? String(value) : undefined;
+  };
+  const missing = placeholdersOf(template).filter((name) => (valueOf(name) ?? '').trim() === '');
   if (missing.length > 0) {
     throw new ValidationError(
       'saved reply',
@@ -49,5 +56,5 @@ export function renderSavedReply(template: string, values: Readonly<Record<strin
       },
     ]);
   }
-  return template.replace(PLACEHOLDER, (_match, name: string) => String(values[name]));
+  return template.replace(PLACEHOLDER, (_match, name: string) => valueOf(name)!);
 }
