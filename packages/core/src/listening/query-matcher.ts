@@ -8,7 +8,7 @@ import { buildAutomaton, type Automaton } from './aho-corasick.js';
 import { guessLanguage, primaryLanguage } from './language.js';
 import { normalizeFieldValue } from './field-value.js';
 import { foldText, type FoldForm } from './normalize.js';
-import type { QueryNode } from './query.js';
+import type { QueryNode } from './query-node.js';
 import { charAt, isBoundary, isWordChar, wordStartsAt } from './word-boundary.js';
 
 /** What a query reads: a text, and for field tests the mention's fields (a `Mention` fits). */
