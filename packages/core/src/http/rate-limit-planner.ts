@@ -164,7 +164,12 @@ export class RateLimitPlanner {
   private fixedOf(bucket: RateLimitBucket, now: number): RateLimitReserveRequest['fixed'] {
     const fixed = this.staticByBucket.get(bucket);
     if (!fixed) return undefined;
-    return { limit: fixed.limit, windowMs: fixed.windowMs, windowEnd: staticWindowEnd(fixed, now), aligned: fixed.resetsAtMidnightIn !== undefined };
+    return {
+      limit: fixed.limit,
+      windowMs: fixed.windowMs,
+      windowEnd: staticWindowEnd(fixed, now),
+      aligned: fixed.resetsAtMidnightIn !== undefined,
+    };
   }
 
   private learn(key: string, record: RateLimitRecord | undefined, changed: boolean): void {

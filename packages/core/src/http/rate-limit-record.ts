@@ -121,9 +121,16 @@ export function reserveInRecord(
   return { granted: false, record, waitMs: msOf(record.resetAt) + marginMs - now, changed };
 }
 
-function applyObservation(record: RateLimitRecord, observation: RateLimitObservation, now: number, marginMs: number, fixedLimit?: number): boolean {
+function applyObservation(
+  record: RateLimitRecord,
+  observation: RateLimitObservation,
+  now: number,
+  marginMs: number,
+  fixedLimit?: number,
+): boolean {
   const { remaining, resetAtMs } = observation;
-  if (remaining === undefined && observation.limit === undefined && resetAtMs === undefined && observation.windowMs === undefined) return false;
+  if (remaining === undefined && observation.limit === undefined && resetAtMs === undefined && observation.windowMs === undefined)
+    return false;
   // A reset already past speaks of a window that is over.
   if (resetAtMs !== undefined && resetAtMs + marginMs <= now) return false;
   let resetMs = resetAtMs;
