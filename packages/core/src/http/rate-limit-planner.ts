@@ -150,6 +150,12 @@ export class RateLimitPlanner {
 
   /** The last known state of a key (a static limit's fresh window when nothing is known yet). */
   snapshot(key: string, bucket: RateLimitBucket): RateLimitState | undefined {
+    // A store that answers at once (the memory store) shows every sharing client's reservations.
+    const stored = this.options.store.get(key);
+    if (!isThenable(stored)) {
+      const state = publicState(stored);
+      if (state) return state;
+    }
     const known = this.cache.get(key);
     if (known) return { ...known };
     const fixed = this.staticByBucket.get(bucket);
