@@ -164,6 +164,7 @@ export class RequestRun<T> {
   private exchangeResult: Exchange | undefined;
   private started = 0;
   private headStatus = 0;
+  private readonly hasHeaders: boolean;
 
   constructor(
     private readonly c: ClientCore,
@@ -182,6 +183,7 @@ export class RequestRun<T> {
     this.sentHeaders = { ...c.options.headers, ...input.headers };
     if (input.idempotencyKey !== undefined && c.options.idempotencyKeyHeader)
       this.sentHeaders[c.options.idempotencyKeyHeader] = input.idempotencyKey;
+    this.hasHeaders = Object.keys(this.sentHeaders).length > 0;
   }
 
   async run(): Promise<HttpResponse<T>> {
@@ -357,7 +359,8 @@ export class RequestRun<T> {
         method: this.method,
         timeout: this.timeoutMs,
         context: { run: this } satisfies HookContext,
-        headers: this.sentHeaders,
+        // Only when there are any: merging an empty set still costs ky a Headers object.
+        ...(this.hasHeaders ? { headers: this.sentHeaders } : {}),
         ...(signal ? { signal } : {}),
         ...(input.json !== undefined ? { json: input.json } : {}),
         ...(input.body !== undefined ? { body: input.body } : {}),
