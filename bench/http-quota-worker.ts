@@ -22,8 +22,9 @@ lines.close();
 const concurrency = Number(env('CONCURRENCY'));
 let send: () => Promise<unknown>;
 let close = async () => undefined as unknown;
+let store: ReturnType<typeof createRedisRateLimitStore> | undefined;
 if (env('MODE') === 'smm') {
-  const store = createRedisRateLimitStore({ url: env('REDIS_URL'), prefix: env('STORE_PREFIX') });
+  store = createRedisRateLimitStore({ url: env('REDIS_URL'), prefix: env('STORE_PREFIX') });
   const http = createHttpClient({
     platform: 'x',
     accountId: '1',
@@ -34,7 +35,7 @@ if (env('MODE') === 'smm') {
     maxWaitMs: 60_000,
   });
   send = () => http.request({ path: '/2/tweets/search/recent' });
-  close = () => store.close();
+  close = () => store!.close();
 } else {
   send = () =>
     pRetry(() => ky(`${url}/2/tweets/search/recent`, { retry: 0, timeout: 30_000 }).json(), {
@@ -44,6 +45,13 @@ if (env('MODE') === 'smm') {
       randomize: true,
     });
 }
+let warmup: () => Promise<unknown> = () => ky(`${url}/warmup`, { retry: 0 }).json();
+if (env('MODE') === 'smm') {
+  const warm = createHttpClient({ platform: 'x', accountId: 'warmup', baseUrl: url, rateLimitStore: store! });
+  warmup = () => warm.request({ path: '/warmup' });
+}
+// Warm up before the first window opens, so the windows measure planning, not start-up.
+for (let i = 0; i < 200 && Date.now() < Number(startAt) - 200; i += 1) await warmup();
 let left = Number(env('REQUESTS'));
 let ok = 0;
 let failed = 0;

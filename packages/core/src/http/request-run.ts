@@ -329,7 +329,10 @@ export class RequestRun<T> {
     if (this.signal?.aborted) throw new StopRetrying(new Error('aborted'));
     let reservation: Reservation | Hold;
     try {
-      reservation = await this.c.planner.tryReserve(this.key, this.bucket, this.cost);
+      // No promise hop when the store answers at once: the request goes out in the same turn
+      // as its reservation, so nothing learned in between can make it stale.
+      const reserved = this.c.planner.tryReserve(this.key, this.bucket, this.cost);
+      reservation = reserved instanceof Promise ? await reserved : reserved;
     } catch (error) {
       throw new StopRetrying(this.cause(error));
     }

@@ -24,7 +24,9 @@ async function warningsDuring(run: () => Promise<void>): Promise<Error[]> {
 
 describe('one AbortSignal shared by many calls', () => {
   it('200 calls sharing one signal raise no MaxListenersExceededWarning, and all succeed', async () => {
-    server = await startLoopback((_request, response) => setTimeout(() => json(response, 200, { ok: true }), 2));
+    server = await startLoopback((_request, response) => {
+      setTimeout(() => json(response, 200, { ok: true }), 2);
+    });
     const http = createHttpClient({ platform: 'x', baseUrl: server.url, concurrency: 8 });
     const controller = new AbortController();
     let statuses: number[] = [];
