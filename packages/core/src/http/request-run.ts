@@ -49,7 +49,7 @@ export interface ClientCore {
   planner: RateLimitPlanner;
   queue: PQueue;
   bucketQueue(bucket: RateLimitBucket): PQueue | undefined;
-  /** ky with the client's hooks: `beforeRequest` adds credentials, `afterResponse` learns limits. */
+  /** ky with the client's `beforeRequest` hook, which adds the credentials. */
   http: KyInstance;
   scopeOf(bucket: RateLimitBucket): string;
   nextId(): string;
@@ -356,9 +356,9 @@ export class RequestRun<T> {
       events.emit('request', { id: this.id, method: this.method, url: this.shownUrl(), bucket: this.bucket, attempt: attemptNumber });
     this.started = performance.now();
     try {
-      // ky's timeout covers the wait for the response head; the afterResponse hook reads the
-      // body in the time left and learns the limits.
-      await this.c.http(this.url, {
+      // ky's timeout covers the wait for the response head; `receive` reads the body in the
+      // time left and learns the limits.
+      const response = await this.c.http(this.url, {
         method: this.method,
         timeout: this.timeoutMs,
         context: { run: this } satisfies HookContext,
@@ -368,6 +368,7 @@ export class RequestRun<T> {
         ...(input.json !== undefined ? { json: input.json } : {}),
         ...(input.body !== undefined ? { body: input.body } : {}),
       });
+      await this.receive(response);
     } catch (error) {
       const sent = this.credentialsRead;
       if (!sent && !(error instanceof SendFailure)) throw new StopRetrying(error); // credentials failed: nothing was sent
@@ -389,8 +390,8 @@ export class RequestRun<T> {
     this.credentialsRead = true;
   }
 
-  /** ky `afterResponse` hook: reads the body in the time left and learns the limits from the answer. @internal */
-  async receive(response: Response): Promise<void> {
+  /** Reads the body in the time left and learns the limits from the answer (its reservation is settled here). */
+  private async receive(response: Response): Promise<void> {
     this.headReceived = true;
     this.headStatus = response.status;
     const { input } = this;
