@@ -1,7 +1,8 @@
 /**
  * The distributed backend of the smm scheduler: a `ScheduleStore` on Redis
  * (`createRedisStore`) and BullMQ workers that publish due entries from many processes on
- * many machines (`createBullmqScheduler`), exactly once.
+ * many machines (`createBullmqScheduler`), exactly once; and a shared rate-limit store
+ * (`createRedisRateLimitStore`) so those processes plan each account's quota as one.
  *
  * @packageDocumentation
  */
@@ -17,3 +18,4 @@ export {
 export type { BullmqSchedulerOptions, EntryExecutor } from './bullmq-scheduler-options.js';
 export { jobIdOf } from './entry-job.js';
 export { createRedisInboxStore, type RedisInboxStore, type RedisInboxStoreOptions } from './inbox-store.js';
+export { createRedisRateLimitStore, type RedisRateLimitStore, type RedisRateLimitStoreOptions } from './redis-rate-limit-store.js';

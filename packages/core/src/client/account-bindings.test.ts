@@ -65,6 +65,9 @@ describe('account bindings', () => {
     expect(created).toHaveLength(2);
     expect(created[0]!.credentials).toBeUndefined();
     expect(await created[1]!.credentials!.getHeaders()).toEqual({ authorization: 'Bearer abcdef' });
+    // Both spend the account's limits from one rate-limit state.
+    expect(created[0]!.rateLimitStore).toBeDefined();
+    expect(created[1]!.rateLimitStore).toBe(created[0]!.rateLimitStore);
   });
 
   it('refuses an unknown account naming the known ones, and bad credentials without echoing them', async () => {

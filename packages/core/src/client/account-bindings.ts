@@ -1,6 +1,6 @@
 import type { Adapter, AdapterV1Context } from '../adapter-spec/index.js';
 import { ValidationError } from '../errors/index.js';
-import type { CredentialsProvider, HttpClient, HttpClientOptions } from '../http/index.js';
+import { createMemoryRateLimitStore, type CredentialsProvider, type HttpClient, type HttpClientOptions } from '../http/index.js';
 import { toValidationIssues, type Account } from '../model/index.js';
 import { accountKey, type AccountRef } from './account-key.js';
 import type { ClientContext } from './client-context.js';
@@ -56,7 +56,10 @@ async function createBinding(ctx: ClientContext, account: Account): Promise<Acco
   const result = adapter.credentials.schema.safeParse(raw);
   // Only paths and messages: never echo the (secret) values.
   if (!result.success) throw new ValidationError(`credentials of ${accountKey(account)}`, toValidationIssues(result.error.issues));
-  const authHttp = ctx.createHttpClient(httpOptionsFor(ctx, adapter, account));
+  // The auth client and the credentialed client spend the same account's limits: one store
+  // (the app's, or one per binding) so they plan as one.
+  const rateLimitStore = ctx.httpOptions?.rateLimitStore ?? createMemoryRateLimitStore();
+  const authHttp = ctx.createHttpClient({ ...httpOptionsFor(ctx, adapter, account), rateLimitStore });
   const provider = adapter.credentials.createProvider({
     credentials: result.data,
     account,
@@ -67,7 +70,8 @@ async function createBinding(ctx: ClientContext, account: Account): Promise<Acco
       await ctx.onCredentialsChange?.(account, next);
     },
   });
-  return { adapter, account, provider, http: ctx.createHttpClient(httpOptionsFor(ctx, adapter, account, provider)) };
+  const http = ctx.createHttpClient({ ...httpOptionsFor(ctx, adapter, account, provider), rateLimitStore });
+  return { adapter, account, provider, http };
 }
 
 /**

@@ -2,6 +2,10 @@ import { redact, redactText, type RedactOptions } from './redact.js';
 
 const MARKER = 'smm.error';
 
+// Kept outside the error object, so nothing that walks an error (util.inspect with
+// showHidden, a logger copying every own property) can reach the secret values.
+const secretsOf = new WeakMap<SmmError, readonly string[]>();
+
 /** The JSON form of every smm error: no stack, no secrets. */
 export interface SmmErrorJSON {
   name: string;
@@ -36,13 +40,15 @@ export interface SmmErrorOptions {
 export class SmmError extends Error {
   /** A stable, machine-readable code such as `validation_error`; see docs/errors.md. */
   readonly code: string;
-  /** Secret values scrubbed from everything this error shows. Not enumerable. */
-  declare protected readonly secrets: readonly string[];
+  /** Secret values scrubbed from everything this error shows; kept off the object itself. */
+  protected get secrets(): readonly string[] {
+    return secretsOf.get(this) ?? [];
+  }
 
   constructor(code: string, message: string, options: SmmErrorOptions = {}) {
     const secrets = options.secrets ?? [];
     super(redactText(message, { secrets }), options.cause === undefined ? undefined : { cause: options.cause });
-    Object.defineProperty(this, 'secrets', { value: secrets, enumerable: false });
+    secretsOf.set(this, secrets);
     this.name = 'SmmError';
     this.code = code;
     SmmError.brand(this, MARKER);

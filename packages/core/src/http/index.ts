@@ -16,6 +16,11 @@ export type {
   RateLimitBucket,
   RateLimitObservation,
   RateLimitParser,
+  RateLimitRecord,
+  RateLimitReserveRequest,
+  RateLimitReserveResult,
+  RateLimitSettleReport,
+  RateLimitSettleResult,
   RateLimitState,
   RateLimitStore,
   RateLimitedInfo,
@@ -25,6 +30,7 @@ export type {
 export { createHttpClient } from './create-http-client.js';
 export { HttpClientOptionsSchema } from './http-client-options.js';
 export { createMemoryRateLimitStore } from './memory-rate-limit-store.js';
+export { reserveInRecord, settleRecord } from './rate-limit-record.js';
 export { parseEpochResetHeaders } from './parse-epoch-reset-headers.js';
 export { parseIetfRateLimitHeaders } from './parse-ietf-rate-limit-headers.js';
 export { parseIsoResetHeaders } from './parse-iso-reset-headers.js';

@@ -1,14 +1,27 @@
 import type { Clock } from '../clock/index.js';
 import { staticWindowEnd } from './daily-quota.js';
-import type { RateLimitBucket, RateLimitObservation, RateLimitState, RateLimitStore, StaticLimit } from './types.js';
+import { publicState, reserveInRecord, settleRecord } from './rate-limit-record.js';
+import type {
+  RateLimitBucket,
+  RateLimitObservation,
+  RateLimitRecord,
+  RateLimitReserveRequest,
+  RateLimitReserveResult,
+  RateLimitSettleReport,
+  RateLimitSettleResult,
+  RateLimitState,
+  RateLimitStore,
+  StaticLimit,
+} from './types.js';
 
 /** A slot taken from a bucket before sending; settled or released once the attempt ends. @internal */
 export interface Reservation {
   key: string;
   bucket: RateLimitBucket;
   cost: number;
-  /** The bucket's reset when the slot was taken: a release gives the slot back only within that window. */
-  resetAt: string | null | undefined;
+  id: string;
+  /** The bucket's reset when the slot was taken. */
+  window: string | null;
 }
 
 /** Why a request is being held, given to the hold policy. @internal */
@@ -16,65 +29,111 @@ export interface Hold {
   key: string;
   bucket: RateLimitBucket;
   waitMs: number;
+  /** When to look again: sooner than `waitMs` when only other clients' reservations stand in the way. */
+  recheckMs: number;
   state: RateLimitState;
 }
 
-/** What this client alone knows of a bucket: its requests in flight and the window it last heard of. */
-interface LocalBucket {
-  inflight: number;
-  windowResetMs: number | null;
-  serverRemaining: number | undefined;
-  waiters: Set<() => void>;
-  lock: Promise<unknown>;
-  /** Locked sections started and not finished. */
-  busy: number;
-}
+type MaybePromise<T> = T | Promise<T>;
 
-// Resets of one window computed from delta seconds wobble by up to a second between responses.
-const SAME_WINDOW_TOLERANCE_MS = 1_000;
-
-function isThenable<T>(value: T | Promise<T>): value is Promise<T> {
+function isThenable<T>(value: MaybePromise<T>): value is Promise<T> {
   return value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function';
 }
-
-// Every response of a window carries the same reset: remember the last conversion each way.
-let lastIsoMs = NaN;
-let lastIso = '';
-const iso = (ms: number): string => {
-  if (ms !== lastIsoMs) {
-    lastIsoMs = ms;
-    lastIso = new Date(ms).toISOString();
-  }
-  return lastIso;
-};
-let lastParsedIso = '';
-let lastParsedMs = NaN;
-const msOf = (text: string): number => {
-  if (text !== lastParsedIso) {
-    lastParsedIso = text;
-    lastParsedMs = Date.parse(text);
-  }
-  return lastParsedMs;
-};
-
-type MaybePromise<T> = T | Promise<T>;
 
 /** Continues with `next` at once when `value` is ready, so a sync store costs no promise hops. */
 function then<T, R>(value: MaybePromise<T>, next: (value: T) => MaybePromise<R>): MaybePromise<R> {
   return isThenable(value) ? value.then(next) : next(value);
 }
 
+/** Atomic reserve/settle over any store: the store's own when it has them, else read-modify-write. */
+interface Ledger {
+  reserve(key: string, request: RateLimitReserveRequest): MaybePromise<RateLimitReserveResult>;
+  settle(key: string, report: RateLimitSettleReport): MaybePromise<RateLimitSettleResult>;
+}
+
+/** What every planner sharing one store object shares in this process: wake-ups and per-key locks. */
+interface Shared {
+  ledger: Ledger;
+  waiters: Map<string, Set<() => void>>;
+}
+const sharedByStore = new WeakMap<RateLimitStore, Shared>();
+
+function sharedOf(store: RateLimitStore): Shared {
+  let shared = sharedByStore.get(store);
+  if (!shared) {
+    shared = { ledger: ledgerOf(store), waiters: new Map() };
+    sharedByStore.set(store, shared);
+  }
+  return shared;
+}
+
+function ledgerOf(store: RateLimitStore): Ledger {
+  if (store.reserve && store.settle) {
+    const reserve = store.reserve.bind(store);
+    const settle = store.settle.bind(store);
+    return { reserve, settle };
+  }
+  // Read-modify-write, serialised per key so an async store cannot interleave two updates.
+  // With a sync store and nothing queued, the section runs at once (and is atomic).
+  const locks = new Map<string, { tail: Promise<unknown>; busy: number }>();
+  const locked = <T>(key: string, run: () => MaybePromise<T>): MaybePromise<T> => {
+    let lock = locks.get(key);
+    if (!lock || lock.busy === 0) {
+      const result = run();
+      if (!isThenable(result)) return result;
+      lock ??= { tail: Promise.resolve(), busy: 0 };
+      locks.set(key, lock);
+      lock.busy += 1;
+      const entry = lock;
+      const done = result.finally(() => {
+        entry.busy -= 1;
+      });
+      entry.tail = done.catch(() => undefined);
+      return done;
+    }
+    const entry = lock;
+    entry.busy += 1;
+    const done = entry.tail.then(run).finally(() => {
+      entry.busy -= 1;
+    });
+    entry.tail = done.catch(() => undefined);
+    return done;
+  };
+  const write = (key: string, record: RateLimitRecord | undefined): MaybePromise<void> =>
+    record ? store.set(key, record) : store.delete(key);
+  return {
+    reserve: (key, request) =>
+      locked(key, () =>
+        then(store.get(key), (stored) => {
+          const result = reserveInRecord(key, stored, request);
+          if (!result.granted && !result.changed) return result;
+          return then(write(key, result.record), () => result);
+        }),
+      ),
+    settle: (key, report) =>
+      locked(key, () =>
+        then(store.get(key), (stored) => {
+          const result = settleRecord(key, stored, report);
+          if (!stored && !result.record) return result;
+          return then(write(key, result.record), () => result);
+        }),
+      ),
+  };
+}
+
 /**
- * Plans requests around rate limits: takes `cost` from a bucket before a request goes,
+ * Plans requests around rate limits: takes `cost` from a bucket when a request is dispatched,
  * holds requests while a bucket is empty until its reset, and reconciles with what each
- * response says. Known in-flight requests are subtracted from what the server reports, so
- * concurrent callers never together spend more than is left.
+ * response says. Reservations live in the store, so every client (and, with an atomic store,
+ * every process) sharing it counts the others' requests in flight.
  * @internal
  */
 export class RateLimitPlanner {
-  private readonly local = new Map<string, LocalBucket>();
   private readonly cache = new Map<string, RateLimitState>();
   private readonly staticByBucket: Map<string, StaticLimit>;
+  private readonly shared: Shared;
+  private sequence = 0;
+  private readonly idPrefix = Math.random().toString(36).slice(2, 10);
 
   constructor(
     private readonly options: {
@@ -86,10 +145,17 @@ export class RateLimitPlanner {
     },
   ) {
     this.staticByBucket = new Map(options.staticLimits.map((limit) => [limit.bucket, limit]));
+    this.shared = sharedOf(options.store);
   }
 
   /** The last known state of a key (a static limit's fresh window when nothing is known yet). */
   snapshot(key: string, bucket: RateLimitBucket): RateLimitState | undefined {
+    // A store that answers at once (the memory store) shows every sharing client's reservations.
+    const stored = this.options.store.get(key);
+    if (!isThenable(stored)) {
+      const state = publicState(stored);
+      if (state) return state;
+    }
     const known = this.cache.get(key);
     if (known) return { ...known };
     const fixed = this.staticByBucket.get(bucket);
@@ -101,179 +167,115 @@ export class RateLimitPlanner {
     return [...this.cache.values()].map((state) => ({ ...state }));
   }
 
-  /**
-   * Takes `cost` from the bucket, waiting while it is empty and its reset lies ahead. `onHold`
-   * is asked once per announced reset whether to wait; it throws to fail instead.
-   */
-  reserve(
-    key: string,
-    bucket: RateLimitBucket,
-    cost: number,
-    signal: AbortSignal | undefined,
-    onHold: (hold: Hold) => Promise<void>,
-  ): MaybePromise<Reservation> {
-    signal?.throwIfAborted();
-    const local = this.localOf(key);
-    const outcome = this.locked(local, () => this.tryReserve(key, bucket, cost, local));
-    if (!isThenable(outcome) && !('waitMs' in outcome)) return outcome;
-    return this.reserveAfterWaiting(key, bucket, cost, signal, onHold, local, outcome);
+  private fixedOf(bucket: RateLimitBucket, now: number): RateLimitReserveRequest['fixed'] {
+    const fixed = this.staticByBucket.get(bucket);
+    if (!fixed) return undefined;
+    return {
+      limit: fixed.limit,
+      windowMs: fixed.windowMs,
+      windowEnd: staticWindowEnd(fixed, now),
+      aligned: fixed.resetsAtMidnightIn !== undefined,
+    };
   }
 
-  private async reserveAfterWaiting(
-    key: string,
-    bucket: RateLimitBucket,
-    cost: number,
-    signal: AbortSignal | undefined,
-    onHold: (hold: Hold) => Promise<void>,
-    local: LocalBucket,
-    first: MaybePromise<Reservation | Hold>,
-  ): Promise<Reservation> {
-    let outcome = await first;
-    let askedFor: string | null | undefined;
-    while ('waitMs' in outcome) {
-      if (outcome.state.resetAt !== askedFor) {
-        askedFor = outcome.state.resetAt;
-        await onHold(outcome);
-      }
-      await this.waitForChange(local, outcome.waitMs, signal);
-      signal?.throwIfAborted();
-      outcome = await this.locked(local, () => this.tryReserve(key, bucket, cost, local));
+  private learn(key: string, record: RateLimitRecord | undefined, changed: boolean): void {
+    const state = publicState(record);
+    if (!state) {
+      this.cache.delete(key);
+      return;
     }
-    return outcome;
+    this.cache.set(key, state);
+    if (changed) this.options.onUpdate({ ...state });
   }
 
-  private tryReserve(key: string, bucket: RateLimitBucket, cost: number, local: LocalBucket): MaybePromise<Reservation | Hold> {
+  /** Takes `cost` from the bucket now, or says how long to wait (never waits itself). */
+  tryReserve(key: string, bucket: RateLimitBucket, cost: number): MaybePromise<Reservation | Hold> {
     const now = this.options.clock.now();
-    return then(this.current(key, bucket, now, local), (state): MaybePromise<Reservation | Hold> => {
-      if (!state) {
-        local.inflight += cost;
-        return { key, bucket, cost, resetAt: undefined };
-      }
-      const freshWindow = state.limit > 0 && state.remaining >= state.limit;
-      // An unknown reset cannot be waited for: send, and let the response teach us.
-      if (state.remaining >= cost || (freshWindow && cost > state.limit) || state.resetAt === null) {
-        state.remaining = Math.max(0, state.remaining - cost);
-        local.inflight += cost;
-        const reservation: Reservation = { key, bucket, cost, resetAt: state.resetAt };
-        return then(this.write(key, state), () => reservation);
-      }
-      return { key, bucket, waitMs: msOf(state.resetAt) + this.options.marginMs - now, state };
+    const id = `${this.idPrefix}-${++this.sequence}`;
+    const request: RateLimitReserveRequest = { id, cost, now, marginMs: this.options.marginMs };
+    const fixed = this.fixedOf(bucket, now);
+    if (fixed) request.fixed = fixed;
+    return then(this.shared.ledger.reserve(key, request), (result): Reservation | Hold => {
+      this.learn(key, result.record, result.changed);
+      if (result.granted) return { key, bucket, cost, id, window: result.window };
+      const state = publicState(result.record) ?? { limit: 0, remaining: 0, resetAt: result.record.resetAt, scope: key };
+      const blockedByOthers = (result.record.serverRemaining ?? 0) >= cost && (result.record.inFlight ?? 0) > 0;
+      const waitMs = Math.max(0, result.waitMs);
+      return { key, bucket, waitMs, recheckMs: blockedByOthers ? Math.min(waitMs, 100) : waitMs, state };
     });
   }
 
-  /** The attempt got a response: reconcile with what it says. */
+  /** The attempt got a response (or may have reached the network): reconcile with what it says. */
   settle(
     reservation: Reservation,
     observations: readonly RateLimitObservation[],
     rateLimited: { retryAfterMs?: number } | undefined,
+    sent = true,
   ): MaybePromise<void> {
-    const local = this.localOf(reservation.key);
-    local.inflight = Math.max(0, local.inflight - reservation.cost);
     const now = this.options.clock.now();
-    // Plain loop while the store answers synchronously; the rest goes async only when it must.
-    for (let index = 0; index < observations.length; index += 1) {
-      const applied = this.applyOne(reservation, observations[index]!, now, local);
-      if (isThenable(applied)) return this.settleLater(applied, reservation, observations, index + 1, rateLimited, now, local);
+    const own: RateLimitObservation[] = [];
+    const others = new Map<RateLimitBucket, RateLimitObservation[]>();
+    for (const observation of observations) {
+      if (!observation.bucket || observation.bucket === reservation.bucket) own.push(observation);
+      else others.set(observation.bucket, [...(others.get(observation.bucket) ?? []), observation]);
     }
-    if (rateLimited) {
-      const marked = this.locked(local, () =>
-        this.markExhausted(reservation.key, reservation.bucket, rateLimited.retryAfterMs, now, local),
-      );
-      if (isThenable(marked)) return marked.then(() => this.notify(local));
-    }
-    this.notify(local);
-  }
-
-  private applyOne(reservation: Reservation, observation: RateLimitObservation, now: number, local: LocalBucket): MaybePromise<void> {
-    if (!observation.bucket) return this.locked(local, () => this.apply(reservation.key, reservation.bucket, observation, now, local));
-    const key = this.keyFor(reservation.key, reservation.bucket, observation.bucket);
-    const target = this.localOf(key);
-    return then(
-      this.locked(target, () => this.apply(key, observation.bucket!, observation, now, target)),
-      () => {
-        if (target !== local) this.notify(target);
-      },
-    );
-  }
-
-  private async settleLater(
-    pending: Promise<void>,
-    reservation: Reservation,
-    observations: readonly RateLimitObservation[],
-    from: number,
-    rateLimited: { retryAfterMs?: number } | undefined,
-    now: number,
-    local: LocalBucket,
-  ): Promise<void> {
-    await pending;
-    for (let index = from; index < observations.length; index += 1) await this.applyOne(reservation, observations[index]!, now, local);
-    if (rateLimited)
-      await this.locked(local, () => this.markExhausted(reservation.key, reservation.bucket, rateLimited.retryAfterMs, now, local));
-    this.notify(local);
-  }
-
-  /** The attempt certainly did not reach the network: give the slot back. */
-  release(reservation: Reservation): MaybePromise<void> {
-    const local = this.localOf(reservation.key);
-    local.inflight = Math.max(0, local.inflight - reservation.cost);
-    if (reservation.resetAt === undefined) {
-      this.notify(local);
-      return;
-    }
-    const given = this.locked(local, () =>
-      then(this.read(reservation.key), (state) => {
-        if (!state || state.resetAt !== reservation.resetAt) return;
-        state.remaining = Math.min(state.limit, state.remaining + reservation.cost);
-        return this.write(reservation.key, state);
-      }),
-    );
-    return then(given, () => this.notify(local));
-  }
-
-  private keyFor(requestKey: string, requestBucket: RateLimitBucket, bucket: RateLimitBucket): string {
-    return `${requestKey.slice(0, requestKey.length - requestBucket.length)}${bucket}`;
-  }
-
-  private localOf(key: string): LocalBucket {
-    let local = this.local.get(key);
-    if (!local) {
-      local = { inflight: 0, windowResetMs: null, serverRemaining: undefined, waiters: new Set(), lock: Promise.resolve(), busy: 0 };
-      this.local.set(key, local);
-    }
-    return local;
-  }
-
-  // Serialises read-modify-write of one key, so an async store cannot interleave two
-  // reservations. With a sync store and nothing queued, the section runs at once.
-  private locked<T>(local: LocalBucket, run: () => MaybePromise<T>): MaybePromise<T> {
-    if (local.busy === 0) {
-      const result = run();
-      if (!isThenable(result)) return result;
-      local.busy += 1;
-      const done = result.finally(() => {
-        local.busy -= 1;
-      });
-      local.lock = done.catch(() => undefined);
-      return done;
-    }
-    local.busy += 1;
-    const done = local.lock.then(run).finally(() => {
-      local.busy -= 1;
+    const report: RateLimitSettleReport = {
+      reservation: { id: reservation.id, cost: reservation.cost, window: reservation.window },
+      sent,
+      observations: own,
+      now,
+      marginMs: this.options.marginMs,
+    };
+    if (rateLimited) report.rateLimited = rateLimited;
+    const fixed = this.fixedOf(reservation.bucket, now);
+    if (fixed) report.fixed = fixed;
+    let pending: MaybePromise<void> = then(this.shared.ledger.settle(reservation.key, report), (result) => {
+      this.learn(reservation.key, result.record, result.changed);
+      this.notify(reservation.key);
     });
-    local.lock = done.catch(() => undefined);
-    return done;
+    for (const [bucket, list] of others) {
+      const key = `${reservation.key.slice(0, reservation.key.length - reservation.bucket.length)}${bucket}`;
+      const otherReport: RateLimitSettleReport = { sent, observations: list, now, marginMs: this.options.marginMs };
+      const otherFixed = this.fixedOf(bucket, now);
+      if (otherFixed) otherReport.fixed = otherFixed;
+      pending = then(pending, () =>
+        then(this.shared.ledger.settle(key, otherReport), (result) => {
+          this.learn(key, result.record, result.changed);
+          this.notify(key);
+        }),
+      );
+    }
+    return pending;
   }
 
-  private notify(local: LocalBucket): void {
-    if (local.waiters.size === 0) return;
-    for (const wake of [...local.waiters]) wake();
+  /** The attempt certainly did not reach the network: give the points back. */
+  release(reservation: Reservation): MaybePromise<void> {
+    return this.settle(reservation, [], undefined, false);
   }
 
-  private waitForChange(local: LocalBucket, ms: number, signal: AbortSignal | undefined): Promise<void> {
+  private notify(key: string): void {
+    const waiters = this.shared.waiters.get(key);
+    if (!waiters || waiters.size === 0) return;
+    for (const wake of [...waiters]) wake();
+  }
+
+  /** Waits until `ms` passes on the clock, or an answer in this process changes the bucket. */
+  waitForChange(key: string, ms: number, signal: AbortSignal | undefined): Promise<void> {
     return new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(signal.reason);
+        return;
+      }
+      let waiters = this.shared.waiters.get(key);
+      if (!waiters) {
+        waiters = new Set();
+        this.shared.waiters.set(key, waiters);
+      }
+      const set = waiters;
       const timer = new AbortController();
       const cleanup = () => {
-        local.waiters.delete(wake);
+        set.delete(wake);
+        if (set.size === 0) this.shared.waiters.delete(key);
         signal?.removeEventListener('abort', onAbort);
         timer.abort();
       };
@@ -285,148 +287,9 @@ export class RateLimitPlanner {
         cleanup();
         reject(signal?.reason);
       };
-      local.waiters.add(wake);
+      set.add(wake);
       signal?.addEventListener('abort', onAbort, { once: true });
       this.options.clock.sleep(Math.max(0, ms), timer.signal).then(wake, () => undefined);
-    });
-  }
-
-  // States handed to the store or kept in the cache are never mutated afterwards; `read`
-  // returns a private copy the caller may change.
-  private read(key: string): MaybePromise<RateLimitState | undefined> {
-    return then(this.options.store.get(key), (state) => {
-      if (!state) {
-        this.cache.delete(key);
-        return undefined;
-      }
-      this.cache.set(key, state);
-      return { ...state };
-    });
-  }
-
-  private write(key: string, state: RateLimitState): MaybePromise<void> {
-    const kept = { ...state };
-    this.cache.set(key, kept);
-    return this.options.store.set(key, kept);
-  }
-
-  private publish(key: string, state: RateLimitState): MaybePromise<void> {
-    return then(this.write(key, state), () => this.options.onUpdate(state));
-  }
-
-  /** The bucket's state now: seeded from a static limit, or refilled when its window has passed. */
-  private current(key: string, bucket: RateLimitBucket, now: number, local: LocalBucket): MaybePromise<RateLimitState | undefined> {
-    return then(this.read(key), (state) => {
-      const fixed = this.staticByBucket.get(bucket);
-      if (!state) {
-        if (!fixed) return undefined;
-        const seeded: RateLimitState = {
-          limit: fixed.limit,
-          remaining: fixed.limit,
-          resetAt: iso(staticWindowEnd(fixed, now)),
-          windowMs: fixed.windowMs,
-          scope: key,
-        };
-        return then(this.publish(key, seeded), () => seeded);
-      }
-      if (state.resetAt === null || now < msOf(state.resetAt) + this.options.marginMs) return state;
-      // The window has rolled: never stall on a reset in the past.
-      local.windowResetMs = null;
-      local.serverRemaining = undefined;
-      let next: RateLimitState;
-      if (fixed) {
-        const limit = state.limit > 0 ? state.limit : fixed.limit;
-        next = { limit, remaining: limit, resetAt: iso(staticWindowEnd(fixed, now)), windowMs: fixed.windowMs, scope: key };
-      } else if (state.limit > 0) {
-        next = { ...state, remaining: state.limit, resetAt: state.windowMs ? iso(now + state.windowMs) : null };
-      } else {
-        // Only a Retry-After was known: nothing left to plan with.
-        this.cache.delete(key);
-        return then(this.options.store.delete(key), () => undefined);
-      }
-      return then(this.publish(key, next), () => next);
-    });
-  }
-
-  private apply(
-    key: string,
-    bucket: RateLimitBucket,
-    observation: RateLimitObservation,
-    now: number,
-    local: LocalBucket,
-  ): MaybePromise<void> {
-    const { remaining, resetAtMs } = observation;
-    if (remaining === undefined && observation.limit === undefined && resetAtMs === undefined && observation.windowMs === undefined) return;
-    // A reset already past speaks of a window that is over.
-    if (resetAtMs !== undefined && resetAtMs + this.options.marginMs <= now) return;
-    return then(this.read(key), (previous) => this.merge(key, bucket, observation, local, previous));
-  }
-
-  private merge(
-    key: string,
-    bucket: RateLimitBucket,
-    observation: RateLimitObservation,
-    local: LocalBucket,
-    previous: RateLimitState | undefined,
-  ): MaybePromise<void> {
-    const { remaining, resetAtMs } = observation;
-    const fixed = this.staticByBucket.get(bucket);
-    let serverRemaining = local.serverRemaining;
-    let resetMs = resetAtMs;
-    if (remaining !== undefined) {
-      if (resetAtMs === undefined) {
-        // No window identity (Meta usage): the latest figure is the truth.
-        serverRemaining = remaining;
-        local.windowResetMs = null;
-      } else if (local.windowResetMs === null || resetAtMs > local.windowResetMs + SAME_WINDOW_TOLERANCE_MS) {
-        serverRemaining = remaining;
-        local.windowResetMs = resetAtMs;
-      } else if (resetAtMs < local.windowResetMs - SAME_WINDOW_TOLERANCE_MS) {
-        return; // a late answer from an earlier window
-      } else {
-        // Same window: answers can arrive out of order, and remaining only falls within a window.
-        serverRemaining = Math.min(serverRemaining ?? remaining, remaining);
-        local.windowResetMs = Math.max(local.windowResetMs, resetAtMs);
-        resetMs = local.windowResetMs;
-      }
-      local.serverRemaining = serverRemaining;
-    }
-    const limit = observation.limit ?? previous?.limit ?? fixed?.limit ?? Math.max(remaining ?? 0, 0);
-    const windowMs = observation.windowMs ?? previous?.windowMs ?? fixed?.windowMs;
-    const next: RateLimitState = {
-      limit,
-      remaining:
-        serverRemaining !== undefined && remaining !== undefined
-          ? Math.max(0, serverRemaining - local.inflight)
-          : (previous?.remaining ?? Math.max(0, limit - local.inflight)),
-      resetAt: resetMs !== undefined ? iso(resetMs) : (previous?.resetAt ?? null),
-      scope: key,
-    };
-    if (windowMs !== undefined) next.windowMs = windowMs;
-    return this.publish(key, next);
-  }
-
-  /** A 429 (or the network's equivalent): nothing is left until the announced time. */
-  private markExhausted(
-    key: string,
-    bucket: RateLimitBucket,
-    retryAfterMs: number | undefined,
-    now: number,
-    local: LocalBucket,
-  ): MaybePromise<void> {
-    return then(this.read(key), (previous) => {
-      const fixed = this.staticByBucket.get(bucket);
-      let until = retryAfterMs !== undefined ? now + retryAfterMs : undefined;
-      const previousReset = previous?.resetAt ? msOf(previous.resetAt) : undefined;
-      if (previousReset !== undefined && previousReset > now) until = Math.max(until ?? 0, previousReset);
-      if (until === undefined && fixed?.resetsAtMidnightIn) until = staticWindowEnd(fixed, now);
-      if (until === undefined) return; // no timing at all: the retry backoff decides
-      local.windowResetMs = until;
-      local.serverRemaining = 0;
-      const next: RateLimitState = { limit: previous?.limit ?? fixed?.limit ?? 0, remaining: 0, resetAt: iso(until), scope: key };
-      const windowMs = previous?.windowMs ?? fixed?.windowMs;
-      if (windowMs !== undefined) next.windowMs = windowMs;
-      return this.publish(key, next);
     });
   }
 }

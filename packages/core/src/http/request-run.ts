@@ -1,7 +1,6 @@
 import type { KyInstance } from 'ky';
 import { isTimeoutError } from 'ky';
 import type PQueue from 'p-queue';
-import pRetry, { AbortError as StopRetrying } from 'p-retry';
 import type { Clock } from '../clock/index.js';
 import {
   ApiCallError,
@@ -16,8 +15,11 @@ import {
 import { buildUrl } from './build-url.js';
 import type { TypedEmitter } from '../events/index.js';
 import { failedWhileConnecting } from './fetch-failure.js';
+import { holdProcess } from './keep-alive.js';
+import { linkSignal } from './linked-signal.js';
 import { retryAfterMs as readRetryAfter } from './parse-retry-after.js';
 import type { Hold, RateLimitPlanner, Reservation } from './rate-limit-planner.js';
+import { safeCause } from './safe-cause.js';
 import type {
   ErrorMapping,
   HttpClientEvents,
@@ -47,18 +49,29 @@ export interface ClientCore {
   planner: RateLimitPlanner;
   queue: PQueue;
   bucketQueue(bucket: RateLimitBucket): PQueue | undefined;
+  /** ky with the client's `beforeRequest` hook, which adds the credentials. */
   http: KyInstance;
   scopeOf(bucket: RateLimitBucket): string;
   nextId(): string;
 }
 
+/** The ky context every request passes to the client's hooks. @internal */
+export interface HookContext extends Record<string, unknown> {
+  run: RequestRun<unknown>;
+}
+
 /** Rejection of the body-read timer (a marker, never shown to users). */
 const BODY_TIMEOUT = Symbol('body timeout');
+
+/** Ends the retry loop with this error (not an Error itself: nothing to capture). */
+class StopRetrying {
+  constructor(readonly error: unknown) {}
+}
 
 /** Why one attempt produced no response. */
 class SendFailure {
   constructor(
-    readonly kind: 'aborted' | 'timeout' | 'network',
+    readonly kind: 'aborted' | 'timeout' | 'network' | 'unreadable',
     readonly sent: boolean,
     readonly cause?: unknown,
   ) {}
@@ -68,6 +81,10 @@ interface Exchange {
   response: Response;
   body: unknown;
   durationMs: number;
+  observations: RateLimitObservation[];
+  mapping: ErrorMapping | undefined;
+  rateLimited: boolean;
+  retryAfter: number | undefined;
 }
 
 /** Secrets to scrub: what the credentials provider names, plus the auth header values it gave. */
@@ -110,6 +127,8 @@ function reasonOf(error: Error): string {
   return error.name;
 }
 
+const ignore = () => undefined;
+
 /**
  * One call of `client.request()`: its attempts, the decisions between them and the error it
  * ends with. A class rather than closures, so a request allocates little.
@@ -125,15 +144,27 @@ export class RequestRun<T> {
   private readonly url: string;
   private readonly key: string;
   private readonly id: string;
-  private readonly signal: AbortSignal | undefined;
+  /** The request's own signal, following the caller's (one listener per caller signal). */
+  private signal: AbortSignal | undefined;
+  private aborted: Promise<never> | undefined;
   private readonly timeoutMs: number;
   private readonly startedAt: number;
   private sentHeaders: Record<string, string>;
   private authHeaders: Record<string, string> = {};
-  private hasHeaders = false;
   /** An attempt may have been acted on: a failure in the end leaves the outcome unknown. */
   private ambiguous = false;
   private refreshed = false;
+  /** The reset the hold policy was last asked about. */
+  private askedFor: string | null | undefined = undefined;
+  // Per attempt, filled by the ky hooks.
+  private reservation: Reservation | undefined;
+  private credentialsRead = false;
+  private headReceived = false;
+  private settled = false;
+  private exchangeResult: Exchange | undefined;
+  private started = 0;
+  private headStatus = 0;
+  private readonly hasHeaders: boolean;
 
   constructor(
     private readonly c: ClientCore,
@@ -147,36 +178,42 @@ export class RequestRun<T> {
     this.url = buildUrl(c.options.baseUrl, input.path, input.searchParams);
     this.key = c.scopeOf(this.bucket);
     this.id = c.nextId();
-    this.signal = input.signal;
     this.timeoutMs = input.timeoutMs ?? c.settings.timeoutMs;
     this.startedAt = c.clock.now();
     this.sentHeaders = { ...c.options.headers, ...input.headers };
+    if (input.idempotencyKey !== undefined && c.options.idempotencyKeyHeader)
+      this.sentHeaders[c.options.idempotencyKeyHeader] = input.idempotencyKey;
+    this.hasHeaders = Object.keys(this.sentHeaders).length > 0;
   }
 
   async run(): Promise<HttpResponse<T>> {
-    const { settings } = this.c;
+    if (this.input.signal?.aborted) throw this.input.signal.reason;
+    // Pending work keeps the process alive until it settles, as an awaited fetch does.
+    const release = holdProcess();
+    const link = this.input.signal ? linkSignal(this.input.signal) : undefined;
+    if (link) {
+      const own = link.signal;
+      this.signal = own;
+      this.aborted = new Promise<never>((_resolve, reject) => own.addEventListener('abort', () => reject(own.reason), { once: true }));
+      this.aborted.catch(ignore);
+    }
     try {
-      // The first attempt runs directly (most requests need no retry, and p-retry's set-up costs
-      // more than the rest of the bookkeeping); p-retry drives every retry after it.
-      try {
-        return await this.attempt(1);
-      } catch (first) {
-        if (first instanceof StopRetrying || settings.maxRetries === 0) throw first;
-        await this.beforeRetry(first as Error, 1, settings.maxRetries);
+      for (let attemptNumber = 1; ; attemptNumber += 1) {
+        try {
+          return await this.attempt(attemptNumber);
+        } catch (failure) {
+          if (failure instanceof StopRetrying || attemptNumber > this.c.settings.maxRetries) throw failure;
+          await this.beforeRetry(failure as Error, attemptNumber);
+        }
       }
-      return await pRetry((retry) => this.attempt(retry + 1), {
-        retries: settings.maxRetries - 1,
-        minTimeout: 0,
-        maxTimeout: 0,
-        factor: 1,
-        onFailedAttempt: (context) => this.beforeRetry(context.error, context.attemptNumber + 1, context.retriesLeft),
-        ...(this.signal ? { signal: this.signal } : {}),
-      });
     } catch (caught) {
-      const error = caught instanceof StopRetrying ? caught.originalError : caught;
-      if (this.signal?.aborted) throw this.signal.reason;
+      const error = caught instanceof StopRetrying ? caught.error : caught;
+      if (this.input.signal?.aborted) throw this.input.signal.reason;
       if (this.ambiguous && !PublishOutcomeUnknownError.isInstance(error)) throw this.outcomeUnknown(error);
       throw error;
+    } finally {
+      link?.unlink();
+      release();
     }
   }
 
@@ -190,17 +227,26 @@ export class RequestRun<T> {
 
   private errorContext() {
     return {
-      request: { method: this.method, url: this.url, headers: this.sentHeaders },
+      request: { method: this.method, url: this.url, headers: { ...this.sentHeaders, ...this.authHeaders } },
       platform: this.c.options.platform,
       secrets: this.secrets(),
     };
   }
 
-  private outcomeUnknown(cause: unknown): PublishOutcomeUnknownError {
+  private cause(error: unknown): unknown {
+    return safeCause(error, { secrets: this.secrets() });
+  }
+
+  private outcomeUnknown(cause: unknown, message?: string): PublishOutcomeUnknownError {
     return new PublishOutcomeUnknownError(
-      `${this.method} ${this.shownUrl()} may or may not have been acted on by ${this.c.options.platform}: ${cause instanceof Error ? cause.message : 'it failed after sending'}. ` +
-        'Look the result up before trying again (or send an idempotency key).',
-      { ...this.errorContext(), cause, ...(this.input.idempotencyKey !== undefined ? { idempotencyKey: this.input.idempotencyKey } : {}) },
+      message ??
+        `${this.method} ${this.shownUrl()} may or may not have been acted on by ${this.c.options.platform}: ${cause instanceof Error ? cause.message : 'it failed after sending'}. ` +
+          'Look the result up before trying again (or send an idempotency key).',
+      {
+        ...this.errorContext(),
+        cause: this.cause(cause),
+        ...(this.input.idempotencyKey !== undefined ? { idempotencyKey: this.input.idempotencyKey } : {}),
+      },
     );
   }
 
@@ -235,135 +281,156 @@ export class RequestRun<T> {
     );
   }
 
+  /** Races a wait against the caller's abort, so aborting rejects at once wherever it waits. */
+  private abortable<R>(pending: Promise<R>): Promise<R> {
+    return this.aborted ? Promise.race([pending, this.aborted]) : pending;
+  }
+
+  private async attempt(attemptNumber: number): Promise<HttpResponse<T>> {
+    for (;;) {
+      const outcome = await this.abortable(this.dispatch(attemptNumber));
+      if ('waitMs' in outcome) {
+        // Held: wait outside the queue, so other buckets keep their slots.
+        if (outcome.state.resetAt !== this.askedFor) {
+          this.askedFor = outcome.state.resetAt;
+          try {
+            await this.onHold(outcome);
+          } catch (error) {
+            throw new StopRetrying(error);
+          }
+        }
+        try {
+          await this.c.planner.waitForChange(this.key, outcome.recheckMs, this.signal);
+        } catch {
+          throw new StopRetrying(new Error('aborted'));
+        }
+        continue;
+      }
+      const result = await this.answered(outcome);
+      if (result === 'refreshed') continue; // one more try with fresh credentials
+      return result;
+    }
+  }
+
+  /** Queues the attempt; at its turn it reserves from the bucket and sends, or reports a hold. */
+  private dispatch(attemptNumber: number): Promise<Exchange | Hold> {
+    const { queue } = this.c;
+    const task = () => this.reserveAndSend(attemptNumber);
+    const capped = this.c.bucketQueue(this.bucket);
+    if (!capped) return queue.add(task);
+    return capped.add(() => queue.add(task));
+  }
+
+  /**
+   * Runs at dispatch, inside the concurrency slot: the bucket is reserved only now, so after a
+   * 429 nothing queued behind the cap goes out until the server's time.
+   */
+  private async reserveAndSend(attemptNumber: number): Promise<Exchange | Hold> {
+    if (this.signal?.aborted) throw new StopRetrying(new Error('aborted'));
+    let reservation: Reservation | Hold;
+    try {
+      // No promise hop when the store answers at once: the request goes out in the same turn
+      // as its reservation, so nothing learned in between can make it stale.
+      const reserved = this.c.planner.tryReserve(this.key, this.bucket, this.cost);
+      reservation = reserved instanceof Promise ? await reserved : reserved;
+    } catch (error) {
+      throw new StopRetrying(this.cause(error));
+    }
+    if ('waitMs' in reservation) return reservation;
+    this.reservation = reservation;
+    this.credentialsRead = false;
+    this.headReceived = false;
+    this.settled = false;
+    this.exchangeResult = undefined;
+    try {
+      return await this.send(attemptNumber);
+    } catch (failure) {
+      throw await this.failedExchange(failure, reservation);
+    }
+  }
+
   private async send(attemptNumber: number): Promise<Exchange> {
     const { events } = this.c;
     const { signal, input } = this;
-    let sent = false;
-    let bodyTimer: ReturnType<typeof setTimeout> | undefined;
+    if (events.has('request'))
+      events.emit('request', { id: this.id, method: this.method, url: this.shownUrl(), bucket: this.bucket, attempt: attemptNumber });
+    this.started = performance.now();
     try {
-      signal?.throwIfAborted();
-      if (events.has('request'))
-        events.emit('request', { id: this.id, method: this.method, url: this.shownUrl(), bucket: this.bucket, attempt: attemptNumber });
-      const started = performance.now();
-      sent = true;
-      // ky's timeout covers the wait for the response head. Only a caller's signal is passed:
-      // combining signals costs more than the rest of the request's bookkeeping.
+      // ky's timeout covers the wait for the response head; `receive` reads the body in the
+      // time left and learns the limits.
       const response = await this.c.http(this.url, {
         method: this.method,
         timeout: this.timeoutMs,
+        context: { run: this } satisfies HookContext,
+        // Only when there are any: merging an empty set still costs ky a Headers object.
         ...(this.hasHeaders ? { headers: this.sentHeaders } : {}),
         ...(signal ? { signal } : {}),
         ...(input.json !== undefined ? { json: input.json } : {}),
         ...(input.body !== undefined ? { body: input.body } : {}),
       });
+      await this.receive(response);
+    } catch (error) {
+      const sent = this.credentialsRead;
+      if (!sent && !(error instanceof SendFailure)) throw new StopRetrying(error); // credentials failed: nothing was sent
+      if (signal?.aborted) throw new SendFailure('aborted', sent);
+      if (error instanceof SendFailure) throw error;
+      if (isTimeoutError(error)) throw new SendFailure('timeout', sent, error);
+      throw new SendFailure('network', sent, error);
+    }
+    return this.exchangeResult!;
+  }
+
+  /** ky `beforeRequest` hook: adds the credentials, read at dispatch. @internal */
+  async authorize(headers: Headers): Promise<void> {
+    const credentials = this.c.options.credentials;
+    if (credentials) {
+      this.authHeaders = { ...(await credentials.getHeaders()) };
+      for (const [name, value] of Object.entries(this.authHeaders)) headers.set(name, value);
+    }
+    this.credentialsRead = true;
+  }
+
+  /** Reads the body in the time left and learns the limits from the answer (its reservation is settled here). */
+  private async receive(response: Response): Promise<void> {
+    this.headReceived = true;
+    this.headStatus = response.status;
+    const { input } = this;
+    let bodyTimer: ReturnType<typeof setTimeout> | undefined;
+    let body: unknown;
+    let unreadable: unknown;
+    try {
       const reading = response.status < 400 ? readBody(response, input.responseType) : response.text().then(parseErrorBody);
       // The body gets whatever time is left (on real time: timeouts measure the network).
       const timedOut = new Promise<never>((_resolve, reject) => {
-        bodyTimer = setTimeout(() => reject(BODY_TIMEOUT), Math.max(1, this.timeoutMs - (performance.now() - started)));
+        bodyTimer = setTimeout(() => reject(BODY_TIMEOUT), Math.max(1, this.timeoutMs - (performance.now() - this.started)));
         (bodyTimer as unknown as { unref?: () => void }).unref?.();
       });
-      const body = await Promise.race([reading, timedOut]);
-      return { response, body, durationMs: performance.now() - started };
+      body = await Promise.race([reading, timedOut]);
     } catch (error) {
-      if (signal?.aborted) throw new SendFailure('aborted', sent);
-      if (error === BODY_TIMEOUT || isTimeoutError(error))
-        throw new SendFailure('timeout', sent, error === BODY_TIMEOUT ? undefined : error);
-      if (error instanceof SyntaxError) throw error; // a 2xx body that is not JSON
-      throw new SendFailure('network', sent, error);
+      unreadable = error;
     } finally {
       if (bodyTimer !== undefined) clearTimeout(bodyTimer);
     }
+    const exchange = this.learn(response, unreadable === undefined ? body : undefined);
+    this.settled = true;
+    await this.c.planner.settle(
+      this.reservation!,
+      exchange.observations,
+      exchange.rateLimited ? (exchange.retryAfter !== undefined ? { retryAfterMs: exchange.retryAfter } : {}) : undefined,
+    );
+    if (unreadable !== undefined) {
+      if (this.signal?.aborted) throw new SendFailure('aborted', true);
+      if (unreadable === BODY_TIMEOUT) throw new SendFailure('timeout', true);
+      // The server answered: a 2xx whose body cannot be read still means it acted.
+      throw new SendFailure(unreadable instanceof SyntaxError || response.status < 300 ? 'unreadable' : 'network', true, unreadable);
+    }
+    exchange.body = body;
+    exchange.durationMs = performance.now() - this.started;
+    this.exchangeResult = exchange;
   }
 
-  private async attempt(attemptNumber: number): Promise<HttpResponse<T>> {
-    const { planner } = this.c;
-    for (;;) {
-      let reservation: Reservation;
-      try {
-        reservation = await planner.reserve(this.key, this.bucket, this.cost, this.signal, (hold) => this.onHold(hold));
-      } catch (error) {
-        throw new StopRetrying(error instanceof Error ? error : new Error('aborted'));
-      }
-      let exchange: Exchange;
-      try {
-        exchange = await this.exchange(attemptNumber);
-      } catch (failure) {
-        throw await this.failedExchange(failure, reservation);
-      }
-      const outcome = await this.answered(exchange, reservation);
-      if (outcome === 'refreshed') continue; // one more try with fresh credentials
-      return outcome;
-    }
-  }
-
-  private async exchange(attemptNumber: number): Promise<Exchange> {
-    const { options, queue } = this.c;
-    this.authHeaders = options.credentials ? { ...(await options.credentials.getHeaders()) } : {};
-    this.sentHeaders = { ...options.headers, ...this.input.headers, ...this.authHeaders };
-    if (this.input.idempotencyKey !== undefined && options.idempotencyKeyHeader)
-      this.sentHeaders[options.idempotencyKeyHeader] = this.input.idempotencyKey;
-    this.hasHeaders = Object.keys(this.sentHeaders).length > 0;
-    const capped = this.c.bucketQueue(this.bucket);
-    if (!capped) return queue.add(() => this.send(attemptNumber), { signal: this.signal });
-    return capped.add(() => queue.add(() => this.send(attemptNumber), { signal: this.signal }), { signal: this.signal });
-  }
-
-  /** Turns an attempt without a response into the error to throw (wrapped when it must not be retried). */
-  private async failedExchange(failure: unknown, reservation: Reservation): Promise<Error> {
-    const { planner } = this.c;
-    const platform = this.c.options.platform;
-    if (failure instanceof SyntaxError) {
-      await planner.settle(reservation, [], undefined);
-      return new StopRetrying(
-        new ApiCallError(`${platform} answered ${this.method} ${this.shownUrl()} with a body that is not JSON; use responseType 'text'`, {
-          ...this.errorContext(),
-          status: 200,
-          isRetryable: false,
-          cause: failure,
-        }),
-      );
-    }
-    if (!(failure instanceof SendFailure)) {
-      // Never sent: aborted while queued, or the credentials provider failed.
-      await planner.release(reservation);
-      if (this.signal?.aborted) return new StopRetrying(new Error('aborted'));
-      return new StopRetrying(
-        SmmError.isInstance(failure)
-          ? failure
-          : new AuthError(`${platform} credentials could not be read`, { platform, cause: failure, secrets: this.secrets() }),
-      );
-    }
-    const connecting = failure.kind === 'network' && failedWhileConnecting(failure.cause);
-    // A request that never left gives its slot back; one that did may have been counted.
-    if (!failure.sent || connecting) await planner.release(reservation);
-    else await planner.settle(reservation, [], undefined);
-    if (failure.kind === 'aborted') return new StopRetrying(new Error('aborted'));
-    let error: SmmError;
-    if (failure.kind === 'timeout') {
-      error = new TimeoutError(`${platform} did not answer ${this.method} ${this.shownUrl()} within ${this.timeoutMs} ms`, {
-        ...this.errorContext(),
-        timeoutMs: this.timeoutMs,
-        cause: failure.cause,
-      });
-    } else {
-      error = new NetworkError(
-        connecting
-          ? `could not connect to ${platform} for ${this.method} ${this.shownUrl()} (nothing was sent)`
-          : `the connection to ${platform} failed during ${this.method} ${this.shownUrl()}`,
-        { ...this.errorContext(), phase: connecting ? 'connect' : 'unknown', cause: failure.cause },
-      );
-    }
-    if (connecting) return error; // nothing left this machine: always safe to retry
-    if (!this.retrySafe) return new StopRetrying(this.outcomeUnknown(error));
-    if (!this.idempotent) this.ambiguous = true;
-    return error;
-  }
-
-  /** Learns from a response and returns it, asks for a retry with fresh credentials, or throws. */
-  private async answered(exchange: Exchange, reservation: Reservation): Promise<HttpResponse<T> | 'refreshed'> {
-    const { planner, options, events } = this.c;
-    const platform = options.platform;
-    const { response, body } = exchange;
+  private learn(response: Response, body: unknown): Exchange {
+    const { options } = this.c;
     const { status, headers } = response;
     const now = this.c.clock.now();
     let observations: RateLimitObservation[] = [];
@@ -386,11 +453,80 @@ export class RequestRun<T> {
       const announced = observations.map((o) => o.retryAfterMs).filter((v): v is number => v !== undefined);
       retryAfter = announced.length ? Math.max(...announced) : readRetryAfter(headers.get('retry-after'), now);
     }
-    await planner.settle(
-      reservation,
-      observations,
-      rateLimited ? (retryAfter !== undefined ? { retryAfterMs: retryAfter } : {}) : undefined,
-    );
+    return { response, body, durationMs: 0, observations, mapping, rateLimited, retryAfter };
+  }
+
+  /** Turns an attempt without a usable response into the error to throw (wrapped when it must not be retried). */
+  private async failedExchange(failure: unknown, reservation: Reservation): Promise<unknown> {
+    const { planner } = this.c;
+    const platform = this.c.options.platform;
+    if (failure instanceof StopRetrying) {
+      // Never sent: the credentials provider failed.
+      await planner.release(reservation);
+      const error = failure.error;
+      return new StopRetrying(
+        SmmError.isInstance(error)
+          ? error
+          : new AuthError(`${platform} credentials could not be read`, { platform, cause: this.cause(error), secrets: this.secrets() }),
+      );
+    }
+    if (!(failure instanceof SendFailure)) {
+      await planner.release(reservation);
+      return new StopRetrying(this.cause(failure));
+    }
+    const connecting = failure.kind === 'network' && !this.headReceived && failedWhileConnecting(failure.cause);
+    // A request that never left gives its points back; one that did may have been counted.
+    if (!this.settled) {
+      if (!failure.sent || connecting) await planner.release(reservation);
+      else await planner.settle(reservation, [], undefined);
+    }
+    if (failure.kind === 'aborted') return new StopRetrying(new Error('aborted'));
+    if (failure.kind === 'unreadable') {
+      const status = this.headStatus;
+      const apiError = new ApiCallError(
+        `${platform} answered ${this.method} ${this.shownUrl()} with a body that could not be read` +
+          (failure.cause instanceof SyntaxError ? " (not JSON; use responseType 'text')" : ''),
+        { ...this.errorContext(), status, isRetryable: false, cause: this.cause(failure.cause) },
+      );
+      // A create answered 2xx happened: the post exists but its id is lost. Never a plain failure
+      // a person would reschedule (that would post twice).
+      if (!this.idempotent)
+        return new StopRetrying(
+          this.outcomeUnknown(
+            apiError,
+            `${platform} accepted ${this.method} ${this.shownUrl()} but its answer could not be read, so the result is unknown. ` +
+              'Look it up (findPublished) before trying again.',
+          ),
+        );
+      return new StopRetrying(apiError);
+    }
+    let error: SmmError;
+    if (failure.kind === 'timeout') {
+      error = new TimeoutError(`${platform} did not answer ${this.method} ${this.shownUrl()} within ${this.timeoutMs} ms`, {
+        ...this.errorContext(),
+        timeoutMs: this.timeoutMs,
+        ...(failure.cause !== undefined ? { cause: this.cause(failure.cause) } : {}),
+      });
+    } else {
+      error = new NetworkError(
+        connecting
+          ? `could not connect to ${platform} for ${this.method} ${this.shownUrl()} (nothing was sent)`
+          : `the connection to ${platform} failed during ${this.method} ${this.shownUrl()}`,
+        { ...this.errorContext(), phase: connecting ? 'connect' : 'unknown', cause: this.cause(failure.cause) },
+      );
+    }
+    if (connecting) return error; // nothing left this machine: always safe to retry
+    if (!this.retrySafe) return new StopRetrying(this.outcomeUnknown(error));
+    if (!this.idempotent) this.ambiguous = true;
+    return error;
+  }
+
+  /** Returns a response, asks for a retry with fresh credentials, or throws. */
+  private async answered(exchange: Exchange): Promise<HttpResponse<T> | 'refreshed'> {
+    const { planner, options, events } = this.c;
+    const platform = options.platform;
+    const { response, body, mapping, rateLimited, retryAfter } = exchange;
+    const { status, headers } = response;
     if (events.has('response'))
       events.emit('response', { id: this.id, method: this.method, url: this.shownUrl(), status, durationMs: exchange.durationMs });
     const requestId = options.requestIdHeader ? (headers.get(options.requestIdHeader) ?? undefined) : undefined;
@@ -426,7 +562,7 @@ export class RequestRun<T> {
                   platform,
                   status,
                   refreshable: false,
-                  cause: error,
+                  cause: this.cause(error),
                   secrets: this.secrets(),
                 }),
           );
@@ -468,8 +604,7 @@ export class RequestRun<T> {
   }
 
   /** Between attempts: how long to wait (Retry-After, else full-jitter backoff), within the time budget. */
-  private async beforeRetry(error: Error, attemptNumber: number, retriesLeft: number): Promise<void> {
-    if (retriesLeft <= 0) return;
+  private async beforeRetry(error: Error, attemptNumber: number): Promise<void> {
     const { planner, clock, settings, events } = this.c;
     let delayMs: number;
     let reason: string;
@@ -489,7 +624,13 @@ export class RequestRun<T> {
     if (clock.now() - this.startedAt + delayMs > settings.maxRetryTimeMs) throw error;
     if (events.has('retry') && SmmError.isInstance(error))
       events.emit('retry', { id: this.id, attempt: attemptNumber + 1, delayMs, reason, error });
-    if (delayMs > 0) await clock.sleep(delayMs, this.signal);
+    if (delayMs > 0) {
+      try {
+        await clock.sleep(delayMs, this.signal);
+      } catch {
+        throw new StopRetrying(new Error('aborted'));
+      }
+    }
   }
 }
 

@@ -288,3 +288,30 @@ describe('timeouts and aborts', () => {
     expect(server.received).toHaveLength(1);
   });
 });
+
+describe('a 2xx whose body cannot be read', () => {
+  it('is an unknown outcome for a POST (the post exists), sent once', async () => {
+    const server = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end('{"id": "1100", "url": ');
+    });
+    const http = createHttpClient({ platform: 'mastodon', baseUrl: server.url, ...fast });
+    const error = await catchError(http.request({ method: 'POST', path: '/api/v1/statuses', json: { status: 'hi' } }));
+    expect(PublishOutcomeUnknownError.isInstance(error)).toBe(true);
+    expect(ApiCallError.isInstance((error as Error).cause)).toBe(true);
+    expect(((error as Error).cause as ApiCallError).status).toBe(200);
+    expect(server.received).toHaveLength(1);
+  });
+
+  it('stays a permanent ApiCallError for a GET', async () => {
+    const server = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end('<html>');
+    });
+    const http = createHttpClient({ platform: 'mastodon', baseUrl: server.url, ...fast });
+    const error = await catchError(http.request({ path: '/api/v1/accounts/1' }));
+    expect(ApiCallError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ status: 200, isRetryable: false });
+    expect(server.received).toHaveLength(1);
+  });
+});

@@ -51,12 +51,72 @@ export interface StaticLimit {
   resetsAtMidnightIn?: string;
 }
 
-/** Keeps bucket states; the in-memory default never keeps the process alive. */
+/**
+ * A bucket as a store keeps it: the public state plus what every client sharing the store
+ * needs to plan together. Stores persist it as given (it is plain JSON).
+ */
+export interface RateLimitRecord extends RateLimitState {
+  /** Points reserved by every client sharing the store and not answered yet. */
+  inFlight?: number;
+  /** The server's own `remaining` (the lowest heard in this window), before reservations. */
+  serverRemaining?: number;
+  /** The reset (epoch ms) of the window `serverRemaining` belongs to; null when unknown. */
+  windowResetMs?: number | null;
+}
+
+/** A reservation asked of a store: take `cost` from the bucket now, or say how long to wait. */
+export interface RateLimitReserveRequest {
+  /** Unique per reservation; an atomic store may use it to expire reservations of a dead process. */
+  id: string;
+  cost: number;
+  /** Epoch ms. */
+  now: number;
+  /** Extra ms after an announced reset before the window counts as rolled. */
+  marginMs: number;
+  /** The bucket's static limit, with the end (epoch ms) of a window that starts now. */
+  fixed?: { limit: number; windowMs: number; windowEnd: number; aligned: boolean };
+}
+
+/** What a store answers a reservation. */
+export type RateLimitReserveResult =
+  | { granted: true; record: RateLimitRecord; window: string | null; changed: boolean }
+  | { granted: false; record: RateLimitRecord; waitMs: number; changed: boolean };
+
+/** What an attempt reports back to its bucket (or what a response says of another bucket). */
+export interface RateLimitSettleReport {
+  /** The reservation being settled (none for an observation about another bucket). */
+  reservation?: { id: string; cost: number; window: string | null };
+  /** Whether the request may have reached the network (false gives the points back). */
+  sent: boolean;
+  observations: readonly RateLimitObservation[];
+  /** A 429 (or equivalent): nothing is left until then. */
+  rateLimited?: { retryAfterMs?: number };
+  now: number;
+  marginMs: number;
+  fixed?: { limit: number; windowMs: number; windowEnd: number; aligned: boolean };
+}
+
+/** A bucket after a settle (undefined when nothing is known any more); `changed` when it learned something. */
+export interface RateLimitSettleResult {
+  record: RateLimitRecord | undefined;
+  changed: boolean;
+}
+
+/**
+ * Keeps bucket states; the in-memory default never keeps the process alive.
+ *
+ * `get`/`set`/`delete`/`entries` are enough for clients of one process. A store shared by
+ * several processes also implements `reserve` and `settle` atomically (see
+ * `createRedisRateLimitStore` in `@smm/queue-bullmq`), following {@link reserveInRecord} and
+ * {@link settleRecord}; the client then uses them instead of reading and writing.
+ */
 export interface RateLimitStore {
-  get(key: string): RateLimitState | undefined | Promise<RateLimitState | undefined>;
-  set(key: string, state: RateLimitState): void | Promise<void>;
+  get(key: string): RateLimitRecord | undefined | Promise<RateLimitRecord | undefined>;
+  set(key: string, state: RateLimitRecord): void | Promise<void>;
   delete(key: string): void | Promise<void>;
-  entries(): Iterable<[string, RateLimitState]> | Promise<Iterable<[string, RateLimitState]>>;
+  entries(): Iterable<[string, RateLimitRecord]> | Promise<Iterable<[string, RateLimitRecord]>>;
+  reserve?(key: string, request: RateLimitReserveRequest): RateLimitReserveResult | Promise<RateLimitReserveResult>;
+  settle?(key: string, report: RateLimitSettleReport): RateLimitSettleResult | Promise<RateLimitSettleResult>;
 }
 
 /** Supplies auth headers; may refresh. Never logged. */
