@@ -1,5 +1,5 @@
-import type { Clock } from '@smm/core/clock';
-import { ValidationError } from '@smm/core/errors';
+import { ValidationError } from '../errors/index.js';
+import type { Clock } from './clock.js';
 
 /** Options of {@link createFakeClock}. */
 export interface FakeClockOptions {
@@ -51,16 +51,24 @@ function toMs(time: number | string | Date): number {
   return ms;
 }
 
-// Lets every queued promise callback run before the clock moves again.
-const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+// Lets queued promise callbacks (and, given a few macrotask turns, loopback I/O such as a
+// local test server's answer) run before the clock moves again or `advance` returns.
+const settle = async (turns = 1) => {
+  for (let turn = 0; turn < turns; turn += 1) await new Promise<void>((resolve) => setTimeout(resolve, 0));
+};
+// A test that advances by hand expects the woken work to have gone as far as it can.
+const MANUAL_TURNS = 5;
 
 /**
  * Creates a fake clock for tests and simulators: `now()` returns simulated time and `sleep`
  * resolves only when the clock is advanced past its wake-up time (or at once, in simulated
  * time, with `autoAdvance`). Sleepers wake in time order, ties in the order they slept.
+ * `@smm/testkit/clock` re-exports it; core's own tests use it directly.
  *
  * @example
  * ```ts
+ * import { createFakeClock } from '@smm/core/clock';
+ *
  * const clock = createFakeClock({ now: '2026-03-01T12:00:00Z' });
  * const done = clock.sleep(60_000).then(() => clock.iso());
  * await clock.advance(60_000);
@@ -73,19 +81,15 @@ export function createFakeClock(options: FakeClockOptions = {}): FakeClock {
   let sleepers: Sleeper[] = [];
   let draining = false;
 
-  const wakeDue = (until: number): number => {
-    let woke = 0;
-    for (;;) {
-      const due = sleepers.filter((sleeper) => sleeper.at <= until).sort((a, b) => a.at - b.at || a.order - b.order)[0];
-      if (!due) return woke;
-      sleepers = sleepers.filter((sleeper) => sleeper !== due);
-      now = Math.max(now, due.at);
-      due.resolve();
-      woke += 1;
-    }
-  };
-
   const earliest = (): Sleeper | undefined => [...sleepers].sort((a, b) => a.at - b.at || a.order - b.order)[0];
+
+  // One sleeper per step, with the work it starts run in between: sleepers due at the same
+  // instant then act one after another, as they would on real timers.
+  const wake = (sleeper: Sleeper) => {
+    sleepers = sleepers.filter((entry) => entry !== sleeper);
+    now = Math.max(now, sleeper.at);
+    sleeper.resolve();
+  };
 
   const drain = async () => {
     if (draining) return;
@@ -93,7 +97,7 @@ export function createFakeClock(options: FakeClockOptions = {}): FakeClock {
     try {
       await settle();
       for (let next = earliest(); next; next = earliest()) {
-        wakeDue(next.at);
+        wake(next);
         await settle();
       }
     } finally {
@@ -127,19 +131,19 @@ export function createFakeClock(options: FakeClockOptions = {}): FakeClock {
     async advance(ms) {
       if (!(ms >= 0)) throw new RangeError('advance(ms): ms must be 0 or more');
       const target = now + ms;
-      // Wake one at a time so a sleeper that sleeps again inside the window wakes too.
+      // Re-read the earliest each step so a sleeper that sleeps again inside the window wakes too.
       for (let next = earliest(); next && next.at <= target; next = earliest()) {
-        wakeDue(next.at);
-        await settle();
+        wake(next);
+        await settle(MANUAL_TURNS);
       }
       now = Math.max(now, target);
-      await settle();
+      await settle(MANUAL_TURNS);
     },
     async next() {
       const next = earliest();
       if (!next) return false;
-      wakeDue(next.at);
-      await settle();
+      wake(next);
+      await settle(MANUAL_TURNS);
       return true;
     },
     async runAll({ limit = 10_000 } = {}) {

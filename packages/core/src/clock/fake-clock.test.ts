@@ -50,4 +50,36 @@ describe('createFakeClock', () => {
     expect(() => clock.set(-1)).toThrow(/backwards/);
     expect(() => createFakeClock({ now: 'not a date' })).toThrow(/not a time/);
   });
+
+  it('lets each sleeper due at the same instant run its work before the next one wakes', async () => {
+    const clock = createFakeClock({ now: 0 });
+    const log: string[] = [];
+    const worker = async (name: string) => {
+      await clock.sleep(50);
+      log.push(`${name} woke`);
+      await Promise.resolve();
+      log.push(`${name} done`);
+    };
+    void worker('a');
+    void worker('b');
+    await clock.advance(50);
+    expect(log).toEqual(['a woke', 'a done', 'b woke', 'b done']);
+  });
+
+  it('runs a polling loop to its end by itself with autoAdvance (what listening and scheduler tests need)', async () => {
+    const clock = createFakeClock({ now: '2026-03-01T12:00:00Z', autoAdvance: true });
+    const polls: string[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      await Promise.resolve(); // work between polls
+      polls.push(clock.iso());
+      await clock.sleep(5 * 60_000);
+    }
+    expect(polls).toEqual(['2026-03-01T12:00:00.000Z', '2026-03-01T12:05:00.000Z', '2026-03-01T12:10:00.000Z', '2026-03-01T12:15:00.000Z']);
+    expect(clock.pending()).toBe(0);
+  });
+
+  it('starts at 2026-01-05T09:00:00Z unless told otherwise', () => {
+    expect(createFakeClock().iso()).toBe('2026-01-05T09:00:00.000Z');
+    expect(createFakeClock({ now: new Date('2026-02-01T00:00:00Z') }).now()).toBe(Date.UTC(2026, 1, 1));
+  });
 });
