@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '@smm/core/errors';
-import { harness, PNG_BASE64 } from './__tests__/harness.js';
+import { testEnv, ONE_PIXEL_PNG_BASE64 } from './__tests__/test-env.js';
 
 describe('get and delete', () => {
   it('gets a post back with its reply target and media count', async () => {
-    const { client, account, sim, calls } = harness();
+    const { client, account, sim, calls } = testEnv();
     const { published } = await client.publish(account, {
       text: 'root',
       thread: [
         {
           text: 'with a pixel',
-          media: [{ kind: 'image', source: { type: 'bytes', base64: PNG_BASE64 }, mimeType: 'image/png', altText: 'pixel' }],
+          media: [{ kind: 'image', source: { type: 'bytes', base64: ONE_PIXEL_PNG_BASE64 }, mimeType: 'image/png', altText: 'pixel' }],
         },
       ],
     });
@@ -27,7 +27,7 @@ describe('get and delete', () => {
   });
 
   it('deletes with deleteRecord { repo, collection, rkey }; the post is then gone', async () => {
-    const { client, account, sim, calls } = harness();
+    const { client, account, sim, calls } = testEnv();
     const { published } = await client.publish(account, { text: 'bye' });
     await client.delete(account, published.parts[0]!);
     const rkey = published.parts[0]!.id.split('/').pop();
@@ -38,7 +38,7 @@ describe('get and delete', () => {
   });
 
   it('refuses to delete a post of another account, or something that is not a post URI', async () => {
-    const { client, account, sim } = harness();
+    const { client, account, sim } = testEnv();
     const other = { platform: 'bluesky', id: 'at://did:plc:someoneelse/app.bsky.feed.post/3kabcdefghijk' };
     await expect(client.delete(account, other)).rejects.toSatisfy(ValidationError.isInstance);
     await expect(client.delete(account, { platform: 'bluesky', id: 'https://bsky.app/profile/x/post/1' })).rejects.toSatisfy(

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { harness } from './__tests__/harness.js';
+import { testEnv } from './__tests__/test-env.js';
 
 describe('mentions', () => {
   it('pages listNotifications by cursor to the end, keeping mentions, replies and quotes (not follows)', async () => {
-    const { client, account, sim, calls } = harness({ sim: { mentionBacklog: 23 } });
+    const { client, account, sim, calls } = testEnv({ simulator: { mentionBacklog: 23 } });
     const all = [];
     for await (const mention of client.mentions(account, { limit: 10 })) all.push(mention);
     expect(all).toHaveLength(sim.mentionCount());
@@ -15,7 +15,7 @@ describe('mentions', () => {
   });
 
   it('maps a reply and a quote: kind, author, text, language, url, conversation and subject', async () => {
-    const { client, account, sim } = harness({ sim: { mentionBacklog: 0 } });
+    const { client, account, sim } = testEnv({ simulator: { mentionBacklog: 0 } });
     const { published } = await client.publish(account, { text: 'our post' });
     const own = published.parts[0]!;
     sim.addMention({ text: `@${sim.account.handle} nice`, kind: 'reply', postId: own.id, language: 'en' });
@@ -43,7 +43,7 @@ describe('mentions', () => {
   });
 
   it('clamps the page size to what Bluesky takes (1–100)', async () => {
-    const { client, account, calls } = harness();
+    const { client, account, calls } = testEnv();
     await client.listMentions(account, { limit: 500 });
     expect(calls('app.bsky.notification.listNotifications')[0]!.query.limit).toBe('100');
   });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { harness } from './__tests__/harness.js';
+import { testEnv } from './__tests__/test-env.js';
 
 describe('metrics', () => {
   it('maps post counts to canonical names with provenance; bookmarks are absent unless the AppView reports them', async () => {
-    const { client, account, sim, clock } = harness();
+    const { client, account, sim, clock } = testEnv();
     const { published } = await client.publish(account, { text: 'measured' });
     await clock.advance(6 * 3_600_000);
     const snapshot = await client.getPostMetrics(account, published.parts[0]!);
@@ -19,7 +19,7 @@ describe('metrics', () => {
   });
 
   it('reports saves from bookmarkCount on AppViews that send it', async () => {
-    const { client, account, sim } = harness({ sim: { bookmarks: true } });
+    const { client, account, sim } = testEnv({ simulator: { bookmarks: true } });
     const { published } = await client.publish(account, { text: 'saved' });
     const snapshot = await client.getPostMetrics(account, published.parts[0]!);
     expect(snapshot.metrics.saves).toEqual({
@@ -29,7 +29,7 @@ describe('metrics', () => {
   });
 
   it('maps profile counts to followers, following and posts', async () => {
-    const { client, account, sim, calls } = harness();
+    const { client, account, sim, calls } = testEnv();
     const snapshot = await client.getAccountMetrics(account);
     const reported = sim.reportedAccountMetrics();
     expect(snapshot.metrics).toEqual({

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { noopLogger } from '@smm/core/adapter-kit';
 import { PublishOutcomeUnknownError, UnsupportedFeatureError, ValidationError } from '@smm/core/errors';
 import { parsePostDraft } from '@smm/core/model';
-import { harness, PNG_BASE64 } from './__tests__/harness.js';
+import { testEnv, ONE_PIXEL_PNG_BASE64 } from './__tests__/test-env.js';
 
 const TID = /^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$/;
 const image = (alt: string) => ({
   kind: 'image' as const,
-  source: { type: 'bytes' as const, base64: PNG_BASE64 },
+  source: { type: 'bytes' as const, base64: ONE_PIXEL_PNG_BASE64 },
   mimeType: 'image/png',
   width: 1,
   height: 1,
@@ -16,7 +16,7 @@ const image = (alt: string) => ({
 
 describe('publishing', () => {
   it('sends createRecord as the lexicon describes: repo, collection, a TID rkey, and a post record with facets and langs', async () => {
-    const { client, account, sim, calls } = harness();
+    const { client, account, sim, calls } = testEnv();
     // "سلام " is 9 UTF-8 bytes; "@smm.bsky.social" 16; " " 1; "https://example.com" 19; " " 1; "#launch" 7.
     const text = 'سلام @smm.bsky.social https://example.com #launch';
     const { published } = await client.publish(account, { text, language: 'fa' });
@@ -50,18 +50,18 @@ describe('publishing', () => {
   });
 
   it('leaves a handle that does not resolve as plain text (no facet), and skips resolution when turned off', async () => {
-    const first = harness();
+    const first = testEnv();
     await first.client.publish(first.account, { text: 'hi @nobody.example.com' });
     expect(first.calls('com.atproto.identity.resolveHandle')).toHaveLength(1);
     expect((first.calls('com.atproto.repo.createRecord')[0]!.body as { record: object }).record).not.toHaveProperty('facets');
 
-    const off = harness({ settings: { resolveMentions: false } });
+    const off = testEnv({ settings: { resolveMentions: false } });
     await off.client.publish(off.account, { text: 'hi @smm.bsky.social' });
     expect(off.calls('com.atproto.identity.resolveHandle')).toHaveLength(0);
   });
 
   it('publishes a thread: each part replies with { root, parent } strong refs (uri + cid)', async () => {
-    const { client, account, sim, calls } = harness();
+    const { client, account, sim, calls } = testEnv();
     const { published } = await client.publish(account, { text: 'one', thread: [{ text: 'two' }, { text: 'three' }] });
     const records = calls('com.atproto.repo.createRecord').map(
       (request) => (request.body as { record: { text: string; reply?: unknown } }).record,
@@ -76,7 +76,7 @@ describe('publishing', () => {
   });
 
   it('replies to a reply under the same root: root comes from the target, parent is the target', async () => {
-    const { client, account, sim, calls } = harness();
+    const { client, account, sim, calls } = testEnv();
     const { published: thread } = await client.publish(account, { text: 'root', thread: [{ text: 'child' }] });
     await client.reply(account, thread.parts[1]!, { text: 'answer' });
     const reply = (calls('com.atproto.repo.createRecord')[2]!.body as { record: { reply: unknown } }).record.reply;
@@ -85,7 +85,7 @@ describe('publishing', () => {
   });
 
   it('uploads images with uploadBlob (raw bytes, their content type) and embeds them with alt text and aspect ratio', async () => {
-    const { client, account, sim, calls } = harness();
+    const { client, account, sim, calls } = testEnv();
     await client.publish(account, { text: 'pics', media: [image('first pixel'), image('second pixel')] });
     const uploads = calls('com.atproto.repo.uploadBlob');
     expect(uploads.map((request) => [request.method, request.headers['content-type'], request.bodySize])).toEqual([
@@ -111,11 +111,11 @@ describe('publishing', () => {
       const request = new Request(input, init);
       seen.push({ url: request.url, authorization: request.headers.get('authorization') });
       return new Response(
-        Uint8Array.from(atob(PNG_BASE64), (char) => char.charCodeAt(0)),
+        Uint8Array.from(atob(ONE_PIXEL_PNG_BASE64), (char) => char.charCodeAt(0)),
         { headers: { 'content-type': 'image/png' } },
       );
     };
-    const { client, account, sim } = harness({ settings: { fetch: fetchMedia } });
+    const { client, account, sim } = testEnv({ settings: { fetch: fetchMedia } });
     await client.publish(account, {
       text: 'remote',
       media: [{ kind: 'image', source: { type: 'url', url: 'https://cdn.example.com/a.png' }, mimeType: 'image/png' }],
@@ -125,7 +125,7 @@ describe('publishing', () => {
   });
 
   it('refuses an image above 1 000 000 bytes before uploading anything', async () => {
-    const { client, account, sim } = harness();
+    const { client, account, sim } = testEnv();
     const big = 'A'.repeat(1_333_336); // 1 000 002 bytes once decoded
     const outcome = client.publish(account, {
       text: 'big',
@@ -136,7 +136,7 @@ describe('publishing', () => {
   });
 
   it('turns draft.link into a link card when nothing else is embedded', async () => {
-    const { client, account, calls } = harness();
+    const { client, account, calls } = testEnv();
     await client.publish(account, {
       text: 'Read the notes',
       link: 'https://example.com/notes',
@@ -149,14 +149,14 @@ describe('publishing', () => {
   });
 
   it('refuses a link that would be lost (media take the only embed, the text lacks the link) before any request', async () => {
-    const { client, account, sim } = harness();
+    const { client, account, sim } = testEnv();
     const outcome = client.publish(account, { text: 'pic', media: [image('a pixel')], link: 'https://example.com/notes' });
     await expect(outcome).rejects.toSatisfy((error) => ValidationError.isInstance(error) && error.issues[0]?.path.join('.') === 'link');
     expect(sim.requests).toHaveLength(0);
   });
 
   it('maps networkOptions: languages, self-labels, extra tags and a quote with media (recordWithMedia)', async () => {
-    const { client, account, sim, calls } = harness();
+    const { client, account, sim, calls } = testEnv();
     const { published } = await client.publish(account, { text: 'quoted' });
     const quote = { uri: published.parts[0]!.id, cid: published.parts[0]!.extra!.cid! };
     await client.publish(account, {
@@ -177,7 +177,7 @@ describe('publishing', () => {
   });
 
   it('reports bad networkOptions with the draft, by path, and sends nothing', async () => {
-    const { client, account, sim } = harness();
+    const { client, account, sim } = testEnv();
     const outcome = client.publish(account, {
       text: 'x',
       networkOptions: { bluesky: { langs: ['en', 'ro', 'fa', 'de'], labels: ['spicy'] } } as never,
@@ -190,7 +190,7 @@ describe('publishing', () => {
   });
 
   it('refuses polls and scheduling as unsupported, before any request', async () => {
-    const { client, account, sim } = harness();
+    const { client, account, sim } = testEnv();
     await expect(client.publish(account, { text: 'poll' }, { poll: { options: ['a', 'b'], durationMs: 3_600_000 } })).rejects.toSatisfy(
       UnsupportedFeatureError.isInstance,
     );
@@ -200,7 +200,7 @@ describe('publishing', () => {
 
 describe('idempotent publishing (record keys derived from the idempotency key)', () => {
   it('a second publish with the same key returns the first post without writing again', async () => {
-    const { client, account, sim, calls } = harness();
+    const { client, account, sim, calls } = testEnv();
     const first = await client.publish(account, { text: 'once', thread: [{ text: 'twice' }] }, { idempotencyKey: 'launch-1' });
     const second = await client.publish(account, { text: 'once', thread: [{ text: 'twice' }] }, { idempotencyKey: 'launch-1' });
     expect(sim.posts()).toHaveLength(2);
@@ -210,7 +210,7 @@ describe('idempotent publishing (record keys derived from the idempotency key)',
   });
 
   it('a create whose answer is lost is retried within the same call and the record is adopted, not duplicated', async () => {
-    const { client, account, sim, calls } = harness();
+    const { client, account, sim, calls } = testEnv();
     sim.faults.inject({ kind: 'drop-after-send', match: 'POST /xrpc/com.atproto.repo.createRecord' });
     const { published } = await client.publish(account, { text: 'lost answer' });
     expect(sim.posts()).toHaveLength(1);
@@ -223,7 +223,7 @@ describe('idempotent publishing (record keys derived from the idempotency key)',
   });
 
   it('a thread interrupted after its first part resumes: the existing part is adopted, the rest created', async () => {
-    const { client, account, sim } = harness({ httpOptions: { maxRetries: 0 } });
+    const { client, account, sim } = testEnv({ httpOptions: { maxRetries: 0 } });
     let creates = 0;
     sim.faults.inject({ kind: '5xx', status: 503, count: 5, match: (request) => request.path.endsWith('createRecord') && ++creates >= 2 });
     const draft = { text: 'part one', thread: [{ text: 'part two' }] };
@@ -238,7 +238,7 @@ describe('idempotent publishing (record keys derived from the idempotency key)',
   });
 
   it('refuses to adopt a record under the key that holds different content', async () => {
-    const { client, account, sim, adapter, clock } = harness();
+    const { client, account, sim, adapter, clock } = testEnv();
     await client.publish(account, { text: 'original' }, { idempotencyKey: 'k-1' });
     // Core looks the key up first and returns the original; call the adapter directly to reach its own guard.
     const context = {
@@ -258,7 +258,7 @@ describe('idempotent publishing (record keys derived from the idempotency key)',
   });
 
   it('never reports an unknown outcome for a dropped create: the record key makes it safe to retry', async () => {
-    const { client, account, sim } = harness();
+    const { client, account, sim } = testEnv();
     sim.faults.inject({ kind: 'drop-after-send', count: 1, match: 'createRecord' });
     const outcome = await client.publish(account, { text: 'safe' }).catch((error: unknown) => error);
     expect(PublishOutcomeUnknownError.isInstance(outcome)).toBe(false);

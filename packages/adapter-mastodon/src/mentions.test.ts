@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mastodonFixture } from './__tests__/mastodon-fixture.js';
+import { testEnv } from './__tests__/test-env.js';
 import type { MastodonNotification } from './api-schemas.js';
 import { mentionKindOf } from './mentions.js';
 import { statusText } from './status-text.js';
@@ -32,7 +32,7 @@ describe('notifications as mentions', () => {
   });
 
   it('asks for mention and quote notifications with the limit, then follows the Link header max_id to the end', async () => {
-    const { sim, client, account } = mastodonFixture({ simulator: { mentionBacklog: 7 } });
+    const { sim, client, account } = testEnv({ simulator: { mentionBacklog: 7 } });
     const first = await client.listMentions(account, { limit: 5 });
     const second = await client.listMentions(account, { limit: 5, cursor: first.nextCursor });
     expect(sim.requests[0]!.query).toEqual({ 'types[]': ['mention', 'quote'], limit: '5' });
@@ -51,7 +51,7 @@ describe('notifications as mentions', () => {
   });
 
   it('clamps the page size to 80 and asks for quote notifications only when quotes are asked for', async () => {
-    const { sim, client, account } = mastodonFixture();
+    const { sim, client, account } = testEnv();
     await client.listMentions(account, { limit: 500 });
     await client.listMentions(account, { kinds: ['quote'] });
     await client.listMentions(account, { kinds: ['direct_message'] });
@@ -63,7 +63,7 @@ describe('notifications as mentions', () => {
   });
 
   it('reads the plain text of a mention from its HTML content', async () => {
-    const { client, account } = mastodonFixture({ simulator: { mentionBacklog: 3 } });
+    const { client, account } = testEnv({ simulator: { mentionBacklog: 3 } });
     const page = await client.listMentions(account);
     for (const mention of page.items) expect(mention.text).not.toMatch(/[<>]|&amp;/);
   });

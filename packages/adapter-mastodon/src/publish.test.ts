@@ -1,19 +1,19 @@
 import { PublishOutcomeUnknownError, UnsupportedFeatureError, ValidationError, ApiCallError } from '@smm/core/errors';
 import { describe, expect, it } from 'vitest';
-import { mastodonFixture, outcome } from './__tests__/mastodon-fixture.js';
+import { testEnv, settle } from './__tests__/test-env.js';
 
 const STATUSES = 'POST /api/v1/statuses';
 
 describe('publishing statuses', () => {
   it('sends POST /api/v1/statuses as JSON with the Idempotency-Key, bearer token and mapped fields', async () => {
-    const { sim, client, account, sent } = mastodonFixture();
+    const { sim, client, account, requests } = testEnv();
     const { published } = await client.publish(
       account,
       { text: 'Hello fediverse', visibility: 'followers', language: 'fa-IR' },
       { idempotencyKey: 'launch-1' },
     );
 
-    expect(sent()).toEqual([STATUSES]);
+    expect(requests()).toEqual([STATUSES]);
     const [request] = sim.requests;
     expect(request!.headers['idempotency-key']).toBe('launch-1');
     expect(request!.headers['content-type']).toContain('application/json');
@@ -29,7 +29,7 @@ describe('publishing statuses', () => {
   });
 
   it('appends draft.link to the text unless the text already holds it', async () => {
-    const { sim, client, account } = mastodonFixture();
+    const { sim, client, account } = testEnv();
     await client.publish(account, { text: 'Read this', link: 'https://example.com/a' });
     await client.publish(account, { text: 'Already here: https://example.com/b', link: 'https://example.com/b' });
     expect(sim.requests.map((request) => (request.body as { status: string }).status)).toEqual([
@@ -39,7 +39,7 @@ describe('publishing statuses', () => {
   });
 
   it('publishes a thread as a reply chain, one key per part, follow-ups with threadVisibility', async () => {
-    const { sim, client, account } = mastodonFixture();
+    const { sim, client, account } = testEnv();
     const { published } = await client.publish(
       account,
       { text: 'one', thread: [{ text: 'two' }, { text: 'three' }], networkOptions: { mastodon: { threadVisibility: 'unlisted' } } },
@@ -60,14 +60,14 @@ describe('publishing statuses', () => {
   });
 
   it('resumes a half-published thread when published again with the same key, without duplicates', async () => {
-    const { sim, client, account } = mastodonFixture();
+    const { sim, client, account } = testEnv();
     // Every answer to part 2 is lost (it is created each time it arrives, deduplicated by its key).
     sim.faults.inject({
       kind: 'drop-after-send',
       count: 4,
       match: (request) => request.method === 'POST' && request.path === '/api/v1/statuses' && sim.posts().length >= 1,
     });
-    const first = await outcome(
+    const first = await settle(
       client.publish(account, { text: 'root', thread: [{ text: 'middle' }, { text: 'end' }] }, { idempotencyKey: 'resume' }),
     );
     expect(first.ok).toBe(false);
@@ -87,16 +87,16 @@ describe('publishing statuses', () => {
   });
 
   it('retries a 503 on the create with the same key and creates one status', async () => {
-    const { sim, client, account, sent } = mastodonFixture();
+    const { sim, client, account, requests } = testEnv();
     sim.faults.inject({ kind: '5xx', status: 503, count: 2, match: STATUSES });
     await client.publish(account, { text: 'through the storm' }, { idempotencyKey: 'storm' });
-    expect(sent()).toEqual([STATUSES, STATUSES, STATUSES]);
+    expect(requests()).toEqual([STATUSES, STATUSES, STATUSES]);
     expect(new Set(sim.requests.map((request) => request.headers['idempotency-key']))).toEqual(new Set(['storm']));
     expect(sim.posts().map((post) => post.text)).toEqual(['through the storm']);
   });
 
   it('maps networkOptions: content warning, sensitive, a Mastodon visibility and language', async () => {
-    const { sim, client, account } = mastodonFixture();
+    const { sim, client, account } = testEnv();
     await client.publish(account, {
       text: 'the finale',
       language: 'en-GB',
@@ -113,8 +113,8 @@ describe('publishing statuses', () => {
   });
 
   it('refuses invalid networkOptions with the path of each problem, before any request', async () => {
-    const { sim, client, account } = mastodonFixture();
-    const result = await outcome(
+    const { sim, client, account } = testEnv();
+    const result = await settle(
       client.publish(account, { text: 'x', networkOptions: { mastodon: { visibility: 'followers', language: 'english' } as never } }),
     );
     expect(result.ok).toBe(false);
@@ -126,7 +126,7 @@ describe('publishing statuses', () => {
   });
 
   it('sends a poll with expires_in in seconds and the poll options', async () => {
-    const { sim, client, account } = mastodonFixture();
+    const { sim, client, account } = testEnv();
     await client.publish(
       account,
       { text: 'Tabs or spaces?', networkOptions: { mastodon: { pollMultiple: true, pollHideTotals: false } } },
@@ -140,9 +140,9 @@ describe('publishing statuses', () => {
   });
 
   it('refuses a text that fits only without the appended link, naming the measured length, before any request', async () => {
-    const { sim, client, account } = mastodonFixture();
+    const { sim, client, account } = testEnv();
     // 480 characters fit 500; the link is appended after a blank line: 480 + 2 + 23 (every URL counts 23) = 505.
-    const result = await outcome(
+    const result = await settle(
       client.publish(account, { text: 'a'.repeat(480), link: 'https://example.com/a/very/long/path/to/the/article' }),
     );
     expect(!result.ok && ValidationError.isInstance(result.error)).toBe(true);
@@ -156,16 +156,16 @@ describe('publishing statuses', () => {
   });
 
   it('does not repeat draft.link at the top of a thread that already ends with it (as atomize makes them)', async () => {
-    const { sim, client, account } = mastodonFixture();
+    const { sim, client, account } = testEnv();
     const first = 'b'.repeat(490); // full: the appended link (2 + 23) would not fit 500
     await client.publish(account, { text: first, thread: [{ text: 'All of it: https://example.com/a' }], link: 'https://example.com/a' });
     expect(sim.posts().map((post) => post.text)).toEqual([first, 'All of it: https://example.com/a']);
   });
 
   it('refuses a poll with media before uploading anything', async () => {
-    const { sim, client, account } = mastodonFixture();
+    const { sim, client, account } = testEnv();
     const media = { kind: 'image' as const, source: { type: 'url' as const, url: 'https://cdn.example/a.png' }, mimeType: 'image/png' };
-    const result = await outcome(
+    const result = await settle(
       client.publish(account, { text: 'vote', media: [media] }, { poll: { options: ['a', 'b'], durationMs: 3_600_000 } }),
     );
     expect(!result.ok && ValidationError.isInstance(result.error) && result.error.issues[0]!.path).toEqual(['media']);
@@ -174,10 +174,10 @@ describe('publishing statuses', () => {
 
   it('turns a 422 for the content into a ValidationError naming the draft field, with the API error as cause', async () => {
     // The adapter is told the instance allows 1000 characters; the instance itself allows 500.
-    const { sim, client, account } = mastodonFixture({ settings: { maxCharacters: 1000 } });
+    const { sim, client, account } = testEnv({ settings: { maxCharacters: 1000 } });
     const long = 'a'.repeat(600);
-    const root = await outcome(client.publish(account, { text: long }));
-    const thread = await outcome(client.publish(account, { text: 'fine', thread: [{ text: long }] }));
+    const root = await settle(client.publish(account, { text: long }));
+    const thread = await settle(client.publish(account, { text: 'fine', thread: [{ text: long }] }));
     for (const [result, path] of [
       [root, ['text']],
       [thread, ['thread', 0, 'text']],
@@ -197,7 +197,7 @@ describe('publishing statuses', () => {
 
 describe('native scheduling', () => {
   it('sends scheduled_at and returns the ScheduledStatus id, marked scheduled, at the scheduled time', async () => {
-    const { clock, sim, client, account } = mastodonFixture();
+    const { clock, sim, client, account } = testEnv();
     const at = new Date(clock.now() + 3_600_000).toISOString();
     const { published } = await client.publish(account, { text: 'later' }, { scheduledAt: at, idempotencyKey: 'sched-1' });
 
@@ -216,7 +216,7 @@ describe('native scheduling', () => {
   });
 
   it('cancels a scheduled status through /api/v1/scheduled_statuses/:id', async () => {
-    const { clock, sim, client, account, sent } = mastodonFixture();
+    const { clock, sim, client, account, requests } = testEnv();
     const { published } = await client.publish(
       account,
       { text: 'never mind' },
@@ -224,14 +224,14 @@ describe('native scheduling', () => {
     );
     const from = sim.requests.length;
     await client.delete(account, published.parts[0]!);
-    expect(sent(from)).toEqual([`DELETE /api/v1/scheduled_statuses/${published.parts[0]!.id}`]);
+    expect(requests(from)).toEqual([`DELETE /api/v1/scheduled_statuses/${published.parts[0]!.id}`]);
     expect(sim.scheduled()).toHaveLength(0);
     expect(await client.getPost(account, published.parts[0]!)).toBeNull();
   });
 
   it('refuses to schedule a thread natively, before any request', async () => {
-    const { clock, sim, client, account } = mastodonFixture();
-    const result = await outcome(
+    const { clock, sim, client, account } = testEnv();
+    const result = await settle(
       client.publish(account, { text: 'a', thread: [{ text: 'b' }] }, { scheduledAt: new Date(clock.now() + 3_600_000).toISOString() }),
     );
     expect(!result.ok && UnsupportedFeatureError.isInstance(result.error)).toBe(true);

@@ -1,10 +1,10 @@
 import { ValidationError } from '@smm/core/errors';
 import { describe, expect, it } from 'vitest';
-import { mastodonFixture, outcome } from './__tests__/mastodon-fixture.js';
+import { testEnv, settle } from './__tests__/test-env.js';
 
 describe('get, delete and metrics of statuses', () => {
   it('gets a reply back with its text, parent and attachment count', async () => {
-    const { sim, client, account } = mastodonFixture();
+    const { sim, client, account } = testEnv();
     const { published } = await client.publish(account, { text: 'Fish & chips <3', thread: [{ text: 'second' }] });
     const [root, reply] = published.parts;
     const fetched = await client.getPost(account, reply!);
@@ -19,13 +19,13 @@ describe('get, delete and metrics of statuses', () => {
   });
 
   it('deletes with DELETE /api/v1/statuses/:id; a status already gone counts as deleted', async () => {
-    const { sim, client, account, sent } = mastodonFixture();
+    const { sim, client, account, requests } = testEnv();
     const { published } = await client.publish(account, { text: 'short-lived' });
     const ref = published.parts[0]!;
     const from = sim.requests.length;
     await client.delete(account, ref);
     await client.delete(account, ref);
-    expect(sent(from)).toEqual([`DELETE /api/v1/statuses/${ref.id}`, `DELETE /api/v1/statuses/${ref.id}`]);
+    expect(requests(from)).toEqual([`DELETE /api/v1/statuses/${ref.id}`, `DELETE /api/v1/statuses/${ref.id}`]);
     expect(sim.posts()[0]!.deleted).toBe(true);
     expect(await client.getPost(account, ref)).toBeNull();
     const http = await client.http(account);
@@ -33,13 +33,13 @@ describe('get, delete and metrics of statuses', () => {
   });
 
   it('reports favourites, reblogs and replies as likes, shares and comments; quotes stay absent before 4.5', async () => {
-    const { clock, sim, client, account, sent } = mastodonFixture();
+    const { clock, sim, client, account, requests } = testEnv();
     const { published } = await client.publish(account, { text: 'measured' });
     await clock.advance(6 * 3_600_000);
     const from = sim.requests.length;
     const snapshot = await client.getPostMetrics(account, published.parts[0]!);
     const reported = sim.reportedPostMetrics(published.parts[0]!.id);
-    expect(sent(from)).toEqual([`GET /api/v1/statuses/${published.parts[0]!.id}`]);
+    expect(requests(from)).toEqual([`GET /api/v1/statuses/${published.parts[0]!.id}`]);
     expect(snapshot.metrics).toEqual({
       likes: { value: reported.favourites_count, platformName: 'favourites_count' },
       shares: { value: reported.reblogs_count, platformName: 'reblogs_count' },
@@ -49,7 +49,7 @@ describe('get, delete and metrics of statuses', () => {
   });
 
   it('reports quotes_count as quotes where the server sends it (Mastodon 4.5+)', async () => {
-    const { clock, sim, client, account } = mastodonFixture({ simulator: { quotes: true } });
+    const { clock, sim, client, account } = testEnv({ simulator: { quotes: true } });
     const { published } = await client.publish(account, { text: 'quotable' });
     await clock.advance(6 * 3_600_000);
     const snapshot = await client.getPostMetrics(account, published.parts[0]!);
@@ -60,12 +60,12 @@ describe('get, delete and metrics of statuses', () => {
   });
 
   it('reads account metrics from verify_credentials', async () => {
-    const { sim, client, account, sent } = mastodonFixture();
+    const { sim, client, account, requests } = testEnv();
     await client.publish(account, { text: 'one' });
     await client.publish(account, { text: 'two' });
     const snapshot = await client.getAccountMetrics(account);
     const reported = sim.reportedAccountMetrics();
-    expect(sent().at(-1)).toBe('GET /api/v1/accounts/verify_credentials');
+    expect(requests().at(-1)).toBe('GET /api/v1/accounts/verify_credentials');
     expect(snapshot.metrics).toEqual({
       followers: { value: reported.followers_count, platformName: 'followers_count' },
       following: { value: reported.following_count, platformName: 'following_count' },
@@ -76,7 +76,7 @@ describe('get, delete and metrics of statuses', () => {
 
 describe('direct messages', () => {
   it('posts a direct status that mentions the recipient by handle', async () => {
-    const { sim, client, account } = mastodonFixture();
+    const { sim, client, account } = testEnv();
     const sent = await client.sendDirectMessage(account, { recipientId: '@ada@remote.example', text: 'Thanks for the report!' });
     const [request] = sim.requests;
     expect(request!.body).toEqual({ status: '@ada@remote.example Thanks for the report!', visibility: 'direct' });
@@ -86,15 +86,15 @@ describe('direct messages', () => {
   });
 
   it('keeps the text when it already mentions the recipient, and looks numeric ids up', async () => {
-    const { sim, client, account, extra } = mastodonFixture({
-      extraRoutes: (request) =>
+    const { sim, client, account, intercepted } = testEnv({
+      intercept: (request) =>
         new URL(request.url).pathname === '/api/v1/accounts/200001'
           ? Response.json({ id: '200001', username: 'bob', acct: 'bob@remote.example' })
           : undefined,
     });
     await client.sendDirectMessage(account, { recipientId: 'ada@remote.example', text: 'Hi @ada@remote.example, got it' });
     await client.sendDirectMessage(account, { recipientId: '200001', text: 'Hello' });
-    expect(extra).toHaveLength(1);
+    expect(intercepted).toHaveLength(1);
     expect(sim.requests.map((request) => (request.body as { status: string }).status)).toEqual([
       'Hi @ada@remote.example, got it',
       '@bob@remote.example Hello',
@@ -102,8 +102,8 @@ describe('direct messages', () => {
   });
 
   it('refuses a recipient that is neither an id nor a handle', async () => {
-    const { sim, client, account } = mastodonFixture();
-    const result = await outcome(client.sendDirectMessage(account, { recipientId: 'not a handle!', text: 'x' }));
+    const { sim, client, account } = testEnv();
+    const result = await settle(client.sendDirectMessage(account, { recipientId: 'not a handle!', text: 'x' }));
     expect(!result.ok && ValidationError.isInstance(result.error) && result.error.issues[0]!.path).toEqual(['recipientId']);
     expect(sim.requests).toHaveLength(0);
   });

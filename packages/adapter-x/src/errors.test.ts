@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ApiCallError, PublishOutcomeUnknownError, RateLimitError } from '@smm/core/errors';
-import { settle, xTestEnv } from './__tests__/x-test-env.js';
+import { settle, testEnv } from './__tests__/test-env.js';
 
 describe('X errors through the HTTP client', () => {
   it('429: fails with RateLimitError carrying the reset X announced, scoped to the endpoint bucket', async () => {
-    const env = xTestEnv({ httpOptions: { maxWaitMs: 1_000 } });
-    const { published } = await env.client.publish(env.key, { text: 'rate limited read' });
+    const env = testEnv({ httpOptions: { maxWaitMs: 1_000 } });
+    const { published } = await env.client.publish(env.account, { text: 'rate limited read' });
     env.sim.faults.inject({ kind: '429-storm', count: 5, match: 'GET /2/tweets/', resetInMs: 120_000 });
     const sentAt = env.clock.now();
-    const outcome = await settle(env.client.getPost(env.key, published.parts[0]!));
+    const outcome = await settle(env.client.getPost(env.account, published.parts[0]!));
     expect(outcome.ok).toBe(false);
     const error = (outcome as { error: RateLimitError }).error;
     expect(RateLimitError.isInstance(error)).toBe(true);
@@ -18,34 +18,34 @@ describe('X errors through the HTTP client', () => {
   });
 
   it('429: waits for the reset when allowed to, then succeeds', async () => {
-    const env = xTestEnv();
-    const { published } = await env.client.publish(env.key, { text: 'waits' });
+    const env = testEnv();
+    const { published } = await env.client.publish(env.account, { text: 'waits' });
     env.sim.faults.inject({ kind: '429-storm', count: 1, match: 'GET /2/tweets/', resetInMs: 120_000 });
     const before = env.clock.now();
-    const post = await env.client.getPost(env.key, published.parts[0]!);
+    const post = await env.client.getPost(env.account, published.parts[0]!);
     expect(post?.text).toBe('waits');
     expect(env.clock.now() - before).toBeGreaterThanOrEqual(119_000);
   });
 
   it('a throttled mentions endpoint does not hold back reading posts (per-endpoint buckets)', async () => {
-    const env = xTestEnv({ httpOptions: { maxWaitMs: 1_000 } });
-    const { published } = await env.client.publish(env.key, { text: 'not held back' });
+    const env = testEnv({ httpOptions: { maxWaitMs: 1_000 } });
+    const { published } = await env.client.publish(env.account, { text: 'not held back' });
     env.sim.faults.inject({ kind: '429-storm', count: 1, match: '/mentions', resetInMs: 600_000 });
-    const throttled = await settle(env.client.listMentions(env.key));
+    const throttled = await settle(env.client.listMentions(env.account));
     expect(!throttled.ok && RateLimitError.isInstance(throttled.error)).toBe(true);
     const before = env.clock.now();
-    expect((await env.client.getPost(env.key, published.parts[0]!))?.text).toBe('not held back');
+    expect((await env.client.getPost(env.account, published.parts[0]!))?.text).toBe('not held back');
     expect(env.clock.now() - before).toBeLessThan(1_000);
   });
 
   it('5xx on a read: retried until it succeeds', async () => {
-    const env = xTestEnv();
-    await env.client.getAccountMetrics(env.key);
+    const env = testEnv();
+    await env.client.getAccountMetrics(env.account);
     const from = env.sim.requests.length;
     env.sim.faults.inject({ kind: '5xx', count: 2, status: 503 });
-    const snapshot = await env.client.getAccountMetrics(env.key);
+    const snapshot = await env.client.getAccountMetrics(env.account);
     expect(snapshot.metrics.followers?.value).toBe(env.sim.reportedAccountMetrics().followers_count);
-    expect(env.lines(from)).toEqual([
+    expect(env.requests(from)).toEqual([
       'GET /2/users/1460000000000000001',
       'GET /2/users/1460000000000000001',
       'GET /2/users/1460000000000000001',
@@ -53,11 +53,11 @@ describe('X errors through the HTTP client', () => {
   });
 
   it('5xx on POST /2/tweets: never blindly re-posted (outcome unknown), and a retry with the same key posts once', async () => {
-    const env = xTestEnv();
+    const env = testEnv();
     env.sim.faults.inject({ kind: '5xx', count: 1, status: 503, match: 'POST /2/tweets' });
-    const first = await settle(env.client.publish(env.key, { text: 'maybe posted' }, { idempotencyKey: 'k-503' }));
+    const first = await settle(env.client.publish(env.account, { text: 'maybe posted' }, { idempotencyKey: 'k-503' }));
     expect(!first.ok && PublishOutcomeUnknownError.isInstance(first.error)).toBe(true);
-    const second = await env.client.publish(env.key, { text: 'maybe posted' }, { idempotencyKey: 'k-503' });
+    const second = await env.client.publish(env.account, { text: 'maybe posted' }, { idempotencyKey: 'k-503' });
     expect(
       env.sim
         .posts()
@@ -67,7 +67,7 @@ describe('X errors through the HTTP client', () => {
   });
 
   it('resumes a thread whose answer was lost part way, without duplicating a part', async () => {
-    const env = xTestEnv();
+    const env = testEnv();
     let posts = 0;
     env.sim.faults.inject({
       kind: 'drop-after-send',
@@ -75,11 +75,11 @@ describe('X errors through the HTTP client', () => {
       match: (request) => request.method === 'POST' && request.path === '/2/tweets' && ++posts === 2,
     });
     const draft = { text: 'thread 1/3', thread: [{ text: 'thread 2/3' }, { text: 'thread 3/3' }] };
-    const first = await settle(env.client.publish(env.key, draft, { idempotencyKey: 'thread-key' }));
+    const first = await settle(env.client.publish(env.account, draft, { idempotencyKey: 'thread-key' }));
     expect(!first.ok && PublishOutcomeUnknownError.isInstance(first.error)).toBe(true);
     expect(env.sim.posts().map((post) => post.text)).toEqual(['thread 1/3', 'thread 2/3']);
 
-    const { published } = await env.client.publish(env.key, draft, { idempotencyKey: 'thread-key' });
+    const { published } = await env.client.publish(env.account, draft, { idempotencyKey: 'thread-key' });
     const held = env.sim.posts();
     expect(held.map((post) => post.text)).toEqual(['thread 1/3', 'thread 2/3', 'thread 3/3']);
     expect(published.parts.map((part) => part.id)).toEqual(held.map((post) => post.id));
@@ -87,27 +87,27 @@ describe('X errors through the HTTP client', () => {
 
     // Now complete: the same key finds all three without posting.
     const before = env.sim.requests.length;
-    const again = await env.client.publish(env.key, draft, { idempotencyKey: 'thread-key' });
+    const again = await env.client.publish(env.account, draft, { idempotencyKey: 'thread-key' });
     expect(again.warnings.map((warning) => warning.code)).toContain('already_published');
-    expect(env.lines(before).filter((line) => line.startsWith('POST'))).toEqual([]);
+    expect(env.requests(before).filter((line) => line.startsWith('POST'))).toEqual([]);
   });
 
   it('malformed JSON: ApiCallError, not a crash', async () => {
-    const env = xTestEnv();
-    const { published } = await env.client.publish(env.key, { text: 'malformed' });
+    const env = testEnv();
+    const { published } = await env.client.publish(env.account, { text: 'malformed' });
     env.sim.faults.inject({ kind: 'malformed-json', count: 1, match: 'GET /2/tweets/' });
-    const outcome = await settle(env.client.getPost(env.key, published.parts[0]!));
+    const outcome = await settle(env.client.getPost(env.account, published.parts[0]!));
     expect(!outcome.ok && ApiCallError.isInstance(outcome.error)).toBe(true);
   });
 
   it('no error carries a token in its message or JSON form', async () => {
-    const env = xTestEnv({ httpOptions: { maxWaitMs: 1_000, maxRetries: 0 } });
-    const { published } = await env.client.publish(env.key, { text: 'secrets' });
+    const env = testEnv({ httpOptions: { maxWaitMs: 1_000, maxRetries: 0 } });
+    const { published } = await env.client.publish(env.account, { text: 'secrets' });
     const errors: unknown[] = [];
     for (const kind of ['429-storm', '5xx', 'malformed-json', 'expired-token'] as const) {
       env.sim.faults.clear();
       env.sim.faults.inject({ kind, count: 10 });
-      const outcome = await settle(env.client.getPost(env.key, published.parts[0]!));
+      const outcome = await settle(env.client.getPost(env.account, published.parts[0]!));
       expect(outcome.ok).toBe(false);
       errors.push((outcome as { error: unknown }).error);
     }

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '@smm/core/errors';
-import { settle, xTestEnv } from './__tests__/x-test-env.js';
+import { settle, testEnv } from './__tests__/test-env.js';
 
-const tweetPosts = (env: ReturnType<typeof xTestEnv>) =>
+const tweetPosts = (env: ReturnType<typeof testEnv>) =>
   env.sim.requests.filter((request) => request.method === 'POST' && request.path === '/2/tweets');
 
 describe('publishing to X', () => {
   it('sends a text post as POST /2/tweets { text } with the bearer token and JSON body, and no idempotency header', async () => {
-    const env = xTestEnv();
-    const { published } = await env.client.publish(env.key, { text: 'Hello from the adapter' });
+    const env = testEnv();
+    const { published } = await env.client.publish(env.account, { text: 'Hello from the adapter' });
     const [request] = tweetPosts(env);
     expect(tweetPosts(env)).toHaveLength(1);
     expect(request!.body).toEqual({ text: 'Hello from the adapter' });
@@ -23,8 +23,8 @@ describe('publishing to X', () => {
   });
 
   it('publishes a thread as a chain of replies, each part answering the one before', async () => {
-    const env = xTestEnv();
-    const { published } = await env.client.publish(env.key, { text: 'one', thread: [{ text: 'two' }, { text: 'three' }] });
+    const env = testEnv();
+    const { published } = await env.client.publish(env.account, { text: 'one', thread: [{ text: 'two' }, { text: 'three' }] });
     const ids = published.parts.map((part) => part.id);
     expect(tweetPosts(env).map((request) => request.body)).toEqual([
       { text: 'one' },
@@ -39,8 +39,8 @@ describe('publishing to X', () => {
   });
 
   it('maps networkOptions.x to the X fields of the first post only', async () => {
-    const env = xTestEnv();
-    await env.client.publish(env.key, {
+    const env = testEnv();
+    await env.client.publish(env.account, {
       text: 'root',
       thread: [{ text: 'next' }],
       networkOptions: {
@@ -64,9 +64,9 @@ describe('publishing to X', () => {
   });
 
   it('sends a reply with reply.in_reply_to_tweet_id and exclude_reply_user_ids', async () => {
-    const env = xTestEnv();
-    const root = await env.client.publish(env.key, { text: 'root post' });
-    await env.client.reply(env.key, root.published.parts[0]!, {
+    const env = testEnv();
+    const root = await env.client.publish(env.account, { text: 'root post' });
+    await env.client.reply(env.account, root.published.parts[0]!, {
       text: 'a reply',
       networkOptions: { x: { excludeReplyUserIds: ['1500000000'] } },
     });
@@ -77,9 +77,9 @@ describe('publishing to X', () => {
   });
 
   it('sends a poll with duration in minutes, and appends draft.link to the text', async () => {
-    const env = xTestEnv();
+    const env = testEnv();
     await env.client.publish(
-      env.key,
+      env.account,
       { text: 'Which one?', link: 'https://example.com/a' },
       { poll: { options: ['Tea', 'Coffee'], durationMs: 90 * 60_000 } },
     );
@@ -90,11 +90,11 @@ describe('publishing to X', () => {
   });
 
   it('refuses, before any request, every X-specific problem at once', async () => {
-    const env = xTestEnv();
+    const env = testEnv();
     const image = { kind: 'image' as const, source: { type: 'url' as const, url: 'https://cdn.example/a.png' }, mimeType: 'image/png' };
     const outcome = await settle(
       env.client.publish(
-        env.key,
+        env.account,
         { text: 'x', media: [image], networkOptions: { x: { quoteTweetId: '1', excludeReplyUserIds: ['2'] } } },
         { poll: { options: ['a', 'b', 'c', 'd', 'e'], durationMs: 61_000 } },
       ),
@@ -114,9 +114,12 @@ describe('publishing to X', () => {
   });
 
   it('validates networkOptions.x with its schema (core joins the problems to the draft error)', async () => {
-    const env = xTestEnv();
+    const env = testEnv();
     const outcome = await settle(
-      env.client.publish(env.key, { text: 'hi', networkOptions: { x: { replySettings: 'everyone', taggedUserIds: ['@bob'] } as never } }),
+      env.client.publish(env.account, {
+        text: 'hi',
+        networkOptions: { x: { replySettings: 'everyone', taggedUserIds: ['@bob'] } as never },
+      }),
     );
     const error = (outcome as { error: ValidationError }).error;
     expect(error.issues.map((issue) => issue.path.join('.'))).toEqual([
@@ -127,21 +130,21 @@ describe('publishing to X', () => {
   });
 
   it('measures the appended link in the X weighted length (23 per URL)', async () => {
-    const env = xTestEnv();
+    const env = testEnv();
     // 257 + 1 space + 23 for the URL = 281 > 280.
-    const outcome = await settle(env.client.publish(env.key, { text: 'a'.repeat(257), link: 'https://example.com/a' }));
+    const outcome = await settle(env.client.publish(env.account, { text: 'a'.repeat(257), link: 'https://example.com/a' }));
     const error = (outcome as { error: ValidationError }).error;
     expect(error.issues).toEqual([expect.objectContaining({ path: ['link'], code: 'text_too_long' })]);
     expect(error.issues[0]!.message).toContain('281 of 280');
-    const fits = await env.client.publish(env.key, { text: 'a'.repeat(256), link: 'https://example.com/a' });
+    const fits = await env.client.publish(env.account, { text: 'a'.repeat(256), link: 'https://example.com/a' });
     expect(fits.published.parts).toHaveLength(1);
   });
 
   it('does not repeat draft.link at the top of a thread that already ends with it (as atomize makes them)', async () => {
-    const env = xTestEnv();
+    const env = testEnv();
     // A full first part: appending the 23-weighted link would push it over 280.
     const first = 'a'.repeat(270);
-    await env.client.publish(env.key, {
+    await env.client.publish(env.account, {
       text: first,
       thread: [{ text: 'Read it all: https://example.com/a' }],
       link: 'https://example.com/a',
@@ -153,14 +156,14 @@ describe('publishing to X', () => {
   });
 
   it("turns X content refusals into a ValidationError naming the field, with X's error as cause", async () => {
-    const env = xTestEnv({ settings: { onDuplicate: 'fail' } });
-    await env.client.publish(env.key, { text: 'said once' });
-    const duplicate = await settle(env.client.publish(env.key, { text: 'said once' }));
+    const env = testEnv({ settings: { onDuplicate: 'fail' } });
+    await env.client.publish(env.account, { text: 'said once' });
+    const duplicate = await settle(env.client.publish(env.account, { text: 'said once' }));
     const error = (duplicate as { error: ValidationError }).error;
     expect(ValidationError.isInstance(error)).toBe(true);
     expect(error.issues).toEqual([expect.objectContaining({ path: ['text'], code: 'duplicate_content' })]);
 
-    const badReply = await settle(env.client.reply(env.key, { platform: 'x', id: '42' }, { text: 'to nowhere' }));
+    const badReply = await settle(env.client.reply(env.account, { platform: 'x', id: '42' }, { text: 'to nowhere' }));
     const replyError = (badReply as { error: ValidationError }).error;
     expect(replyError.issues).toEqual([expect.objectContaining({ path: ['replyTo'], code: 'x_invalid_request' })]);
   });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { xTestEnv } from './__tests__/x-test-env.js';
+import { testEnv } from './__tests__/test-env.js';
 
 describe('reading from X', () => {
   it('lists mentions with the documented query and maps them (kinds, authors, reply target)', async () => {
-    const env = xTestEnv({ simulator: { mentionBacklog: 0 } });
-    const { published } = await env.client.publish(env.key, { text: 'talk to us' });
+    const env = testEnv({ simulator: { mentionBacklog: 0 } });
+    const { published } = await env.client.publish(env.account, { text: 'talk to us' });
     env.sim.addMention({ text: '@smm_brand love it', kind: 'reply', postId: published.parts[0]!.id });
     env.sim.addMention({ text: 'hey @smm_brand' });
-    const page = await env.client.listMentions(env.key, { limit: 5 });
+    const page = await env.client.listMentions(env.account, { limit: 5 });
     const [request] = env.sim.requests.filter((entry) => entry.path.endsWith('/mentions'));
     expect(request!.path).toBe(`/2/users/${env.sim.account.id}/mentions`);
     expect(request!.query).toMatchObject({ max_results: '5', expansions: 'author_id' });
@@ -29,10 +29,10 @@ describe('reading from X', () => {
   });
 
   it("clamps the page size to X's 5–100 and passes the cursor back as pagination_token", async () => {
-    const env = xTestEnv({ simulator: { mentionBacklog: 12 } });
-    const first = await env.client.listMentions(env.key, { limit: 1 });
+    const env = testEnv({ simulator: { mentionBacklog: 12 } });
+    const first = await env.client.listMentions(env.account, { limit: 1 });
     expect(first.items).toHaveLength(5);
-    await env.client.listMentions(env.key, { cursor: first.nextCursor, limit: 500 });
+    await env.client.listMentions(env.account, { cursor: first.nextCursor, limit: 500 });
     const queries = env.sim.requests.filter((entry) => entry.path.endsWith('/mentions')).map((entry) => entry.query);
     expect(queries[0]!.max_results).toBe('5');
     expect(queries[0]!.pagination_token).toBeUndefined();
@@ -41,19 +41,19 @@ describe('reading from X', () => {
   });
 
   it('reads every mention through client.mentions() to the end, once each', async () => {
-    const env = xTestEnv({ simulator: { mentionBacklog: 23 } });
+    const env = testEnv({ simulator: { mentionBacklog: 23 } });
     const ids: string[] = [];
-    for await (const mention of env.client.mentions(env.key, { limit: 10 })) ids.push(mention.id);
+    for await (const mention of env.client.mentions(env.account, { limit: 10 })) ids.push(mention.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toHaveLength(env.sim.mentionCount());
   });
 
   it("maps post metrics to canonical names with X's names as provenance; link clicks only when X reports them", async () => {
-    const env = xTestEnv();
-    const plain = await env.client.publish(env.key, { text: 'no link here' });
-    const linked = await env.client.publish(env.key, { text: 'see https://example.com/x' });
+    const env = testEnv();
+    const plain = await env.client.publish(env.account, { text: 'no link here' });
+    const linked = await env.client.publish(env.account, { text: 'see https://example.com/x' });
     await env.clock.advance(3 * 3_600_000);
-    const snapshot = await env.client.getPostMetrics(env.key, plain.published.parts[0]!);
+    const snapshot = await env.client.getPostMetrics(env.account, plain.published.parts[0]!);
     const reported = env.sim.reportedPostMetrics(plain.published.parts[0]!.id);
     expect(snapshot.metrics).toEqual({
       impressions: { value: reported.impression_count, platformName: 'public_metrics.impression_count' },
@@ -67,7 +67,7 @@ describe('reading from X', () => {
     expect(snapshot.extra).toEqual({
       'non_public_metrics.impression_count': { value: reported.impression_count, platformName: 'non_public_metrics.impression_count' },
     });
-    const withLink = await env.client.getPostMetrics(env.key, linked.published.parts[0]!);
+    const withLink = await env.client.getPostMetrics(env.account, linked.published.parts[0]!);
     expect(withLink.metrics.linkClicks).toEqual({
       value: env.sim.reportedPostMetrics(linked.published.parts[0]!.id).url_link_clicks,
       platformName: 'non_public_metrics.url_link_clicks',
@@ -77,15 +77,15 @@ describe('reading from X', () => {
   });
 
   it('asks only for public metrics with privateMetrics: false, leaving private ones absent', async () => {
-    const env = xTestEnv({ settings: { privateMetrics: false } });
-    const { published } = await env.client.publish(env.key, { text: 'public only' });
-    const snapshot = await env.client.getPostMetrics(env.key, published.parts[0]!);
+    const env = testEnv({ settings: { privateMetrics: false } });
+    const { published } = await env.client.publish(env.account, { text: 'public only' });
+    const snapshot = await env.client.getPostMetrics(env.account, published.parts[0]!);
     expect(Object.keys(snapshot.metrics).sort()).toEqual(['comments', 'impressions', 'likes', 'quotes', 'saves', 'shares']);
     expect(env.sim.requests.at(-1)!.query['tweet.fields']).toBe('public_metrics');
   });
 
   it('falls back to public metrics when X refuses the private fields', async () => {
-    const env = xTestEnv({
+    const env = testEnv({
       fetch: (simFetch) => async (input, init) => {
         const request = new Request(input, init);
         const url = new URL(request.url);
@@ -104,15 +104,15 @@ describe('reading from X', () => {
         return simFetch(request);
       },
     });
-    const { published } = await env.client.publish(env.key, { text: 'older than 30 days' });
-    const snapshot = await env.client.getPostMetrics(env.key, published.parts[0]!);
+    const { published } = await env.client.publish(env.account, { text: 'older than 30 days' });
+    const snapshot = await env.client.getPostMetrics(env.account, published.parts[0]!);
     expect(snapshot.metrics.likes?.platformName).toBe('public_metrics.like_count');
     expect(snapshot.metrics.profileVisits).toBeUndefined();
   });
 
   it('maps account metrics; other X counts go under extra', async () => {
-    const env = xTestEnv();
-    const snapshot = await env.client.getAccountMetrics(env.key);
+    const env = testEnv();
+    const snapshot = await env.client.getAccountMetrics(env.account);
     const reported = env.sim.reportedAccountMetrics();
     expect(snapshot.metrics).toEqual({
       followers: { value: reported.followers_count, platformName: 'public_metrics.followers_count' },
@@ -126,37 +126,41 @@ describe('reading from X', () => {
   });
 
   it('gets a post with its reply target and media count; null once deleted; deleting twice is fine', async () => {
-    const env = xTestEnv();
-    const { published } = await env.client.publish(env.key, { text: 'root', thread: [{ text: 'child' }] });
-    const child = await env.client.getPost(env.key, published.parts[1]!);
+    const env = testEnv();
+    const { published } = await env.client.publish(env.account, { text: 'root', thread: [{ text: 'child' }] });
+    const child = await env.client.getPost(env.account, published.parts[1]!);
     expect(child).toMatchObject({
       text: 'child',
       inReplyTo: { id: published.parts[0]!.id },
       mediaCount: 0,
       ref: { id: published.parts[1]!.id },
     });
-    await env.client.delete(env.key, published.parts[1]!);
-    await env.client.delete(env.key, published.parts[1]!);
-    expect(await env.client.getPost(env.key, published.parts[1]!)).toBeNull();
-    expect(env.lines().filter((line) => line.startsWith('DELETE'))).toEqual([
+    await env.client.delete(env.account, published.parts[1]!);
+    await env.client.delete(env.account, published.parts[1]!);
+    expect(await env.client.getPost(env.account, published.parts[1]!)).toBeNull();
+    expect(env.requests().filter((line) => line.startsWith('DELETE'))).toEqual([
       `DELETE /2/tweets/${published.parts[1]!.id}`,
       `DELETE /2/tweets/${published.parts[1]!.id}`,
     ]);
   });
 
   it('finds a published draft by its text in the own timeline, and nothing before `since` or without a draft', async () => {
-    const env = xTestEnv();
+    const env = testEnv();
     const draft = { text: 'Fish & chips <3 https://example.com/menu', thread: [{ text: 'second part' }] };
-    const { published } = await env.client.publish(env.key, draft);
-    const found = await env.client.findPublished(env.key, { idempotencyKey: 'any', draft });
+    const { published } = await env.client.publish(env.account, draft);
+    const found = await env.client.findPublished(env.account, { idempotencyKey: 'any', draft });
     expect(found?.parts.map((part) => part.id)).toEqual(published.parts.map((part) => part.id));
     const timeline = env.sim.requests.at(-1)!;
     expect(timeline.path).toBe(`/2/users/${env.sim.account.id}/tweets`);
     expect(timeline.query).toMatchObject({ max_results: '100' });
-    expect(await env.client.findPublished(env.key, { idempotencyKey: 'any' })).toBeNull();
+    expect(await env.client.findPublished(env.account, { idempotencyKey: 'any' })).toBeNull();
     expect(
-      await env.client.findPublished(env.key, { idempotencyKey: 'any', draft, since: new Date(env.clock.now() + 60_000).toISOString() }),
+      await env.client.findPublished(env.account, {
+        idempotencyKey: 'any',
+        draft,
+        since: new Date(env.clock.now() + 60_000).toISOString(),
+      }),
     ).toBeNull();
-    expect(await env.client.findPublished(env.key, { idempotencyKey: 'any', draft: { text: 'never said' } })).toBeNull();
+    expect(await env.client.findPublished(env.account, { idempotencyKey: 'any', draft: { text: 'never said' } })).toBeNull();
   });
 });
