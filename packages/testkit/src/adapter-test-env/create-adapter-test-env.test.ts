@@ -2,7 +2,7 @@ import type { FakeClock } from '@smm/core/clock';
 import { describe, expect, it } from 'vitest';
 import { createReferenceMastodonAdapter } from '../conformance/__tests__/reference-mastodon-adapter.js';
 import { createMastodonSimulator } from '../mastodon/index.js';
-import { createAdapterTestEnv, ONE_PIXEL_PNG_BASE64, settle } from './index.js';
+import { createAdapterTestEnv, defineAdapterTestEnv, ONE_PIXEL_PNG_BASE64, settle } from './index.js';
 
 const options = {
   simulator: (clock: FakeClock) => createMastodonSimulator({ clock, seed: 7 }),
@@ -67,5 +67,26 @@ describe('createAdapterTestEnv', () => {
     expect(snapshot.metrics.followers?.value).toBe(4242);
     expect(env.intercepted.map((request) => new URL(request.url).pathname)).toEqual(['/api/v1/accounts/verify_credentials']);
     expect(env.requests()).toEqual([]);
+  });
+
+  it('defineAdapterTestEnv hands each test its simulator options and adapter settings', async () => {
+    const seen: Array<[unknown, unknown]> = [];
+    const testEnv = defineAdapterTestEnv({
+      simulator: (clock, simOptions?: { mentionBacklog?: number }) => {
+        seen.push(['simulator', simOptions]);
+        return createMastodonSimulator({ clock, seed: 7, ...simOptions });
+      },
+      createAdapter: (sim, settings?: { label?: string }) => {
+        seen.push(['adapter', settings]);
+        return createReferenceMastodonAdapter({ baseUrl: sim.baseUrl });
+      },
+    });
+    const env = testEnv({ simulator: { mentionBacklog: 2 }, settings: { label: 'a' }, now: 0 });
+    expect(seen).toEqual([
+      ['simulator', { mentionBacklog: 2 }],
+      ['adapter', { label: 'a' }],
+    ]);
+    expect(env.clock.now()).toBe(0);
+    expect(env.sim.mentionCount()).toBe(2);
   });
 });

@@ -10,5 +10,6 @@ export {
   type AdapterTestEnvOptions,
   type AdapterTestEnvOverrides,
 } from './create-adapter-test-env.js';
+export { defineAdapterTestEnv, type AdapterTestEnvDefinition, type BoundAdapterTestEnvOptions } from './define-adapter-test-env.js';
 export { settle, type Settled } from './settle.js';
 export { ONE_PIXEL_PNG_BASE64 } from './one-pixel-png.js';
