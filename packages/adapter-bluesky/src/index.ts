@@ -18,6 +18,7 @@ export { BlueskyCredentialsSchema, blueskyCredentials, type BlueskyCredentials }
 export { BLUESKY_SELF_LABELS, BlueskyOptionsSchema, type BlueskyOptions, type BlueskyOptionsInput } from './network-options.js';
 export { BLUESKY_BUCKETS, BLUESKY_DAILY_WRITE_POINTS, BLUESKY_STATIC_LIMITS, WRITE_POINTS, parseBlueskyRateLimit } from './rate-limits.js';
 export { mapBlueskyError, type XrpcError } from './error-mapping.js';
-export { BLUESKY_ACCOUNT_METRICS, BLUESKY_POST_METRICS } from './metrics.js';
+export { BLUESKY_POST_METRICS } from './do-get-post-metrics.js';
+export { BLUESKY_ACCOUNT_METRICS } from './do-get-account-metrics.js';
 export { recordKeyFor } from './record-key.js';
 export { parsePostUri, POST_COLLECTION, type AtUri } from './at-uri.js';

@@ -1,15 +1,16 @@
 import { defineAdapter, type AdapterV1 } from '@smm/core/adapter-kit';
 import { IDEMPOTENCY_KEY_HEADER, mastodonCapabilities } from './capabilities.js';
 import { mastodonCredentials, type MastodonCredentials } from './credentials.js';
-import { deleteStatus } from './delete-status.js';
-import { sendDirectMessage } from './direct-message.js';
+import { doDelete } from './do-delete.js';
+import { doSendDirectMessage } from './do-send-direct-message.js';
 import { mapMastodonError } from './error-mapping.js';
-import { findPublished } from './find-published.js';
-import { getStatus } from './get-status.js';
-import { listMentions } from './mentions.js';
-import { getAccountMetrics, getStatusMetrics } from './metrics.js';
+import { doFindPublished } from './do-find-published.js';
+import { doGetPost } from './do-get-post.js';
+import { doListMentions } from './do-list-mentions.js';
+import { doGetAccountMetrics } from './do-get-account-metrics.js';
+import { doGetPostMetrics } from './do-get-post-metrics.js';
 import { MastodonOptionsSchema, type MastodonOptions } from './network-options.js';
-import { publishStatuses } from './publish.js';
+import { doPublish } from './do-publish.js';
 import { createMastodonRateLimitParser, mastodonStaticLimits } from './rate-limits.js';
 import { instanceOf, parseMastodonAdapterSettings, type MastodonAdapterSettingsInput } from './settings.js';
 
@@ -60,13 +61,13 @@ export function createMastodonAdapter(settings: MastodonAdapterSettingsInput = {
     },
     credentials: mastodonCredentials({ clientId: config.clientId, clientSecret: config.clientSecret }),
     networkOptionsSchema: MastodonOptionsSchema,
-    doPublish: (input, context) => publishStatuses(input, context, config),
-    doDelete: ({ post }, context) => deleteStatus(post, context),
-    doGetPost: ({ post }, context) => getStatus(post, context),
-    doListMentions: (input, context) => listMentions(input, context),
-    doGetPostMetrics: ({ post }, context) => getStatusMetrics(post, context),
-    doGetAccountMetrics: (_input, context) => getAccountMetrics(context),
-    doFindPublished: (input, context) => findPublished(input, context),
-    doSendDirectMessage: (input, context) => sendDirectMessage(input, context),
+    doPublish: (input, context) => doPublish(input, context, config),
+    doDelete: ({ post }, context) => doDelete(post, context),
+    doGetPost: ({ post }, context) => doGetPost(post, context),
+    doListMentions: (input, context) => doListMentions(input, context),
+    doGetPostMetrics: ({ post }, context) => doGetPostMetrics(post, context),
+    doGetAccountMetrics: (_input, context) => doGetAccountMetrics(context),
+    doFindPublished: (input, context) => doFindPublished(input, context),
+    doSendDirectMessage: (input, context) => doSendDirectMessage(input, context),
   });
 }

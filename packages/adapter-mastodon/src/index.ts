@@ -23,4 +23,5 @@ export {
 export { IDEMPOTENCY_KEY_HEADER, MASTODON_CAPABILITIES, mastodonCapabilities } from './capabilities.js';
 export { MASTODON_BUCKETS, createMastodonRateLimitParser, mastodonStaticLimits, type MastodonBucket } from './rate-limits.js';
 export { mapMastodonError } from './error-mapping.js';
-export { MASTODON_ACCOUNT_METRICS, MASTODON_POST_METRICS } from './metrics.js';
+export { MASTODON_POST_METRICS } from './do-get-post-metrics.js';
+export { MASTODON_ACCOUNT_METRICS } from './do-get-account-metrics.js';

@@ -46,9 +46,9 @@ export const XAdapterSettingsSchema = z
       .default(4 * MB),
     /** How long to wait for X to process a video or GIF before giving up (default 10 min). */
     mediaProcessingTimeoutMs: positiveMs('a duration').default(10 * 60_000),
-    /** How far back `findPublished` and duplicate recovery look in the own timeline (default 24 h). */
+    /** How far back `doFindPublished` and duplicate recovery look in the own timeline (default 24 h). */
     lookupWindowMs: positiveMs('a duration').default(24 * 3_600_000),
-    /** Most timeline pages (100 posts each) `findPublished` reads (default 5). */
+    /** Most timeline pages (100 posts each) `doFindPublished` reads (default 5). */
     lookupMaxPages: z
       .number()
       .int()

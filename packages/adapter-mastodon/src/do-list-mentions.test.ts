@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { testEnv } from './__tests__/test-env.js';
 import type { MastodonNotification } from './api-schemas.js';
-import { mentionKindOf } from './mentions.js';
+import { mentionKindOf } from './do-list-mentions.js';
 import { statusText } from './status-text.js';
 
 const OWN = '110000000000000001';

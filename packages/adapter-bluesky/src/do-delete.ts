@@ -11,7 +11,7 @@ import { BLUESKY_BUCKETS, WRITE_POINTS } from './rate-limits.js';
  * @throws ValidationError when the post is not an `at://` post URI of this account.
  * @internal
  */
-export async function deletePost(post: PostRef, context: AdapterContext): Promise<void> {
+export async function doDelete(post: PostRef, context: AdapterContext): Promise<void> {
   const { repo, collection, rkey } = parsePostUri(post.id);
   if (repo !== context.account.id && repo !== context.account.handle) {
     throw new ValidationError('Bluesky post reference', [

@@ -56,7 +56,7 @@ export function toMention(tweet: XTweet, author: XUser | undefined, context: Ada
  * (`expansions=author_id`); the cursor is X's `meta.next_token`, passed back as
  * `pagination_token`, and `null` when X sends none. @internal
  */
-export async function listMentions(input: ListMentionsInput, context: AdapterContext): Promise<Page<Mention>> {
+export async function doListMentions(input: ListMentionsInput, context: AdapterContext): Promise<Page<Mention>> {
   const limit = Math.min(PAGE_MAX, Math.max(PAGE_MIN, Math.trunc(input.limit ?? PAGE_MAX)));
   const response = await context.http.request({
     path: `/2/users/${encodeURIComponent(context.account.id)}/mentions`,

@@ -8,7 +8,7 @@ import { listScheduledStatuses } from './scheduled-statuses.js';
  * ScheduledStatus keeps its key in `params.idempotency`. Published statuses carry no key, so
  * for them this returns null. @internal
  */
-export async function findPublished(input: FindPublishedInput, context: AdapterContext): Promise<PublishOutput | null> {
+export async function doFindPublished(input: FindPublishedInput, context: AdapterContext): Promise<PublishOutput | null> {
   const scheduled = (await listScheduledStatuses(context)).find((entry) => entry.params.idempotency === input.idempotencyKey);
   if (!scheduled) return null;
   return { parts: [{ id: scheduled.id, extra: { scheduled: 'true' } }], publishedAt: new Date(scheduled.scheduled_at).toISOString() };

@@ -20,7 +20,7 @@ export interface LookupSettings {
  * Limits: needs the draft (its text is the key); a media-only post has no text to match;
  * reads at most `lookupMaxPages` × 100 recent posts. @internal
  */
-export async function findPublished(
+export async function doFindPublished(
   input: FindPublishedInput,
   context: AdapterContext,
   settings: LookupSettings,

@@ -18,7 +18,7 @@ export function mediaCountOf(record: PostRecord): number {
  * replies to and its media count; `null` when it does not exist.
  * @internal
  */
-export async function getPost(post: PostRef, context: AdapterContext, settings: BlueskyAdapterSettings): Promise<FetchedPost | null> {
+export async function doGetPost(post: PostRef, context: AdapterContext, settings: BlueskyAdapterSettings): Promise<FetchedPost | null> {
   const { rkey } = parsePostUri(post.id);
   const view = (await getPostViews([post.id], context)).get(post.id);
   if (!view) return null;

@@ -64,11 +64,7 @@ async function existingPost(
  * that place is taken instead, so a publish retried after a lost answer resumes where it
  * stopped rather than failing. Content refusals become `ValidationError`s naming the part. @internal
  */
-export async function publishPosts(
-  input: PublishInput<XOptions>,
-  context: AdapterContext,
-  settings: PublishSettings,
-): Promise<PublishOutput> {
+export async function doPublish(input: PublishInput<XOptions>, context: AdapterContext, settings: PublishSettings): Promise<PublishOutput> {
   checkXDraft(input);
   const { draft, poll } = input;
   const options = input.networkOptions ?? {};

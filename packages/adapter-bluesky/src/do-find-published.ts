@@ -15,7 +15,7 @@ const MAX_PARTS = 100;
  * `since` is not needed: the record key alone identifies the post, whenever it was written.
  * @internal
  */
-export async function findPublished(
+export async function doFindPublished(
   input: FindPublishedInput,
   context: AdapterContext,
   settings: BlueskyAdapterSettings,

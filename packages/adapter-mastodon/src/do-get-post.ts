@@ -21,7 +21,7 @@ export async function readStatus(id: string, context: AdapterContext): Promise<M
  * it replies to and its attachment count; a scheduled one from the scheduled statuses, with
  * the scheduled time as `createdAt`. Null when it does not exist (deleted, never published). @internal
  */
-export async function getStatus(post: PostRef, context: AdapterContext): Promise<FetchedPost | null> {
+export async function doGetPost(post: PostRef, context: AdapterContext): Promise<FetchedPost | null> {
   if (isScheduled(post)) {
     const scheduled = (await listScheduledStatuses(context)).find((entry) => entry.id === post.id);
     if (!scheduled) return null;

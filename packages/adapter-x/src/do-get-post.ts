@@ -11,7 +11,7 @@ import { X_BUCKETS } from './rate-limits.js';
  * Reads one post with `GET /2/tweets/:id`. X answers a missing or deleted post with 200 and a
  * `resource-not-found` partial error (or a 404): both mean `null`. @internal
  */
-export async function getPost(post: PostRef, context: AdapterContext): Promise<FetchedPost | null> {
+export async function doGetPost(post: PostRef, context: AdapterContext): Promise<FetchedPost | null> {
   let response;
   try {
     response = await context.http.request({

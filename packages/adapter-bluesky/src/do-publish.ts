@@ -96,7 +96,7 @@ async function createOrAdopt(
  * publish resumes a thread instead of duplicating it.
  * @internal
  */
-export async function publishPost(
+export async function doPublish(
   input: PublishInput<BlueskyOptions>,
   context: AdapterContext,
   settings: BlueskyAdapterSettings,

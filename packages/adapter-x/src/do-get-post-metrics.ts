@@ -1,7 +1,7 @@
 import { parseApiResponse, type AdapterContext, type MetricSnapshotOutput } from '@smm/core/adapter-kit';
 import { ApiCallError } from '@smm/core/errors';
 import type { CanonicalMetric, MetricValue, PostRef } from '@smm/core/model';
-import { XTweetLookupSchema, XUserLookupSchema, type XTweet } from './api-schemas.js';
+import { XTweetLookupSchema, type XTweet } from './api-schemas.js';
 import { problemKind } from './error-mapping.js';
 import { X_BUCKETS } from './rate-limits.js';
 
@@ -28,20 +28,6 @@ export const X_POST_METRICS: Readonly<Partial<Record<CanonicalMetric, ReadonlyAr
   saves: [['public_metrics', 'bookmark_count']],
   linkClicks: [['non_public_metrics', 'url_link_clicks']],
   profileVisits: [['non_public_metrics', 'user_profile_clicks']],
-};
-
-/**
- * Which X user metric (in `public_metrics`) each canonical account metric comes from.
- *
- * @example
- * ```ts
- * X_ACCOUNT_METRICS.posts; // 'tweet_count'
- * ```
- */
-export const X_ACCOUNT_METRICS: Readonly<Partial<Record<CanonicalMetric, string>>> = {
-  followers: 'followers_count',
-  following: 'following_count',
-  posts: 'tweet_count',
 };
 
 function valueOf(tweet: XTweet, group: Group, name: string): MetricValue | undefined {
@@ -93,7 +79,7 @@ const notAuthorized = (error: unknown) =>
  * posts of the last 30 days, with a user token — and falls back to `public_metrics` when X
  * refuses those fields. Metrics X does not report stay absent, never 0. @internal
  */
-export async function getPostMetrics(post: PostRef, context: AdapterContext, privateMetrics: boolean): Promise<MetricSnapshotOutput> {
+export async function doGetPostMetrics(post: PostRef, context: AdapterContext, privateMetrics: boolean): Promise<MetricSnapshotOutput> {
   const publicOnly = 'public_metrics';
   let result: Awaited<ReturnType<typeof lookup>>;
   try {
@@ -115,36 +101,4 @@ export async function getPostMetrics(post: PostRef, context: AdapterContext, pri
     });
   }
   return postMetricsOf(tweet);
-}
-
-/** The account's metrics from `GET /2/users/:id` (`public_metrics`); listed and like counts go under `extra`. @internal */
-export async function getAccountMetrics(context: AdapterContext): Promise<MetricSnapshotOutput> {
-  const response = await context.http.request({
-    path: `/2/users/${encodeURIComponent(context.account.id)}`,
-    searchParams: { 'user.fields': 'public_metrics' },
-    bucket: X_BUCKETS.users,
-    signal: context.signal,
-  });
-  const body = parseApiResponse(XUserLookupSchema, response, 'x', 'GET /2/users/:id');
-  if (!body.data) {
-    throw new ApiCallError(`X has no user ${context.account.id}: ${body.errors?.[0]?.detail ?? 'not found'}`, {
-      status: 404,
-      platform: 'x',
-      body,
-      isRetryable: false,
-    });
-  }
-  const reported = body.data.public_metrics ?? {};
-  const metrics: MetricSnapshotOutput['metrics'] = {};
-  const canonical = new Set(Object.values(X_ACCOUNT_METRICS));
-  for (const [metric, name] of Object.entries(X_ACCOUNT_METRICS) as Array<[CanonicalMetric, string]>) {
-    const value = reported[name];
-    if (value !== undefined) metrics[metric] = { value, platformName: `public_metrics.${name}` };
-  }
-  const extra = Object.fromEntries(
-    Object.entries(reported)
-      .filter(([name]) => !canonical.has(name))
-      .map(([name, value]) => [`public_metrics.${name}`, { value, platformName: `public_metrics.${name}` }]),
-  );
-  return { metrics, ...(Object.keys(extra).length > 0 ? { extra } : {}) };
 }

@@ -9,7 +9,7 @@ import { isScheduled } from './scheduled-statuses.js';
  * one (`DELETE /api/v1/scheduled_statuses/:id`). A status already gone (404) counts as
  * deleted. @internal
  */
-export async function deleteStatus(post: PostRef, context: AdapterContext): Promise<void> {
+export async function doDelete(post: PostRef, context: AdapterContext): Promise<void> {
   const path = isScheduled(post)
     ? `/api/v1/scheduled_statuses/${encodeURIComponent(post.id)}`
     : `/api/v1/statuses/${encodeURIComponent(post.id)}`;

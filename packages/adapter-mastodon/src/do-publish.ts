@@ -64,7 +64,7 @@ function refuseWhatMastodonCannot(input: PublishInput<MastodonOptions>, settings
  * ScheduledStatus: its id comes back with `extra.scheduled = 'true'` and `publishedAt` is the
  * scheduled time. @internal
  */
-export async function publishStatuses(
+export async function doPublish(
   input: PublishInput<MastodonOptions>,
   context: AdapterContext,
   settings: MastodonAdapterSettings,

@@ -76,7 +76,7 @@ export function toMention(
  * The cursor is Bluesky's own, passed through; a page without notifications ends the list.
  * @internal
  */
-export async function listMentions(
+export async function doListMentions(
   input: ListMentionsInput,
   context: AdapterContext,
   settings: BlueskyAdapterSettings,

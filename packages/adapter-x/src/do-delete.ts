@@ -5,7 +5,7 @@ import { XDeleteTweetSchema } from './api-schemas.js';
 import { X_BUCKETS } from './rate-limits.js';
 
 /** Deletes a post with `DELETE /2/tweets/:id`; a post already gone (404) counts as deleted. @internal */
-export async function deletePost(post: PostRef, context: AdapterContext): Promise<void> {
+export async function doDelete(post: PostRef, context: AdapterContext): Promise<void> {
   let response;
   try {
     response = await context.http.request({

@@ -31,7 +31,7 @@ async function recipientAcct(recipientId: string, context: AdapterContext): Prom
  * people mentioned can see it. It is a status: it appears in both accounts' conversations and
  * can be deleted like any other. @internal
  */
-export async function sendDirectMessage(input: DirectMessageInput, context: AdapterContext): Promise<DirectMessageOutput> {
+export async function doSendDirectMessage(input: DirectMessageInput, context: AdapterContext): Promise<DirectMessageOutput> {
   const acct = await recipientAcct(input.recipientId, context);
   const mention = `@${acct}`;
   const mentioned = new RegExp(`(^|\\s)${mention.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w@.-])`, 'i').test(input.text);

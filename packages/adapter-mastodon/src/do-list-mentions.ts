@@ -54,7 +54,7 @@ function toMention(notification: MastodonNotification, kind: MentionKind): Omit<
  * of the `Link` header's `rel="next"` URL, and null when there is no next page. Only the kinds
  * asked for come back, so a page may be empty while the cursor goes on. @internal
  */
-export async function listMentions(input: ListMentionsInput, context: AdapterContext): Promise<Page<Mention>> {
+export async function doListMentions(input: ListMentionsInput, context: AdapterContext): Promise<Page<Mention>> {
   const kinds = input.kinds ?? ['mention', 'reply', 'quote', 'direct_message'];
   const types = [
     ...(kinds.some((kind) => kind === 'mention' || kind === 'reply' || kind === 'direct_message') ? ['mention'] : []),
