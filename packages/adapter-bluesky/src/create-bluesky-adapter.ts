@@ -43,7 +43,7 @@ export function createBlueskyAdapter(settings: BlueskyAdapterSettingsInput = {})
     displayName: 'Bluesky',
     capabilities: BLUESKY_CAPABILITIES,
     http: {
-      baseUrl: parsed.serviceUrl,
+      baseUrl: parsed.baseUrl,
       headers: { 'user-agent': parsed.userAgent },
       parseRateLimit: parseBlueskyRateLimit,
       staticLimits: BLUESKY_STATIC_LIMITS,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiCallError, AuthError, RateLimitError } from '@smm/core/errors';
-import { mapBlueskyError } from './index.js';
+import { mapBlueskyError } from './error-mapping.js';
 import { testEnv } from './__tests__/test-env.js';
 
 const map = (status: number, body: unknown) => mapBlueskyError({ status, headers: new Headers(), body });

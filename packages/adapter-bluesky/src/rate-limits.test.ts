@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BLUESKY_STATIC_LIMITS, parseBlueskyRateLimit } from './index.js';
+import { BLUESKY_STATIC_LIMITS, parseBlueskyRateLimit } from './rate-limits.js';
 import { testEnv } from './__tests__/test-env.js';
 
 describe('rate limits', () => {

@@ -26,15 +26,15 @@ export type MastodonAdapter = AdapterV1<MastodonOptions, MastodonCredentials>;
  * its own instance; limits are read from `X-RateLimit-*` with media and deletions in their own
  * buckets.
  *
- * @param settings - see `MastodonAdapterSettingsSchema`; every field is optional.
- * @throws ValidationError naming the setting when a setting is wrong.
+ * @param settings - see `MastodonAdapterSettingsSchema`; `baseUrl`, the instance, is required.
+ * @throws ValidationError naming the setting when a setting is wrong or `baseUrl` is missing.
  * @example
  * ```ts
  * import { createClient } from '@smm/core/client';
  * import { createMastodonAdapter } from '@smm/adapter-mastodon';
  *
  * const client = createClient({
- *   adapters: [createMastodonAdapter({ instanceUrl: 'https://mastodon.social' })],
+ *   adapters: [createMastodonAdapter({ baseUrl: 'https://mastodon.social' })],
  *   accounts: [{ platform: 'mastodon', id: '109302437298432', handle: 'smm' }],
  *   credentials: { 'mastodon:109302437298432': { accessToken: process.env.MASTODON_TOKEN } },
  * });
@@ -44,7 +44,7 @@ export type MastodonAdapter = AdapterV1<MastodonOptions, MastodonCredentials>;
  * });
  * ```
  */
-export function createMastodonAdapter(settings: MastodonAdapterSettingsInput = {}): MastodonAdapter {
+export function createMastodonAdapter(settings: MastodonAdapterSettingsInput): MastodonAdapter {
   const config = parseMastodonAdapterSettings(settings);
   return defineAdapter<MastodonOptions, MastodonCredentials>({
     platform: 'mastodon',

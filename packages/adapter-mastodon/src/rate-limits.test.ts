@@ -4,7 +4,7 @@ import { MASTODON_BUCKETS, createMastodonRateLimitParser, mastodonStaticLimits }
 import { MastodonAdapterSettingsSchema } from './settings.js';
 
 const MINUTE = 60_000;
-const limits = MastodonAdapterSettingsSchema.parse({}).rateLimits;
+const limits = MastodonAdapterSettingsSchema.parse({ baseUrl: 'https://mastodon.social' }).rateLimits;
 const parse = createMastodonRateLimitParser(limits);
 const headers = (limit: number, remaining: number, reset: string) =>
   new Headers({ 'X-RateLimit-Limit': String(limit), 'X-RateLimit-Remaining': String(remaining), 'X-RateLimit-Reset': reset });

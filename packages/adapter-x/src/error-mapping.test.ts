@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapXError } from './index.js';
+import { mapXError } from './error-mapping.js';
 
 const map = (status: number, body: unknown) => mapXError({ status, headers: new Headers(), body });
 

@@ -26,7 +26,7 @@ function twoNetworks() {
   const mastodon = createMastodonSimulator({ clock, seed: 12 });
   server.use(...x.handlers, ...mastodon.handlers);
   const client = createClient({
-    adapters: [createXAdapter({ baseUrl: x.baseUrl }), createMastodonAdapter({ instanceUrl: mastodon.baseUrl })],
+    adapters: [createXAdapter({ baseUrl: x.baseUrl }), createMastodonAdapter({ baseUrl: mastodon.baseUrl })],
     accounts: [
       { platform: 'x', id: x.account.id, handle: x.account.handle },
       { platform: 'mastodon', id: mastodon.account.id, handle: mastodon.account.handle },

@@ -1,3 +1,4 @@
+import { VERSION } from './version.js';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '@smm/core/errors';
 import { settle, testEnv } from './__tests__/test-env.js';
@@ -14,7 +15,7 @@ describe('publishing to X', () => {
     expect(request!.body).toEqual({ text: 'Hello from the adapter' });
     expect(request!.headers['content-type']).toMatch(/^application\/json/);
     expect(request!.headers.authorization).toBe('Bearer x-access-0');
-    expect(request!.headers['user-agent']).toBe('smm-adapter-x');
+    expect(request!.headers['user-agent']).toBe(`@smm/adapter-x/${VERSION}`);
     expect(request!.headers['idempotency-key']).toBeUndefined();
     const held = env.sim.posts();
     expect(published.parts).toEqual([

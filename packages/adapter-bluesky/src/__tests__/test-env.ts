@@ -7,7 +7,7 @@ export { ONE_PIXEL_PNG_BASE64, settle } from '@smm/testkit/adapter-test-env';
 
 const bluesky = defineAdapterTestEnv({
   simulator: (clock, options?: BlueskySimulatorOptions) => createBlueskySimulator({ clock, seed: 7, ...options }),
-  createAdapter: (sim, settings?: BlueskyAdapterSettingsInput) => createBlueskyAdapter({ serviceUrl: sim.baseUrl, ...settings }),
+  createAdapter: (sim, settings?: BlueskyAdapterSettingsInput) => createBlueskyAdapter({ baseUrl: sim.baseUrl, ...settings }),
 });
 
 /** The Bluesky adapter (its settings overridden by `settings`) against a Bluesky simulator, seed 7; `calls(nsid)` lists one XRPC method's requests. */

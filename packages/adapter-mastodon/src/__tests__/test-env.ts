@@ -8,6 +8,5 @@ export { ONE_PIXEL_PNG_BASE64, settle } from '@smm/testkit/adapter-test-env';
 /** The Mastodon adapter (its settings overridden by `settings`) against a Mastodon simulator, seed 7. */
 export const testEnv = defineAdapterTestEnv({
   simulator: (clock, options?: Omit<MastodonSimulatorOptions, 'clock'>) => createMastodonSimulator({ clock, seed: 7, ...options }),
-  createAdapter: (sim, settings?: Partial<MastodonAdapterSettingsInput>) =>
-    createMastodonAdapter({ instanceUrl: sim.baseUrl, ...settings }),
+  createAdapter: (sim, settings?: Partial<MastodonAdapterSettingsInput>) => createMastodonAdapter({ baseUrl: sim.baseUrl, ...settings }),
 });

@@ -191,7 +191,7 @@ function newIdempotencyKey(): string {
  * @example
  * ```ts
  * const client = createClient({
- *   adapters: [createMastodonAdapter({ instanceUrl: 'https://mastodon.social' })],
+ *   adapters: [createMastodonAdapter({ baseUrl: 'https://mastodon.social' })],
  *   accounts: [{ platform: 'mastodon', id: '1091', handle: 'smm' }],
  *   credentials: { 'mastodon:1091': { accessToken: process.env.MASTODON_TOKEN } },
  * });
