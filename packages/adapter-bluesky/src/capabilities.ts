@@ -1,5 +1,5 @@
 import type { AdapterCapabilities } from '@smm/core/adapter-kit';
-import { CONTENT_RULES } from '@smm/core/text';
+import { CONTENT_RULES } from '@smm/core/adapter-kit';
 
 /**
  * What the Bluesky adapter can do, as data. Text: 300 graphemes and 3 000 UTF-8 bytes. Media:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AuthError, SmmError, ValidationError } from '@smm/core/errors';
+import { AuthError, SmmError, ValidationError } from '@smm/core/adapter-kit';
 import { createClient } from '@smm/core/client';
 import { BlueskyCredentialsSchema, createBlueskyAdapter } from './index.js';
 import { testEnv } from './__tests__/test-env.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '@smm/core/errors';
+import { ValidationError } from '@smm/core/adapter-kit';
 import { testEnv, ONE_PIXEL_PNG_BASE64 } from './__tests__/test-env.js';
 
 describe('get and delete', () => {

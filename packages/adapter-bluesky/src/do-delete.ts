@@ -1,6 +1,6 @@
 import type { AdapterContext } from '@smm/core/adapter-kit';
-import { ValidationError } from '@smm/core/errors';
-import type { PostRef } from '@smm/core/model';
+import { ValidationError } from '@smm/core/adapter-kit';
+import type { PostRef } from '@smm/core/adapter-kit';
 import { parsePostUri } from './at-uri.js';
 import { BLUESKY_BUCKETS, WRITE_POINTS } from './rate-limits.js';
 

@@ -1,6 +1,6 @@
 import { pickMetrics, type AdapterContext, type MetricSnapshotOutput } from '@smm/core/adapter-kit';
-import { ValidationError } from '@smm/core/errors';
-import type { CanonicalMetric, PostRef } from '@smm/core/model';
+import { ValidationError } from '@smm/core/adapter-kit';
+import type { CanonicalMetric, PostRef } from '@smm/core/adapter-kit';
 import { parsePostUri } from './at-uri.js';
 import { getPostViews } from './read-posts.js';
 

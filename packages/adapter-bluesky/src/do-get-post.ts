@@ -1,5 +1,5 @@
 import type { AdapterContext, FetchedPost } from '@smm/core/adapter-kit';
-import type { PostRef } from '@smm/core/model';
+import type { PostRef } from '@smm/core/adapter-kit';
 import type { PostRecord } from './api-schemas.js';
 import { parsePostUri, postWebUrl } from './at-uri.js';
 import { getPostViews, toInstant } from './read-posts.js';

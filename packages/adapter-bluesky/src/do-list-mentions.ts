@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseApiResponse, type AdapterContext, type ListMentionsInput } from '@smm/core/adapter-kit';
-import type { Mention, MentionKind, Page } from '@smm/core/model';
+import type { Mention, MentionKind, Page } from '@smm/core/adapter-kit';
 import { ListNotificationsOutputSchema, StrongRefSchema, type Notification } from './api-schemas.js';
 import { postWebUrl, profileWebUrl } from './at-uri.js';
 import { BLUESKY_CAPABILITIES } from './capabilities.js';

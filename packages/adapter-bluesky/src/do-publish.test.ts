@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { noopLogger } from '@smm/core/adapter-kit';
-import { PublishOutcomeUnknownError, UnsupportedFeatureError, ValidationError } from '@smm/core/errors';
-import { parsePostDraft } from '@smm/core/model';
+import { PublishOutcomeUnknownError, UnsupportedFeatureError, ValidationError } from '@smm/core/adapter-kit';
+import { parsePostDraft } from '@smm/core/adapter-kit';
 import { testEnv, ONE_PIXEL_PNG_BASE64 } from './__tests__/test-env.js';
 
 const TID = /^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$/;

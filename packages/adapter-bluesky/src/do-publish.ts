@@ -1,7 +1,7 @@
 import { parseApiResponse, type AdapterContext, type PostRefOutput, type PublishInput, type PublishOutput } from '@smm/core/adapter-kit';
-import { ApiCallError, NetworkError, TimeoutError, ValidationError } from '@smm/core/errors';
-import type { PostRef } from '@smm/core/model';
-import { toBlueskyFacets } from '@smm/core/text';
+import { ApiCallError, NetworkError, TimeoutError, ValidationError } from '@smm/core/adapter-kit';
+import type { PostRef } from '@smm/core/adapter-kit';
+import { toBlueskyFacets } from '@smm/core/adapter-kit';
 import { StrongRefSchema, type StrongRef } from './api-schemas.js';
 import { POST_COLLECTION, parsePostUri, postWebUrl } from './at-uri.js';
 import { createHandleResolver } from './handle-resolver.js';

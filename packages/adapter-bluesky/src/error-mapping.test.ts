@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiCallError, AuthError, RateLimitError } from '@smm/core/errors';
+import { ApiCallError, AuthError, RateLimitError } from '@smm/core/adapter-kit';
 import { mapBlueskyError } from './error-mapping.js';
 import { testEnv } from './__tests__/test-env.js';
 

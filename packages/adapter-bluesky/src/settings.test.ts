@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '@smm/core/errors';
+import { ValidationError } from '@smm/core/adapter-kit';
 import { createBlueskyAdapter } from './index.js';
 import { BLUESKY_SERVICE_URL } from './settings.js';
 

@@ -1,6 +1,6 @@
 import type { AdapterContext } from '@smm/core/adapter-kit';
-import { ApiCallError } from '@smm/core/errors';
-import type { PostRef } from '@smm/core/model';
+import { ApiCallError } from '@smm/core/adapter-kit';
+import type { PostRef } from '@smm/core/adapter-kit';
 import { MASTODON_BUCKETS } from './rate-limits.js';
 import { isScheduled } from './scheduled-statuses.js';
 

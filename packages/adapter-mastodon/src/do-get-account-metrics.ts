@@ -1,6 +1,6 @@
 import { parseApiResponse, pickMetrics, type AdapterContext, type MetricSnapshotOutput } from '@smm/core/adapter-kit';
-import { ApiCallError } from '@smm/core/errors';
-import type { CanonicalMetric } from '@smm/core/model';
+import { ApiCallError } from '@smm/core/adapter-kit';
+import type { CanonicalMetric } from '@smm/core/adapter-kit';
 import { AccountSchema } from './api-schemas.js';
 
 /**

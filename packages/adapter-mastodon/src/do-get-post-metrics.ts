@@ -1,5 +1,5 @@
 import { parseApiResponse, pickMetrics, type AdapterContext, type MetricSnapshotOutput } from '@smm/core/adapter-kit';
-import type { CanonicalMetric, PostRef } from '@smm/core/model';
+import type { CanonicalMetric, PostRef } from '@smm/core/adapter-kit';
 import { StatusSchema } from './api-schemas.js';
 
 /**

@@ -1,6 +1,6 @@
 import { parseApiResponse, type AdapterContext, type FetchedPost } from '@smm/core/adapter-kit';
-import { ApiCallError } from '@smm/core/errors';
-import type { PostRef } from '@smm/core/model';
+import { ApiCallError } from '@smm/core/adapter-kit';
+import type { PostRef } from '@smm/core/adapter-kit';
 import { StatusSchema, type MastodonStatus } from './api-schemas.js';
 import { isScheduled, listScheduledStatuses } from './scheduled-statuses.js';
 import { statusText } from './status-text.js';

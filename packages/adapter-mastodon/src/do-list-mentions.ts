@@ -1,5 +1,5 @@
 import { parseApiResponse, type AdapterContext, type ListMentionsInput } from '@smm/core/adapter-kit';
-import type { Mention, MentionKind, Page } from '@smm/core/model';
+import type { Mention, MentionKind, Page } from '@smm/core/adapter-kit';
 import { z } from 'zod';
 import { NotificationSchema, type MastodonNotification } from './api-schemas.js';
 import { nextMaxId } from './scheduled-statuses.js';

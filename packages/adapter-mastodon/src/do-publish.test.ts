@@ -1,4 +1,4 @@
-import { PublishOutcomeUnknownError, UnsupportedFeatureError, ValidationError, ApiCallError } from '@smm/core/errors';
+import { PublishOutcomeUnknownError, UnsupportedFeatureError, ValidationError, ApiCallError } from '@smm/core/adapter-kit';
 import { describe, expect, it } from 'vitest';
 import { testEnv, settle } from './__tests__/test-env.js';
 

@@ -1,7 +1,7 @@
 import { parseApiResponse, type AdapterContext, type PublishInput, type PublishOutput } from '@smm/core/adapter-kit';
-import { UnsupportedFeatureError, ValidationError } from '@smm/core/errors';
-import type { MediaRef } from '@smm/core/model';
-import { CONTENT_RULES, countLength } from '@smm/core/text';
+import { UnsupportedFeatureError, ValidationError } from '@smm/core/adapter-kit';
+import type { MediaRef } from '@smm/core/adapter-kit';
+import { CONTENT_RULES, countLength } from '@smm/core/adapter-kit';
 import { CreatedStatusSchema } from './api-schemas.js';
 import { asContentRefusal } from './content-refusal.js';
 import { uploadMedia } from './media-upload.js';

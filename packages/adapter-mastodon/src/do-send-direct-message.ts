@@ -1,5 +1,5 @@
 import { parseApiResponse, type AdapterContext, type DirectMessageInput, type DirectMessageOutput } from '@smm/core/adapter-kit';
-import { ValidationError } from '@smm/core/errors';
+import { ValidationError } from '@smm/core/adapter-kit';
 import { AccountSchema, StatusSchema } from './api-schemas.js';
 import { asContentRefusal } from './content-refusal.js';
 import { MASTODON_BUCKETS } from './rate-limits.js';

@@ -1,4 +1,4 @@
-import { ApiCallError, AuthError, RateLimitError } from '@smm/core/errors';
+import { ApiCallError, AuthError, RateLimitError } from '@smm/core/adapter-kit';
 import { describe, expect, it } from 'vitest';
 import { testEnv, settle } from './__tests__/test-env.js';
 import { mapMastodonError } from './error-mapping.js';

@@ -1,5 +1,5 @@
-import { TimeoutError } from '@smm/core/errors';
-import type { MediaRef } from '@smm/core/model';
+import { TimeoutError } from '@smm/core/adapter-kit';
+import type { MediaRef } from '@smm/core/adapter-kit';
 import { describe, expect, it } from 'vitest';
 import { ONE_PIXEL_PNG_BASE64, testEnv, settle } from './__tests__/test-env.js';
 

@@ -1,5 +1,5 @@
 import { createClient } from '@smm/core/client';
-import { ValidationError } from '@smm/core/errors';
+import { ValidationError } from '@smm/core/adapter-kit';
 import { createFakeClock } from '@smm/testkit/clock';
 import { createMastodonSimulator } from '@smm/testkit/mastodon';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-import { ValidationError } from '@smm/core/errors';
+import { ValidationError } from '@smm/core/adapter-kit';
 import { describe, expect, it } from 'vitest';
 import { testEnv, settle } from './__tests__/test-env.js';
 

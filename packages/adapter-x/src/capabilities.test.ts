@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import twitter from 'twitter-text';
 import { describe, expect, it } from 'vitest';
-import { validateDraft } from '@smm/core/text';
+import { validateDraft } from '@smm/core/adapter-kit';
 import { X_CAPABILITIES } from './capabilities.js';
 
 const PIECES = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AuthError } from '@smm/core/errors';
+import { AuthError } from '@smm/core/adapter-kit';
 import { settle, testEnv } from './__tests__/test-env.js';
 
 const tokenRequests = (env: ReturnType<typeof testEnv>) => env.sim.requests.filter((request) => request.path === '/2/oauth2/token');

@@ -1,6 +1,6 @@
 import { parseApiResponse, type AdapterContext } from '@smm/core/adapter-kit';
-import { ApiCallError } from '@smm/core/errors';
-import type { PostRef } from '@smm/core/model';
+import { ApiCallError } from '@smm/core/adapter-kit';
+import type { PostRef } from '@smm/core/adapter-kit';
 import { XDeleteTweetSchema } from './api-schemas.js';
 import { X_BUCKETS } from './rate-limits.js';
 

@@ -1,6 +1,6 @@
 import { parseApiResponse, type AdapterContext, type MetricSnapshotOutput } from '@smm/core/adapter-kit';
-import { ApiCallError } from '@smm/core/errors';
-import type { CanonicalMetric } from '@smm/core/model';
+import { ApiCallError } from '@smm/core/adapter-kit';
+import type { CanonicalMetric } from '@smm/core/adapter-kit';
 import { XUserLookupSchema } from './api-schemas.js';
 import { X_BUCKETS } from './rate-limits.js';
 

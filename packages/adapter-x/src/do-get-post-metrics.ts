@@ -1,6 +1,6 @@
 import { parseApiResponse, type AdapterContext, type MetricSnapshotOutput } from '@smm/core/adapter-kit';
-import { ApiCallError } from '@smm/core/errors';
-import type { CanonicalMetric, MetricValue, PostRef } from '@smm/core/model';
+import { ApiCallError } from '@smm/core/adapter-kit';
+import type { CanonicalMetric, MetricValue, PostRef } from '@smm/core/adapter-kit';
 import { XTweetLookupSchema, type XTweet } from './api-schemas.js';
 import { problemKind } from './error-mapping.js';
 import { X_BUCKETS } from './rate-limits.js';

@@ -1,5 +1,5 @@
 import { parseApiResponse, type AdapterContext, type ListMentionsInput } from '@smm/core/adapter-kit';
-import type { Mention, MentionKind, Page } from '@smm/core/model';
+import type { Mention, MentionKind, Page } from '@smm/core/adapter-kit';
 import { XTweetPageSchema, type XTweet } from './api-schemas.js';
 import { postUrl } from './post-url.js';
 import { X_BUCKETS } from './rate-limits.js';

@@ -1,5 +1,5 @@
 import { parseApiResponse, type AdapterContext, type PollInput, type PublishInput, type PublishOutput } from '@smm/core/adapter-kit';
-import type { MediaRef } from '@smm/core/model';
+import type { MediaRef } from '@smm/core/adapter-kit';
 import { XCreateTweetSchema } from './api-schemas.js';
 import { checkXDraft } from './check-x-draft.js';
 import { asContentRefusal, isDuplicateRefusal, partPath } from './content-refusal.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiCallError, PublishOutcomeUnknownError, RateLimitError } from '@smm/core/errors';
+import { ApiCallError, PublishOutcomeUnknownError, RateLimitError } from '@smm/core/adapter-kit';
 import { settle, testEnv } from './__tests__/test-env.js';
 
 describe('X errors through the HTTP client', () => {

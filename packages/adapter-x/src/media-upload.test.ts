@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TimeoutError, ValidationError } from '@smm/core/errors';
+import { TimeoutError, ValidationError } from '@smm/core/adapter-kit';
 import { ONE_PIXEL_PNG_BASE64, settle, testEnv } from './__tests__/test-env.js';
 
 const png = {

@@ -5,7 +5,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '@smm/core/client';
-import { ValidationError } from '@smm/core/errors';
+import { ValidationError } from '@smm/core/adapter-kit';
 import { createMastodonAdapter } from '@smm/adapter-mastodon';
 import { createFakeClock } from '@smm/testkit/clock';
 import { createMastodonSimulator } from '@smm/testkit/mastodon';

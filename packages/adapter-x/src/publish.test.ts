@@ -1,6 +1,6 @@
 import { VERSION } from './version.js';
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '@smm/core/errors';
+import { ValidationError } from '@smm/core/adapter-kit';
 import { settle, testEnv } from './__tests__/test-env.js';
 
 const tweetPosts = (env: ReturnType<typeof testEnv>) =>
