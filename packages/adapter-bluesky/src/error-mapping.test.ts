@@ -87,7 +87,7 @@ describe('errors through the client', () => {
       signal: new AbortController().signal,
       idempotencyKey: 'x',
     };
-    const { parsePostDraft } = await import('@smm/core/model');
+    const { parsePostDraft } = await import('@smm/core/adapter-kit');
     const outcome = await adapter
       .doPublish({ draft: parsePostDraft({ text: 'a'.repeat(301) }), networkOptions: undefined }, context)
       .catch((error: unknown) => error);

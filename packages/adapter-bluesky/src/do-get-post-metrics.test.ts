@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testEnv } from './__tests__/test-env.js';
 
-describe('metrics', () => {
+describe('post metrics', () => {
   it('maps post counts to canonical names with provenance; bookmarks are absent unless the AppView reports them', async () => {
     const { client, account, sim, clock } = testEnv();
     const { published } = await client.publish(account, { text: 'measured' });
@@ -26,17 +26,5 @@ describe('metrics', () => {
       value: sim.reportedPostMetrics(published.parts[0]!.id).bookmarkCount,
       platformName: 'bookmarkCount',
     });
-  });
-
-  it('maps profile counts to followers, following and posts', async () => {
-    const { client, account, sim, calls } = testEnv();
-    const snapshot = await client.getAccountMetrics(account);
-    const reported = sim.reportedAccountMetrics();
-    expect(snapshot.metrics).toEqual({
-      followers: { value: reported.followersCount, platformName: 'followersCount' },
-      following: { value: reported.followsCount, platformName: 'followsCount' },
-      posts: { value: reported.postsCount, platformName: 'postsCount' },
-    });
-    expect(calls('app.bsky.actor.getProfile')[0]!.query).toEqual({ actor: sim.account.id });
   });
 });
