@@ -100,9 +100,9 @@ try {
   const client = createClient({
     adapters: [
       createXAdapter({ baseUrl: xServer.url }),
-      createBlueskyAdapter({ serviceUrl: blueskyServer.url }),
+      createBlueskyAdapter({ baseUrl: blueskyServer.url }),
       // Each Mastodon account talks to its own instance.
-      createMastodonAdapter({ instanceUrl: mastodonServer.url, accountInstances: { [revokedSim.account.id]: revokedServer.url } }),
+      createMastodonAdapter({ baseUrl: mastodonServer.url, accountInstances: { [revokedSim.account.id]: revokedServer.url } }),
     ],
     accounts,
     credentials: {

@@ -37,7 +37,7 @@ const dir = mkdtempSync(join(tmpdir(), 'smm-getting-started-'));
 const account = { platform: 'mastodon', id: sim.account.id, handle: 'acme', timeZone: 'Europe/Berlin' };
 const ACME = `mastodon:${account.id}`; // an account key: platform:id
 const client = createClient({
-  adapters: [createMastodonAdapter({ instanceUrl: server.url })],
+  adapters: [createMastodonAdapter({ baseUrl: server.url })],
   accounts: [account],
   credentials: { [ACME]: { accessToken: sim.credentials.accessToken } },
 });

@@ -75,8 +75,8 @@ try {
   const client = createClient({
     adapters: [
       createXAdapter({ baseUrl: xServer.url }),
-      createBlueskyAdapter({ serviceUrl: blueskyServer.url }),
-      createMastodonAdapter({ instanceUrl: mastodonServer.url }),
+      createBlueskyAdapter({ baseUrl: blueskyServer.url }),
+      createMastodonAdapter({ baseUrl: mastodonServer.url }),
     ],
     accounts,
     credentials: Object.fromEntries(sims.map((sim, index) => [accountKey(accounts[index]!), sim.credentials])),

@@ -12,10 +12,14 @@ import {
   type AdapterCredentials,
   type AdapterHttpSettings,
   type PostRefOutput,
+  ApiCallError,
+  parseIetfRateLimitHeaders,
+  parseWithSchema,
+  type MediaRef,
+  type Mention,
+  type MentionKind,
+  type MetricValue,
 } from '@smm/core/adapter-kit';
-import { ApiCallError } from '@smm/core/errors';
-import { parseIetfRateLimitHeaders } from '@smm/core/http';
-import { parseWithSchema, type MediaRef, type Mention, type MentionKind, type MetricValue } from '@smm/core/model';
 
 // ── 1. Capabilities, as data ────────────────────────────────────────────────────────────
 // What core checks drafts against and what the conformance suite reads to pick its checks.

@@ -70,8 +70,8 @@ export async function startNetworks(clock: Clock): Promise<Networks> {
     // The shipped adapters, pointed at the simulators instead of api.x.com, bsky.social and a Mastodon instance.
     adapters: [
       createXAdapter({ baseUrl: x.url, clientId: sims.x.credentials.clientId, fetch: loopbackOnly }),
-      createBlueskyAdapter({ serviceUrl: bluesky.url, fetch: loopbackOnly }),
-      createMastodonAdapter({ instanceUrl: mastodon.url, fetch: loopbackOnly }),
+      createBlueskyAdapter({ baseUrl: bluesky.url, fetch: loopbackOnly }),
+      createMastodonAdapter({ baseUrl: mastodon.url, fetch: loopbackOnly }),
     ],
     accounts: list.map((entry) => entry.account),
     credentials: Object.fromEntries(list.map((entry) => [entry.key, entry.sim.credentials])),

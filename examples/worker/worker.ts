@@ -69,7 +69,7 @@ const log = (line: string) => process.stdout.write(`[${name}] ${line}\n`);
 
 // One adapter serves every account; each account talks to its own instance (Mastodon is federated).
 const adapter = createMastodonAdapter({
-  instanceUrl: env.MASTODON_ACCOUNTS[0]!.instanceUrl,
+  baseUrl: env.MASTODON_ACCOUNTS[0]!.instanceUrl,
   accountInstances: Object.fromEntries(env.MASTODON_ACCOUNTS.map((account) => [account.id, account.instanceUrl])),
 });
 const client = createClient({

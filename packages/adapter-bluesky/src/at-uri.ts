@@ -1,4 +1,4 @@
-import { ValidationError } from '@smm/core/errors';
+import { ValidationError } from '@smm/core/adapter-kit';
 
 /** The collection of Bluesky posts. */
 export const POST_COLLECTION = 'app.bsky.feed.post';

@@ -1,5 +1,5 @@
 import type { AdapterCapabilities } from '@smm/core/adapter-kit';
-import { CONTENT_RULES } from '@smm/core/text';
+import { CONTENT_RULES } from '@smm/core/adapter-kit';
 
 /**
  * What the Bluesky adapter can do, as data. Text: 300 graphemes and 3 000 UTF-8 bytes. Media:
@@ -7,7 +7,7 @@ import { CONTENT_RULES } from '@smm/core/text';
  * (`reply { root, parent }`). Everything is public. Mentions are the `mention`, `reply` and
  * `quote` notifications. Metrics are the AppView's counts (no impressions or reach exist).
  * Idempotency by lookup: each part's record key is derived from the idempotency key, so the
- * PDS itself refuses a second record and `findPublished` reads the record back.
+ * PDS itself refuses a second record and `doFindPublished` reads the record back.
  *
  * @example
  * ```ts

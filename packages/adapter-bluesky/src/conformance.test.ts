@@ -5,5 +5,5 @@ import { createBlueskyAdapter } from './index.js';
 runAdapterConformance({
   name: '@smm/adapter-bluesky',
   simulator: (clock) => createBlueskySimulator({ clock, seed: 1 }),
-  createAdapter: (sim) => createBlueskyAdapter({ serviceUrl: sim.baseUrl }),
+  createAdapter: (sim) => createBlueskyAdapter({ baseUrl: sim.baseUrl }),
 });

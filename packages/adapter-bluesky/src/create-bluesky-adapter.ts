@@ -1,14 +1,15 @@
 import { defineAdapter, type AdapterV1 } from '@smm/core/adapter-kit';
 import { BLUESKY_CAPABILITIES } from './capabilities.js';
 import { blueskyCredentials, type BlueskyCredentials } from './credentials.js';
-import { deletePost } from './delete-post.js';
+import { doDelete } from './do-delete.js';
 import { mapBlueskyError } from './error-mapping.js';
-import { findPublished } from './find-published.js';
-import { getPost } from './get-post.js';
-import { listMentions } from './list-mentions.js';
-import { getAccountMetrics, getPostMetrics } from './metrics.js';
+import { doFindPublished } from './do-find-published.js';
+import { doGetPost } from './do-get-post.js';
+import { doListMentions } from './do-list-mentions.js';
+import { doGetAccountMetrics } from './do-get-account-metrics.js';
+import { doGetPostMetrics } from './do-get-post-metrics.js';
 import { BlueskyOptionsSchema, type BlueskyOptions } from './network-options.js';
-import { publishPost } from './publish-post.js';
+import { doPublish } from './do-publish.js';
 import { BLUESKY_STATIC_LIMITS, parseBlueskyRateLimit } from './rate-limits.js';
 import { parseBlueskyAdapterSettings, type BlueskyAdapterSettingsInput } from './settings.js';
 
@@ -42,7 +43,7 @@ export function createBlueskyAdapter(settings: BlueskyAdapterSettingsInput = {})
     displayName: 'Bluesky',
     capabilities: BLUESKY_CAPABILITIES,
     http: {
-      baseUrl: parsed.serviceUrl,
+      baseUrl: parsed.baseUrl,
       headers: { 'user-agent': parsed.userAgent },
       parseRateLimit: parseBlueskyRateLimit,
       staticLimits: BLUESKY_STATIC_LIMITS,
@@ -50,12 +51,12 @@ export function createBlueskyAdapter(settings: BlueskyAdapterSettingsInput = {})
     },
     credentials: blueskyCredentials,
     networkOptionsSchema: BlueskyOptionsSchema,
-    doPublish: (input, context) => publishPost(input, context, parsed),
-    doDelete: ({ post }, context) => deletePost(post, context),
-    doGetPost: ({ post }, context) => getPost(post, context, parsed),
-    doListMentions: (input, context) => listMentions(input, context, parsed),
-    doGetPostMetrics: ({ post }, context) => getPostMetrics(post, context),
-    doGetAccountMetrics: (_input, context) => getAccountMetrics(context),
-    doFindPublished: (input, context) => findPublished(input, context, parsed),
+    doPublish: (input, context) => doPublish(input, context, parsed),
+    doDelete: ({ post }, context) => doDelete(post, context),
+    doGetPost: ({ post }, context) => doGetPost(post, context, parsed),
+    doListMentions: (input, context) => doListMentions(input, context, parsed),
+    doGetPostMetrics: ({ post }, context) => doGetPostMetrics(post, context),
+    doGetAccountMetrics: (_input, context) => doGetAccountMetrics(context),
+    doFindPublished: (input, context) => doFindPublished(input, context, parsed),
   });
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { AuthError, SmmError, ValidationError } from '@smm/core/errors';
+import { AuthError, SmmError, ValidationError } from '@smm/core/adapter-kit';
 import { createClient } from '@smm/core/client';
 import { BlueskyCredentialsSchema, createBlueskyAdapter } from './index.js';
-import { harness } from './__tests__/harness.js';
+import { testEnv } from './__tests__/test-env.js';
 
 const everything = (error: unknown) => {
   const smm = error as SmmError;
@@ -11,13 +11,13 @@ const everything = (error: unknown) => {
 
 describe('credentials', () => {
   it('opens one session lazily with createSession and hands it to the app', async () => {
-    const { client, account, sim, saved, calls } = harness();
+    const { client, account, sim, savedCredentials, calls } = testEnv();
     await Promise.all([client.getAccountMetrics(account), client.getAccountMetrics(account)]);
     const sessions = calls('com.atproto.server.createSession');
     expect(sessions).toHaveLength(1);
     expect(sessions[0]!.body).toEqual({ identifier: sim.credentials.identifier, password: sim.credentials.password });
-    expect(saved).toHaveLength(1);
-    expect(saved[0]).toMatchObject({
+    expect(savedCredentials).toHaveLength(1);
+    expect(savedCredentials[0]).toMatchObject({
       identifier: sim.credentials.identifier,
       password: sim.credentials.password,
       accessJwt: expect.any(String),
@@ -26,22 +26,22 @@ describe('credentials', () => {
   });
 
   it('on an expired token: refreshes once with the refresh JWT, saves the rotated session, retries', async () => {
-    const { client, account, sim, saved, calls } = harness();
+    const { client, account, sim, savedCredentials, calls } = testEnv();
     await client.getAccountMetrics(account);
-    const first = saved[0] as { accessJwt: string; refreshJwt: string };
+    const first = savedCredentials[0] as { accessJwt: string; refreshJwt: string };
     sim.faults.inject({ kind: 'expired-token', count: 1 });
     const snapshot = await client.getAccountMetrics(account);
     expect(snapshot.metrics.followers?.value).toBe(sim.reportedAccountMetrics().followersCount);
     const refreshes = calls('com.atproto.server.refreshSession');
     expect(refreshes).toHaveLength(1);
     expect(refreshes[0]!.headers.authorization).toBe(`Bearer ${first.refreshJwt}`);
-    const rotated = saved[1] as { accessJwt: string; refreshJwt: string };
+    const rotated = savedCredentials[1] as { accessJwt: string; refreshJwt: string };
     expect(rotated.refreshJwt).not.toBe(first.refreshJwt);
     expect(sim.requests.at(-1)!.headers.authorization).toBe(`Bearer ${rotated.accessJwt}`);
   });
 
   it('falls back to a new session with the app password when the refresh JWT is refused', async () => {
-    const { client, account, sim, calls } = harness();
+    const { client, account, sim, calls } = testEnv();
     await client.getAccountMetrics(account);
     sim.faults.inject({ kind: 'expired-token', count: 2, match: (request) => !request.path.endsWith('createSession') });
     await client.getAccountMetrics(account);
@@ -50,9 +50,9 @@ describe('credentials', () => {
   });
 
   it('with a session only: a refused refresh is an AuthError that is not refreshable, with no token in it', async () => {
-    const opener = harness();
+    const opener = testEnv();
     await opener.client.getAccountMetrics(opener.account);
-    const session = opener.saved[0] as { accessJwt: string; refreshJwt: string };
+    const session = opener.savedCredentials[0] as { accessJwt: string; refreshJwt: string };
     const { sim, adapter, clock } = opener;
     const client = createClient({
       adapters: [adapter],
@@ -69,7 +69,7 @@ describe('credentials', () => {
   });
 
   it('a wrong app password: AuthError naming the fix, never the password', async () => {
-    const { client, account } = harness({
+    const { client, account } = testEnv({
       credentials: (sim) => ({ identifier: sim.credentials.identifier, password: 'wrong-pass-word-1234' }),
     });
     const error = await client.publish(account, { text: 'hi' }).catch((caught: unknown) => caught);

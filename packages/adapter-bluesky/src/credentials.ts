@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseApiResponse, type AdapterCredentials, type CredentialsFactoryInput } from '@smm/core/adapter-kit';
-import { AuthError, SmmError } from '@smm/core/errors';
-import type { CredentialsProvider } from '@smm/core/http';
+import { AuthError, SmmError } from '@smm/core/adapter-kit';
+import type { CredentialsProvider } from '@smm/core/adapter-kit';
 import { SessionSchema } from './api-schemas.js';
 import { BLUESKY_BUCKETS } from './rate-limits.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ApiCallError, AuthError, RateLimitError } from '@smm/core/errors';
-import { mapBlueskyError } from './index.js';
-import { harness } from './__tests__/harness.js';
+import { ApiCallError, AuthError, RateLimitError } from '@smm/core/adapter-kit';
+import { mapBlueskyError } from './error-mapping.js';
+import { testEnv } from './__tests__/test-env.js';
 
 const map = (status: number, body: unknown) => mapBlueskyError({ status, headers: new Headers(), body });
 
@@ -27,7 +27,7 @@ describe('mapBlueskyError', () => {
 
 describe('errors through the client', () => {
   it('429: fails with RateLimitError carrying resetAt from ratelimit-reset when waiting is not allowed', async () => {
-    const { client, account, sim } = harness({ httpOptions: { onRateLimited: () => 'fail', maxRetries: 0 } });
+    const { client, account, sim } = testEnv({ httpOptions: { onRateLimited: () => 'fail', maxRetries: 0 } });
     sim.faults.inject({ kind: '429-storm', count: 5, resetInMs: 120_000, match: 'getProfile' });
     const error = await client.getAccountMetrics(account).catch((caught: unknown) => caught);
     expect(RateLimitError.isInstance(error)).toBe(true);
@@ -39,7 +39,7 @@ describe('errors through the client', () => {
   });
 
   it('429: by default waits for the announced reset, then succeeds', async () => {
-    const { client, account, sim, clock } = harness();
+    const { client, account, sim, clock } = testEnv();
     await client.getAccountMetrics(account);
     sim.faults.inject({ kind: '429-storm', count: 1, resetInMs: 90_000 });
     const before = clock.now();
@@ -48,7 +48,7 @@ describe('errors through the client', () => {
   });
 
   it('5xx: retried until it succeeds, for reads and for creates (the record key makes them safe)', async () => {
-    const { client, account, sim, calls } = harness();
+    const { client, account, sim, calls } = testEnv();
     sim.faults.inject({ kind: '5xx', status: 503, count: 2, match: 'createRecord' });
     await client.publish(account, { text: 'after two 503s' });
     expect(calls('com.atproto.repo.createRecord')).toHaveLength(3);
@@ -56,7 +56,7 @@ describe('errors through the client', () => {
   });
 
   it('malformed JSON: ApiCallError, not a crash', async () => {
-    const { client, account, sim } = harness();
+    const { client, account, sim } = testEnv();
     await client.getAccountMetrics(account);
     sim.faults.inject({ kind: 'malformed-json', count: 1 });
     const error = await client.getAccountMetrics(account).catch((caught: unknown) => caught);
@@ -64,7 +64,7 @@ describe('errors through the client', () => {
   });
 
   it('401 for good: one refresh, then AuthError', async () => {
-    const { client, account, sim } = harness();
+    const { client, account, sim } = testEnv();
     await client.getAccountMetrics(account);
     const from = sim.requests.length;
     sim.faults.inject({ kind: 'expired-token', count: 20 });
@@ -76,7 +76,7 @@ describe('errors through the client', () => {
   });
 
   it('a refused record becomes a ValidationError with Bluesky’s message', async () => {
-    const { client, adapter, account, sim, clock } = harness();
+    const { client, adapter, account, sim, clock } = testEnv();
     // Bypass core's own length check to let the PDS judge a 301-grapheme text.
     const context = {
       http: await client.http(account),
@@ -87,7 +87,7 @@ describe('errors through the client', () => {
       signal: new AbortController().signal,
       idempotencyKey: 'x',
     };
-    const { parsePostDraft } = await import('@smm/core/model');
+    const { parsePostDraft } = await import('@smm/core/adapter-kit');
     const outcome = await adapter
       .doPublish({ draft: parsePostDraft({ text: 'a'.repeat(301) }), networkOptions: undefined }, context)
       .catch((error: unknown) => error);
@@ -97,7 +97,7 @@ describe('errors through the client', () => {
   });
 
   it('no password or token appears in any error message or toJSON', async () => {
-    const { client, account, sim, saved, clock } = harness({ httpOptions: { onRateLimited: () => 'fail', maxRetries: 1 } });
+    const { client, account, sim, savedCredentials, clock } = testEnv({ httpOptions: { onRateLimited: () => 'fail', maxRetries: 1 } });
     await client.getAccountMetrics(account);
     const errors: unknown[] = [];
     sim.faults.inject({ kind: '429-storm', count: 3 });
@@ -111,7 +111,7 @@ describe('errors through the client', () => {
     errors.push(await client.getAccountMetrics(account).catch((error: unknown) => error));
     const secrets = [
       sim.credentials.password,
-      ...saved.flatMap((entry) => [(entry as { accessJwt: string }).accessJwt, (entry as { refreshJwt: string }).refreshJwt]),
+      ...savedCredentials.flatMap((entry) => [(entry as { accessJwt: string }).accessJwt, (entry as { refreshJwt: string }).refreshJwt]),
     ];
     expect(errors.map((error) => (error as Error).name)).toEqual(['RateLimitError', 'ApiCallError', 'AuthError']);
     for (const error of errors) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ErrorMapping } from '@smm/core/http';
+import type { ErrorMapping } from '@smm/core/adapter-kit';
 
 // XRPC errors are `{ "error": "<Name>", "message": "…" }`.
 const XrpcErrorSchema = z.object({ error: z.string().min(1), message: z.string().optional() }).loose();

@@ -1,6 +1,6 @@
 import { parseApiResponse, type AdapterContext } from '@smm/core/adapter-kit';
-import { ApiCallError } from '@smm/core/errors';
-import type { HandleResolver } from '@smm/core/text';
+import { ApiCallError } from '@smm/core/adapter-kit';
+import type { HandleResolver } from '@smm/core/adapter-kit';
 import { ResolvedHandleSchema } from './api-schemas.js';
 
 /**

@@ -3,21 +3,13 @@
  * images and video, link cards and quotes, notifications as mentions, post and profile counts,
  * and the PDS's points-based write limits. See README.md.
  *
+ * Capability tables, rate-limit parsers and error mappers are in `@smm/adapter-bluesky/internal`
+ * (not covered by semver).
+ *
  * @packageDocumentation
  */
 export { createBlueskyAdapter, type BlueskyAdapter } from './create-bluesky-adapter.js';
-export {
-  BLUESKY_SERVICE_URL,
-  BLUESKY_WEB_URL,
-  BlueskyAdapterSettingsSchema,
-  type BlueskyAdapterSettings,
-  type BlueskyAdapterSettingsInput,
-} from './settings.js';
-export { BLUESKY_CAPABILITIES } from './capabilities.js';
-export { BlueskyCredentialsSchema, blueskyCredentials, type BlueskyCredentials } from './credentials.js';
-export { BLUESKY_SELF_LABELS, BlueskyOptionsSchema, type BlueskyOptions, type BlueskyOptionsInput } from './network-options.js';
-export { BLUESKY_BUCKETS, BLUESKY_DAILY_WRITE_POINTS, BLUESKY_STATIC_LIMITS, WRITE_POINTS, parseBlueskyRateLimit } from './rate-limits.js';
-export { mapBlueskyError, type XrpcError } from './error-mapping.js';
-export { BLUESKY_ACCOUNT_METRICS, BLUESKY_POST_METRICS } from './metrics.js';
-export { recordKeyFor } from './record-key.js';
-export { parsePostUri, POST_COLLECTION, type AtUri } from './at-uri.js';
+export { BlueskyAdapterSettingsSchema, type BlueskyAdapterSettings, type BlueskyAdapterSettingsInput } from './settings.js';
+export { BlueskyCredentialsSchema, type BlueskyCredentials } from './credentials.js';
+export { BlueskyOptionsSchema, type BlueskyOptions, type BlueskyOptionsInput } from './network-options.js';
+export { VERSION } from './version.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { MediaRefSchema } from '@smm/core/model';
-import { countGraphemes, utf8Length } from '@smm/core/text';
+import { MediaRefSchema } from '@smm/core/adapter-kit';
+import { countGraphemes, utf8Length } from '@smm/core/adapter-kit';
 import { StrongRefSchema } from './api-schemas.js';
 
 /** Self-labels Bluesky knows for adult content (`com.atproto.label.defs#selfLabels`). */

@@ -1,6 +1,6 @@
 import type { AdapterContext } from '@smm/core/adapter-kit';
-import { ValidationError } from '@smm/core/errors';
-import type { MediaRef, PostDraft } from '@smm/core/model';
+import { ValidationError } from '@smm/core/adapter-kit';
+import type { MediaRef, PostDraft } from '@smm/core/adapter-kit';
 import type { BlobRef, StrongRef } from './api-schemas.js';
 import { uploadBlob } from './media-upload.js';
 import type { BlueskyOptions } from './network-options.js';

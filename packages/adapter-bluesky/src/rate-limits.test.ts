@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BLUESKY_STATIC_LIMITS, parseBlueskyRateLimit } from './index.js';
-import { harness } from './__tests__/harness.js';
+import { BLUESKY_STATIC_LIMITS, parseBlueskyRateLimit } from './rate-limits.js';
+import { testEnv } from './__tests__/test-env.js';
 
 describe('rate limits', () => {
   it('parses ratelimit-* headers (reset in epoch seconds, policy window) and Retry-After', () => {
@@ -28,7 +28,7 @@ describe('rate limits', () => {
   });
 
   it('spends 3 points per create and 1 per delete from the write bucket, as the PDS reports', async () => {
-    const { client, account } = harness();
+    const { client, account } = testEnv();
     const { published } = await client.publish(account, { text: 'points' });
     const http = await client.http(account);
     expect(http.rateLimit('write')).toMatchObject({ limit: 5000, remaining: 4997, windowMs: 3_600_000 });
@@ -37,8 +37,8 @@ describe('rate limits', () => {
   });
 
   it('waits instead of spending a request when the hourly points are gone', async () => {
-    const { client, account, sim, clock } = harness({
-      sim: { limits: { hourlyPoints: { limit: 6, windowMs: 3_600_000 } } },
+    const { client, account, sim, clock } = testEnv({
+      simulator: { limits: { hourlyPoints: { limit: 6, windowMs: 3_600_000 } } },
       httpOptions: { maxWaitMs: 2 * 3_600_000 },
     });
     await client.publish(account, { text: 'one' });

@@ -1,4 +1,4 @@
-import { composeRateLimitParsers, parseIetfRateLimitHeaders, parseRetryAfter, type StaticLimit } from '@smm/core/http';
+import { composeRateLimitParsers, parseIetfRateLimitHeaders, parseRetryAfter, type StaticLimit } from '@smm/core/adapter-kit';
 
 const MINUTE = 60_000;
 

@@ -1,5 +1,5 @@
 import { parseApiResponse, type AdapterContext } from '@smm/core/adapter-kit';
-import { ApiCallError } from '@smm/core/errors';
+import { ApiCallError } from '@smm/core/adapter-kit';
 import { GetPostsOutputSchema, RecordOutputSchema, type PostView } from './api-schemas.js';
 import { POST_COLLECTION } from './at-uri.js';
 

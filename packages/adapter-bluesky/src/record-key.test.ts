@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { recordKeyFor } from './index.js';
+import { recordKeyFor } from './record-key.js';
 
 // Independent oracle: Node's SHA-256, BigInt.toString(32), then the digit → base32-sortable map.
 function oracle(key: string, index: number): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '@smm/core/errors';
-import { BLUESKY_SERVICE_URL, createBlueskyAdapter } from './index.js';
+import { ValidationError } from '@smm/core/adapter-kit';
+import { createBlueskyAdapter } from './index.js';
+import { BLUESKY_SERVICE_URL } from './settings.js';
 
 function problems(settings: unknown): string[] {
   try {
@@ -21,14 +22,14 @@ describe('createBlueskyAdapter settings', () => {
   });
 
   it('names every bad setting at once', () => {
-    const found = problems({ serviceUrl: 'bsky.social', webUrl: 'ftp://bsky.app', linkCards: 'yes', extra: 1 });
-    expect(found.map((line) => line.split(':')[0])).toEqual(expect.arrayContaining(['serviceUrl', 'webUrl', 'linkCards']));
-    expect(found.join('\n')).toMatch(/serviceUrl: must be an absolute http\(s\) URL such as https:\/\/bsky\.social/);
+    const found = problems({ baseUrl: 'bsky.social', webUrl: 'ftp://bsky.app', linkCards: 'yes', extra: 1 });
+    expect(found.map((line) => line.split(':')[0])).toEqual(expect.arrayContaining(['baseUrl', 'webUrl', 'linkCards']));
+    expect(found.join('\n')).toMatch(/baseUrl: must be an absolute http\(s\) URL such as https:\/\/bsky\.social/);
     expect(found.some((line) => line.includes('extra'))).toBe(true);
   });
 
   it('takes a per-account PDS as a function', () => {
-    const adapter = createBlueskyAdapter({ serviceUrl: (account) => `https://${account.handle.split('.').slice(1).join('.')}` });
+    const adapter = createBlueskyAdapter({ baseUrl: (account) => `https://${account.handle.split('.').slice(1).join('.')}` });
     const baseUrl = adapter.http.baseUrl as (account: { handle: string }) => string;
     expect(baseUrl({ handle: 'ana.pds.example.com' })).toBe('https://pds.example.com');
   });

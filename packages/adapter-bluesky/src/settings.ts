@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import type { Account } from '@smm/core/model';
-import { parseWithSchema } from '@smm/core/model';
+import { fetchSettingSchema, httpUrlSchema as httpUrl, parseWithSchema, type Account } from '@smm/core/adapter-kit';
+import { USER_AGENT } from './version.js';
 
 /** The PDS of accounts hosted by Bluesky (it also proxies `app.bsky.*` reads to the AppView). */
 export const BLUESKY_SERVICE_URL = 'https://bsky.social';
 /** Where posts and profiles are shown on the web. */
 export const BLUESKY_WEB_URL = 'https://bsky.app';
-
-const httpUrl = (example: string) => z.url({ protocol: /^https?$/, error: `must be an absolute http(s) URL such as ${example}` });
 
 /**
  * Settings of {@link createBlueskyAdapter}, validated eagerly: a bad setting throws a
@@ -15,8 +13,8 @@ const httpUrl = (example: string) => z.url({ protocol: /^https?$/, error: `must 
  *
  * @example
  * ```ts
- * BlueskyAdapterSettingsSchema.parse({}).serviceUrl; // 'https://bsky.social'
- * BlueskyAdapterSettingsSchema.parse({ serviceUrl: (account) => pdsOf(account) });
+ * BlueskyAdapterSettingsSchema.parse({}).baseUrl; // 'https://bsky.social'
+ * BlueskyAdapterSettingsSchema.parse({ baseUrl: (account) => pdsOf(account) });
  * ```
  */
 export const BlueskyAdapterSettingsSchema = z
@@ -25,7 +23,7 @@ export const BlueskyAdapterSettingsSchema = z
      * The account's PDS (default `https://bsky.social`), or a function of the account when
      * accounts live on different PDSes. Tests pass a simulator's `baseUrl`.
      */
-    serviceUrl: z
+    baseUrl: z
       .union([httpUrl(BLUESKY_SERVICE_URL), z.custom<(account: Account) => string>((value) => typeof value === 'function')], {
         error: `must be an absolute http(s) URL such as ${BLUESKY_SERVICE_URL}, or a function (account) => URL`,
       })
@@ -33,13 +31,13 @@ export const BlueskyAdapterSettingsSchema = z
     /** The web app used for post and profile URLs (default `https://bsky.app`). */
     webUrl: httpUrl(BLUESKY_WEB_URL).default(BLUESKY_WEB_URL),
     /** Downloads media given by URL (default: the global fetch). Never receives a Bluesky token. */
-    fetch: z.custom<typeof fetch>((value) => typeof value === 'function', { error: 'must be a fetch function' }).optional(),
+    fetch: fetchSettingSchema,
     /** Make `draft.link` a link card (`app.bsky.embed.external`) when the post has no other embed (default true). */
     linkCards: z.boolean({ error: 'must be true or false' }).default(true),
     /** Resolve `@handle` mentions to DIDs so they become mention facets (default true). */
     resolveMentions: z.boolean({ error: 'must be true or false' }).default(true),
-    /** `user-agent` sent with every request. */
-    userAgent: z.string().min(1, { error: 'must not be empty' }).default('smm-adapter-bluesky'),
+    /** `user-agent` sent with every request (default `@smm/adapter-bluesky/<VERSION>`). */
+    userAgent: z.string().min(1, { error: 'must not be empty' }).default(USER_AGENT),
   })
   .strict();
 

@@ -1,5 +1,5 @@
 import type { AdapterCapabilities } from '@smm/core/adapter-kit';
-import { CONTENT_RULES } from '@smm/core/text';
+import { CONTENT_RULES } from '@smm/core/adapter-kit';
 
 /** The header Mastodon reads idempotency keys from (kept by the server for about an hour). */
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';

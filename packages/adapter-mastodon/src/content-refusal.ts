@@ -1,4 +1,4 @@
-import { ApiCallError, ValidationError, type ValidationIssue } from '@smm/core/errors';
+import { ApiCallError, ValidationError, type ValidationIssue } from '@smm/core/adapter-kit';
 import { readMastodonErrorBody } from './error-mapping.js';
 
 /** Where in the draft a thread part lives: the root is the draft itself, part n is `thread[n-1]`. @internal */

@@ -1,15 +1,16 @@
 import { defineAdapter, type AdapterV1 } from '@smm/core/adapter-kit';
 import { IDEMPOTENCY_KEY_HEADER, mastodonCapabilities } from './capabilities.js';
 import { mastodonCredentials, type MastodonCredentials } from './credentials.js';
-import { deleteStatus } from './delete-status.js';
-import { sendDirectMessage } from './direct-message.js';
+import { doDelete } from './do-delete.js';
+import { doSendDirectMessage } from './do-send-direct-message.js';
 import { mapMastodonError } from './error-mapping.js';
-import { findPublished } from './find-published.js';
-import { getStatus } from './get-status.js';
-import { listMentions } from './mentions.js';
-import { getAccountMetrics, getStatusMetrics } from './metrics.js';
+import { doFindPublished } from './do-find-published.js';
+import { doGetPost } from './do-get-post.js';
+import { doListMentions } from './do-list-mentions.js';
+import { doGetAccountMetrics } from './do-get-account-metrics.js';
+import { doGetPostMetrics } from './do-get-post-metrics.js';
 import { MastodonOptionsSchema, type MastodonOptions } from './network-options.js';
-import { publishStatuses } from './publish.js';
+import { doPublish } from './do-publish.js';
 import { createMastodonRateLimitParser, mastodonStaticLimits } from './rate-limits.js';
 import { instanceOf, parseMastodonAdapterSettings, type MastodonAdapterSettingsInput } from './settings.js';
 
@@ -25,15 +26,15 @@ export type MastodonAdapter = AdapterV1<MastodonOptions, MastodonCredentials>;
  * its own instance; limits are read from `X-RateLimit-*` with media and deletions in their own
  * buckets.
  *
- * @param settings - see `MastodonAdapterSettingsSchema`; every field is optional.
- * @throws ValidationError naming the setting when a setting is wrong.
+ * @param settings - see `MastodonAdapterSettingsSchema`; `baseUrl`, the instance, is required.
+ * @throws ValidationError naming the setting when a setting is wrong or `baseUrl` is missing.
  * @example
  * ```ts
  * import { createClient } from '@smm/core/client';
  * import { createMastodonAdapter } from '@smm/adapter-mastodon';
  *
  * const client = createClient({
- *   adapters: [createMastodonAdapter({ instanceUrl: 'https://mastodon.social' })],
+ *   adapters: [createMastodonAdapter({ baseUrl: 'https://mastodon.social' })],
  *   accounts: [{ platform: 'mastodon', id: '109302437298432', handle: 'smm' }],
  *   credentials: { 'mastodon:109302437298432': { accessToken: process.env.MASTODON_TOKEN } },
  * });
@@ -43,7 +44,7 @@ export type MastodonAdapter = AdapterV1<MastodonOptions, MastodonCredentials>;
  * });
  * ```
  */
-export function createMastodonAdapter(settings: MastodonAdapterSettingsInput = {}): MastodonAdapter {
+export function createMastodonAdapter(settings: MastodonAdapterSettingsInput): MastodonAdapter {
   const config = parseMastodonAdapterSettings(settings);
   return defineAdapter<MastodonOptions, MastodonCredentials>({
     platform: 'mastodon',
@@ -60,13 +61,13 @@ export function createMastodonAdapter(settings: MastodonAdapterSettingsInput = {
     },
     credentials: mastodonCredentials({ clientId: config.clientId, clientSecret: config.clientSecret }),
     networkOptionsSchema: MastodonOptionsSchema,
-    doPublish: (input, context) => publishStatuses(input, context, config),
-    doDelete: ({ post }, context) => deleteStatus(post, context),
-    doGetPost: ({ post }, context) => getStatus(post, context),
-    doListMentions: (input, context) => listMentions(input, context),
-    doGetPostMetrics: ({ post }, context) => getStatusMetrics(post, context),
-    doGetAccountMetrics: (_input, context) => getAccountMetrics(context),
-    doFindPublished: (input, context) => findPublished(input, context),
-    doSendDirectMessage: (input, context) => sendDirectMessage(input, context),
+    doPublish: (input, context) => doPublish(input, context, config),
+    doDelete: ({ post }, context) => doDelete(post, context),
+    doGetPost: ({ post }, context) => doGetPost(post, context),
+    doListMentions: (input, context) => doListMentions(input, context),
+    doGetPostMetrics: ({ post }, context) => doGetPostMetrics(post, context),
+    doGetAccountMetrics: (_input, context) => doGetAccountMetrics(context),
+    doFindPublished: (input, context) => doFindPublished(input, context),
+    doSendDirectMessage: (input, context) => doSendDirectMessage(input, context),
   });
 }

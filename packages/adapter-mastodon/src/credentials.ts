@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseApiResponse, type AdapterCredentials } from '@smm/core/adapter-kit';
-import { AuthError } from '@smm/core/errors';
+import { AuthError } from '@smm/core/adapter-kit';
 
 /**
  * What an app stores for a Mastodon account. `accessToken` is the user token from the

@@ -1,6 +1,6 @@
-import { ApiCallError, AuthError, RateLimitError } from '@smm/core/errors';
+import { ApiCallError, AuthError, RateLimitError } from '@smm/core/adapter-kit';
 import { describe, expect, it } from 'vitest';
-import { mastodonFixture, outcome } from './__tests__/mastodon-fixture.js';
+import { testEnv, settle } from './__tests__/test-env.js';
 import { mapMastodonError } from './error-mapping.js';
 
 const map = (status: number, body: unknown) => mapMastodonError({ status, headers: new Headers(), body });
@@ -40,11 +40,11 @@ describe('mapMastodonError', () => {
 
 describe('errors through the client', () => {
   it('401 without a refresh token: AuthError telling to authorise again, no token anywhere', async () => {
-    const { sim, client, account } = mastodonFixture();
+    const { sim, client, account } = testEnv();
     const { published } = await client.publish(account, { text: 'hi' });
     const from = sim.requests.length;
     sim.faults.inject({ kind: 'expired-token', count: 5 });
-    const result = await outcome(client.getPost(account, published.parts[0]!));
+    const result = await settle(client.getPost(account, published.parts[0]!));
     const error = result.ok ? undefined : result.error;
     expect(AuthError.isInstance(error)).toBe(true);
     expect((error as AuthError).message).toMatch(/authorise the account again/i);
@@ -56,9 +56,9 @@ describe('errors through the client', () => {
 
   it('401 with a refresh token: refreshes once through /oauth/token, saves the rotated tokens, retries', async () => {
     const tokenForms: URLSearchParams[] = [];
-    const { sim, client, account, savedCredentials, extra } = mastodonFixture({
+    const { sim, client, account, savedCredentials, intercepted } = testEnv({
       credentials: { accessToken: 'stale-token', refreshToken: 'refresh-1', clientId: 'app-1', clientSecret: 'secret-1' },
-      extraRoutes: async (request) => {
+      intercept: async (request) => {
         if (!request.url.endsWith('/oauth/token')) return undefined;
         tokenForms.push(new URLSearchParams(await request.text()));
         return Response.json({
@@ -74,8 +74,8 @@ describe('errors through the client', () => {
     expect(tokenForms.map((form) => Object.fromEntries(form))).toEqual([
       { grant_type: 'refresh_token', refresh_token: 'refresh-1', client_id: 'app-1', client_secret: 'secret-1' },
     ]);
-    expect(extra[0]!.method).toBe('POST');
-    expect(extra[0]!.headers.get('authorization')).toBeNull();
+    expect(intercepted[0]!.method).toBe('POST');
+    expect(intercepted[0]!.headers.get('authorization')).toBeNull();
     expect(sim.requests.map((request) => request.headers.authorization)).toEqual(['Bearer stale-token', 'Bearer mastodon-token-0']);
     expect(savedCredentials).toEqual([
       { accessToken: 'mastodon-token-0', refreshToken: 'refresh-2', clientId: 'app-1', clientSecret: 'secret-1' },
@@ -84,16 +84,16 @@ describe('errors through the client', () => {
 
   it('a refused refresh ends in AuthError after one try, with no token or secret in it', async () => {
     let refreshes = 0;
-    const { sim, client, account } = mastodonFixture({
+    const { sim, client, account } = testEnv({
       settings: { clientId: 'app-1', clientSecret: 'secret-1' },
       credentials: { accessToken: 'stale-token', refreshToken: 'refresh-1' },
-      extraRoutes: (request) => {
+      intercept: (request) => {
         if (!request.url.endsWith('/oauth/token')) return undefined;
         refreshes += 1;
         return Response.json({ error: 'invalid_grant', error_description: 'The provided authorization grant is invalid' }, { status: 400 });
       },
     });
-    const result = await outcome(client.getAccountMetrics(account));
+    const result = await settle(client.getAccountMetrics(account));
     const error = result.ok ? undefined : result.error;
     expect(AuthError.isInstance(error)).toBe(true);
     expect((error as AuthError).message).toMatch(/authorise the account again/i);
@@ -104,31 +104,31 @@ describe('errors through the client', () => {
   });
 
   it('a missing scope (403) is an AuthError that no refresh is tried for', async () => {
-    const { client, account, extra } = mastodonFixture({
+    const { client, account, intercepted } = testEnv({
       credentials: { accessToken: 'mastodon-token-0', refreshToken: 'refresh-1', clientId: 'app-1' },
-      extraRoutes: (request) =>
+      intercept: (request) =>
         new URL(request.url).pathname === '/api/v1/notifications'
           ? Response.json({ error: 'This action is outside the authorized scopes' }, { status: 403 })
           : undefined,
     });
-    const result = await outcome(client.listMentions(account));
+    const result = await settle(client.listMentions(account));
     const error = result.ok ? undefined : result.error;
     expect(AuthError.isInstance(error) && error.refreshable).toBe(false);
-    expect(extra.map((request) => new URL(request.url).pathname)).toEqual(['/api/v1/notifications']);
+    expect(intercepted.map((request) => new URL(request.url).pathname)).toEqual(['/api/v1/notifications']);
   });
 
   it('429: fails fast when asked to, with RateLimitError carrying the announced ISO reset', async () => {
-    const { clock, sim, client, account } = mastodonFixture({ httpOptions: { onRateLimited: () => 'fail' } });
+    const { clock, sim, client, account } = testEnv({ httpOptions: { onRateLimited: () => 'fail' } });
     const resetAt = new Date(clock.now() + 60_000).toISOString();
     sim.faults.inject({ kind: '429-storm', count: 10, resetInMs: 60_000 });
-    const result = await outcome(client.getAccountMetrics(account));
+    const result = await settle(client.getAccountMetrics(account));
     const error = result.ok ? undefined : result.error;
     expect(RateLimitError.isInstance(error)).toBe(true);
     expect((error as RateLimitError).resetAt).toBe(resetAt);
   });
 
   it('429: waits for the reset by default, then succeeds', async () => {
-    const { clock, sim, client, account } = mastodonFixture();
+    const { clock, sim, client, account } = testEnv();
     const start = clock.now();
     sim.faults.inject({ kind: '429-storm', count: 1, resetInMs: 60_000 });
     const metrics = await client.getAccountMetrics(account);
@@ -137,15 +137,15 @@ describe('errors through the client', () => {
   });
 
   it('malformed JSON in a success answer becomes ApiCallError', async () => {
-    const { sim, client, account } = mastodonFixture();
+    const { sim, client, account } = testEnv();
     sim.faults.inject({ kind: 'malformed-json', count: 1 });
-    const result = await outcome(client.listMentions(account));
+    const result = await settle(client.listMentions(account));
     expect(!result.ok && ApiCallError.isInstance(result.error)).toBe(true);
   });
 
   it('a refusal error never shows the token, in its message or its JSON', async () => {
-    const { sim, client, account } = mastodonFixture({ settings: { maxCharacters: 900 } });
-    const result = await outcome(client.publish(account, { text: 'b'.repeat(700) }));
+    const { sim, client, account } = testEnv({ settings: { maxCharacters: 900 } });
+    const result = await settle(client.publish(account, { text: 'b'.repeat(700) }));
     expect(result.ok).toBe(false);
     const error = result.ok ? undefined : result.error;
     const shown = `${(error as Error).message} ${JSON.stringify(error)} ${JSON.stringify((error as Error).cause)}`;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ErrorMapping } from '@smm/core/http';
+import type { ErrorMapping } from '@smm/core/adapter-kit';
 
 // Mastodon answers errors as { error } and OAuth errors as { error, error_description }.
 const MastodonErrorBodySchema = z.object({ error: z.string().optional(), error_description: z.string().optional() }).loose();

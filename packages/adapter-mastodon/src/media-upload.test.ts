@@ -1,11 +1,11 @@
-import { TimeoutError } from '@smm/core/errors';
-import type { MediaRef } from '@smm/core/model';
+import { TimeoutError } from '@smm/core/adapter-kit';
+import type { MediaRef } from '@smm/core/adapter-kit';
 import { describe, expect, it } from 'vitest';
-import { ONE_PIXEL_PNG, mastodonFixture, outcome } from './__tests__/mastodon-fixture.js';
+import { ONE_PIXEL_PNG_BASE64, testEnv, settle } from './__tests__/test-env.js';
 
 const image: MediaRef = {
   kind: 'image',
-  source: { type: 'bytes', base64: ONE_PIXEL_PNG },
+  source: { type: 'bytes', base64: ONE_PIXEL_PNG_BASE64 },
   mimeType: 'image/png',
   altText: 'A single pixel',
 };
@@ -14,16 +14,16 @@ const video: MediaRef = { kind: 'video', source: { type: 'bytes', base64: 'AAAAG
 
 describe('media upload', () => {
   it('uploads multipart to /api/v2/media with the alt text as description, then attaches the id', async () => {
-    const { sim, client, account, sent } = mastodonFixture();
+    const { sim, client, account, requests } = testEnv();
     await client.publish(account, { text: 'with a picture', media: [image] });
 
-    expect(sent()).toEqual(['POST /api/v2/media', 'POST /api/v1/statuses']);
+    expect(requests()).toEqual(['POST /api/v2/media', 'POST /api/v1/statuses']);
     const [upload, status] = sim.requests;
     expect(upload!.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
     expect(upload!.headers['idempotency-key']).toBeUndefined();
     // Node's own base64 decoder is the oracle for the file size.
     expect(upload!.body).toEqual({
-      file: { filename: 'upload.png', type: 'image/png', size: Buffer.from(ONE_PIXEL_PNG, 'base64').length },
+      file: { filename: 'upload.png', type: 'image/png', size: Buffer.from(ONE_PIXEL_PNG_BASE64, 'base64').length },
       description: 'A single pixel',
     });
     const [post] = sim.posts();
@@ -32,18 +32,23 @@ describe('media upload', () => {
   });
 
   it('waits for a video to be processed (202, then 206 until ready) on the clock before posting', async () => {
-    const { clock, sim, client, account, sent } = mastodonFixture();
+    const { clock, sim, client, account, requests } = testEnv();
     const start = clock.now();
     await client.publish(account, { text: 'with a clip', media: [video] });
     const mediaId = sim.posts()[0]!.mediaIds[0]!;
     // Polled every second: still processing after 1 s, ready after 2 s.
-    expect(sent()).toEqual(['POST /api/v2/media', `GET /api/v1/media/${mediaId}`, `GET /api/v1/media/${mediaId}`, 'POST /api/v1/statuses']);
+    expect(requests()).toEqual([
+      'POST /api/v2/media',
+      `GET /api/v1/media/${mediaId}`,
+      `GET /api/v1/media/${mediaId}`,
+      'POST /api/v1/statuses',
+    ]);
     expect(clock.now() - start).toBeGreaterThanOrEqual(2_000);
   });
 
   it('gives up with a TimeoutError when processing outlasts mediaProcessingTimeoutMs, posting nothing', async () => {
-    const { sim, client, account } = mastodonFixture({ settings: { mediaProcessingTimeoutMs: 1_500 } });
-    const result = await outcome(client.publish(account, { text: 'too slow', media: [video] }));
+    const { sim, client, account } = testEnv({ settings: { mediaProcessingTimeoutMs: 1_500 } });
+    const result = await settle(client.publish(account, { text: 'too slow', media: [video] }));
     const error = result.ok ? undefined : result.error;
     expect(TimeoutError.isInstance(error)).toBe(true);
     expect((error as TimeoutError).message).toContain('mediaProcessingTimeoutMs');
@@ -54,22 +59,22 @@ describe('media upload', () => {
     const downloads: Request[] = [];
     const download: typeof fetch = async (input, init) => {
       downloads.push(new Request(input, init));
-      return new Response(Buffer.from(ONE_PIXEL_PNG, 'base64'), { status: 200, headers: { 'content-type': 'image/png' } });
+      return new Response(Buffer.from(ONE_PIXEL_PNG_BASE64, 'base64'), { status: 200, headers: { 'content-type': 'image/png' } });
     };
-    const { sim, client, account } = mastodonFixture({ settings: { fetch: download } });
+    const { sim, client, account } = testEnv({ settings: { fetch: download } });
     const remote: MediaRef = { kind: 'image', source: { type: 'url', url: 'https://cdn.example/pixel.png' }, mimeType: 'image/png' };
     await client.publish(account, { text: 'from a CDN', media: [remote] });
 
     expect(downloads.map((request) => request.url)).toEqual(['https://cdn.example/pixel.png']);
     expect(downloads[0]!.headers.get('authorization')).toBeNull();
     expect(sim.requests[0]!.body).toEqual({
-      file: { filename: 'upload.png', type: 'image/png', size: Buffer.from(ONE_PIXEL_PNG, 'base64').length },
+      file: { filename: 'upload.png', type: 'image/png', size: Buffer.from(ONE_PIXEL_PNG_BASE64, 'base64').length },
     });
     expect(sim.posts()[0]!.mediaIds).toHaveLength(1);
   });
 
   it('uploads each thread part its own media', async () => {
-    const { sim, client, account } = mastodonFixture();
+    const { sim, client, account } = testEnv();
     await client.publish(account, { text: 'one', media: [image], thread: [{ text: 'two', media: [image, image] }] });
     expect(sim.posts().map((post) => post.mediaIds.length)).toEqual([1, 2]);
   });

@@ -1,6 +1,6 @@
 import { parseApiResponse, type AdapterContext } from '@smm/core/adapter-kit';
-import { ApiCallError, TimeoutError } from '@smm/core/errors';
-import type { MediaRef } from '@smm/core/model';
+import { ApiCallError, TimeoutError } from '@smm/core/adapter-kit';
+import type { MediaRef } from '@smm/core/adapter-kit';
 import { MediaAttachmentSchema } from './api-schemas.js';
 import { MASTODON_BUCKETS } from './rate-limits.js';
 import type { MastodonAdapterSettings } from './settings.js';

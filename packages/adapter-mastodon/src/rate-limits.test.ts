@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ONE_PIXEL_PNG, mastodonFixture } from './__tests__/mastodon-fixture.js';
+import { ONE_PIXEL_PNG_BASE64, testEnv } from './__tests__/test-env.js';
 import { MASTODON_BUCKETS, createMastodonRateLimitParser, mastodonStaticLimits } from './rate-limits.js';
 import { MastodonAdapterSettingsSchema } from './settings.js';
 
 const MINUTE = 60_000;
-const limits = MastodonAdapterSettingsSchema.parse({}).rateLimits;
+const limits = MastodonAdapterSettingsSchema.parse({ baseUrl: 'https://mastodon.social' }).rateLimits;
 const parse = createMastodonRateLimitParser(limits);
 const headers = (limit: number, remaining: number, reset: string) =>
   new Headers({ 'X-RateLimit-Limit': String(limit), 'X-RateLimit-Remaining': String(remaining), 'X-RateLimit-Reset': reset });
@@ -50,8 +50,8 @@ describe('Mastodon rate limits', () => {
   });
 
   it('learns the buckets from the simulator: an upload spends media and the account-wide limit', async () => {
-    const { client, account } = mastodonFixture();
-    const media = { kind: 'image' as const, source: { type: 'bytes' as const, base64: ONE_PIXEL_PNG }, mimeType: 'image/png' };
+    const { client, account } = testEnv();
+    const media = { kind: 'image' as const, source: { type: 'bytes' as const, base64: ONE_PIXEL_PNG_BASE64 }, mimeType: 'image/png' };
     await client.publish(account, { text: 'counted', media: [media] });
     const http = await client.http(account);
     // Upload: 299 of 300 left overall and 29 of 30 for media (reported, being tighter); status: 298 overall.

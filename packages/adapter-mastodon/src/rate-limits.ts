@@ -5,7 +5,7 @@ import {
   type RateLimitObservation,
   type RateLimitParser,
   type StaticLimit,
-} from '@smm/core/http';
+} from '@smm/core/adapter-kit';
 import type { MastodonAdapterSettings } from './settings.js';
 
 /**

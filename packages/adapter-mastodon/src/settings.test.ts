@@ -1,9 +1,9 @@
 import { createClient } from '@smm/core/client';
-import { ValidationError } from '@smm/core/errors';
+import { ValidationError } from '@smm/core/adapter-kit';
 import { createFakeClock } from '@smm/testkit/clock';
 import { createMastodonSimulator } from '@smm/testkit/mastodon';
 import { describe, expect, it } from 'vitest';
-import { createMastodonAdapter, MASTODON_DEFAULT_INSTANCE, type MastodonAdapterSettingsInput } from './index.js';
+import { createMastodonAdapter, type MastodonAdapterSettingsInput } from './index.js';
 
 function problemsOf(settings: unknown): Array<{ path: string; message: string }> {
   try {
@@ -15,10 +15,20 @@ function problemsOf(settings: unknown): Array<{ path: string; message: string }>
   return [];
 }
 
+const HOME = 'https://mastodon.social';
+
 describe('createMastodonAdapter settings', () => {
-  it('defaults to mastodon.social and a stock instance', () => {
-    const adapter = createMastodonAdapter();
-    expect(MASTODON_DEFAULT_INSTANCE).toBe('https://mastodon.social');
+  it('has no default instance: without baseUrl it is a ValidationError naming baseUrl', () => {
+    expect(problemsOf(undefined)).toEqual([
+      { path: 'baseUrl', message: expect.stringMatching(/^is required: the instance the accounts live on/) },
+    ]);
+    expect(problemsOf({ maxCharacters: 1000 }).map((problem) => problem.path)).toEqual(['baseUrl']);
+    // @ts-expect-error baseUrl is required
+    expect(() => createMastodonAdapter()).toThrow(ValidationError);
+  });
+
+  it('defaults to a stock instance', () => {
+    const adapter = createMastodonAdapter({ baseUrl: 'https://mastodon.social' });
     expect(adapter.http.baseUrl).toBe('https://mastodon.social');
     expect(adapter.capabilities.content.text).toMatchObject({ id: 'mastodon', method: 'graphemes', maxLength: 500, urlLength: 23 });
     expect(adapter.capabilities.content.media.maxItems).toBe(4);
@@ -26,22 +36,25 @@ describe('createMastodonAdapter settings', () => {
   });
 
   it("takes the instance's own character and attachment limits", () => {
-    const adapter = createMastodonAdapter({ instanceUrl: 'https://fosstodon.org/', maxCharacters: 5000, maxMediaAttachments: 6 });
+    const adapter = createMastodonAdapter({ baseUrl: 'https://fosstodon.org/', maxCharacters: 5000, maxMediaAttachments: 6 });
     expect(adapter.http.baseUrl).toBe('https://fosstodon.org');
     expect(adapter.capabilities.content.text.maxLength).toBe(5000);
     expect(adapter.capabilities.content.media.maxItems).toBe(6);
   });
 
   it('refuses bad settings eagerly, naming each one', () => {
-    expect(problemsOf({ instanceUrl: 'mastodon.social' })).toEqual([
-      { path: 'instanceUrl', message: expect.stringContaining('absolute http(s) URL') },
+    expect(problemsOf({ baseUrl: 'mastodon.social' })).toEqual([
+      { path: 'baseUrl', message: expect.stringContaining('absolute http(s) URL') },
     ]);
-    expect(problemsOf({ maxCharacters: 0, rateLimits: { media: { limit: 0, windowMs: 1000 } } }).map((problem) => problem.path)).toEqual([
-      'maxCharacters',
-      'rateLimits.media.limit',
+    expect(
+      problemsOf({ baseUrl: HOME, maxCharacters: 0, rateLimits: { media: { limit: 0, windowMs: 1000 } } }).map((problem) => problem.path),
+    ).toEqual(['maxCharacters', 'rateLimits.media.limit']);
+    expect(problemsOf({ baseUrl: HOME, instanceURL: 'https://mastodon.social' })).toEqual([
+      { path: '', message: expect.stringContaining('instanceURL') },
     ]);
-    expect(problemsOf({ instanceURL: 'https://mastodon.social' })).toEqual([{ path: '', message: expect.stringContaining('instanceURL') }]);
-    expect(problemsOf({ accountInstances: { '1': 'not a url' } }).map((problem) => problem.path)).toEqual(['accountInstances.1']);
+    expect(problemsOf({ baseUrl: HOME, accountInstances: { '1': 'not a url' } }).map((problem) => problem.path)).toEqual([
+      'accountInstances.1',
+    ]);
   });
 });
 
@@ -60,7 +73,7 @@ describe('accounts on several instances', () => {
       return (new URL(request.url).host === 'away.example' ? away : home).fetch(request);
     };
     const client = createClient({
-      adapters: [createMastodonAdapter({ instanceUrl: home.baseUrl, accountInstances: { '2002': away.baseUrl } })],
+      adapters: [createMastodonAdapter({ baseUrl: home.baseUrl, accountInstances: { '2002': away.baseUrl } })],
       accounts: [
         { platform: 'mastodon', id: '1001', handle: 'brand' },
         { platform: 'mastodon', id: '2002', handle: 'brand_eu' },

@@ -1,19 +1,16 @@
 import { z } from 'zod';
-import { parseWithSchema } from '@smm/core/model';
-
-/** The instance used when no `instanceUrl` is given: the flagship server, `mastodon.social`. */
-export const MASTODON_DEFAULT_INSTANCE = 'https://mastodon.social';
+import { fetchSettingSchema, parseWithSchema, positiveMsSchema as positiveMs } from '@smm/core/adapter-kit';
+import { USER_AGENT } from './version.js';
 
 const MINUTE = 60_000;
 const instanceUrl = z.url({
   protocol: /^https?$/,
-  error: 'must be the instance as an absolute http(s) URL, such as https://mastodon.social',
+  // Mastodon is federated: there is no right default instance, so a missing one is an error.
+  error: (issue) =>
+    issue.input === undefined
+      ? 'is required: the instance the accounts live on, as an absolute http(s) URL such as https://mastodon.social'
+      : 'must be the instance as an absolute http(s) URL, such as https://mastodon.social',
 });
-const positiveMs = (what: string) =>
-  z
-    .number()
-    .int({ error: `must be ${what} in whole milliseconds` })
-    .positive({ error: `must be ${what} in milliseconds, above 0` });
 const windowLimit = (what: string, limit: number, windowMs: number) =>
   z
     .object({
@@ -28,17 +25,17 @@ const windowLimit = (what: string, limit: number, windowMs: number) =>
 
 /**
  * Settings of {@link createMastodonAdapter}, validated eagerly: a bad setting throws a
- * `ValidationError` naming it. Every field is optional.
+ * `ValidationError` naming it. Only `baseUrl` (the instance) is required.
  *
  * @example
  * ```ts
- * MastodonAdapterSettingsSchema.parse({ instanceUrl: 'https://fosstodon.org' }).maxCharacters; // 500
+ * MastodonAdapterSettingsSchema.parse({ baseUrl: 'https://fosstodon.org' }).maxCharacters; // 500
  * ```
  */
 export const MastodonAdapterSettingsSchema = z
   .object({
-    /** The instance the accounts live on (default `https://mastodon.social`); tests pass a simulator's `baseUrl`. */
-    instanceUrl: instanceUrl.default(MASTODON_DEFAULT_INSTANCE),
+    /** The instance the accounts live on (required, e.g. `https://mastodon.social`); tests pass a simulator's `baseUrl`. */
+    baseUrl: instanceUrl,
     /**
      * Accounts on other instances, by account id: `{ '109…': 'https://hachyderm.io' }`. Mastodon
      * is federated: each account talks to its own server, with a token that server issued.
@@ -73,9 +70,9 @@ export const MastodonAdapterSettingsSchema = z
     /** How long to wait for media processing before giving up (default 10 min). */
     mediaProcessingTimeoutMs: positiveMs('a duration').default(10 * MINUTE),
     /** Downloads media given by URL (default: the global fetch). Never receives the Mastodon token. */
-    fetch: z.custom<typeof fetch>((value) => typeof value === 'function', { error: 'must be a fetch function' }).optional(),
-    /** `user-agent` sent with every request. */
-    userAgent: z.string().min(1).default('smm-adapter-mastodon'),
+    fetch: fetchSettingSchema,
+    /** `user-agent` sent with every request (default `@smm/adapter-mastodon/<VERSION>`). */
+    userAgent: z.string().min(1, { error: 'must not be empty' }).default(USER_AGENT),
   })
   .strict();
 
@@ -91,5 +88,5 @@ export function parseMastodonAdapterSettings(input: unknown): MastodonAdapterSet
 
 /** The API root of an account: its own instance when listed in `accountInstances`. @internal */
 export function instanceOf(settings: MastodonAdapterSettings, accountId: string): string {
-  return (settings.accountInstances[accountId] ?? settings.instanceUrl).replace(/\/+$/, '');
+  return (settings.accountInstances[accountId] ?? settings.baseUrl).replace(/\/+$/, '');
 }

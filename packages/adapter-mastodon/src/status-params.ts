@@ -1,5 +1,5 @@
 import type { PollInput } from '@smm/core/adapter-kit';
-import type { PostDraft, Visibility } from '@smm/core/model';
+import type { PostDraft, Visibility } from '@smm/core/adapter-kit';
 import type { MastodonOptions, MastodonVisibility } from './network-options.js';
 
 /** The draft's visibility in Mastodon's words. */

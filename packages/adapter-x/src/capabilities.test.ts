@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import twitter from 'twitter-text';
 import { describe, expect, it } from 'vitest';
-import { validateDraft } from '@smm/core/text';
-import { X_CAPABILITIES } from './index.js';
+import { validateDraft } from '@smm/core/adapter-kit';
+import { X_CAPABILITIES } from './capabilities.js';
 
 const PIECES = [
   'a',

@@ -1,5 +1,5 @@
 import type { AdapterCapabilities } from '@smm/core/adapter-kit';
-import { CONTENT_RULES } from '@smm/core/text';
+import { CONTENT_RULES } from '@smm/core/adapter-kit';
 
 /**
  * What the X adapter can do, as data. Text: X's weighted length (280, URLs 23, CJK and emoji

@@ -1,6 +1,6 @@
 import type { PublishInput } from '@smm/core/adapter-kit';
-import { ValidationError, type ValidationIssue } from '@smm/core/errors';
-import { TEXT_RULES } from '@smm/core/text';
+import { ValidationError, type ValidationIssue } from '@smm/core/adapter-kit';
+import { TEXT_RULES } from '@smm/core/adapter-kit';
 import type { XOptions } from './network-options.js';
 import { composeRootText, weightedLength } from './post-text.js';
 

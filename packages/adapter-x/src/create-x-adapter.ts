@@ -1,14 +1,15 @@
 import { defineAdapter, type AdapterV1 } from '@smm/core/adapter-kit';
 import { X_CAPABILITIES } from './capabilities.js';
 import { xCredentials, type XCredentials } from './credentials.js';
-import { deletePost } from './delete-post.js';
+import { doDelete } from './do-delete.js';
 import { mapXError } from './error-mapping.js';
-import { findPublished } from './find-published.js';
-import { getPost } from './get-post.js';
-import { listMentions } from './mentions.js';
-import { getAccountMetrics, getPostMetrics } from './metrics.js';
+import { doFindPublished } from './do-find-published.js';
+import { doGetPost } from './do-get-post.js';
+import { doListMentions } from './do-list-mentions.js';
+import { doGetAccountMetrics } from './do-get-account-metrics.js';
+import { doGetPostMetrics } from './do-get-post-metrics.js';
 import { XOptionsSchema, type XOptions } from './network-options.js';
-import { publishPosts } from './publish.js';
+import { doPublish } from './do-publish.js';
 import { parseXRateLimit } from './rate-limits.js';
 import { parseXAdapterSettings, type XAdapterSettingsInput } from './settings.js';
 
@@ -63,12 +64,12 @@ export function createXAdapter(settings: XAdapterSettingsInput = {}): XAdapter {
     },
     credentials: xCredentials({ clientId: config.clientId, clientSecret: config.clientSecret }),
     networkOptionsSchema: XOptionsSchema,
-    doPublish: (input, context) => publishPosts(input, context, config),
-    doDelete: ({ post }, context) => deletePost(post, context),
-    doGetPost: ({ post }, context) => getPost(post, context),
-    doListMentions: (input, context) => listMentions(input, context),
-    doGetPostMetrics: ({ post }, context) => getPostMetrics(post, context, config.privateMetrics),
-    doGetAccountMetrics: (_input, context) => getAccountMetrics(context),
-    doFindPublished: (input, context) => findPublished(input, context, config),
+    doPublish: (input, context) => doPublish(input, context, config),
+    doDelete: ({ post }, context) => doDelete(post, context),
+    doGetPost: ({ post }, context) => doGetPost(post, context),
+    doListMentions: (input, context) => doListMentions(input, context),
+    doGetPostMetrics: ({ post }, context) => doGetPostMetrics(post, context, config.privateMetrics),
+    doGetAccountMetrics: (_input, context) => doGetAccountMetrics(context),
+    doFindPublished: (input, context) => doFindPublished(input, context, config),
   });
 }

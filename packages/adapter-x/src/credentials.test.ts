@@ -1,22 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { AuthError } from '@smm/core/errors';
-import { settle, xTestEnv } from './__tests__/x-test-env.js';
+import { AuthError } from '@smm/core/adapter-kit';
+import { settle, testEnv } from './__tests__/test-env.js';
 
-const tokenRequests = (env: ReturnType<typeof xTestEnv>) => env.sim.requests.filter((request) => request.path === '/2/oauth2/token');
+const tokenRequests = (env: ReturnType<typeof testEnv>) => env.sim.requests.filter((request) => request.path === '/2/oauth2/token');
 
 describe('X credentials (OAuth 2.0 refresh with rotation)', () => {
   it('refreshes once after a 401, retries with the new token and hands the rotated tokens back', async () => {
-    const env = xTestEnv();
-    const { published } = await env.client.publish(env.key, { text: 'before expiry' });
+    const env = testEnv();
+    const { published } = await env.client.publish(env.account, { text: 'before expiry' });
     env.sim.expireAccessTokens();
-    const post = await env.client.getPost(env.key, published.parts[0]!);
+    const post = await env.client.getPost(env.account, published.parts[0]!);
     expect(post?.text).toBe('before expiry');
     const [refresh] = tokenRequests(env);
     expect(tokenRequests(env)).toHaveLength(1);
     expect(refresh!.headers['content-type']).toMatch(/^application\/x-www-form-urlencoded/);
     expect(refresh!.body).toEqual({ grant_type: 'refresh_token', refresh_token: 'x-refresh-0', client_id: 'smm-test-client' });
     // The simulator issues 2-hour tokens (expires_in 7200).
-    expect(env.saved).toEqual([
+    expect(env.savedCredentials).toEqual([
       {
         accessToken: 'x-access-1',
         refreshToken: 'x-refresh-1',
@@ -28,50 +28,50 @@ describe('X credentials (OAuth 2.0 refresh with rotation)', () => {
   });
 
   it('refreshes once for many concurrent 401s (a rotated refresh token can be used once)', async () => {
-    const env = xTestEnv();
-    const { published } = await env.client.publish(env.key, { text: 'concurrent' });
+    const env = testEnv();
+    const { published } = await env.client.publish(env.account, { text: 'concurrent' });
     env.sim.expireAccessTokens();
-    const posts = await Promise.all([1, 2, 3].map(() => env.client.getPost(env.key, published.parts[0]!)));
+    const posts = await Promise.all([1, 2, 3].map(() => env.client.getPost(env.account, published.parts[0]!)));
     expect(posts.map((post) => post?.text)).toEqual(['concurrent', 'concurrent', 'concurrent']);
     expect(tokenRequests(env)).toHaveLength(1);
   });
 
   it('refreshes ahead of expiresAt, before sending the request', async () => {
-    const env = xTestEnv({ credentials: (sim) => ({ ...sim.credentials, expiresAt: '2026-01-05T09:00:30.000Z' }) });
-    await env.client.publish(env.key, { text: 'ahead of time' });
-    expect(env.lines().slice(0, 2)).toEqual(['POST /2/oauth2/token', 'POST /2/tweets']);
+    const env = testEnv({ credentials: (sim) => ({ ...sim.credentials, expiresAt: '2026-01-05T09:00:30.000Z' }) });
+    await env.client.publish(env.account, { text: 'ahead of time' });
+    expect(env.requests().slice(0, 2)).toEqual(['POST /2/oauth2/token', 'POST /2/tweets']);
     expect(env.sim.requests[1]!.headers.authorization).toBe('Bearer x-access-1');
   });
 
   it('uses the clientId and clientSecret settings when the credentials carry no client id', async () => {
-    const env = xTestEnv({
+    const env = testEnv({
       settings: { clientId: 'smm-test-client', clientSecret: 'app-secret' },
       credentials: (sim) => ({ accessToken: sim.credentials.accessToken, refreshToken: sim.credentials.refreshToken }),
     });
     env.sim.expireAccessTokens();
-    await env.client.getAccountMetrics(env.key);
+    await env.client.getAccountMetrics(env.account);
     const [refresh] = tokenRequests(env);
     expect(refresh!.headers.authorization).toBe(`Basic ${Buffer.from('smm-test-client:app-secret').toString('base64')}`);
     expect((refresh!.body as { client_id: string }).client_id).toBe('smm-test-client');
   });
 
   it('fails with a non-refreshable AuthError that shows no token when X refuses the refresh', async () => {
-    const env = xTestEnv({ credentials: (sim) => ({ ...sim.credentials, refreshToken: 'stale-refresh-token' }) });
+    const env = testEnv({ credentials: (sim) => ({ ...sim.credentials, refreshToken: 'stale-refresh-token' }) });
     env.sim.expireAccessTokens();
-    const outcome = await settle(env.client.getAccountMetrics(env.key));
+    const outcome = await settle(env.client.getAccountMetrics(env.account));
     expect(outcome.ok).toBe(false);
     const error = (outcome as { error: AuthError }).error;
     expect(AuthError.isInstance(error)).toBe(true);
     expect(error.refreshable).toBe(false);
     const shown = `${error.message} ${JSON.stringify(error.toJSON())} ${String(error.stack)}`;
     for (const secret of ['x-access-0', 'stale-refresh-token']) expect(shown).not.toContain(secret);
-    expect(env.saved).toEqual([]);
+    expect(env.savedCredentials).toEqual([]);
   });
 
   it('says what is missing when a token cannot be refreshed at all', async () => {
-    const env = xTestEnv({ credentials: (sim) => ({ accessToken: sim.credentials.accessToken }) });
+    const env = testEnv({ credentials: (sim) => ({ accessToken: sim.credentials.accessToken }) });
     env.sim.expireAccessTokens();
-    const outcome = await settle(env.client.getAccountMetrics(env.key));
+    const outcome = await settle(env.client.getAccountMetrics(env.account));
     const error = (outcome as { error: AuthError }).error;
     expect(AuthError.isInstance(error)).toBe(true);
     expect(error.message).toContain('offline.access');
@@ -79,12 +79,12 @@ describe('X credentials (OAuth 2.0 refresh with rotation)', () => {
   });
 
   it('refuses malformed credentials naming the field, without echoing the value', () => {
-    expect(() => xTestEnv({ credentials: () => ({ accessToken: '', refreshToken: 'secret-refresh' }) })).toThrow(
+    expect(() => testEnv({ credentials: () => ({ accessToken: '', refreshToken: 'secret-refresh' }) })).toThrow(
       /credentials\.x:\d+\.accessToken/,
     );
     let caught: unknown;
     try {
-      xTestEnv({ credentials: () => ({ accessToken: '', refreshToken: 'secret-refresh', expiresAt: 'tomorrow' }) });
+      testEnv({ credentials: () => ({ accessToken: '', refreshToken: 'secret-refresh', expiresAt: 'tomorrow' }) });
     } catch (error) {
       caught = error;
     }

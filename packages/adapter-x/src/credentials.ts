@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { parseApiResponse, type AdapterCredentials, type CredentialsFactoryInput } from '@smm/core/adapter-kit';
-import { AuthError } from '@smm/core/errors';
-import type { CredentialsProvider } from '@smm/core/http';
-import { InstantSchema } from '@smm/core/model';
+import { AuthError } from '@smm/core/adapter-kit';
+import type { CredentialsProvider } from '@smm/core/adapter-kit';
+import { InstantSchema } from '@smm/core/adapter-kit';
 import { XTokenSchema } from './api-schemas.js';
 import { X_BUCKETS } from './rate-limits.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ErrorMapping } from '@smm/core/http';
+import type { ErrorMapping } from '@smm/core/adapter-kit';
 
 // X answers errors in three shapes: v2 problem details ({ title, detail, type, status }),
 // v2 request errors ({ errors: [{ message, parameters }], title, detail, type }) and v1.1 /

@@ -1,16 +1,15 @@
 /**
  * `@smm/adapter-x`: the X (API v2) adapter for smm. Give `createXAdapter()` to
- * `createClient` from `@smm/core/adapter`. See the README for capabilities, settings,
+ * `createClient` from `@smm/core/client`. See the README for capabilities, settings,
  * credentials, rate limits and limitations.
+ *
+ * Capability tables, rate-limit parsers and error mappers are in `@smm/adapter-x/internal`
+ * (not covered by semver).
  *
  * @packageDocumentation
  */
 export { createXAdapter, type XAdapter } from './create-x-adapter.js';
-export { XAdapterSettingsSchema, X_API_URL, type XAdapterSettings, type XAdapterSettingsInput } from './settings.js';
+export { XAdapterSettingsSchema, type XAdapterSettings, type XAdapterSettingsInput } from './settings.js';
 export { XCredentialsSchema, type XCredentials } from './credentials.js';
-export { XOptionsSchema, X_REPLY_SETTINGS, type XOptions, type XOptionsInput } from './network-options.js';
-export { X_CAPABILITIES } from './capabilities.js';
-export { X_BUCKETS, parseXDailyLimitHeaders, parseXRateLimit, type XBucket } from './rate-limits.js';
-export { mapXError } from './error-mapping.js';
-export { X_POLL_LIMITS } from './check-x-draft.js';
-export { X_ACCOUNT_METRICS, X_POST_METRICS } from './metrics.js';
+export { XOptionsSchema, type XOptions, type XOptionsInput } from './network-options.js';
+export { VERSION } from './version.js';

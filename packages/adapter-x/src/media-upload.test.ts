@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { TimeoutError, ValidationError } from '@smm/core/errors';
-import { PNG_BASE64, settle, xTestEnv } from './__tests__/x-test-env.js';
+import { TimeoutError, ValidationError } from '@smm/core/adapter-kit';
+import { ONE_PIXEL_PNG_BASE64, settle, testEnv } from './__tests__/test-env.js';
 
 const png = {
   kind: 'image' as const,
-  source: { type: 'bytes' as const, base64: PNG_BASE64 },
+  source: { type: 'bytes' as const, base64: ONE_PIXEL_PNG_BASE64 },
   mimeType: 'image/png',
   altText: 'One transparent pixel',
 };
@@ -17,9 +17,9 @@ function bytesOf(length: number): string {
 
 describe('media upload', () => {
   it('uploads an image with INIT, APPEND, FINALIZE and alt text, then attaches its media id', async () => {
-    const env = xTestEnv();
-    await env.client.publish(env.key, { text: 'with a picture', media: [png] });
-    expect(env.lines()).toEqual([
+    const env = testEnv();
+    await env.client.publish(env.account, { text: 'with a picture', media: [png] });
+    expect(env.requests()).toEqual([
       'POST /2/media/upload',
       'POST /2/media/upload',
       'POST /2/media/upload',
@@ -44,9 +44,9 @@ describe('media upload', () => {
   });
 
   it('sends large media in chunks of mediaChunkBytes, in order', async () => {
-    const env = xTestEnv({ settings: { mediaChunkBytes: 65_536 } });
+    const env = testEnv({ settings: { mediaChunkBytes: 65_536 } });
     const video = { kind: 'video' as const, source: { type: 'bytes' as const, base64: bytesOf(150_000) }, mimeType: 'video/mp4' };
-    await env.client.publish(env.key, { text: 'a video', media: [video] });
+    await env.client.publish(env.account, { text: 'a video', media: [video] });
     const appends = env.sim.requests.filter((request) => (request.body as { command?: string } | undefined)?.command === 'APPEND');
     expect(
       appends.map((request) => [
@@ -61,14 +61,14 @@ describe('media upload', () => {
   });
 
   it('polls STATUS on the context clock until X has processed a video, and sends no alt text for it', async () => {
-    const env = xTestEnv();
+    const env = testEnv();
     const video = {
       kind: 'video' as const,
       source: { type: 'bytes' as const, base64: bytesOf(2_000) },
       mimeType: 'video/mp4',
       altText: 'ignored for video',
     };
-    await env.client.publish(env.key, { text: 'processed video', media: [video] });
+    await env.client.publish(env.account, { text: 'processed video', media: [video] });
     const statuses = env.sim.requests.filter((request) => request.method === 'GET' && request.path === '/2/media/upload');
     expect(statuses.length).toBeGreaterThanOrEqual(1);
     expect(statuses[0]!.query).toMatchObject({ command: 'STATUS' });
@@ -78,19 +78,19 @@ describe('media upload', () => {
     const postedAt = Date.parse(env.sim.requests.find((request) => request.path === '/2/tweets')!.at);
     // The simulator takes 2 s of (simulated) time to process a video.
     expect(postedAt - finalizedAt).toBeGreaterThanOrEqual(2_000);
-    expect(env.lines()).not.toContain('POST /2/media/metadata');
+    expect(env.requests()).not.toContain('POST /2/media/metadata');
   });
 
   it('gives up with TimeoutError when processing outlasts mediaProcessingTimeoutMs, and posts nothing', async () => {
-    const env = xTestEnv({ settings: { mediaProcessingTimeoutMs: 1_500 } });
+    const env = testEnv({ settings: { mediaProcessingTimeoutMs: 1_500 } });
     const video = { kind: 'video' as const, source: { type: 'bytes' as const, base64: bytesOf(1_000) }, mimeType: 'video/mp4' };
-    const outcome = await settle(env.client.publish(env.key, { text: 'slow video', media: [video] }));
+    const outcome = await settle(env.client.publish(env.account, { text: 'slow video', media: [video] }));
     expect(!outcome.ok && TimeoutError.isInstance(outcome.error)).toBe(true);
     expect(env.sim.posts()).toHaveLength(0);
   });
 
   it('reports failed processing as a ValidationError on that media item', async () => {
-    const env = xTestEnv({
+    const env = testEnv({
       fetch: (simFetch) => async (input, init) => {
         const request = new Request(input, init);
         if (request.method === 'GET' && new URL(request.url).pathname === '/2/media/upload') {
@@ -106,7 +106,7 @@ describe('media upload', () => {
       },
     });
     const video = { kind: 'video' as const, source: { type: 'bytes' as const, base64: bytesOf(1_000) }, mimeType: 'video/mp4' };
-    const outcome = await settle(env.client.publish(env.key, { text: 'bad video', thread: [{ text: 'part two', media: [video] }] }));
+    const outcome = await settle(env.client.publish(env.account, { text: 'bad video', thread: [{ text: 'part two', media: [video] }] }));
     const error = (outcome as { error: ValidationError }).error;
     expect(ValidationError.isInstance(error)).toBe(true);
     expect(error.issues).toEqual([expect.objectContaining({ path: ['thread', 0, 'media', 0], code: 'media_processing_failed' })]);
@@ -120,10 +120,10 @@ describe('media upload', () => {
       calls.push({ url: request.url, headers: request.headers });
       return new URL(request.url).pathname === '/missing.png'
         ? new Response('gone', { status: 404 })
-        : new Response(Buffer.from(PNG_BASE64, 'base64'));
+        : new Response(Buffer.from(ONE_PIXEL_PNG_BASE64, 'base64'));
     };
-    const env = xTestEnv({ settings: { fetch: download } });
-    await env.client.publish(env.key, {
+    const env = testEnv({ settings: { fetch: download } });
+    await env.client.publish(env.account, {
       text: 'from a url',
       media: [{ kind: 'image', source: { type: 'url', url: 'https://cdn.example/pixel.png' }, mimeType: 'image/png' }],
     });
@@ -132,7 +132,7 @@ describe('media upload', () => {
     expect((env.sim.requests[0]!.body as { total_bytes: string }).total_bytes).toBe(String(PNG_BYTES));
 
     const missing = await settle(
-      env.client.publish(env.key, {
+      env.client.publish(env.account, {
         text: 'missing',
         media: [{ kind: 'image', source: { type: 'url', url: 'https://cdn.example/missing.png?sig=secret' }, mimeType: 'image/png' }],
       }),

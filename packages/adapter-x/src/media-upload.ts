@@ -1,6 +1,6 @@
 import { parseApiResponse, type AdapterContext } from '@smm/core/adapter-kit';
-import { TimeoutError, ValidationError, redactUrl } from '@smm/core/errors';
-import type { MediaKind, MediaRef } from '@smm/core/model';
+import { TimeoutError, ValidationError, redactUrl } from '@smm/core/adapter-kit';
+import type { MediaKind, MediaRef } from '@smm/core/adapter-kit';
 import { XMediaUploadSchema } from './api-schemas.js';
 import { X_CAPABILITIES } from './capabilities.js';
 import { X_BUCKETS } from './rate-limits.js';

@@ -1,5 +1,5 @@
-import type { PostDraft } from '@smm/core/model';
-import { countLength, TEXT_RULES } from '@smm/core/text';
+import type { PostDraft } from '@smm/core/adapter-kit';
+import { countLength, TEXT_RULES } from '@smm/core/adapter-kit';
 
 /**
  * The text X receives for the first post: the draft's text, with `draft.link` appended when

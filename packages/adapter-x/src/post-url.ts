@@ -1,4 +1,4 @@
-import type { Account } from '@smm/core/model';
+import type { Account } from '@smm/core/adapter-kit';
 
 /** The public web address of a post. @internal */
 export function postUrl(id: string, handle?: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseXDailyLimitHeaders, parseXRateLimit } from './index.js';
+import { parseXDailyLimitHeaders, parseXRateLimit } from './rate-limits.js';
 
 const context = { now: 1_767_603_600_000, bucket: 'write:tweets' };
 

@@ -1,4 +1,4 @@
-import { composeRateLimitParsers, parseEpochResetHeaders, type RateLimitObservation, type RateLimitParser } from '@smm/core/http';
+import { composeRateLimitParsers, parseEpochResetHeaders, type RateLimitObservation, type RateLimitParser } from '@smm/core/adapter-kit';
 
 /**
  * The rate-limit bucket of each X endpoint. X limits every endpoint on its own 15-minute

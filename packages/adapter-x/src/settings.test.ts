@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '@smm/core/errors';
+import { ValidationError } from '@smm/core/adapter-kit';
 import { createXAdapter, XAdapterSettingsSchema } from './index.js';
 
 function issuesOf(settings: unknown): string[] {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { parseWithSchema } from '@smm/core/model';
+import { fetchSettingSchema, httpUrlSchema, parseWithSchema, positiveMsSchema as positiveMs } from '@smm/core/adapter-kit';
+import { USER_AGENT } from './version.js';
 
 /**
  * X's API root, as X documents it.
@@ -12,11 +13,6 @@ import { parseWithSchema } from '@smm/core/model';
 export const X_API_URL = 'https://api.x.com';
 
 const MB = 1024 * 1024;
-const positiveMs = (what: string) =>
-  z
-    .number()
-    .int({ error: `must be ${what} in whole milliseconds` })
-    .positive({ error: `must be ${what} in milliseconds, above 0` });
 
 /**
  * Settings of {@link createXAdapter}, validated eagerly: a bad setting throws a
@@ -30,13 +26,13 @@ const positiveMs = (what: string) =>
 export const XAdapterSettingsSchema = z
   .object({
     /** API root (default `https://api.x.com`); tests pass a simulator's `baseUrl`. */
-    baseUrl: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL such as https://api.x.com' }).default(X_API_URL),
+    baseUrl: httpUrlSchema(X_API_URL).default(X_API_URL),
     /** OAuth 2.0 client id, used to refresh tokens (credentials may carry their own). */
     clientId: z.string().min(1, { error: 'must be your OAuth 2.0 client id (not empty)' }).optional(),
     /** OAuth 2.0 client secret, for confidential clients (sent as HTTP Basic on refresh). */
     clientSecret: z.string().min(1, { error: 'must be the client secret (not empty), or left out for public clients' }).optional(),
     /** Downloads media given by URL (default: the global fetch). Never receives the X token. */
-    fetch: z.custom<typeof fetch>((value) => typeof value === 'function', { error: 'must be a fetch function' }).optional(),
+    fetch: fetchSettingSchema,
     /** Bytes per APPEND chunk of the media upload (default 4 MiB; X takes at most 5 MB). */
     mediaChunkBytes: z
       .number()
@@ -46,9 +42,9 @@ export const XAdapterSettingsSchema = z
       .default(4 * MB),
     /** How long to wait for X to process a video or GIF before giving up (default 10 min). */
     mediaProcessingTimeoutMs: positiveMs('a duration').default(10 * 60_000),
-    /** How far back `findPublished` and duplicate recovery look in the own timeline (default 24 h). */
+    /** How far back `doFindPublished` and duplicate recovery look in the own timeline (default 24 h). */
     lookupWindowMs: positiveMs('a duration').default(24 * 3_600_000),
-    /** Most timeline pages (100 posts each) `findPublished` reads (default 5). */
+    /** Most timeline pages (100 posts each) `doFindPublished` reads (default 5). */
     lookupMaxPages: z
       .number()
       .int()
@@ -63,8 +59,8 @@ export const XAdapterSettingsSchema = z
      * publish resumes; `fail` throws a `ValidationError`.
      */
     onDuplicate: z.enum(['adopt', 'fail'], { error: 'must be "adopt" or "fail"' }).default('adopt'),
-    /** `user-agent` sent with every request. */
-    userAgent: z.string().min(1).default('smm-adapter-x'),
+    /** `user-agent` sent with every request (default `@smm/adapter-x/<VERSION>`). */
+    userAgent: z.string().min(1, { error: 'must not be empty' }).default(USER_AGENT),
   })
   .strict();
 

@@ -47,7 +47,7 @@ function requireCapability(adapter: Adapter, enabled: boolean, feature: string, 
  * @example
  * ```ts
  * const client = createClient({
- *   adapters: [createMastodonAdapter({ instanceUrl: 'https://mastodon.social' })],
+ *   adapters: [createMastodonAdapter({ baseUrl: 'https://mastodon.social' })],
  *   accounts: [{ platform: 'mastodon', id: '1091', handle: 'smm' }],
  *   credentials: { 'mastodon:1091': { accessToken: process.env.MASTODON_TOKEN } },
  * });

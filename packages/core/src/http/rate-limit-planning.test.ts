@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RateLimitError, ValidationError } from '../errors/index.js';
 import { startLoopback, json, type Loopback } from './__tests__/loopback-server.js';
-import { FakeClock } from './test-helpers/fake-clock.js';
+import { createFakeClock, type FakeClock } from '../clock/index.js';
 import { createHttpClient, createMemoryRateLimitStore, dailyQuota, type HttpClientEvents, type RateLimitStore } from './index.js';
 
 let server: Loopback | undefined;
@@ -74,7 +74,7 @@ describe('createHttpClient options', () => {
 
 describe('planning around limits', () => {
   it('a 429 with Retry-After waits that long, then succeeds', async () => {
-    const clock = new FakeClock();
+    const clock = createFakeClock();
     let calls = 0;
     server = await startLoopback((_request, response) => {
       calls += 1;
@@ -96,7 +96,7 @@ describe('planning around limits', () => {
   });
 
   it('remaining=0 holds the next call until the reset without sending it', async () => {
-    const clock = new FakeClock();
+    const clock = createFakeClock();
     const window = xWindowServer(clock, 1, 60_000);
     server = await startLoopback(window.handler);
     const http = createHttpClient({ platform: 'x', accountId: '12', baseUrl: server.url, clock, resetMarginMs: 0 });
@@ -124,7 +124,7 @@ describe('planning around limits', () => {
   });
 
   it('20 concurrent callers with remaining=5 send exactly 5 before the reset, the rest after', async () => {
-    const clock = new FakeClock();
+    const clock = createFakeClock();
     const window = xWindowServer(clock, 6, 60_000);
     server = await startLoopback(window.handler);
     const http = createHttpClient({ platform: 'x', baseUrl: server.url, clock, concurrency: 20, resetMarginMs: 0 });
@@ -149,7 +149,7 @@ describe('planning around limits', () => {
   });
 
   it('an async store (a Redis-like one) still never lets concurrent callers overspend', async () => {
-    const clock = new FakeClock();
+    const clock = createFakeClock();
     const window = xWindowServer(clock, 4, 60_000);
     server = await startLoopback(window.handler);
     const inner = createMemoryRateLimitStore();
@@ -174,7 +174,7 @@ describe('planning around limits', () => {
   });
 
   it('a reset header in the past does not stall', async () => {
-    const clock = new FakeClock();
+    const clock = createFakeClock();
     server = await startLoopback((_request, response) =>
       json(
         response,
@@ -194,7 +194,7 @@ describe('planning around limits', () => {
   });
 
   it('once a known reset has passed, the window counts as rolled', async () => {
-    const clock = new FakeClock();
+    const clock = createFakeClock();
     const window = xWindowServer(clock, 1, 60_000);
     server = await startLoopback(window.handler);
     const http = createHttpClient({ platform: 'x', baseUrl: server.url, clock, resetMarginMs: 0 });
@@ -207,7 +207,7 @@ describe('planning around limits', () => {
   });
 
   it('fails fast with RateLimitError when the wait exceeds maxWaitMs', async () => {
-    const clock = new FakeClock();
+    const clock = createFakeClock();
     const window = xWindowServer(clock, 1, 15 * 60_000);
     server = await startLoopback(window.handler);
     const http = createHttpClient({ platform: 'x', accountId: '12', baseUrl: server.url, clock, maxWaitMs: 60_000, resetMarginMs: 0 });
@@ -220,7 +220,7 @@ describe('planning around limits', () => {
   });
 
   it('onRateLimited decides: "fail" throws at once, "wait" waits past maxWaitMs', async () => {
-    const clock = new FakeClock();
+    const clock = createFakeClock();
     const window = xWindowServer(clock, 1, 60_000);
     server = await startLoopback(window.handler);
     const decisions: Array<'wait' | 'fail'> = ['fail', 'wait'];
@@ -247,7 +247,7 @@ describe('planning around limits', () => {
   });
 
   it('static limits seed buckets for networks that send no headers', async () => {
-    const clock = new FakeClock(); // 2026-01-05T09:00Z = 01:00 in Los Angeles
+    const clock = createFakeClock(); // 2026-01-05T09:00Z = 01:00 in Los Angeles
     server = await startLoopback((_request, response) => json(response, 200, {}));
     const http = createHttpClient({
       platform: 'youtube',
@@ -275,7 +275,7 @@ describe('planning around limits', () => {
   });
 
   it('cost spends points: a create (3) waits when only 2 are left', async () => {
-    const clock = new FakeClock();
+    const clock = createFakeClock();
     server = await startLoopback((_request, response) =>
       json(
         response,
@@ -297,7 +297,7 @@ describe('planning around limits', () => {
   });
 
   it('a shared store lets two clients of one account plan together', async () => {
-    const clock = new FakeClock();
+    const clock = createFakeClock();
     const window = xWindowServer(clock, 2, 60_000);
     server = await startLoopback(window.handler);
     const rateLimitStore = createMemoryRateLimitStore();
@@ -332,7 +332,7 @@ describe('planning around limits', () => {
   });
 
   it('emits rate-limit-updated with the learned state', async () => {
-    const clock = new FakeClock();
+    const clock = createFakeClock();
     const reset = Math.floor(clock.now() / 1000) + 900;
     server = await startLoopback((_request, response) =>
       json(response, 200, {}, { 'x-rate-limit-limit': '300', 'x-rate-limit-remaining': '299', 'x-rate-limit-reset': String(reset) }),

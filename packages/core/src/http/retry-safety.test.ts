@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiCallError, AuthError, NetworkError, PublishOutcomeUnknownError, RateLimitError, TimeoutError } from '../errors/index.js';
 import { closedPort, json, startLoopback, type Loopback } from './__tests__/loopback-server.js';
-import { FakeClock } from './test-helpers/fake-clock.js';
+import { createFakeClock, type FakeClock } from '../clock/index.js';
 import { createHttpClient, type ErrorMapping, type HttpClientEvents, type HttpClientOptions } from './index.js';
 
 const servers: Loopback[] = [];
@@ -120,7 +120,7 @@ describe('retry safety for requests that create something', () => {
   });
 
   it('a 429 on a POST is retried (the network did not act), after the announced wait', async () => {
-    const clock = new FakeClock();
+    const clock = createFakeClock();
     let calls = 0;
     const server = await serve((_request, response) => {
       if (++calls === 1) json(response, 429, { error: 'Too many requests' }, { 'retry-after': '5' });
@@ -250,7 +250,7 @@ describe('timeouts and aborts', () => {
   });
 
   it('abort while waiting for a reset rejects at once with the reason, sending nothing', async () => {
-    const clock = new FakeClock();
+    const clock = createFakeClock();
     const server = await serve((_request, response) =>
       json(
         response,
@@ -270,7 +270,7 @@ describe('timeouts and aborts', () => {
     controller.abort(reason);
     await expect(waiting).rejects.toBe(reason);
     expect(server.received).toHaveLength(1);
-    expect(clock.pending).toBe(0);
+    expect(clock.pending()).toBe(0);
   });
 
   it('abort while queued and while in flight rejects with the reason', async () => {

@@ -1,8 +1,9 @@
 import { type Adapter } from '@smm/core/adapter-kit';
-import { createClient, type ClientHttpOptions, type SmmClient } from '@smm/core/client';
+import type { ClientHttpOptions } from '@smm/core/client';
 import { ApiCallError, AuthError, RateLimitError, UnsupportedFeatureError } from '@smm/core/errors';
 import type { HttpClient, HttpClientOptions } from '@smm/core/http';
 import type { AccountInput, MediaRef, PostRef } from '@smm/core/model';
+import { createAdapterTestEnv, ONE_PIXEL_PNG_BASE64, settle, type AdapterTestEnv } from '../adapter-test-env/index.js';
 import { createFakeClock, type FakeClock } from '../clock/index.js';
 import type { NetworkSimulator } from '../simulator/index.js';
 
@@ -69,19 +70,9 @@ function describeError(error: unknown): string {
   return String(error);
 }
 
-async function settle<T>(promise: Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
-  try {
-    return { ok: true, value: await promise };
-  } catch (error) {
-    return { ok: false, error };
-  }
-}
-
-// A 1×1 transparent PNG.
-const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 const DEFAULT_MEDIA: MediaRef = {
   kind: 'image',
-  source: { type: 'bytes', base64: PNG },
+  source: { type: 'bytes', base64: ONE_PIXEL_PNG_BASE64 },
   mimeType: 'image/png',
   sizeBytes: 70,
   width: 1,
@@ -89,19 +80,7 @@ const DEFAULT_MEDIA: MediaRef = {
   altText: 'A single transparent pixel',
 };
 
-interface Setup<TSim extends NetworkSimulator> {
-  clock: FakeClock;
-  sim: TSim;
-  adapter: Adapter;
-  client: SmmClient;
-  /** `platform:id` of the account under test. */
-  account: string;
-  accountId: string;
-}
-
-function resolve<TSim, T>(value: T | ((simulator: TSim) => T) | undefined, simulator: TSim): T | undefined {
-  return typeof value === 'function' ? (value as (simulator: TSim) => T)(simulator) : value;
-}
+type Setup<TSim extends NetworkSimulator> = AdapterTestEnv<TSim>;
 
 /**
  * The checks of the adapter conformance suite, ready to run by any runner. Capabilities
@@ -124,23 +103,15 @@ export function conformanceChecks<TSim extends NetworkSimulator>(options: Confor
   let serial = 0;
   const unique = (label: string) => `conformance ${label} ${++serial} ${Math.random().toString(36).slice(2, 8)}`;
 
-  function setup(): Setup<TSim> {
-    const clock = createFakeClock({ now: '2026-01-05T09:00:00.000Z', autoAdvance: true });
-    const sim = options.simulator(clock);
-    const adapter = options.createAdapter(sim);
-    const account = resolve(options.account, sim) ?? { platform: adapter.platform, id: sim.account.id, handle: sim.account.handle };
-    const key = `${account.platform}:${account.id}`;
-    const client = createClient({
-      adapters: [adapter],
-      accounts: [account],
-      credentials: { [key]: resolve(options.credentials, sim) ?? sim.credentials },
-      clock,
-      fetch: sim.fetch,
-      httpOptions: { timeoutMs: 5_000, maxRetries: 3, maxWaitMs: 30 * 60_000, maxRetryTimeMs: 60 * 60_000, ...options.httpOptions },
+  const setup = (): Setup<TSim> =>
+    createAdapterTestEnv({
+      simulator: options.simulator,
+      createAdapter: options.createAdapter,
+      ...(options.account === undefined ? {} : { account: options.account }),
+      ...(options.credentials === undefined ? {} : { credentials: options.credentials as object | ((simulator: TSim) => unknown) }),
+      ...(options.httpOptions ? { httpOptions: options.httpOptions } : {}),
       ...(options.createHttpClient ? { createHttpClient: options.createHttpClient } : {}),
     });
-    return { clock, sim, adapter, client, account: key, accountId: account.id };
-  }
 
   const livePosts = (sim: NetworkSimulator, text?: string) =>
     sim.posts().filter((post) => !post.deleted && (text === undefined || post.text === text));

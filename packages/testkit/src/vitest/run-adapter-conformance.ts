@@ -19,7 +19,7 @@ import { conformanceChecks, type ConformanceOptions } from '../conformance/index
  * runAdapterConformance({
  *   name: '@smm/adapter-mastodon',
  *   simulator: (clock) => createMastodonSimulator({ clock, seed: 1 }),
- *   createAdapter: (sim) => createMastodonAdapter({ instanceUrl: sim.baseUrl }),
+ *   createAdapter: (sim) => createMastodonAdapter({ baseUrl: sim.baseUrl }),
  * });
  * ```
  */
