@@ -131,7 +131,7 @@ const server = await sim.listen();
 try {
   const account = { platform: 'mastodon', id: sim.account.id, handle: 'brand' };
   const client = createClient({
-    adapters: [createMastodonAdapter({ instanceUrl: server.url })],
+    adapters: [createMastodonAdapter({ baseUrl: server.url })],
     accounts: [account],
     credentials: { ['mastodon:' + account.id]: { accessToken: sim.credentials.accessToken } },
   });
