@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { json, startLoopback, type Loopback } from './__tests__/loopback-server.js';
-import { FakeClock } from './test-helpers/fake-clock.js';
+import { createFakeClock, type FakeClock } from '../clock/index.js';
 import { createHttpClient } from './index.js';
 
 let server: Loopback | undefined;
@@ -14,7 +14,7 @@ describe('the bucket is reserved at dispatch, inside the concurrency slot', () =
     'Retry-After-only server, 100 callers: per window, 429s ≤ requests in flight when the first 429 arrived',
     { timeout: 60_000 },
     async () => {
-      const clock = new FakeClock();
+      const clock = createFakeClock();
       const QUOTA = 20;
       const WINDOW_MS = 60_000;
       let windowEnd = clock.now() + WINDOW_MS;

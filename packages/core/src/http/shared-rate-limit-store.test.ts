@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { json, startLoopback, type Loopback } from './__tests__/loopback-server.js';
-import { FakeClock } from './test-helpers/fake-clock.js';
+import { createFakeClock, type FakeClock } from '../clock/index.js';
 import { createHttpClient, createMemoryRateLimitStore } from './index.js';
 
 let server: Loopback | undefined;
@@ -35,7 +35,7 @@ function xWindow(clock: FakeClock, limit: number, windowMs: number) {
 
 describe('clients sharing one RateLimitStore plan as one', () => {
   it('two clients, 30 concurrent calls each, 10 per window: 0 × 429 and each window used in full', { timeout: 30_000 }, async () => {
-    const clock = new FakeClock();
+    const clock = createFakeClock();
     const window = xWindow(clock, 10, 60_000);
     server = await startLoopback(window.handler);
     const rateLimitStore = createMemoryRateLimitStore();
@@ -72,7 +72,7 @@ describe('clients sharing one RateLimitStore plan as one', () => {
 
   it('a response does not overwrite the other client’s reservations', async () => {
     const rateLimitStore = createMemoryRateLimitStore();
-    const clock = new FakeClock();
+    const clock = createFakeClock();
     const reset = String(Math.ceil((clock.now() + 60_000) / 1000));
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));

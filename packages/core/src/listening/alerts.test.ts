@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Mention } from '../model/index.js';
 import { createAlertMonitor, type ListeningAlert } from './alerts.js';
 import { mention } from './__tests__/mentions.js';
-import { createVirtualClock } from './__tests__/virtual-clock.js';
+import { createFakeClock } from '../clock/index.js';
 
 const HOUR = 3_600_000;
 const T0 = Date.parse('2026-03-02T00:00:00.000Z');
@@ -178,7 +178,7 @@ describe('createAlertMonitor', () => {
   });
 
   it('run() closes buckets on the clock', async () => {
-    const clock = createVirtualClock(T0);
+    const clock = createFakeClock({ now: T0, autoAdvance: true });
     const monitor = createAlertMonitor({ bucketMs: HOUR, window: 10, minBaseline: 8, clock });
     const buckets: string[] = [];
     monitor.on('bucket', ({ bucketStart }) => buckets.push(bucketStart));

@@ -6,7 +6,7 @@ import { InboxStateError } from './inbox-state-error.js';
 import { ReplyInProgressError } from './reply-in-progress-error.js';
 import type { ReplySender } from './sources.js';
 import { mention } from './__tests__/mentions.js';
-import { createVirtualClock } from './__tests__/virtual-clock.js';
+import { createFakeClock } from '../clock/index.js';
 
 const START = Date.parse('2026-03-01T12:00:00.000Z');
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -34,7 +34,7 @@ function fakeSender(options: { dm?: boolean; failReply?: boolean } = {}) {
 }
 
 function setup(senderOptions?: Parameters<typeof fakeSender>[0]) {
-  const clock = createVirtualClock(START);
+  const clock = createFakeClock({ now: START, autoAdvance: true });
   const { sender, sent } = fakeSender(senderOptions);
   const inbox = createInbox({
     accounts: [account],
@@ -223,7 +223,7 @@ describe('createInbox', () => {
   });
 
   it('refuses a second reply while one is in flight, unless the caller opts in', async () => {
-    const clock = createVirtualClock(START);
+    const clock = createFakeClock({ now: START, autoAdvance: true });
     let release: () => void = () => undefined;
     const sent: string[] = [];
     const sender: ReplySender = {

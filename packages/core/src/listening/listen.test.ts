@@ -6,7 +6,7 @@ import { createMemoryCheckpointStore } from './checkpoint-store.js';
 import { listen, type ListenOptions } from './listen.js';
 import { createFakeSource, type TimelineItem } from './__tests__/fake-source.js';
 import { mention } from './__tests__/mentions.js';
-import { createVirtualClock } from './__tests__/virtual-clock.js';
+import { createFakeClock } from '../clock/index.js';
 
 const START = Date.parse('2026-03-01T12:00:00.000Z');
 const MINUTE = 60_000;
@@ -34,7 +34,7 @@ async function collect(options: ListenOptions, untilMs: number, take = Infinity)
 
 describe('listen', () => {
   it('merges every account, in time order per account, each item once across polls and pages', async () => {
-    const clock = createVirtualClock(START);
+    const clock = createFakeClock({ now: START, autoAdvance: true });
     const source = createFakeSource(clock, {
       'bluesky:alice': [
         item(alice, 'a1', START + 10_000),
@@ -57,7 +57,7 @@ describe('listen', () => {
   });
 
   it('delivers an item seen through two endpoints (two ids) once', async () => {
-    const clock = createVirtualClock(START);
+    const clock = createFakeClock({ now: START, autoAdvance: true });
     const shared = { author: { id: 'carol', handle: 'carol' }, text: 'Where is my refund?' };
     const source = createFakeSource(clock, {
       'bluesky:alice': [
@@ -92,7 +92,7 @@ describe('listen', () => {
       .flat()
       .map((entry) => entry.mention.id)
       .sort();
-    const clock = createVirtualClock(START);
+    const clock = createFakeClock({ now: START, autoAdvance: true });
     const source = createFakeSource(clock, timelines);
     const store = createMemoryCheckpointStore();
     const first = await collect(
@@ -132,7 +132,7 @@ describe('listen', () => {
             const entry = item(account, `m${index}`, START + spec.offset);
             timelines[`${account.platform}:${account.id}`]!.push({ ...entry, visibleAt: START + spec.offset + spec.lag });
           });
-          const clock = createVirtualClock(START);
+          const clock = createFakeClock({ now: START, autoAdvance: true });
           const source = createFakeSource(clock, timelines, { pageSize });
           const store = createMemoryCheckpointStore();
           const options = { source, accounts: [alice, bob], since: iso(START), pollEvery: MINUTE, clock, checkpoints: store };
@@ -150,7 +150,7 @@ describe('listen', () => {
   it('an item seen again through a second endpoint after the window moved on is still delivered once', async () => {
     // The notification says 12:00:00.000, the search endpoint .900 and shows up 6 minutes
     // later, when the watermark has passed 12:05:00.5 (the window edge is to the second).
-    const clock = createVirtualClock(START);
+    const clock = createFakeClock({ now: START, autoAdvance: true });
     const shared = { author: { id: 'carol', handle: 'carol' }, text: 'Where is my refund?' };
     const source = createFakeSource(clock, {
       'bluesky:alice': [
@@ -164,7 +164,7 @@ describe('listen', () => {
   });
 
   it('an item one endpoint truncates to the second and another rounds up is delivered once', async () => {
-    const clock = createVirtualClock(START);
+    const clock = createFakeClock({ now: START, autoAdvance: true });
     const shared = { author: { id: 'carol', handle: 'carol' }, text: 'Where is my refund?' };
     const source = createFakeSource(clock, {
       'bluesky:alice': [
@@ -181,7 +181,7 @@ describe('listen', () => {
   });
 
   it('a restart without since, before anything was delivered, still gets what arrived while down', async () => {
-    const clock = createVirtualClock(START);
+    const clock = createFakeClock({ now: START, autoAdvance: true });
     const timeline: TimelineItem[] = [];
     const source = createFakeSource(clock, { 'bluesky:alice': timeline });
     const store = createMemoryCheckpointStore();
@@ -199,7 +199,7 @@ describe('listen', () => {
   });
 
   it('delivers 10 000 mentions made within the look-back window in time linear in their number', async () => {
-    const clock = createVirtualClock(START);
+    const clock = createFakeClock({ now: START, autoAdvance: true });
     const count = 10_000;
     const timeline = Array.from({ length: count }, (_, index) =>
       item(alice, `burst-${index}`, START + Math.floor((index * 5 * MINUTE) / count)),
@@ -221,7 +221,7 @@ describe('listen', () => {
   }, 30_000);
 
   it('a rate-limited account delays only its own stream', async () => {
-    const clock = createVirtualClock(START);
+    const clock = createFakeClock({ now: START, autoAdvance: true });
     const source = createFakeSource(
       clock,
       {
@@ -256,7 +256,7 @@ describe('listen', () => {
   });
 
   it('waits until resetAt and continues from the page that was limited', async () => {
-    const clock = createVirtualClock(START);
+    const clock = createFakeClock({ now: START, autoAdvance: true });
     const source = createFakeSource(
       clock,
       { 'bluesky:alice': Array.from({ length: 5 }, (_, index) => item(alice, `a${index}`, START - 50_000 + index * 1000)) },
@@ -281,7 +281,7 @@ describe('listen', () => {
   });
 
   it('reports other errors as events and retries with backoff, without ending the stream', async () => {
-    const clock = createVirtualClock(START);
+    const clock = createFakeClock({ now: START, autoAdvance: true });
     const source = createFakeSource(
       clock,
       { 'bluesky:alice': [item(alice, 'a1', START - 1000)] },
@@ -302,7 +302,7 @@ describe('listen', () => {
   });
 
   it('skips and reports items that are not valid mentions', async () => {
-    const clock = createVirtualClock(START);
+    const clock = createFakeClock({ now: START, autoAdvance: true });
     const broken = { mention: { ...mention({ id: 'bad', platform: 'bluesky', accountId: 'alice' }), createdAt: 'last tuesday' } };
     const source = createFakeSource(clock, { 'bluesky:alice': [item(alice, 'good', START - 1000)] });
     const real = source.listMentions.bind(source);
@@ -321,7 +321,7 @@ describe('listen', () => {
   });
 
   it('stops paging at the first page older than since when the source ignores since', async () => {
-    const clock = createVirtualClock(START);
+    const clock = createFakeClock({ now: START, autoAdvance: true });
     const history = Array.from({ length: 30 }, (_, index) => item(alice, `old${index}`, START - (index + 1) * 3_600_000));
     const fake = createFakeSource(
       clock,
@@ -341,7 +341,7 @@ describe('listen', () => {
   });
 
   it('stops when its signal aborts', async () => {
-    const clock = createVirtualClock(START);
+    const clock = createFakeClock({ now: START, autoAdvance: true });
     const controller = new AbortController();
     const stream = listen({ source: createFakeSource(clock, {}), accounts: [alice], clock, signal: controller.signal });
     void clock.sleep(5 * MINUTE).then(() => controller.abort());
@@ -352,7 +352,7 @@ describe('listen', () => {
   });
 
   it('refuses bad options and a corrupt checkpoint', async () => {
-    const clock = createVirtualClock(START);
+    const clock = createFakeClock({ now: START, autoAdvance: true });
     const source = createFakeSource(clock, {});
     expect(() => listen({ source, accounts: [] })).toThrow(/accounts: must list at least one account/);
     expect(() => listen({ source, accounts: [alice, alice] })).toThrow(/bluesky:alice is listed twice/);
