@@ -83,4 +83,10 @@ if (counts) {
   failed += Number(counts[2]);
   skipped += Number(counts[3] ?? 0);
 }
-finish(examples.status === 0);
+if (examples.status !== 0) finish(false);
+
+// The release path as a newcomer meets it: tarballs installed with npm in a scratch app outside the
+// repository, a strict consumer of every subpath type-checked, a program run against them.
+if (step('release (pack, npm install, strict consumer, program)', 'node', [join(root, 'scripts', 'check-release.mjs')])) passed += 1;
+else failed += 1;
+finish(true);

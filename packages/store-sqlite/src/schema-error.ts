@@ -29,14 +29,14 @@ export class SqliteSchemaError extends SmmError {
       `The SQLite schedule database has schema version ${found}, but this @smm/store-sqlite reads up to version ${supported}: it was written by a newer release. Upgrade @smm/store-sqlite in every process that opens this file.`,
       options,
     );
-    Object.defineProperty(this, Symbol.for(MARKER), { value: true, enumerable: false });
+    SmmError.brand(this, MARKER);
     this.name = 'SqliteSchemaError';
     this.found = found;
     this.supported = supported;
   }
 
   static override isInstance(error: unknown): error is SqliteSchemaError {
-    return error != null && typeof error === 'object' && (error as Record<symbol, unknown>)[Symbol.for(MARKER)] === true;
+    return SmmError.hasMarker(error, MARKER);
   }
 
   protected override jsonFields(): Record<string, unknown> {
