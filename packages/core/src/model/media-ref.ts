@@ -1,8 +1,9 @@
+import { ADAPTER_V1_MEDIA_KINDS } from '../adapter-spec/index.js';
 import { z } from 'zod';
 import { DurationMsSchema, HttpUrlSchema } from './primitives.js';
 
 /** Kinds of media a post can carry. */
-export const MEDIA_KINDS = ['image', 'video', 'gif', 'document', 'audio'] as const;
+export const MEDIA_KINDS = ADAPTER_V1_MEDIA_KINDS;
 /** A kind of media. */
 export type MediaKind = (typeof MEDIA_KINDS)[number];
 

@@ -1,9 +1,10 @@
+import { ADAPTER_V1_MENTION_KINDS } from '../adapter-spec/index.js';
 import { z } from 'zod';
 import { HttpUrlSchema, InstantSchema, NetworkIdSchema } from './primitives.js';
 import { PostRefSchema } from './post-ref.js';
 
 /** Kinds of things addressed to an account. */
-export const MENTION_KINDS = ['mention', 'reply', 'comment', 'quote', 'direct_message', 'review'] as const;
+export const MENTION_KINDS = ADAPTER_V1_MENTION_KINDS;
 /** A kind of mention. */
 export type MentionKind = (typeof MENTION_KINDS)[number];
 

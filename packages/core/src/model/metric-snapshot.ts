@@ -1,30 +1,12 @@
 import { z } from 'zod';
+import { ADAPTER_V1_METRICS } from '../adapter-spec/index.js';
 import { InstantSchema, NetworkIdSchema } from './primitives.js';
 
 /**
  * Canonical metric names. Each network's own names map onto these (X `retweet_count` →
  * `shares`, Bluesky `replyCount` → `comments`); the original name is kept as provenance.
  */
-export const CANONICAL_METRICS = [
-  'impressions',
-  'reach',
-  'views',
-  'videoViews',
-  'watchTimeMs',
-  'likes',
-  'comments',
-  'shares',
-  'quotes',
-  'saves',
-  'clicks',
-  'linkClicks',
-  'profileVisits',
-  'followers',
-  'following',
-  'posts',
-  'conversions',
-  'spend',
-] as const;
+export const CANONICAL_METRICS = ADAPTER_V1_METRICS;
 /** A canonical metric name. */
 export type CanonicalMetric = (typeof CANONICAL_METRICS)[number];
 

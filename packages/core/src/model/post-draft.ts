@@ -1,3 +1,4 @@
+import { ADAPTER_V1_VISIBILITIES } from '../adapter-spec/index.js';
 import { z } from 'zod';
 import { HttpUrlSchema, NetworkIdSchema } from './primitives.js';
 import { MediaRefSchema } from './media-ref.js';
@@ -22,7 +23,7 @@ export interface NetworkOptionsRegistry {}
 export type NetworkOptions = { [K in keyof NetworkOptionsRegistry]?: NetworkOptionsRegistry[K] } & Record<string, unknown>;
 
 /** Who may see a post. Networks without a matching setting say so in a warning. */
-export const VISIBILITIES = ['public', 'unlisted', 'followers', 'direct'] as const;
+export const VISIBILITIES = ADAPTER_V1_VISIBILITIES;
 /** Who may see a post. */
 export type Visibility = (typeof VISIBILITIES)[number];
 

@@ -13,3 +13,4 @@ export {
   type ConformanceOptions,
   type ConformanceResult,
 } from './conformance-checks.js';
+export { canonicalJson, check, sameJson } from './stored-json-assertions.js';

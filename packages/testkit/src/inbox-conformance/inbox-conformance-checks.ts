@@ -1,5 +1,5 @@
 import { InboxConflictError, updateConversation, type Conversation, type InboxStore, type StoredConversation } from '@smm/core/listening';
-import { ConformanceError, type ConformanceResult } from '../conformance/index.js';
+import { ConformanceError, check, sameJson, type ConformanceResult } from '../conformance/index.js';
 import { INBOX_T0, inboxConversation, richInboxConversation } from './inbox-conversation-fixtures.js';
 
 /** Options of the inbox store conformance suite. */
@@ -25,34 +25,6 @@ export interface InboxConformanceCheck {
 }
 
 type Body = (store: InboxStore, second: InboxStore) => Promise<void>;
-
-function check(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new ConformanceError(message);
-}
-
-// Stable JSON: keys sorted, `undefined` dropped — what a JSON column or Redis hash gives back.
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>)
-            .filter(([, x]) => x !== undefined)
-            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-        )
-      : v,
-  );
-}
-
-function same(actual: unknown, expected: unknown, what: string): void {
-  const a = canonical(actual);
-  const e = canonical(expected);
-  if (a === e) return;
-  let i = 0;
-  while (i < a.length && a[i] === e[i]) i += 1;
-  throw new ConformanceError(
-    `${what}: differs from what was written at character ${i}:\n  expected …${e.slice(Math.max(0, i - 40), i + 80)}\n  received …${a.slice(Math.max(0, i - 40), i + 80)}`,
-  );
-}
 
 function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -81,8 +53,8 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
     'create and get return every field unchanged at version 1 (Arabic, Persian ZWNJ, emoji, replies, notes, history, classification)',
     async (store) => {
       const rich = richInboxConversation('rich-1');
-      same(await store.create(rich), withVersion(rich, 1), 'create("rich-1") result');
-      same(await store.get('rich-1'), withVersion(rich, 1), 'get("rich-1")');
+      sameJson(await store.create(rich), withVersion(rich, 1), 'create("rich-1") result');
+      sameJson(await store.get('rich-1'), withVersion(rich, 1), 'get("rich-1")');
       check((await store.get('missing')) === undefined, 'get("missing") must return undefined for an unknown id');
     },
   ],
@@ -92,7 +64,7 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
       const first = inboxConversation('a');
       await store.create(first);
       await conflict(store.create(inboxConversation('a', { assignee: 'sam', state: 'assigned' })), 'create of an existing id', 1);
-      same(await store.get('a'), withVersion(first, 1), 'conversation after a refused create');
+      sameJson(await store.get('a'), withVersion(first, 1), 'conversation after a refused create');
     },
   ],
   [
@@ -100,14 +72,14 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
     async (store) => {
       const created = await store.create(inboxConversation('a'));
       const assigned = { ...created, state: 'assigned' as const, assignee: 'sam', tags: ['vip'] };
-      same(await store.update(assigned, 1), { ...assigned, version: 2 }, 'update result');
-      same(await store.get('a'), { ...assigned, version: 2 }, 'get after update');
+      sameJson(await store.update(assigned, 1), { ...assigned, version: 2 }, 'update result');
+      sameJson(await store.get('a'), { ...assigned, version: 2 }, 'get after update');
       const noted = {
         ...assigned,
         notes: [{ id: 'note-1', author: 'sam', text: 'called the carrier', at: at(5_000) }],
         history: [{ from: 'open' as const, to: 'assigned' as const, at: at(1_000), by: 'sam' }],
       };
-      same(await store.update(noted, 2), { ...noted, version: 3 }, 'second update result');
+      sameJson(await store.update(noted, 2), { ...noted, version: 3 }, 'second update result');
     },
   ],
   [
@@ -120,7 +92,7 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
         'update with version 1 after version 2',
         2,
       );
-      same(await store.get('a'), v2, 'conversation after a refused stale update');
+      sameJson(await store.get('a'), v2, 'conversation after a refused stale update');
       await conflict(store.update(inboxConversation('ghost'), 1), 'update of a missing conversation', null);
       check((await store.get('ghost')) === undefined, 'a refused update of a missing conversation must not create it');
     },
@@ -140,7 +112,7 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
       check(won.length === 1 && lost.length === 1, `expected one winner and one InboxConflictError, got ${won.length} and ${lost.length}`);
       check(InboxConflictError.isInstance((lost[0] as PromiseRejectedResult).reason), 'the loser must get InboxConflictError');
       const winner = (won[0] as PromiseFulfilledResult<StoredConversation>).value;
-      same(await second.get('race'), winner, 'what the second instance reads after the race');
+      sameJson(await second.get('race'), winner, 'what the second instance reads after the race');
     },
   ],
   [
@@ -153,7 +125,7 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
       const final = await store.get('tags');
       check(final !== undefined, 'the conversation must still be there');
       check(final.version === 5, `four updates from version 1 must end at version 5, got ${final.version}`);
-      same([...final.tags].sort(), ['a', 'b', 'c', 'd'], 'tags after four concurrent updates');
+      sameJson([...final.tags].sort(), ['a', 'b', 'c', 'd'], 'tags after four concurrent updates');
     },
   ],
   [
@@ -163,14 +135,14 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
       await store.create(inboxConversation('c2', { state: 'assigned', assignee: 'sam', tags: ['vip'], lastInboundAt: at(3_000) }));
       await store.create(inboxConversation('c3', { platform: 'mastodon', state: 'waiting', assignee: 'sam', lastInboundAt: at(2_000) }));
       await store.create(inboxConversation('c4', { state: 'resolved', accountId: 'acct-2', lastInboundAt: at(2_000) }));
-      same(ids(await store.list()), ['c2', 'c3', 'c4', 'c1'], 'list() order (ties by id)');
-      same(ids(await store.list({ state: 'open' })), ['c1'], 'list({ state: open })');
-      same(ids(await store.list({ state: ['assigned', 'waiting'] })), ['c2', 'c3'], 'list({ state: [assigned, waiting] })');
-      same(ids(await store.list({ assignee: 'sam' })), ['c2', 'c3'], 'list({ assignee: sam })');
-      same(ids(await store.list({ assignee: null })), ['c4', 'c1'], 'list({ assignee: null })');
-      same(ids(await store.list({ tag: 'vip' })), ['c2'], 'list({ tag: vip })');
-      same(ids(await store.list({ platform: 'mastodon' })), ['c3'], 'list({ platform: mastodon })');
-      same(ids(await store.list({ accountId: 'acct-2', state: 'resolved' })), ['c4'], 'list({ accountId, state })');
+      sameJson(ids(await store.list()), ['c2', 'c3', 'c4', 'c1'], 'list() order (ties by id)');
+      sameJson(ids(await store.list({ state: 'open' })), ['c1'], 'list({ state: open })');
+      sameJson(ids(await store.list({ state: ['assigned', 'waiting'] })), ['c2', 'c3'], 'list({ state: [assigned, waiting] })');
+      sameJson(ids(await store.list({ assignee: 'sam' })), ['c2', 'c3'], 'list({ assignee: sam })');
+      sameJson(ids(await store.list({ assignee: null })), ['c4', 'c1'], 'list({ assignee: null })');
+      sameJson(ids(await store.list({ tag: 'vip' })), ['c2'], 'list({ tag: vip })');
+      sameJson(ids(await store.list({ platform: 'mastodon' })), ['c3'], 'list({ platform: mastodon })');
+      sameJson(ids(await store.list({ accountId: 'acct-2', state: 'resolved' })), ['c4'], 'list({ accountId, state })');
     },
   ],
   [

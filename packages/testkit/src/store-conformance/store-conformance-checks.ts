@@ -5,7 +5,7 @@ import {
   type CalendarEntry,
   type ScheduleStore,
 } from '@smm/core/schedule-store';
-import { ConformanceError, type ConformanceResult } from '../conformance/index.js';
+import { ConformanceError, check, sameJson, type ConformanceResult } from '../conformance/index.js';
 import { T0, at, richEntry, storeEntry } from './store-entry-fixtures.js';
 
 /** Options of the store conformance suite. */
@@ -31,34 +31,6 @@ export interface StoreConformanceCheck {
 }
 
 type Body = (store: ScheduleStore, second: ScheduleStore) => Promise<void>;
-
-function check(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new ConformanceError(message);
-}
-
-// Stable JSON: keys sorted, `undefined` dropped — what a JSON column or Redis hash gives back.
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>)
-            .filter(([, x]) => x !== undefined)
-            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-        )
-      : v,
-  );
-}
-
-function same(actual: unknown, expected: unknown, what: string): void {
-  const a = canonical(actual);
-  const e = canonical(expected);
-  if (a === e) return;
-  let i = 0;
-  while (i < a.length && a[i] === e[i]) i += 1;
-  throw new ConformanceError(
-    `${what}: differs from what was written at character ${i}:\n  expected …${e.slice(Math.max(0, i - 40), i + 80)}\n  received …${a.slice(Math.max(0, i - 40), i + 80)}`,
-  );
-}
 
 function ids(entries: readonly CalendarEntry[]): string[] {
   return entries.map((entry) => entry.id);
@@ -100,11 +72,11 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
       const plain = storeEntry('plain-1', { status: 'draft' });
       await store.insert(rich);
       await store.insert(plain);
-      same(await store.get('rich-1'), rich, 'get("rich-1")');
-      same(await store.get('plain-1'), plain, 'get("plain-1")');
+      sameJson(await store.get('rich-1'), rich, 'get("rich-1")');
+      sameJson(await store.get('plain-1'), plain, 'get("plain-1")');
       check((await store.get('missing')) === undefined, 'get("missing") must return undefined for an unknown id');
       const [found] = await store.query({ groupId: 'launch-g1' });
-      same(found, rich, 'query({ groupId }) result');
+      sameJson(found, rich, 'query({ groupId }) result');
     },
   ],
   [
@@ -118,7 +90,7 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
         'EntryConflictError',
         'insert of an existing id',
       );
-      same(await store.get('a'), first, 'entry after a rejected insert');
+      sameJson(await store.get('a'), first, 'entry after a rejected insert');
     },
   ],
   [
@@ -147,7 +119,7 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
       );
       const batch = [storeEntry('m1'), storeEntry('m2', {}, 1_000), richEntry('m3')];
       await store.insertMany(batch);
-      for (const entry of batch) same(await store.get(entry.id), entry, `get("${entry.id}") after insertMany`);
+      for (const entry of batch) sameJson(await store.get(entry.id), entry, `get("${entry.id}") after insertMany`);
       await store.insertMany([]);
     },
   ],
@@ -165,8 +137,8 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
       const stored = await store.put(edited, { expectedVersion: original.version });
       check(stored.version === original.version + 1, `put must store version ${original.version + 1}, returned version ${stored.version}`);
       check(stored.draft.text === 'edited ✏️', 'put must store the new draft');
-      same(stored.lease, original.lease, 'put: the lease (leases change only through claim/extend/release/transition)');
-      same(await store.get('p'), stored, 'get after put (must equal what put returned)');
+      sameJson(stored.lease, original.lease, 'put: the lease (leases change only through claim/extend/release/transition)');
+      sameJson(await store.get('p'), stored, 'get after put (must equal what put returned)');
 
       await rejects(
         store.put({ ...stored, draft: { ...stored.draft, text: 'stale' } }, { expectedVersion: original.version }),
@@ -188,7 +160,7 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
         'EntryConflictError',
         'put that drops history records',
       );
-      same(await store.get('p'), stored, 'entry after rejected puts (nothing may change)');
+      sameJson(await store.get('p'), stored, 'entry after rejected puts (nothing may change)');
 
       const withLease = await store.put(stored, { leaseOwner: 'w1', expectedStatus: 'scheduled', expectedVersion: stored.version });
       check(withLease.version === stored.version + 1, 'put with expectations that hold must succeed and bump the version');
@@ -216,7 +188,7 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
         'EntryConflictError',
         'putMany where the second write expects a wrong version',
       );
-      same(await store.get('a'), a, 'entry "a" after a rejected putMany (the first write must be rolled back)');
+      sameJson(await store.get('a'), a, 'entry "a" after a rejected putMany (the first write must be rolled back)');
       const [a2, b2] = await store.putMany([
         { entry: { ...a, draft: { ...a.draft, text: 'A2' } }, expect: { expectedVersion: a.version } },
         { entry: { ...b, draft: { ...b.draft, text: 'B2' } } },
@@ -226,7 +198,7 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
         a2.draft.text === 'A2' && a2.version === a.version + 1 && b2.draft.text === 'B2' && b2.version === b.version + 1,
         'putMany must store each entry with version + 1',
       );
-      same(await store.get('b'), b2, 'get("b") after putMany');
+      sameJson(await store.get('b'), b2, 'get("b") after putMany');
     },
   ],
   [
@@ -245,15 +217,15 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
       });
       check(moved.status === 'publishing', `transition must store status "publishing", got "${moved.status}"`);
       check(moved.version === before.version + 1, `transition must bump the version to ${before.version + 1}, got ${moved.version}`);
-      same(
+      sameJson(
         moved.history,
         [...before.history, { from: 'scheduled', to: 'publishing', at: at(10), by: 'w1', reason: 'claimed' }],
         'history after transition',
       );
       check(moved.idempotencyKey === 'smm-t', 'transition must apply its patch (idempotencyKey)');
       check(moved.updatedAt === at(10), 'transition must set updatedAt to the change time');
-      same(moved.lease, before.lease, 'lease after a transition without releaseLease');
-      same(await store.get('t'), moved, 'get after transition');
+      sameJson(moved.lease, before.lease, 'lease after a transition without releaseLease');
+      sameJson(await store.get('t'), moved, 'get after transition');
 
       await rejects(
         store.transition('t', { to: 'published', at: at(20), by: 'w2', leaseOwner: 'w2' }),
@@ -279,7 +251,7 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
         'IllegalTransitionError',
         'transition publishing → draft',
       );
-      same(await store.get('t'), moved, 'entry after rejected transitions (nothing may change)');
+      sameJson(await store.get('t'), moved, 'entry after rejected transitions (nothing may change)');
 
       const published = {
         platform: 'x' as const,
@@ -297,9 +269,9 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
         patch: { published },
       });
       check(done.lease === null, 'transition with releaseLease must drop the lease');
-      same(done.published, published, 'published refs after transition');
+      sameJson(done.published, published, 'published refs after transition');
       check(done.history.length === before.history.length + 2, 'each transition appends exactly one history record');
-      same(await store.get('t'), done, 'get after the final transition');
+      sameJson(await store.get('t'), done, 'get after the final transition');
       await rejects(
         store.transition('t', { to: 'scheduled', at: at(40), by: 'ana' }),
         (e) => IllegalTransitionError.isInstance(e),
@@ -373,8 +345,8 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
         `claimDue(limit 2) must claim the two earliest due entries [due1, retry-now] (due = later of scheduledAt and nextAttemptAt), got [${ids(first).join(', ')}]`,
       );
       for (const entry of first) {
-        same(entry.lease, { owner: 'w1', expiresAt: at(LEASE) }, `lease of claimed "${entry.id}"`);
-        same(await store.get(entry.id), entry, `stored "${entry.id}" after claimDue (must equal the returned entry)`);
+        sameJson(entry.lease, { owner: 'w1', expiresAt: at(LEASE) }, `lease of claimed "${entry.id}"`);
+        sameJson(await store.get(entry.id), entry, `stored "${entry.id}" after claimDue (must equal the returned entry)`);
       }
       const before = await store.get('due2');
       const rest = await store.claimDue({ owner: 'w2', now: T0, leaseMs: LEASE });
@@ -445,8 +417,8 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
       const request = { owner: 'w1', now: T0, leaseMs: LEASE };
       const claimed = await store.claim('due', request);
       check(claimed?.id === 'due', 'claim("due") must return the entry');
-      same(claimed.lease, { owner: 'w1', expiresAt: at(LEASE) }, 'lease of claim("due")');
-      same(await store.get('due'), claimed, 'stored entry after claim (must equal the returned entry)');
+      sameJson(claimed.lease, { owner: 'w1', expiresAt: at(LEASE) }, 'lease of claim("due")');
+      sameJson(await store.get('due'), claimed, 'stored entry after claim (must equal the returned entry)');
       check(
         (await store.claim('due', { ...request, owner: 'w2' })) === undefined,
         'claim of an entry under another live lease must return undefined',
@@ -519,9 +491,9 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
         (await store.extendLease('l', 'w2', T0 + 1_000, LEASE)) === false,
         'extendLease by a worker that does not own the lease must return false',
       );
-      same((await mustGet(store, 'l')).lease, { owner: 'w1', expiresAt: at(LEASE) }, 'lease after a refused extendLease');
+      sameJson((await mustGet(store, 'l')).lease, { owner: 'w1', expiresAt: at(LEASE) }, 'lease after a refused extendLease');
       check((await store.extendLease('l', 'w1', T0 + 10_000, LEASE)) === true, 'extendLease by the owner must return true');
-      same((await mustGet(store, 'l')).lease, { owner: 'w1', expiresAt: at(10_000 + LEASE) }, 'lease after extendLease');
+      sameJson((await mustGet(store, 'l')).lease, { owner: 'w1', expiresAt: at(10_000 + LEASE) }, 'lease after extendLease');
       check(
         (await store.claim('l', { owner: 'w2', now: T0 + LEASE + 1, leaseMs: LEASE })) === undefined,
         'an extended lease must keep others out past the original expiry',
@@ -543,7 +515,7 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
   [
     'dueSummary counts due, unheld, unclaimed scheduled entries and names the oldest',
     async (store) => {
-      same(await store.dueSummary(T0), { count: 0, oldestScheduledAt: null }, 'dueSummary of an empty store');
+      sameJson(await store.dueSummary(T0), { count: 0, oldestScheduledAt: null }, 'dueSummary of an empty store');
       await store.insertMany([
         storeEntry('o1', {}, -120_000),
         storeEntry('o2', {}, -60_000),
@@ -556,13 +528,13 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
         storeEntry('failed', { status: 'failed' }, -400_000),
         storeEntry('retry-later', { nextAttemptAt: at(5_000) }, -300_000),
       ]);
-      same(await store.dueSummary(T0), { count: 4, oldestScheduledAt: at(-120_000) }, 'dueSummary(T0)');
-      same(
+      sameJson(await store.dueSummary(T0), { count: 4, oldestScheduledAt: at(-120_000) }, 'dueSummary(T0)');
+      sameJson(
         await store.dueSummary(T0 + 5_000),
         { count: 6, oldestScheduledAt: at(-300_000) },
         'dueSummary(T0 + 5s) (future and retry-later now due)',
       );
-      same(await store.dueSummary(T0 - 200_000), { count: 0, oldestScheduledAt: null }, 'dueSummary before anything is due');
+      sameJson(await store.dueSummary(T0 - 200_000), { count: 0, oldestScheduledAt: null }, 'dueSummary before anything is due');
     },
   ],
   [
@@ -573,9 +545,9 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
       await store.insertMany(batch);
       const all = await store.query({ statuses: ['scheduled'] });
       check(all.length === count, `query after insertMany(10,000) returned ${all.length} entries`);
-      same(await store.get('b09999'), batch[9_999], 'get("b09999") after the bulk insert');
+      sameJson(await store.get('b09999'), batch[9_999], 'get("b09999") after the bulk insert');
       // Due by T0+100ms: i % 600 ∈ {0, 1}, i.e. 0, 600, …, 9600 and 1, 601, …, 9601 → 17 + 17.
-      same(await store.dueSummary(T0 + 100), { count: 34, oldestScheduledAt: at(0) }, 'dueSummary after the bulk insert');
+      sameJson(await store.dueSummary(T0 + 100), { count: 34, oldestScheduledAt: at(0) }, 'dueSummary after the bulk insert');
       const claimed = await store.claimDue({ owner: 'w', now: T0 + 59_900, leaseMs: LEASE, limit: count });
       check(claimed.length === count, `claimDue over the bulk insert claimed ${claimed.length} of ${count}`);
     },

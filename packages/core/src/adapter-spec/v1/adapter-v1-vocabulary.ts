@@ -1,6 +1,6 @@
-// The closed vocabularies of spec v1. They are copied here, not imported from the model, so
-// the published spec never changes when the model grows; a type test in
-// `adapter/model-satisfies-adapter-spec-v1.test.ts` checks that the model still fits.
+// The closed vocabularies of spec v1. They live here, not in the model, so the published spec
+// never changes when the model grows: the model takes these lists today (one source) and may
+// extend them later; `client/model-satisfies-adapter-spec.test.ts` checks that it still fits.
 
 /** Media kinds an adapter v1 can declare and receive. */
 export const ADAPTER_V1_MEDIA_KINDS = ['image', 'video', 'gif', 'document', 'audio'] as const;
