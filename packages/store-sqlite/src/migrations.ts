@@ -66,6 +66,15 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX entry_tags_tag ON entry_tags (tag, entry_id);
     `,
   },
+  {
+    version: 2,
+    description: 'lease tokens: every claim stores a new token that fenced writes compare',
+    sql: `
+      ALTER TABLE entries ADD COLUMN lease_token TEXT;
+      -- Health: entries stuck in publishing (few: only those in flight or abandoned).
+      CREATE INDEX entries_publishing ON entries (lease_expires_ms, id) WHERE status = 'publishing';
+    `,
+  },
 ];
 
 /** The schema version this release writes. */

@@ -6,7 +6,9 @@ import {
   EntryNotFoundError,
   applyTransition,
   assertWriteExpectation,
+  leaseTokenSource,
   nextPutEntry,
+  summarizeStuckPublishing,
   type CalendarEntry,
   type ClaimRequest,
   type EntryQuery,
@@ -15,6 +17,7 @@ import {
 } from '@smm/core/schedule-store';
 import { fromRow, toRow, type EntryRow } from './entry-row.js';
 import { migrate } from './migrations.js';
+import { createWriteBatcher } from './write-batcher.js';
 import { SqliteStoreOptionsSchema, type SqliteDatabase as Database, type SqliteStoreOptions } from './sqlite-store-options.js';
 
 type Statement<P extends unknown[], R> = BetterSqlite3.Statement<P, R>;
@@ -28,9 +31,9 @@ export interface SqliteStore extends ScheduleStore {
 }
 
 const COLUMNS =
-  'id, body, version, status, scheduled_at, due_ms, account_key, platform, brand, campaign, group_id, held, lease_owner, lease_expires_at, lease_expires_ms';
+  'id, body, version, status, scheduled_at, due_ms, account_key, platform, brand, campaign, group_id, held, lease_owner, lease_expires_at, lease_expires_ms, lease_token';
 const VALUES =
-  '@id, @body, @version, @status, @scheduled_at, @due_ms, @account_key, @platform, @brand, @campaign, @group_id, @held, @lease_owner, @lease_expires_at, @lease_expires_ms';
+  '@id, @body, @version, @status, @scheduled_at, @due_ms, @account_key, @platform, @brand, @campaign, @group_id, @held, @lease_owner, @lease_expires_at, @lease_expires_ms, @lease_token';
 const DEFAULT_CLAIM_LIMIT = 100;
 const UPDATABLE = COLUMNS.split(', ').filter((column) => column !== 'id') as Array<keyof EntryRow>;
 // The row an entry was read from, kept on the entry `require` returns so a write can compare.
@@ -47,7 +50,8 @@ function pick(row: EntryRow, columns: ReadonlyArray<keyof EntryRow>): EntryRow {
  * A durable {@link ScheduleStore} on SQLite (better-sqlite3): the embedded default for a
  * single machine. Several processes may open the same file: every read-modify-write runs
  * in a `BEGIN IMMEDIATE` transaction, so two workers never claim the same entry and
- * compare-and-set writes cannot lose an update. WAL journal, `synchronous=NORMAL` by
+ * compare-and-set writes cannot lose an update. Writes asked for in the same event-loop turn
+ * share one transaction (group commit), and each promise settles after its COMMIT. WAL journal, `synchronous=NORMAL` by
  * default (see the README on durability); the schema is migrated on open.
  *
  * @throws ValidationError for bad options or a file that cannot be opened;
@@ -79,11 +83,33 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     // at the default they dominated the cost of a busy scheduler's writes.
     db.pragma('wal_autocheckpoint = 10000');
     migrate(db);
+    // A write probe: a read-only file or connection opens and reads fine, then refuses the
+    // first claim; say so now, with the path.
+    db.pragma(`user_version = ${db.pragma('user_version', { simple: true }) as number}`);
   } catch (error) {
     if (owned) db.close();
-    throw error;
+    throw openError(error, settings.path ?? db.name, settings.busyTimeoutMs);
   }
   return sqliteStore(db, owned);
+}
+
+// What SQLite's refusal to open a file means for the person who named it, and what to do.
+function openError(error: unknown, path: string, busyTimeoutMs: number): unknown {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return error;
+  let message: string;
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    message = `"${path}" is not a SQLite database (${code}): point \`path\` at the schedule database, or at a new file name to create one`;
+  } else if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    message = `"${path}" is locked by another connection or process (${code}) and stayed locked for ${busyTimeoutMs} ms: stop the program holding it (or its open transaction), or raise \`busyTimeoutMs\``;
+  } else if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_PERM' || code === 'SQLITE_AUTH') {
+    message = `"${path}" is read-only (${code}): the store writes to it, and to the "-wal" and "-shm" files beside it; make the file and its directory writable by this process`;
+  } else if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR')) {
+    message = `cannot open "${path}" (${code}): check that its directory exists and that this process may read and write the file and its directory`;
+  } else {
+    return error;
+  }
+  return new ValidationError('createSqliteStore options', [{ path: ['path'], code: 'cannot_open', message }], { cause: error });
 }
 
 function open(path: string): Database {
@@ -108,8 +134,15 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
   const statements = {
     get: db.prepare<[string], EntryRow>(`SELECT ${COLUMNS} FROM entries WHERE id = ?`),
     insert: db.prepare<[EntryRow]>(`INSERT INTO entries (${COLUMNS}) VALUES (${VALUES})`),
-    setLease: db.prepare<[string | null, string | null, number | null, string], EntryRow>(
-      `UPDATE entries SET version = version + 1, lease_owner = ?, lease_expires_at = ?, lease_expires_ms = ? WHERE id = ? RETURNING ${COLUMNS}`,
+    setLease: db.prepare<[string | null, string | null, number | null, string | null, string], EntryRow>(
+      `UPDATE entries SET version = version + 1, lease_owner = ?, lease_expires_at = ?, lease_expires_ms = ?, lease_token = ? WHERE id = ? RETURNING ${COLUMNS}`,
+    ),
+    extendLease: db.prepare<[string, number, string]>(
+      'UPDATE entries SET version = version + 1, lease_expires_at = ?, lease_expires_ms = ? WHERE id = ?',
+    ),
+    stuckPublishing: db.prepare<{ now: number }, EntryRow>(
+      `SELECT ${COLUMNS} FROM entries INDEXED BY entries_publishing
+       WHERE status = 'publishing' AND (lease_expires_ms IS NULL OR lease_expires_ms <= @now)`,
     ),
     insertTag: db.prepare<[string, string]>('INSERT OR IGNORE INTO entry_tags (entry_id, tag) VALUES (?, ?)'),
     deleteTags: db.prepare<[string]>('DELETE FROM entry_tags WHERE entry_id = ?'),
@@ -187,9 +220,10 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
     return next;
   }
 
+  const nextToken = leaseTokenSource();
   function lease(id: string, owner: string, now: number, leaseMs: number): CalendarEntry {
     const expires = now + leaseMs;
-    return fromRow(statements.setLease.get(owner, new Date(expires).toISOString(), expires, id)!);
+    return fromRow(statements.setLease.get(owner, new Date(expires).toISOString(), expires, nextToken(), id)!);
   }
 
   function claimable(row: EntryRow, now: number, stale: boolean): boolean {
@@ -199,7 +233,8 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
     return stale && row.status === 'publishing';
   }
 
-  // Every read-modify-write is one IMMEDIATE transaction: it takes the write lock before
+  // Every read-modify-write runs inside an IMMEDIATE transaction (the batcher's: writes of one
+  // event-loop turn share it, each in its own savepoint): it takes the write lock before
   // reading, so another connection cannot change the row between the check and the write.
   const transactions = {
     insert: db.transaction((entry: CalendarEntry) =>
@@ -248,15 +283,18 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
       if (row === undefined || !claimable(row, request.now, request.includeStalePublishing ?? true)) return undefined;
       return lease(id, request.owner, request.now, request.leaseMs);
     }),
-    setLease: db.transaction((id: string, owner: string, expires: number | null) => {
+    setLease: db.transaction((id: string, owner: string, token: string | undefined, expires: number | null) => {
       const row = statements.get.get(id);
       if (row === undefined) throw new EntryNotFoundError(id);
-      if (row.lease_owner !== owner) return false;
-      statements.setLease.get(expires === null ? null : owner, expires === null ? null : new Date(expires).toISOString(), expires, id);
+      if (row.lease_owner !== owner || (token !== undefined && row.lease_token !== token)) return false;
+      if (expires === null) statements.setLease.get(null, null, null, null, id);
+      else statements.extendLease.run(new Date(expires).toISOString(), expires, id);
       return true;
     }),
   };
 
+  // Writes asked for in the same turn of the event loop share one transaction (group commit).
+  const batch = createWriteBatcher(db);
   let closed = false;
   return {
     database: db,
@@ -267,23 +305,23 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
     },
 
     async insert(entry) {
-      transactions.insert.immediate(entry);
+      await batch.run(() => transactions.insert(entry));
     },
 
-    async insertMany(batch) {
-      transactions.insertMany.immediate(batch);
+    async insertMany(entries) {
+      await batch.run(() => transactions.insertMany(entries));
     },
 
     async put(entry, expect) {
-      return transactions.put.immediate(entry, expect);
+      return batch.run(() => transactions.put(entry, expect));
     },
 
     async putMany(writes) {
-      return transactions.putMany.immediate(writes);
+      return batch.run(() => transactions.putMany(writes));
     },
 
     async transition(id, change) {
-      return transactions.transition.immediate(id, change);
+      return batch.run(() => transactions.transition(id, change));
     },
 
     async query(query) {
@@ -297,31 +335,33 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
     },
 
     async claimDue(request) {
-      return transactions.claimDue.immediate(request);
+      return batch.run(() => transactions.claimDue(request));
     },
 
     async claim(id, request) {
-      return transactions.claim.immediate(id, request);
+      return batch.run(() => transactions.claim(id, request));
     },
 
-    async extendLease(id, owner, now, leaseMs) {
-      return transactions.setLease.immediate(id, owner, now + leaseMs);
+    async extendLease(id, owner, now, leaseMs, token) {
+      return batch.run(() => transactions.setLease(id, owner, token, now + leaseMs));
     },
 
-    async releaseLease(id, owner) {
-      return transactions.setLease.immediate(id, owner, null);
+    async releaseLease(id, owner, token) {
+      return batch.run(() => transactions.setLease(id, owner, token, null));
     },
 
     async dueSummary(now) {
       const unleased = statements.dueUnleased.get({ now })!;
       const expired = statements.dueExpired.get({ now })!;
       const oldest = [unleased.oldest, expired.oldest].filter((at) => at !== null).sort()[0] ?? null;
-      return { count: unleased.count + expired.count, oldestScheduledAt: oldest };
+      const stuckPublishing = summarizeStuckPublishing(statements.stuckPublishing.all({ now }).map(fromRow), now);
+      return { count: unleased.count + expired.count, oldestScheduledAt: oldest, stuckPublishing };
     },
 
     close() {
       if (closed || !owned) return;
       closed = true;
+      batch.flush();
       db.close();
     },
   };
