@@ -4,6 +4,7 @@ import { parseWithSchema } from '@smm/core/model';
 import {
   EntryConflictError,
   EntryNotFoundError,
+  IllegalTransitionError,
   applyTransition,
   assertWriteExpectation,
   leaseTokenSource,
@@ -35,6 +36,10 @@ const COLUMNS =
 const VALUES =
   '@id, @body, @version, @status, @scheduled_at, @due_ms, @account_key, @platform, @brand, @campaign, @group_id, @held, @lease_owner, @lease_expires_at, @lease_expires_ms, @lease_token';
 const DEFAULT_CLAIM_LIMIT = 100;
+// Entries this handle last claimed or wrote, kept with their row (bounded): the writes that
+// follow a claim (the runner's `publishing`, then `published`) decide from that copy instead of
+// re-reading it, and the UPDATE applies only while the row is still at that version.
+const RECENT_ENTRIES = 10_000;
 const UPDATABLE = COLUMNS.split(', ').filter((column) => column !== 'id') as Array<keyof EntryRow>;
 // The row an entry was read from, kept on the entry `require` returns so a write can compare.
 const ROW = Symbol('row');
@@ -178,11 +183,41 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
   const queries = new Map<string, Statement<unknown[], EntryRow>>();
   const updates = new Map<string, Statement<[EntryRow], unknown>>();
 
+  function withRow(entry: CalendarEntry, row: EntryRow): Stored {
+    // Not enumerable: entries derived by spreading this one must not carry it along.
+    return Object.defineProperty(entry, ROW, { value: row, enumerable: false }) as Stored;
+  }
+
   function require(id: string): Stored {
     const row = statements.get.get(id);
     if (row === undefined) throw new EntryNotFoundError(id);
-    // Not enumerable: entries derived by spreading this one must not carry it along.
-    return Object.defineProperty(fromRow(row), ROW, { value: row, enumerable: false }) as Stored;
+    return withRow(fromRow(row), row);
+  }
+
+  const recent = new Map<string, Stored>();
+  function remember(entry: Stored): void {
+    recent.delete(entry.id);
+    recent.set(entry.id, entry);
+    if (recent.size > RECENT_ENTRIES) recent.delete(recent.keys().next().value!);
+  }
+
+  /**
+   * Runs a read-decide-write on one entry from this handle's copy when it has one; when that
+   * copy turns out stale (the row moved on: another connection wrote it) or the decision
+   * refuses it (it may be stale), decides again from a fresh read — so errors only ever come
+   * from current data.
+   */
+  function fromRecent<T>(id: string, decide: (stored: Stored) => T): T {
+    const cached = recent.get(id);
+    if (cached !== undefined) {
+      try {
+        return decide(cached);
+      } catch (error) {
+        recent.delete(id);
+        if (!(error instanceof StaleRow) && !EntryConflictError.isInstance(error) && !IllegalTransitionError.isInstance(error)) throw error;
+      }
+    }
+    return decide(require(id));
   }
 
   function insertRow(entry: CalendarEntry, message: string): void {
@@ -198,6 +233,7 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
 
   // Writes only the columns that changed: SQLite rewrites the entries of every index on a
   // column named in SET, so a full-row UPDATE would churn all of them on each transition.
+  // Compare-and-set on the version the decision was made from (`expected_version`).
   function write(stored: Stored, next: CalendarEntry): CalendarEntry {
     const before = stored[ROW];
     const after = toRow(next);
@@ -207,23 +243,29 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
       let statement = updates.get(key);
       if (statement === undefined) {
         statement = db.prepare<[EntryRow]>(
-          `UPDATE entries SET ${changed.map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`,
+          `UPDATE entries SET ${changed.map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id AND version = @expected_version`,
         );
         updates.set(key, statement);
       }
-      statement.run(pick(after, changed));
+      const params = pick(after, changed) as EntryRow & { expected_version: number };
+      params.expected_version = before.version;
+      if (statement.run(params).changes === 0) throw new StaleRow(next.id);
     }
     if (!sameTags(stored.draft.tags, next.draft.tags)) {
       statements.deleteTags.run(next.id);
       for (const tag of next.draft.tags) statements.insertTag.run(next.id, tag);
     }
+    remember(withRow(next, after));
     return next;
   }
 
   const nextToken = leaseTokenSource();
   function lease(id: string, owner: string, now: number, leaseMs: number): CalendarEntry {
     const expires = now + leaseMs;
-    return fromRow(statements.setLease.get(owner, new Date(expires).toISOString(), expires, nextToken(), id)!);
+    const row = statements.setLease.get(owner, new Date(expires).toISOString(), expires, nextToken(), id)!;
+    const entry = withRow(fromRow(row), row);
+    remember(entry);
+    return entry;
   }
 
   function claimable(row: EntryRow, now: number, stale: boolean): boolean {
@@ -234,12 +276,13 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
   }
 
   // Every read-modify-write runs inside an IMMEDIATE transaction (the batcher's: writes of one
-  // event-loop turn share it, each in its own savepoint): it takes the write lock before
-  // reading, so another connection cannot change the row between the check and the write.
+  // event-loop turn share it): it takes the write lock before reading, so another connection
+  // cannot change the row between the check and the write. Single-entry writes check
+  // everything before their one write, so a refused one leaves nothing behind; the
+  // multi-entry ones (insertMany, putMany) are nested transactions — savepoints — so a
+  // refusal part-way undoes their earlier writes and nothing else in the batch.
   const transactions = {
-    insert: db.transaction((entry: CalendarEntry) =>
-      insertRow(entry, `An entry with id "${entry.id}" already exists; use put() to change it.`),
-    ),
+    insert: (entry: CalendarEntry) => insertRow(entry, `An entry with id "${entry.id}" already exists; use put() to change it.`),
     insertMany: db.transaction((batch: readonly CalendarEntry[]) => {
       const seen = new Set<string>();
       for (const entry of batch) {
@@ -249,27 +292,30 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
       }
       for (const entry of batch) insertRow(entry, `An entry with id "${entry.id}" already exists; nothing was inserted.`);
     }),
-    put: db.transaction((entry: CalendarEntry, expect: WriteExpectation | undefined) => {
-      const stored = require(entry.id);
-      return write(stored, nextPutEntry(stored, entry, expect));
-    }),
+    put: (entry: CalendarEntry, expect: WriteExpectation | undefined) =>
+      fromRecent(entry.id, (stored) => write(stored, nextPutEntry(stored, entry, expect))),
     putMany: db.transaction((writes: ReadonlyArray<{ entry: CalendarEntry; expect?: WriteExpectation }>) => {
       if (new Set(writes.map(({ entry }) => entry.id)).size !== writes.length) {
         throw new EntryConflictError(writes[0]?.entry.id ?? '', 'putMany() got the same entry twice; nothing was written.');
       }
-      return writes.map(({ entry, expect }) => {
-        const stored = require(entry.id);
-        return write(stored, nextPutEntry(stored, entry, expect));
-      });
+      try {
+        return writes.map(({ entry, expect }) => {
+          const stored = require(entry.id);
+          return write(stored, nextPutEntry(stored, entry, expect));
+        });
+      } catch (error) {
+        for (const { entry } of writes) recent.delete(entry.id); // rolled back: those copies were never stored
+        throw error;
+      }
     }),
-    transition: db.transaction((id: string, change: Parameters<ScheduleStore['transition']>[1]) => {
-      const stored = require(id);
-      assertWriteExpectation(stored, change);
-      let next = applyTransition(stored, change);
-      if (change.releaseLease) next = { ...next, lease: null };
-      return write(stored, next);
-    }),
-    claimDue: db.transaction((request: ClaimRequest) => {
+    transition: (id: string, change: Parameters<ScheduleStore['transition']>[1]) =>
+      fromRecent(id, (stored) => {
+        assertWriteExpectation(stored, change);
+        let next = applyTransition(stored, change);
+        if (change.releaseLease) next = { ...next, lease: null };
+        return write(stored, next);
+      }),
+    claimDue: (request: ClaimRequest) => {
       const limit = request.limit ?? DEFAULT_CLAIM_LIMIT;
       const stale = request.includeStalePublishing ?? true;
       const ids = stale ? statements.claimOrphans.all({ limit }) : [];
@@ -277,24 +323,26 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
         ids.push(...statements.claimExpired.all({ now: request.now, stale: stale ? 1 : 0, limit: limit - ids.length }));
       if (ids.length < limit) ids.push(...statements.claimDue.all({ now: request.now, limit: limit - ids.length }));
       return ids.map(({ id }) => lease(id, request.owner, request.now, request.leaseMs));
-    }),
-    claim: db.transaction((id: string, request: Omit<ClaimRequest, 'limit'>) => {
+    },
+    claim: (id: string, request: Omit<ClaimRequest, 'limit'>) => {
       const row = statements.get.get(id);
       if (row === undefined || !claimable(row, request.now, request.includeStalePublishing ?? true)) return undefined;
       return lease(id, request.owner, request.now, request.leaseMs);
-    }),
-    setLease: db.transaction((id: string, owner: string, token: string | undefined, expires: number | null) => {
+    },
+    setLease: (id: string, owner: string, token: string | undefined, expires: number | null) => {
+      recent.delete(id); // the version moves on: read it next time
       const row = statements.get.get(id);
       if (row === undefined) throw new EntryNotFoundError(id);
       if (row.lease_owner !== owner || (token !== undefined && row.lease_token !== token)) return false;
       if (expires === null) statements.setLease.get(null, null, null, null, id);
       else statements.extendLease.run(new Date(expires).toISOString(), expires, id);
       return true;
-    }),
+    },
   };
 
   // Writes asked for in the same turn of the event loop share one transaction (group commit).
-  const batch = createWriteBatcher(db);
+  // A batch that fails to commit wrote nothing: forget the copies its writes remembered.
+  const batch = createWriteBatcher(db, { onRollback: () => recent.clear() });
   let closed = false;
   return {
     database: db,
@@ -366,6 +414,9 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
     },
   };
 }
+
+/** The row moved on since this handle's copy was taken: decide again from a fresh read. */
+class StaleRow extends Error {}
 
 function sameTags(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((tag, index) => tag === b[index]);

@@ -9,9 +9,10 @@ interface PendingWrite {
 /** @internal Runs writes in shared transactions. See {@link createWriteBatcher}. */
 export interface WriteBatcher {
   /**
-   * Queues `write` (a better-sqlite3 transaction function: inside the shared transaction it
-   * runs as a SAVEPOINT, so its failure undoes only its own changes) and settles once the
-   * transaction holding it has committed.
+   * Queues `write` and settles once the transaction holding it has committed. A write that
+   * throws must leave nothing behind: check before writing, or be a better-sqlite3
+   * transaction function (inside the shared transaction it runs as a SAVEPOINT, so its
+   * failure undoes only its own changes).
    */
   run<T>(write: () => T): Promise<T>;
   /** Commits what is queued now (before closing the connection). */
@@ -20,13 +21,17 @@ export interface WriteBatcher {
 
 /**
  * @internal Group commit: every write asked for during one turn of the event loop runs in one
- * `BEGIN IMMEDIATE … COMMIT`, each in its own savepoint, and each caller's promise settles
+ * `BEGIN IMMEDIATE … COMMIT`, and each caller's promise settles
  * only after that COMMIT — so a write the caller awaited is as durable as if it had committed
  * alone (the runner's `publishing` is on disk before any network call), while a busy
  * scheduler pays for one commit per batch instead of one per entry. Writes run in the order
  * they were asked for; each sees the ones before it.
  */
-export function createWriteBatcher(db: Database, schedule: (flush: () => void) => void = setImmediate): WriteBatcher {
+export function createWriteBatcher(
+  db: Database,
+  options: { onRollback?: () => void; schedule?: (flush: () => void) => void } = {},
+): WriteBatcher {
+  const schedule = options.schedule ?? setImmediate;
   let queue: PendingWrite[] = [];
   let scheduled = false;
   const results = new Map<PendingWrite, { ok: true; value: unknown } | { ok: false; error: unknown }>();
@@ -51,6 +56,7 @@ export function createWriteBatcher(db: Database, schedule: (flush: () => void) =
     } catch (error) {
       // BEGIN or COMMIT failed (locked past busy_timeout, disk full): nothing was written.
       results.clear();
+      options.onRollback?.();
       for (const item of batch) item.reject(error);
       return;
     }
