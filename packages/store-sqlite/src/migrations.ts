@@ -71,8 +71,6 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'lease tokens: every claim stores a new token that fenced writes compare',
     sql: `
       ALTER TABLE entries ADD COLUMN lease_token TEXT;
-      -- Health: entries stuck in publishing (few: only those in flight or abandoned).
-      CREATE INDEX entries_publishing ON entries (lease_expires_ms, id) WHERE status = 'publishing';
     `,
   },
 ];

@@ -146,7 +146,8 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
       'UPDATE entries SET version = version + 1, lease_expires_at = ?, lease_expires_ms = ? WHERE id = ?',
     ),
     stuckPublishing: db.prepare<{ now: number }, EntryRow>(
-      `SELECT ${COLUMNS} FROM entries INDEXED BY entries_publishing
+      // Health: entries in publishing are few (in flight or abandoned); found by the status index.
+      `SELECT ${COLUMNS} FROM entries INDEXED BY entries_status
        WHERE status = 'publishing' AND (lease_expires_ms IS NULL OR lease_expires_ms <= @now)`,
     ),
     insertTag: db.prepare<[string, string]>('INSERT OR IGNORE INTO entry_tags (entry_id, tag) VALUES (?, ?)'),
