@@ -142,6 +142,13 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
     setLease: db.prepare<[string | null, string | null, number | null, string | null, string], EntryRow>(
       `UPDATE entries SET version = version + 1, lease_owner = ?, lease_expires_at = ?, lease_expires_ms = ?, lease_token = ? WHERE id = ? RETURNING ${COLUMNS}`,
     ),
+    // One statement leases a whole claimed batch; each row's token is the batch's (unique) base
+    // plus its id, so every claim still gets a token of its own.
+    leaseMany: db.prepare<{ ids: string; owner: string; at: string; ms: number; token: string }, EntryRow>(
+      `UPDATE entries SET version = version + 1, lease_owner = @owner, lease_expires_at = @at, lease_expires_ms = @ms,
+         lease_token = @token || ':' || id
+       WHERE id IN (SELECT value FROM json_each(@ids)) RETURNING ${COLUMNS}`,
+    ),
     extendLease: db.prepare<[string, number, string]>(
       'UPDATE entries SET version = version + 1, lease_expires_at = ?, lease_expires_ms = ? WHERE id = ?',
     ),
@@ -323,7 +330,24 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
       if (ids.length < limit)
         ids.push(...statements.claimExpired.all({ now: request.now, stale: stale ? 1 : 0, limit: limit - ids.length }));
       if (ids.length < limit) ids.push(...statements.claimDue.all({ now: request.now, limit: limit - ids.length }));
-      return ids.map(({ id }) => lease(id, request.owner, request.now, request.leaseMs));
+      if (ids.length === 0) return [];
+      if (ids.length === 1) return [lease(ids[0]!.id, request.owner, request.now, request.leaseMs)];
+      const expires = request.now + request.leaseMs;
+      const rows = statements.leaseMany.all({
+        ids: JSON.stringify(ids.map(({ id }) => id)),
+        owner: request.owner,
+        at: new Date(expires).toISOString(),
+        ms: expires,
+        token: nextToken(),
+      });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      // In claim order (RETURNING order is unspecified).
+      return ids.map(({ id }) => {
+        const row = byId.get(id)!;
+        const entry = withRow(fromRow(row), row);
+        remember(entry);
+        return entry;
+      });
     },
     claim: (id: string, request: Omit<ClaimRequest, 'limit'>) => {
       const row = statements.get.get(id);

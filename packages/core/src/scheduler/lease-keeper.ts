@@ -7,8 +7,8 @@ interface HeldLease {
   token: string | undefined;
   /** Epoch ms (scheduler clock) until which the lease is known to be ours. */
   validUntil: number;
-  /** Aborted when the lease is lost: the in-flight network call stops. */
-  controller: AbortController;
+  /** Aborted when the lease is lost: the in-flight network call stops. Made on first use. */
+  controller: AbortController | undefined;
   lost: boolean;
 }
 
@@ -62,6 +62,7 @@ export function createLeaseKeeper(options: {
   function lose(id: string, lease: HeldLease): void {
     if (lease.lost || held.get(id) !== lease) return;
     lease.lost = true;
+    lease.controller ??= new AbortController();
     lease.controller.abort(new Error(`the lease of entry ${id} was lost: another claim owns it; this run stops`));
     options.onLost(id);
   }
@@ -114,7 +115,7 @@ export function createLeaseKeeper(options: {
       held.set(entry.id, {
         token: entry.lease?.token,
         validUntil: expiryOf(entry),
-        controller: new AbortController(),
+        controller: undefined,
         lost: false,
       });
       if (controller !== undefined) return;
@@ -134,7 +135,12 @@ export function createLeaseKeeper(options: {
       if (held.size === 0) stop();
     },
     token: (id) => held.get(id)?.token,
-    signal: (id) => held.get(id)?.controller.signal,
+    signal(id) {
+      const lease = held.get(id);
+      if (lease === undefined) return undefined;
+      lease.controller ??= new AbortController();
+      return lease.controller.signal;
+    },
     isLost: (id) => held.get(id)?.lost ?? false,
     async confirm(id) {
       const lease = held.get(id);
