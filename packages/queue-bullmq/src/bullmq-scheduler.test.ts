@@ -118,6 +118,36 @@ describe.skipIf(url === '')(`BullMQ jobs follow their entries${url === '' ? ` (s
     expect(health.problems.join(' ')).toMatch(/no worker/);
   });
 
+  it('health() names entries stuck in publishing when their worker died and none runs', async () => {
+    const now = Date.now();
+    // A worker claimed these, moved them to publishing and was killed: its lease ran out.
+    await store.insertMany([
+      scheduledEntry('died-1', now - 300_000, {
+        status: 'publishing',
+        idempotencyKey: 'smm-entry-died-1',
+        lease: { owner: 'killed', expiresAt: new Date(now - 120_000).toISOString(), token: 'tok-1' },
+      }),
+      scheduledEntry('died-2', now - 200_000, {
+        status: 'publishing',
+        idempotencyKey: 'smm-entry-died-2',
+        lease: { owner: 'killed', expiresAt: new Date(now - 60_000).toISOString(), token: 'tok-2' },
+      }),
+    ]);
+    await bullmq.sync(); // their jobs are ready (the leases ran out): waiting, with no worker
+    const health = await bullmq.health();
+    expect(health.ok).toBe(false);
+    expect(health.workers).toBe(0);
+    expect(health.overdue.count).toBe(0); // nothing is "scheduled": the old check saw no problem
+    expect(health.overdue.stuckPublishing).toEqual({
+      count: 2,
+      oldestSince: new Date(now - 120_000).toISOString(),
+      ids: ['died-1', 'died-2'],
+    });
+    expect(health.jobs.waiting).toBe(2);
+    expect(health.problems.join(' ')).toMatch(/2 jobs are waiting, 2 entries are stuck in "publishing" and no worker is connected/);
+    expect(health.problems.join(' ')).toMatch(/stuck in "publishing" with no live lease.*died-1, died-2/);
+  });
+
   it('rejects bad options with the field named', () => {
     expect(() => createBullmqScheduler({ store, url: 'http://x', queueName })).toThrow(/url/);
     expect(() => createBullmqScheduler({ store, queueName } as never)).toThrow(/connection/);

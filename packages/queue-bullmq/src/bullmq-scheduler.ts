@@ -12,7 +12,11 @@ export interface EntryJobData {
 
 /** What `health()` reports. */
 export interface BullmqSchedulerHealth {
-  /** `false` when entries are overdue and no worker is connected, or one is overdue longer than `overdueAlertMs`. */
+  /**
+   * `false` when no worker is connected while jobs wait or entries are due, when an entry is
+   * overdue longer than `overdueAlertMs`, or when entries are stuck in `publishing` (no live
+   * lease: their worker died) longer than `leaseGraceMs` after their lease ran out.
+   */
   ok: boolean;
   /** Why not ok, in words (empty when ok). */
   problems: string[];
@@ -160,8 +164,8 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions): BullmqSc
     query: (query) => raw.query(query),
     claimDue: (request) => raw.claimDue(request),
     claim: (id, request) => raw.claim(id, request),
-    extendLease: (id, owner, now, leaseMs) => raw.extendLease(id, owner, now, leaseMs),
-    releaseLease: (id, owner) => raw.releaseLease(id, owner),
+    extendLease: (id, owner, now, leaseMs, token) => raw.extendLease(id, owner, now, leaseMs, token),
+    releaseLease: (id, owner, token) => raw.releaseLease(id, owner, token),
     dueSummary: (now) => raw.dueSummary(now),
     async insert(entry) {
       await raw.insert(entry);
@@ -274,8 +278,21 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions): BullmqSc
       ]);
       const oldestAgeMs = due.oldestScheduledAt === null ? 0 : Math.max(0, now - Date.parse(due.oldestScheduledAt));
       const problems: string[] = [];
-      if (due.count > 0 && workers === 0)
-        problems.push(`${due.count} entries are due and no worker is connected to queue "${o.queueName}"; start a worker.`);
+      const waiting = (counts.waiting ?? 0) + (counts.prioritized ?? 0);
+      const stuck = due.stuckPublishing ?? { count: 0, oldestSince: null, ids: [] };
+      if (workers === 0 && (due.count > 0 || waiting > 0 || stuck.count > 0)) {
+        const what = [
+          due.count > 0 ? `${due.count} entries are due` : '',
+          waiting > 0 ? `${waiting} jobs are waiting` : '',
+          stuck.count > 0 ? `${stuck.count} entries are stuck in "publishing"` : '',
+        ].filter(Boolean);
+        problems.push(`${what.join(', ')} and no worker is connected to queue "${o.queueName}"; start a worker.`);
+      }
+      const stuckAgeMs = stuck.oldestSince === null ? 0 : Math.max(0, now - Date.parse(stuck.oldestSince));
+      if (stuck.count > 0 && stuckAgeMs > o.leaseGraceMs)
+        problems.push(
+          `${stuck.count} entries are stuck in "publishing" with no live lease, the oldest for ${Math.round(stuckAgeMs / 1000)} s (${stuck.ids.slice(0, 5).join(', ')}${stuck.count > 5 ? ', …' : ''}): the worker publishing them stopped and none has reconciled them.`,
+        );
       if (due.count > 0 && oldestAgeMs > o.overdueAlertMs)
         problems.push(
           `the oldest due entry is ${Math.round(oldestAgeMs / 1000)} s late (alert after ${Math.round(o.overdueAlertMs / 1000)} s).`,
@@ -285,7 +302,7 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions): BullmqSc
         problems,
         workers,
         jobs: {
-          waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0),
+          waiting,
           delayed: counts.delayed ?? 0,
           active: counts.active ?? 0,
           failed: counts.failed ?? 0,

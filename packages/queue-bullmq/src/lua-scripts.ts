@@ -24,8 +24,8 @@ export async function runScript(redis: Redis, lua: LuaScript, args: ReadonlyArra
 }
 
 // Entry hash fields: j = JSON without version/lease, v = version, s = status, a = accountKey,
-// h = '1' when held, dm = due ms (entryDueAt), sm / sa = scheduledAt ms / ISO, lo / le / lm =
-// lease owner / expiresAt ISO / expiry ms. '' stands for "none" everywhere.
+// h = '1' when held, dm = due ms (entryDueAt), sm / sa = scheduledAt ms / ISO, lo / le / lm / lt =
+// lease owner / expiresAt ISO / expiry ms / token (new on every claim). '' stands for "none" everywhere.
 // Indexes (ARGV[1] = the key prefix P):
 //   P..'due'   zset, scheduled + unheld + placed entries, score = max(due, lease expiry): claimable iff score <= now
 //   P..'stale' zset, publishing + unheld entries, score = lease expiry (0 without lease): reconcilable iff score <= now
@@ -65,23 +65,23 @@ local function reindex(id, olds, olda)
   end
   rescore(id)
 end
-local function lease(id, owner, le, lm)
+local function lease(id, owner, le, lm, lt)
   local key = P .. 'e:' .. id
   redis.call('HINCRBY', key, 'v', 1)
-  redis.call('HSET', key, 'lo', owner, 'le', le, 'lm', lm)
+  redis.call('HSET', key, 'lo', owner, 'le', le, 'lm', lm, 'lt', lt)
   rescore(id)
 end
 local function fields(id)
-  local f = redis.call('HMGET', P .. 'e:' .. id, 'j', 'v', 'lo', 'le')
-  return { id, f[1], f[2], f[3], f[4] }
+  local f = redis.call('HMGET', P .. 'e:' .. id, 'j', 'v', 'lo', 'le', 'lt')
+  return { id, f[1], f[2], f[3], f[4], f[5] or '' }
 end
 `;
 
 /** Number of ARGV slots per entry in {@link WRITE}. @internal */
-export const WRITE_WIDTH = 13;
+export const WRITE_WIDTH = 14;
 
 /**
- * ARGV: P, n, then n × (id, expect, j, v, s, a, h, dm, sm, sa, lo, le, lm). `expect` is 'new'
+ * ARGV: P, n, then n × (id, expect, j, v, s, a, h, dm, sm, sa, lo, le, lm, lt). `expect` is 'new'
  * (the id must not exist) or the version the caller read (compare-and-set). All or none:
  * every check runs before any write. Returns {'ok'} or {reason, id}.
  * @internal
@@ -106,16 +106,18 @@ for i = 0, n - 1 do
   local key = P .. 'e:' .. id
   local old = redis.call('HMGET', key, 's', 'a')
   redis.call('HSET', key, 'j', ARGV[b + 2], 'v', ARGV[b + 3], 's', ARGV[b + 4], 'a', ARGV[b + 5], 'h', ARGV[b + 6],
-    'dm', ARGV[b + 7], 'sm', ARGV[b + 8], 'sa', ARGV[b + 9], 'lo', ARGV[b + 10], 'le', ARGV[b + 11], 'lm', ARGV[b + 12])
+    'dm', ARGV[b + 7], 'sm', ARGV[b + 8], 'sa', ARGV[b + 9], 'lo', ARGV[b + 10], 'le', ARGV[b + 11], 'lm', ARGV[b + 12],
+    'lt', ARGV[b + 13])
   reindex(id, old[1], old[2])
 end
 return { 'ok' }
 `);
 
 /**
- * ARGV: P, now, owner, le, lm, limit, stale ('1' to include stale publishing entries).
- * Expired publishing leases first (the oldest work: a worker died holding them), then due
- * entries by score. Returns a flat list of (id, j, v, lo, le).
+ * ARGV: P, now, owner, le, lm, limit, stale ('1' to include stale publishing entries), token
+ * base (the i-th claimed entry's lease token is base .. '.' .. i). Expired publishing leases
+ * first (the oldest work: a worker died holding them), then due entries by score. Returns a
+ * flat list of (id, j, v, lo, le, lt).
  * @internal
  */
 export const CLAIM_DUE = script(`
@@ -128,16 +130,16 @@ if #taken < limit then
   for _, id in ipairs(redis.call('ZRANGEBYSCORE', P .. 'due', '-inf', now, 'LIMIT', 0, limit - #taken)) do taken[#taken + 1] = id end
 end
 local out = {}
-for _, id in ipairs(taken) do
-  lease(id, owner, le, lm)
+for i, id in ipairs(taken) do
+  lease(id, owner, le, lm, ARGV[8] .. '.' .. i)
   for _, value in ipairs(fields(id)) do out[#out + 1] = value end
 end
 return out
 `);
 
 /**
- * ARGV: P, id, now, owner, le, lm, stale. Claims one entry under claimDue's rules; returns
- * (id, j, v, lo, le) or nil.
+ * ARGV: P, id, now, owner, le, lm, stale, token. Claims one entry under claimDue's rules;
+ * returns (id, j, v, lo, le, lt) or nil.
  * @internal
  */
 export const CLAIM_ONE = script(`
@@ -151,21 +153,24 @@ if s == 'scheduled' then
 elseif not (s == 'publishing' and ARGV[7] == '1') then
   return false
 end
-lease(id, ARGV[4], ARGV[5], ARGV[6])
+lease(id, ARGV[4], ARGV[5], ARGV[6], ARGV[8])
 return fields(id)
 `);
 
 /**
- * ARGV: P, id, owner, mode ('extend' | 'release'), le, lm. Returns -1 when the entry does not
- * exist, 0 when the lease is not `owner`'s, 1 when done.
+ * ARGV: P, id, owner, mode ('extend' | 'release'), le, lm, token ('' for any). Returns -1 when
+ * the entry does not exist, 0 when the lease is not `owner`'s (or not the claim `token` names),
+ * 1 when done. Extending keeps the token.
  * @internal
  */
 export const LEASE = script(`
-local id, owner = ARGV[2], ARGV[3]
-local lo = redis.call('HGET', P .. 'e:' .. id, 'lo')
+local id, owner, token = ARGV[2], ARGV[3], ARGV[7]
+local f = redis.call('HMGET', P .. 'e:' .. id, 'lo', 'lt')
+local lo, lt = f[1], f[2] or ''
 if not lo then return -1 end
 if lo ~= owner then return 0 end
-if ARGV[4] == 'extend' then lease(id, owner, ARGV[5], ARGV[6]) else lease(id, '', '', '') end
+if token ~= '' and lt ~= token then return 0 end
+if ARGV[4] == 'extend' then lease(id, owner, ARGV[5], ARGV[6], lt) else lease(id, '', '', '', '') end
 return 1
 `);
 

@@ -9,7 +9,9 @@ import {
   nextPutEntry,
   compareEntries,
   entryDueAt,
+  leaseTokenSource,
   matchesQuery,
+  summarizeStuckPublishing,
   type CalendarEntry,
   type ClaimRequest,
   type ScheduleStore,
@@ -36,11 +38,12 @@ const MAX_WRITE_ATTEMPTS = 25;
 // its read: a worker claims an entry, then writes it twice (publishing, published). Bounded.
 const RECENT_ENTRIES = 10_000;
 
-type Fields = [id: string, j: string | null, v: string | null, lo: string | null, le: string | null];
+type Fields = [id: string, j: string | null, v: string | null, lo: string | null, le: string | null, lt: string | null];
+const FIELD_COUNT = 6;
 
-function decode([, j, v, lo, le]: Fields): CalendarEntry | undefined {
+function decode([, j, v, lo, le, lt]: Fields): CalendarEntry | undefined {
   if (j === null || v === null) return undefined;
-  const lease = lo ? { owner: lo, expiresAt: le! } : null;
+  const lease = lo ? (lt ? { owner: lo, expiresAt: le!, token: lt } : { owner: lo, expiresAt: le! }) : null;
   return { ...(JSON.parse(j) as Omit<CalendarEntry, 'version' | 'lease'>), version: Number(v), lease };
 }
 
@@ -61,6 +64,7 @@ function encode(entry: CalendarEntry, expect: 'new' | number): string[] {
     lease?.owner ?? '',
     lease?.expiresAt ?? '',
     lease === null ? '' : String(Date.parse(lease.expiresAt)),
+    lease?.token ?? '',
   ];
 }
 
@@ -98,29 +102,31 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
     recent.set(fields[0], fields);
     if (recent.size > RECENT_ENTRIES) recent.delete(recent.keys().next().value!);
   }
-  const rowFields = (row: string[]): Fields => [row[0]!, row[2]!, row[3]!, row[10]!, row[11]!];
+  const rowFields = (row: string[]): Fields => [row[0]!, row[2]!, row[3]!, row[10]!, row[11]!, row[13]!];
+  const nextToken = leaseTokenSource();
 
   async function readMany(ids: readonly string[]): Promise<Array<CalendarEntry | undefined>> {
     if (ids.length === 0) return [];
     const pipeline = redis.pipeline();
-    for (const id of ids) pipeline.hmget(`${P}e:${id}`, 'j', 'v', 'lo', 'le');
+    for (const id of ids) pipeline.hmget(`${P}e:${id}`, 'j', 'v', 'lo', 'le', 'lt');
     const results = (await pipeline.exec()) ?? [];
     return results.map(([error, value], index) => {
       if (error) throw error;
-      return decode([ids[index]!, ...(value as [string | null, string | null, string | null, string | null])]);
+      return decode([ids[index]!, ...(value as [string | null, string | null, string | null, string | null, string | null])]);
     });
   }
 
   async function read(id: string): Promise<CalendarEntry | undefined> {
-    const [j, v, lo, le] = (await redis.hmget(`${P}e:${id}`, 'j', 'v', 'lo', 'le')) as [
+    const [j, v, lo, le, lt] = (await redis.hmget(`${P}e:${id}`, 'j', 'v', 'lo', 'le', 'lt')) as [
+      string | null,
       string | null,
       string | null,
       string | null,
       string | null,
     ];
-    const entry = decode([id, j, v, lo, le]);
+    const entry = decode([id, j, v, lo, le, lt]);
     if (entry === undefined) recent.delete(id);
-    else remember([id, j, v, lo, le]);
+    else remember([id, j, v, lo, le, lt]);
     return entry;
   }
 
@@ -197,8 +203,8 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
   function entriesFrom(flat: unknown, keep = false): CalendarEntry[] {
     const values = (flat ?? []) as Array<string | null>;
     const out: CalendarEntry[] = [];
-    for (let i = 0; i < values.length; i += 5) {
-      const fields = values.slice(i, i + 5) as Fields;
+    for (let i = 0; i < values.length; i += FIELD_COUNT) {
+      const fields = values.slice(i, i + FIELD_COUNT) as Fields;
       const entry = decode(fields);
       if (entry === undefined) continue;
       out.push(entry);
@@ -287,34 +293,45 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
       const limit = request.limit ?? 100;
       if (limit <= 0) return [];
       const stale = (request.includeStalePublishing ?? true) ? '1' : '';
-      return entriesFrom(await runScript(redis, CLAIM_DUE, [P, String(request.now), request.owner, le, lm, String(limit), stale]), true);
+      return entriesFrom(
+        await runScript(redis, CLAIM_DUE, [P, String(request.now), request.owner, le, lm, String(limit), stale, nextToken()]),
+        true,
+      );
     },
 
     async claim(id, request) {
       const [le, lm] = leaseArgs(request);
       const stale = (request.includeStalePublishing ?? true) ? '1' : '';
-      const result = await runScript(redis, CLAIM_ONE, [P, id, String(request.now), request.owner, le, lm, stale]);
+      const result = await runScript(redis, CLAIM_ONE, [P, id, String(request.now), request.owner, le, lm, stale, nextToken()]);
       return result ? entriesFrom(result, true)[0] : undefined;
     },
 
-    async extendLease(id, owner, now, leaseMs) {
+    async extendLease(id, owner, now, leaseMs, token) {
       const [le, lm] = leaseArgs({ now, leaseMs });
       recent.delete(id); // the version moves on (or someone else holds it): read it next time
-      const result = Number(await runScript(redis, LEASE, [P, id, owner, 'extend', le, lm]));
+      const result = Number(await runScript(redis, LEASE, [P, id, owner, 'extend', le, lm, token ?? '']));
       if (result < 0) throw new EntryNotFoundError(id);
       return result === 1;
     },
 
-    async releaseLease(id, owner) {
+    async releaseLease(id, owner, token) {
       recent.delete(id);
-      const result = Number(await runScript(redis, LEASE, [P, id, owner, 'release', '', '']));
+      const result = Number(await runScript(redis, LEASE, [P, id, owner, 'release', '', '', token ?? '']));
       if (result < 0) throw new EntryNotFoundError(id);
       return result === 1;
     },
 
     async dueSummary(now) {
-      const [count, oldest] = (await runScript(redis, DUE_SUMMARY, [P, String(now)])) as [number, string];
-      return { count: Number(count), oldestScheduledAt: oldest === '' ? null : oldest };
+      const [[count, oldest], publishing] = await Promise.all([
+        runScript(redis, DUE_SUMMARY, [P, String(now)]) as Promise<[number, string]>,
+        // Entries in publishing are few (in flight, or abandoned by a dead worker).
+        redis.smembers(`${P}st:publishing`).then(readMany),
+      ]);
+      const stuckPublishing = summarizeStuckPublishing(
+        publishing.filter((entry) => entry !== undefined),
+        now,
+      );
+      return { count: Number(count), oldestScheduledAt: oldest === '' ? null : oldest, stuckPublishing };
     },
 
     async close() {

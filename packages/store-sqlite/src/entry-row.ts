@@ -17,6 +17,7 @@ export interface EntryRow {
   lease_owner: string | null;
   lease_expires_at: string | null;
   lease_expires_ms: number | null;
+  lease_token: string | null;
 }
 
 /** The named parameters of a full row write. @internal */
@@ -45,6 +46,7 @@ export function toRow(entry: CalendarEntry): EntryRow {
     lease_owner: entry.lease?.owner ?? null,
     lease_expires_at: entry.lease?.expiresAt ?? null,
     lease_expires_ms: entry.lease === null ? null : Date.parse(entry.lease.expiresAt),
+    lease_token: entry.lease?.token ?? null,
   };
 }
 
@@ -52,6 +54,11 @@ export function toRow(entry: CalendarEntry): EntryRow {
 export function fromRow(row: EntryRow): CalendarEntry {
   const entry = JSON.parse(row.body) as CalendarEntry;
   entry.version = row.version;
-  entry.lease = row.lease_owner === null ? null : { owner: row.lease_owner, expiresAt: row.lease_expires_at! };
+  entry.lease =
+    row.lease_owner === null
+      ? null
+      : row.lease_token === null
+        ? { owner: row.lease_owner, expiresAt: row.lease_expires_at! }
+        : { owner: row.lease_owner, expiresAt: row.lease_expires_at!, token: row.lease_token };
   return entry;
 }

@@ -100,4 +100,30 @@ describe('migrations', () => {
       expect(db.prepare("SELECT count(*) AS n FROM pragma_table_info('entries') WHERE name = 'note'").get()).toEqual({ n: 1 });
     });
   });
+
+  it('step 2 upgrades a version-1 file in place: its leases keep working, new claims get tokens', async () => {
+    const file = dbFile();
+    inspect(file, (db) => {
+      db.pragma('journal_mode = WAL');
+      migrate(db, MIGRATIONS.slice(0, 1));
+      // A row as version 1 wrote it: leased by a worker, no token column yet.
+      const entry = entryFixture('old', { status: 'scheduled', scheduledAt: '2026-03-02T09:00:00.000Z', placement: 'pinned' });
+      const { version: _v, lease: _l, ...body } = entry;
+      db.prepare(
+        `INSERT INTO entries (id, body, version, status, scheduled_at, due_ms, account_key, platform, held, lease_owner, lease_expires_at, lease_expires_ms)
+         VALUES ('old', ?, 3, 'scheduled', '2026-03-02T09:00:00.000Z', ?, 'x:1', 'x', 0, 'w-old', '2026-03-02T09:01:00.000Z', ?)`,
+      ).run(JSON.stringify(body), Date.parse('2026-03-02T09:00:00.000Z'), Date.parse('2026-03-02T09:01:00.000Z'));
+    });
+    const store = createSqliteStore({ path: file });
+    try {
+      expect((await store.get('old'))?.lease).toEqual({ owner: 'w-old', expiresAt: '2026-03-02T09:01:00.000Z' });
+      // The old owner (no token) can still renew; after expiry a claim gets a token.
+      expect(await store.extendLease('old', 'w-old', Date.parse('2026-03-02T09:00:30.000Z'), 30_000)).toBe(true);
+      const claimed = await store.claim('old', { owner: 'w-new', now: Date.parse('2026-03-02T09:02:00.000Z'), leaseMs: 60_000 });
+      expect(claimed?.lease).toMatchObject({ owner: 'w-new', token: expect.any(String) });
+    } finally {
+      store.close();
+    }
+    inspect(file, (db) => expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION));
+  });
 });

@@ -66,6 +66,13 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX entry_tags_tag ON entry_tags (tag, entry_id);
     `,
   },
+  {
+    version: 2,
+    description: 'lease tokens: every claim stores a new token that fenced writes compare',
+    sql: `
+      ALTER TABLE entries ADD COLUMN lease_token TEXT;
+    `,
+  },
 ];
 
 /** The schema version this release writes. */

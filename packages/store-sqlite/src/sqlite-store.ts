@@ -4,9 +4,12 @@ import { parseWithSchema } from '@smm/core/model';
 import {
   EntryConflictError,
   EntryNotFoundError,
+  IllegalTransitionError,
   applyTransition,
   assertWriteExpectation,
+  leaseTokenSource,
   nextPutEntry,
+  summarizeStuckPublishing,
   type CalendarEntry,
   type ClaimRequest,
   type EntryQuery,
@@ -15,6 +18,7 @@ import {
 } from '@smm/core/schedule-store';
 import { fromRow, toRow, type EntryRow } from './entry-row.js';
 import { migrate } from './migrations.js';
+import { createWriteBatcher } from './write-batcher.js';
 import { SqliteStoreOptionsSchema, type SqliteDatabase as Database, type SqliteStoreOptions } from './sqlite-store-options.js';
 
 type Statement<P extends unknown[], R> = BetterSqlite3.Statement<P, R>;
@@ -28,10 +32,14 @@ export interface SqliteStore extends ScheduleStore {
 }
 
 const COLUMNS =
-  'id, body, version, status, scheduled_at, due_ms, account_key, platform, brand, campaign, group_id, held, lease_owner, lease_expires_at, lease_expires_ms';
+  'id, body, version, status, scheduled_at, due_ms, account_key, platform, brand, campaign, group_id, held, lease_owner, lease_expires_at, lease_expires_ms, lease_token';
 const VALUES =
-  '@id, @body, @version, @status, @scheduled_at, @due_ms, @account_key, @platform, @brand, @campaign, @group_id, @held, @lease_owner, @lease_expires_at, @lease_expires_ms';
+  '@id, @body, @version, @status, @scheduled_at, @due_ms, @account_key, @platform, @brand, @campaign, @group_id, @held, @lease_owner, @lease_expires_at, @lease_expires_ms, @lease_token';
 const DEFAULT_CLAIM_LIMIT = 100;
+// Entries this handle last claimed or wrote, kept with their row (bounded): the writes that
+// follow a claim (the runner's `publishing`, then `published`) decide from that copy instead of
+// re-reading it, and the UPDATE applies only while the row is still at that version.
+const RECENT_ENTRIES = 10_000;
 const UPDATABLE = COLUMNS.split(', ').filter((column) => column !== 'id') as Array<keyof EntryRow>;
 // The row an entry was read from, kept on the entry `require` returns so a write can compare.
 const ROW = Symbol('row');
@@ -47,7 +55,8 @@ function pick(row: EntryRow, columns: ReadonlyArray<keyof EntryRow>): EntryRow {
  * A durable {@link ScheduleStore} on SQLite (better-sqlite3): the embedded default for a
  * single machine. Several processes may open the same file: every read-modify-write runs
  * in a `BEGIN IMMEDIATE` transaction, so two workers never claim the same entry and
- * compare-and-set writes cannot lose an update. WAL journal, `synchronous=NORMAL` by
+ * compare-and-set writes cannot lose an update. Writes asked for in the same event-loop turn
+ * share one transaction (group commit), and each promise settles after its COMMIT. WAL journal, `synchronous=NORMAL` by
  * default (see the README on durability); the schema is migrated on open.
  *
  * @throws ValidationError for bad options or a file that cannot be opened;
@@ -79,11 +88,33 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     // at the default they dominated the cost of a busy scheduler's writes.
     db.pragma('wal_autocheckpoint = 10000');
     migrate(db);
+    // A write probe: a read-only file or connection opens and reads fine, then refuses the
+    // first claim; say so now, with the path.
+    db.pragma(`user_version = ${db.pragma('user_version', { simple: true }) as number}`);
   } catch (error) {
     if (owned) db.close();
-    throw error;
+    throw openError(error, settings.path ?? db.name, settings.busyTimeoutMs);
   }
   return sqliteStore(db, owned);
+}
+
+// What SQLite's refusal to open a file means for the person who named it, and what to do.
+function openError(error: unknown, path: string, busyTimeoutMs: number): unknown {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return error;
+  let message: string;
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    message = `"${path}" is not a SQLite database (${code}): point \`path\` at the schedule database, or at a new file name to create one`;
+  } else if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    message = `"${path}" is locked by another connection or process (${code}) and stayed locked for ${busyTimeoutMs} ms: stop the program holding it (or its open transaction), or raise \`busyTimeoutMs\``;
+  } else if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_PERM' || code === 'SQLITE_AUTH') {
+    message = `"${path}" is read-only (${code}): the store writes to it, and to the "-wal" and "-shm" files beside it; make the file and its directory writable by this process`;
+  } else if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR')) {
+    message = `cannot open "${path}" (${code}): check that its directory exists and that this process may read and write the file and its directory`;
+  } else {
+    return error;
+  }
+  return new ValidationError('createSqliteStore options', [{ path: ['path'], code: 'cannot_open', message }], { cause: error });
 }
 
 function open(path: string): Database {
@@ -108,8 +139,23 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
   const statements = {
     get: db.prepare<[string], EntryRow>(`SELECT ${COLUMNS} FROM entries WHERE id = ?`),
     insert: db.prepare<[EntryRow]>(`INSERT INTO entries (${COLUMNS}) VALUES (${VALUES})`),
-    setLease: db.prepare<[string | null, string | null, number | null, string], EntryRow>(
-      `UPDATE entries SET version = version + 1, lease_owner = ?, lease_expires_at = ?, lease_expires_ms = ? WHERE id = ? RETURNING ${COLUMNS}`,
+    setLease: db.prepare<[string | null, string | null, number | null, string | null, string], EntryRow>(
+      `UPDATE entries SET version = version + 1, lease_owner = ?, lease_expires_at = ?, lease_expires_ms = ?, lease_token = ? WHERE id = ? RETURNING ${COLUMNS}`,
+    ),
+    // One statement leases a whole claimed batch; each row's token is the batch's (unique) base
+    // plus its id, so every claim still gets a token of its own.
+    leaseMany: db.prepare<{ ids: string; owner: string; at: string; ms: number; token: string }, EntryRow>(
+      `UPDATE entries SET version = version + 1, lease_owner = @owner, lease_expires_at = @at, lease_expires_ms = @ms,
+         lease_token = @token || ':' || id
+       WHERE id IN (SELECT value FROM json_each(@ids)) RETURNING ${COLUMNS}`,
+    ),
+    extendLease: db.prepare<[string, number, string]>(
+      'UPDATE entries SET version = version + 1, lease_expires_at = ?, lease_expires_ms = ? WHERE id = ?',
+    ),
+    stuckPublishing: db.prepare<{ now: number }, EntryRow>(
+      // Health: entries in publishing are few (in flight or abandoned); found by the status index.
+      `SELECT ${COLUMNS} FROM entries INDEXED BY entries_status
+       WHERE status = 'publishing' AND (lease_expires_ms IS NULL OR lease_expires_ms <= @now)`,
     ),
     insertTag: db.prepare<[string, string]>('INSERT OR IGNORE INTO entry_tags (entry_id, tag) VALUES (?, ?)'),
     deleteTags: db.prepare<[string]>('DELETE FROM entry_tags WHERE entry_id = ?'),
@@ -145,11 +191,41 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
   const queries = new Map<string, Statement<unknown[], EntryRow>>();
   const updates = new Map<string, Statement<[EntryRow], unknown>>();
 
+  function withRow(entry: CalendarEntry, row: EntryRow): Stored {
+    // Not enumerable: entries derived by spreading this one must not carry it along.
+    return Object.defineProperty(entry, ROW, { value: row, enumerable: false }) as Stored;
+  }
+
   function require(id: string): Stored {
     const row = statements.get.get(id);
     if (row === undefined) throw new EntryNotFoundError(id);
-    // Not enumerable: entries derived by spreading this one must not carry it along.
-    return Object.defineProperty(fromRow(row), ROW, { value: row, enumerable: false }) as Stored;
+    return withRow(fromRow(row), row);
+  }
+
+  const recent = new Map<string, Stored>();
+  function remember(entry: Stored): void {
+    recent.delete(entry.id);
+    recent.set(entry.id, entry);
+    if (recent.size > RECENT_ENTRIES) recent.delete(recent.keys().next().value!);
+  }
+
+  /**
+   * Runs a read-decide-write on one entry from this handle's copy when it has one; when that
+   * copy turns out stale (the row moved on: another connection wrote it) or the decision
+   * refuses it (it may be stale), decides again from a fresh read — so errors only ever come
+   * from current data.
+   */
+  function fromRecent<T>(id: string, decide: (stored: Stored) => T): T {
+    const cached = recent.get(id);
+    if (cached !== undefined) {
+      try {
+        return decide(cached);
+      } catch (error) {
+        recent.delete(id);
+        if (!(error instanceof StaleRow) && !EntryConflictError.isInstance(error) && !IllegalTransitionError.isInstance(error)) throw error;
+      }
+    }
+    return decide(require(id));
   }
 
   function insertRow(entry: CalendarEntry, message: string): void {
@@ -165,6 +241,7 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
 
   // Writes only the columns that changed: SQLite rewrites the entries of every index on a
   // column named in SET, so a full-row UPDATE would churn all of them on each transition.
+  // Compare-and-set on the version the decision was made from (`expected_version`).
   function write(stored: Stored, next: CalendarEntry): CalendarEntry {
     const before = stored[ROW];
     const after = toRow(next);
@@ -174,22 +251,29 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
       let statement = updates.get(key);
       if (statement === undefined) {
         statement = db.prepare<[EntryRow]>(
-          `UPDATE entries SET ${changed.map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`,
+          `UPDATE entries SET ${changed.map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id AND version = @expected_version`,
         );
         updates.set(key, statement);
       }
-      statement.run(pick(after, changed));
+      const params = pick(after, changed) as EntryRow & { expected_version: number };
+      params.expected_version = before.version;
+      if (statement.run(params).changes === 0) throw new StaleRow(next.id);
     }
     if (!sameTags(stored.draft.tags, next.draft.tags)) {
       statements.deleteTags.run(next.id);
       for (const tag of next.draft.tags) statements.insertTag.run(next.id, tag);
     }
+    remember(withRow(next, after));
     return next;
   }
 
+  const nextToken = leaseTokenSource();
   function lease(id: string, owner: string, now: number, leaseMs: number): CalendarEntry {
     const expires = now + leaseMs;
-    return fromRow(statements.setLease.get(owner, new Date(expires).toISOString(), expires, id)!);
+    const row = statements.setLease.get(owner, new Date(expires).toISOString(), expires, nextToken(), id)!;
+    const entry = withRow(fromRow(row), row);
+    remember(entry);
+    return entry;
   }
 
   function claimable(row: EntryRow, now: number, stale: boolean): boolean {
@@ -199,12 +283,14 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
     return stale && row.status === 'publishing';
   }
 
-  // Every read-modify-write is one IMMEDIATE transaction: it takes the write lock before
-  // reading, so another connection cannot change the row between the check and the write.
+  // Every read-modify-write runs inside an IMMEDIATE transaction (the batcher's: writes of one
+  // event-loop turn share it): it takes the write lock before reading, so another connection
+  // cannot change the row between the check and the write. Single-entry writes check
+  // everything before their one write, so a refused one leaves nothing behind; the
+  // multi-entry ones (insertMany, putMany) are nested transactions — savepoints — so a
+  // refusal part-way undoes their earlier writes and nothing else in the batch.
   const transactions = {
-    insert: db.transaction((entry: CalendarEntry) =>
-      insertRow(entry, `An entry with id "${entry.id}" already exists; use put() to change it.`),
-    ),
+    insert: (entry: CalendarEntry) => insertRow(entry, `An entry with id "${entry.id}" already exists; use put() to change it.`),
     insertMany: db.transaction((batch: readonly CalendarEntry[]) => {
       const seen = new Set<string>();
       for (const entry of batch) {
@@ -214,49 +300,74 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
       }
       for (const entry of batch) insertRow(entry, `An entry with id "${entry.id}" already exists; nothing was inserted.`);
     }),
-    put: db.transaction((entry: CalendarEntry, expect: WriteExpectation | undefined) => {
-      const stored = require(entry.id);
-      return write(stored, nextPutEntry(stored, entry, expect));
-    }),
+    put: (entry: CalendarEntry, expect: WriteExpectation | undefined) =>
+      fromRecent(entry.id, (stored) => write(stored, nextPutEntry(stored, entry, expect))),
     putMany: db.transaction((writes: ReadonlyArray<{ entry: CalendarEntry; expect?: WriteExpectation }>) => {
       if (new Set(writes.map(({ entry }) => entry.id)).size !== writes.length) {
         throw new EntryConflictError(writes[0]?.entry.id ?? '', 'putMany() got the same entry twice; nothing was written.');
       }
-      return writes.map(({ entry, expect }) => {
-        const stored = require(entry.id);
-        return write(stored, nextPutEntry(stored, entry, expect));
-      });
+      try {
+        return writes.map(({ entry, expect }) => {
+          const stored = require(entry.id);
+          return write(stored, nextPutEntry(stored, entry, expect));
+        });
+      } catch (error) {
+        for (const { entry } of writes) recent.delete(entry.id); // rolled back: those copies were never stored
+        throw error;
+      }
     }),
-    transition: db.transaction((id: string, change: Parameters<ScheduleStore['transition']>[1]) => {
-      const stored = require(id);
-      assertWriteExpectation(stored, change);
-      let next = applyTransition(stored, change);
-      if (change.releaseLease) next = { ...next, lease: null };
-      return write(stored, next);
-    }),
-    claimDue: db.transaction((request: ClaimRequest) => {
+    transition: (id: string, change: Parameters<ScheduleStore['transition']>[1]) =>
+      fromRecent(id, (stored) => {
+        assertWriteExpectation(stored, change);
+        let next = applyTransition(stored, change);
+        if (change.releaseLease) next = { ...next, lease: null };
+        return write(stored, next);
+      }),
+    claimDue: (request: ClaimRequest) => {
       const limit = request.limit ?? DEFAULT_CLAIM_LIMIT;
       const stale = request.includeStalePublishing ?? true;
       const ids = stale ? statements.claimOrphans.all({ limit }) : [];
       if (ids.length < limit)
         ids.push(...statements.claimExpired.all({ now: request.now, stale: stale ? 1 : 0, limit: limit - ids.length }));
       if (ids.length < limit) ids.push(...statements.claimDue.all({ now: request.now, limit: limit - ids.length }));
-      return ids.map(({ id }) => lease(id, request.owner, request.now, request.leaseMs));
-    }),
-    claim: db.transaction((id: string, request: Omit<ClaimRequest, 'limit'>) => {
+      if (ids.length === 0) return [];
+      if (ids.length === 1) return [lease(ids[0]!.id, request.owner, request.now, request.leaseMs)];
+      const expires = request.now + request.leaseMs;
+      const rows = statements.leaseMany.all({
+        ids: JSON.stringify(ids.map(({ id }) => id)),
+        owner: request.owner,
+        at: new Date(expires).toISOString(),
+        ms: expires,
+        token: nextToken(),
+      });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      // In claim order (RETURNING order is unspecified).
+      return ids.map(({ id }) => {
+        const row = byId.get(id)!;
+        const entry = withRow(fromRow(row), row);
+        remember(entry);
+        return entry;
+      });
+    },
+    claim: (id: string, request: Omit<ClaimRequest, 'limit'>) => {
       const row = statements.get.get(id);
       if (row === undefined || !claimable(row, request.now, request.includeStalePublishing ?? true)) return undefined;
       return lease(id, request.owner, request.now, request.leaseMs);
-    }),
-    setLease: db.transaction((id: string, owner: string, expires: number | null) => {
+    },
+    setLease: (id: string, owner: string, token: string | undefined, expires: number | null) => {
+      recent.delete(id); // the version moves on: read it next time
       const row = statements.get.get(id);
       if (row === undefined) throw new EntryNotFoundError(id);
-      if (row.lease_owner !== owner) return false;
-      statements.setLease.get(expires === null ? null : owner, expires === null ? null : new Date(expires).toISOString(), expires, id);
+      if (row.lease_owner !== owner || (token !== undefined && row.lease_token !== token)) return false;
+      if (expires === null) statements.setLease.get(null, null, null, null, id);
+      else statements.extendLease.run(new Date(expires).toISOString(), expires, id);
       return true;
-    }),
+    },
   };
 
+  // Writes asked for in the same turn of the event loop share one transaction (group commit).
+  // A batch that fails to commit wrote nothing: forget the copies its writes remembered.
+  const batch = createWriteBatcher(db, { onRollback: () => recent.clear() });
   let closed = false;
   return {
     database: db,
@@ -267,23 +378,23 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
     },
 
     async insert(entry) {
-      transactions.insert.immediate(entry);
+      await batch.run(() => transactions.insert(entry));
     },
 
-    async insertMany(batch) {
-      transactions.insertMany.immediate(batch);
+    async insertMany(entries) {
+      await batch.run(() => transactions.insertMany(entries));
     },
 
     async put(entry, expect) {
-      return transactions.put.immediate(entry, expect);
+      return batch.run(() => transactions.put(entry, expect));
     },
 
     async putMany(writes) {
-      return transactions.putMany.immediate(writes);
+      return batch.run(() => transactions.putMany(writes));
     },
 
     async transition(id, change) {
-      return transactions.transition.immediate(id, change);
+      return batch.run(() => transactions.transition(id, change));
     },
 
     async query(query) {
@@ -297,35 +408,40 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
     },
 
     async claimDue(request) {
-      return transactions.claimDue.immediate(request);
+      return batch.run(() => transactions.claimDue(request));
     },
 
     async claim(id, request) {
-      return transactions.claim.immediate(id, request);
+      return batch.run(() => transactions.claim(id, request));
     },
 
-    async extendLease(id, owner, now, leaseMs) {
-      return transactions.setLease.immediate(id, owner, now + leaseMs);
+    async extendLease(id, owner, now, leaseMs, token) {
+      return batch.run(() => transactions.setLease(id, owner, token, now + leaseMs));
     },
 
-    async releaseLease(id, owner) {
-      return transactions.setLease.immediate(id, owner, null);
+    async releaseLease(id, owner, token) {
+      return batch.run(() => transactions.setLease(id, owner, token, null));
     },
 
     async dueSummary(now) {
       const unleased = statements.dueUnleased.get({ now })!;
       const expired = statements.dueExpired.get({ now })!;
       const oldest = [unleased.oldest, expired.oldest].filter((at) => at !== null).sort()[0] ?? null;
-      return { count: unleased.count + expired.count, oldestScheduledAt: oldest };
+      const stuckPublishing = summarizeStuckPublishing(statements.stuckPublishing.all({ now }).map(fromRow), now);
+      return { count: unleased.count + expired.count, oldestScheduledAt: oldest, stuckPublishing };
     },
 
     close() {
       if (closed || !owned) return;
       closed = true;
+      batch.flush();
       db.close();
     },
   };
 }
+
+/** The row moved on since this handle's copy was taken: decide again from a fresh read. */
+class StaleRow extends Error {}
 
 function sameTags(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((tag, index) => tag === b[index]);

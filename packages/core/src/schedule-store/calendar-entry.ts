@@ -42,14 +42,16 @@ export const ApprovalSchema = z.object({
 export type Approval = z.infer<typeof ApprovalSchema>;
 
 /**
- * A runner's lease on an entry: nobody else may claim it until `expiresAt`.
+ * A runner's lease on an entry: nobody else may claim it until `expiresAt`. `token` is new
+ * on every claim (stores set it), so a write fenced on it fails once the entry was claimed
+ * again — even by the same owner, whose earlier run must not write over the new one.
  *
  * @example
  * ```ts
- * LeaseSchema.parse({ owner: 'worker-1', expiresAt: '2026-03-23T09:00:30Z' });
+ * LeaseSchema.parse({ owner: 'worker-1', expiresAt: '2026-03-23T09:00:30Z', token: '9f2c…-17' });
  * ```
  */
-export const LeaseSchema = z.object({ owner: z.string().min(1), expiresAt: InstantSchema });
+export const LeaseSchema = z.object({ owner: z.string().min(1), expiresAt: InstantSchema, token: z.string().min(1).optional() });
 
 /** A runner's lease on an entry. */
 export type Lease = z.infer<typeof LeaseSchema>;

@@ -26,8 +26,18 @@ export {
 } from './calendar-entry.js';
 export { applyTransition, type TransitionChange } from './transition.js';
 export { EntryConflictError, EntryNotFoundError, IllegalTransitionError } from './errors.js';
-export type { ClaimRequest, DueSummary, EntryQuery, ScheduleStore, StoreTransition, WriteExpectation } from './schedule-store.js';
+export {
+  STUCK_IDS_LIMIT,
+  type ClaimRequest,
+  type DueSummary,
+  type EntryQuery,
+  type ScheduleStore,
+  type StoreTransition,
+  type StuckPublishing,
+  type WriteExpectation,
+} from './schedule-store.js';
+export { stuckSince, summarizeStuckPublishing } from './stuck-publishing.js';
 export { compareEntries, matchesQuery } from './entry-query.js';
 export { entryDueAt } from './entry-due-at.js';
 export { createMemoryStore } from './memory-store.js';
-export { assertWriteExpectation, nextPutEntry } from './write-checks.js';
+export { assertWriteExpectation, leaseHeldBy, leaseTokenSource, nextPutEntry } from './write-checks.js';

@@ -71,9 +71,13 @@ describe('createMemoryStore', () => {
     ]);
     expect(one.map((e) => e.id)).toEqual(['a', 'b']);
     expect(two.map((e) => e.id)).toEqual(['c']);
-    expect(one[0]!.lease).toEqual({ owner: 'w1', expiresAt: iso(T0 + 30_000) });
+    expect(one[0]!.lease).toEqual({ owner: 'w1', expiresAt: iso(T0 + 30_000), token: expect.any(String) });
     expect(await store.claimDue({ owner: 'w3', now: T0, leaseMs: 30_000 })).toEqual([]);
-    expect(await store.dueSummary(T0)).toEqual({ count: 0, oldestScheduledAt: null });
+    expect(await store.dueSummary(T0)).toEqual({
+      count: 0,
+      oldestScheduledAt: null,
+      stuckPublishing: { count: 0, oldestSince: null, ids: [] },
+    });
   });
 
   it('an expired lease makes the entry claimable again; a stale publishing entry comes back for reconciliation', async () => {
@@ -115,7 +119,11 @@ describe('createMemoryStore', () => {
   it('reports due-but-unclaimed entries and the oldest one', async () => {
     const store = createMemoryStore();
     await store.insertMany([scheduled('a', T0 - 60_000), scheduled('b', T0 - 1_000), scheduled('c', T0 + 1_000)]);
-    expect(await store.dueSummary(T0)).toEqual({ count: 2, oldestScheduledAt: iso(T0 - 60_000) });
+    expect(await store.dueSummary(T0)).toEqual({
+      count: 2,
+      oldestScheduledAt: iso(T0 - 60_000),
+      stuckPublishing: { count: 0, oldestSince: null, ids: [] },
+    });
   });
 
   it('queries by time range, account, network, status, tag, campaign, brand, group', async () => {

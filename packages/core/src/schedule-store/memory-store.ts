@@ -6,7 +6,8 @@ import { instantMs } from './instant-ms.js';
 import { MinHeap } from './min-heap.js';
 import type { ClaimRequest, DueSummary, EntryQuery, ScheduleStore, StoreTransition } from './schedule-store.js';
 import { applyTransition } from './transition.js';
-import { assertWriteExpectation, nextPutEntry } from './write-checks.js';
+import { summarizeStuckPublishing } from './stuck-publishing.js';
+import { assertWriteExpectation, leaseHeldBy, leaseTokenSource, nextPutEntry } from './write-checks.js';
 
 interface HeapItem {
   key: number;
@@ -33,6 +34,7 @@ export function createMemoryStore(): ScheduleStore {
   // Lazy heaps: an item is live only while the entry still has the version it was pushed with.
   const due = new MinHeap<HeapItem>();
   const leases = new MinHeap<HeapItem>();
+  const nextToken = leaseTokenSource();
 
   function index(entry: CalendarEntry, dueBatch?: HeapItem[]): void {
     entries.set(entry.id, entry);
@@ -76,7 +78,7 @@ export function createMemoryStore(): ScheduleStore {
     const claimed = {
       ...entry,
       version: entry.version + 1,
-      lease: { owner: request.owner, expiresAt: new Date(request.now + request.leaseMs).toISOString() },
+      lease: { owner: request.owner, expiresAt: new Date(request.now + request.leaseMs).toISOString(), token: nextToken() },
     };
     index(claimed);
     return claimed;
@@ -178,16 +180,17 @@ export function createMemoryStore(): ScheduleStore {
       return claim(entry, request);
     },
 
-    async extendLease(id, owner, now, leaseMs) {
+    async extendLease(id, owner, now, leaseMs, token) {
       const entry = require(id);
-      if (entry.lease?.owner !== owner) return false;
-      index({ ...entry, version: entry.version + 1, lease: { owner, expiresAt: new Date(now + leaseMs).toISOString() } });
+      if (!leaseHeldBy(entry, owner, token)) return false;
+      const lease = { ...entry.lease!, expiresAt: new Date(now + leaseMs).toISOString() };
+      index({ ...entry, version: entry.version + 1, lease });
       return true;
     },
 
-    async releaseLease(id, owner) {
+    async releaseLease(id, owner, token) {
       const entry = require(id);
-      if (entry.lease?.owner !== owner) return false;
+      if (!leaseHeldBy(entry, owner, token)) return false;
       index({ ...entry, version: entry.version + 1, lease: null });
       return true;
     },
@@ -195,12 +198,14 @@ export function createMemoryStore(): ScheduleStore {
     async dueSummary(now) {
       let count = 0;
       let oldest: string | null = null;
+      const publishing: CalendarEntry[] = [];
       for (const entry of entries.values()) {
+        if (entry.status === 'publishing') publishing.push(entry);
         if (entry.status !== 'scheduled' || !claimable(entry, now, false)) continue;
         count += 1;
         if (oldest === null || entry.scheduledAt! < oldest) oldest = entry.scheduledAt;
       }
-      return { count, oldestScheduledAt: oldest };
+      return { count, oldestScheduledAt: oldest, stuckPublishing: summarizeStuckPublishing(publishing, now) };
     },
   };
 }

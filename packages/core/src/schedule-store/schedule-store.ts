@@ -33,8 +33,13 @@ export interface WriteExpectation {
   expectedVersion?: number;
   /** Fail with EntryConflictError unless the stored status is this one. */
   expectedStatus?: EntryStatus;
-  /** Fail with EntryConflictError unless this owner holds an unexpired lease. */
+  /** Fail with EntryConflictError unless this owner holds the lease. */
   leaseOwner?: string;
+  /**
+   * Fail with EntryConflictError unless the stored lease carries this token (the one the
+   * claim handed out): fences a run whose lease lapsed and was claimed again, by anyone.
+   */
+  leaseToken?: string;
 }
 
 /** A status change as a store applies it. */
@@ -69,7 +74,27 @@ export interface DueSummary {
   count: number;
   /** The earliest `scheduledAt` among them, or `null`. */
   oldestScheduledAt: string | null;
+  /**
+   * Entries stuck in `publishing`: their lease expired at or before `now`, or they have none —
+   * the worker publishing them died or lost them, and no worker has picked them up since.
+   */
+  stuckPublishing: StuckPublishing;
 }
+
+/** Entries left in `publishing` with no live lease (see {@link DueSummary}). */
+export interface StuckPublishing {
+  count: number;
+  /**
+   * Since when the oldest has been stuck: its lease's expiry, or for one with no lease its
+   * `updatedAt` (when the lease was dropped). `null` when there is none.
+   */
+  oldestSince: string | null;
+  /** Their ids, oldest first, at most {@link STUCK_IDS_LIMIT}. */
+  ids: string[];
+}
+
+/** At most this many ids in {@link StuckPublishing.ids}. */
+export const STUCK_IDS_LIMIT = 100;
 
 /**
  * Where calendar entries live. The planner (`createCalendar`) and the runner work only
@@ -82,7 +107,9 @@ export interface DueSummary {
  * - `transition` applies the transition table (`applyTransition`) atomically and appends to
  *   `history`; `put` may never change `status` nor drop history records.
  * - `claimDue` is atomic: two workers claiming at once never get the same entry. Held entries
- *   (`hold` set) are never claimed.
+ *   (`hold` set) are never claimed. Every claim stores a new `lease.token`, unique across
+ *   processes, and a `leaseToken` expectation compares it, so a run whose lease lapsed and was
+ *   claimed again (even by its own worker) cannot write.
  * - Entries returned are values: callers do not mutate them (the memory store hands out its
  *   own objects for speed).
  *
@@ -119,10 +146,13 @@ export interface ScheduleStore {
    * Queue-driven backends (a BullMQ job per entry) claim this way.
    */
   claim(id: string, request: Omit<ClaimRequest, 'limit'>): Promise<CalendarEntry | undefined>;
-  /** Extends `owner`'s lease to `now + leaseMs`; false when the lease is no longer theirs. */
-  extendLease(id: string, owner: string, now: number, leaseMs: number): Promise<boolean>;
-  /** Drops `owner`'s lease; false when the lease is no longer theirs. */
-  releaseLease(id: string, owner: string): Promise<boolean>;
+  /**
+   * Extends `owner`'s lease to `now + leaseMs`; false when the lease is no longer theirs —
+   * or, with `token`, no longer the claim that token came from.
+   */
+  extendLease(id: string, owner: string, now: number, leaseMs: number, token?: string): Promise<boolean>;
+  /** Drops `owner`'s lease (the claim `token` names, when given); false when it is no longer theirs. */
+  releaseLease(id: string, owner: string, token?: string): Promise<boolean>;
   /** What is due and unclaimed at `now` (for health checks). */
   dueSummary(now: number): Promise<DueSummary>;
 }

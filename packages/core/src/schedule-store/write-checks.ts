@@ -34,6 +34,41 @@ export function assertWriteExpectation(stored: CalendarEntry, expect: WriteExpec
       `Entry ${stored.id} is not leased to ${expect.leaseOwner}: its lease expired and another worker claimed it, or it was released.`,
     );
   }
+  if (expect.leaseToken !== undefined && stored.lease?.token !== expect.leaseToken) {
+    throw new EntryConflictError(
+      stored.id,
+      `Entry ${stored.id} was claimed again since this lease (token ${expect.leaseToken}) was handed out: its lease lapsed; the new claim owns it.`,
+    );
+  }
+}
+
+/**
+ * Whether a lease call (`extendLease`, `releaseLease`) by `owner` — holding the claim `token`,
+ * when given — may act on `stored`'s lease.
+ *
+ * @example
+ * ```ts
+ * if (!leaseHeldBy(stored, 'worker-1', token)) return false;
+ * ```
+ */
+export function leaseHeldBy(stored: CalendarEntry, owner: string, token: string | undefined): boolean {
+  return stored.lease?.owner === owner && (token === undefined || stored.lease.token === token);
+}
+
+/**
+ * A lease token unique across processes: a random prefix per call site plus a counter.
+ * Stores call it once per claimed entry.
+ *
+ * @example
+ * ```ts
+ * const nextToken = leaseTokenSource();
+ * nextToken(); // '5f0c7d3e9a1b-1'
+ * ```
+ */
+export function leaseTokenSource(): () => string {
+  const prefix = globalThis.crypto.randomUUID().replaceAll('-', '').slice(0, 16);
+  let counter = 0;
+  return () => `${prefix}-${(counter += 1).toString(36)}`;
 }
 
 /**

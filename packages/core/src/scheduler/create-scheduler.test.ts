@@ -199,16 +199,20 @@ describe('createScheduler: loop, stop and health', () => {
       running: false,
       inFlight: 0,
       overdue: { count: 3, oldestScheduledAt: at(-600_000), oldestAgeMs: 600_000 },
+      stuckPublishing: { count: 0, oldestSince: null, oldestAgeMs: null, ids: [] },
       lastPollAt: null,
       ok: false,
+      problems: [expect.stringContaining('3 entries are overdue')],
     });
     await scheduler.runDue();
     expect(await scheduler.health()).toEqual({
       running: false,
       inFlight: 0,
       overdue: { count: 0, oldestScheduledAt: null, oldestAgeMs: null },
+      stuckPublishing: { count: 0, oldestSince: null, oldestAgeMs: null, ids: [] },
       lastPollAt: T0,
       ok: true,
+      problems: [],
     });
   });
 

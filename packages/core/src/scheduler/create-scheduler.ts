@@ -119,20 +119,50 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   let lastPollAt: number | null = null;
   let loop: { controller: AbortController; done: Promise<void> } | undefined;
 
+  // Entries this worker is running, by id: a claim of one of them is this worker claiming its
+  // own in-flight entry again (its lease lapsed), never a second run.
+  const running = new Map<string, Promise<EntryOutcome | StoreFailure>>();
+
   // Runs a claimed entry; a store error ends in an 'error' event (the lease then runs out
   // and the entry is reconciled later), never in an unhandled rejection.
-  function launch(entry: CalendarEntry): Promise<EntryOutcome | StoreFailure> {
-    const run = executeClaimed(ctx, entry).catch((error: unknown): StoreFailure => {
+  function launch(entry: CalendarEntry): { run: Promise<EntryOutcome | StoreFailure>; adopted: boolean } {
+    const current = running.get(entry.id);
+    if (current !== undefined) {
+      // The running call carries on under the new claim's token: one publish, one event.
+      if (leases.adopt(entry)) return { run: current, adopted: true };
+      // That run lost its lease and is being aborted: settle the new claim after it ends.
+      const next = current.then(() => execute(entry));
+      track(entry.id, next);
+      return { run: next, adopted: false };
+    }
+    const run = execute(entry);
+    track(entry.id, run);
+    return { run, adopted: false };
+  }
+
+  function track(id: string, run: Promise<EntryOutcome | StoreFailure>): void {
+    running.set(id, run);
+    inFlight.add(run);
+    void run.finally(() => {
+      inFlight.delete(run);
+      if (running.get(id) === run) running.delete(id);
+    });
+  }
+
+  async function execute(entry: CalendarEntry): Promise<EntryOutcome | StoreFailure> {
+    leases.hold(entry);
+    try {
+      return await executeClaimed(ctx, entry);
+    } catch (error) {
       logger.error('scheduler could not run an entry', {
         entryId: entry.id,
         error: error instanceof Error ? error.message : String(error),
       });
       emitter.emit('error', { error, entryId: entry.id, phase: 'execute' });
       return { storeError: error };
-    });
-    inFlight.add(run);
-    void run.finally(() => inFlight.delete(run));
-    return run;
+    } finally {
+      leases.release(entry.id);
+    }
   }
 
   async function claimBatch(now: number, limit: number): Promise<CalendarEntry[]> {
@@ -155,7 +185,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         logger.error('scheduler poll failed', { error: error instanceof Error ? error.message : String(error) });
         emitter.emit('error', { error, phase: 'poll' });
       }
-      for (const entry of claimed) void launch(entry);
+      for (const entry of claimed) launch(entry);
       if (claimed.length === limit || signal.aborted) continue; // more may be due
       try {
         await clock.sleep(resolved.pollIntervalMs, signal);
@@ -221,7 +251,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         const claimed = await claimBatch(at, limit);
         report.claimed += claimed.length;
         for (const entry of claimed) {
-          const run = launch(entry).then(count);
+          const launched = launch(entry);
+          if (launched.adopted) continue; // already counted: the same run goes on
+          const run = launched.run.then(count);
           mine.add(run);
           void run.finally(() => mine.delete(run));
         }
@@ -238,7 +270,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         const entry = await store.get(id);
         return entry === undefined ? { status: 'not_claimed' } : { status: 'not_claimed', entry };
       }
-      const outcome = await launch(claimed);
+      const outcome = await launch(claimed).run;
       if ('storeError' in outcome) throw outcome.storeError;
       return outcome;
     },
@@ -247,12 +279,27 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       const now = clock.now();
       const summary = await store.dueSummary(now);
       const oldestAgeMs = summary.oldestScheduledAt === null ? null : Math.max(0, now - Date.parse(summary.oldestScheduledAt));
+      const stuck = summary.stuckPublishing ?? { count: 0, oldestSince: null, ids: [] };
+      const stuckAgeMs = stuck.oldestSince === null ? null : Math.max(0, now - Date.parse(stuck.oldestSince));
+      const problems: string[] = [];
+      if (oldestAgeMs !== null && oldestAgeMs > resolved.lagWarningMs) {
+        problems.push(
+          `${summary.count} entries are overdue, the oldest by ${Math.round(oldestAgeMs / 1000)} s: no worker is claiming them (is a scheduler running on this store?).`,
+        );
+      }
+      if (stuckAgeMs !== null && stuckAgeMs > resolved.pollIntervalMs) {
+        problems.push(
+          `${stuck.count} entries are stuck in "publishing" with no live lease, the oldest for ${Math.round(stuckAgeMs / 1000)} s (${stuck.ids.slice(0, 5).join(', ')}${stuck.count > 5 ? ', …' : ''}): the worker publishing them stopped and none has reconciled them; start a worker.`,
+        );
+      }
       return {
         running: loop !== undefined,
         inFlight: inFlight.size,
         overdue: { count: summary.count, oldestScheduledAt: summary.oldestScheduledAt, oldestAgeMs },
+        stuckPublishing: { count: stuck.count, oldestSince: stuck.oldestSince, oldestAgeMs: stuckAgeMs, ids: stuck.ids },
         lastPollAt: lastPollAt === null ? null : iso(lastPollAt),
-        ok: oldestAgeMs === null || oldestAgeMs <= resolved.lagWarningMs,
+        ok: problems.length === 0,
+        problems,
       };
     },
 

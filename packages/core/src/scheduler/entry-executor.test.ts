@@ -85,9 +85,27 @@ describe('transient failures', () => {
     expect(entry?.status).toBe('failed');
     expect(entry?.error?.code).toBe('deadline_exceeded');
     expect(entry?.error?.message).toMatch(/after 3 attempt\(s\).*api_call_error: Service unavailable/);
+    expect(entry?.attempts).toBe(3);
     expect(entry?.lease).toBeNull();
     expect(network.publishCalls).toHaveLength(3);
     expect(failures.map((event) => event.error.code)).toEqual(['deadline_exceeded']);
+  });
+
+  it('after 5 failed attempts the entry says attempts: 5', async () => {
+    // Attempts at 0, 1, 2, 3, 4 s (1 s apart); the 5th failure's retry (5 s) falls after the 4.5 s deadline.
+    const { clock, store, network, scheduler } = setup({ baseDelayMs: 1_000, maxDelayMs: 1_000, deadlineMs: 4_500 });
+    await store.insert(dueEntry('five', at(0)));
+    for (let i = 0; i < 5; i += 1) network.faults.push({ kind: 'throw', error: unavailable() });
+    const seen: Array<number | undefined> = [];
+    for (let time = 0; time <= 4_000; time += 1_000) {
+      clock.set(t(time));
+      await scheduler.runDue();
+      seen.push((await store.get('five'))?.attempts);
+    }
+    expect(network.publishCalls).toHaveLength(5);
+    expect(seen).toEqual([1, 2, 3, 4, 5]);
+    expect(await store.get('five')).toMatchObject({ status: 'failed', attempts: 5, error: { code: 'deadline_exceeded' } });
+    expect((await store.get('five'))?.error?.message).toMatch(/after 5 attempt\(s\)/);
   });
 
   it('an entry first claimed after its deadline fails without calling the network', async () => {

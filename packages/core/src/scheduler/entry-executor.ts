@@ -1,6 +1,6 @@
 import type { PublishedPost } from '../model/index.js';
 import { EntryConflictError, entryDueAt, type CalendarEntry } from '../schedule-store/index.js';
-import { accountOf, idempotencyKeyOf, markFailed, recordPublished, scheduleRetry } from './entry-settlement.js';
+import { accountOf, fenceOf, idempotencyKeyOf, markFailed, recordPublished, scheduleRetry } from './entry-settlement.js';
 import type { EntryOutcome } from './entry-outcome.js';
 import type { ExecutorContext } from './executor-context.js';
 import { classifyPublishFailure, describePublishFailure } from './publish-failure.js';
@@ -37,7 +37,7 @@ export async function executeClaimed(ctx: ExecutorContext, claimed: CalendarEntr
 export async function publishScheduled(ctx: ExecutorContext, entry: CalendarEntry): Promise<EntryOutcome> {
   const { store, owner, clock } = ctx;
   if (entry.status !== 'scheduled' || entry.hold !== null) {
-    await store.releaseLease(entry.id, owner);
+    await store.releaseLease(entry.id, owner, ctx.leases.token(entry.id));
     return { status: 'not_claimed', entry: await store.get(entry.id) };
   }
   const now = clock.now();
@@ -52,7 +52,7 @@ export async function publishScheduled(ctx: ExecutorContext, entry: CalendarEntr
       at: iso(now),
       by: owner,
       reason: 'deadline exceeded before publishing',
-      leaseOwner: owner,
+      ...fenceOf(ctx, entry.id),
       releaseLease: true,
       patch: { error },
     });
@@ -60,31 +60,42 @@ export async function publishScheduled(ctx: ExecutorContext, entry: CalendarEntr
     return { status: 'failed', entry: failed };
   }
   const idempotencyKey = idempotencyKeyOf(entry);
+  // Fenced on this claim's token: if the lease lapsed and the entry was claimed again, this
+  // fails and nothing is sent.
   const publishing = await store.transition(entry.id, {
     to: 'publishing',
     at: iso(now),
     by: owner,
-    leaseOwner: owner,
+    ...fenceOf(ctx, entry.id),
     ...(entry.attempts ? { reason: `attempt ${entry.attempts + 1}` } : {}),
     patch: { idempotencyKey },
   });
+  // The re-check just before the network call (a fenced renewal when the last one is old).
+  if (!(await ctx.leases.confirm(entry.id))) return leaseLost(ctx, entry.id, 'before publishing: nothing was sent');
+  const signal = ctx.leases.signal(entry.id);
   let published: PublishedPost;
-  ctx.leases.hold(entry.id);
   try {
-    published = (await ctx.client.publish(accountOf(entry), entry.draft, { idempotencyKey })).published;
+    published = (await ctx.client.publish(accountOf(entry), entry.draft, { idempotencyKey, ...(signal ? { signal } : {}) })).published;
   } catch (error) {
-    ctx.leases.release(entry.id);
+    // The call was aborted because another claim owns the entry now: it settles it.
+    if (ctx.leases.isLost(entry.id)) return leaseLost(ctx, entry.id, 'while publishing: the call was aborted');
     return afterFailure(ctx, publishing, error);
   }
-  ctx.leases.release(entry.id);
   return recordPublished(ctx, publishing, published, false);
+}
+
+/** @internal This run's lease is gone: write nothing (the new claim owns the entry). */
+async function leaseLost(ctx: ExecutorContext, id: string, when: string): Promise<EntryOutcome> {
+  ctx.logger.warn(`scheduler lost the lease of an entry ${when}`, { entryId: id, owner: ctx.owner });
+  const entry = await ctx.store.get(id);
+  return entry === undefined ? { status: 'not_claimed' } : { status: 'not_claimed', entry };
 }
 
 /** @internal Settles a `publishing` entry after a failed publish call. */
 async function afterFailure(ctx: ExecutorContext, entry: CalendarEntry, error: unknown): Promise<EntryOutcome> {
   const kind = classifyPublishFailure(error);
   ctx.logger.warn('publish failed', { entryId: entry.id, platform: entry.platform, kind, code: describePublishFailure(error).code });
-  if (kind === 'permanent') return markFailed(ctx, entry, describePublishFailure(error), 'publish failed');
+  if (kind === 'permanent') return markFailed(ctx, entry, describePublishFailure(error), 'publish failed', (entry.attempts ?? 0) + 1);
   if (kind === 'transient') return scheduleRetry(ctx, entry, error);
   // It may be on the network: look before publishing again.
   return reconcileThenPublish(ctx, entry, error);

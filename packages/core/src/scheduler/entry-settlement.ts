@@ -15,6 +15,16 @@ export function idempotencyKeyOf(entry: CalendarEntry): string {
   return entry.idempotencyKey ?? `smm-entry-${entry.id}`;
 }
 
+/**
+ * @internal The write expectation that fences a write on this run's claim: the owner, and the
+ * claim's lease token when the store hands one out (a lapsed lease claimed again — by anyone,
+ * this worker included — makes the write fail with EntryConflictError).
+ */
+export function fenceOf(ctx: ExecutorContext, id: string): { leaseOwner: string; leaseToken?: string } {
+  const token = ctx.leases.token(id);
+  return token === undefined ? { leaseOwner: ctx.owner } : { leaseOwner: ctx.owner, leaseToken: token };
+}
+
 /** @internal The account an entry publishes to, as the client takes it. */
 export function accountOf(entry: CalendarEntry): { platform: string; id: string } {
   return { platform: entry.platform, id: entry.accountId };
@@ -26,15 +36,16 @@ export async function markFailed(
   entry: CalendarEntry,
   error: { code: string; message: string },
   reason: string,
+  attempts?: number,
 ): Promise<EntryOutcome> {
   const failed = await ctx.store.transition(entry.id, {
     to: 'failed',
     at: iso(ctx.clock.now()),
     by: ctx.owner,
     reason,
-    leaseOwner: ctx.owner,
+    ...fenceOf(ctx, entry.id),
     releaseLease: true,
-    patch: { error },
+    patch: attempts === undefined ? { error } : { error, attempts },
   });
   ctx.emitter.emit('entry-failed', { entry: failed, error });
   return { status: 'failed', entry: failed };
@@ -56,7 +67,7 @@ export async function markOutcomeUnknown(
     at: iso(ctx.clock.now()),
     by: ctx.owner,
     reason,
-    leaseOwner: ctx.owner,
+    ...fenceOf(ctx, entry.id),
     releaseLease: true,
     patch: { error },
   });
@@ -76,14 +87,16 @@ export async function scheduleRetry(ctx: ExecutorContext, entry: CalendarEntry, 
   const deadline = Date.parse(entry.scheduledAt!) + ctx.retry.deadlineMs;
   const described = describePublishFailure(error);
   if (next > deadline) {
+    // This failed attempt counts too: after 5 failed attempts the entry says 5.
     return markFailed(
       ctx,
-      { ...entry, attempts: attempt },
+      entry,
       {
         code: 'deadline_exceeded',
         message: `Not published after ${attempt} attempt(s) by the deadline ${iso(deadline)}; last error ${described.code}: ${described.message}`,
       },
       'retry deadline exceeded',
+      attempt,
     );
   }
   const nextAttemptAt = iso(next);
@@ -92,7 +105,7 @@ export async function scheduleRetry(ctx: ExecutorContext, entry: CalendarEntry, 
     at: iso(now),
     by: ctx.owner,
     reason: `retry ${attempt} at ${nextAttemptAt} after ${described.code}`,
-    leaseOwner: ctx.owner,
+    ...fenceOf(ctx, entry.id),
     releaseLease: true,
     patch: { attempts: attempt, nextAttemptAt, error: described },
   });
@@ -121,7 +134,7 @@ export async function recordPublished(
       to: 'published',
       at,
       by: owner,
-      leaseOwner: owner,
+      ...fenceOf(ctx, entry.id),
       releaseLease: true,
       patch,
       ...(reason ? { reason } : {}),
@@ -134,6 +147,23 @@ export async function recordPublished(
   return { status: 'published', entry: stored };
 }
 
+const samePost = (a: PublishedPost, b: PublishedPost) =>
+  a.parts.length === b.parts.length && a.parts.every((part, index) => part.id === b.parts[index]?.id);
+
+// How to walk an entry to `published` by version from where another worker left it.
+const ROUTE_TO_PUBLISHED: Partial<Record<CalendarEntry['status'], ReadonlyArray<CalendarEntry['status']>>> = {
+  publishing: ['published'],
+  outcome_unknown: ['published'],
+  scheduled: ['publishing', 'published'],
+  failed: ['scheduled', 'publishing', 'published'],
+};
+
+/**
+ * The post exists but this run lost its lease: record it over whatever the entry says now,
+ * compare-and-set on the version (dropping the other claim's lease, so its writes fail and
+ * its in-flight call is aborted). When the entry already records a *different* post, two
+ * posts exist: report `entry-duplicate` with both refs instead of hiding one.
+ */
 async function overwriteAsPublished(ctx: ExecutorContext, id: string, published: PublishedPost, at: string): Promise<CalendarEntry> {
   for (let attempt = 0; ; attempt += 1) {
     const current = await ctx.store.get(id);
@@ -142,17 +172,40 @@ async function overwriteAsPublished(ctx: ExecutorContext, id: string, published:
         id,
         `Entry ${id} was deleted while it was being published; the post exists: ${published.parts[0]?.id ?? ''}.`,
       );
-    if (current.status === 'published') return current;
+    if (current.status === 'published') {
+      if (current.published !== undefined && !samePost(current.published, published)) {
+        ctx.logger.error('an entry was published twice: two posts exist', {
+          entryId: id,
+          recorded: current.published.parts.map((part) => part.id).join(','),
+          duplicate: published.parts.map((part) => part.id).join(','),
+        });
+        ctx.emitter.emit('entry-duplicate', { entry: current, recorded: current.published, duplicate: published });
+      }
+      return current;
+    }
+    const route = ROUTE_TO_PUBLISHED[current.status];
+    if (route === undefined) {
+      throw new EntryConflictError(
+        id,
+        `Entry ${id} is "${current.status}" but its post exists (${published.parts[0]?.url ?? published.parts[0]?.id ?? ''}): a person changed it while it was being published; record the post by hand.`,
+      );
+    }
     try {
-      return await ctx.store.transition(id, {
-        to: 'published',
-        at,
-        by: ctx.owner,
-        reason: 'published while the lease was lost',
-        expectedVersion: current.version,
-        releaseLease: true,
-        patch: { published, nextAttemptAt: undefined, error: undefined },
-      });
+      let version = current.version;
+      let stored = current;
+      for (const to of route) {
+        stored = await ctx.store.transition(id, {
+          to,
+          at,
+          by: ctx.owner,
+          reason: 'published while the lease was lost',
+          expectedVersion: version,
+          releaseLease: true,
+          ...(to === 'published' ? { patch: { published, nextAttemptAt: undefined, error: undefined } } : {}),
+        });
+        version = stored.version;
+      }
+      return stored;
     } catch (error) {
       if (!EntryConflictError.isInstance(error) || attempt >= 5) throw error;
     }

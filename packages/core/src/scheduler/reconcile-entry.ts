@@ -2,7 +2,7 @@ import type { AdapterV1Idempotency as IdempotencyStrategy } from '../adapter-spe
 import type { PublishedPost } from '../model/index.js';
 import type { CalendarEntry } from '../schedule-store/index.js';
 import type { EntryOutcome } from './entry-outcome.js';
-import { accountOf, markOutcomeUnknown, recordPublished, scheduleRetry } from './entry-settlement.js';
+import { accountOf, fenceOf, markOutcomeUnknown, recordPublished, scheduleRetry } from './entry-settlement.js';
 import type { ExecutorContext } from './executor-context.js';
 import { classifyPublishFailure } from './publish-failure.js';
 import { retryDelayMs } from './retry-policy.js';
@@ -59,12 +59,23 @@ export async function reconcileEntry(ctx: ExecutorContext, entry: CalendarEntry,
   let found: PublishedPost | null;
   try {
     const since = lookupSince(entry);
-    found = await ctx.client.findPublished(accountOf(entry), { idempotencyKey: key, draft: entry.draft, ...(since ? { since } : {}) });
+    const signal = ctx.leases.signal(entry.id);
+    found = await ctx.client.findPublished(accountOf(entry), {
+      idempotencyKey: key,
+      draft: entry.draft,
+      ...(since ? { since } : {}),
+      ...(signal ? { signal } : {}),
+    });
   } catch (error) {
+    if (ctx.leases.isLost(entry.id)) return { status: 'not_claimed', entry: await store.get(entry.id) };
     const now = clock.now();
     const delay = retryDelayMs(ctx.retry, 1, error, now);
     const beforeDeadline = now + delay <= Date.parse(entry.scheduledAt!) + ctx.retry.deadlineMs;
-    if (classifyPublishFailure(error) === 'transient' && beforeDeadline && (await store.extendLease(entry.id, owner, now, delay))) {
+    if (
+      classifyPublishFailure(error) === 'transient' &&
+      beforeDeadline &&
+      (await store.extendLease(entry.id, owner, now, delay, ctx.leases.token(entry.id)))
+    ) {
       ctx.logger.warn('could not look up a post by its idempotency key; will look again', { entryId: entry.id, inMs: delay });
       return { status: 'retry_scheduled', entry: await store.get(entry.id) };
     }
@@ -81,7 +92,7 @@ export async function reconcileEntry(ctx: ExecutorContext, entry: CalendarEntry,
       strategy === 'native-key'
         ? 'reconciled: publishing again with the same key (the network dedupes it)'
         : 'reconciled: not found on the network, publishing again',
-    leaseOwner: owner,
+    ...fenceOf(ctx, entry.id),
   });
   return { status: 'republish', entry: back };
 }

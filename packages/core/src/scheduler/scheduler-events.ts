@@ -18,6 +18,12 @@ export interface SchedulerEvents {
   'entry-claimed': { entry: CalendarEntry; reconcile: boolean; lagMs: number };
   'entry-published': { entry: CalendarEntry; published: PublishedPost; reconciled: boolean };
   'entry-failed': { entry: CalendarEntry; error: { code: string; message: string } };
+  /**
+   * Two posts exist for one entry: a run that lost its lease mid-publish still got its post
+   * out after another claim published. `recorded` is the post the entry keeps, `duplicate`
+   * the other one — delete one of them by hand (or with `client.deletePost`).
+   */
+  'entry-duplicate': { entry: CalendarEntry; recorded: PublishedPost; duplicate: PublishedPost };
   /** Nobody can tell whether the post exists: a person decides (published, scheduled again, canceled). */
   'entry-outcome-unknown': { entry: CalendarEntry; reason: string };
   /** A transient failure; the entry will be tried again at `nextAttemptAt`. */

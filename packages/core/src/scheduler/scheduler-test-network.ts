@@ -21,8 +21,8 @@ export type PublishFault =
   | { kind: 'throw'; error: unknown }
   /** The post is created, then the call fails (a timeout after the server acted). */
   | { kind: 'commit-then-throw'; error: unknown }
-  /** The call waits until `release` resolves, then succeeds. */
-  | { kind: 'wait'; release: Promise<void> };
+  /** The call waits until `release` resolves, then succeeds (or, `abortable`, fails once its signal aborts). */
+  | { kind: 'wait'; release: Promise<void>; abortable?: boolean };
 
 const fakeHttp: HttpClient = {
   request: () => Promise.reject(new Error('no HTTP in these tests')),
@@ -79,7 +79,18 @@ export function createTestNetwork(options: { clock: Clock; strategy: Idempotency
       publishCalls.push({ text: draft.text, key: context.idempotencyKey, at: options.clock.now() });
       const fault = faults.shift();
       if (fault?.kind === 'throw') throw fault.error;
-      if (fault?.kind === 'wait') await fault.release;
+      if (fault?.kind === 'wait') {
+        const { signal } = context;
+        await (fault.abortable
+          ? Promise.race([
+              fault.release,
+              new Promise<never>((_, reject) => {
+                if (signal.aborted) reject(signal.reason);
+                signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+              }),
+            ])
+          : fault.release);
+      }
       const post = create(draft.text, context);
       if (fault?.kind === 'commit-then-throw') throw fault.error;
       return { parts: [{ id: post.id, url: `https://memo.example/p/${post.id}` }] };

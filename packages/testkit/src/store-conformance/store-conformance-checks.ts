@@ -3,6 +3,7 @@ import {
   EntryNotFoundError,
   IllegalTransitionError,
   type CalendarEntry,
+  type DueSummary,
   type ScheduleStore,
 } from '@smm/core/schedule-store';
 import { ConformanceError, check, sameJson, type ConformanceResult } from '../conformance/index.js';
@@ -60,6 +61,22 @@ async function mustGet(store: ScheduleStore, id: string): Promise<CalendarEntry>
 }
 
 const LEASE = 60_000;
+
+// A claimed lease: owner and expiry as asked, and a fresh token (compared apart: its value is the store's).
+function claimedLease(entry: CalendarEntry | undefined, owner: string, expiresAt: string, what: string): string {
+  const lease = entry?.lease;
+  sameJson(lease === null || lease === undefined ? lease : { owner: lease.owner, expiresAt: lease.expiresAt }, { owner, expiresAt }, what);
+  check(
+    typeof lease?.token === 'string' && lease.token.length > 0,
+    `${what}: a claim must store a lease token (got ${JSON.stringify(lease?.token)})`,
+  );
+  return lease!.token!;
+}
+
+// The overdue part of a dueSummary (stuckPublishing is checked on its own).
+function overdueOf(summary: DueSummary): { count: number; oldestScheduledAt: string | null } {
+  return { count: summary.count, oldestScheduledAt: summary.oldestScheduledAt };
+}
 // Leases that write expectations (`leaseOwner`) rely on outlive the whole run, even for a
 // store that judges expiry by its own clock.
 const HOUR = 3_600_000;
@@ -345,7 +362,7 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
         `claimDue(limit 2) must claim the two earliest due entries [due1, retry-now] (due = later of scheduledAt and nextAttemptAt), got [${ids(first).join(', ')}]`,
       );
       for (const entry of first) {
-        sameJson(entry.lease, { owner: 'w1', expiresAt: at(LEASE) }, `lease of claimed "${entry.id}"`);
+        claimedLease(entry, 'w1', at(LEASE), `lease of claimed "${entry.id}"`);
         sameJson(await store.get(entry.id), entry, `stored "${entry.id}" after claimDue (must equal the returned entry)`);
       }
       const before = await store.get('due2');
@@ -417,7 +434,7 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
       const request = { owner: 'w1', now: T0, leaseMs: LEASE };
       const claimed = await store.claim('due', request);
       check(claimed?.id === 'due', 'claim("due") must return the entry');
-      sameJson(claimed.lease, { owner: 'w1', expiresAt: at(LEASE) }, 'lease of claim("due")');
+      claimedLease(claimed, 'w1', at(LEASE), 'lease of claim("due")');
       sameJson(await store.get('due'), claimed, 'stored entry after claim (must equal the returned entry)');
       check(
         (await store.claim('due', { ...request, owner: 'w2' })) === undefined,
@@ -491,9 +508,11 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
         (await store.extendLease('l', 'w2', T0 + 1_000, LEASE)) === false,
         'extendLease by a worker that does not own the lease must return false',
       );
-      sameJson((await mustGet(store, 'l')).lease, { owner: 'w1', expiresAt: at(LEASE) }, 'lease after a refused extendLease');
+      const token = claimedLease(await mustGet(store, 'l'), 'w1', at(LEASE), 'lease after a refused extendLease');
       check((await store.extendLease('l', 'w1', T0 + 10_000, LEASE)) === true, 'extendLease by the owner must return true');
-      sameJson((await mustGet(store, 'l')).lease, { owner: 'w1', expiresAt: at(10_000 + LEASE) }, 'lease after extendLease');
+      const extended = await mustGet(store, 'l');
+      claimedLease(extended, 'w1', at(10_000 + LEASE), 'lease after extendLease');
+      check(extended.lease?.token === token, 'extendLease must keep the claim’s token');
       check(
         (await store.claim('l', { owner: 'w2', now: T0 + LEASE + 1, leaseMs: LEASE })) === undefined,
         'an extended lease must keep others out past the original expiry',
@@ -515,7 +534,11 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
   [
     'dueSummary counts due, unheld, unclaimed scheduled entries and names the oldest',
     async (store) => {
-      sameJson(await store.dueSummary(T0), { count: 0, oldestScheduledAt: null }, 'dueSummary of an empty store');
+      sameJson(
+        await store.dueSummary(T0),
+        { count: 0, oldestScheduledAt: null, stuckPublishing: { count: 0, oldestSince: null, ids: [] } },
+        'dueSummary of an empty store',
+      );
       await store.insertMany([
         storeEntry('o1', {}, -120_000),
         storeEntry('o2', {}, -60_000),
@@ -528,13 +551,104 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
         storeEntry('failed', { status: 'failed' }, -400_000),
         storeEntry('retry-later', { nextAttemptAt: at(5_000) }, -300_000),
       ]);
-      sameJson(await store.dueSummary(T0), { count: 4, oldestScheduledAt: at(-120_000) }, 'dueSummary(T0)');
+      sameJson(overdueOf(await store.dueSummary(T0)), { count: 4, oldestScheduledAt: at(-120_000) }, 'dueSummary(T0)');
       sameJson(
-        await store.dueSummary(T0 + 5_000),
+        overdueOf(await store.dueSummary(T0 + 5_000)),
         { count: 6, oldestScheduledAt: at(-300_000) },
         'dueSummary(T0 + 5s) (future and retry-later now due)',
       );
-      sameJson(await store.dueSummary(T0 - 200_000), { count: 0, oldestScheduledAt: null }, 'dueSummary before anything is due');
+      sameJson(overdueOf(await store.dueSummary(T0 - 200_000)), { count: 0, oldestScheduledAt: null }, 'dueSummary before anything is due');
+    },
+  ],
+  [
+    'dueSummary names the entries stuck in publishing (lease expired or absent): count, oldest, ids',
+    async (store) => {
+      // A worker died mid-publish (lease ran out), another released its lease mid-publish (none),
+      // a third is publishing under a live lease (not stuck); the rest are not publishing.
+      const released = storeEntry('no-lease', { status: 'publishing', updatedAt: at(-300_000) }, -400_000);
+      await store.insertMany([
+        storeEntry('dead-late', { status: 'publishing', lease: { owner: 'dead', expiresAt: at(-10_000) } }, -60_000),
+        storeEntry('dead-early', { status: 'publishing', lease: { owner: 'dead', expiresAt: at(-120_000) } }, -200_000),
+        released,
+        storeEntry('alive', { status: 'publishing', lease: { owner: 'w', expiresAt: at(30_000) } }, -30_000),
+        storeEntry('held-dead', {
+          status: 'publishing',
+          hold: { scope: 'brand', since: at(-1), by: 'ana' },
+          lease: { owner: 'dead', expiresAt: at(-5_000) },
+        }),
+        storeEntry('scheduled-expired', { lease: { owner: 'dead', expiresAt: at(-1) } }, 60_000),
+        storeEntry('published', { status: 'published' }, -500_000),
+      ]);
+      sameJson(
+        (await store.dueSummary(T0)).stuckPublishing,
+        { count: 4, oldestSince: at(-300_000), ids: ['no-lease', 'dead-early', 'dead-late', 'held-dead'] },
+        'dueSummary(T0).stuckPublishing',
+      );
+      sameJson(
+        (await store.dueSummary(T0 + 30_000)).stuckPublishing.ids,
+        ['no-lease', 'dead-early', 'dead-late', 'held-dead', 'alive'],
+        'dueSummary(T0 + 30s).stuckPublishing.ids (the live lease ran out too)',
+      );
+      // Claimed for reconciliation: no longer stuck.
+      await store.claim('dead-late', { owner: 'w2', now: T0, leaseMs: LEASE });
+      sameJson(
+        (await store.dueSummary(T0)).stuckPublishing,
+        { count: 3, oldestSince: at(-300_000), ids: ['no-lease', 'dead-early', 'held-dead'] },
+        'dueSummary(T0).stuckPublishing after one was claimed',
+      );
+    },
+  ],
+  [
+    'lease tokens fence a lapsed claim: re-claimed (even by the same owner), its writes, renewals and release fail',
+    async (store, second) => {
+      await store.insert(storeEntry('f', {}, -1_000));
+      const first = await store.claim('f', { owner: 'w1', now: T0, leaseMs: LEASE });
+      const oldToken = claimedLease(first, 'w1', at(LEASE), 'lease of the first claim');
+      check(
+        (await store.extendLease('f', 'w1', T0 + 1_000, LEASE, oldToken)) === true,
+        'extendLease with the claim’s own token must succeed',
+      );
+      // The lease lapses; the same worker claims the entry again (through another handle).
+      const again = await second.claim('f', { owner: 'w1', now: T0 + 1_000 + LEASE, leaseMs: LEASE });
+      const newToken = claimedLease(again, 'w1', at(1_000 + 2 * LEASE), 'lease of the second claim by the same owner');
+      check(newToken !== oldToken, `a new claim must get a new lease token, got "${newToken}" twice`);
+      const version = (await mustGet(store, 'f')).version;
+      await rejects(
+        store.transition('f', { to: 'publishing', at: at(LEASE + 2_000), by: 'w1', leaseOwner: 'w1', leaseToken: oldToken }),
+        conflict,
+        'EntryConflictError',
+        'transition fenced on the lapsed claim’s token',
+      );
+      const entry = await mustGet(store, 'f');
+      await rejects(
+        store.put({ ...entry, draft: { ...entry.draft, text: 'stale run' } }, { leaseOwner: 'w1', leaseToken: oldToken }),
+        conflict,
+        'EntryConflictError',
+        'put fenced on the lapsed claim’s token',
+      );
+      check(
+        (await store.extendLease('f', 'w1', T0 + LEASE + 3_000, LEASE, oldToken)) === false,
+        'extendLease with the lapsed claim’s token must return false',
+      );
+      check((await store.releaseLease('f', 'w1', oldToken)) === false, 'releaseLease with the lapsed claim’s token must return false');
+      const after = await mustGet(store, 'f');
+      check(
+        after.status === 'scheduled' && after.version === version && after.lease?.token === newToken,
+        `refused fenced writes must change nothing; got status ${after.status}, version ${after.version} (was ${version}), token ${after.lease?.token}`,
+      );
+      const moved = await store.transition('f', {
+        to: 'publishing',
+        at: at(LEASE + 4_000),
+        by: 'w1',
+        leaseOwner: 'w1',
+        leaseToken: newToken,
+      });
+      check(moved.status === 'publishing' && moved.lease?.token === newToken, 'a write fenced on the live claim’s token must succeed');
+      check(
+        (await store.extendLease('f', 'w1', T0 + LEASE + 5_000, LEASE, newToken)) === true,
+        'extendLease with the live token must succeed',
+      );
+      check((await store.releaseLease('f', 'w1', newToken)) === true, 'releaseLease with the live token must succeed');
     },
   ],
   [
@@ -547,7 +661,7 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
       check(all.length === count, `query after insertMany(10,000) returned ${all.length} entries`);
       sameJson(await store.get('b09999'), batch[9_999], 'get("b09999") after the bulk insert');
       // Due by T0+100ms: i % 600 ∈ {0, 1}, i.e. 0, 600, …, 9600 and 1, 601, …, 9601 → 17 + 17.
-      sameJson(await store.dueSummary(T0 + 100), { count: 34, oldestScheduledAt: at(0) }, 'dueSummary after the bulk insert');
+      sameJson(overdueOf(await store.dueSummary(T0 + 100)), { count: 34, oldestScheduledAt: at(0) }, 'dueSummary after the bulk insert');
       const claimed = await store.claimDue({ owner: 'w', now: T0 + 59_900, leaseMs: LEASE, limit: count });
       check(claimed.length === count, `claimDue over the bulk insert claimed ${claimed.length} of ${count}`);
     },

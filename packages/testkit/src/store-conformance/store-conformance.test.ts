@@ -87,4 +87,33 @@ describe('store conformance catches broken stores', () => {
       /retry-later|retry-now/,
     );
   });
+
+  it('a store that fences on the owner only (ignores lease tokens)', async () => {
+    const failed = await failures(
+      withOverrides((inner) => ({
+        async transition(id, change) {
+          const { leaseToken: _ignored, ...rest } = change;
+          return inner.transition(id, rest);
+        },
+        extendLease: (id, owner, now, leaseMs) => inner.extendLease(id, owner, now, leaseMs),
+        releaseLease: (id, owner) => inner.releaseLease(id, owner),
+      })),
+    );
+    expect(
+      failed.get('lease tokens fence a lapsed claim: re-claimed (even by the same owner), its writes, renewals and release fail'),
+    ).toMatch(/transition fenced on the lapsed claim’s token: expected EntryConflictError, but it succeeded/);
+  });
+
+  it('a dueSummary blind to entries stuck in publishing', async () => {
+    const failed = await failures(
+      withOverrides((inner) => ({
+        async dueSummary(now) {
+          return { ...(await inner.dueSummary(now)), stuckPublishing: { count: 0, oldestSince: null, ids: [] } };
+        },
+      })),
+    );
+    expect(failed.get('dueSummary names the entries stuck in publishing (lease expired or absent): count, oldest, ids')).toMatch(
+      /stuckPublishing: differs/,
+    );
+  });
 });
