@@ -14,3 +14,4 @@ export {
   type ConformanceResult,
 } from './conformance-checks.js';
 export { canonicalJson, check, sameJson } from './stored-json-assertions.js';
+export { collectCheckResults, describeError, withStoreHandles, type StoreHandles } from './store-check-runner.js';

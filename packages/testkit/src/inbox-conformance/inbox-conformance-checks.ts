@@ -1,5 +1,13 @@
 import { InboxConflictError, updateConversation, type Conversation, type InboxStore, type StoredConversation } from '@smm/core/listening';
-import { ConformanceError, check, sameJson, type ConformanceResult } from '../conformance/index.js';
+import {
+  ConformanceError,
+  check,
+  collectCheckResults,
+  describeError,
+  sameJson,
+  withStoreHandles,
+  type ConformanceResult,
+} from '../conformance/index.js';
 import { INBOX_T0, inboxConversation, richInboxConversation } from './inbox-conversation-fixtures.js';
 
 /** Options of the inbox store conformance suite. */
@@ -26,15 +34,11 @@ export interface InboxConformanceCheck {
 
 type Body = (store: InboxStore, second: InboxStore) => Promise<void>;
 
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
-
 async function conflict(promise: Promise<unknown>, what: string, actualVersion: number | null): Promise<void> {
   try {
     await promise;
   } catch (error) {
-    check(InboxConflictError.isInstance(error), `${what}: expected InboxConflictError, got ${describe(error)}`);
+    check(InboxConflictError.isInstance(error), `${what}: expected InboxConflictError, got ${describeError(error)}`);
     check(
       error.actualVersion === actualVersion,
       `${what}: InboxConflictError.actualVersion is ${error.actualVersion}, expected ${actualVersion} (the stored version)`,
@@ -191,16 +195,7 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
 export function inboxConformanceChecks(options: InboxConformanceOptions): InboxConformanceCheck[] {
   return CHECKS.map(([name, body]) => ({
     name: `${options.name}: ${name}`,
-    async run() {
-      const store = await options.createStore();
-      const second = options.openSecondHandle ? await options.openSecondHandle(store) : store;
-      try {
-        await body(store, second);
-      } finally {
-        if (second !== store) await options.destroyStore?.(second);
-        await options.destroyStore?.(store);
-      }
-    },
+    run: () => withStoreHandles(options, body),
   }));
 }
 
@@ -215,14 +210,5 @@ export function inboxConformanceChecks(options: InboxConformanceOptions): InboxC
  * ```
  */
 export async function runInboxConformanceChecks(options: InboxConformanceOptions): Promise<ConformanceResult[]> {
-  const results: ConformanceResult[] = [];
-  for (const { name, run } of inboxConformanceChecks(options)) {
-    try {
-      await run();
-      results.push({ name, status: 'passed' });
-    } catch (error) {
-      results.push({ name, status: 'failed', message: describe(error), error });
-    }
-  }
-  return results;
+  return collectCheckResults(inboxConformanceChecks(options));
 }

@@ -6,7 +6,15 @@ import {
   type DueSummary,
   type ScheduleStore,
 } from '@smm/core/schedule-store';
-import { ConformanceError, check, sameJson, type ConformanceResult } from '../conformance/index.js';
+import {
+  ConformanceError,
+  check,
+  collectCheckResults,
+  describeError,
+  sameJson,
+  withStoreHandles,
+  type ConformanceResult,
+} from '../conformance/index.js';
 import { T0, at, richEntry, storeEntry } from './store-entry-fixtures.js';
 
 /** Options of the store conformance suite. */
@@ -37,15 +45,11 @@ function ids(entries: readonly CalendarEntry[]): string[] {
   return entries.map((entry) => entry.id);
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
-
 async function rejects(promise: Promise<unknown>, is: (error: unknown) => boolean, expected: string, what: string): Promise<void> {
   try {
     await promise;
   } catch (error) {
-    check(is(error), `${what}: expected ${expected}, got ${describe(error)}`);
+    check(is(error), `${what}: expected ${expected}, got ${describeError(error)}`);
     return;
   }
   throw new ConformanceError(`${what}: expected ${expected}, but it succeeded`);
@@ -683,17 +687,7 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
 export function storeConformanceChecks(options: StoreConformanceOptions): StoreConformanceCheck[] {
   return CHECKS.map(([name, body]) => ({
     name,
-    async run() {
-      const store = await options.createStore();
-      let second: ScheduleStore | undefined;
-      try {
-        second = options.openSecondHandle ? await options.openSecondHandle(store) : store;
-        await body(store, second);
-      } finally {
-        if (second !== undefined && second !== store) await options.destroyStore?.(second);
-        await options.destroyStore?.(store);
-      }
-    },
+    run: () => withStoreHandles(options, body),
   }));
 }
 
@@ -713,14 +707,5 @@ export function storeConformanceChecks(options: StoreConformanceOptions): StoreC
  * ```
  */
 export async function runStoreConformanceChecks(options: StoreConformanceOptions): Promise<ConformanceResult[]> {
-  const results: ConformanceResult[] = [];
-  for (const { name, run } of storeConformanceChecks(options)) {
-    try {
-      await run();
-      results.push({ name, status: 'passed' });
-    } catch (error) {
-      results.push({ name, status: 'failed', message: describe(error), error });
-    }
-  }
-  return results;
+  return collectCheckResults(storeConformanceChecks(options));
 }

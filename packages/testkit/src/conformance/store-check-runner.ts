@@ -1,0 +1,69 @@
+import type { ConformanceResult } from './conformance-checks.js';
+
+/**
+ * How a store suite gets its stores: a fresh one per check, an optional second handle on the
+ * same data (another connection) for the concurrency checks, and clean-up.
+ */
+export interface StoreHandles<TStore> {
+  createStore(): Promise<TStore> | TStore;
+  destroyStore?(store: TStore): Promise<void> | void;
+  openSecondHandle?(store: TStore): Promise<TStore> | TStore;
+}
+
+/**
+ * `Name: message` of a thrown value, for a failed check's report.
+ *
+ * @example
+ * ```ts
+ * describeError(new TypeError('boom')); // 'TypeError: boom'
+ * ```
+ */
+export function describeError(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/**
+ * Runs `body` against a fresh store and its second handle (the same store when the suite gives
+ * none), then destroys both, even when the body or the second handle's opening throws.
+ *
+ * @example
+ * ```ts
+ * await withStoreHandles(options, async (store, second) => { … });
+ * ```
+ */
+export async function withStoreHandles<TStore>(
+  handles: StoreHandles<TStore>,
+  body: (store: TStore, second: TStore) => Promise<void>,
+): Promise<void> {
+  const store = await handles.createStore();
+  let second: TStore | undefined;
+  try {
+    second = handles.openSecondHandle ? await handles.openSecondHandle(store) : store;
+    await body(store, second);
+  } finally {
+    if (second !== undefined && second !== store) await handles.destroyStore?.(second);
+    await handles.destroyStore?.(store);
+  }
+}
+
+/**
+ * Runs checks one after another and reports each as passed or failed (never throws for a
+ * failed check), as the store suites' `run*ConformanceChecks` do.
+ *
+ * @example
+ * ```ts
+ * const results = await collectCheckResults(storeConformanceChecks(options));
+ * ```
+ */
+export async function collectCheckResults(checks: ReadonlyArray<{ name: string; run(): Promise<void> }>): Promise<ConformanceResult[]> {
+  const results: ConformanceResult[] = [];
+  for (const { name, run } of checks) {
+    try {
+      await run();
+      results.push({ name, status: 'passed' });
+    } catch (error) {
+      results.push({ name, status: 'failed', message: describeError(error), error });
+    }
+  }
+  return results;
+}
