@@ -40,6 +40,10 @@ if (!step('build', pnpm[0], [...pnpm[1], 'run', 'build'])) {
   failed += 1;
   finish(false);
 }
+if (!step('bundles (neutral platform, size budget)', 'node', [join(root, 'scripts', 'check-bundle-size.mjs')])) {
+  failed += 1;
+  finish(false);
+}
 if (!step('structure (import doors and cycles)', 'node', [join(root, 'scripts', 'check-structure.mjs')])) {
   failed += 1;
   finish(false);
