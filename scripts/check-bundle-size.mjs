@@ -62,7 +62,9 @@ for (const subpath of Object.keys(budget.gzipBytes))
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 for (const row of rows)
-  console.log(`${row.name.padEnd(28)} ${row.platform.padEnd(8)} ${kb(row.minified).padStart(9)} min  ${kb(row.gzip).padStart(8)} gzip  (budget ${kb(row.limit)})`);
+  console.log(
+    `${row.name.padEnd(28)} ${row.platform.padEnd(8)} ${kb(row.minified).padStart(9)} min  ${kb(row.gzip).padStart(8)} gzip  (budget ${kb(row.limit)})`,
+  );
 if (process.argv.includes('--table')) {
   console.log('\n| Import | Platform | Minified | Gzip | Budget (gzip) |\n| --- | --- | ---: | ---: | ---: |');
   for (const row of rows) console.log(`| \`${row.name}\` | ${row.platform} | ${kb(row.minified)} | ${kb(row.gzip)} | ${kb(row.limit)} |`);
