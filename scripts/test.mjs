@@ -79,6 +79,19 @@ if (!step('package checks (publint, attw)', pnpm[0], [...pnpm[1], 'run', 'lint:p
   finish(false);
 }
 
+// The API reference builds with no warning (unresolved links, unexported referenced types, globs
+// that match nothing): a warning is a hole a reader falls into.
+if (
+  !step('API docs (typedoc, 0 warnings)', join(root, 'node_modules', '.bin', 'typedoc'), [
+    '--treatWarningsAsErrors',
+    '--out',
+    join(root, '.tmp', 'api-docs'),
+  ])
+) {
+  failed += 1;
+  finish(false);
+}
+
 const examples = spawnSync('node', [join(root, 'scripts', 'run-examples.mjs')], { cwd: root, encoding: 'utf8', env: process.env });
 process.stdout.write(`\n▶ examples\n${examples.stdout}${examples.stderr}`);
 const counts = /(\d+) passed, (\d+) failed(?:, (\d+) skipped)?/.exec(examples.stdout);

@@ -131,7 +131,7 @@ export function viewsOf(snapshot: MetricSnapshot): number | undefined {
  *   counted with repeats).
  * - `by: 'views'` — **Σ engagements ÷ Σ views** (`views`, else `videoViews`).
  * - `by: 'followers'` — **Σ engagements ÷ followers** (post ER by followers; for one day of
- *   engagements this is the daily ER, see {@link dailyEngagementRates}). Followers come from
+ *   engagements this is the daily ER, as docs/analytics.md defines it). Followers come from
  *   the account's snapshot, passed in `options.followers`.
  *
  * Returns `null` when no post has both sides or the denominator is 0.

@@ -45,7 +45,8 @@ export interface AlertEvents extends Record<string, unknown> {
 
 const DAY_MS = 86_400_000;
 
-const OptionsSchema = z.object({
+/** Validates {@link AlertMonitorOptions} (defaults filled in); `createAlertMonitor` parses its options with it. */
+export const AlertMonitorOptionsSchema = z.object({
   bucketMs: z.number().int().min(1000, { error: 'must be at least 1000 ms, e.g. 3600000 for hourly buckets' }).default(3_600_000),
   window: z.number().int().min(3, { error: 'must be 3 buckets or more' }).default(24),
   minBaseline: z.number().int().min(2, { error: 'must be 2 buckets or more' }).default(8),
@@ -75,7 +76,7 @@ const OptionsSchema = z.object({
 });
 
 /** Options for {@link createAlertMonitor}. */
-export type AlertMonitorOptions = z.input<typeof OptionsSchema>;
+export type AlertMonitorOptions = z.input<typeof AlertMonitorOptionsSchema>;
 
 /** What the monitor counts: a mention, optionally classified. */
 export type AlertItem = Mention & { classification?: Pick<Classification, 'sentiment'> };
@@ -141,7 +142,7 @@ const DEFAULT_THRESHOLDS = { low: 4.5, medium: 6, high: 9 };
  * ```
  */
 export function createAlertMonitor(options: AlertMonitorOptions = {}): AlertMonitor {
-  const parsed = parseWithSchema(OptionsSchema, options, 'createAlertMonitor options');
+  const parsed = parseWithSchema(AlertMonitorOptionsSchema, options, 'createAlertMonitor options');
   const clock = parsed.clock ?? systemClock;
   const { bucketMs } = parsed;
   const thresholds = parsed.thresholds ?? DEFAULT_THRESHOLDS;

@@ -3,13 +3,14 @@ import { ValidationError } from '../errors/index.js';
 import { parseWithSchema } from '../model/index.js';
 import type { Classification, Classifier, ClassifierInput } from './classifier.js';
 
-const OptionsSchema = z.object({
+/** Validates {@link ClassifyMentionsOptions} (defaults filled in); `classifyMentions` parses its options with it. */
+export const ClassifyMentionsOptionsSchema = z.object({
   batchSize: z.number().int().positive({ error: 'must be a positive whole number, e.g. 32' }).default(32),
   signal: z.custom<AbortSignal>((value) => value instanceof AbortSignal, { error: 'must be an AbortSignal' }).optional(),
 });
 
 /** Options for {@link classifyMentions}. */
-export type ClassifyMentionsOptions = z.input<typeof OptionsSchema>;
+export type ClassifyMentionsOptions = z.input<typeof ClassifyMentionsOptionsSchema>;
 
 /**
  * Classifies items in batches of `batchSize` (one `classify` call per batch, one after the
@@ -29,7 +30,7 @@ export async function classifyMentions<M extends ClassifierInput>(
   items: readonly M[],
   options: ClassifyMentionsOptions = {},
 ): Promise<Array<M & { classification: Classification }>> {
-  const { batchSize, signal } = parseWithSchema(OptionsSchema, options, 'classifyMentions options');
+  const { batchSize, signal } = parseWithSchema(ClassifyMentionsOptionsSchema, options, 'classifyMentions options');
   const out: Array<M & { classification: Classification }> = [];
   for (let start = 0; start < items.length; start += batchSize) {
     signal?.throwIfAborted();

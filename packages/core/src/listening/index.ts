@@ -19,15 +19,20 @@ export {
   type MemoryCheckpointStore,
 } from './checkpoint-store.js';
 export { mentionContentKey, mentionIdKey } from './mention-keys.js';
-export { normalizeForMatching } from './normalize.js';
+export { normalizeForMatching, type FoldForm } from './normalize.js';
 export { parseQuery, matchesQuery, explainQuery, type QueryNode, type QueryField } from './query.js';
 export type { MatchInput } from './query-matcher.js';
 export { compileRules, type ListeningRule, type RuleSet, type TaggedMention } from './rules.js';
 export { guessLanguage } from './language.js';
 export type { Classification, Classifier, ClassifierInput, Intent, Sentiment } from './classifier.js';
-export { createLexiconClassifier, BUILT_IN_LEXICONS, type LexiconClassifierOptions } from './lexicon-classifier.js';
+export {
+  createLexiconClassifier,
+  BUILT_IN_LEXICONS,
+  LexiconClassifierOptionsSchema,
+  type LexiconClassifierOptions,
+} from './lexicon-classifier.js';
 export type { Lexicon } from './lexicon.js';
-export { classifyMentions, type ClassifyMentionsOptions } from './classify-mentions.js';
+export { classifyMentions, ClassifyMentionsOptionsSchema, type ClassifyMentionsOptions } from './classify-mentions.js';
 export {
   createInbox,
   type Conversation,
@@ -58,6 +63,7 @@ export { ReplyInProgressError, type ReplyInProgressErrorOptions } from './reply-
 export { placeholdersOf, renderSavedReply } from './saved-reply.js';
 export {
   createAlertMonitor,
+  AlertMonitorOptionsSchema,
   type AlertEvents,
   type AlertItem,
   type AlertMonitor,

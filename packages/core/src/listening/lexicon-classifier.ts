@@ -26,7 +26,8 @@ const LexiconSchema = z.custom<Lexicon>(
   { error: 'must be a Lexicon: { language, positive, negative, negators, intensifiers, questionStarts, complaintCues, praiseCues }' },
 );
 
-const OptionsSchema = z.object({
+/** Validates {@link LexiconClassifierOptions} (defaults filled in); `createLexiconClassifier` parses its options with it. */
+export const LexiconClassifierOptionsSchema = z.object({
   /** Weighted score at or beyond which a text is positive/negative (default 1). */
   threshold: z.number().positive({ error: 'must be a positive score such as 1' }).default(1),
   /** More lexicons, or replacements for built-in ones (by language). */
@@ -34,7 +35,7 @@ const OptionsSchema = z.object({
 });
 
 /** Options for {@link createLexiconClassifier}. */
-export type LexiconClassifierOptions = z.input<typeof OptionsSchema>;
+export type LexiconClassifierOptions = z.input<typeof LexiconClassifierOptionsSchema>;
 
 const CLAUSE_END = /^[.!?;,،؛؟…]+$/u;
 const PIECES = /[.!?;,،؛؟…]+|[^.!?;,،؛؟…]+/gu;
@@ -172,7 +173,7 @@ function score(lexicon: CompiledLexicon, text: string, threshold: number): Omit<
  * ```
  */
 export function createLexiconClassifier(options: LexiconClassifierOptions = {}): Classifier {
-  const { threshold, lexicons: extra } = parseWithSchema(OptionsSchema, options, 'createLexiconClassifier options');
+  const { threshold, lexicons: extra } = parseWithSchema(LexiconClassifierOptionsSchema, options, 'createLexiconClassifier options');
   const lexicons = new Map<string, CompiledLexicon>();
   for (const lexicon of [...BUILT_IN_LEXICONS, ...(extra ?? [])]) {
     lexicons.set(primaryLanguage(lexicon.language) ?? lexicon.language, compileLexicon(lexicon));

@@ -144,7 +144,6 @@ function cliticLetters(text: string, index: number): number {
  * How much a text is folded: `folded` (everything, the default), `case` (letter case kept:
  * `case:"Apple"` queries), `accents` (marks kept: `accents:"café"`), `exact` (both kept:
  * `raw:"Café"`). Every form splits words the same way, so word positions agree.
- * @internal
  */
 export type FoldForm = 'folded' | 'case' | 'accents' | 'exact';
 

@@ -69,7 +69,7 @@ interface StoreFailure {
 }
 
 /**
- * Creates the scheduler runner over a {@link ScheduleStore} and an `SmmClient`.
+ * Creates the scheduler runner over a `ScheduleStore` (from `@smm/core/schedule-store`) and an `SmmClient`.
  *
  * Exactly once: an entry goes to `publishing` with a stable idempotency key, under this
  * worker's lease, *before* the network is called. A transient failure (rate limit, 5xx,
