@@ -234,7 +234,7 @@ describe('one automaton for many rules', () => {
       ),
       { numRuns: 300 },
     );
-  }, 60_000); // 200 random rule sets: seconds on a loaded 2-core machine
+  }, 60_000); // 300 random rule sets: seconds on a loaded 2-core machine
 
   it('whole-word terms in spaced scripts agree with a reference that compares words (property)', () => {
     const spaced = WORDS.slice(0, 10);
