@@ -9,6 +9,7 @@
  * plan posts on a durable SQLite calendar, let the scheduler publish what falls due, read
  * the replies, read the metrics.
  */
+// #region imports
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,21 +20,21 @@ import { createCalendar } from '@smm/core/calendar';
 import { createScheduler } from '@smm/core/scheduler';
 import { createSqliteStore } from '@smm/store-sqlite';
 import { createMastodonSimulator } from '@smm/testkit/mastodon';
+// #endregion imports
 
-const quiet = process.env.SMM_EXAMPLE_QUIET === '1';
-const detail = (...lines: unknown[]) => {
-  if (!quiet) console.log(...lines);
-};
 function expect(condition: boolean, what: string): void {
   if (!condition) throw new Error(`expected ${what}`);
 }
 
 // ── 1. Connect an account ─────────────────────────────────────────────────────────────────
 // A stand-in for mastodon.social on 127.0.0.1; it answers mentions every few seconds.
+// #region simulator
 const sim = createMastodonSimulator({ seed: 'getting-started', mentionEveryMs: 1_000 });
-const server = await sim.listen();
+const server = await sim.listen(); // { url, close }
+// #endregion simulator
 const dir = mkdtempSync(join(tmpdir(), 'smm-getting-started-'));
 
+// #region connect
 const account = { platform: 'mastodon', id: sim.account.id, handle: 'acme', timeZone: 'Europe/Berlin' };
 const ACME = `mastodon:${account.id}`; // an account key: platform:id
 const client = createClient({
@@ -41,19 +42,22 @@ const client = createClient({
   accounts: [account],
   credentials: { [ACME]: { accessToken: sim.credentials.accessToken } },
 });
+// #endregion connect
 
 try {
   // ── 2. Publish a post ─────────────────────────────────────────────────────────────────
   // The key makes a retry safe: publishing again with it never posts twice.
-  const first = await client.publish(ACME, { text: 'Hello from smm 👋 #opensource' }, { idempotencyKey: 'hello-1' });
+  // #region publish
+  const { published, warnings } = await client.publish(ACME, { text: 'Hello from smm 👋 #opensource' }, { idempotencyKey: 'hello-1' });
+  console.log(`published ${published.parts[0]!.url}`, warnings);
+  // #endregion publish
   const again = await client.publish(ACME, { text: 'Hello from smm 👋 #opensource' }, { idempotencyKey: 'hello-1' });
-  console.log(
-    `published ${first.published.parts[0]!.url} (retried with the same key: ${again.published.parts[0]!.id === first.published.parts[0]!.id ? 'same post' : 'DUPLICATE'})`,
-  );
-  expect(again.published.parts[0]!.id === first.published.parts[0]!.id && sim.posts().length === 1, 'one post for one idempotency key');
+  console.log(`retried with the same key: ${again.published.parts[0]!.id === published.parts[0]!.id ? 'same post' : 'DUPLICATE'}`);
+  expect(again.published.parts[0]!.id === published.parts[0]!.id && sim.posts().length === 1, 'one post for one idempotency key');
 
   // ── 3. Bad drafts are refused before any request, every problem at once ────────────────
   const requestsBefore = sim.requests.length;
+  // #region refused
   try {
     // 600 characters where Mastodon allows 500, and five images where it allows four.
     const image = {
@@ -69,12 +73,14 @@ try {
     console.log(`refused with ${error.code}:`);
     for (const issue of error.issues) console.log(`  ${formatIssuePath(issue.path)}: ${issue.message}`);
   }
+  // #endregion refused
   expect(sim.requests.length === requestsBefore, 'no request for a refused draft');
 
   // ── 4. Plan on a durable calendar ─────────────────────────────────────────────────────
   // SQLite keeps the plan across restarts. Two posts at fixed times a moment from now, and
   // three into the account's queue (weekdays 09:00 and 17:00, Berlin time).
-  const store = createSqliteStore({ path: join(dir, 'schedule.db') });
+  // #region plan
+  const store = createSqliteStore({ path: join(dir, 'schedule.db') }); // durable; or createMemoryStore()
   const calendar = createCalendar({ store, accounts: [{ account, queue: 'Mon-Fri 09:00 and 17:00' }] });
   const soon = (ms: number) => ({ at: new Date(Date.now() + ms).toISOString() });
   const pinned = await calendar.createMany(
@@ -92,6 +98,7 @@ try {
     })),
     { by: 'ana' },
   );
+  // #endregion plan
   const berlin = new Intl.DateTimeFormat('en-GB', {
     timeZone: 'Europe/Berlin',
     weekday: 'short',
@@ -106,17 +113,24 @@ try {
   // ── 5. Let the scheduler publish what falls due ───────────────────────────────────────
   // One worker, polling every 200 ms. It marks each entry `publishing` with a key before the
   // call, so a crash mid-publish is reconciled rather than posted twice.
+  // #region schedule
   const scheduler = createScheduler({ store, client, pollIntervalMs: 200 });
+  scheduler.on('entry-published', ({ entry, published }) => console.log(`scheduler published ${entry.id}: ${published.parts[0]!.url}`));
+  scheduler.on('entry-failed', ({ entry, error }) => console.error(`scheduler failed ${entry.id}: ${error.code} ${error.message}`));
+  scheduler.on('entry-outcome-unknown', ({ entry, reason }) => console.error(`ask an editor to check ${entry.id}: ${reason}`));
+  scheduler.start();
+  process.once('SIGTERM', async () => {
+    await scheduler.stop({ timeoutMs: 30_000 }); // finishes what is in flight
+    store.close();
+  });
+  // #endregion schedule
   const due = new Set(pinned.flat().map((entry) => entry.id));
   const done = new Promise<void>((resolve) => {
-    scheduler.on('entry-published', ({ entry, published }) => {
-      console.log(`scheduler published ${entry.id}: ${published.parts[0]!.url}`);
+    scheduler.on('entry-published', ({ entry }) => {
       due.delete(entry.id);
       if (due.size === 0) resolve();
     });
   });
-  scheduler.on('entry-failed', ({ entry, error }) => console.error(`scheduler failed ${entry.id}: ${error.code} ${error.message}`));
-  scheduler.start();
   await Promise.race([
     done,
     new Promise((_, reject) => setTimeout(() => reject(new Error('the scheduler did not publish both posts within 15 s')), 15_000).unref()),
@@ -128,15 +142,17 @@ try {
 
   // ── 6. Read replies and metrics ───────────────────────────────────────────────────────
   await new Promise((resolve) => setTimeout(resolve, 1_200)); // the simulator's audience answers
+  // #region read
   let mentions = 0;
   for await (const mention of client.mentions(ACME)) {
     mentions += 1;
-    if (mentions <= 3) detail(`  ${mention.kind} from @${mention.author.handle}: ${mention.text.slice(0, 60)}`);
+    if (mentions <= 3) console.log(`  ${mention.kind} from @${mention.author.handle}: ${mention.text.slice(0, 60)}`);
   }
   console.log(`${mentions} mentions and replies so far`);
-  const metrics = await client.getPostMetrics(ACME, first.published.parts[0]!); // a PostRef
+  const metrics = await client.getPostMetrics(ACME, published.parts[0]!); // a PostRef
   const shown = Object.entries(metrics.metrics).map(([name, metric]) => `${name} ${metric!.value} (${metric!.platformName})`);
   console.log(`metrics of the first post: ${shown.join(', ')}`);
+  // #endregion read
   store.close();
 } catch (error) {
   console.error(`getting-started failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -48,6 +48,10 @@ if (!step('structure (import doors and cycles)', 'node', [join(root, 'scripts', 
   failed += 1;
   finish(false);
 }
+if (!step('doc snippets (cut from the examples the tests run)', 'node', [join(root, 'scripts', 'doc-snippets.mjs')])) {
+  failed += 1;
+  finish(false);
+}
 if (!step('format (prettier --check)', pnpm[0], [...pnpm[1], 'run', 'format:check'])) {
   failed += 1;
   finish(false);
