@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Account, PostDraftInput } from '../model/index.js';
 import { parseWithSchema } from '../model/index.js';
 import type { CalendarEntry, EntryQuery, ScheduleStore } from '../schedule-store/index.js';
+import { listArgument, parseActor } from './actor.js';
 import { approve, reject, submit } from './approval-actions.js';
 import { bindContext, createCalendarContext } from './calendar-context.js';
 import {
@@ -18,7 +19,7 @@ import { recycleEvergreen } from './evergreen.js';
 import { isPaused, pause, resume } from './pause-actions.js';
 import { addBlackout, configureAccountPlan } from './plan-settings.js';
 import { moveToTop, nextFreeSlots, placeInQueue, reshuffle } from './queue-actions.js';
-import { range } from './read-actions.js';
+import { getEntry, range } from './read-actions.js';
 
 /** The content calendar. See {@link createCalendar}. */
 export interface Calendar {
@@ -231,6 +232,18 @@ export interface Calendar {
    */
   range(from: string, to: string, filter?: Omit<EntryQuery, 'from' | 'to'>): Promise<CalendarEntry[]>;
 
+  /**
+   * One entry by id, with its whole history (every status change: when, by whom, why), or
+   * `undefined` when no entry has that id.
+   *
+   * @example
+   * ```ts
+   * const entry = await calendar.get(id);
+   * for (const step of entry?.history ?? []) console.log(step.at, step.from, '→', step.to, step.by, step.reason ?? '');
+   * ```
+   */
+  get(id: string): Promise<CalendarEntry | undefined>;
+
   /** The configured account for a key, or `undefined`. */
   account(accountKey: string): Account | undefined;
 }
@@ -262,22 +275,34 @@ export function createCalendar(input: CalendarOptions): Calendar {
     configureAccount: (plan) => configureAccountPlan(ctx, plan),
     addBlackout: (blackout) => addBlackout(ctx, blackout),
     nextFreeSlots: (accountKey, from, n) => nextFreeSlots(ctx, accountKey, from, n),
-    createEntries: (item, actor) => createEntries(ctx, item, actor),
-    createMany: (items, actor) => createMany(ctx, items, actor),
-    submit: (id, actor) => submit(ctx, id, actor),
+    createEntries: async (item, actor) => createEntries(ctx, item, parseActor(actor, 'calendar.createEntries actor')),
+    createMany: async (items, actor) =>
+      createMany(
+        ctx,
+        listArgument(items, 'calendar.createMany items', '{ draft, accounts, place? }'),
+        parseActor(actor, 'calendar.createMany actor'),
+      ),
+    submit: async (id, actor) => submit(ctx, id, parseActor(actor, 'calendar.submit actor')),
     approve: (id, approval) => approve(ctx, id, approval),
-    reject: (id, actor) => reject(ctx, id, actor),
-    edit: (id, draft, actor) => edit(ctx, id, draft, actor),
+    reject: async (id, actor) => reject(ctx, id, { ...parseActor(actor, 'calendar.reject actor'), reason: actor?.reason }),
+    edit: async (id, draft, actor) => edit(ctx, id, draft, parseActor(actor, 'calendar.edit actor')),
     schedule: (id, request) => schedule(ctx, id, request),
-    addToQueue: (ids, actor) => placeInQueue(ctx, typeof ids === 'string' ? [ids] : ids, actor, ctx.clock.now()),
+    addToQueue: async (ids, actor) =>
+      placeInQueue(
+        ctx,
+        typeof ids === 'string' ? [ids] : listArgument(ids, 'calendar.addToQueue ids', 'entry ids'),
+        parseActor(actor, 'calendar.addToQueue actor'),
+        ctx.clock.now(),
+      ),
     reshuffle: (accountKey, request) => reshuffle(ctx, accountKey, request),
     moveToTop: (id) => moveToTop(ctx, id),
-    cancel: (id, actor) => cancel(ctx, id, actor),
-    pause: (scope, actor) => pause(ctx, scope, actor),
-    resume: (scope, actor) => resume(ctx, scope, actor),
+    cancel: async (id, actor) => cancel(ctx, id, parseActor(actor, 'calendar.cancel actor')),
+    pause: async (scope, actor) => pause(ctx, scope, parseActor(actor, 'calendar.pause actor')),
+    resume: async (scope, actor) => resume(ctx, scope, parseActor(actor, 'calendar.resume actor')),
     isPaused: (accountKey) => isPaused(ctx, accountKey),
-    recycleEvergreen: (actor) => recycleEvergreen(ctx, actor),
+    recycleEvergreen: async (actor) => recycleEvergreen(ctx, parseActor(actor, 'calendar.recycleEvergreen actor')),
     range: (from, to, filter) => range(ctx, from, to, filter),
+    get: async (id) => getEntry(ctx, id),
     account: (accountKey) => ctx.accounts.get(accountKey)?.account,
   };
   return bindContext(calendar, ctx);
