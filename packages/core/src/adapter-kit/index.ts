@@ -13,6 +13,16 @@
  */
 export type {
   AdapterCapabilities,
+  AdapterConnect,
+  AppRegistrationInput,
+  ConnectableAccount,
+  ConnectContext,
+  ConnectSettings,
+  OAuthConnect,
+  OAuthEndpoints,
+  PasswordConnect,
+  RegisteredApp,
+  TokenResponse,
   AdapterContentRules,
   AdapterContext,
   AdapterCredentials,
