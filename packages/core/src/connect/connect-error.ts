@@ -42,6 +42,13 @@ export function toConnectError(error: unknown, platform: string, operation: stri
       },
     );
   }
+  // A 401 with WWW-Authenticate at the token endpoint: the client's authentication failed (RFC 6749 §5.2).
+  if (error instanceof oauth.WWWAuthenticateChallengeError) {
+    return new AuthError(
+      `${platform} refused the OAuth client while ${operation} (status ${error.status}): check clientId and clientSecret (and that the app is registered on this server)`,
+      { platform, status: error.status, refreshable: false, secrets },
+    );
+  }
   if (error instanceof oauth.AuthorizationResponseError) {
     return new AuthError(
       `${platform} did not authorise the app (${error.error}${error.error_description ? `: ${error.error_description}` : ''}): ask the user to connect again`,
