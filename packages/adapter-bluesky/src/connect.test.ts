@@ -1,6 +1,6 @@
 import { createClient } from '@smm/core/client';
 import { loginWithPassword } from '@smm/core/connect';
-import { AuthError } from '@smm/core/errors';
+import { AuthError } from '@smm/core/adapter-kit';
 import { createBlueskySimulator } from '@smm/testkit/bluesky';
 import { createFakeClock } from '@smm/testkit/clock';
 import { describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 import { createClient } from '@smm/core/client';
 import { createConnectFlow, registerApp } from '@smm/core/connect';
-import { ValidationError } from '@smm/core/errors';
+import { ValidationError } from '@smm/core/adapter-kit';
 import { createFakeClock } from '@smm/testkit/clock';
 import { createMastodonSimulator } from '@smm/testkit/mastodon';
 import { describe, expect, it } from 'vitest';

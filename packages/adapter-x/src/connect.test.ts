@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createClient } from '@smm/core/client';
 import { createConnectFlow } from '@smm/core/connect';
-import { AuthError, ValidationError } from '@smm/core/errors';
+import { AuthError, ValidationError } from '@smm/core/adapter-kit';
 import { createFakeClock } from '@smm/testkit/clock';
 import { X_SIMULATOR_CLIENT_ID, X_SIMULATOR_CONFIDENTIAL_CLIENT } from '@smm/testkit/oauth';
 import { createXSimulator } from '@smm/testkit/x';
