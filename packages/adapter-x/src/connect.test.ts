@@ -6,7 +6,7 @@ import { createFakeClock } from '@smm/testkit/clock';
 import { X_SIMULATOR_CLIENT_ID, X_SIMULATOR_CONFIDENTIAL_CLIENT } from '@smm/testkit/oauth';
 import { createXSimulator } from '@smm/testkit/x';
 import { describe, expect, it } from 'vitest';
-import { createXAdapter } from './index.js';
+import { createXAdapter, type XCredentials } from './index.js';
 
 const REDIRECT = 'http://127.0.0.1:9000/callback/x';
 
@@ -14,7 +14,7 @@ function setup(client: { clientId: string; clientSecret?: string } = { clientId:
   const clock = createFakeClock({ now: '2026-03-02T10:00:00.000Z' });
   const sim = createXSimulator({ clock });
   const adapter = createXAdapter({ baseUrl: sim.baseUrl });
-  const flow = createConnectFlow(adapter, { ...client, redirectUri: REDIRECT, fetch: sim.fetch, now: () => clock.now() });
+  const flow = createConnectFlow<XCredentials>(adapter, { ...client, redirectUri: REDIRECT, fetch: sim.fetch, now: () => clock.now() });
   // What the browser does: follow the authorization URL to the redirect.
   const authorize = async () => {
     const start = await flow.start();
