@@ -1,4 +1,5 @@
 import { defineAdapter, type AdapterV1 } from '@smm/core/adapter-kit';
+import { blueskyConnect } from './connect.js';
 import { BLUESKY_CAPABILITIES } from './capabilities.js';
 import { blueskyCredentials, type BlueskyCredentials } from './credentials.js';
 import { doDelete } from './do-delete.js';
@@ -50,6 +51,7 @@ export function createBlueskyAdapter(settings: BlueskyAdapterSettingsInput = {})
       mapError: mapBlueskyError,
     },
     credentials: blueskyCredentials,
+    connect: blueskyConnect({ baseUrl: parsed.baseUrl }),
     networkOptionsSchema: BlueskyOptionsSchema,
     doPublish: (input, context) => doPublish(input, context, parsed),
     doDelete: ({ post }, context) => doDelete(post, context),

@@ -1,4 +1,5 @@
 import { defineAdapter, type AdapterV1 } from '@smm/core/adapter-kit';
+import { mastodonConnect } from './connect.js';
 import { IDEMPOTENCY_KEY_HEADER, mastodonCapabilities } from './capabilities.js';
 import { mastodonCredentials, type MastodonCredentials } from './credentials.js';
 import { doDelete } from './do-delete.js';
@@ -60,6 +61,7 @@ export function createMastodonAdapter(settings: MastodonAdapterSettingsInput): M
       requestIdHeader: 'x-request-id',
     },
     credentials: mastodonCredentials({ clientId: config.clientId, clientSecret: config.clientSecret }),
+    connect: mastodonConnect({ baseUrl: instanceOf(config, '') }),
     networkOptionsSchema: MastodonOptionsSchema,
     doPublish: (input, context) => doPublish(input, context, config),
     doDelete: ({ post }, context) => doDelete(post, context),

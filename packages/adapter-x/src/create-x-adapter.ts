@@ -1,4 +1,5 @@
 import { defineAdapter, type AdapterV1 } from '@smm/core/adapter-kit';
+import { xConnect } from './connect.js';
 import { X_CAPABILITIES } from './capabilities.js';
 import { xCredentials, type XCredentials } from './credentials.js';
 import { doDelete } from './do-delete.js';
@@ -64,6 +65,7 @@ export function createXAdapter(settings: XAdapterSettingsInput = {}): XAdapter {
     },
     credentials: xCredentials({ clientId: config.clientId, clientSecret: config.clientSecret }),
     networkOptionsSchema: XOptionsSchema,
+    connect: xConnect({ baseUrl: config.baseUrl }),
     doPublish: (input, context) => doPublish(input, context, config),
     doDelete: ({ post }, context) => doDelete(post, context),
     doGetPost: ({ post }, context) => doGetPost(post, context),

@@ -29,6 +29,18 @@ import type {
   AdapterV1StaticLimit,
   AdapterV1TextRule,
 } from '../adapter-spec/index.js';
+import type {
+  AdapterV1AppRegistrationInput,
+  AdapterV1Connect,
+  AdapterV1ConnectableAccount,
+  AdapterV1ConnectContext,
+  AdapterV1ConnectSettings,
+  AdapterV1OAuthConnect,
+  AdapterV1OAuthEndpoints,
+  AdapterV1PasswordConnect,
+  AdapterV1RegisteredApp,
+  AdapterV1TokenResponse,
+} from '../adapter-spec/index.js';
 
 /** The adapter contract of the current spec version (v1). */
 export type AdapterSpec<TOptions = unknown, TCredentials = unknown> = AdapterV1<TOptions, TCredentials>;
@@ -57,3 +69,14 @@ export type FindPublishedInput = AdapterV1FindPublishedInput;
 export type DirectMessageInput = AdapterV1DirectMessageInput;
 export type DirectMessageOutput = AdapterV1DirectMessageOutput;
 export type MetricSnapshotOutput = AdapterV1MetricSnapshot;
+// v1.1: connecting accounts.
+export type AdapterConnect<TCredentials = unknown> = AdapterV1Connect<TCredentials>;
+export type OAuthConnect<TCredentials = unknown> = AdapterV1OAuthConnect<TCredentials>;
+export type PasswordConnect<TCredentials = unknown> = AdapterV1PasswordConnect<TCredentials>;
+export type OAuthEndpoints = AdapterV1OAuthEndpoints;
+export type ConnectContext = AdapterV1ConnectContext;
+export type ConnectSettings = AdapterV1ConnectSettings;
+export type ConnectableAccount<TCredentials = unknown> = AdapterV1ConnectableAccount<TCredentials>;
+export type AppRegistrationInput = AdapterV1AppRegistrationInput;
+export type RegisteredApp = AdapterV1RegisteredApp;
+export type TokenResponse = AdapterV1TokenResponse;

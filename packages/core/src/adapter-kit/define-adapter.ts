@@ -20,6 +20,34 @@ const schemaLike = z.custom<AdapterV1Schema<unknown>>(
   { error: 'must be a schema with safeParse (a zod schema)' },
 );
 
+// v1.1: an optional connect flow, checked as strictly as the rest.
+const ConnectSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({
+      kind: z.literal('oauth2'),
+      endpoints: fn('settings → OAuth endpoints'),
+      defaultScopes: z.array(z.string().min(1)).readonly(),
+      pkce: z.enum(['S256', 'none'], { error: 'must be "S256" (RFC 7636) or "none"' }),
+      clientAuthentication: z.enum(['client_secret_basic', 'client_secret_post'], {
+        error: 'must be "client_secret_basic" or "client_secret_post" (how a client with a secret authenticates)',
+      }),
+      refresh: z.enum(['none', 'static', 'rotating'], { error: 'must be "none", "static" or "rotating"' }),
+      toCredentials: fn('token response → credentials'),
+      tokensOf: fn('credentials → tokens'),
+      registerApp: optionalFn('registerApp'),
+      listConnectableAccounts: fn('listConnectableAccounts'),
+    }),
+    z.strictObject({
+      kind: z.literal('app-password'),
+      identifierLabel: z.string().min(1),
+      login: fn('login'),
+      listConnectableAccounts: fn('listConnectableAccounts'),
+    }),
+  ],
+  { error: 'must have kind "oauth2" or "app-password"' },
+);
+
 const DefinitionSchema = z.object({
   specificationVersion: z.literal('v1', { error: 'must be "v1" (this core implements adapter spec v1)' }).optional(),
   platform: NetworkIdSchema,
@@ -54,6 +82,7 @@ const DefinitionSchema = z.object({
   doGetAccountMetrics: fn('doGetAccountMetrics'),
   doFindPublished: fn('doFindPublished'),
   doSendDirectMessage: optionalFn('doSendDirectMessage'),
+  connect: ConnectSchema.optional(),
 });
 
 // Checks across fields; run on the raw input (defensively) so they are reported together

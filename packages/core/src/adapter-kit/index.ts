@@ -13,6 +13,16 @@
  */
 export type {
   AdapterCapabilities,
+  AdapterConnect,
+  AppRegistrationInput,
+  ConnectableAccount,
+  ConnectContext,
+  ConnectSettings,
+  OAuthConnect,
+  OAuthEndpoints,
+  PasswordConnect,
+  RegisteredApp,
+  TokenResponse,
   AdapterContentRules,
   AdapterContext,
   AdapterCredentials,
@@ -42,6 +52,7 @@ export type {
 export type { Adapter, AdapterV1 } from '../adapter-spec/index.js';
 export { defineAdapter, type AdapterDefinition } from './define-adapter.js';
 export { parseApiResponse } from './parse-api-response.js';
+export { connectRequest, type ConnectRequest } from './connect-request.js';
 export { pickMetrics } from './pick-metrics.js';
 export { fetchSettingSchema, httpUrlSchema, positiveMsSchema } from './settings-schemas.js';
 export { noopLogger, type LogFields, type Logger } from '../client/index.js';

@@ -15,6 +15,7 @@ import {
   type WindowLimit,
   type WindowState,
 } from '../simulator/index.js';
+import { mastodonOAuthRoutes } from '../oauth/index.js';
 
 /** Options of {@link createMastodonSimulator}. */
 export interface MastodonSimulatorOptions {
@@ -472,6 +473,10 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
   }));
 
   const routes: SimRoute[] = [
+    ...mastodonOAuthRoutes({
+      now: () => clock.now(),
+      tokens: { accept: (t) => void validTokens.add(t), forget: (t) => void validTokens.delete(t) },
+    }),
     { method: 'POST', path: '/api/v1/statuses', handle: postStatus },
     { method: 'GET', path: '/api/v1/statuses/:id', handle: getStatus },
     { method: 'DELETE', path: '/api/v1/statuses/:id', handle: deleteStatus },

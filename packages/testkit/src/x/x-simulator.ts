@@ -14,6 +14,7 @@ import {
   type SimRoute,
   type WindowLimit,
 } from '../simulator/index.js';
+import { xOAuthRoutes } from '../oauth/index.js';
 
 /** X endpoints' rate-limit buckets (15-minute windows per user by default). */
 export type XEndpoint = 'createTweet' | 'deleteTweet' | 'readTweets' | 'mentions' | 'users' | 'media';
@@ -502,6 +503,12 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
   };
 
   const routes: SimRoute[] = [
+    ...xOAuthRoutes({
+      now: () => clock.now(),
+      accessTokenTtlMs: ttl,
+      tokens: { accept: (t, at) => void accessTokens.set(t, at ?? Infinity), forget: (t) => void accessTokens.delete(t) },
+      fallback: token,
+    }),
     { method: 'POST', path: '/2/tweets', handle: createTweet },
     { method: 'GET', path: '/2/tweets', handle: getTweets },
     { method: 'GET', path: '/2/tweets/:id', handle: getTweet },

@@ -1,4 +1,5 @@
 import type { AdapterV1Capabilities } from './adapter-v1-capabilities.js';
+import type { AdapterV1Connect } from './adapter-v1-connect.js';
 import type { AdapterV1Context } from './adapter-v1-context.js';
 import type { AdapterV1Credentials } from './adapter-v1-credentials.js';
 import type { AdapterV1DirectMessageInput } from './adapter-v1-direct-message-input.js';
@@ -49,5 +50,7 @@ export interface AdapterV1<TOptions = unknown, TCredentials = unknown> {
   doGetAccountMetrics(input: Record<string, never>, context: AdapterV1Context): Promise<AdapterV1MetricSnapshot>;
   /** Finds a post published with this idempotency key, or `null`. Required for the `lookup` strategy. */
   doFindPublished(input: AdapterV1FindPublishedInput, context: AdapterV1Context): Promise<AdapterV1PublishOutput | null>;
+  /** v1.1: how accounts are connected (OAuth 2.0 with PKCE, or an app password); see docs/connecting-accounts.md. */
+  readonly connect?: AdapterV1Connect<TCredentials>;
   doSendDirectMessage?(input: AdapterV1DirectMessageInput, context: AdapterV1Context): Promise<AdapterV1DirectMessageOutput>;
 }

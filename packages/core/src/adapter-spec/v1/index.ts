@@ -4,6 +4,20 @@ export type { AdapterV1Account } from './adapter-v1-account.js';
 export { adapterV1CapabilitiesSchema, type AdapterV1Capabilities } from './adapter-v1-capabilities.js';
 export type { AdapterV1Clock } from './adapter-v1-clock.js';
 export { adapterV1ContentRulesSchema, type AdapterV1ContentRules } from './adapter-v1-content-rules.js';
+export type {
+  AdapterV1AppRegistrationInput,
+  AdapterV1ClientAuthMethod,
+  AdapterV1Connect,
+  AdapterV1ConnectableAccount,
+  AdapterV1ConnectableAccountKind,
+  AdapterV1ConnectContext,
+  AdapterV1ConnectSettings,
+  AdapterV1OAuthConnect,
+  AdapterV1OAuthEndpoints,
+  AdapterV1PasswordConnect,
+  AdapterV1RegisteredApp,
+  AdapterV1TokenResponse,
+} from './adapter-v1-connect.js';
 export type { AdapterV1Context } from './adapter-v1-context.js';
 export type { AdapterV1Credentials, AdapterV1CredentialsFactoryInput, AdapterV1CredentialsProvider } from './adapter-v1-credentials.js';
 export type { AdapterV1DirectMessageInput } from './adapter-v1-direct-message-input.js';

@@ -1,0 +1,59 @@
+import * as oauth from 'oauth4webapi';
+import type { AdapterV1OAuthConnect, AdapterV1OAuthEndpoints } from '../adapter-spec/index.js';
+
+/** @internal What every oauth4webapi call of one flow needs. */
+export interface OAuthClientParts {
+  as: oauth.AuthorizationServer;
+  client: oauth.Client;
+  clientAuth: oauth.ClientAuth;
+  /** Options for oauth4webapi's HTTP calls: the app's fetch, plain http only for loopback servers. */
+  requestOptions(signal?: AbortSignal): oauth.HttpRequestOptions<'POST', URLSearchParams>;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+// oauth4webapi refuses http:// endpoints; the simulators and a developer's local server live on
+// loopback, where TLS protects nothing (RFC 8252 §8.3 treats loopback as local). Nothing else.
+function isLoopback(url: string): boolean {
+  return LOOPBACK.has(new URL(url).hostname);
+}
+
+/**
+ * @internal The oauth4webapi authorization server, client and client authentication for one
+ * adapter's endpoints.
+ *
+ * @example
+ * ```ts
+ * const parts = oauthClientParts(connect, endpoints, { clientId: 'abc' }, fetch);
+ * ```
+ */
+export function oauthClientParts(
+  connect: AdapterV1OAuthConnect,
+  endpoints: AdapterV1OAuthEndpoints,
+  app: { clientId: string; clientSecret?: string | undefined },
+  fetchImpl: typeof fetch,
+): OAuthClientParts {
+  const as: oauth.AuthorizationServer = {
+    issuer: endpoints.issuer ?? new URL(endpoints.tokenUrl).origin,
+    authorization_endpoint: endpoints.authorizationUrl,
+    token_endpoint: endpoints.tokenUrl,
+    ...(endpoints.revocationUrl ? { revocation_endpoint: endpoints.revocationUrl } : {}),
+  };
+  const clientAuth =
+    app.clientSecret === undefined
+      ? oauth.None()
+      : connect.clientAuthentication === 'client_secret_basic'
+        ? oauth.ClientSecretBasic(app.clientSecret)
+        : oauth.ClientSecretPost(app.clientSecret);
+  const insecure = [endpoints.tokenUrl, endpoints.revocationUrl].every((url) => url === undefined || isLoopback(url));
+  return {
+    as,
+    client: { client_id: app.clientId },
+    clientAuth,
+    requestOptions: (signal) => ({
+      [oauth.customFetch]: fetchImpl,
+      ...(insecure ? { [oauth.allowInsecureRequests]: true } : {}),
+      ...(signal ? { signal } : {}),
+    }),
+  };
+}
