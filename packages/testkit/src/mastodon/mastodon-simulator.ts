@@ -595,6 +595,17 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
       path: '/api/v1/accounts/verify_credentials',
       handle: endpoint(undefined, () => ({ status: 200, body: ownAccount() })),
     },
+    // https://docs.joinmastodon.org/methods/accounts/#get — the account, or another user (404 `Record not found`).
+    {
+      method: 'GET',
+      path: '/api/v1/accounts/:id',
+      handle: endpoint(undefined, (request) => {
+        const id = request.params.id!;
+        if (id === accountId) return { status: 200, body: ownAccount() };
+        const user = world.users.find((candidate) => remoteAccount(candidate).id === id);
+        return user ? { status: 200, body: remoteAccount(user) } : { status: 404, body: { error: 'Record not found' } };
+      }),
+    },
     // https://docs.joinmastodon.org/methods/scheduled_statuses/ — list, and cancel (404 for none).
     {
       method: 'GET',

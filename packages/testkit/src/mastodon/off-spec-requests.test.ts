@@ -193,6 +193,20 @@ describe('POST /api/v2/media refuses what Mastodon refuses', () => {
   });
 });
 
+describe('GET /api/v1/accounts/:id', () => {
+  it('gives the account or another user, and 404 Record not found for an id no one has', async () => {
+    const { sim } = setup();
+    const headers = { authorization: `Bearer ${sim.credentials.accessToken}` };
+    const get = async (id: string) => {
+      const response = await sim.fetch(`${sim.baseUrl}/api/v1/accounts/${id}`, { headers });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    expect((await get(sim.account.id)).body).toMatchObject({ id: sim.account.id, acct: sim.account.handle });
+    expect((await get('200001')).body).toMatchObject({ id: '200001', acct: expect.stringMatching(/@remote\.example$/) });
+    expect(await get('999')).toEqual({ status: 404, body: { error: 'Record not found' } });
+  });
+});
+
 describe('quote notifications (Mastodon 4.5+)', () => {
   it('other users quote the account’s public posts: `quote` notifications carrying the quoted status, counted in quotes_count', async () => {
     const { post, clock, sim } = setup({ quotes: true, mentionBacklog: 0, mentionEveryMs: 0 });
