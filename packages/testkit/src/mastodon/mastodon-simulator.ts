@@ -84,6 +84,12 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
  * `GET /api/v1/media/:id`, `GET /api/v1/notifications` (`types[]`, `limit`, `max_id`,
  * `since_id`, `min_id`, with `Link` headers), `GET /api/v2/instance`,
  * `GET /api/v1/accounts/verify_credentials`, `GET`/`DELETE /api/v1/scheduled_statuses`.
+ * `GET /api/v1/accounts/:id`. Requests are held to the documented parameter rules and the
+ * limits the instance reports in `configuration` (poll options and duration, text with its
+ * content warning, media, `scheduled_at`, reply target, alt text), and refused as Mastodon
+ * refuses them (422 `{ "error": "Validation failed: …" }`, 404 for a missing reply target); an
+ * unknown `language` is replaced by the default, as Mastodon does. With `quotes` (4.5+), other
+ * users quote the account's public posts (`quote` notifications).
  * Limits: 300 requests / 5 min per account, media 30 / 30 min, deletes 30 / 30 min, reported
  * in `X-RateLimit-Limit/Remaining/Reset` (an ISO-8601 reset). Errors are `{ "error": "…" }`.
  *
