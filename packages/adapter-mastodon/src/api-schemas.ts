@@ -34,6 +34,18 @@ export const StatusSchema = z.object({
   /** Mastodon 4.5+ only. */
   quotes_count: z.number().int().nonnegative().optional(),
   account: AccountSchema.optional(),
+  /**
+   * The status this one quotes (4.4+): a Quote (`quoted_status`) or a ShallowQuote
+   * (`quoted_status_id`), https://docs.joinmastodon.org/entities/Quote/.
+   */
+  quote: z
+    .object({
+      state: z.string(),
+      quoted_status: z.object({ id: z.string() }).nullable().optional(),
+      quoted_status_id: z.string().nullable().optional(),
+    })
+    .nullable()
+    .optional(),
 });
 
 /** A `Status` as read. @internal */

@@ -7,21 +7,25 @@ export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 /**
  * What Mastodon can do, as data. `content` is `CONTENT_RULES.mastodon` from `@smm/core/text`
  * (500 graphemes, every URL counts 23, a remote mention counts its local part only; up to 4
- * attachments, one video or audio, no mixing), with the instance's own limits when the
- * settings give them.
+ * attachments, one video or audio, no mixing, alt text up to 1500), with the instance's own
+ * limits when the settings give them.
  *
  * @example
  * ```ts
  * mastodonCapabilities({ maxCharacters: 5000, maxMediaAttachments: 4 }).content.text.maxLength; // 5000
  * ```
  */
-export function mastodonCapabilities(instance: { maxCharacters: number; maxMediaAttachments: number }) {
+export function mastodonCapabilities(instance: { maxCharacters: number; maxMediaAttachments: number; mediaDescriptionLimit?: number }) {
   const rules = CONTENT_RULES.mastodon;
   return {
     content: {
       ...rules,
       text: { ...rules.text, maxLength: instance.maxCharacters },
-      media: { ...rules.media, maxItems: instance.maxMediaAttachments },
+      media: {
+        ...rules.media,
+        maxItems: instance.maxMediaAttachments,
+        maxAltTextLength: instance.mediaDescriptionLimit ?? rules.media.maxAltTextLength,
+      },
     },
     // draft visibility → Mastodon: public, unlisted, followers → private, direct.
     visibilities: ['public', 'unlisted', 'followers', 'direct'],

@@ -62,6 +62,26 @@ describe('notifications as mentions', () => {
     ]);
   });
 
+  it('maps a quote of one of the account’s posts (Mastodon 4.5+) to a quote whose subject is the quoted post', async () => {
+    const { sim, client, account, clock } = testEnv({ simulator: { quotes: true, mentionBacklog: 2, mentionEveryMs: 0 } });
+    const { published } = await client.publish(account, { text: 'quote me' });
+    const quoted = published.parts[0]!.id;
+    sim.addMention({ text: 'so true', kind: 'quote', postId: quoted });
+    await clock.advance(60_000);
+    const page = await client.listMentions(account, { limit: 80 });
+    const quotes = page.items.filter((mention) => mention.kind === 'quote');
+    expect(quotes.length).toBeGreaterThanOrEqual(1);
+    expect(quotes.find((mention) => mention.text === 'so true')).toBeDefined();
+    for (const mention of quotes) {
+      expect(mention.subject).toEqual({ platform: 'mastodon', id: quoted });
+      expect(mention.inReplyToId).toBeUndefined();
+    }
+    // Mentions and quotes only: the two backlog mentions plus the quotes, each once.
+    expect(page.items.filter((mention) => mention.kind === 'mention')).toHaveLength(2);
+    const onlyQuotes = await client.listMentions(account, { kinds: ['quote'] });
+    expect(onlyQuotes.items.map((mention) => mention.id)).toEqual(quotes.map((mention) => mention.id));
+  });
+
   it('reads the plain text of a mention from its HTML content', async () => {
     const { client, account } = testEnv({ simulator: { mentionBacklog: 3 } });
     const page = await client.listMentions(account);

@@ -29,6 +29,9 @@ function toMention(notification: MastodonNotification, kind: MentionKind): Omit<
   const status = notification.status!;
   const author = notification.account;
   const url = status.url ?? undefined;
+  // The account's post it is about: the one replied to, or the one quoted.
+  const quotedId = status.quote?.quoted_status?.id ?? status.quote?.quoted_status_id ?? undefined;
+  const subjectId = kind === 'reply' ? (status.in_reply_to_id ?? undefined) : kind === 'quote' ? quotedId : undefined;
   return {
     id: notification.id,
     kind,
@@ -44,7 +47,7 @@ function toMention(notification: MastodonNotification, kind: MentionKind): Omit<
     ...(url && /^https?:/.test(url) ? { url } : {}),
     ...(status.language ? { language: status.language } : {}),
     ...(status.in_reply_to_id ? { inReplyToId: status.in_reply_to_id } : {}),
-    ...(status.in_reply_to_id && kind === 'reply' ? { subject: { platform: 'mastodon', id: status.in_reply_to_id } } : {}),
+    ...(subjectId === undefined ? {} : { subject: { platform: 'mastodon', id: subjectId } }),
   };
 }
 

@@ -1,13 +1,13 @@
 import { parseApiResponse, type AdapterContext, type PublishInput, type PublishOutput } from '@smm/core/adapter-kit';
 import { UnsupportedFeatureError, ValidationError } from '@smm/core/adapter-kit';
 import type { MediaRef } from '@smm/core/adapter-kit';
-import { CONTENT_RULES, countLength } from '@smm/core/adapter-kit';
 import { CreatedStatusSchema } from './api-schemas.js';
 import { asContentRefusal } from './content-refusal.js';
 import { uploadMedia } from './media-upload.js';
 import type { MastodonOptions } from './network-options.js';
 import { MASTODON_BUCKETS } from './rate-limits.js';
 import type { MastodonAdapterSettings } from './settings.js';
+import { instanceIssues } from './instance-rules.js';
 import { rootText, statusParams } from './status-params.js';
 
 /** The idempotency key of part `index`: the caller's key for the root, `key:index` after it. @internal */
@@ -18,22 +18,11 @@ export function partKey(key: string | undefined, index: number): string | undefi
 
 function refuseWhatMastodonCannot(input: PublishInput<MastodonOptions>, settings: MastodonAdapterSettings): void {
   const { draft, poll, scheduledAt } = input;
-  // Core checks the draft's text; the link is appended to the root here, so measure that too
-  // rather than let the instance answer 422 halfway through a thread.
-  const root = rootText(draft);
-  if (root !== draft.text) {
-    const rule = { ...CONTENT_RULES.mastodon.text, maxLength: settings.maxCharacters };
-    const length = countLength(root, rule);
-    if (length > rule.maxLength) {
-      throw new ValidationError('post for Mastodon', [
-        {
-          path: ['link'],
-          code: 'text_too_long',
-          message: `text with the link appended is ${length} of ${rule.maxLength} allowed: shorten the text by ${length - rule.maxLength}, or put the link in the text`,
-        },
-      ]);
-    }
-  }
+  // Core checks each part's text; what the instance checks beyond it (link appended, content
+  // warning counted with the text, alt text, poll limits) is measured here rather than left for
+  // a 422 halfway through a thread.
+  const issues = instanceIssues(input, settings);
+  if (issues.length > 0) throw new ValidationError('post for Mastodon', issues);
   if (scheduledAt !== undefined && draft.thread.length > 0) {
     // Each reply needs the id of the status before it, which a scheduled status does not have yet.
     throw new UnsupportedFeatureError(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIso6391 } from './posting-language.js';
 
 /** Mastodon's own visibility names. */
 export const MASTODON_VISIBILITIES = ['public', 'unlisted', 'private', 'direct'] as const;
@@ -37,11 +38,11 @@ export const MastodonOptionsSchema = z
      * long thread out of public timelines while it stays readable, as is customary on Mastodon.
      */
     threadVisibility: visibility.optional(),
-    /** ISO 639 language code of the text; default: the primary subtag of `draft.language`. */
-    language: z
-      .string()
-      .regex(/^[a-z]{2,3}$/i, { error: 'must be an ISO 639 code such as en, de or fa' })
-      .optional(),
+    /**
+     * ISO 639-1 language code of the text (Mastodon files a status with any other code under the
+     * account's default language); default: the primary subtag of `draft.language`.
+     */
+    language: z.string().refine(isIso6391, { error: 'must be a two-letter ISO 639-1 code such as en, de or fa' }).optional(),
     /** Poll options (the poll itself comes from the publish options): allow several choices. */
     pollMultiple: z.boolean().optional(),
     /** Poll options: hide the vote counts until the poll ends. */

@@ -49,6 +49,22 @@ export const MastodonAdapterSettingsSchema = z
     maxCharacters: z.number().int().positive({ error: "must be the instance's max_characters, a whole number above 0" }).default(500),
     /** `configuration.statuses.max_media_attachments` of the instance (default 4). */
     maxMediaAttachments: z.number().int().min(1, { error: 'must be 1 or more' }).max(20, { error: 'must be 20 or fewer' }).default(4),
+    /** `configuration.media_attachments.description_limit` of the instance: alt text length (default 1500). */
+    mediaDescriptionLimit: z
+      .number()
+      .int()
+      .positive({ error: "must be the instance's description_limit, a whole number above 0" })
+      .default(1_500),
+    /** `configuration.polls` of the instance (defaults as Mastodon ships them: 4 options of 50 characters, 5 minutes to about a month). */
+    polls: z
+      .object({
+        maxOptions: z.number().int().min(2, { error: 'must be 2 or more' }).default(4),
+        maxCharactersPerOption: z.number().int().positive({ error: 'must be a whole number above 0' }).default(50),
+        minExpirationSeconds: z.number().int().positive({ error: 'must be a whole number of seconds above 0' }).default(300),
+        maxExpirationSeconds: z.number().int().positive({ error: 'must be a whole number of seconds above 0' }).default(2_629_746),
+      })
+      .strict()
+      .default({ maxOptions: 4, maxCharactersPerOption: 50, minExpirationSeconds: 300, maxExpirationSeconds: 2_629_746 }),
     /** The instance's limits (defaults as Mastodon ships them); headers report the tightest one that applies. */
     rateLimits: z
       .object({

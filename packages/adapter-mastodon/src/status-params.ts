@@ -1,6 +1,7 @@
 import type { PollInput } from '@smm/core/adapter-kit';
 import type { PostDraft, Visibility } from '@smm/core/adapter-kit';
 import type { MastodonOptions, MastodonVisibility } from './network-options.js';
+import { postingLanguage } from './posting-language.js';
 
 /** The draft's visibility in Mastodon's words. */
 const VISIBILITY: Record<Visibility, MastodonVisibility> = {
@@ -45,7 +46,7 @@ export function rootText(draft: PostDraft): string {
 /**
  * Maps one part of a draft to `POST /api/v1/statuses` fields: visibility (`followers` →
  * `private`; a `networkOptions.mastodon.visibility` wins; thread parts take `threadVisibility`),
- * language (ISO 639: the primary subtag of `draft.language`), content warning, sensitivity,
+ * language (ISO 639-1: the primary subtag of `draft.language`, left out when it is not one), content warning, sensitivity,
  * and, on the root only, the poll (`expires_in` in seconds) and `scheduled_at`. @internal
  */
 export function statusParams(
@@ -54,7 +55,7 @@ export function statusParams(
 ): StatusParams {
   const { draft, options } = input;
   const rootVisibility = options?.visibility ?? VISIBILITY[draft.visibility];
-  const language = options?.language ?? draft.language?.split('-')[0];
+  const language = options?.language ?? postingLanguage(draft.language);
   const params: StatusParams = {
     status: part.text,
     visibility: part.index > 0 ? (options?.threadVisibility ?? rootVisibility) : rootVisibility,

@@ -128,6 +128,44 @@ export function conformanceChecks<TSim extends NetworkSimulator>(options: Confor
   /** Requests sent after `from` (an index into sim.requests). */
   const sentSince = (sim: NetworkSimulator, from: number) => sim.requests.slice(from);
 
+  /** The creating requests (POSTs) one clean publish sends, as `POST /path`, after a warm-up publish opened any session. */
+  async function creatingSteps(): Promise<string[]> {
+    const env = setup();
+    await publishOne(env, 'warm up');
+    const from = env.sim.requests.length;
+    await env.client.publish(env.account, { text: unique('count steps') }, { idempotencyKey: `conformance-steps-${++serial}` });
+    return sentSince(env.sim, from)
+      .filter((request) => request.method === 'POST')
+      .map((request) => `POST ${request.path}`);
+  }
+
+  /** Publishes on a fresh simulator with the answer to the `index`-th creating request lost, retries with the same key, and expects one post. */
+  async function retryAfterLostAnswer(step: string, index: number): Promise<void> {
+    const env = setup();
+    // Warm up first, so sessions are open and the POSTs counted are the publish's own.
+    await publishOne(env, 'warm up');
+    const text = unique('idempotent');
+    const key = `conformance-key-${++serial}`;
+    let posts = 0;
+    env.sim.faults.inject({ kind: 'drop-after-send', count: 1, match: (request) => request.method === 'POST' && posts++ === index });
+    const first = await settle(env.client.publish(env.account, { text }, { idempotencyKey: key }));
+    env.sim.faults.clear();
+    const second = first.ok ? first : await settle(env.client.publish(env.account, { text }, { idempotencyKey: key }));
+    check(
+      second.ok,
+      `${step}: after its answer was lost, publishing again with the same idempotency key failed: ${second.ok ? '' : describeError(second.error)}`,
+    );
+    const held = livePosts(env.sim, text);
+    check(
+      held.length === 1,
+      `${step}: ${held.length} posts with the same text exist after its answer was lost and a retry with the same idempotency key (expected exactly 1): the ${capabilities.idempotency.strategy} strategy did not prevent a duplicate${capabilities.idempotency.strategy === 'lookup' ? ' (doFindPublished must find a post whose last step went through)' : ''}`,
+    );
+    check(
+      second.value.published.parts[0]?.id === held[0]!.id,
+      `${step}: the retry returned "${second.value.published.parts[0]?.id}" instead of the post that exists ("${held[0]!.id}")`,
+    );
+  }
+
   const entries: Array<Omit<ConformanceCheck, 'skip'> & { skip?: string | false }> = [
     {
       name: 'publishes a text post that the network then holds once',
@@ -366,24 +404,13 @@ export function conformanceChecks<TSim extends NetworkSimulator>(options: Confor
       name: 'publishing is idempotent: a retry after a lost answer never creates a duplicate',
       skip: capabilities.idempotency.strategy === 'none' ? 'capabilities.idempotency.strategy is none' : false,
       async run() {
-        const env = setup();
-        // Warm up first, so sessions are open and the dropped request is the publish itself.
-        await publishOne(env, 'warm up');
-        const text = unique('idempotent');
-        const key = `conformance-key-${serial}`;
-        env.sim.faults.inject({ kind: 'drop-after-send', count: 1, match: (request) => request.method === 'POST' });
-        const first = await settle(env.client.publish(env.account, { text }, { idempotencyKey: key }));
-        const second = first.ok ? first : await settle(env.client.publish(env.account, { text }, { idempotencyKey: key }));
-        check(second.ok, `publishing again with the same idempotency key failed: ${second.ok ? '' : describeError(second.error)}`);
-        const held = livePosts(env.sim, text);
-        check(
-          held.length === 1,
-          `${held.length} posts with the same text exist after a lost answer and a retry with the same idempotency key (expected exactly 1): the ${capabilities.idempotency.strategy} strategy did not prevent a duplicate`,
-        );
-        check(
-          second.value.published.parts[0]?.id === held[0]!.id,
-          `the retry returned "${second.value.published.parts[0]?.id}" instead of the post that exists ("${held[0]!.id}")`,
-        );
+        // Every creating request of a publish may be the one whose answer is lost (a container
+        // created but not published, a thread half posted): lose each in turn.
+        const steps = await creatingSteps();
+        check(steps.length > 0, 'a publish sent no POST request to the simulator: it cannot have created anything');
+        for (const [index, step] of steps.entries()) {
+          await retryAfterLostAnswer(`step ${index + 1} of ${steps.length} (${step})`, index);
+        }
       },
     },
     {

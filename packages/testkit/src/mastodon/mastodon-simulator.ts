@@ -16,6 +16,8 @@ import {
   type WindowState,
 } from '../simulator/index.js';
 import { mastodonOAuthRoutes } from '../oauth/index.js';
+import { statusLanguage } from './posting-languages.js';
+import { DEFAULT_INSTANCE_LIMITS, pollOptions, pollParams, statusErrors, type MastodonInstanceLimits } from './status-rules.js';
 
 /** Options of {@link createMastodonSimulator}. */
 export interface MastodonSimulatorOptions {
@@ -26,7 +28,12 @@ export interface MastodonSimulatorOptions {
   account?: { id?: string; username?: string };
   /** `configuration.statuses.max_characters` (default 500). */
   maxCharacters?: number;
-  /** Report `quotes_count` (Mastodon 4.5+); default false, so it is absent. */
+  /** `configuration.polls` (defaults as Mastodon ships them: 4 options of 50 characters, 5 minutes to about a month). */
+  polls?: Partial<MastodonInstanceLimits['polls']>;
+  /**
+   * Be Mastodon 4.5+: report `quotes_count`, and have other users quote the account's public
+   * posts (`quote` notifications). Default false: 4.3, no quotes.
+   */
   quotes?: boolean;
   /** Instance limits (defaults as Mastodon ships them). */
   limits?: Partial<{ all: WindowLimit; media: WindowLimit; deletes: WindowLimit }>;
@@ -38,6 +45,10 @@ export interface MastodonSimulatorOptions {
 export interface MastodonSimulator extends NetworkSimulator {
   /** `{ accessToken }`: a user token (Mastodon tokens do not expire). */
   readonly credentials: { accessToken: string };
+  /** The limits the instance reports in `GET /api/v2/instance` and enforces. */
+  readonly limits: MastodonInstanceLimits;
+  /** Adds a mention, reply or (4.5+) quote of one of the account's posts, arriving now. */
+  addMention(input: { text: string; kind?: 'mention' | 'reply' | 'quote'; postId?: string; language?: string }): void;
   /** Scheduled statuses not yet published. */
   scheduled(): Array<{ id: string; scheduledAt: string; params: Record<string, unknown> }>;
 }
@@ -47,6 +58,8 @@ interface Attachment {
   type: 'image' | 'video' | 'gifv' | 'audio' | 'unknown';
   description: string | null;
   uploadedAtMs: number;
+  /** The status (or scheduled status) it is attached to: Mastodon attaches a file once. */
+  attachedTo?: string;
 }
 
 interface Scheduled {
@@ -57,7 +70,9 @@ interface Scheduled {
 }
 
 const MINUTE = 60_000;
-const URL_PATTERN = /https?:\/\/\S+/g;
+// The account has no posting language set, so an unknown `language` becomes the instance's default locale.
+const DEFAULT_LANGUAGE = 'en';
+const QUOTE_PHRASES = ['this, exactly', 'worth a read', 'hard disagree', 'saving this'] as const;
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -70,6 +85,12 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
  * `GET /api/v1/media/:id`, `GET /api/v1/notifications` (`types[]`, `limit`, `max_id`,
  * `since_id`, `min_id`, with `Link` headers), `GET /api/v2/instance`,
  * `GET /api/v1/accounts/verify_credentials`, `GET`/`DELETE /api/v1/scheduled_statuses`.
+ * `GET /api/v1/accounts/:id`. Requests are held to the documented parameter rules and the
+ * limits the instance reports in `configuration` (poll options and duration, text with its
+ * content warning, media, `scheduled_at`, reply target, alt text), and refused as Mastodon
+ * refuses them (422 `{ "error": "Validation failed: …" }`, 404 for a missing reply target); an
+ * unknown `language` is replaced by the default, as Mastodon does. With `quotes` (4.5+), other
+ * users quote the account's public posts (`quote` notifications).
  * Limits: 300 requests / 5 min per account, media 30 / 30 min, deletes 30 / 30 min, reported
  * in `X-RateLimit-Limit/Remaining/Reset` (an ISO-8601 reset). Errors are `{ "error": "…" }`.
  *
@@ -85,7 +106,11 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
   const domain = new URL(baseUrl).host;
   const accountId = options.account?.id ?? '110000000000000001';
   const username = options.account?.username ?? 'smm';
-  const maxCharacters = options.maxCharacters ?? 500;
+  const instanceLimits: MastodonInstanceLimits = {
+    ...DEFAULT_INSTANCE_LIMITS,
+    ...(options.maxCharacters === undefined ? {} : { maxCharacters: options.maxCharacters }),
+    polls: { ...DEFAULT_INSTANCE_LIMITS.polls, ...options.polls },
+  };
   const limits = {
     all: { limit: 300, windowMs: 5 * MINUTE },
     media: { limit: 30, windowMs: 30 * MINUTE },
@@ -149,13 +174,37 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
     };
   };
 
+  // 4.5+: other users quote the account's public and unlisted posts at seeded times after them
+  // (quoting is open to anyone by default; private and direct posts cannot be quoted).
+  const quotesOf = (post: SimPost): IncomingMention[] => {
+    if (!options.quotes || post.deleted || !['public', 'unlisted'].includes(post.visibility ?? 'public')) return [];
+    const random = world.random.fork(`quotes:${post.id}`);
+    return Array.from({ length: random.int(0, 2) }, (_, index) => ({
+      key: `q:${post.id}:${index}`,
+      createdAtMs: post.createdAtMs + (index + 1) * random.int(5, 45) * MINUTE,
+      author: random.pick(world.users),
+      text: random.pick(QUOTE_PHRASES),
+      kind: 'quote' as const,
+      postId: post.id,
+      language: 'en',
+    }));
+  };
+
+  /** Everything that has arrived for the account: mentions, replies and (4.5+) quotes, oldest first. */
+  const arrived = (): IncomingMention[] => {
+    const now = clock.now();
+    const quotes = world.posts.flatMap(quotesOf).filter((quote) => quote.createdAtMs <= now);
+    const all = [...world.mentions(), ...quotes];
+    return all.sort((a, b) => a.createdAtMs - b.createdAtMs || a.key.localeCompare(b.key));
+  };
+
   const counts = (post: SimPost) => {
     const counters = world.counters(post);
     return {
       replies_count: counters.replies,
       reblogs_count: counters.reposts,
       favourites_count: counters.likes,
-      ...(options.quotes ? { quotes_count: counters.quotes } : {}),
+      ...(options.quotes ? { quotes_count: arrived().filter((item) => item.kind === 'quote' && item.postId === post.id).length } : {}),
     };
   };
 
@@ -171,7 +220,7 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
     sensitive: Boolean(post.extra.sensitive),
     spoiler_text: String(post.extra.spoilerText ?? ''),
     visibility: post.visibility ?? 'public',
-    language: (post.extra.language as string | undefined) ?? null,
+    language: (post.extra.language as string | undefined) ?? DEFAULT_LANGUAGE,
     uri: `${baseUrl}/users/${username}/statuses/${post.id}`,
     url: `${baseUrl}/@${username}/${post.id}`,
     ...counts(post),
@@ -212,10 +261,30 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
     }
   };
 
+  function renderPoll(poll: NonNullable<ReturnType<typeof pollParams>>, atMs: number) {
+    const multiple = (body: unknown) => body === true || body === 'true';
+    return {
+      id: snowflake(atMs),
+      expires_at: new Date(atMs + Math.trunc(Number(poll.expiresIn)) * 1000).toISOString(),
+      expired: false,
+      multiple: multiple(poll.multiple),
+      votes_count: 0,
+      voters_count: multiple(poll.multiple) ? 0 : null,
+      options: pollOptions(poll).map((title) => ({ title, votes_count: 0 })),
+      emojis: [],
+    };
+  }
+
   function createStatus(params: Record<string, unknown>, atMs: number, idempotencyKey?: string): SimPost {
     const mediaIds = (params.media_ids as string[] | undefined) ?? [];
+    const poll = pollParams(params);
+    const id = snowflake(atMs);
+    for (const mediaId of mediaIds) {
+      const item = attachments.get(mediaId);
+      if (item) item.attachedTo = id;
+    }
     return world.addPost({
-      id: snowflake(atMs),
+      id,
       accountId,
       text: String(params.status ?? ''),
       createdAtMs: atMs,
@@ -224,10 +293,10 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
       ...(idempotencyKey ? { idempotencyKey } : {}),
       visibility: String(params.visibility ?? 'public'),
       extra: {
-        sensitive: params.sensitive === true || params.sensitive === 'true',
+        sensitive: params.sensitive === true || params.sensitive === 'true' || String(params.spoiler_text ?? '').trim() !== '',
         spoilerText: params.spoiler_text ?? '',
-        ...(params.language ? { language: params.language } : {}),
-        ...(params.poll ? { poll: { id: snowflake(atMs), options: params.poll, expired: false, votes_count: 0 } } : {}),
+        language: statusLanguage(params.language, DEFAULT_LANGUAGE),
+        ...(poll ? { poll: renderPoll(poll, atMs) } : {}),
       },
     });
   }
@@ -254,11 +323,22 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
       return json(status, body, { ...rateHeaders(reported), ...headers });
     };
 
+  const refuse = (status: number, error: string) => ({ status, body: { error } });
+
+  // https://docs.joinmastodon.org/methods/statuses/#create — checked in Mastodon's order: the
+  // controller's reply target (404), the Idempotency-Key (the same key within an hour returns
+  // what it created), media (PostStatusService#validate_media!: a bare `{ error }` 422),
+  // `scheduled_at` (unparseable: "Record invalid"; in the past: published now; sooner than
+  // 5 minutes: refused), then the status's own validations ("Validation failed: …").
   const postStatus = endpoint(undefined, (request) => {
     const params = { ...((request.body ?? {}) as Record<string, unknown>) };
     // Form bodies send `media_ids[]`; JSON sends `media_ids`.
     const mediaIds = fieldList(params['media_ids[]'] ?? params.media_ids) ?? [];
     params.media_ids = mediaIds;
+    const replyTo = params.in_reply_to_id === undefined || params.in_reply_to_id === '' ? undefined : String(params.in_reply_to_id);
+    if (replyTo !== undefined && !world.livePost(replyTo) && !arrived().some((m) => mentionStatusId(m) === replyTo)) {
+      return refuse(404, 'The post you are trying to reply to does not appear to exist.');
+    }
     const key = request.headers['idempotency-key'];
     if (key) {
       const seen = keys.get(key);
@@ -269,37 +349,37 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
         if (pending) return { status: 200, body: renderScheduled(pending) };
       }
     }
-    const text = String(params.status ?? '');
-    if (text.trim() === '' && mediaIds.length === 0 && !params.poll)
-      return { status: 422, body: { error: "Validation failed: Text can't be blank" } };
-    const length = [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text.replace(URL_PATTERN, 'x'.repeat(23)))].length;
-    if (length > maxCharacters)
-      return { status: 422, body: { error: `Validation failed: Text character limit of ${maxCharacters} exceeded` } };
-    if (mediaIds.length > 4) return { status: 422, body: { error: 'Validation failed: Media attachments exceed the limit of 4' } };
-    for (const id of mediaIds) {
-      const item = attachments.get(id);
-      if (!item) return { status: 422, body: { error: 'Validation failed: Media attachments are invalid' } };
-      if (item.type === 'video' && clock.now() < item.uploadedAtMs + 2_000) {
-        return { status: 422, body: { error: 'Cannot attach files that have not finished processing. Try again in a moment!' } };
+    const poll = pollParams(params);
+    if (mediaIds.length > 0) {
+      if (mediaIds.length > instanceLimits.maxMediaAttachments || poll) {
+        return refuse(422, `Cannot attach more than ${instanceLimits.maxMediaAttachments} files`);
+      }
+      const missing = mediaIds.filter((id) => attachments.get(id)?.attachedTo !== undefined || !attachments.has(id));
+      if (missing.length > 0) return refuse(422, `Media ${missing.join(', ')} not found or already attached to another post`);
+      const items = mediaIds.map((id) => attachments.get(id)!);
+      if (items.length > 1 && items.some((item) => item.type === 'video' || item.type === 'audio')) {
+        return refuse(422, 'Cannot attach a video to a post that already contains images');
+      }
+      if (items.some((item) => item.type === 'video' && clock.now() < item.uploadedAtMs + 2_000)) {
+        return refuse(422, 'Cannot attach files that have not finished processing. Try again in a moment!');
       }
     }
-    if (params.visibility !== undefined && !['public', 'unlisted', 'private', 'direct'].includes(String(params.visibility))) {
-      return { status: 422, body: { error: 'Validation failed: Visibility is not included in the list' } };
-    }
-    if (
-      params.in_reply_to_id !== undefined &&
-      !world.livePost(String(params.in_reply_to_id)) &&
-      !world.mentions().some((m) => mentionStatusId(m) === String(params.in_reply_to_id))
-    ) {
-      return { status: 404, body: { error: 'Record not found' } };
-    }
-    if (params.scheduled_at !== undefined) {
+    let scheduledAtMs: number | undefined;
+    if (params.scheduled_at !== undefined && params.scheduled_at !== null && params.scheduled_at !== '') {
       const at = Date.parse(String(params.scheduled_at));
-      if (!Number.isFinite(at) || at < clock.now() + 5 * MINUTE) {
-        return { status: 422, body: { error: 'Validation failed: Scheduled at The scheduled date must be in the future' } };
+      if (!Number.isFinite(at)) return refuse(422, 'Record invalid');
+      if (at > clock.now()) scheduledAtMs = at;
+    }
+    const errors = statusErrors(params, mediaIds.length, instanceLimits);
+    // A scheduled status is checked by building the status and asking `valid?`: a bare RecordInvalid.
+    if (errors.length > 0) return refuse(422, scheduledAtMs === undefined ? `Validation failed: ${errors.join(', ')}` : 'Record invalid');
+    if (scheduledAtMs !== undefined) {
+      if (scheduledAtMs <= clock.now() + 5 * MINUTE) {
+        return refuse(422, 'Validation failed: Scheduled at The scheduled date must be in the future');
       }
-      const entry: Scheduled = { id: String(++serial), scheduledAtMs: at, params, ...(key ? { idempotencyKey: key } : {}) };
+      const entry: Scheduled = { id: String(++serial), scheduledAtMs, params, ...(key ? { idempotencyKey: key } : {}) };
       scheduled.set(entry.id, entry);
+      for (const id of mediaIds) attachments.get(id)!.attachedTo = `scheduled:${entry.id}`;
       if (key) keys.set(key, { atMs: clock.now(), scheduledId: entry.id });
       return { status: 200, body: renderScheduled(entry) };
     }
@@ -334,11 +414,13 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
     };
   }
 
+  // https://docs.joinmastodon.org/methods/statuses/#get — 404 `Record not found` for none.
   const getStatus = endpoint(undefined, (request) => {
     const post = world.livePost(request.params.id!);
     return post ? { status: 200, body: renderStatus(post) } : { status: 404, body: { error: 'Record not found' } };
   });
 
+  // https://docs.joinmastodon.org/methods/statuses/#delete — returns the status with its source `text`.
   const deleteStatus = endpoint('deletes', (request) => {
     const post = world.livePost(request.params.id!);
     if (!post) return { status: 404, body: { error: 'Record not found' } };
@@ -346,6 +428,8 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
     return { status: 200, body: renderStatus(post, true) };
   });
 
+  // https://docs.joinmastodon.org/methods/media/#v2 — `file` required (422 when missing or of an
+  // unsupported type), `description` at most `description_limit` characters.
   const uploadMedia = endpoint('media', (request) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const file = body.file as { type?: string; size?: number } | undefined;
@@ -362,10 +446,17 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
             ? 'audio'
             : 'unknown';
     if (type === 'unknown') return { status: 422, body: { error: 'Validation failed: File content type is invalid, File is invalid' } };
+    const description = typeof body.description === 'string' ? body.description : undefined;
+    if (
+      description !== undefined &&
+      [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(description)].length > instanceLimits.descriptionLimit
+    ) {
+      return refuse(422, `Validation failed: Description is too long (maximum is ${instanceLimits.descriptionLimit} characters)`);
+    }
     const item: Attachment = {
       id: snowflake(clock.now()),
       type,
-      description: typeof body.description === 'string' ? body.description : null,
+      description: description ?? null,
       uploadedAtMs: clock.now(),
     };
     attachments.set(item.id, item);
@@ -373,6 +464,7 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
     return { status: type === 'video' ? 202 : 200, body: renderAttachment(item) };
   });
 
+  // https://docs.joinmastodon.org/methods/media/#get — 206 while processing, 404 for another's or none.
   const getMedia = endpoint(undefined, (request) => {
     const item = attachments.get(request.params.id!);
     if (!item) return { status: 404, body: { error: 'Record not found' } };
@@ -383,14 +475,19 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
   const mentionStatusId = (mention: IncomingMention) => snowflake(mention.createdAtMs, hashString(mention.key));
   const notificationId = (mention: IncomingMention) => String(mention.createdAtMs * 10 + (hashString(mention.key) % 10));
 
+  // https://docs.joinmastodon.org/methods/notifications/#get — `types[]`, `exclude_types[]`,
+  // `limit` (default 40, max 80), `max_id`/`since_id`/`min_id`, Link headers. `mention` covers
+  // replies; `quote` (4.5+, https://docs.joinmastodon.org/entities/Notification/#type) carries
+  // the quoting status, whose `quote.quoted_status` is the account's post.
   const notifications = endpoint(undefined, (request) => {
     const types = fieldList(request.query['types[]'] ?? request.query.types);
+    const excluded = fieldList(request.query['exclude_types[]'] ?? request.query.exclude_types) ?? [];
     const limit = Math.min(80, Math.max(1, Number(request.query.limit ?? 40) || 40));
     const maxId = request.query.max_id === undefined ? undefined : BigInt(String(request.query.max_id));
     const sinceId = request.query.since_id === undefined ? undefined : BigInt(String(request.query.since_id));
     const minId = request.query.min_id === undefined ? undefined : BigInt(String(request.query.min_id));
-    // Replies arrive as `mention` notifications too; quotes would be `quote` (not simulated here).
-    let items = world.mentions().filter(() => types === undefined || types.includes('mention'));
+    const typeOf = (mention: IncomingMention) => (mention.kind === 'quote' ? 'quote' : 'mention');
+    let items = arrived().filter((m) => (types === undefined || types.includes(typeOf(m))) && !excluded.includes(typeOf(m)));
     items = items.filter((m) => {
       const id = BigInt(notificationId(m));
       return (maxId === undefined || id < maxId) && (sinceId === undefined || id > sinceId) && (minId === undefined || id > minId);
@@ -399,16 +496,18 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
     const ordered = minId !== undefined ? items.slice(0, limit).reverse() : items.reverse().slice(0, limit);
     const body = ordered.map((mention) => {
       const statusId = mentionStatusId(mention);
+      const quoted = mention.kind === 'quote' && mention.postId ? world.livePost(mention.postId) : undefined;
+      const isQuote = mention.kind === 'quote';
       return {
         id: notificationId(mention),
-        type: 'mention',
+        type: typeOf(mention),
         created_at: new Date(mention.createdAtMs).toISOString(),
         account: remoteAccount(mention.author),
         status: {
           id: statusId,
           created_at: new Date(mention.createdAtMs).toISOString(),
-          in_reply_to_id: mention.postId ?? null,
-          in_reply_to_account_id: mention.postId ? accountId : null,
+          in_reply_to_id: isQuote ? null : (mention.postId ?? null),
+          in_reply_to_account_id: !isQuote && mention.postId ? accountId : null,
           sensitive: false,
           spoiler_text: '',
           visibility: 'public',
@@ -418,10 +517,15 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
           replies_count: 0,
           reblogs_count: 0,
           favourites_count: 0,
-          content: `<p><span class="h-card"><a href="${baseUrl}/@${username}" class="u-url mention">@<span>${username}</span></a></span> ${escapeHtml(mention.text.replace(`@${username} `, ''))}</p>`,
+          content: isQuote
+            ? `<p>${escapeHtml(mention.text)}</p>`
+            : `<p><span class="h-card"><a href="${baseUrl}/@${username}" class="u-url mention">@<span>${username}</span></a></span> ${escapeHtml(mention.text.replace(`@${username} `, ''))}</p>`,
           account: remoteAccount(mention.author),
           media_attachments: [],
-          mentions: [{ id: accountId, username, acct: username, url: `${baseUrl}/@${username}` }],
+          mentions: isQuote ? [] : [{ id: accountId, username, acct: username, url: `${baseUrl}/@${username}` }],
+          ...(isQuote
+            ? { quote: quoted ? { state: 'accepted', quoted_status: renderStatus(quoted) } : { state: 'deleted', quoted_status: null } }
+            : {}),
           tags: [],
           emojis: [],
           card: null,
@@ -441,12 +545,14 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
     return { status: 200, body, headers };
   });
 
+  // https://docs.joinmastodon.org/methods/instance/#v2 — `configuration` reports the limits enforced above.
   const instance = endpoint(undefined, () => ({
     status: 200,
     body: {
       domain,
       title: 'Simulated Mastodon',
       version: options.quotes ? '4.5.0' : '4.3.0',
+      api_versions: { mastodon: options.quotes ? 7 : 2 },
       source_url: 'https://github.com/mastodon/mastodon',
       description: 'A simulated instance for tests',
       usage: { users: { active_month: 1000 } },
@@ -454,8 +560,13 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
       configuration: {
         urls: { streaming: `wss://${domain}` },
         accounts: { max_featured_tags: 10, max_pinned_statuses: 5 },
-        statuses: { max_characters: maxCharacters, max_media_attachments: 4, characters_reserved_per_url: 23 },
+        statuses: {
+          max_characters: instanceLimits.maxCharacters,
+          max_media_attachments: instanceLimits.maxMediaAttachments,
+          characters_reserved_per_url: instanceLimits.charactersReservedPerUrl,
+        },
         media_attachments: {
+          description_limit: instanceLimits.descriptionLimit,
           supported_mime_types: ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'video/mp4', 'video/webm', 'audio/mpeg'],
           image_size_limit: 16_777_216,
           image_matrix_limit: 33_177_600,
@@ -463,7 +574,12 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
           video_frame_rate_limit: 120,
           video_matrix_limit: 8_294_400,
         },
-        polls: { max_options: 4, max_characters_per_option: 50, min_expiration: 300, max_expiration: 2_629_746 },
+        polls: {
+          max_options: instanceLimits.polls.maxOptions,
+          max_characters_per_option: instanceLimits.polls.maxCharactersPerOption,
+          min_expiration: instanceLimits.polls.minExpiration,
+          max_expiration: instanceLimits.polls.maxExpiration,
+        },
         translation: { enabled: false },
       },
       registrations: { enabled: false, approval_required: false, message: null },
@@ -484,11 +600,24 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
     { method: 'GET', path: '/api/v1/media/:id', handle: getMedia },
     { method: 'GET', path: '/api/v1/notifications', handle: notifications },
     { method: 'GET', path: '/api/v2/instance', handle: instance },
+    // https://docs.joinmastodon.org/methods/accounts/#verify_credentials
     {
       method: 'GET',
       path: '/api/v1/accounts/verify_credentials',
       handle: endpoint(undefined, () => ({ status: 200, body: ownAccount() })),
     },
+    // https://docs.joinmastodon.org/methods/accounts/#get — the account, or another user (404 `Record not found`).
+    {
+      method: 'GET',
+      path: '/api/v1/accounts/:id',
+      handle: endpoint(undefined, (request) => {
+        const id = request.params.id!;
+        if (id === accountId) return { status: 200, body: ownAccount() };
+        const user = world.users.find((candidate) => remoteAccount(candidate).id === id);
+        return user ? { status: 200, body: remoteAccount(user) } : { status: 404, body: { error: 'Record not found' } };
+      }),
+    },
+    // https://docs.joinmastodon.org/methods/scheduled_statuses/ — list, and cancel (404 for none).
     {
       method: 'GET',
       path: '/api/v1/scheduled_statuses',
@@ -543,7 +672,8 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
       const account = ownAccount();
       return { followers_count: account.followers_count, following_count: account.following_count, statuses_count: account.statuses_count };
     },
-    mentionCount: () => world.mentions().length,
+    limits: instanceLimits,
+    mentionCount: () => arrived().length,
     addMention: (input) =>
       void world.addMention({
         text: input.text,
