@@ -239,6 +239,40 @@ describe('idempotent publishing (record keys derived from the idempotency key)',
     expect(posts[1]!.replyToId).toBe(posts[0]!.id);
   });
 
+  it('names records with TIDs that stand for the publish time, so readers sorting by record key place them right', async () => {
+    const { client, account, clock } = testEnv();
+    const publishedAt = clock.now();
+    const { published } = await client.publish(account, { text: 'now', thread: [{ text: 'and then' }] }, { idempotencyKey: 'when-1' });
+    // The TID spec's reading, by hand: 13 base32-sortable digits, drop the 10-bit clock id → µs since the epoch.
+    const timeOf = (uri: string) => {
+      const value = [...uri.split('/').pop()!].reduce(
+        (acc, char) => acc * 32n + BigInt('234567abcdefghijklmnopqrstuvwxyz'.indexOf(char)),
+        0n,
+      );
+      return Number((value >> 10n) / 1000n);
+    };
+    const times = published.parts.map((part) => timeOf(part.id));
+    for (const time of times) expect(Math.abs(time - publishedAt)).toBeLessThan(5_000);
+    expect(times[1]).toBeGreaterThan(times[0]!);
+  });
+
+  it('a retry hours later still finds the records its first attempt wrote under the same keys', async () => {
+    const { client, account, sim, clock } = testEnv({ httpOptions: { maxRetries: 0 } });
+    let creates = 0;
+    sim.faults.inject({ kind: '5xx', status: 503, count: 5, match: (request) => request.path.endsWith('createRecord') && ++creates >= 2 });
+    const draft = { text: 'first half', thread: [{ text: 'second half' }] };
+    await expect(client.publish(account, draft, { idempotencyKey: 'late-1' })).rejects.toThrow();
+    sim.faults.clear();
+    await clock.advance(5 * 3_600_000);
+    const { published } = await client.publish(account, draft, { idempotencyKey: 'late-1' });
+    const posts = sim.posts();
+    expect(posts.map((post) => post.text)).toEqual(['first half', 'second half']);
+    expect(published.parts.map((part) => part.id)).toEqual(posts.map((post) => post.id));
+    const again = await client.publish(account, draft, { idempotencyKey: 'late-1' });
+    expect(again.warnings.map((warning) => warning.code)).toContain('already_published');
+    expect(sim.posts()).toHaveLength(2);
+  });
+
   it('refuses to adopt a record under the key that holds different content', async () => {
     const { client, account, sim, adapter, clock } = testEnv();
     await client.publish(account, { text: 'original' }, { idempotencyKey: 'k-1' });

@@ -256,7 +256,13 @@ export function createBlueskySimulator(options: BlueskySimulatorOptions = {}): B
     return Object.entries(object).flatMap(([key, item]) => blobProblems(item, `${path}/${key}`));
   };
 
-  type PreparedWrite = { collection: string; rkey: string; record: Record<string, unknown>; cid: string; validationStatus?: 'valid' | 'unknown' };
+  type PreparedWrite = {
+    collection: string;
+    rkey: string;
+    record: Record<string, unknown>;
+    cid: string;
+    validationStatus?: 'valid' | 'unknown';
+  };
 
   /** Checks one record as `com.atproto.repo.createRecord` / `putRecord` / `applyWrites` do before committing it. */
   const prepareWrite = async (input: {
@@ -636,7 +642,8 @@ export function createBlueskySimulator(options: BlueskySimulatorOptions = {}): B
     },
   };
 
-  const limited = (policy: { limit: number; windowMs: number }, state: WindowState) => headersOf(state, `${policy.limit};w=${policy.windowMs / 1000}`);
+  const limited = (policy: { limit: number; windowMs: number }, state: WindowState) =>
+    headersOf(state, `${policy.limit};w=${policy.windowMs / 1000}`);
 
   /** One XRPC method served as the PDS's XRPC server serves it: params, then auth, then input, then limits, then the handler. */
   const serve = (endpoint: Endpoint): SimRoute => {
@@ -683,10 +690,18 @@ export function createBlueskySimulator(options: BlueskySimulatorOptions = {}): B
           const cost = endpoint.spend.write(request);
           const hourly = windows.peek(`${did}:hour`, limits.hourlyPoints);
           const daily = windows.peek(`${did}:day`, limits.dailyPoints);
-          const tighter = daily.remaining < hourly.remaining ? { state: daily, policy: limits.dailyPoints } : { state: hourly, policy: limits.hourlyPoints };
+          const tighter =
+            daily.remaining < hourly.remaining
+              ? { state: daily, policy: limits.dailyPoints }
+              : { state: hourly, policy: limits.hourlyPoints };
           headers = limited(tighter.policy, tighter.state);
           if (hourly.remaining < cost || daily.remaining < cost) {
-            return xrpcError(429, 'RateLimitExceeded', 'Rate Limit Exceeded', limited(tighter.policy, { ...tighter.state, remaining: Math.min(hourly.remaining, daily.remaining) }));
+            return xrpcError(
+              429,
+              'RateLimitExceeded',
+              'Rate Limit Exceeded',
+              limited(tighter.policy, { ...tighter.state, remaining: Math.min(hourly.remaining, daily.remaining) }),
+            );
           }
           afterwards = () => {
             const spentHour = windows.spend(`${did}:hour`, limits.hourlyPoints, cost);
@@ -700,7 +715,8 @@ export function createBlueskySimulator(options: BlueskySimulatorOptions = {}): B
             validateOutput(endpoint.nsid, body);
           } catch (error) {
             // The simulator broke its own lexicon: a bug here, not in the caller.
-            if (error instanceof LexiconViolation) return xrpcError(500, 'InternalServerError', `simulator output is off-spec: ${error.message}`);
+            if (error instanceof LexiconViolation)
+              return xrpcError(500, 'InternalServerError', `simulator output is off-spec: ${error.message}`);
             throw error;
           }
         }

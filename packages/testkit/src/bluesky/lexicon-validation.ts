@@ -115,7 +115,8 @@ export function validateRecord(collection: string, rkey: string, record: Record<
   const key = def.key ?? 'any';
   const keyOk =
     key === 'tid' ? isValidTid(rkey) : key === 'nsid' ? isValidNsid(rkey) : key.startsWith('literal:') ? rkey === key.slice(8) : true;
-  if (!keyOk) throw new LexiconViolation(`Invalid record key for ${collection}: must be a ${key === 'tid' ? 'valid TID' : key}, got ${rkey}`);
+  if (!keyOk)
+    throw new LexiconViolation(`Invalid record key for ${collection}: must be a ${key === 'tid' ? 'valid TID' : key}, got ${rkey}`);
   try {
     lexicons.assertValidRecord(collection, jsonToLex(record));
   } catch (error) {
