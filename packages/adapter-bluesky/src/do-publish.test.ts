@@ -107,6 +107,26 @@ describe('publishing', () => {
     expect(sim.posts()[0]!.mediaIds).toEqual([blobs[0]!.cid, blobs[0]!.cid]);
   });
 
+  it('refuses a video whose alt text is over the 1 000 graphemes app.bsky.embed.video takes, before uploading anything', async () => {
+    const { client, account, sim, calls } = testEnv();
+    const video = (altText: string) => ({
+      kind: 'video' as const,
+      source: { type: 'bytes' as const, base64: 'AAAAIGZ0eXBpc29t' },
+      mimeType: 'video/mp4',
+      altText,
+    });
+    // 1 001 emoji flags: 1 001 graphemes (8 bytes each), under core's 2 000-character image cap but over the lexicon's video cap.
+    const outcome = await client.publish(account, { text: 'clip', media: [video('🇷🇴'.repeat(1001))] }).catch((error: unknown) => error);
+    expect(ValidationError.isInstance(outcome)).toBe(true);
+    expect((outcome as ValidationError).issues).toContainEqual(
+      expect.objectContaining({ path: ['media', 0, 'altText'], code: 'alt_text_too_long' }),
+    );
+    expect(calls('com.atproto.repo.uploadBlob')).toHaveLength(0);
+    // Exactly 1 000 graphemes is fine and reaches the network.
+    await client.publish(account, { text: 'clip', media: [video('a'.repeat(1000))] });
+    expect(sim.posts()).toHaveLength(1);
+  });
+
   it('downloads media given by URL with the configured fetch, never sending the Bluesky token', async () => {
     const seen: Array<{ url: string; authorization: string | null }> = [];
     const fetchMedia: typeof fetch = async (input, init) => {

@@ -6,7 +6,7 @@ import { StrongRefSchema, type StrongRef } from './api-schemas.js';
 import { POST_COLLECTION, parsePostUri, postWebUrl } from './at-uri.js';
 import { createHandleResolver } from './handle-resolver.js';
 import type { BlueskyOptions } from './network-options.js';
-import { buildEmbed, linkCardOf, type EmbedSources } from './post-embed.js';
+import { buildEmbed, checkVideoAltText, linkCardOf, type EmbedSources } from './post-embed.js';
 import { BLUESKY_BUCKETS, WRITE_POINTS } from './rate-limits.js';
 import { getPostViews, readPostRecord } from './read-posts.js';
 import { findKeyEpoch } from './find-key-epoch.js';
@@ -105,6 +105,7 @@ export async function doPublish(
 ): Promise<PublishOutput> {
   const { draft, networkOptions: options } = input;
   const link = linkCardOf(draft, options, settings.linkCards);
+  checkVideoAltText(draft);
   const key = context.idempotencyKey ?? globalThis.crypto.randomUUID();
   const repo = context.account.id;
   const fetchMedia = settings.fetch ?? ((request, init) => globalThis.fetch(request, init));
