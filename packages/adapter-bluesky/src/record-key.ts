@@ -42,10 +42,17 @@ export function decodeTid(rkey: string): bigint | null {
   return value;
 }
 
-/** Where a publish's record keys start: the time of its first attempt, in the key's time units. @internal */
+/** Where a publish's record keys start: the time of its first attempt, in units of 2^20 µs (~1 s). */
 export type KeyEpoch = bigint;
 
-/** The epoch of a publish first attempted at `nowMs` (milliseconds since the Unix epoch). @internal */
+/**
+ * The epoch of a publish first attempted at `nowMs` (milliseconds since the Unix epoch).
+ *
+ * @example
+ * ```ts
+ * keyEpochAt(Date.parse('2026-01-05T09:00:00Z')); // 1685718154n: the time in units of 2^20 µs
+ * ```
+ */
 export function keyEpochAt(nowMs: number): KeyEpoch {
   return (BigInt(Math.trunc(nowMs)) * 1000n) >> TIME_SHIFT;
 }

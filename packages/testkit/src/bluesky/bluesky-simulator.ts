@@ -85,18 +85,20 @@ function blobLinks(value: unknown): string[] {
 const statusOf = (write: { validationStatus?: string }) => (write.validationStatus ? { validationStatus: write.validationStatus } : {});
 
 /**
- * Simulates a Bluesky PDS (with its AppView reads) as the AT Protocol lexicons describe:
+ * Simulates a Bluesky PDS (with its AppView reads), held to the official AT Protocol lexicons
+ * (from `@atproto/api`; see DEFINITIONS.md). Every method checks its query parameters, input and
+ * output against its lexicon, and records against theirs; off-spec requests get
+ * `400 { error: 'InvalidRequest', message }`. Methods (https://docs.bsky.app/docs/category/http-reference):
  * `com.atproto.server.createSession` / `refreshSession` (JWTs; an expired access token gets
- * `400 ExpiredToken`), `com.atproto.repo.createRecord` (an `app.bsky.feed.post` record with
- * `text` ≤ 300 graphemes / 3 000 bytes, `createdAt`, `facets`, `reply { root, parent }`,
- * `embed` images whose blobs were uploaded; an optional TID `rkey`, refused when taken),
- * `deleteRecord`, `getRecord` (`RecordNotFound` when absent), `com.atproto.identity.resolveHandle`
- * (the account's and every simulated user's `<handle>.bsky.social`), `uploadBlob` (≤ 1 000 000
- * bytes), `app.bsky.feed.getPosts` (≤ 25 `uris`),
- * `app.bsky.notification.listNotifications` (`cursor`, `limit`; reasons mention, reply,
- * follow…) and `app.bsky.actor.getProfile`. Writes spend points (create 3, delete 1) from
- * 5 000 / hour and 35 000 / day, reported in `ratelimit-limit/remaining/reset/policy`
- * (reset in epoch seconds). Errors are XRPC `{ "error", "message" }`.
+ * `400 ExpiredToken`), `com.atproto.repo.createRecord` / `putRecord` / `applyWrites` (records with
+ * real DAG-CBOR CIDs; record keys by the lexicon's `key` rule; strong refs must match the record
+ * held), `deleteRecord`, `getRecord` (`RecordNotFound` when absent), `listRecords` (newest record
+ * key first), `uploadBlob` (≤ 1 000 000 bytes, raw CIDs), `com.atproto.identity.resolveHandle`
+ * (the account's and every simulated user's `<handle>.bsky.social`), `app.bsky.feed.getPosts`,
+ * `app.bsky.notification.listNotifications` (`cursor`, `limit`; reasons mention, reply, quote,
+ * follow) and `app.bsky.actor.getProfile`. Writes spend points (create 3, update 2, delete 1)
+ * from 5 000 / hour and 35 000 / day, reported in `ratelimit-limit/remaining/reset/policy`
+ * (reset in epoch seconds).
  *
  * @example
  * ```ts
