@@ -17,7 +17,7 @@ describe('Bluesky simulator: every answer obeys its lexicon', () => {
     const call = async (
       method: 'GET' | 'POST',
       nsid: string,
-      init: { query?: string; json?: unknown; token?: string; bytes?: Uint8Array } = {},
+      init: { query?: string; json?: unknown; token?: string; bytes?: Uint8Array<ArrayBuffer> } = {},
     ) => {
       const headers: Record<string, string> = {};
       if (init.token) headers.authorization = `Bearer ${init.token}`;
