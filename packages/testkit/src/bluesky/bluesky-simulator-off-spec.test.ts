@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeClock } from '../clock/index.js';
+import { xrpcClient } from './__tests__/xrpc-client.js';
 import { createBlueskySimulator } from './index.js';
 
 // Each request below breaks one rule of the official lexicons (or the TID / record-key specs);
@@ -10,33 +11,9 @@ const START = '2026-01-05T09:00:00.000Z';
 async function setup() {
   const clock = createFakeClock({ now: START });
   const sim = createBlueskySimulator({ clock, seed: 5 });
-  const call = async (
-    method: 'GET' | 'POST',
-    nsid: string,
-    init: { query?: string; json?: unknown; token?: string; type?: string } = {},
-  ) => {
-    const headers: Record<string, string> = {};
-    if (init.token) headers.authorization = `Bearer ${init.token}`;
-    if (init.json !== undefined) headers['content-type'] = init.type ?? 'application/json';
-    const response = await sim.fetch(`https://bsky.social/xrpc/${nsid}${init.query ? `?${init.query}` : ''}`, {
-      method,
-      headers,
-      ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}),
-    });
-    return { status: response.status, body: (await response.json()) as { error?: string; message?: string; [key: string]: unknown } };
-  };
-  const session = (await call('POST', 'com.atproto.server.createSession', { json: sim.credentials })).body as { accessJwt: string };
-  const token = session.accessJwt;
-  const create = (record: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
-    call('POST', 'com.atproto.repo.createRecord', {
-      token,
-      json: {
-        repo: sim.account.id,
-        collection: 'app.bsky.feed.post',
-        record: { $type: 'app.bsky.feed.post', createdAt: START, ...record },
-        ...extra,
-      },
-    });
+  const { call, login, createPost } = xrpcClient(sim, START);
+  const token = (await login()).accessJwt;
+  const create = (record: Record<string, unknown>, extra: Record<string, unknown> = {}) => createPost(token, record, extra);
   return { sim, call, token, create };
 }
 

@@ -2,6 +2,7 @@ import { schemas } from '@atproto/api';
 import { Lexicons, jsonToLex, type LexiconDoc } from '@atproto/lexicon';
 import { describe, expect, it } from 'vitest';
 import { createFakeClock } from '../clock/index.js';
+import { xrpcClient } from './__tests__/xrpc-client.js';
 import { createBlueskySimulator } from './index.js';
 
 // The simulator's answers, checked against the official lexicons' output schemas with a
@@ -14,22 +15,10 @@ describe('Bluesky simulator: every answer obeys its lexicon', () => {
     const clock = createFakeClock({ now: START });
     const sim = createBlueskySimulator({ clock, seed: 9, mentionBacklog: 12, bookmarks: true });
     const checked = new Set<string>();
-    const call = async (
-      method: 'GET' | 'POST',
-      nsid: string,
-      init: { query?: string; json?: unknown; token?: string; bytes?: Uint8Array<ArrayBuffer> } = {},
-    ) => {
-      const headers: Record<string, string> = {};
-      if (init.token) headers.authorization = `Bearer ${init.token}`;
-      if (init.json !== undefined) headers['content-type'] = 'application/json';
-      if (init.bytes) headers['content-type'] = 'image/png';
-      const response = await sim.fetch(`https://bsky.social/xrpc/${nsid}${init.query ? `?${init.query}` : ''}`, {
-        method,
-        headers,
-        ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : init.bytes ? { body: init.bytes } : {}),
-      });
-      const body = (await response.json()) as Record<string, any>;
-      expect({ nsid, status: response.status }).toEqual({ nsid, status: 200 });
+    const client = xrpcClient(sim, START);
+    const call = async (method: 'GET' | 'POST', nsid: string, init: Parameters<typeof client.call>[2] = {}) => {
+      const { status, body } = await client.call(method, nsid, init);
+      expect({ nsid, status }).toEqual({ nsid, status: 200 });
       expect(() => lexicons.assertValidXrpcOutput(nsid, jsonToLex(body))).not.toThrow();
       checked.add(nsid);
       return body;
@@ -38,7 +27,11 @@ describe('Bluesky simulator: every answer obeys its lexicon', () => {
     const refreshed = await call('POST', 'com.atproto.server.refreshSession', { token: session.refreshJwt });
     const token = refreshed.accessJwt as string;
     const repo = sim.account.id;
-    const { blob } = await call('POST', 'com.atproto.repo.uploadBlob', { token, bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 9]) });
+    const { blob } = await call('POST', 'com.atproto.repo.uploadBlob', {
+      token,
+      body: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 9]),
+      type: 'image/png',
+    });
     const post = { $type: 'app.bsky.feed.post', text: 'hello', createdAt: START };
     const root = await call('POST', 'com.atproto.repo.createRecord', {
       token,
