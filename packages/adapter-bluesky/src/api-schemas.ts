@@ -56,6 +56,12 @@ export type PostRecord = z.infer<typeof PostRecordSchema>;
 /** `com.atproto.repo.getRecord` output. */
 export const RecordOutputSchema = z.object({ uri: z.string(), cid: z.string().min(1), value: PostRecordSchema });
 
+/** `com.atproto.repo.listRecords` output (records of any shape: only their URIs are relied on). */
+export const ListRecordsOutputSchema = z.object({
+  cursor: z.string().optional(),
+  records: z.array(z.object({ uri: z.string(), cid: z.string().min(1), value: z.record(z.string(), z.unknown()) })),
+});
+
 const count = z.number().int().nonnegative().optional();
 
 /** `app.bsky.feed.defs#postView`, with the counts the AppView reports. */

@@ -92,17 +92,39 @@ describe('publishing', () => {
       ['POST', 'image/png', 70],
       ['POST', 'image/png', 70],
     ]);
+    // Both images are the same pixel: the same bytes are one blob (one CID), embedded twice.
     const blobs = sim.blobs();
+    expect(blobs).toHaveLength(1);
+    const ref = { $type: 'blob', ref: { $link: blobs[0]!.cid }, mimeType: 'image/png', size: 70 };
     const embed = (calls('com.atproto.repo.createRecord')[0]!.body as { record: { embed: unknown } }).record.embed;
     expect(embed).toEqual({
       $type: 'app.bsky.embed.images',
-      images: blobs.map((blob, index) => ({
-        image: { $type: 'blob', ref: { $link: blob.cid }, mimeType: 'image/png', size: 70 },
-        alt: index === 0 ? 'first pixel' : 'second pixel',
-        aspectRatio: { width: 1, height: 1 },
-      })),
+      images: [
+        { image: ref, alt: 'first pixel', aspectRatio: { width: 1, height: 1 } },
+        { image: ref, alt: 'second pixel', aspectRatio: { width: 1, height: 1 } },
+      ],
     });
-    expect(sim.posts()[0]!.mediaIds).toEqual(blobs.map((blob) => blob.cid));
+    expect(sim.posts()[0]!.mediaIds).toEqual([blobs[0]!.cid, blobs[0]!.cid]);
+  });
+
+  it('refuses a video whose alt text is over the 1 000 graphemes app.bsky.embed.video takes, before uploading anything', async () => {
+    const { client, account, sim, calls } = testEnv();
+    const video = (altText: string) => ({
+      kind: 'video' as const,
+      source: { type: 'bytes' as const, base64: 'AAAAIGZ0eXBpc29t' },
+      mimeType: 'video/mp4',
+      altText,
+    });
+    // 1 001 emoji flags: 1 001 graphemes (8 bytes each), under core's 2 000-character image cap but over the lexicon's video cap.
+    const outcome = await client.publish(account, { text: 'clip', media: [video('🇷🇴'.repeat(1001))] }).catch((error: unknown) => error);
+    expect(ValidationError.isInstance(outcome)).toBe(true);
+    expect((outcome as ValidationError).issues).toContainEqual(
+      expect.objectContaining({ path: ['media', 0, 'altText'], code: 'alt_text_too_long' }),
+    );
+    expect(calls('com.atproto.repo.uploadBlob')).toHaveLength(0);
+    // Exactly 1 000 graphemes is fine and reaches the network.
+    await client.publish(account, { text: 'clip', media: [video('a'.repeat(1000))] });
+    expect(sim.posts()).toHaveLength(1);
   });
 
   it('downloads media given by URL with the configured fetch, never sending the Bluesky token', async () => {
@@ -235,6 +257,40 @@ describe('idempotent publishing (record keys derived from the idempotency key)',
     expect(posts.map((post) => post.text)).toEqual(['part one', 'part two']);
     expect(published.parts.map((part) => part.id)).toEqual(posts.map((post) => post.id));
     expect(posts[1]!.replyToId).toBe(posts[0]!.id);
+  });
+
+  it('names records with TIDs that stand for the publish time, so readers sorting by record key place them right', async () => {
+    const { client, account, clock } = testEnv();
+    const publishedAt = clock.now();
+    const { published } = await client.publish(account, { text: 'now', thread: [{ text: 'and then' }] }, { idempotencyKey: 'when-1' });
+    // The TID spec's reading, by hand: 13 base32-sortable digits, drop the 10-bit clock id → µs since the epoch.
+    const timeOf = (uri: string) => {
+      const value = [...uri.split('/').pop()!].reduce(
+        (acc, char) => acc * 32n + BigInt('234567abcdefghijklmnopqrstuvwxyz'.indexOf(char)),
+        0n,
+      );
+      return Number((value >> 10n) / 1000n);
+    };
+    const times = published.parts.map((part) => timeOf(part.id));
+    for (const time of times) expect(Math.abs(time - publishedAt)).toBeLessThan(5_000);
+    expect(times[1]).toBeGreaterThan(times[0]!);
+  });
+
+  it('a retry hours later still finds the records its first attempt wrote under the same keys', async () => {
+    const { client, account, sim, clock } = testEnv({ httpOptions: { maxRetries: 0 } });
+    let creates = 0;
+    sim.faults.inject({ kind: '5xx', status: 503, count: 5, match: (request) => request.path.endsWith('createRecord') && ++creates >= 2 });
+    const draft = { text: 'first half', thread: [{ text: 'second half' }] };
+    await expect(client.publish(account, draft, { idempotencyKey: 'late-1' })).rejects.toThrow();
+    sim.faults.clear();
+    await clock.advance(5 * 3_600_000);
+    const { published } = await client.publish(account, draft, { idempotencyKey: 'late-1' });
+    const posts = sim.posts();
+    expect(posts.map((post) => post.text)).toEqual(['first half', 'second half']);
+    expect(published.parts.map((part) => part.id)).toEqual(posts.map((post) => post.id));
+    const again = await client.publish(account, draft, { idempotencyKey: 'late-1' });
+    expect(again.warnings.map((warning) => warning.code)).toContain('already_published');
+    expect(sim.posts()).toHaveLength(2);
   });
 
   it('refuses to adopt a record under the key that holds different content', async () => {

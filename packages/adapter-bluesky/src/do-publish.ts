@@ -6,10 +6,11 @@ import { StrongRefSchema, type StrongRef } from './api-schemas.js';
 import { POST_COLLECTION, parsePostUri, postWebUrl } from './at-uri.js';
 import { createHandleResolver } from './handle-resolver.js';
 import type { BlueskyOptions } from './network-options.js';
-import { buildEmbed, linkCardOf, type EmbedSources } from './post-embed.js';
+import { buildEmbed, checkVideoAltText, linkCardOf, type EmbedSources } from './post-embed.js';
 import { BLUESKY_BUCKETS, WRITE_POINTS } from './rate-limits.js';
 import { getPostViews, readPostRecord } from './read-posts.js';
-import { recordKeyFor } from './record-key.js';
+import { findKeyEpoch } from './find-key-epoch.js';
+import { keyEpochAt, recordKeyFor } from './record-key.js';
 import type { BlueskyAdapterSettings } from './settings.js';
 
 interface ReplyRefs {
@@ -92,8 +93,9 @@ async function createOrAdopt(
  * Publishes a draft: the root post, then each thread part as a reply to the one before (`reply`
  * carries the thread's root and the direct parent, both as `{ uri, cid }`). Text gets facets for
  * links, hashtags and mentions (handles resolved to DIDs); media are uploaded as blobs first.
- * Each part's record key is derived from the idempotency key and the part's index, so a retried
- * publish resumes a thread instead of duplicating it.
+ * Each part's record key is derived from the idempotency key, the part's index and the time of
+ * the first attempt (found again by a retry), so a retried publish resumes a thread instead of
+ * duplicating it.
  * @internal
  */
 export async function doPublish(
@@ -103,12 +105,16 @@ export async function doPublish(
 ): Promise<PublishOutput> {
   const { draft, networkOptions: options } = input;
   const link = linkCardOf(draft, options, settings.linkCards);
+  checkVideoAltText(draft);
   const key = context.idempotencyKey ?? globalThis.crypto.randomUUID();
   const repo = context.account.id;
   const fetchMedia = settings.fetch ?? ((request, init) => globalThis.fetch(request, init));
   const resolveHandle = settings.resolveMentions ? createHandleResolver(context) : async () => null;
   const languages = options?.langs ?? (draft.language ? [draft.language] : undefined);
 
+  // An earlier attempt with this key fixed the time its record keys stand for: reuse it, so the
+  // parts it wrote are adopted, not written again under new keys (see record-key.ts).
+  const epoch = (await findKeyEpoch(repo, key, context)) ?? keyEpochAt(context.clock.now());
   const replyTo = draft.replyTo ? await replyRefsFor(draft.replyTo, context) : undefined;
   let root = replyTo?.root;
   let parent = replyTo?.parent;
@@ -136,7 +142,7 @@ export async function doPublish(
         : {}),
       ...(options?.tags?.length ? { tags: options.tags } : {}),
     };
-    const rkey = await recordKeyFor(key, index);
+    const rkey = await recordKeyFor(key, index, epoch);
     const ref = await createOrAdopt(repo, rkey, record, index, context);
     parts.push({ id: ref.uri, url: postWebUrl(settings.webUrl, context.account.handle || repo, rkey), extra: { cid: ref.cid } });
     root ??= ref;

@@ -1,5 +1,5 @@
 import type { AdapterContext } from '@smm/core/adapter-kit';
-import { ValidationError } from '@smm/core/adapter-kit';
+import { ValidationError, countGraphemes, utf8Length } from '@smm/core/adapter-kit';
 import type { MediaRef, PostDraft } from '@smm/core/adapter-kit';
 import type { BlobRef, StrongRef } from './api-schemas.js';
 import { uploadBlob } from './media-upload.js';
@@ -100,4 +100,34 @@ export function linkCardOf(draft: PostDraft, options: BlueskyOptions | undefined
     ]);
   }
   return undefined;
+}
+
+// app.bsky.embed.video `alt`: at most 1 000 graphemes and 10 000 bytes (image alt text has no such cap).
+const VIDEO_ALT = { graphemes: 1000, bytes: 10_000 };
+
+/**
+ * Checks what the lexicons refuse but the general Bluesky content rules let through: a video's
+ * alt text is capped at 1 000 graphemes (lexicon `app.bsky.embed.video`), half what images take.
+ * Checked before anything is uploaded or posted.
+ *
+ * @throws ValidationError naming each video whose alt text is too long.
+ * @internal
+ */
+export function checkVideoAltText(draft: PostDraft): void {
+  const parts = [draft.media, ...draft.thread.map((part) => part.media)];
+  const issues = parts.flatMap((media, part) =>
+    media.flatMap((item, index) => {
+      const alt = item.altText;
+      if (item.kind !== 'video' || alt === undefined) return [];
+      if (countGraphemes(alt) <= VIDEO_ALT.graphemes && utf8Length(alt) <= VIDEO_ALT.bytes) return [];
+      return [
+        {
+          path: [...(part === 0 ? [] : ['thread', part - 1]), 'media', index, 'altText'],
+          code: 'alt_text_too_long',
+          message: `is ${countGraphemes(alt)} graphemes; Bluesky takes at most ${VIDEO_ALT.graphemes} graphemes (${VIDEO_ALT.bytes} bytes) of alt text for a video: shorten it`,
+        },
+      ];
+    }),
+  );
+  if (issues.length > 0) throw new ValidationError('PostDraft for Bluesky', issues);
 }

@@ -13,5 +13,5 @@ export { BLUESKY_BUCKETS, BLUESKY_DAILY_WRITE_POINTS, BLUESKY_STATIC_LIMITS, WRI
 export { mapBlueskyError, type XrpcError } from '../error-mapping.js';
 export { BLUESKY_POST_METRICS } from '../do-get-post-metrics.js';
 export { BLUESKY_ACCOUNT_METRICS } from '../do-get-account-metrics.js';
-export { recordKeyFor } from '../record-key.js';
+export { keyEpochAt, recordKeyFor, type KeyEpoch } from '../record-key.js';
 export { parsePostUri, POST_COLLECTION, type AtUri } from '../at-uri.js';

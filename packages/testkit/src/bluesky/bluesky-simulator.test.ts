@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeClock } from '../clock/index.js';
+import { xrpcClient } from './__tests__/xrpc-client.js';
 import { createBlueskySimulator } from './index.js';
 
 const START = '2026-01-05T09:00:00.000Z';
@@ -7,39 +8,7 @@ const START = '2026-01-05T09:00:00.000Z';
 function setup(options: Parameters<typeof createBlueskySimulator>[0] = {}) {
   const clock = createFakeClock({ now: START });
   const sim = createBlueskySimulator({ clock, seed: 3, ...options });
-  const xrpc = async (
-    method: 'GET' | 'POST',
-    nsid: string,
-    init: { json?: unknown; query?: string; token?: string; body?: BodyInit; type?: string } = {},
-  ) => {
-    const headers: Record<string, string> = {};
-    if (init.token) headers.authorization = `Bearer ${init.token}`;
-    if (init.json !== undefined) headers['content-type'] = 'application/json';
-    if (init.type) headers['content-type'] = init.type;
-    const response = await sim.fetch(`https://bsky.social/xrpc/${nsid}${init.query ? `?${init.query}` : ''}`, {
-      method,
-      headers,
-      ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : init.body ? { body: init.body } : {}),
-    });
-    const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as any) : null };
-  };
-  const login = async () =>
-    (await xrpc('POST', 'com.atproto.server.createSession', { json: sim.credentials })).body as {
-      accessJwt: string;
-      refreshJwt: string;
-      did: string;
-    };
-  const post = (token: string, record: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
-    xrpc('POST', 'com.atproto.repo.createRecord', {
-      token,
-      json: {
-        repo: sim.account.id,
-        collection: 'app.bsky.feed.post',
-        record: { $type: 'app.bsky.feed.post', createdAt: START, ...record },
-        ...extra,
-      },
-    });
+  const { call: xrpc, login, createPost: post } = xrpcClient(sim, START);
   return { clock, sim, xrpc, login, post };
 }
 

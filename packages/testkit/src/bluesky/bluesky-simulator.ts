@@ -15,6 +15,17 @@ import {
   type WindowLimit,
   type WindowState,
 } from '../simulator/index.js';
+import { blobCid, recordCid } from './content-ids.js';
+import {
+  isKnownRecordType,
+  LexiconViolation,
+  methodShape,
+  validateInput,
+  validateOutput,
+  validateParams,
+  validateRecord,
+} from './lexicon-validation.js';
+import { tid } from './tid.js';
 
 /** Options of {@link createBlueskySimulator}. */
 export interface BlueskySimulatorOptions {
@@ -43,47 +54,51 @@ export interface BlueskySimulator extends NetworkSimulator {
 
 const MINUTE = 60_000;
 const POINTS = { create: 3, update: 2, delete: 1 } as const;
-const SORTABLE = '234567abcdefghijklmnopqrstuvwxyz';
-
 const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-/** A TID: 53 bits of microseconds and 10 bits of clock id, in base32-sortable (13 characters). */
-function tid(microseconds: bigint, clockId: number): string {
-  let value = (microseconds << 10n) | BigInt(clockId & 1023);
-  let out = '';
-  for (let index = 0; index < 13; index += 1) {
-    out = SORTABLE[Number(value & 31n)]! + out;
-    value >>= 5n;
-  }
-  return out;
+const utf8Length = (text: string) => new TextEncoder().encode(text).length;
+
+type Result = { status: number; body: unknown };
+type StoredRecord = { uri: string; cid: string; value: Record<string, unknown> };
+
+/** One XRPC method the simulator serves; its HTTP method, params, input and output come from its lexicon. */
+interface Endpoint {
+  nsid: string;
+  /** `session`: an access JWT; `refresh`: a refresh JWT (checked by the handler); `public`: none. */
+  access: 'public' | 'session' | 'refresh';
+  /** Which rate limit the call spends: reads, session creations, or write points. */
+  spend: { read?: true; session?: true; write?: (request: SimRequest) => number };
+  handle(request: SimRequest, params: Record<string, unknown>): Result | Promise<Result>;
 }
 
-/** A CID-looking string (`bafyrei…`) derived from content. */
-function cidOf(content: string): string {
-  let out = 'bafyrei';
-  let seed = hashString(content);
-  for (let index = 0; index < 52; index += 1) {
-    seed = hashString(`${seed}:${index}:${content.length}`);
-    out += 'abcdefghijklmnopqrstuvwxyz234567'[seed % 32];
-  }
-  return out;
+const bearer = (request: SimRequest) => /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
+
+/** The CIDs of every blob a record embeds. */
+function blobLinks(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(blobLinks);
+  if (typeof value !== 'object' || value === null) return [];
+  const object = value as Record<string, unknown>;
+  if (object.$type === 'blob') return [String((object.ref as { $link?: unknown } | undefined)?.$link)];
+  return Object.values(object).flatMap(blobLinks);
 }
 
-const graphemes = (text: string) => [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text)].length;
+const statusOf = (write: { validationStatus?: string }) => (write.validationStatus ? { validationStatus: write.validationStatus } : {});
 
 /**
- * Simulates a Bluesky PDS (with its AppView reads) as the AT Protocol lexicons describe:
+ * Simulates a Bluesky PDS (with its AppView reads), held to the official AT Protocol lexicons
+ * (from `@atproto/api`; see DEFINITIONS.md). Every method checks its query parameters, input and
+ * output against its lexicon, and records against theirs; off-spec requests get
+ * `400 { error: 'InvalidRequest', message }`. Methods (https://docs.bsky.app/docs/category/http-reference):
  * `com.atproto.server.createSession` / `refreshSession` (JWTs; an expired access token gets
- * `400 ExpiredToken`), `com.atproto.repo.createRecord` (an `app.bsky.feed.post` record with
- * `text` ≤ 300 graphemes / 3 000 bytes, `createdAt`, `facets`, `reply { root, parent }`,
- * `embed` images whose blobs were uploaded; an optional TID `rkey`, refused when taken),
- * `deleteRecord`, `getRecord` (`RecordNotFound` when absent), `com.atproto.identity.resolveHandle`
- * (the account's and every simulated user's `<handle>.bsky.social`), `uploadBlob` (≤ 1 000 000
- * bytes), `app.bsky.feed.getPosts` (≤ 25 `uris`),
- * `app.bsky.notification.listNotifications` (`cursor`, `limit`; reasons mention, reply,
- * follow…) and `app.bsky.actor.getProfile`. Writes spend points (create 3, delete 1) from
- * 5 000 / hour and 35 000 / day, reported in `ratelimit-limit/remaining/reset/policy`
- * (reset in epoch seconds). Errors are XRPC `{ "error", "message" }`.
+ * `400 ExpiredToken`), `com.atproto.repo.createRecord` / `putRecord` / `applyWrites` (records with
+ * real DAG-CBOR CIDs; record keys by the lexicon's `key` rule; strong refs must match the record
+ * held), `deleteRecord`, `getRecord` (`RecordNotFound` when absent), `listRecords` (newest record
+ * key first), `uploadBlob` (≤ 1 000 000 bytes, raw CIDs), `com.atproto.identity.resolveHandle`
+ * (the account's and every simulated user's `<handle>.bsky.social`), `app.bsky.feed.getPosts`,
+ * `app.bsky.notification.listNotifications` (`cursor`, `limit`; reasons mention, reply, quote,
+ * follow) and `app.bsky.actor.getProfile`. Writes spend points (create 3, update 2, delete 1)
+ * from 5 000 / hour and 35 000 / day, reported in `ratelimit-limit/remaining/reset/policy`
+ * (reset in epoch seconds).
  *
  * @example
  * ```ts
@@ -153,9 +168,8 @@ export function createBlueskySimulator(options: BlueskySimulatorOptions = {}): B
   const xrpcError = (status: number, error: string, message: string, headers: Record<string, string> = {}) =>
     json(status, { error, message }, headers);
 
-  type Handler = (request: SimRequest) => { status: number; body: unknown };
   const authorized = (request: SimRequest): Response | undefined => {
-    const token = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    const token = bearer(request);
     if (!token) return xrpcError(401, 'AuthenticationRequired', 'Authentication Required');
     const expires = accessTokens.get(token);
     if (expires === undefined) return xrpcError(401, 'InvalidToken', 'Token could not be verified');
@@ -163,128 +177,270 @@ export function createBlueskySimulator(options: BlueskySimulatorOptions = {}): B
     return undefined;
   };
 
-  // Reads: auth, then the 5-minute read limit.
-  const read =
-    (handler: Handler) =>
-    (request: SimRequest): Response => {
-      const denied = authorized(request);
-      if (denied) return denied;
-      const state = windows.spend(`${did}:reads`, limits.reads);
-      const headers = headersOf(state, `${limits.reads.limit};w=${limits.reads.windowMs / 1000}`);
-      if (!state.allowed) return xrpcError(429, 'RateLimitExceeded', 'Rate Limit Exceeded', headers);
-      const { status, body } = handler(request);
-      return json(status, body, headers);
-    };
+  const invalid = (message: string, error = 'InvalidRequest'): Result => ({ status: 400, body: { error, message } });
 
-  // Writes: auth, then points from both the hourly and the daily budget; headers report the tighter one.
-  const write =
-    (cost: number, handler: Handler) =>
-    (request: SimRequest): Response => {
-      const denied = authorized(request);
-      if (denied) return denied;
-      const hourly = windows.peek(`${did}:hour`, limits.hourlyPoints);
-      const daily = windows.peek(`${did}:day`, limits.dailyPoints);
-      const tighter =
-        daily.remaining < hourly.remaining ? { state: daily, limit: limits.dailyPoints } : { state: hourly, limit: limits.hourlyPoints };
-      const policy = `${tighter.limit.limit};w=${tighter.limit.windowMs / 1000}`;
-      if (hourly.remaining < cost || daily.remaining < cost) {
-        return xrpcError(
-          429,
-          'RateLimitExceeded',
-          'Rate Limit Exceeded',
-          headersOf({ ...tighter.state, remaining: Math.min(hourly.remaining, daily.remaining) }, policy),
-        );
+  // --- The repository: every record the account wrote, by `<collection>/<rkey>`. ---
+  const records = new Map<string, StoredRecord>();
+  const nextRkey = () => tid(BigInt(clock.now()) * 1000n + BigInt(clockId++ % 1000), 7);
+  const commitOf = async (change: string) => {
+    const rev = tid(BigInt(clock.now()) * 1000n + BigInt(clockId++ % 1000), 1);
+    return { cid: await recordCid({ did, rev, change, version: 3 }), rev };
+  };
+  const ownRepo = (repo: unknown) => repo === did || repo === handle;
+
+  // The posts of other users that mention the account, as their records (their CIDs are real too).
+  const mentionPosts = new Map<string, { uri: string; cid: string; record: Record<string, unknown> }>();
+  const mentionPost = async (mention: IncomingMention) => {
+    const known = mentionPosts.get(mention.key);
+    if (known) return known;
+    const own = mention.postId ? world.posts.find((post) => post.id === mention.postId) : undefined;
+    const ownRef = own ? { uri: own.id, cid: String(own.extra.cid) } : undefined;
+    const text = mention.kind === 'reply' ? mention.text.replace(`@${handle} `, '') : mention.text;
+    const start = utf8Length(text.slice(0, text.indexOf(`@${handle}`)));
+    const record: Record<string, unknown> = {
+      $type: 'app.bsky.feed.post',
+      text,
+      createdAt: new Date(mention.createdAtMs).toISOString(),
+      ...(mention.language ? { langs: [mention.language] } : {}),
+      ...(text.includes(`@${handle}`)
+        ? {
+            facets: [
+              {
+                index: { byteStart: start, byteEnd: start + utf8Length(`@${handle}`) },
+                features: [{ $type: 'app.bsky.richtext.facet#mention', did }],
+              },
+            ],
+          }
+        : {}),
+      ...(ownRef && mention.kind === 'quote' ? { embed: { $type: 'app.bsky.embed.record', record: ownRef } } : {}),
+      ...(ownRef && mention.kind !== 'quote' ? { reply: { root: ownRef, parent: ownRef } } : {}),
+    };
+    const made = { uri: mentionUri(mention), cid: await recordCid(record), record };
+    mentionPosts.set(mention.key, made);
+    return made;
+  };
+
+  /** The CID of the record at `uri` as this simulated network knows it, or undefined when it knows no such record. */
+  const knownCid = async (uri: string): Promise<string | undefined> => {
+    const match = /^at:\/\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(uri);
+    if (!match) return undefined;
+    if (ownRepo(match[1])) return records.get(`${match[2]}/${match[3]}`)?.cid;
+    const mention = world.mentions().find((entry) => !isFollow(entry) && mentionUri(entry) === uri);
+    return mention ? (await mentionPost(mention)).cid : undefined;
+  };
+
+  // Strong refs (`com.atproto.repo.strongRef`: reply root and parent, quoted records, like and
+  // repost subjects) must name a record this network holds, at the CID it has. A real PDS does
+  // not look (the record may live on another PDS) and the AppView then shows a broken thread or
+  // quote; the simulator refuses instead, so made-up or stale CIDs show up in tests.
+  const strongRefProblems = async (value: unknown, path: string): Promise<string[]> => {
+    if (Array.isArray(value)) return (await Promise.all(value.map((item, index) => strongRefProblems(item, `${path}/${index}`)))).flat();
+    if (typeof value !== 'object' || value === null) return [];
+    const object = value as Record<string, unknown>;
+    if (typeof object.uri === 'string' && object.uri.startsWith('at://') && typeof object.cid === 'string') {
+      const cid = await knownCid(object.uri);
+      if (cid === undefined) return [`${path}/uri: could not locate record ${object.uri}`];
+      return cid === object.cid ? [] : [`${path}/cid: ${object.cid} is not the CID of ${object.uri} (${cid})`];
+    }
+    const nested = await Promise.all(Object.entries(object).map(([key, item]) => strongRefProblems(item, `${path}/${key}`)));
+    return nested.flat();
+  };
+
+  // Blob refs must name blobs this account uploaded (a PDS refuses a record whose blob it does not hold).
+  const blobProblems = (value: unknown, path: string): string[] => {
+    if (Array.isArray(value)) return value.flatMap((item, index) => blobProblems(item, `${path}/${index}`));
+    if (typeof value !== 'object' || value === null) return [];
+    const object = value as Record<string, unknown>;
+    if (object.$type === 'blob') {
+      const link = (object.ref as { $link?: unknown } | undefined)?.$link;
+      return typeof link === 'string' && blobs.has(link) ? [] : [`${path}: could not find blob ${String(link)}`];
+    }
+    return Object.entries(object).flatMap(([key, item]) => blobProblems(item, `${path}/${key}`));
+  };
+
+  type PreparedWrite = {
+    collection: string;
+    rkey: string;
+    record: Record<string, unknown>;
+    cid: string;
+    validationStatus?: 'valid' | 'unknown';
+  };
+
+  /** Checks one record as `com.atproto.repo.createRecord` / `putRecord` / `applyWrites` do before committing it. */
+  const prepareWrite = async (input: {
+    collection: string;
+    rkey?: string;
+    record: Record<string, unknown>;
+    validate?: boolean;
+  }): Promise<PreparedWrite | Result> => {
+    const record = input.record.$type === undefined ? { ...input.record, $type: input.collection } : input.record;
+    if (record.$type !== input.collection) return invalid(`Invalid $type: expected ${input.collection}, got ${String(record.$type)}`);
+    const rkey = input.rkey ?? nextRkey();
+    let validationStatus: PreparedWrite['validationStatus'];
+    if (input.validate !== false) {
+      if (!isKnownRecordType(input.collection)) {
+        if (input.validate === true) return invalid(`Unknown lexicon type: ${input.collection}`);
+        validationStatus = 'unknown';
+      } else {
+        try {
+          validateRecord(input.collection, rkey, record);
+        } catch (error) {
+          if (error instanceof LexiconViolation) return invalid(error.message);
+          throw error;
+        }
+        const refs = await strongRefProblems(record, 'Record');
+        if (refs.length > 0) return invalid(`Invalid ${input.collection} record: ${refs.join('; ')}`);
+        validationStatus = 'valid';
       }
-      const { status, body } = handler(request);
-      if (status >= 400) return json(status, body, headersOf(tighter.state, policy));
-      const spentHour = windows.spend(`${did}:hour`, limits.hourlyPoints, cost);
-      const spentDay = windows.spend(`${did}:day`, limits.dailyPoints, cost);
-      return json(status, body, headersOf(spentDay.remaining < spentHour.remaining ? spentDay : spentHour, policy));
-    };
-
-  const invalid = (message: string) => ({ status: 400, body: { error: 'InvalidRequest', message } });
-  const isStrongRef = (value: unknown) =>
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { uri?: unknown }).uri === 'string' &&
-    typeof (value as { cid?: unknown }).cid === 'string';
-
-  const createRecord = write(POINTS.create, (request) => {
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    if (body.repo !== did && body.repo !== handle) return invalid('Input/repo must be the authenticated account');
-    if (body.collection !== 'app.bsky.feed.post') return invalid(`Unsupported collection: ${String(body.collection)}`);
-    const record = body.record as Record<string, unknown> | undefined;
-    if (!record || typeof record !== 'object') return invalid('Input must have the property "record"');
-    const problems: string[] = [];
-    if (record.$type !== 'app.bsky.feed.post') problems.push('Record/$type must be app.bsky.feed.post');
-    const text = record.text;
-    if (typeof text !== 'string') problems.push('Record must have the property "text"');
-    else {
-      if (graphemes(text) > 300) problems.push('Record/text must not be longer than 300 graphemes');
-      if (new TextEncoder().encode(text).length > 3000) problems.push('Record/text must not be longer than 3000 characters');
     }
-    if (typeof record.createdAt !== 'string' || !Number.isFinite(Date.parse(record.createdAt)))
-      problems.push('Record/createdAt must be an valid atproto datetime');
-    const reply = record.reply as { root?: unknown; parent?: unknown } | undefined;
-    if (reply !== undefined && (!isStrongRef(reply.root) || !isStrongRef(reply.parent)))
-      problems.push('Record/reply must have the properties "root" and "parent" (strongRefs)');
-    const embed = record.embed as { $type?: string; images?: Array<{ image?: { ref?: { $link?: string } }; alt?: unknown }> } | undefined;
-    const mediaIds: string[] = [];
-    if (embed?.$type === 'app.bsky.embed.images') {
-      const images = Array.isArray(embed.images) ? embed.images : [];
-      if (images.length === 0 || images.length > 4) problems.push('Record/embed/images must have 1 to 4 items');
-      images.forEach((image, index) => {
-        const link = image.image?.ref?.$link;
-        if (!link || !blobs.has(link)) problems.push(`Record/embed/images/${index}/image must be an uploaded blob`);
-        else mediaIds.push(link);
-        if (typeof image.alt !== 'string') problems.push(`Record/embed/images/${index} must have the property "alt"`);
-      });
-    }
-    const facets = record.facets;
-    if (facets !== undefined && !Array.isArray(facets)) problems.push('Record/facets must be an array');
-    if (problems.length > 0) return invalid(`Invalid app.bsky.feed.post record: ${problems.join('; ')}`);
-    if (body.rkey !== undefined && !/^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$/.test(String(body.rkey)))
-      return invalid('Input/rkey must be a valid TID');
-    const rkey = body.rkey === undefined ? tid(BigInt(clock.now()) * 1000n + BigInt(clockId++ % 1000), 7) : String(body.rkey);
-    const uri = `at://${did}/app.bsky.feed.post/${rkey}`;
-    if (world.posts.some((post) => post.id === uri && !post.deleted)) return invalid(`Record already exists at ${uri}`);
-    const cid = cidOf(`${uri}:${JSON.stringify(record)}`);
-    const parentUri = reply ? (reply.parent as { uri: string }).uri : undefined;
-    world.addPost({
-      id: uri,
-      accountId: did,
-      text: String(text),
-      createdAtMs: clock.now(),
-      ...(parentUri ? { replyToId: parentUri } : {}),
-      mediaIds,
-      extra: { cid, rkey, record },
-    });
-    const rev = tid(BigInt(clock.now()) * 1000n, 1);
-    return { status: 200, body: { uri, cid, commit: { cid: cidOf(`commit:${uri}`), rev }, validationStatus: 'valid' } };
-  });
+    const missing = blobProblems(record, 'Record');
+    if (missing.length > 0) return invalid(missing.join('; '), 'BlobNotFound');
+    return { collection: input.collection, rkey, record, cid: await recordCid(record), ...(validationStatus ? { validationStatus } : {}) };
+  };
 
-  const deleteRecord = write(POINTS.delete, (request) => {
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    if (body.repo !== did && body.repo !== handle) return invalid('Input/repo must be the authenticated account');
-    if (typeof body.collection !== 'string' || typeof body.rkey !== 'string')
-      return invalid('Input must have the properties "collection" and "rkey"');
-    // Deleting a record that does not exist succeeds (nothing to do), as on a real PDS.
-    const post = world.livePost(`at://${did}/${body.collection}/${body.rkey}`);
+  const commitWrite = (write: PreparedWrite): string => {
+    const uri = `at://${did}/${write.collection}/${write.rkey}`;
+    records.set(`${write.collection}/${write.rkey}`, { uri, cid: write.cid, value: write.record });
+    if (write.collection === 'app.bsky.feed.post') {
+      const existing = world.posts.find((post) => post.id === uri && !post.deleted);
+      if (existing) {
+        existing.text = String(write.record.text);
+        existing.extra = { ...existing.extra, cid: write.cid, record: write.record };
+      } else {
+        const reply = write.record.reply as { parent?: { uri?: string } } | undefined;
+        world.addPost({
+          id: uri,
+          accountId: did,
+          text: String(write.record.text),
+          createdAtMs: clock.now(),
+          ...(reply?.parent?.uri ? { replyToId: reply.parent.uri } : {}),
+          mediaIds: blobLinks(write.record),
+          extra: { cid: write.cid, rkey: write.rkey, record: write.record },
+        });
+      }
+    }
+    return uri;
+  };
+
+  const deleteWrite = (collection: string, rkey: string) => {
+    records.delete(`${collection}/${rkey}`);
+    const post = world.livePost(`at://${did}/${collection}/${rkey}`);
     if (post) post.deleted = true;
-    return { status: 200, body: { commit: { cid: cidOf(`delete:${String(body.rkey)}`), rev: tid(BigInt(clock.now()) * 1000n, 2) } } };
-  });
+  };
 
-  const uploadBlob = (request: SimRequest): Response => {
-    const denied = authorized(request);
-    if (denied) return denied;
-    const type = request.headers['content-type'] ?? '*/*';
-    const bytes = request.bodySize;
-    if (bytes === 0) return xrpcError(400, 'InvalidRequest', 'Request body is empty');
-    if (bytes > 1_000_000)
-      return xrpcError(400, 'BlobTooLarge', `This file is too large. It is ${bytes} bytes but the maximum size is 1000000 bytes.`);
-    const cid = cidOf(`blob:${blobs.size}:${bytes}:${type}`).replace('bafyrei', 'bafkrei');
-    blobs.set(cid, { cid, mimeType: type, size: bytes });
-    return json(200, { blob: { $type: 'blob', ref: { $link: cid }, mimeType: type, size: bytes } });
+  const isPrepared = (value: PreparedWrite | Result): value is PreparedWrite => 'cid' in value;
+
+  // https://docs.bsky.app/docs/api/com-atproto-repo-create-record (lexicon com.atproto.repo.createRecord)
+  const createRecord: Endpoint = {
+    nsid: 'com.atproto.repo.createRecord',
+    access: 'session',
+    spend: { write: () => POINTS.create },
+    async handle(request) {
+      const body = request.body as { repo: string; collection: string; rkey?: string; record: Record<string, unknown>; validate?: boolean };
+      if (!ownRepo(body.repo)) return invalid(`Could not find repo: ${body.repo}`);
+      if (body.rkey !== undefined && records.has(`${body.collection}/${body.rkey}`))
+        return invalid(`Record already exists at at://${did}/${body.collection}/${body.rkey}`);
+      const prepared = await prepareWrite(body);
+      if (!isPrepared(prepared)) return prepared;
+      const uri = commitWrite(prepared);
+      const commit = await commitOf(`create:${uri}:${prepared.cid}`);
+      return { status: 200, body: { uri, cid: prepared.cid, commit, ...statusOf(prepared) } };
+    },
+  };
+
+  // https://docs.bsky.app/docs/api/com-atproto-repo-put-record (lexicon com.atproto.repo.putRecord)
+  const putRecord: Endpoint = {
+    nsid: 'com.atproto.repo.putRecord',
+    access: 'session',
+    spend: { write: () => POINTS.update },
+    async handle(request) {
+      const body = request.body as { repo: string; collection: string; rkey: string; record: Record<string, unknown>; validate?: boolean };
+      if (!ownRepo(body.repo)) return invalid(`Could not find repo: ${body.repo}`);
+      const prepared = await prepareWrite(body);
+      if (!isPrepared(prepared)) return prepared;
+      const uri = commitWrite(prepared);
+      const commit = await commitOf(`put:${uri}:${prepared.cid}`);
+      return { status: 200, body: { uri, cid: prepared.cid, commit, ...statusOf(prepared) } };
+    },
+  };
+
+  type WriteOp =
+    | { $type: 'com.atproto.repo.applyWrites#create'; collection: string; rkey?: string; value: Record<string, unknown> }
+    | { $type: 'com.atproto.repo.applyWrites#update'; collection: string; rkey: string; value: Record<string, unknown> }
+    | { $type: 'com.atproto.repo.applyWrites#delete'; collection: string; rkey: string };
+  const costOf = (op: WriteOp) =>
+    op.$type.endsWith('#create') ? POINTS.create : op.$type.endsWith('#update') ? POINTS.update : POINTS.delete;
+
+  // https://docs.bsky.app/docs/api/com-atproto-repo-apply-writes (lexicon com.atproto.repo.applyWrites):
+  // all writes are checked before any is applied, and they cost the sum of their points.
+  const applyWrites: Endpoint = {
+    nsid: 'com.atproto.repo.applyWrites',
+    access: 'session',
+    spend: { write: (request) => ((request.body as { writes?: WriteOp[] }).writes ?? []).map(costOf).reduce((sum, cost) => sum + cost, 0) },
+    async handle(request) {
+      const body = request.body as { repo: string; writes: WriteOp[]; validate?: boolean };
+      if (!ownRepo(body.repo)) return invalid(`Could not find repo: ${body.repo}`);
+      if (body.writes.length > 200) return invalid('Too many writes. Max: 200');
+      const planned: Array<{ op: WriteOp; prepared?: PreparedWrite }> = [];
+      for (const op of body.writes) {
+        if (op.$type === 'com.atproto.repo.applyWrites#delete') {
+          planned.push({ op });
+          continue;
+        }
+        if (op.$type === 'com.atproto.repo.applyWrites#create' && op.rkey !== undefined && records.has(`${op.collection}/${op.rkey}`))
+          return invalid(`Record already exists at at://${did}/${op.collection}/${op.rkey}`);
+        const prepared = await prepareWrite({
+          collection: op.collection,
+          ...(op.rkey === undefined ? {} : { rkey: op.rkey }),
+          record: op.value,
+          ...(body.validate === undefined ? {} : { validate: body.validate }),
+        });
+        if (!isPrepared(prepared)) return prepared;
+        planned.push({ op, prepared });
+      }
+      const results = planned.map(({ op, prepared }) => {
+        if (!prepared) {
+          deleteWrite(op.collection, op.rkey!);
+          return { $type: 'com.atproto.repo.applyWrites#deleteResult' };
+        }
+        const uri = commitWrite(prepared);
+        const kind = op.$type.endsWith('#create') ? 'createResult' : 'updateResult';
+        return { $type: `com.atproto.repo.applyWrites#${kind}`, uri, cid: prepared.cid, ...statusOf(prepared) };
+      });
+      const commit = await commitOf(`apply:${JSON.stringify(results)}`);
+      return { status: 200, body: { commit, results } };
+    },
+  };
+
+  // https://docs.bsky.app/docs/api/com-atproto-repo-delete-record (lexicon com.atproto.repo.deleteRecord)
+  const deleteRecord: Endpoint = {
+    nsid: 'com.atproto.repo.deleteRecord',
+    access: 'session',
+    spend: { write: () => POINTS.delete },
+    async handle(request) {
+      const body = request.body as { repo: string; collection: string; rkey: string };
+      if (!ownRepo(body.repo)) return invalid(`Could not find repo: ${body.repo}`);
+      // Deleting a record that does not exist succeeds (nothing to do), as on a real PDS.
+      deleteWrite(body.collection, body.rkey);
+      return { status: 200, body: { commit: await commitOf(`delete:${body.collection}/${body.rkey}`) } };
+    },
+  };
+
+  // https://docs.bsky.app/docs/api/com-atproto-repo-upload-blob (lexicon com.atproto.repo.uploadBlob): any
+  // content type, the CID is the raw-codec CID of the bytes.
+  const uploadBlob: Endpoint = {
+    nsid: 'com.atproto.repo.uploadBlob',
+    access: 'session',
+    spend: {},
+    async handle(request) {
+      const type = (request.headers['content-type'] ?? 'application/octet-stream').split(';')[0]!.trim();
+      const bytes = request.bodySize;
+      if (bytes > 1_000_000)
+        return invalid(`This file is too large. It is ${bytes} bytes but the maximum size is 1000000 bytes.`, 'BlobTooLarge');
+      const cid = await blobCid(request.bytes);
+      blobs.set(cid, { cid, mimeType: type, size: bytes });
+      return { status: 200, body: { blob: { $type: 'blob', ref: { $link: cid }, mimeType: type, size: bytes } } };
+    },
   };
 
   const postView = (post: SimPost) => {
@@ -305,169 +461,288 @@ export function createBlueskySimulator(options: BlueskySimulatorOptions = {}): B
     };
   };
 
-  // Reads any client may make without a session (they still count against the read limit).
-  const publicRead =
-    (handler: Handler) =>
-    (request: SimRequest): Response => {
-      const state = windows.spend(`${did}:reads`, limits.reads);
-      const headers = headersOf(state, `${limits.reads.limit};w=${limits.reads.windowMs / 1000}`);
-      if (!state.allowed) return xrpcError(429, 'RateLimitExceeded', 'Rate Limit Exceeded', headers);
-      const { status, body } = handler(request);
-      return json(status, body, headers);
-    };
-
-  const resolveHandle = publicRead((request) => {
-    const wanted = String(request.query.handle ?? '').toLowerCase();
-    if (wanted === '') return invalid('Params must have the property "handle"');
-    if (wanted === handle) return { status: 200, body: { did } };
-    const user = world.users.find((entry) => `${entry.handle}.bsky.social` === wanted);
-    return user ? { status: 200, body: { did: userDid(user) } } : invalid('Unable to resolve handle');
-  });
-
-  const getRecord = publicRead((request) => {
-    const { repo, collection, rkey } = request.query;
-    if (typeof repo !== 'string' || typeof collection !== 'string' || typeof rkey !== 'string')
-      return invalid('Params must have the properties "repo", "collection" and "rkey"');
-    const uri = `at://${repo === handle ? did : repo}/${collection}/${rkey}`;
-    const post = world.livePost(uri);
-    if (!post) return { status: 400, body: { error: 'RecordNotFound', message: `Could not locate record: ${uri}` } };
-    return { status: 200, body: { uri, cid: String(post.extra.cid), value: post.extra.record } };
-  });
-
-  const getPosts = read((request) => {
-    const raw = request.query.uris;
-    const uris = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
-    if (uris.length === 0) return invalid('Params must have the property "uris"');
-    if (uris.length > 25) return invalid('Params/uris must not have more than 25 elements');
-    // Posts that do not exist (or were deleted) are left out, as the AppView does.
-    return {
-      status: 200,
-      body: {
-        posts: uris
-          .map((uri) => world.livePost(uri))
-          .filter((post): post is SimPost => post !== undefined)
-          .map(postView),
-      },
-    };
-  });
-
-  const listNotifications = read((request) => {
-    const limit = Number(request.query.limit ?? 50);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100) return invalid('Params/limit must be between 1 and 100');
-    let all = world.mentions().reverse();
-    const cursor = request.query.cursor;
-    if (typeof cursor === 'string') {
-      const before = Number(Buffer.from(cursor, 'base64url').toString('utf8'));
-      if (!Number.isFinite(before)) return invalid('Malformed cursor');
-      all = all.filter((_, index) => index >= before);
-    }
-    const offset = typeof cursor === 'string' ? Number(Buffer.from(cursor, 'base64url').toString('utf8')) : 0;
-    const page = all.slice(0, limit);
-    const notifications = page.map((mention) => {
-      const createdAt = new Date(mention.createdAtMs).toISOString();
-      if (isFollow(mention)) {
-        return {
-          uri: `at://${userDid(mention.author)}/app.bsky.graph.follow/${tid(BigInt(mention.createdAtMs) * 1000n, 3)}`,
-          cid: cidOf(`follow:${mention.key}`),
-          author: author(mention.author),
-          reason: 'follow',
-          record: { $type: 'app.bsky.graph.follow', subject: did, createdAt },
-          isRead: false,
-          indexedAt: createdAt,
-          labels: [],
-        };
-      }
-      const own = mention.postId ? world.posts.find((post) => post.id === mention.postId) : undefined;
-      const ownRef = own ? { uri: own.id, cid: String(own.extra.cid) } : undefined;
-      const text = mention.kind === 'reply' ? mention.text.replace(`@${handle} `, '') : mention.text;
-      const start = new TextEncoder().encode(text.slice(0, text.indexOf(`@${handle}`))).length;
-      return {
-        uri: mentionUri(mention),
-        cid: cidOf(mention.key),
-        author: author(mention.author),
-        reason: mention.kind,
-        ...(ownRef ? { reasonSubject: ownRef.uri } : {}),
-        record: {
-          $type: 'app.bsky.feed.post',
-          text,
-          createdAt,
-          ...(mention.language ? { langs: [mention.language] } : {}),
-          ...(text.includes(`@${handle}`)
-            ? {
-                facets: [
-                  {
-                    index: { byteStart: start, byteEnd: start + new TextEncoder().encode(`@${handle}`).length },
-                    features: [{ $type: 'app.bsky.richtext.facet#mention', did }],
-                  },
-                ],
-              }
-            : {}),
-          ...(ownRef ? { reply: { root: ownRef, parent: ownRef } } : {}),
-        },
-        isRead: false,
-        indexedAt: createdAt,
-        labels: [],
-      };
-    });
-    const more = all.length > page.length;
-    return {
-      status: 200,
-      body: {
-        notifications,
-        ...(more ? { cursor: Buffer.from(String(offset + page.length)).toString('base64url') } : {}),
-        priority: false,
-      },
-    };
-  });
-
-  const getProfile = read((request) => {
-    const actor = request.query.actor;
-    if (actor !== did && actor !== handle) return { status: 400, body: { error: 'InvalidRequest', message: 'Profile not found' } };
-    return {
-      status: 200,
-      body: {
-        did,
-        handle,
-        displayName: 'smm brand',
-        followersCount: world.followers(),
-        followsCount: world.following(),
-        postsCount: world.posts.filter((post) => !post.deleted).length,
-        indexedAt: '2024-01-01T00:00:00.000Z',
-        labels: [],
-      },
-    };
-  });
-
-  const createSession = (request: SimRequest): Response => {
-    const state = windows.spend(`${did}:sessions`, limits.sessions);
-    const headers = headersOf(state, `${limits.sessions.limit};w=${limits.sessions.windowMs / 1000}`);
-    if (!state.allowed) return xrpcError(429, 'RateLimitExceeded', 'Rate Limit Exceeded', headers);
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    if ((body.identifier !== handle && body.identifier !== did) || body.password !== password) {
-      return xrpcError(401, 'AuthenticationRequired', 'Invalid identifier or password', headers);
-    }
-    return json(200, newSession(), headers);
+  // https://docs.bsky.app/docs/api/com-atproto-identity-resolve-handle (lexicon com.atproto.identity.resolveHandle)
+  const resolveHandle: Endpoint = {
+    nsid: 'com.atproto.identity.resolveHandle',
+    access: 'public',
+    spend: { read: true },
+    handle(_request, params) {
+      const wanted = String(params.handle).toLowerCase();
+      if (wanted === handle) return { status: 200, body: { did } };
+      const user = world.users.find((entry) => `${entry.handle}.bsky.social` === wanted);
+      return user ? { status: 200, body: { did: userDid(user) } } : invalid('Unable to resolve handle');
+    },
   };
 
-  const refreshSession = (request: SimRequest): Response => {
-    const token = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
-    if (!token || !refreshTokens.has(token)) return xrpcError(400, 'ExpiredToken', 'Token has been revoked');
-    refreshTokens.delete(token); // refresh tokens are single-use
-    return json(200, newSession());
+  // https://docs.bsky.app/docs/api/com-atproto-repo-get-record (lexicon com.atproto.repo.getRecord)
+  const getRecord: Endpoint = {
+    nsid: 'com.atproto.repo.getRecord',
+    access: 'public',
+    spend: { read: true },
+    handle(_request, params) {
+      const { repo, collection, rkey, cid } = params as { repo: string; collection: string; rkey: string; cid?: string };
+      const uri = `at://${repo}/${collection}/${rkey}`;
+      const found = ownRepo(repo) ? records.get(`${collection}/${rkey}`) : undefined;
+      if (!found || (cid !== undefined && cid !== found.cid)) return invalid(`Could not locate record: ${uri}`, 'RecordNotFound');
+      return { status: 200, body: { uri: found.uri, cid: found.cid, value: found.value } };
+    },
+  };
+
+  // https://docs.bsky.app/docs/api/com-atproto-repo-list-records (lexicon com.atproto.repo.listRecords): newest
+  // record key first unless `reverse`; the cursor is the last record key of the page.
+  const listRecords: Endpoint = {
+    nsid: 'com.atproto.repo.listRecords',
+    access: 'public',
+    spend: { read: true },
+    handle(_request, params) {
+      const { repo, collection, cursor, reverse } = params as { repo: string; collection: string; cursor?: string; reverse?: boolean };
+      const limit = (params.limit as number | undefined) ?? 50;
+      if (!ownRepo(repo)) return invalid(`Could not find repo: ${repo}`);
+      const keys = [...records.keys()]
+        .filter((key) => key.startsWith(`${collection}/`))
+        .map((key) => key.slice(collection.length + 1))
+        .sort();
+      if (!reverse) keys.reverse();
+      const after = cursor === undefined ? keys : keys.filter((rkey) => (reverse ? rkey > cursor : rkey < cursor));
+      const page = after.slice(0, limit);
+      return {
+        status: 200,
+        body: {
+          records: page.map((rkey) => {
+            const stored = records.get(`${collection}/${rkey}`)!;
+            return { uri: stored.uri, cid: stored.cid, value: stored.value };
+          }),
+          ...(after.length > page.length ? { cursor: page.at(-1) } : {}),
+        },
+      };
+    },
+  };
+
+  // https://docs.bsky.app/docs/api/app-bsky-feed-get-posts (lexicon app.bsky.feed.getPosts; `uris` ≤ 25)
+  const getPosts: Endpoint = {
+    nsid: 'app.bsky.feed.getPosts',
+    access: 'session',
+    spend: { read: true },
+    handle(_request, params) {
+      const uris = params.uris as string[];
+      // Posts that do not exist (or were deleted) are left out, as the AppView does.
+      return {
+        status: 200,
+        body: {
+          posts: uris
+            .map((uri) => world.livePost(uri))
+            .filter((post): post is SimPost => post !== undefined)
+            .map(postView),
+        },
+      };
+    },
+  };
+
+  // https://docs.bsky.app/docs/api/app-bsky-notification-list-notifications (lexicon app.bsky.notification.listNotifications)
+  const listNotifications: Endpoint = {
+    nsid: 'app.bsky.notification.listNotifications',
+    access: 'session',
+    spend: { read: true },
+    async handle(_request, params) {
+      const limit = (params.limit as number | undefined) ?? 50;
+      const cursor = params.cursor as string | undefined;
+      const all = world.mentions().reverse();
+      const offset = cursor === undefined ? 0 : Number(Buffer.from(cursor, 'base64url').toString('utf8'));
+      if (!Number.isInteger(offset) || offset < 0) return invalid('Malformed cursor');
+      const page = all.slice(offset, offset + limit);
+      const notifications = await Promise.all(
+        page.map(async (mention) => {
+          const createdAt = new Date(mention.createdAtMs).toISOString();
+          if (isFollow(mention)) {
+            const record = { $type: 'app.bsky.graph.follow', subject: did, createdAt };
+            return {
+              uri: `at://${userDid(mention.author)}/app.bsky.graph.follow/${tid(BigInt(mention.createdAtMs) * 1000n, 3)}`,
+              cid: await recordCid(record),
+              author: author(mention.author),
+              reason: 'follow',
+              record,
+              isRead: false,
+              indexedAt: createdAt,
+              labels: [],
+            };
+          }
+          const post = await mentionPost(mention);
+          const subject = mention.postId && world.posts.some((entry) => entry.id === mention.postId) ? mention.postId : undefined;
+          return {
+            uri: post.uri,
+            cid: post.cid,
+            author: author(mention.author),
+            reason: mention.kind,
+            ...(subject ? { reasonSubject: subject } : {}),
+            record: post.record,
+            isRead: false,
+            indexedAt: createdAt,
+            labels: [],
+          };
+        }),
+      );
+      const more = all.length > offset + page.length;
+      return {
+        status: 200,
+        body: {
+          notifications,
+          ...(more ? { cursor: Buffer.from(String(offset + page.length)).toString('base64url') } : {}),
+          priority: false,
+        },
+      };
+    },
+  };
+
+  // https://docs.bsky.app/docs/api/app-bsky-actor-get-profile (lexicon app.bsky.actor.getProfile)
+  const getProfile: Endpoint = {
+    nsid: 'app.bsky.actor.getProfile',
+    access: 'session',
+    spend: { read: true },
+    handle(_request, params) {
+      if (!ownRepo(params.actor)) return invalid('Profile not found');
+      return {
+        status: 200,
+        body: {
+          did,
+          handle,
+          displayName: 'smm brand',
+          followersCount: world.followers(),
+          followsCount: world.following(),
+          postsCount: world.posts.filter((post) => !post.deleted).length,
+          indexedAt: '2024-01-01T00:00:00.000Z',
+          labels: [],
+        },
+      };
+    },
+  };
+
+  // https://docs.bsky.app/docs/api/com-atproto-server-create-session (lexicon com.atproto.server.createSession)
+  const createSession: Endpoint = {
+    nsid: 'com.atproto.server.createSession',
+    access: 'public',
+    spend: { session: true },
+    handle(request) {
+      const body = request.body as { identifier: string; password: string };
+      if ((body.identifier !== handle && body.identifier !== did) || body.password !== password) {
+        return { status: 401, body: { error: 'AuthenticationRequired', message: 'Invalid identifier or password' } };
+      }
+      return { status: 200, body: newSession() };
+    },
+  };
+
+  // https://docs.bsky.app/docs/api/com-atproto-server-refresh-session (lexicon com.atproto.server.refreshSession):
+  // authorised by the refresh JWT, which works once.
+  const refreshSession: Endpoint = {
+    nsid: 'com.atproto.server.refreshSession',
+    access: 'refresh',
+    spend: {},
+    handle(request) {
+      const token = bearer(request);
+      if (!token || !refreshTokens.has(token)) return invalid('Token has been revoked', 'ExpiredToken');
+      refreshTokens.delete(token);
+      return { status: 200, body: newSession() };
+    },
+  };
+
+  const limited = (policy: { limit: number; windowMs: number }, state: WindowState) =>
+    headersOf(state, `${policy.limit};w=${policy.windowMs / 1000}`);
+
+  /** One XRPC method served as the PDS's XRPC server serves it: params, then auth, then input, then limits, then the handler. */
+  const serve = (endpoint: Endpoint): SimRoute => {
+    const shape = methodShape(endpoint.nsid);
+    return {
+      method: shape.type === 'query' ? 'GET' : 'POST',
+      path: `/xrpc/${endpoint.nsid}`,
+      async handle(request) {
+        let params: Record<string, unknown>;
+        try {
+          params = validateParams(endpoint.nsid, request.searchParams);
+        } catch (error) {
+          if (error instanceof LexiconViolation) return xrpcError(400, 'InvalidRequest', error.message);
+          throw error;
+        }
+        if (endpoint.access === 'session') {
+          const denied = authorized(request);
+          if (denied) return denied;
+        }
+        if (shape.input) {
+          if (request.bodySize === 0) return xrpcError(400, 'InvalidRequest', 'A request body is expected but none was provided');
+          const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+          if (shape.input.encoding !== '*/*' && type !== shape.input.encoding)
+            return xrpcError(400, 'InvalidRequest', `Wrong request encoding (Content-Type): ${type}`);
+          if (shape.input.schema) {
+            try {
+              validateInput(endpoint.nsid, request.body);
+            } catch (error) {
+              if (error instanceof LexiconViolation) return xrpcError(400, 'InvalidRequest', error.message);
+              throw error;
+            }
+          }
+        }
+        let headers: Record<string, string> = {};
+        let afterwards: (() => Record<string, string>) | undefined;
+        if (endpoint.spend.read || endpoint.spend.session) {
+          const policy = endpoint.spend.read ? limits.reads : limits.sessions;
+          const state = windows.spend(`${did}:${endpoint.spend.read ? 'reads' : 'sessions'}`, policy);
+          headers = limited(policy, state);
+          if (!state.allowed) return xrpcError(429, 'RateLimitExceeded', 'Rate Limit Exceeded', headers);
+        }
+        if (endpoint.spend.write) {
+          // Points from both the hourly and the daily budget; headers report the tighter one.
+          const cost = endpoint.spend.write(request);
+          const hourly = windows.peek(`${did}:hour`, limits.hourlyPoints);
+          const daily = windows.peek(`${did}:day`, limits.dailyPoints);
+          const tighter =
+            daily.remaining < hourly.remaining
+              ? { state: daily, policy: limits.dailyPoints }
+              : { state: hourly, policy: limits.hourlyPoints };
+          headers = limited(tighter.policy, tighter.state);
+          if (hourly.remaining < cost || daily.remaining < cost) {
+            return xrpcError(
+              429,
+              'RateLimitExceeded',
+              'Rate Limit Exceeded',
+              limited(tighter.policy, { ...tighter.state, remaining: Math.min(hourly.remaining, daily.remaining) }),
+            );
+          }
+          afterwards = () => {
+            const spentHour = windows.spend(`${did}:hour`, limits.hourlyPoints, cost);
+            const spentDay = windows.spend(`${did}:day`, limits.dailyPoints, cost);
+            return limited(tighter.policy, spentDay.remaining < spentHour.remaining ? spentDay : spentHour);
+          };
+        }
+        const { status, body } = await endpoint.handle(request, params);
+        if (status === 200 && shape.output) {
+          try {
+            validateOutput(endpoint.nsid, body);
+          } catch (error) {
+            // The simulator broke its own lexicon: a bug here, not in the caller.
+            if (error instanceof LexiconViolation)
+              return xrpcError(500, 'InternalServerError', `simulator output is off-spec: ${error.message}`);
+            throw error;
+          }
+        }
+        if (status < 400 && afterwards) headers = afterwards();
+        return json(status, body, headers);
+      },
+    };
   };
 
   const routes: SimRoute[] = [
-    { method: 'POST', path: '/xrpc/com.atproto.server.createSession', handle: createSession },
-    { method: 'POST', path: '/xrpc/com.atproto.server.refreshSession', handle: refreshSession },
-    { method: 'POST', path: '/xrpc/com.atproto.repo.createRecord', handle: createRecord },
-    { method: 'POST', path: '/xrpc/com.atproto.repo.deleteRecord', handle: deleteRecord },
-    { method: 'POST', path: '/xrpc/com.atproto.repo.uploadBlob', handle: uploadBlob },
-    { method: 'GET', path: '/xrpc/com.atproto.identity.resolveHandle', handle: resolveHandle },
-    { method: 'GET', path: '/xrpc/com.atproto.repo.getRecord', handle: getRecord },
-    { method: 'GET', path: '/xrpc/app.bsky.feed.getPosts', handle: getPosts },
-    { method: 'GET', path: '/xrpc/app.bsky.notification.listNotifications', handle: listNotifications },
-    { method: 'GET', path: '/xrpc/app.bsky.actor.getProfile', handle: getProfile },
-  ];
+    createSession,
+    refreshSession,
+    createRecord,
+    putRecord,
+    applyWrites,
+    deleteRecord,
+    uploadBlob,
+    resolveHandle,
+    getRecord,
+    listRecords,
+    getPosts,
+    listNotifications,
+    getProfile,
+  ].map(serve);
 
   const engine = createSimulatorEngine({
     platform: 'bluesky',

@@ -13,6 +13,8 @@ export interface SimRequest extends RecordedRequest {
   searchParams: URLSearchParams;
   /** The address the simulator is served at (its base URL, or the `listen` URL). */
   origin: string;
+  /** The raw body bytes (empty for GET): for networks that hash what they receive (Bluesky blob CIDs). */
+  bytes: Uint8Array;
 }
 
 /** One endpoint of a simulated network. */
@@ -123,7 +125,8 @@ export function createSimulatorEngine(options: EngineOptions): SimulatorServing 
     const recorded = await readRequest(request, new Date(options.clock.now()).toISOString());
     requests.push(recorded);
     const url = new URL(request.url);
-    const base: SimRequest = { ...recorded, params: {}, searchParams: url.searchParams, origin };
+    const bytes = recorded.bodySize > 0 ? new Uint8Array(await request.clone().arrayBuffer()) : new Uint8Array(0);
+    const base: SimRequest = { ...recorded, params: {}, searchParams: url.searchParams, origin, bytes };
     const fault: ActiveFault | undefined = faults.take(recorded);
     if (fault?.kind === '429-storm') {
       return { kind: 'response', response: options.faultResponses.rateLimited(base, options.clock.now() + (fault.resetInMs ?? 60_000)) };
