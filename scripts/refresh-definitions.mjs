@@ -124,4 +124,6 @@ const provenance = {
 // The local source path says nothing to another machine.
 if (!/^https?:\/\//.test(source)) delete provenance.source;
 writeFileSync(join(out, 'source.json'), `${JSON.stringify(provenance, null, 2)}\n`);
-console.log(`wrote packages/testkit/definitions/${network}/openapi.json (${document.info?.title} ${document.info?.version}${commit ? `, ${commit}` : ''})`);
+console.log(
+  `wrote packages/testkit/definitions/${network}/openapi.json (${document.info?.title} ${document.info?.version}${commit ? `, ${commit}` : ''})`,
+);

@@ -2,7 +2,8 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 
 // ajv-formats is CommonJS: its function sits on `default` under some module loaders.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as typeof addFormatsModule;
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
+  addFormatsModule) as typeof addFormatsModule;
 
 /** One way a request breaks its OpenAPI operation: what X puts in `errors[]` of an invalid-request answer. */
 export interface RequestViolation {
@@ -120,7 +121,11 @@ export function createOpenApiValidator(document: Document): OpenApiValidator {
   function checkParameter(parameter: Parameter, at: string[], raw: string | string[]): RequestViolation[] {
     const values = Array.isArray(raw) ? raw : [raw];
     const isArray = parameter.schema?.type === 'array';
-    const value = isArray ? (parameter.explode === false ? values.flatMap((entry) => entry.split(',')) : values) : values[values.length - 1];
+    const value = isArray
+      ? parameter.explode === false
+        ? values.flatMap((entry) => entry.split(','))
+        : values
+      : values[values.length - 1];
     const validate = compile(coercing, at);
     // Coercion rewrites its input; check a copy so the message shows what was sent.
     const holder = { value: Array.isArray(value) ? [...value] : value };
@@ -178,7 +183,8 @@ export function createOpenApiValidator(document: Document): OpenApiValidator {
           : error.keyword === 'required'
             ? [path, (error.params as { missingProperty: string }).missingProperty].filter(Boolean).join('.')
             : path || 'body';
-      const sent = name === 'body' ? undefined : name.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)?.[key], value);
+      const sent =
+        name === 'body' ? undefined : name.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)?.[key], value);
       return { parameters: { [name]: sent === undefined ? [] : [sent] }, message: `$${path ? `.${path}` : ''} ${describe(error)}` };
     });
   }
@@ -194,15 +200,22 @@ export function createOpenApiValidator(document: Document): OpenApiValidator {
       const known = parameters.filter(({ parameter }) => parameter.in === 'query').map(({ parameter }) => parameter.name);
       for (const name of Object.keys(request.query)) {
         if (!known.includes(name)) {
-          violations.push({ parameters: { [name]: [request.query[name]].flat() }, message: `The query parameter [${name}] is not one of [${known.join(',')}]` });
+          violations.push({
+            parameters: { [name]: [request.query[name]].flat() },
+            message: `The query parameter [${name}] is not one of [${known.join(',')}]`,
+          });
         }
       }
       for (const { parameter, at } of parameters) {
-        const raw = parameter.in === 'query' ? request.query[parameter.name] : parameter.in === 'path' ? request.params[parameter.name] : undefined;
+        const raw =
+          parameter.in === 'query' ? request.query[parameter.name] : parameter.in === 'path' ? request.params[parameter.name] : undefined;
         if (parameter.in !== 'query' && parameter.in !== 'path') continue;
         if (raw === undefined || raw === '') {
           if (parameter.required) {
-            violations.push({ parameters: { [parameter.name]: [] }, message: `The \`${parameter.name}\` ${parameter.in} parameter is missing` });
+            violations.push({
+              parameters: { [parameter.name]: [] },
+              message: `The \`${parameter.name}\` ${parameter.in} parameter is missing`,
+            });
           }
           continue;
         }

@@ -14,7 +14,7 @@ import {
   type SimRoute,
   type WindowLimit,
 } from '../simulator/index.js';
-import { invalidRequestBody, X_OPENAPI } from './x-openapi.js';
+import { invalidRequestBody, xOpenApi } from './x-openapi.js';
 
 /** X endpoints' rate-limit buckets (15-minute windows per user by default). */
 export type XEndpoint = 'createTweet' | 'deleteTweet' | 'readTweets' | 'mentions' | 'users' | 'media';
@@ -150,7 +150,7 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
     (bucket: XEndpoint, template: string, handler: (request: SimRequest) => { status: number; body: unknown }) =>
     (request: SimRequest): Response => {
       if (!authorized(request)) return json(401, problem(401, 'Unauthorized', 'Unauthorized'), PROBLEM);
-      const violations = X_OPENAPI.checkRequest({
+      const violations = xOpenApi().checkRequest({
         method: request.method,
         template,
         params: request.params,
@@ -281,13 +281,12 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
     if (!post)
       return {
         status: 404,
-        body: problem(
-          404,
-          'Not Found Error',
-          `Could not find tweet with id: [${request.params.id}].`,
-          `${PROBLEMS}/resource-not-found`,
-          { resource_type: 'tweet', resource_id: request.params.id, parameter: 'id', value: request.params.id },
-        ),
+        body: problem(404, 'Not Found Error', `Could not find tweet with id: [${request.params.id}].`, `${PROBLEMS}/resource-not-found`, {
+          resource_type: 'tweet',
+          resource_id: request.params.id,
+          parameter: 'id',
+          value: request.params.id,
+        }),
       };
     post.deleted = true;
     return { status: 200, body: { data: { deleted: true } } };
@@ -402,7 +401,17 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
                   id: userId(author.index),
                   name: author.displayName,
                   username: author.handle,
-                  public_metrics: { followers_count: author.followers },
+                  // UserPublicMetrics requires these four; the author's other counts derive from its handle.
+                  ...(fieldsOf(request, 'user.fields').has('public_metrics')
+                    ? {
+                        public_metrics: {
+                          followers_count: author.followers,
+                          following_count: hashString(`${author.handle}:following`) % 2_000,
+                          post_count: hashString(`${author.handle}:posts`) % 20_000,
+                          listed_count: hashString(`${author.handle}:listed`) % 50,
+                        },
+                      }
+                    : {}),
                 })),
               },
             }
@@ -464,6 +473,12 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
   // A JSON body carries base64 (`format: byte`), a multipart one the file itself.
   const sizeOf = (value: unknown) =>
     typeof value === 'string' ? Math.floor((value.replace(/=+$/, '').length * 3) / 4) : Number((value as { size?: number }).size ?? 0);
+  // The schema takes any string (`binary` or `byte`); its description says JSON bodies carry base64.
+  const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+  const notBase64 = (value: unknown) =>
+    typeof value === 'string' && !BASE64.test(value)
+      ? invalid('media must be base64-encoded in a JSON body.', 'media', value.slice(0, 32))
+      : undefined;
   const upload = (request: SimRequest) => {
     const item = media.get(request.params.id!);
     return item ? { item } : { refused: invalid(`Could not find media with id: [${request.params.id}].`, 'id', request.params.id) };
@@ -472,19 +487,25 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
   // One-shot upload: https://docs.x.com/x-api/media/media-upload
   const uploadOneShot = endpoint('media', '/2/media/upload', (request) => {
     const body = request.body as { media: unknown; media_category: string };
+    const refused = notBase64(body.media);
+    if (refused) return refused;
     const video = body.media_category.endsWith('_video') || body.media_category.endsWith('_gif');
     const item = newMedia(video ? 'video/mp4' : 'image/jpeg', sizeOf(body.media), video);
     item.received = item.totalBytes;
     item.finalizedAtMs = clock.now();
     const info = processing(item);
-    return { status: 200, body: renderMedia(item, { size: item.received, ...(info ? { processing_info: { state: 'pending', check_after_secs: 1 } } : {}) }) };
+    return {
+      status: 200,
+      body: renderMedia(item, { size: item.received, ...(info ? { processing_info: { state: 'pending', check_after_secs: 1 } } : {}) }),
+    };
   });
 
   // Chunked upload, step 1: https://docs.x.com/x-api/media/initialize-media-upload
   const initialize = endpoint('media', '/2/media/upload/initialize', (request) => {
     const body = request.body as { media_type?: string; total_bytes?: number };
     if (body.media_type === undefined) return invalid('media_type is required to initialize an upload.', 'media_type');
-    if (body.total_bytes === undefined || body.total_bytes <= 0) return invalid('total_bytes must be above 0.', 'total_bytes', body.total_bytes);
+    if (body.total_bytes === undefined || body.total_bytes <= 0)
+      return invalid('total_bytes must be above 0.', 'total_bytes', body.total_bytes);
     const item = newMedia(body.media_type, body.total_bytes, body.media_type.startsWith('video/') || body.media_type === 'image/gif');
     return { status: 200, body: renderMedia(item) };
   });
@@ -496,6 +517,8 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
     const { item } = found;
     if (item.finalizedAtMs !== undefined) return invalid('This upload is already finalized.', 'id', item.id);
     const body = request.body as { media: unknown; segment_index: number | string };
+    const refused = notBase64(body.media);
+    if (refused) return refused;
     // A repeated segment replaces the one before (a retried APPEND is harmless).
     item.segments.set(Number(body.segment_index), sizeOf(body.media));
     return { status: 200, body: { data: { expires_at: Math.floor(clock.now() / 1000) + 86_400 } } };
