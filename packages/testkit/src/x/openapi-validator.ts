@@ -34,6 +34,8 @@ export interface OpenApiValidator {
   checkResponse(method: string, template: string, status: number, contentType: string, body: unknown): string[];
   /** Whether the document defines `method template`. */
   has(method: string, template: string): boolean;
+  /** The operation a concrete request path falls under (literal paths before templated ones), with its path parameters. */
+  operationFor(method: string, path: string): { template: string; params: Record<string, string> } | undefined;
 }
 
 interface Parameter {
@@ -104,6 +106,18 @@ export function createOpenApiValidator(document: Document): OpenApiValidator {
     }
     return validate;
   };
+
+  // Literal paths first, so `/2/users/me` is not read as `/2/users/{id}`.
+  const matchers = Object.keys(document.paths)
+    .map((template) => {
+      const names = [...template.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
+      const source = template
+        .split(/\{[^}]+\}/)
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('([^/]+)');
+      return { template, names, regex: new RegExp(`^${source}$`) };
+    })
+    .sort((a, b) => a.names.length - b.names.length);
 
   const operationOf = (method: string, template: string) => document.paths[template]?.[method.toLowerCase()] as Operation | undefined;
 
@@ -191,6 +205,15 @@ export function createOpenApiValidator(document: Document): OpenApiValidator {
 
   return {
     has: (method, template) => operationOf(method, template) !== undefined,
+
+    operationFor(method, path) {
+      for (const { template, names, regex } of matchers) {
+        const match = regex.exec(path);
+        if (!match || !operationOf(method, template)) continue;
+        return { template, params: Object.fromEntries(names.map((name, index) => [name, decodeURIComponent(match[index + 1]!)])) };
+      }
+      return undefined;
+    },
 
     checkRequest(request) {
       const operation = operationOf(request.method, request.template);
