@@ -49,7 +49,7 @@ function postMetrics(platform: string, seen: { impressions: number; likes: numbe
     metrics.impressions = value(seen.impressions, 'impression_count');
     metrics.likes = value(seen.likes, 'like_count');
     metrics.comments = value(seen.replies, 'reply_count');
-    metrics.shares = value(seen.shares, 'retweet_count');
+    metrics.shares = value(seen.shares, 'repost_count');
     metrics.quotes = value(seen.quotes, 'quote_count');
   } else if (platform === 'bluesky') {
     metrics.likes = value(seen.likes, 'likeCount');

@@ -13,7 +13,8 @@ export const XTweetSchema = z.object({
   conversation_id: z.string().optional(),
   in_reply_to_user_id: z.string().optional(),
   lang: z.string().optional(),
-  referenced_tweets: z.array(z.object({ type: z.string(), id: z.string() })).optional(),
+  // X's OpenAPI names the field (and its expansion) `referenced_posts`.
+  referenced_posts: z.array(z.object({ type: z.string(), id: z.string() })).optional(),
   attachments: z.object({ media_keys: z.array(z.string()).optional() }).optional(),
   public_metrics: counts.optional(),
   non_public_metrics: counts.optional(),
@@ -62,7 +63,7 @@ export const XProcessingInfoSchema = z.object({
   error: z.object({ code: z.number().optional(), name: z.string().optional(), message: z.string().optional() }).optional(),
 });
 
-/** `POST /2/media/upload` (INIT, FINALIZE) and `GET /2/media/upload` (STATUS). @internal */
+/** `POST /2/media/upload/initialize`, `…/{id}/finalize` and `GET /2/media/upload` (status). @internal */
 export const XMediaUploadSchema = z.object({
   data: z.object({ id: z.string(), media_key: z.string().optional(), processing_info: XProcessingInfoSchema.optional() }),
 });

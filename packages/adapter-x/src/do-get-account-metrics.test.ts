@@ -9,7 +9,7 @@ describe('account metrics', () => {
     expect(snapshot.metrics).toEqual({
       followers: { value: reported.followers_count, platformName: 'public_metrics.followers_count' },
       following: { value: reported.following_count, platformName: 'public_metrics.following_count' },
-      posts: { value: reported.tweet_count, platformName: 'public_metrics.tweet_count' },
+      posts: { value: reported.post_count, platformName: 'public_metrics.post_count' },
     });
     expect(snapshot.extra).toEqual({
       'public_metrics.listed_count': { value: reported.listed_count, platformName: 'public_metrics.listed_count' },

@@ -9,13 +9,14 @@ import { X_BUCKETS } from './rate-limits.js';
  *
  * @example
  * ```ts
- * X_ACCOUNT_METRICS.posts; // 'tweet_count'
+ * X_ACCOUNT_METRICS.posts; // 'post_count'
  * ```
  */
 export const X_ACCOUNT_METRICS: Readonly<Partial<Record<CanonicalMetric, string>>> = {
   followers: 'followers_count',
   following: 'following_count',
-  posts: 'tweet_count',
+  // X's OpenAPI (UserPublicMetrics) names it `post_count`.
+  posts: 'post_count',
 };
 
 /** The account's metrics from `GET /2/users/:id` (`public_metrics`); listed and like counts go under `extra`. @internal */

@@ -12,7 +12,7 @@ describe('post metrics', () => {
     expect(snapshot.metrics).toEqual({
       impressions: { value: reported.impression_count, platformName: 'public_metrics.impression_count' },
       likes: { value: reported.like_count, platformName: 'public_metrics.like_count' },
-      shares: { value: reported.retweet_count, platformName: 'public_metrics.retweet_count' },
+      shares: { value: reported.repost_count, platformName: 'public_metrics.repost_count' },
       comments: { value: reported.reply_count, platformName: 'public_metrics.reply_count' },
       quotes: { value: reported.quote_count, platformName: 'public_metrics.quote_count' },
       saves: { value: reported.bookmark_count, platformName: 'public_metrics.bookmark_count' },
@@ -27,7 +27,7 @@ describe('post metrics', () => {
       platformName: 'non_public_metrics.url_link_clicks',
     });
     const query = env.sim.requests.filter((entry) => entry.method === 'GET' && entry.path.startsWith('/2/tweets/')).at(-1)!.query;
-    expect(query['tweet.fields']).toBe('public_metrics,non_public_metrics,organic_metrics');
+    expect(query['post.fields']).toBe('public_metrics,non_public_metrics,organic_metrics');
   });
 
   it('asks only for public metrics with privateMetrics: false, leaving private ones absent', async () => {
@@ -35,7 +35,7 @@ describe('post metrics', () => {
     const { published } = await env.client.publish(env.account, { text: 'public only' });
     const snapshot = await env.client.getPostMetrics(env.account, published.parts[0]!);
     expect(Object.keys(snapshot.metrics).sort()).toEqual(['comments', 'impressions', 'likes', 'quotes', 'saves', 'shares']);
-    expect(env.sim.requests.at(-1)!.query['tweet.fields']).toBe('public_metrics');
+    expect(env.sim.requests.at(-1)!.query['post.fields']).toBe('public_metrics');
   });
 
   it('falls back to public metrics when X refuses the private fields', async () => {
@@ -43,7 +43,7 @@ describe('post metrics', () => {
       fetch: (simFetch) => async (input, init) => {
         const request = new Request(input, init);
         const url = new URL(request.url);
-        if (url.pathname.startsWith('/2/tweets/') && url.searchParams.get('tweet.fields')?.includes('non_public_metrics')) {
+        if (url.pathname.startsWith('/2/tweets/') && url.searchParams.get('post.fields')?.includes('non_public_metrics')) {
           return Response.json({
             errors: [
               {

@@ -13,7 +13,7 @@ type Group = 'public_metrics' | 'non_public_metrics' | 'organic_metrics';
  *
  * @example
  * ```ts
- * X_POST_METRICS.shares; // [['public_metrics', 'retweet_count']]
+ * X_POST_METRICS.shares; // [['public_metrics', 'repost_count']]
  * ```
  */
 export const X_POST_METRICS: Readonly<Partial<Record<CanonicalMetric, ReadonlyArray<readonly [Group, string]>>>> = {
@@ -22,7 +22,8 @@ export const X_POST_METRICS: Readonly<Partial<Record<CanonicalMetric, ReadonlyAr
     ['non_public_metrics', 'impression_count'],
   ],
   likes: [['public_metrics', 'like_count']],
-  shares: [['public_metrics', 'retweet_count']],
+  // X's OpenAPI (PostPublicMetrics) names it `repost_count`.
+  shares: [['public_metrics', 'repost_count']],
   comments: [['public_metrics', 'reply_count']],
   quotes: [['public_metrics', 'quote_count']],
   saves: [['public_metrics', 'bookmark_count']],
@@ -61,7 +62,7 @@ export function postMetricsOf(tweet: XTweet): MetricSnapshotOutput {
 async function lookup(post: PostRef, fields: string, context: AdapterContext) {
   const response = await context.http.request({
     path: `/2/tweets/${encodeURIComponent(post.id)}`,
-    searchParams: { 'tweet.fields': fields },
+    searchParams: { 'post.fields': fields },
     bucket: X_BUCKETS.readPosts,
     signal: context.signal,
   });

@@ -16,7 +16,8 @@ export async function doGetPost(post: PostRef, context: AdapterContext): Promise
   try {
     response = await context.http.request({
       path: `/2/tweets/${encodeURIComponent(post.id)}`,
-      searchParams: { 'tweet.fields': 'created_at,referenced_tweets,attachments,conversation_id' },
+      // The reference to a parent comes with the `referenced_posts` expansion (not a `post.fields` value).
+      searchParams: { 'post.fields': 'created_at,attachments,conversation_id', expansions: 'referenced_posts' },
       bucket: X_BUCKETS.readPosts,
       signal: context.signal,
     });

@@ -10,10 +10,13 @@ describe('listing mentions', () => {
     const page = await env.client.listMentions(env.account, { limit: 5 });
     const [request] = env.sim.requests.filter((entry) => entry.path.endsWith('/mentions'));
     expect(request!.path).toBe(`/2/users/${env.sim.account.id}/mentions`);
-    expect(request!.query).toMatchObject({ max_results: '5', expansions: 'author_id' });
-    expect(String(request!.query['tweet.fields']).split(',')).toEqual(
-      expect.arrayContaining(['created_at', 'author_id', 'referenced_tweets', 'conversation_id']),
+    expect(request!.query.max_results).toBe('5');
+    // X's OpenAPI: the author, the replied-to user and the referenced posts are expansions; the rest are `post.fields`.
+    expect(String(request!.query.expansions).split(',')).toEqual(
+      expect.arrayContaining(['author_id', 'in_reply_to_user_id', 'referenced_posts']),
     );
+    expect(String(request!.query['post.fields']).split(',')).toEqual(expect.arrayContaining(['created_at', 'conversation_id', 'lang']));
+    expect(request!.query).not.toHaveProperty('tweet.fields');
     expect(page.nextCursor).toBeNull();
     // Newest first, as X returns them.
     expect(page.items.map((mention) => [mention.text, mention.kind])).toEqual([

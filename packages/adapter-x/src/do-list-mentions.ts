@@ -12,7 +12,7 @@ const PAGE_MAX = 100;
 
 /** A mentioning post's kind: it quotes one of ours, answers one, or just names the account. @internal */
 export function mentionKind(tweet: XTweet): MentionKind {
-  const types = new Set(tweet.referenced_tweets?.map((reference) => reference.type));
+  const types = new Set(tweet.referenced_posts?.map((reference) => reference.type));
   if (types.has('quoted')) return 'quote';
   if (types.has('replied_to')) return 'reply';
   return 'mention';
@@ -21,7 +21,7 @@ export function mentionKind(tweet: XTweet): MentionKind {
 /** Maps one post of the mentions timeline (and its expanded author) to a `Mention`. @internal */
 export function toMention(tweet: XTweet, author: XUser | undefined, context: AdapterContext): Mention {
   const kind = mentionKind(tweet);
-  const reference = tweet.referenced_tweets?.find((entry) => entry.type === (kind === 'quote' ? 'quoted' : 'replied_to'));
+  const reference = tweet.referenced_posts?.find((entry) => entry.type === (kind === 'quote' ? 'quoted' : 'replied_to'));
   const authorId = tweet.author_id ?? author?.id ?? 'unknown';
   const followers = author?.public_metrics?.followers_count;
   // Only a reply to the account itself is known to be about one of its posts (a quote's
@@ -62,8 +62,9 @@ export async function doListMentions(input: ListMentionsInput, context: AdapterC
     path: `/2/users/${encodeURIComponent(context.account.id)}/mentions`,
     searchParams: {
       max_results: limit,
-      'tweet.fields': 'created_at,author_id,conversation_id,in_reply_to_user_id,referenced_tweets,lang',
-      expansions: 'author_id',
+      // X's OpenAPI: `author_id`, `in_reply_to_user_id` and `referenced_posts` are expansions, not `post.fields` values.
+      'post.fields': 'created_at,conversation_id,lang',
+      expansions: 'author_id,in_reply_to_user_id,referenced_posts',
       'user.fields': 'username,name,public_metrics',
       ...(input.cursor ? { pagination_token: input.cursor } : {}),
     },

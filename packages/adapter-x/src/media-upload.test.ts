@@ -16,28 +16,24 @@ function bytesOf(length: number): string {
 }
 
 describe('media upload', () => {
-  it('uploads an image with INIT, APPEND, FINALIZE and alt text, then attaches its media id', async () => {
+  it('uploads an image through initialize, append and finalize (X OpenAPI paths) and alt text, then attaches its media id', async () => {
     const env = testEnv();
     await env.client.publish(env.account, { text: 'with a picture', media: [png] });
+    const [init, append, finalize, metadata, tweet] = env.sim.requests;
+    const mediaId = (tweet!.body as { media: { media_ids: string[] } }).media.media_ids[0]!;
     expect(env.requests()).toEqual([
-      'POST /2/media/upload',
-      'POST /2/media/upload',
-      'POST /2/media/upload',
+      'POST /2/media/upload/initialize',
+      `POST /2/media/upload/${mediaId}/append`,
+      `POST /2/media/upload/${mediaId}/finalize`,
       'POST /2/media/metadata',
       'POST /2/tweets',
     ]);
-    const [init, append, finalize, metadata, tweet] = env.sim.requests;
-    expect(init!.headers['content-type']).toMatch(/^application\/x-www-form-urlencoded/);
-    expect(init!.body).toEqual({ command: 'INIT', media_type: 'image/png', total_bytes: String(PNG_BYTES), media_category: 'tweet_image' });
-    const mediaId = (tweet!.body as { media: { media_ids: string[] } }).media.media_ids[0]!;
-    expect(append!.headers['content-type']).toMatch(/^multipart\/form-data/);
-    expect(append!.body).toEqual({
-      command: 'APPEND',
-      media_id: mediaId,
-      segment_index: '0',
-      media: expect.objectContaining({ size: PNG_BYTES }),
-    });
-    expect(finalize!.body).toEqual({ command: 'FINALIZE', media_id: mediaId });
+    expect(init!.headers['content-type']).toMatch(/^application\/json/);
+    expect(init!.body).toEqual({ media_type: 'image/png', total_bytes: PNG_BYTES, media_category: 'tweet_image' });
+    expect(append!.headers['content-type']).toMatch(/^application\/json/);
+    expect(append!.body).toEqual({ media: ONE_PIXEL_PNG_BASE64, segment_index: 0 });
+    // Finalize takes no body in X's OpenAPI.
+    expect(finalize!.body).toBeUndefined();
     expect(metadata!.body).toEqual({ id: mediaId, metadata: { alt_text: { text: 'One transparent pixel' } } });
     expect(tweet!.body).toEqual({ text: 'with a picture', media: { media_ids: [mediaId] } });
     expect(env.sim.posts()[0]!.mediaIds).toEqual([mediaId]);
@@ -47,16 +43,16 @@ describe('media upload', () => {
     const env = testEnv({ settings: { mediaChunkBytes: 65_536 } });
     const video = { kind: 'video' as const, source: { type: 'bytes' as const, base64: bytesOf(150_000) }, mimeType: 'video/mp4' };
     await env.client.publish(env.account, { text: 'a video', media: [video] });
-    const appends = env.sim.requests.filter((request) => (request.body as { command?: string } | undefined)?.command === 'APPEND');
+    const appends = env.sim.requests.filter((request) => request.path.endsWith('/append'));
     expect(
-      appends.map((request) => [
-        (request.body as { segment_index: string }).segment_index,
-        (request.body as { media: { size: number } }).media.size,
-      ]),
+      appends.map((request) => {
+        const body = request.body as { segment_index: number; media: string };
+        return [body.segment_index, Buffer.from(body.media, 'base64').length];
+      }),
     ).toEqual([
-      ['0', 65_536],
-      ['1', 65_536],
-      ['2', 150_000 - 2 * 65_536],
+      [0, 65_536],
+      [1, 65_536],
+      [2, 150_000 - 2 * 65_536],
     ]);
   });
 
@@ -71,10 +67,8 @@ describe('media upload', () => {
     await env.client.publish(env.account, { text: 'processed video', media: [video] });
     const statuses = env.sim.requests.filter((request) => request.method === 'GET' && request.path === '/2/media/upload');
     expect(statuses.length).toBeGreaterThanOrEqual(1);
-    expect(statuses[0]!.query).toMatchObject({ command: 'STATUS' });
-    const finalizedAt = Date.parse(
-      env.sim.requests.find((request) => (request.body as { command?: string } | undefined)?.command === 'FINALIZE')!.at,
-    );
+    expect(statuses[0]!.query).toEqual({ command: 'STATUS', media_id: expect.stringMatching(/^\d{1,19}$/) });
+    const finalizedAt = Date.parse(env.sim.requests.find((request) => request.path.endsWith('/finalize'))!.at);
     const postedAt = Date.parse(env.sim.requests.find((request) => request.path === '/2/tweets')!.at);
     // The simulator takes 2 s of (simulated) time to process a video.
     expect(postedAt - finalizedAt).toBeGreaterThanOrEqual(2_000);
@@ -129,7 +123,7 @@ describe('media upload', () => {
     });
     expect(calls.map((call) => call.url)).toEqual(['https://cdn.example/pixel.png']);
     expect(calls[0]!.headers.get('authorization')).toBeNull();
-    expect((env.sim.requests[0]!.body as { total_bytes: string }).total_bytes).toBe(String(PNG_BYTES));
+    expect((env.sim.requests[0]!.body as { total_bytes: number }).total_bytes).toBe(PNG_BYTES);
 
     const missing = await settle(
       env.client.publish(env.account, {

@@ -15,12 +15,10 @@ export interface MediaUploadSettings {
 const CATEGORY: Partial<Record<MediaKind, string>> = { image: 'tweet_image', gif: 'tweet_gif', video: 'tweet_video' };
 // X takes alt text for images and GIFs.
 const ALT_TEXT_KINDS = new Set<MediaKind>(['image', 'gif']);
+// X's OpenAPI: the chunked flow has its own paths; `/2/media/upload` itself is the one-shot upload
+// (POST) and the processing status (GET). https://docs.x.com/x-api/media/media-upload
 const UPLOAD_PATH = '/2/media/upload';
-
-const form = (fields: Record<string, string>) => ({
-  body: new URLSearchParams(fields),
-  headers: { 'content-type': 'application/x-www-form-urlencoded' },
-});
+const uploadStep = (mediaId: string, step: 'append' | 'finalize') => `${UPLOAD_PATH}/${encodeURIComponent(mediaId)}/${step}`;
 
 function refused(path: Array<string | number>, code: string, message: string): ValidationError {
   return new ValidationError('media for X', [{ path, code, message }]);
@@ -31,6 +29,23 @@ function decodeBase64(base64: string): Uint8Array {
   const bytes = new Uint8Array(binary.length);
   for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
   return bytes;
+}
+
+function encodeBase64(bytes: Uint8Array): string {
+  let binary = '';
+  // In slices: String.fromCharCode takes its arguments on the stack.
+  for (let offset = 0; offset < bytes.length; offset += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(offset, offset + 0x8000));
+  }
+  return btoa(binary);
+}
+
+/**
+ * The bytes as consecutive chunks of at most `size` bytes. The APPEND loop reads chunks from
+ * any async iterable, so a streamed source can feed it without holding the whole file. @internal
+ */
+export async function* chunksOf(bytes: Uint8Array, size: number): AsyncIterable<Uint8Array> {
+  for (let offset = 0; offset < bytes.length; offset += size) yield bytes.subarray(offset, offset + size);
 }
 
 async function readBytes(
@@ -54,11 +69,12 @@ async function readBytes(
 }
 
 /**
- * Uploads one media item with X's chunked flow and returns its `media_id`: INIT (type, size,
- * category), APPEND in chunks, FINALIZE, then — for videos and GIFs — STATUS until
- * `processing_info` says `succeeded`, waiting `check_after_secs` on the context clock; then
- * the alt text through `POST /2/media/metadata`. Every step is safe to repeat, so the HTTP
- * client retries them. @internal
+ * Uploads one media item with X's chunked flow as its OpenAPI defines it and returns the media
+ * id: `POST /2/media/upload/initialize` (type, size, category), `POST /2/media/upload/{id}/append`
+ * once per chunk (base64 `media` + `segment_index`), `POST /2/media/upload/{id}/finalize`, then —
+ * while `processing_info` says so — `GET /2/media/upload?command=STATUS&media_id=` until it says
+ * `succeeded`, waiting `check_after_secs` on the context clock; then the alt text through
+ * `POST /2/media/metadata`. Every step is safe to repeat, so the HTTP client retries them. @internal
  */
 export async function uploadMedia(
   item: MediaRef,
@@ -83,41 +99,37 @@ export async function uploadMedia(
 
   const init = await http.request({
     method: 'POST',
-    path: UPLOAD_PATH,
-    ...form({ command: 'INIT', media_type: item.mimeType, total_bytes: String(bytes.length), media_category: category }),
+    path: `${UPLOAD_PATH}/initialize`,
+    json: { media_type: item.mimeType, total_bytes: bytes.length, media_category: category },
     bucket: X_BUCKETS.media,
-    // An INIT repeated leaves an unused upload that X discards after a day: harmless.
+    // An initialize repeated leaves an unused upload that X discards after a day: harmless.
     idempotent: true,
     signal,
   });
-  const mediaId = parseApiResponse(XMediaUploadSchema, init, 'x', 'INIT /2/media/upload').data.id;
+  const mediaId = parseApiResponse(XMediaUploadSchema, init, 'x', 'POST /2/media/upload/initialize').data.id;
 
-  for (let offset = 0, segment = 0; offset < bytes.length; offset += settings.mediaChunkBytes, segment += 1) {
-    const chunk = new FormData();
-    chunk.set('command', 'APPEND');
-    chunk.set('media_id', mediaId);
-    chunk.set('segment_index', String(segment));
-    chunk.set('media', new Blob([bytes.slice(offset, offset + settings.mediaChunkBytes)], { type: 'application/octet-stream' }));
+  let segment = 0;
+  for await (const chunk of chunksOf(bytes, settings.mediaChunkBytes)) {
     await http.request({
       method: 'POST',
-      path: UPLOAD_PATH,
-      body: chunk,
+      path: uploadStep(mediaId, 'append'),
+      json: { media: encodeBase64(chunk), segment_index: segment },
       bucket: X_BUCKETS.media,
+      // The same segment index again replaces the segment: harmless.
       idempotent: true,
-      responseType: 'none',
       signal,
     });
+    segment += 1;
   }
 
   const finalize = await http.request({
     method: 'POST',
-    path: UPLOAD_PATH,
-    ...form({ command: 'FINALIZE', media_id: mediaId }),
+    path: uploadStep(mediaId, 'finalize'),
     bucket: X_BUCKETS.media,
     idempotent: true,
     signal,
   });
-  let info = parseApiResponse(XMediaUploadSchema, finalize, 'x', 'FINALIZE /2/media/upload').data.processing_info;
+  let info = parseApiResponse(XMediaUploadSchema, finalize, 'x', 'POST /2/media/upload/{id}/finalize').data.processing_info;
   const deadline = clock.now() + settings.mediaProcessingTimeoutMs;
   while (info && info.state !== 'succeeded') {
     if (info.state === 'failed') {
@@ -144,7 +156,7 @@ export async function uploadMedia(
       bucket: X_BUCKETS.media,
       signal,
     });
-    info = parseApiResponse(XMediaUploadSchema, status, 'x', 'STATUS /2/media/upload').data.processing_info;
+    info = parseApiResponse(XMediaUploadSchema, status, 'x', 'GET /2/media/upload').data.processing_info;
   }
 
   if (item.altText && ALT_TEXT_KINDS.has(item.kind)) {

@@ -4,8 +4,8 @@ import { findChain } from './own-timeline.js';
 // Timeline posts as X returns them: entities HTML-escaped, URLs as t.co links, a t.co link
 // appended for attached media; newest first.
 const timeline = [
-  { id: '30', text: 'part two', referenced_tweets: [{ type: 'replied_to', id: '20' }] },
-  { id: '25', text: 'Fish &amp; chips &lt;3 https://t.co/zzz', referenced_tweets: [{ type: 'replied_to', id: '999' }] },
+  { id: '30', text: 'part two', referenced_posts: [{ type: 'replied_to', id: '20' }] },
+  { id: '25', text: 'Fish &amp; chips &lt;3 https://t.co/zzz', referenced_posts: [{ type: 'replied_to', id: '999' }] },
   { id: '20', text: 'Fish &amp; chips &lt;3 https://t.co/abc123 https://t.co/media1' },
   { id: '10', text: 'Fish &amp; chips &lt;3 https://t.co/older' },
 ];

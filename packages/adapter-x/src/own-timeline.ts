@@ -17,7 +17,8 @@ export async function readOwnTimeline(context: AdapterContext, since: string, ma
         max_results: 100,
         start_time: since,
         exclude: 'retweets',
-        'tweet.fields': 'created_at,referenced_tweets,conversation_id',
+        'post.fields': 'created_at,conversation_id',
+        expansions: 'referenced_posts',
         ...(token ? { pagination_token: token } : {}),
       },
       bucket: X_BUCKETS.timeline,
@@ -33,7 +34,7 @@ export async function readOwnTimeline(context: AdapterContext, since: string, ma
 
 /** The post a tweet replies to, if any. @internal */
 export function repliedTo(tweet: XTweet): string | undefined {
-  return tweet.referenced_tweets?.find((reference) => reference.type === 'replied_to')?.id;
+  return tweet.referenced_posts?.find((reference) => reference.type === 'replied_to')?.id;
 }
 
 /**

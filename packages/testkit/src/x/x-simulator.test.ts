@@ -1,38 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeClock } from '../clock/index.js';
+import { START, setup } from './__tests__/x-call.js';
 import { createXSimulator } from './index.js';
-
-// 2026-01-05T09:00:00Z is 1767603600 s after the epoch (hand-computed).
-const START = '2026-01-05T09:00:00.000Z';
-
-function setup(options: Parameters<typeof createXSimulator>[0] = {}) {
-  const clock = createFakeClock({ now: START });
-  const sim = createXSimulator({ clock, seed: 9, ...options });
-  const call = async (method: string, path: string, init: { json?: unknown; form?: Record<string, string>; token?: string } = {}) => {
-    const headers: Record<string, string> = { authorization: `Bearer ${init.token ?? sim.credentials.accessToken}` };
-    let body: string | undefined;
-    if (init.json !== undefined) {
-      headers['content-type'] = 'application/json';
-      body = JSON.stringify(init.json);
-    } else if (init.form) {
-      headers['content-type'] = 'application/x-www-form-urlencoded';
-      body = new URLSearchParams(init.form).toString();
-    }
-    const response = await sim.fetch(`https://api.x.com${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
-    const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as Record<string, any>) : null };
-  };
-  return { clock, sim, call };
-}
 
 describe('X simulator', () => {
   it('creates a tweet as X documents it, with 15-minute rate-limit headers in epoch seconds', async () => {
     const { sim, call } = setup();
     const created = await call('POST', '/2/tweets', { json: { text: 'hello from the simulator' } });
     expect(created.status).toBe(201);
-    expect(Object.keys(created.body!.data).sort()).toEqual(['edit_history_tweet_ids', 'id', 'text']);
+    // CreatePostsResponseData in X's OpenAPI: id, text, edit_history_post_ids.
+    expect(Object.keys(created.body!.data).sort()).toEqual(['edit_history_post_ids', 'id', 'text']);
     expect(created.body!.data.id).toMatch(/^\d{18,19}$/);
-    expect(created.body!.data.edit_history_tweet_ids).toEqual([created.body!.data.id]);
+    expect(created.body!.data.edit_history_post_ids).toEqual([created.body!.data.id]);
     expect(created.headers.get('x-rate-limit-limit')).toBe('100');
     expect(created.headers.get('x-rate-limit-remaining')).toBe('99');
     expect(created.headers.get('x-rate-limit-reset')).toBe('1767604500');
@@ -52,7 +31,7 @@ describe('X simulator', () => {
     });
     const orphan = await call('POST', '/2/tweets', { json: { text: 'answer', reply: { in_reply_to_tweet_id: '42' } } });
     expect(orphan.status).toBe(400);
-    expect(orphan.body!.type).toBe('https://api.twitter.com/2/problems/invalid-request');
+    expect(orphan.body!.type).toBe('https://api.x.com/2/problems/invalid-request');
     const both = await call('POST', '/2/tweets', {
       json: { text: 'x', media: { media_ids: ['1'] }, poll: { options: ['a', 'b'], duration_minutes: 60 } },
     });
@@ -77,15 +56,16 @@ describe('X simulator', () => {
     const plain = (await call('POST', '/2/tweets', { json: { text: 'no link here' } })).body!.data.id as string;
     const linked = (await call('POST', '/2/tweets', { json: { text: 'read https://example.com/a' } })).body!.data.id as string;
     await clock.advance(60 * 60_000);
-    const read = await call('GET', `/2/tweets?ids=${plain},${linked},999&tweet.fields=public_metrics,non_public_metrics,created_at`);
+    const read = await call('GET', `/2/tweets?ids=${plain},${linked},999&post.fields=public_metrics,non_public_metrics,created_at`);
     const [first, second] = read.body!.data;
+    // PostPublicMetrics in X's OpenAPI.
     expect(Object.keys(first.public_metrics).sort()).toEqual([
       'bookmark_count',
       'impression_count',
       'like_count',
       'quote_count',
       'reply_count',
-      'retweet_count',
+      'repost_count',
     ]);
     expect(Object.keys(first.non_public_metrics).sort()).toEqual(['impression_count', 'user_profile_clicks']);
     expect(Object.keys(second.non_public_metrics).sort()).toEqual(['impression_count', 'url_link_clicks', 'user_profile_clicks']);
@@ -108,7 +88,7 @@ describe('X simulator', () => {
     expect(read.body!.errors[0]).toMatchObject({
       title: 'Not Found Error',
       resource_id: id,
-      type: 'https://api.twitter.com/2/problems/resource-not-found',
+      type: 'https://api.x.com/2/problems/resource-not-found',
     });
   });
 
@@ -120,7 +100,7 @@ describe('X simulator', () => {
     do {
       const page = await call(
         'GET',
-        `/2/users/${sim.account.id}/mentions?max_results=10&expansions=author_id&tweet.fields=created_at${token ? `&pagination_token=${token}` : ''}`,
+        `/2/users/${sim.account.id}/mentions?max_results=10&expansions=author_id&post.fields=created_at${token ? `&pagination_token=${token}` : ''}`,
       );
       pages += 1;
       const data = page.body!.data as Array<{ id: string; author_id: string }>;
@@ -164,25 +144,54 @@ describe('X simulator', () => {
     expect(reused.body!.error).toBe('invalid_request');
   });
 
-  it('runs the chunked media upload; a video is usable only once processing succeeded', async () => {
+  it('runs the chunked media upload on the OpenAPI paths; a video is usable only once processing succeeded', async () => {
     const { clock, call } = setup();
-    const init = await call('POST', '/2/media/upload', {
-      form: { command: 'INIT', media_type: 'video/mp4', total_bytes: '4', media_category: 'tweet_video' },
+    const init = await call('POST', '/2/media/upload/initialize', {
+      json: { media_type: 'video/mp4', total_bytes: 6, media_category: 'tweet_video' },
     });
+    expect(init.status).toBe(200);
     const id = init.body!.data.id as string;
     expect(init.body!.data.media_key).toBe(`7_${id}`);
-    expect(
-      (await call('POST', '/2/media/upload', { form: { command: 'APPEND', media_id: id, segment_index: '0', media: 'abcd' } })).status,
-    ).toBe(204);
-    const finalize = await call('POST', '/2/media/upload', { form: { command: 'FINALIZE', media_id: id } });
-    expect(finalize.body!.data.processing_info).toEqual({ state: 'pending', check_after_secs: 1 });
+    // 'abcd' is 3 bytes of base64, 'AAAA' 3 more: 6 in all.
+    const first = await call('POST', `/2/media/upload/${id}/append`, { json: { media: 'abcd', segment_index: 0 } });
+    expect(first.status).toBe(200);
+    expect(first.body!.data.expires_at).toBe(1767603600 + 86_400);
+    expect((await call('POST', `/2/media/upload/${id}/append`, { json: { media: 'AAAA', segment_index: 1 } })).status).toBe(200);
+    const finalize = await call('POST', `/2/media/upload/${id}/finalize`);
+    expect(finalize.status).toBe(200);
+    expect(finalize.body!.data).toMatchObject({ id, size: 6, processing_info: { state: 'pending', check_after_secs: 1 } });
     expect((await call('POST', '/2/tweets', { json: { text: 'clip', media: { media_ids: [id] } } })).status).toBe(400);
     expect((await call('GET', `/2/media/upload?command=STATUS&media_id=${id}`)).body!.data.processing_info.state).toBe('in_progress');
     await clock.advance(2_000);
     expect((await call('GET', `/2/media/upload?command=STATUS&media_id=${id}`)).body!.data.processing_info.state).toBe('succeeded');
     expect((await call('POST', '/2/tweets', { json: { text: 'clip', media: { media_ids: [id] } } })).status).toBe(201);
-    const legacy = await call('POST', '/1.1/media/upload.json', { form: { command: 'INIT', media_type: 'image/png', total_bytes: '70' } });
-    expect(legacy.body).toMatchObject({ media_id_string: expect.stringMatching(/^\d+$/), expires_after_secs: 86400 });
+  });
+
+  it('refuses a finalize whose segments do not add up to total_bytes or skip an index', async () => {
+    const { call } = setup();
+    const start = async () =>
+      (
+        await call('POST', '/2/media/upload/initialize', {
+          json: { media_type: 'image/png', total_bytes: 6, media_category: 'tweet_image' },
+        })
+      ).body!.data.id as string;
+    const short = await start();
+    await call('POST', `/2/media/upload/${short}/append`, { json: { media: 'abcd', segment_index: 0 } });
+    expect((await call('POST', `/2/media/upload/${short}/finalize`)).status).toBe(400);
+    const gap = await start();
+    await call('POST', `/2/media/upload/${gap}/append`, { json: { media: 'abcd', segment_index: 0 } });
+    await call('POST', `/2/media/upload/${gap}/append`, { json: { media: 'abcd', segment_index: 2 } });
+    const refused = await call('POST', `/2/media/upload/${gap}/finalize`);
+    expect(refused.status).toBe(400);
+    expect(refused.body!.errors[0].parameters).toEqual({ segment_index: [[0, 2]] });
+  });
+
+  it('takes a one-shot image upload on POST /2/media/upload', async () => {
+    const { call } = setup();
+    const uploaded = await call('POST', '/2/media/upload', { json: { media: 'AAAA', media_category: 'tweet_image' } });
+    expect(uploaded.status).toBe(200);
+    expect(uploaded.body!.data).toMatchObject({ size: 3, media_key: `3_${uploaded.body!.data.id}` });
+    expect((await call('POST', '/2/tweets', { json: { media: { media_ids: [uploaded.body!.data.id] } } })).status).toBe(201);
   });
 
   it('is deterministic: the same seed gives the same mentions and counters, another seed does not', async () => {
@@ -190,7 +199,7 @@ describe('X simulator', () => {
       const clock = createFakeClock({ now: START });
       const sim = createXSimulator({ clock, seed });
       const response = await sim.fetch(
-        `https://api.x.com/2/users/${sim.account.id}/mentions?max_results=100&tweet.fields=created_at,author_id`,
+        `https://api.x.com/2/users/${sim.account.id}/mentions?max_results=100&post.fields=created_at&expansions=author_id`,
         {
           headers: { authorization: `Bearer ${sim.credentials.accessToken}` },
         },

@@ -15,6 +15,7 @@ import {
   type WindowLimit,
 } from '../simulator/index.js';
 import { xOAuthRoutes } from '../oauth/index.js';
+import { invalidRequestBody, xOpenApi } from './x-openapi.js';
 
 /** X endpoints' rate-limit buckets (15-minute windows per user by default). */
 export type XEndpoint = 'createTweet' | 'deleteTweet' | 'readTweets' | 'mentions' | 'users' | 'media';
@@ -62,6 +63,8 @@ interface Media {
   type: string;
   totalBytes: number;
   received: number;
+  /** Appended segments: index → bytes. */
+  segments: Map<number, number>;
   finalizedAtMs?: number;
   video: boolean;
   altText?: string;
@@ -74,20 +77,26 @@ const problem = (status: number, title: string, detail: string, type = 'about:bl
   status,
   ...extra,
 });
+// The OpenAPI document serves Problem bodies as application/problem+json.
+const PROBLEM = { 'content-type': 'application/problem+json' };
+const PROBLEMS = 'https://api.x.com/2/problems';
 
 /**
- * Simulates the parts of the X API v2 the X adapter uses, shaped as X documents them:
- * `POST /2/tweets` (text, `reply.in_reply_to_tweet_id`, `media.media_ids`, `poll`),
- * `DELETE /2/tweets/:id`, `GET /2/tweets/:id` and `GET /2/tweets?ids=` with `tweet.fields`
- * (`public_metrics`, `non_public_metrics` for own posts under 30 days; `url_link_clicks` only
- * when the post has a link), `GET /2/users/:id/mentions` (`max_results`, `pagination_token`,
- * `meta.next_token`, `expansions=author_id`), `GET /2/users/me` and `/2/users/:id`
- * (`public_metrics`), `GET /2/users/:id/tweets` (own timeline: `start_time`, `max_results`,
- * `pagination_token`), chunked media upload (`INIT`/`APPEND`/`FINALIZE`/`STATUS` on
- * `/2/media/upload` and `/1.1/media/upload.json`), alt text (`POST /2/media/metadata`), and OAuth 2.0
- * refresh (`POST /2/oauth2/token`).
- * Every response carries `x-rate-limit-limit/remaining/reset` (epoch seconds); errors are
- * problem-details JSON. X refuses a post whose text duplicates a live post (403).
+ * Simulates the parts of the X API v2 the X adapter uses, held to X's published OpenAPI
+ * document (vendored in `definitions/x/`): every request to a documented operation is checked
+ * against it (path, query parameters with their enums and ranges, body schema with
+ * `additionalProperties: false`), and one that breaks it is refused as X refuses it: 400 with
+ * an invalid-request Problem listing each violation. Served: `POST /2/tweets` (text, reply,
+ * media, poll), `DELETE /2/tweets/:id`, `GET /2/tweets/:id` and `GET /2/tweets?ids=` with
+ * `post.fields` (`public_metrics`, `non_public_metrics` for own posts under 30 days;
+ * `url_link_clicks` only when the post has a link) and `expansions`, `GET /2/users/:id/mentions`
+ * (`max_results`, `pagination_token`, `meta.next_token`, `expansions=author_id`), `GET /2/users/me`
+ * and `/2/users/:id` (`public_metrics`), `GET /2/users/:id/tweets` (own timeline), media upload
+ * (one-shot `POST /2/media/upload`; chunked `POST /2/media/upload/initialize`,
+ * `/2/media/upload/:id/append`, `/2/media/upload/:id/finalize`; status `GET /2/media/upload`),
+ * alt text (`POST /2/media/metadata`), and OAuth 2.0 refresh (`POST /2/oauth2/token`, not in the
+ * document). Every response carries `x-rate-limit-limit/remaining/reset` (epoch seconds). X
+ * refuses a post whose text duplicates a live post (403).
  *
  * @example
  * ```ts
@@ -136,25 +145,33 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
     return expires !== undefined && clock.now() < expires;
   };
 
-  // Wraps an endpoint: auth, then its rate-limit bucket, then the handler, with headers on every answer.
+  // Wraps an endpoint: auth, then the OpenAPI operation `template` (refused with X's
+  // invalid-request answer when broken), then its rate-limit bucket, then the handler.
   const endpoint =
-    (bucket: XEndpoint, handler: (request: SimRequest) => { status: number; body: unknown }) =>
+    (bucket: XEndpoint, template: string, handler: (request: SimRequest) => { status: number; body: unknown }) =>
     (request: SimRequest): Response => {
-      if (!authorized(request)) return json(401, problem(401, 'Unauthorized', 'Unauthorized'));
+      if (!authorized(request)) return json(401, problem(401, 'Unauthorized', 'Unauthorized'), PROBLEM);
+      const violations = xOpenApi().checkRequest({
+        method: request.method,
+        template,
+        params: request.params,
+        query: request.query,
+        contentType: request.headers['content-type'],
+        body: request.body,
+        bodySize: request.bodySize,
+      });
       const state = windows.spend(`${accountId}:${bucket}`, limits[bucket]);
-      if (!state.allowed) return json(429, problem(429, 'Too Many Requests', 'Too Many Requests'), rateHeaders(state));
+      if (!state.allowed) return json(429, problem(429, 'Too Many Requests', 'Too Many Requests'), { ...rateHeaders(state), ...PROBLEM });
+      if (violations.length > 0) return json(400, invalidRequestBody(violations), { ...rateHeaders(state), ...PROBLEM });
       const { status, body } = handler(request);
-      return json(status, body, rateHeaders(state));
+      const problemBody = status >= 400 && body !== null && typeof body === 'object' && 'type' in body;
+      return json(status, body, { ...rateHeaders(state), ...(problemBody ? PROBLEM : {}) });
     };
 
-  const invalid = (detail: string, parameter?: string) => ({
+  // A request the definition allows but X refuses for what it says (unknown media id, …).
+  const invalid = (message: string, parameter: string, value?: unknown) => ({
     status: 400,
-    body: {
-      errors: [{ message: detail, ...(parameter ? { parameters: { [parameter]: [] } } : {}) }],
-      title: 'Invalid Request',
-      detail: 'One or more parameters to your request was invalid.',
-      type: 'https://api.twitter.com/2/problems/invalid-request',
-    },
+    body: invalidRequestBody([{ parameters: { [parameter]: value === undefined ? [] : [value] }, message }]),
   });
 
   const notFoundError = (id: string) => ({
@@ -164,7 +181,7 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
     resource_type: 'tweet',
     parameter: 'id',
     resource_id: id,
-    type: 'https://api.twitter.com/2/problems/resource-not-found',
+    type: `${PROBLEMS}/resource-not-found`,
   });
 
   const fieldsOf = (request: SimRequest, name: string) =>
@@ -174,10 +191,11 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
         .filter(Boolean),
     );
 
+  // Field names as the document's PostPublicMetrics names them.
   const reportedMetrics = (post: SimPost, nonPublic: boolean) => {
     const counters = world.counters(post);
     const publicMetrics = {
-      retweet_count: counters.reposts,
+      repost_count: counters.reposts,
       reply_count: counters.replies,
       like_count: counters.likes,
       quote_count: counters.quotes,
@@ -197,13 +215,14 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
     return { publicMetrics, nonPublicMetrics };
   };
 
+  // `fields` holds the requested `post.fields` and `expansions`: an expansion also puts its field on the post.
   const renderTweet = (post: SimPost, fields: Set<string>) => {
-    const tweet: Record<string, unknown> = { id: post.id, text: post.text, edit_history_tweet_ids: [post.id] };
+    const tweet: Record<string, unknown> = { id: post.id, text: post.text, edit_history_post_ids: [post.id] };
     if (fields.has('created_at')) tweet.created_at = post.createdAt;
     if (fields.has('author_id')) tweet.author_id = accountId;
     if (fields.has('conversation_id')) tweet.conversation_id = String(post.extra.conversationId ?? post.id);
     if (fields.has('in_reply_to_user_id') && post.replyToId) tweet.in_reply_to_user_id = accountId;
-    if (fields.has('referenced_tweets') && post.replyToId) tweet.referenced_tweets = [{ type: 'replied_to', id: post.replyToId }];
+    if (fields.has('referenced_posts') && post.replyToId) tweet.referenced_posts = [{ type: 'replied_to', id: post.replyToId }];
     if (fields.has('attachments') && post.mediaIds.length > 0)
       tweet.attachments = { media_keys: post.mediaIds.map((id) => media.get(id)?.key ?? `3_${id}`) };
     const metrics = reportedMetrics(post, fields.has('non_public_metrics'));
@@ -212,21 +231,21 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
     return tweet;
   };
 
-  const createTweet = endpoint('createTweet', (request) => {
-    const body = request.body as Record<string, unknown> | undefined;
-    if (!body || typeof body !== 'object') return invalid('The request body must be JSON.');
+  // https://docs.x.com/x-api/posts/create-post
+  const createTweet = endpoint('createTweet', '/2/tweets', (request) => {
+    const body = request.body as Record<string, unknown>;
     const text = typeof body.text === 'string' ? body.text : '';
     const mediaIds = (body.media as { media_ids?: unknown } | undefined)?.media_ids;
     if (text === '' && !Array.isArray(mediaIds)) return invalid('You must specify text or media.', 'text');
     const exclusive = ['media', 'poll', 'quote_tweet_id'].filter((name) => body[name] !== undefined);
-    if (exclusive.length > 1) return invalid(`${exclusive.join(' and ')} are mutually exclusive.`);
+    if (exclusive.length > 1) return invalid(`${exclusive.join(' and ')} are mutually exclusive.`, exclusive[1]!);
     // X's own rule (twitter-text weighted length): every URL counts 23, emoji and CJK count 2.
     if (countLength(text, TEXT_RULES.x) > 280) return { status: 403, body: problem(403, 'Forbidden', 'Your Tweet text is too long.') };
     if (Array.isArray(mediaIds)) {
       for (const id of mediaIds) {
         const item = media.get(String(id));
         const ready = item?.finalizedAtMs !== undefined && (!item.video || clock.now() >= item.finalizedAtMs + 2_000);
-        if (!ready) return invalid(`Your media IDs are invalid: ${String(id)}.`, 'media.media_ids');
+        if (!ready) return invalid(`Your media IDs are invalid: ${String(id)}.`, 'media.media_ids', String(id));
       }
     }
     const reply = body.reply as { in_reply_to_tweet_id?: unknown } | undefined;
@@ -235,7 +254,11 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
       parent = world.livePost(String(reply.in_reply_to_tweet_id));
       const known = world.mentions().some((mention) => mentionId(mention) === String(reply.in_reply_to_tweet_id));
       if (!parent && !known)
-        return invalid('The Tweet you are replying to does not exist or is not visible.', 'reply.in_reply_to_tweet_id');
+        return invalid(
+          'The Tweet you are replying to does not exist or is not visible.',
+          'reply.in_reply_to_tweet_id',
+          String(reply.in_reply_to_tweet_id),
+        );
     }
     if (text !== '' && world.posts.some((post) => !post.deleted && post.text === text && clock.now() - post.createdAtMs < 86_400_000)) {
       return { status: 403, body: problem(403, 'Forbidden', 'You are not allowed to create a Tweet with duplicate content.') };
@@ -250,37 +273,41 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
       mediaIds: Array.isArray(mediaIds) ? mediaIds.map(String) : [],
       extra: { conversationId: parent ? String(parent.extra.conversationId ?? parent.id) : id, ...(body.poll ? { poll: body.poll } : {}) },
     });
-    return { status: 201, body: { data: { id, text, edit_history_tweet_ids: [id] } } };
+    return { status: 201, body: { data: { id, text, edit_history_post_ids: [id] } } };
   });
 
-  const deleteTweet = endpoint('deleteTweet', (request) => {
+  // https://docs.x.com/x-api/posts/delete-post
+  const deleteTweet = endpoint('deleteTweet', '/2/tweets/{id}', (request) => {
     const post = world.livePost(request.params.id!);
     if (!post)
       return {
         status: 404,
-        body: problem(
-          404,
-          'Not Found Error',
-          `Could not find tweet with id: [${request.params.id}].`,
-          'https://api.twitter.com/2/problems/resource-not-found',
-        ),
+        body: problem(404, 'Not Found Error', `Could not find tweet with id: [${request.params.id}].`, `${PROBLEMS}/resource-not-found`, {
+          resource_type: 'tweet',
+          resource_id: request.params.id,
+          parameter: 'id',
+          value: request.params.id,
+        }),
       };
     post.deleted = true;
     return { status: 200, body: { data: { deleted: true } } };
   });
 
-  const getTweet = endpoint('readTweets', (request) => {
+  const postFieldsOf = (request: SimRequest) => new Set([...fieldsOf(request, 'post.fields'), ...fieldsOf(request, 'expansions')]);
+
+  // https://docs.x.com/x-api/posts/get-post-by-id
+  const getTweet = endpoint('readTweets', '/2/tweets/{id}', (request) => {
     const post = world.livePost(request.params.id!);
     if (!post) return { status: 200, body: { errors: [notFoundError(request.params.id!)] } };
-    return { status: 200, body: { data: renderTweet(post, fieldsOf(request, 'tweet.fields')) } };
+    return { status: 200, body: { data: renderTweet(post, postFieldsOf(request)) } };
   });
 
-  const getTweets = endpoint('readTweets', (request) => {
+  // https://docs.x.com/x-api/posts/get-posts-by-ids
+  const getTweets = endpoint('readTweets', '/2/tweets', (request) => {
     const ids = String(request.query.ids ?? '')
       .split(',')
       .filter(Boolean);
-    if (ids.length === 0 || ids.length > 100) return invalid('ids must hold 1 to 100 tweet ids.', 'ids');
-    const fields = fieldsOf(request, 'tweet.fields');
+    const fields = postFieldsOf(request);
     const found = ids.map((id) => world.livePost(id)).filter((post): post is SimPost => post !== undefined);
     const missing = ids.filter((id) => !world.livePost(id));
     return {
@@ -303,7 +330,7 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
             public_metrics: {
               followers_count: world.followers(),
               following_count: world.following(),
-              tweet_count: world.posts.filter((p) => !p.deleted).length,
+              post_count: world.posts.filter((p) => !p.deleted).length,
               listed_count: 4,
               like_count: 12,
             },
@@ -311,8 +338,10 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
         : {}),
     };
   };
-  const me = endpoint('users', (request) => ({ status: 200, body: { data: renderUser(request) } }));
-  const user = endpoint('users', (request) =>
+  // https://docs.x.com/x-api/users/get-my-user
+  const me = endpoint('users', '/2/users/me', (request) => ({ status: 200, body: { data: renderUser(request) } }));
+  // https://docs.x.com/x-api/users/get-user-by-id
+  const user = endpoint('users', '/2/users/{id}', (request) =>
     request.params.id === accountId
       ? { status: 200, body: { data: renderUser(request) } }
       : {
@@ -329,26 +358,25 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
         },
   );
 
-  const mentions = endpoint('mentions', (request) => {
+  // https://docs.x.com/x-api/users/get-mentions
+  const mentions = endpoint('mentions', '/2/users/{id}/mentions', (request) => {
     if (request.params.id !== accountId)
       return { status: 403, body: problem(403, 'Forbidden', 'You can only read the mentions of the authenticated user.') };
     const max = Number(request.query.max_results ?? 10);
-    if (!Number.isInteger(max) || max < 5 || max > 100)
-      return invalid('The `max_results` query parameter value is not between 5 and 100.', 'max_results');
     const token = request.query.pagination_token;
     let all = world.mentions().reverse(); // newest first, as X returns them
     if (typeof token === 'string') {
       const before = Buffer.from(token, 'base64url').toString('utf8');
-      if (!/^\d+$/.test(before)) return invalid('The `pagination_token` query parameter value is invalid.', 'pagination_token');
+      if (!/^\d+$/.test(before)) return invalid('The `pagination_token` query parameter value is invalid.', 'pagination_token', token);
       all = all.filter((mention) => BigInt(mentionId(mention)) < BigInt(before));
     }
     const page = all.slice(0, max);
     if (page.length === 0) return { status: 200, body: { meta: { result_count: 0 } } };
-    const fields = fieldsOf(request, 'tweet.fields');
+    const fields = postFieldsOf(request);
     const expansions = fieldsOf(request, 'expansions');
     const data = page.map((mention) => {
       const id = mentionId(mention);
-      const tweet: Record<string, unknown> = { id, text: mention.text, edit_history_tweet_ids: [id] };
+      const tweet: Record<string, unknown> = { id, text: mention.text, edit_history_post_ids: [id] };
       if (fields.has('author_id') || expansions.has('author_id')) tweet.author_id = userId(mention.author.index);
       if (fields.has('created_at')) tweet.created_at = new Date(mention.createdAtMs).toISOString();
       if (fields.has('conversation_id'))
@@ -356,8 +384,8 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
           ? String(world.posts.find((p) => p.id === mention.postId)?.extra.conversationId ?? mention.postId)
           : id;
       if (fields.has('lang')) tweet.lang = mention.language ?? 'und'; // X says 'und' when it cannot tell
-      if (mention.postId && fields.has('referenced_tweets'))
-        tweet.referenced_tweets = [{ type: mention.kind === 'quote' ? 'quoted' : 'replied_to', id: mention.postId }];
+      if (mention.postId && fields.has('referenced_posts'))
+        tweet.referenced_posts = [{ type: mention.kind === 'quote' ? 'quoted' : 'replied_to', id: mention.postId }];
       if (mention.postId && fields.has('in_reply_to_user_id')) tweet.in_reply_to_user_id = accountId;
       return tweet;
     });
@@ -374,7 +402,17 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
                   id: userId(author.index),
                   name: author.displayName,
                   username: author.handle,
-                  public_metrics: { followers_count: author.followers },
+                  // UserPublicMetrics requires these four; the author's other counts derive from its handle.
+                  ...(fieldsOf(request, 'user.fields').has('public_metrics')
+                    ? {
+                        public_metrics: {
+                          followers_count: author.followers,
+                          following_count: hashString(`${author.handle}:following`) % 2_000,
+                          post_count: hashString(`${author.handle}:posts`) % 20_000,
+                          listed_count: hashString(`${author.handle}:listed`) % 50,
+                        },
+                      }
+                    : {}),
                 })),
               },
             }
@@ -390,22 +428,21 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
   });
 
   // The account's own timeline, newest first (how an adapter finds a post whose answer was lost).
-  const timeline = endpoint('readTweets', (request) => {
+  // https://docs.x.com/x-api/users/get-posts
+  const timeline = endpoint('readTweets', '/2/users/{id}/tweets', (request) => {
     if (request.params.id !== accountId) return { status: 200, body: { meta: { result_count: 0 } } };
     const max = Number(request.query.max_results ?? 10);
-    if (!Number.isInteger(max) || max < 5 || max > 100)
-      return invalid('The `max_results` query parameter value is not between 5 and 100.', 'max_results');
     const startTime = typeof request.query.start_time === 'string' ? Date.parse(request.query.start_time) : undefined;
     let posts = world.posts.filter((post) => !post.deleted && (startTime === undefined || post.createdAtMs >= startTime)).reverse();
     const token = request.query.pagination_token;
     if (typeof token === 'string') {
       const before = Buffer.from(token, 'base64url').toString('utf8');
-      if (!/^\d+$/.test(before)) return invalid('The `pagination_token` query parameter value is invalid.', 'pagination_token');
+      if (!/^\d+$/.test(before)) return invalid('The `pagination_token` query parameter value is invalid.', 'pagination_token', token);
       posts = posts.filter((post) => BigInt(post.id) < BigInt(before));
     }
     const page = posts.slice(0, max);
     if (page.length === 0) return { status: 200, body: { meta: { result_count: 0 } } };
-    const fields = fieldsOf(request, 'tweet.fields');
+    const fields = postFieldsOf(request);
     return {
       status: 200,
       body: {
@@ -420,65 +457,110 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
     };
   });
 
-  // Chunked upload: same commands on the v2 and v1.1 paths, answered in each version's shape.
-  const upload = (version: 'v2' | 'v1.1') =>
-    endpoint('media', (request) => {
-      const fields = {
-        ...request.query,
-        ...((request.body && typeof request.body === 'object' ? request.body : {}) as Record<string, unknown>),
-      };
-      const command = String(fields.command ?? (request.method === 'GET' ? 'STATUS' : ''));
-      const render = (item: Media, extra: Record<string, unknown> = {}) =>
-        version === 'v2'
-          ? { data: { id: item.id, media_key: item.key, expires_after_secs: 86_400, ...extra } }
-          : { media_id: Number(item.id), media_id_string: item.id, media_key: item.key, expires_after_secs: 86_400, ...extra };
-      const processing = (item: Media) => {
-        if (!item.video || item.finalizedAtMs === undefined) return undefined;
-        const done = clock.now() >= item.finalizedAtMs + 2_000;
-        return done ? { state: 'succeeded', progress_percent: 100 } : { state: 'in_progress', check_after_secs: 1, progress_percent: 50 };
-      };
-      if (command === 'INIT') {
-        const type = String(fields.media_type ?? '');
-        const totalBytes = Number(fields.total_bytes);
-        if (!/^(image|video)\//.test(type) || !Number.isFinite(totalBytes) || totalBytes <= 0)
-          return invalid('INIT needs media_type and total_bytes.', 'media_type');
-        const id = snowflake(clock.now());
-        const video = type.startsWith('video/') || type === 'image/gif';
-        const item: Media = { id, key: `${video ? 7 : 3}_${id}`, type, totalBytes, received: 0, video };
-        media.set(id, item);
-        return { status: version === 'v2' ? 200 : 202, body: render(item) };
-      }
-      const item = media.get(String(fields.media_id ?? ''));
-      if (!item) return invalid('media_id is not a known upload.', 'media_id');
-      if (command === 'APPEND') {
-        const chunk = fields.media as { size?: number } | string | undefined;
-        item.received += typeof chunk === 'string' ? chunk.length : Number(chunk?.size ?? 0);
-        return { status: 204, body: null };
-      }
-      if (command === 'FINALIZE') {
-        if (item.received === 0) return invalid('FINALIZE before any APPEND.', 'media_id');
-        item.finalizedAtMs = clock.now();
-        const info = processing(item);
-        return {
-          status: 200,
-          body: render(item, { size: item.received, ...(info ? { processing_info: { state: 'pending', check_after_secs: 1 } } : {}) }),
-        };
-      }
-      if (command === 'STATUS') {
-        const info = processing(item) ?? { state: 'succeeded', progress_percent: 100 };
-        return { status: 200, body: render(item, { processing_info: info }) };
-      }
-      return invalid(`Unknown command ${command}.`, 'command');
-    });
+  const processing = (item: Media) => {
+    if (!item.video || item.finalizedAtMs === undefined) return undefined;
+    const done = clock.now() >= item.finalizedAtMs + 2_000;
+    return done ? { state: 'succeeded', progress_percent: 100 } : { state: 'in_progress', check_after_secs: 1, progress_percent: 50 };
+  };
+  const renderMedia = (item: Media, extra: Record<string, unknown> = {}) => ({
+    data: { id: item.id, media_key: item.key, expires_after_secs: 86_400, ...extra },
+  });
+  const newMedia = (type: string, totalBytes: number, video: boolean): Media => {
+    const id = snowflake(clock.now());
+    const item: Media = { id, key: `${video ? 7 : 3}_${id}`, type, totalBytes, received: 0, segments: new Map(), video };
+    media.set(id, item);
+    return item;
+  };
+  // A JSON body carries base64 (`format: byte`), a multipart one the file itself.
+  const sizeOf = (value: unknown) =>
+    typeof value === 'string' ? Math.floor((value.replace(/=+$/, '').length * 3) / 4) : Number((value as { size?: number }).size ?? 0);
+  // The schema takes any string (`binary` or `byte`); its description says JSON bodies carry base64.
+  const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+  const notBase64 = (value: unknown) =>
+    typeof value === 'string' && !BASE64.test(value)
+      ? invalid('media must be base64-encoded in a JSON body.', 'media', value.slice(0, 32))
+      : undefined;
+  const upload = (request: SimRequest) => {
+    const item = media.get(request.params.id!);
+    return item ? { item } : { refused: invalid(`Could not find media with id: [${request.params.id}].`, 'id', request.params.id) };
+  };
 
-  // Alt text for an uploaded image or GIF: { id, metadata: { alt_text: { text } } }, as X v2 documents it.
-  const mediaMetadata = endpoint('media', (request) => {
-    const body = (request.body ?? {}) as { id?: unknown; metadata?: { alt_text?: { text?: unknown } } };
-    const item = media.get(String(body.id ?? ''));
-    if (!item) return invalid('id is not a known upload.', 'id');
+  // One-shot upload: https://docs.x.com/x-api/media/media-upload
+  const uploadOneShot = endpoint('media', '/2/media/upload', (request) => {
+    const body = request.body as { media: unknown; media_category: string };
+    const refused = notBase64(body.media);
+    if (refused) return refused;
+    const video = body.media_category.endsWith('_video') || body.media_category.endsWith('_gif');
+    const item = newMedia(video ? 'video/mp4' : 'image/jpeg', sizeOf(body.media), video);
+    item.received = item.totalBytes;
+    item.finalizedAtMs = clock.now();
+    const info = processing(item);
+    return {
+      status: 200,
+      body: renderMedia(item, { size: item.received, ...(info ? { processing_info: { state: 'pending', check_after_secs: 1 } } : {}) }),
+    };
+  });
+
+  // Chunked upload, step 1: https://docs.x.com/x-api/media/initialize-media-upload
+  const initialize = endpoint('media', '/2/media/upload/initialize', (request) => {
+    const body = request.body as { media_type?: string; total_bytes?: number };
+    if (body.media_type === undefined) return invalid('media_type is required to initialize an upload.', 'media_type');
+    if (body.total_bytes === undefined || body.total_bytes <= 0)
+      return invalid('total_bytes must be above 0.', 'total_bytes', body.total_bytes);
+    const item = newMedia(body.media_type, body.total_bytes, body.media_type.startsWith('video/') || body.media_type === 'image/gif');
+    return { status: 200, body: renderMedia(item) };
+  });
+
+  // Step 2, once per segment: https://docs.x.com/x-api/media/append-media-upload
+  const append = endpoint('media', '/2/media/upload/{id}/append', (request) => {
+    const found = upload(request);
+    if (!found.item) return found.refused;
+    const { item } = found;
+    if (item.finalizedAtMs !== undefined) return invalid('This upload is already finalized.', 'id', item.id);
+    const body = request.body as { media: unknown; segment_index: number | string };
+    const refused = notBase64(body.media);
+    if (refused) return refused;
+    // A repeated segment replaces the one before (a retried APPEND is harmless).
+    item.segments.set(Number(body.segment_index), sizeOf(body.media));
+    return { status: 200, body: { data: { expires_at: Math.floor(clock.now() / 1000) + 86_400 } } };
+  });
+
+  // Step 3: https://docs.x.com/x-api/media/finalize-media-upload
+  const finalize = endpoint('media', '/2/media/upload/{id}/finalize', (request) => {
+    const found = upload(request);
+    if (!found.item) return found.refused;
+    const { item } = found;
+    const indexes = [...item.segments.keys()].sort((a, b) => a - b);
+    if (indexes.length === 0) return invalid('Finalize needs at least one appended segment.', 'id', item.id);
+    if (indexes.some((index, position) => index !== position))
+      return invalid(`Segments are not contiguous from 0: [${indexes.join(',')}].`, 'segment_index', indexes);
+    item.received = [...item.segments.values()].reduce((sum, size) => sum + size, 0);
+    if (item.received !== item.totalBytes)
+      return invalid(`The segments hold ${item.received} bytes, total_bytes said ${item.totalBytes}.`, 'total_bytes', item.totalBytes);
+    item.finalizedAtMs ??= clock.now();
+    const info = processing(item);
+    return {
+      status: 200,
+      body: renderMedia(item, { size: item.received, ...(info ? { processing_info: { state: 'pending', check_after_secs: 1 } } : {}) }),
+    };
+  });
+
+  // Processing status: https://docs.x.com/x-api/media/media-upload-status
+  const uploadStatus = endpoint('media', '/2/media/upload', (request) => {
+    const id = String(request.query.media_id);
+    const item = media.get(id);
+    if (!item) return invalid(`Could not find media with id: [${id}].`, 'media_id', id);
+    const info = processing(item) ?? { state: 'succeeded', progress_percent: 100 };
+    return { status: 200, body: renderMedia(item, { processing_info: info }) };
+  });
+
+  // Alt text for an uploaded image or GIF: https://docs.x.com/x-api/media/media-metadata-create
+  const mediaMetadata = endpoint('media', '/2/media/metadata', (request) => {
+    const body = request.body as { id: string; metadata?: { alt_text?: { text: string } } };
+    const item = media.get(body.id);
+    if (!item) return invalid(`Could not find media with id: [${body.id}].`, 'id', body.id);
     const text = body.metadata?.alt_text?.text;
-    if (typeof text !== 'string' || [...text].length > 1000)
-      return invalid('metadata.alt_text.text must be up to 1000 characters.', 'metadata.alt_text.text');
+    if (text === undefined) return invalid('metadata.alt_text is required.', 'metadata.alt_text');
     item.altText = text;
     return { status: 200, body: { data: { id: item.id, associated_metadata: { alt_text: { text } } } } };
   });
@@ -517,11 +599,12 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
     { method: 'GET', path: '/2/users/:id', handle: user },
     { method: 'GET', path: '/2/users/:id/mentions', handle: mentions },
     { method: 'GET', path: '/2/users/:id/tweets', handle: timeline },
-    { method: 'POST', path: '/2/media/upload', handle: upload('v2') },
-    { method: 'GET', path: '/2/media/upload', handle: upload('v2') },
+    { method: 'POST', path: '/2/media/upload', handle: uploadOneShot },
+    { method: 'GET', path: '/2/media/upload', handle: uploadStatus },
+    { method: 'POST', path: '/2/media/upload/initialize', handle: initialize },
+    { method: 'POST', path: '/2/media/upload/:id/append', handle: append },
+    { method: 'POST', path: '/2/media/upload/:id/finalize', handle: finalize },
     { method: 'POST', path: '/2/media/metadata', handle: mediaMetadata },
-    { method: 'POST', path: '/1.1/media/upload.json', handle: upload('v1.1') },
-    { method: 'GET', path: '/1.1/media/upload.json', handle: upload('v1.1') },
     { method: 'POST', path: '/2/oauth2/token', handle: token },
   ];
 
@@ -561,7 +644,7 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
     reportedAccountMetrics: () => ({
       followers_count: world.followers(),
       following_count: world.following(),
-      tweet_count: world.posts.filter((p) => !p.deleted).length,
+      post_count: world.posts.filter((p) => !p.deleted).length,
       listed_count: 4,
       like_count: 12,
     }),

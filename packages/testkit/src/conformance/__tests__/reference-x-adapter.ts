@@ -12,7 +12,7 @@ const TweetSchema = z.object({
   id: z.string(),
   text: z.string(),
   created_at: z.string().optional(),
-  referenced_tweets: z.array(z.object({ type: z.string(), id: z.string() })).optional(),
+  referenced_posts: z.array(z.object({ type: z.string(), id: z.string() })).optional(),
   attachments: z.object({ media_keys: z.array(z.string()) }).optional(),
   public_metrics: z.record(z.string(), z.number()).optional(),
   non_public_metrics: z.record(z.string(), z.number()).optional(),
@@ -23,35 +23,26 @@ const TokenSchema = z.object({ access_token: z.string(), refresh_token: z.string
 async function upload(item: MediaRef, context: AdapterContext): Promise<string> {
   if (item.source.type !== 'bytes') throw new Error('the reference adapter uploads only bytes');
   const bytes = Uint8Array.from(atob(item.source.base64), (char) => char.charCodeAt(0));
-  const form = (fields: Record<string, string>) => new URLSearchParams(fields);
+  // X's OpenAPI chunked flow: initialize, append (one segment here), finalize.
   const init = await context.http.request({
     method: 'POST',
-    path: '/2/media/upload',
-    body: form({ command: 'INIT', media_type: item.mimeType, total_bytes: String(bytes.length) }),
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    path: '/2/media/upload/initialize',
+    json: { media_type: item.mimeType, total_bytes: bytes.length },
     bucket: 'media',
     signal: context.signal,
   });
-  const id = parseApiResponse(z.object({ data: z.object({ id: z.string() }) }), init, 'x', 'INIT').data.id;
-  const chunk = new FormData();
-  chunk.set('command', 'APPEND');
-  chunk.set('media_id', id);
-  chunk.set('segment_index', '0');
-  chunk.set('media', new Blob([bytes], { type: item.mimeType }));
+  const id = parseApiResponse(z.object({ data: z.object({ id: z.string() }) }), init, 'x', 'initialize').data.id;
   await context.http.request({
     method: 'POST',
-    path: '/2/media/upload',
-    body: chunk,
+    path: `/2/media/upload/${id}/append`,
+    json: { media: item.source.base64, segment_index: 0 },
     bucket: 'media',
-    responseType: 'none',
     idempotent: true,
     signal: context.signal,
   });
   const finalize = await context.http.request({
     method: 'POST',
-    path: '/2/media/upload',
-    body: form({ command: 'FINALIZE', media_id: id }),
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    path: `/2/media/upload/${id}/finalize`,
     bucket: 'media',
     idempotent: true,
     signal: context.signal,
@@ -84,7 +75,7 @@ async function upload(item: MediaRef, context: AdapterContext): Promise<string> 
 async function timeline(context: AdapterContext, since: string) {
   const response = await context.http.request({
     path: `/2/users/${context.account.id}/tweets`,
-    searchParams: { max_results: 100, start_time: since, 'tweet.fields': 'created_at,referenced_tweets' },
+    searchParams: { max_results: 100, start_time: since, 'post.fields': 'created_at', expansions: 'referenced_posts' },
     signal: context.signal,
   });
   return parseApiResponse(z.object({ data: z.array(TweetSchema).optional() }), response, 'x', 'GET /2/users/:id/tweets').data ?? [];
@@ -100,7 +91,7 @@ async function findByText(draft: PostDraft, context: AdapterContext, since: stri
     const match = tweets.find(
       (tweet) =>
         tweet.text === text &&
-        (parent === undefined || tweet.referenced_tweets?.some((ref) => ref.type === 'replied_to' && ref.id === parent)),
+        (parent === undefined || tweet.referenced_posts?.some((ref) => ref.type === 'replied_to' && ref.id === parent)),
     );
     if (!match) break;
     parts.push({ id: match.id, url: `https://x.com/i/web/status/${match.id}` });
@@ -205,12 +196,12 @@ export function createReferenceXAdapter(options: { baseUrl: string }) {
     async doGetPost({ post }, context) {
       const response = await context.http.request({
         path: `/2/tweets/${post.id}`,
-        searchParams: { 'tweet.fields': 'created_at,referenced_tweets,attachments' },
+        searchParams: { 'post.fields': 'created_at,attachments', expansions: 'referenced_posts' },
         signal: context.signal,
       });
       const { data } = parseApiResponse(ReadSchema, response, 'x', 'GET /2/tweets/:id');
       if (!data) return null;
-      const parent = data.referenced_tweets?.find((ref) => ref.type === 'replied_to')?.id;
+      const parent = data.referenced_posts?.find((ref) => ref.type === 'replied_to')?.id;
       return {
         ref: { id: data.id, url: `https://x.com/i/web/status/${data.id}` },
         text: data.text,
@@ -224,8 +215,8 @@ export function createReferenceXAdapter(options: { baseUrl: string }) {
         path: `/2/users/${context.account.id}/mentions`,
         searchParams: {
           max_results: Math.min(100, Math.max(5, limit ?? 100)),
-          'tweet.fields': 'created_at,conversation_id,referenced_tweets,lang',
-          expansions: 'author_id',
+          'post.fields': 'created_at,conversation_id,lang',
+          expansions: 'author_id,referenced_posts',
           ...(cursor ? { pagination_token: cursor } : {}),
         },
         signal: context.signal,
@@ -244,7 +235,7 @@ export function createReferenceXAdapter(options: { baseUrl: string }) {
       );
       const users = new Map((page.includes?.users ?? []).map((user) => [user.id, user]));
       const items: Mention[] = (page.data ?? []).map((tweet) => {
-        const reference = tweet.referenced_tweets?.[0];
+        const reference = tweet.referenced_posts?.[0];
         const author = users.get(tweet.author_id);
         return {
           id: tweet.id,
@@ -265,7 +256,7 @@ export function createReferenceXAdapter(options: { baseUrl: string }) {
     async doGetPostMetrics({ post }, context) {
       const response = await context.http.request({
         path: `/2/tweets/${post.id}`,
-        searchParams: { 'tweet.fields': 'public_metrics,non_public_metrics' },
+        searchParams: { 'post.fields': 'public_metrics,non_public_metrics' },
         signal: context.signal,
       });
       const { data } = parseApiResponse(ReadSchema, response, 'x', 'GET /2/tweets/:id');
@@ -277,7 +268,7 @@ export function createReferenceXAdapter(options: { baseUrl: string }) {
       const entries = {
         impressions: from('public_metrics', 'impression_count'),
         likes: from('public_metrics', 'like_count'),
-        shares: from('public_metrics', 'retweet_count'),
+        shares: from('public_metrics', 'repost_count'),
         comments: from('public_metrics', 'reply_count'),
         quotes: from('public_metrics', 'quote_count'),
         saves: from('public_metrics', 'bookmark_count'),
@@ -303,7 +294,7 @@ export function createReferenceXAdapter(options: { baseUrl: string }) {
         metrics: {
           followers: { value: metrics.followers_count!, platformName: 'public_metrics.followers_count' },
           following: { value: metrics.following_count!, platformName: 'public_metrics.following_count' },
-          posts: { value: metrics.tweet_count!, platformName: 'public_metrics.tweet_count' },
+          posts: { value: metrics.post_count!, platformName: 'public_metrics.post_count' },
         },
       };
     },

@@ -1,0 +1,129 @@
+#!/usr/bin/env node
+// Re-creates the official API definitions vendored in packages/testkit/definitions/ from their
+// source, so the simulators stay held to what the networks publish.
+//
+// Usage:
+//   node scripts/refresh-definitions.mjs x <source>
+// where <source> is one of
+//   - a git directory of github.com/xdevplatform/xdk (a bare mirror or a checkout's .git): read at HEAD, offline;
+//   - a checkout of that repository (a folder holding specs/openapi.json);
+//   - the openapi.json file itself;
+//   - an http(s) URL of the document (e.g. https://raw.githubusercontent.com/xdevplatform/xdk/main/specs/openapi.json).
+//
+// It writes packages/testkit/definitions/x/openapi.json (the paths the X simulator serves, with
+// every component they reference, unchanged otherwise) and packages/testkit/definitions/x/source.json
+// (repository, path, commit, version, licence, date fetched). Review the diff, then run the X
+// simulator's tests: a changed definition may refuse requests the adapters send.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+
+/** The definitions this script knows, by network. */
+const DEFINITIONS = {
+  x: {
+    repository: 'https://github.com/xdevplatform/xdk',
+    path: 'specs/openapi.json',
+    // The OpenAPI document itself names its terms; the repository holding it is MIT.
+    repositoryLicence: 'MIT (xdevplatform/xdk LICENSE)',
+    // The X API paths the X simulator serves; everything else in the document is left out.
+    paths: [
+      '/2/tweets',
+      '/2/tweets/{id}',
+      '/2/users/me',
+      '/2/users/{id}',
+      '/2/users/{id}/mentions',
+      '/2/users/{id}/tweets',
+      '/2/media/upload',
+      '/2/media/upload/initialize',
+      '/2/media/upload/{id}/append',
+      '/2/media/upload/{id}/finalize',
+      '/2/media/metadata',
+    ],
+  },
+};
+
+function usage(message) {
+  console.error(`${message}\nusage: node scripts/refresh-definitions.mjs x <git-dir | checkout | openapi.json | https-url>`);
+  process.exit(2);
+}
+
+const git = (gitDir, ...args) => execFileSync('git', ['--git-dir', gitDir, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+
+/** Reads the document and whatever is known of its commit. */
+async function read(source, path) {
+  if (/^https?:\/\//.test(source)) {
+    const response = await fetch(source);
+    if (!response.ok) usage(`could not fetch ${source}: HTTP ${response.status}`);
+    return { text: await response.text(), commit: null };
+  }
+  if (!existsSync(source)) usage(`no such file or folder: ${source}`);
+  if (statSync(source).isFile()) return { text: readFileSync(source, 'utf8'), commit: null };
+  const gitDir = existsSync(join(source, 'HEAD')) && existsSync(join(source, 'objects')) ? source : join(source, '.git');
+  if (existsSync(join(source, path)) && !existsSync(gitDir)) return { text: readFileSync(join(source, path), 'utf8'), commit: null };
+  if (!existsSync(gitDir)) usage(`${source} is neither a git directory nor a checkout holding ${path}`);
+  return { text: git(gitDir, 'show', `HEAD:${path}`), commit: git(gitDir, 'rev-parse', 'HEAD').trim() };
+}
+
+/** The named paths and, transitively, every `#/components/...` they reference. */
+function subset(document, paths) {
+  const components = {};
+  const pending = [];
+  const visit = (node) => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === '$ref' && typeof value === 'string' && value.startsWith('#/components/')) pending.push(value);
+        else visit(value);
+      }
+    }
+  };
+  const out = { ...document, paths: {}, components: {} };
+  for (const path of paths) {
+    if (!document.paths[path]) usage(`the document has no path ${path}: update DEFINITIONS in this script`);
+    out.paths[path] = document.paths[path];
+    visit(document.paths[path]);
+  }
+  while (pending.length > 0) {
+    const [, , kind, name] = pending.pop().split('/');
+    if (components[kind]?.[name] !== undefined) continue;
+    const value = document.components?.[kind]?.[name];
+    if (value === undefined) usage(`dangling reference #/components/${kind}/${name}`);
+    (components[kind] ??= {})[name] = value;
+    visit(value);
+  }
+  for (const kind of Object.keys(components).sort()) {
+    out.components[kind] = Object.fromEntries(Object.entries(components[kind]).sort(([a], [b]) => a.localeCompare(b)));
+  }
+  if (document.components?.securitySchemes) out.components.securitySchemes = document.components.securitySchemes;
+  return out;
+}
+
+const [network, source] = process.argv.slice(2);
+const definition = DEFINITIONS[network];
+if (!definition || !source) usage('name a network and a source');
+const { text, commit } = await read(source, definition.path);
+const document = JSON.parse(text);
+const out = join(root, 'packages', 'testkit', 'definitions', network);
+mkdirSync(out, { recursive: true });
+writeFileSync(join(out, 'openapi.json'), `${JSON.stringify(subset(document, definition.paths), null, 2)}\n`);
+const provenance = {
+  repository: definition.repository,
+  path: definition.path,
+  commit,
+  source,
+  title: document.info?.title,
+  version: document.info?.version,
+  openapi: document.openapi,
+  documentLicence: document.info?.license ?? null,
+  repositoryLicence: definition.repositoryLicence,
+  fetched: new Date().toISOString().slice(0, 10),
+  paths: definition.paths,
+};
+// The local source path says nothing to another machine.
+if (!/^https?:\/\//.test(source)) delete provenance.source;
+writeFileSync(join(out, 'source.json'), `${JSON.stringify(provenance, null, 2)}\n`);
+console.log(
+  `wrote packages/testkit/definitions/${network}/openapi.json (${document.info?.title} ${document.info?.version}${commit ? `, ${commit}` : ''})`,
+);
