@@ -20,10 +20,16 @@ import type {
   AdapterV1ListMentionsInput,
   AdapterV1MediaRules,
   AdapterV1MetricSnapshot,
+  AdapterV1PendingHandle,
+  AdapterV1PendingPublish,
+  AdapterV1PendingPublishCapability,
   AdapterV1Poll,
   AdapterV1PostRefOutput,
+  AdapterV1PublishAnswer,
   AdapterV1PublishInput,
   AdapterV1PublishOutput,
+  AdapterV1PublishProgress,
+  AdapterV1PublishStatusInput,
   AdapterV1RateLimitObservation,
   AdapterV1RateLimitParser,
   AdapterV1StaticLimit,
@@ -57,3 +63,10 @@ export type FindPublishedInput = AdapterV1FindPublishedInput;
 export type DirectMessageInput = AdapterV1DirectMessageInput;
 export type DirectMessageOutput = AdapterV1DirectMessageOutput;
 export type MetricSnapshotOutput = AdapterV1MetricSnapshot;
+// v1.1: pending publishes.
+export type PendingHandle = AdapterV1PendingHandle;
+export type PendingPublishOutput = AdapterV1PendingPublish;
+export type PendingPublishCapability = AdapterV1PendingPublishCapability;
+export type PublishAnswer = AdapterV1PublishAnswer;
+export type PublishProgress = AdapterV1PublishProgress;
+export type PublishStatusInput = AdapterV1PublishStatusInput;
