@@ -90,7 +90,12 @@ export async function awaitPending(
       );
     }
     const delay = Math.min(pollDelayMs(polls, hint), deadline - now);
-    ctx.emitter.emit('publish-progress', { pending, ...(pending.progress ? { progress: pending.progress } : {}), polls, nextPollInMs: delay });
+    ctx.emitter.emit('publish-progress', {
+      pending,
+      ...(pending.progress ? { progress: pending.progress } : {}),
+      polls,
+      nextPollInMs: delay,
+    });
     await ctx.clock.sleep(delay, options.signal);
     const answer = await adapter.doGetPublishStatus(
       { handle: pending.handle, idempotencyKey: pending.idempotencyKey, ...(options.draft ? { draft: options.draft } : {}) },

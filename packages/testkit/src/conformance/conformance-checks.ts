@@ -6,6 +6,7 @@ import type { AccountInput, MediaRef, PostRef } from '@smm/core/model';
 import { createAdapterTestEnv, ONE_PIXEL_PNG_BASE64, settle, type AdapterTestEnv } from '../adapter-test-env/index.js';
 import { createFakeClock, type FakeClock } from '../clock/index.js';
 import type { NetworkSimulator } from '../simulator/index.js';
+import { pendingPublishChecks } from './pending-publish-checks.js';
 
 /** Options of the adapter conformance suite. */
 export interface ConformanceOptions<TSim extends NetworkSimulator = NetworkSimulator> {
@@ -112,6 +113,14 @@ export function conformanceChecks<TSim extends NetworkSimulator>(options: Confor
       ...(options.httpOptions ? { httpOptions: options.httpOptions } : {}),
       ...(options.createHttpClient ? { createHttpClient: options.createHttpClient } : {}),
     });
+
+  const credentialsOf = (sim: TSim): unknown =>
+    typeof options.credentials === 'function'
+      ? (options.credentials as (simulator: TSim) => unknown)(sim)
+      : (options.credentials ?? sim.credentials);
+  const fail = (message: string): never => {
+    throw new ConformanceError(message);
+  };
 
   const livePosts = (sim: NetworkSimulator, text?: string) =>
     sim.posts().filter((post) => !post.deleted && (text === undefined || post.text === text));
@@ -405,6 +414,7 @@ export function conformanceChecks<TSim extends NetworkSimulator>(options: Confor
         check(env.sim.requests.length === from, 'requests were sent for a draft the network cannot publish');
       },
     },
+    ...pendingPublishChecks({ capabilities, setup, unique, credentials: credentialsOf, fail }),
   ];
   return entries.map((entry) => ({ ...entry, skip: entry.skip ?? false }));
 }
