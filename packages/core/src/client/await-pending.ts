@@ -1,6 +1,7 @@
 import type { AdapterV1PendingPublish, AdapterV1PostDraft } from '../adapter-spec/index.js';
 import { isAdapterV1PendingPublish } from '../adapter-spec/index.js';
 import { PublishPendingTimeoutError, ValidationError } from '../errors/index.js';
+import { holdProcess } from '../http/index.js';
 import { PendingPublishSchema, type PendingPublish, type PublishedPost } from '../model/index.js';
 import { operationContext, type AccountBinding } from './account-bindings.js';
 import { parseAdapterOutput, toPublishedPost } from './adapter-output.js';
@@ -78,6 +79,26 @@ export async function awaitPending(
   const started = ctx.clock.now();
   const deadline = started + maxWaitMs;
   const context = operationContext(ctx, binding, options.signal, first.idempotencyKey);
+  // Waiting for a pending publish is pending work: it keeps the process alive, as a request does
+  // (the clock's own timers never do).
+  const release = holdProcess();
+  try {
+    return await pollUntilLive(ctx, binding, first, firstHintMs, options, { started, deadline, context });
+  } finally {
+    release();
+  }
+}
+
+async function pollUntilLive(
+  ctx: ClientContext,
+  binding: AccountBinding,
+  first: PendingPublish,
+  firstHintMs: number | undefined,
+  options: PendingWait,
+  run: { started: number; deadline: number; context: ReturnType<typeof operationContext> },
+): Promise<PublishedPost> {
+  const { adapter } = binding;
+  const { started, deadline, context } = run;
   let pending = first;
   let hint = firstHintMs;
   await options.onPending?.(pending);
@@ -97,7 +118,7 @@ export async function awaitPending(
       nextPollInMs: delay,
     });
     await ctx.clock.sleep(delay, options.signal);
-    const answer = await adapter.doGetPublishStatus(
+    const answer = await adapter.doGetPublishStatus!(
       { handle: pending.handle, idempotencyKey: pending.idempotencyKey, ...(options.draft ? { draft: options.draft } : {}) },
       context,
     );
