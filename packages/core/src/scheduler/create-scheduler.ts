@@ -113,12 +113,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     onLost: (id) => logger.warn('scheduler lost the lease of an entry while publishing it', { entryId: id, owner }),
     onError: (id, error) => emitter.emit('error', { error, entryId: id, phase: 'lease' }),
   });
-  const ctx: ExecutorContext = { ...resolved, emitter, logger, leases, pendingKeys: new Map() };
-  // The client reports polls of pending publishes by key; the scheduler reports them by entry.
-  resolved.client.on?.('publish-progress', ({ pending, progress, polls }) => {
-    const entryId = ctx.pendingKeys.get(pending.idempotencyKey);
-    if (entryId !== undefined) emitter.emit('entry-progress', { entryId, pending, polls, ...(progress ? { progress } : {}) });
-  });
+  const ctx: ExecutorContext = { ...resolved, emitter, logger, leases };
 
   const inFlight = new Set<Promise<unknown>>();
   let lastPollAt: number | null = null;

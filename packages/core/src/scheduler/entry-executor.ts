@@ -100,7 +100,11 @@ async function runPublish(ctx: ExecutorContext, entry: CalendarEntry): Promise<E
     ctx.emitter.emit('entry-pending', { entry: latest, pending });
   };
   const key = idempotencyKeyOf(entry);
-  ctx.pendingKeys.set(key, entry.id);
+  // The client reports polls by idempotency key; listen only while this entry runs and report them by entry.
+  const stopListening = ctx.client.on?.('publish-progress', ({ pending, progress, polls }) => {
+    if (pending.idempotencyKey === key)
+      ctx.emitter.emit('entry-progress', { entryId: entry.id, pending, polls, ...(progress ? { progress } : {}) });
+  });
   let published: PublishedPost;
   try {
     published =
@@ -117,7 +121,7 @@ async function runPublish(ctx: ExecutorContext, entry: CalendarEntry): Promise<E
     }
     return afterFailure(ctx, latest, error);
   } finally {
-    ctx.pendingKeys.delete(key);
+    stopListening?.();
   }
   return recordPublished(ctx, latest, published, false);
 }

@@ -8,6 +8,4 @@ export interface ExecutorContext extends ResolvedSchedulerOptions {
   emitter: SchedulerEmitter;
   logger: Logger;
   leases: LeaseKeeper;
-  /** Idempotency key → entry id of the publishes this worker is running: maps the client's progress events to entries. */
-  pendingKeys: Map<string, string>;
 }
