@@ -115,6 +115,8 @@ async function runPublish(ctx: ExecutorContext, entry: CalendarEntry): Promise<E
   } catch (error) {
     // The call was aborted because another claim owns the entry now: it settles it.
     if (ctx.leases.isLost(entry.id)) return leaseLost(ctx, entry.id, 'while publishing: the call was aborted');
+    // Storing the pending handle was fenced out: another claim owns the entry (and will resume it).
+    if (EntryConflictError.isInstance(error)) throw error;
     if (PublishPendingTimeoutError.isInstance(error)) {
       // The network still holds it: keep the handle, so whoever resolves it resumes, not republishes.
       return markOutcomeUnknown(ctx, latest, `the network accepted it but had not made it live by the wait limit: ${error.message}`);

@@ -6,7 +6,7 @@ import {
 import { createFakeClock, type FakeClock } from '@smm/testkit/clock';
 import { describe, expect, it } from 'vitest';
 import { createClient, type SmmClient } from '../client/index.js';
-import { createMemoryStore } from '../schedule-store/index.js';
+import { EntryConflictError, createMemoryStore } from '../schedule-store/index.js';
 import { createScheduler } from './create-scheduler.js';
 import type { SchedulerEvents } from './scheduler-events.js';
 import { dueEntry } from './scheduler-test-network.js';
@@ -121,6 +121,21 @@ describe('scheduler: pending publishes', () => {
     expect(stored.status).toBe('failed');
     expect(stored.pendingPublish).toBeUndefined();
     expect(stored.error?.code).toBe('api_call_error');
+    expect(sim.posts()).toEqual([]);
+  });
+
+  it('a run whose handle write is fenced out (its lease was taken) stops: no poll, no post, the entry is left to the new claim', async () => {
+    const { sim, client, entry, clock } = network({ finishAfter: { polls: 1 } });
+    const memory = createMemoryStore();
+    // The store refuses the fenced put, as it does once another worker re-claimed the entry.
+    const store = { ...memory, put: async () => Promise.reject(new EntryConflictError('e5', 'claimed by another worker')) };
+    await memory.insert(entry('e5'));
+    const report = await createScheduler({ store, client: client(), clock, owner: 'w5' }).runDue();
+    expect(report.claimed).toBe(1);
+    const stored = (await memory.get('e5'))!;
+    expect(stored.status).toBe('publishing');
+    expect(stored.pendingPublish).toBeUndefined();
+    expect(reads(sim)).toBe(0);
     expect(sim.posts()).toEqual([]);
   });
 });
