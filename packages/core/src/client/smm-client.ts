@@ -103,7 +103,9 @@ export interface SmmClient extends EventSource<ClientEvents> {
     draft: PostDraftInput,
     options: PublishOptions & { wait: false },
   ): Promise<PublishResult | PublishPendingResult>;
-  publish(account: AccountRef, draft: PostDraftInput, options?: PublishOptions): Promise<PublishResult>;
+  publish(account: AccountRef, draft: PostDraftInput, options?: PublishOptions & { wait?: true }): Promise<PublishResult>;
+  /** With `wait` only known at run time, either result. */
+  publish(account: AccountRef, draft: PostDraftInput, options?: PublishOptions): Promise<PublishResult | PublishPendingResult>;
   /** Publishes `draft` as a reply to `to`. */
   reply(
     account: AccountRef,
@@ -111,7 +113,8 @@ export interface SmmClient extends EventSource<ClientEvents> {
     draft: PostDraftInput,
     options: PublishOptions & { wait: false },
   ): Promise<PublishResult | PublishPendingResult>;
-  reply(account: AccountRef, to: PostRef, draft: PostDraftInput, options?: PublishOptions): Promise<PublishResult>;
+  reply(account: AccountRef, to: PostRef, draft: PostDraftInput, options?: PublishOptions & { wait?: true }): Promise<PublishResult>;
+  reply(account: AccountRef, to: PostRef, draft: PostDraftInput, options?: PublishOptions): Promise<PublishResult | PublishPendingResult>;
   /**
    * Waits for a pending publish (from `publish` with `wait: false`, a stored one, or a
    * `PublishPendingTimeoutError`) until the post is live; polls with backoff, never publishes again.
