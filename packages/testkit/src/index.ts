@@ -12,6 +12,7 @@ export * from './x/index.js';
 export * from './bluesky/index.js';
 export * from './mastodon/index.js';
 export * from './oauth/index.js';
+export * from './container-network/index.js';
 export * from './adapter-test-env/index.js';
 export * from './conformance/index.js';
 export * from './store-conformance/index.js';

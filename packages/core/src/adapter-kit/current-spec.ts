@@ -20,10 +20,16 @@ import type {
   AdapterV1ListMentionsInput,
   AdapterV1MediaRules,
   AdapterV1MetricSnapshot,
+  AdapterV1PendingHandle,
+  AdapterV1PendingPublish,
+  AdapterV1PendingPublishCapability,
   AdapterV1Poll,
   AdapterV1PostRefOutput,
+  AdapterV1PublishAnswer,
   AdapterV1PublishInput,
   AdapterV1PublishOutput,
+  AdapterV1PublishProgress,
+  AdapterV1PublishStatusInput,
   AdapterV1RateLimitObservation,
   AdapterV1RateLimitParser,
   AdapterV1StaticLimit,
@@ -80,3 +86,10 @@ export type ConnectableAccount<TCredentials = unknown> = AdapterV1ConnectableAcc
 export type AppRegistrationInput = AdapterV1AppRegistrationInput;
 export type RegisteredApp = AdapterV1RegisteredApp;
 export type TokenResponse = AdapterV1TokenResponse;
+// v1.1: pending publishes.
+export type PendingHandle = AdapterV1PendingHandle;
+export type PendingPublishOutput = AdapterV1PendingPublish;
+export type PendingPublishCapability = AdapterV1PendingPublishCapability;
+export type PublishAnswer = AdapterV1PublishAnswer;
+export type PublishProgress = AdapterV1PublishProgress;
+export type PublishStatusInput = AdapterV1PublishStatusInput;

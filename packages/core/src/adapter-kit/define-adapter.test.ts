@@ -97,3 +97,24 @@ describe('defineAdapter validates the capabilities with the spec schema (one sou
     expect(message).toContain('impressions');
   });
 });
+
+describe('defineAdapter: pending publishes (spec v1.1)', () => {
+  const status = async () => ({ pending: 'c1' });
+
+  it('accepts capabilities.pendingPublish with doGetPublishStatus, and a v1.0 definition with neither', () => {
+    expect(
+      defineAdapter({ ...definition({ pendingPublish: { maxWaitMs: 60_000 } }), doGetPublishStatus: status }).capabilities.pendingPublish,
+    ).toEqual({
+      maxWaitMs: 60_000,
+    });
+    expect(defineAdapter(definition()).capabilities.pendingPublish).toBeUndefined();
+  });
+
+  it('refuses one without the other, naming the missing piece', () => {
+    expect(issuePaths(() => defineAdapter(definition({ pendingPublish: { maxWaitMs: 60_000 } })))).toEqual(['doGetPublishStatus']);
+    expect(issuePaths(() => defineAdapter({ ...definition(), doGetPublishStatus: status }))).toEqual(['capabilities.pendingPublish']);
+    expect(issuePaths(() => defineAdapter({ ...definition({ pendingPublish: { maxWaitMs: 0 } }), doGetPublishStatus: status }))).toEqual([
+      'capabilities.pendingPublish.maxWaitMs',
+    ]);
+  });
+});

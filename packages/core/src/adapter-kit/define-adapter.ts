@@ -83,6 +83,7 @@ const DefinitionSchema = z.object({
   doFindPublished: fn('doFindPublished'),
   doSendDirectMessage: optionalFn('doSendDirectMessage'),
   connect: ConnectSchema.optional(),
+  doGetPublishStatus: optionalFn('doGetPublishStatus'),
 });
 
 // Checks across fields; run on the raw input (defensively) so they are reported together
@@ -96,6 +97,21 @@ function crossFieldIssues(definition: Record<string, unknown>): ValidationIssue[
       path: ['doSendDirectMessage'],
       code: 'custom',
       message: 'capabilities.directMessages is true: implement doSendDirectMessage, or set it to false',
+    });
+  }
+  // v1.1: a pending answer is only useful if core can poll it, so the two come together.
+  if (capabilities.pendingPublish !== undefined && typeof definition.doGetPublishStatus !== 'function') {
+    issues.push({
+      path: ['doGetPublishStatus'],
+      code: 'custom',
+      message: 'capabilities.pendingPublish is set: implement doGetPublishStatus (core polls it), or remove pendingPublish',
+    });
+  }
+  if (capabilities.pendingPublish === undefined && typeof definition.doGetPublishStatus === 'function') {
+    issues.push({
+      path: ['capabilities', 'pendingPublish'],
+      code: 'custom',
+      message: 'doGetPublishStatus is implemented: declare capabilities.pendingPublish: { maxWaitMs } so core polls pending publishes',
     });
   }
   if (Array.isArray(capabilities.visibilities) && !capabilities.visibilities.includes('public')) {

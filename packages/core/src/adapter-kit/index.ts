@@ -49,7 +49,16 @@ export type {
   PublishInput,
   PublishOutput,
 } from './current-spec.js';
+export type {
+  PendingHandle,
+  PendingPublishCapability,
+  PendingPublishOutput,
+  PublishAnswer,
+  PublishProgress,
+  PublishStatusInput,
+} from './current-spec.js';
 export type { Adapter, AdapterV1 } from '../adapter-spec/index.js';
+export { isAdapterV1PendingPublish as isPendingPublish } from '../adapter-spec/index.js';
 export { defineAdapter, type AdapterDefinition } from './define-adapter.js';
 export { parseApiResponse } from './parse-api-response.js';
 export { connectRequest, type ConnectRequest } from './connect-request.js';
@@ -61,6 +70,7 @@ export {
   AuthError,
   NetworkError,
   PublishOutcomeUnknownError,
+  PublishPendingTimeoutError,
   RateLimitError,
   SmmError,
   TimeoutError,

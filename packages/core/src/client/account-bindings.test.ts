@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Adapter } from '../adapter-spec/index.js';
 import { systemClock } from '../clock/index.js';
+import { createTypedEmitter } from '../events/index.js';
 import { ValidationError } from '../errors/index.js';
 import type { HttpClient, HttpClientOptions } from '../http/index.js';
 import type { Account } from '../model/index.js';
@@ -34,6 +35,7 @@ function context(credentials: ClientContext['credentials']): { ctx: ClientContex
     logger: noopLogger,
     httpOptions: { timeoutMs: 1234 },
     fetch: undefined,
+    emitter: createTypedEmitter(),
     createHttpClient: (options) => {
       created.push(options);
       return { request: async () => ({ status: 200, headers: new Headers(), data: null }) } as unknown as HttpClient;

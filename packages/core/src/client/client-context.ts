@@ -1,7 +1,9 @@
 import type { Adapter } from '../adapter-spec/index.js';
 import type { Clock } from '../clock/index.js';
+import type { TypedEmitter } from '../events/index.js';
 import type { HttpClient, HttpClientOptions } from '../http/index.js';
 import type { Account } from '../model/index.js';
+import type { ClientEvents } from './client-events.js';
 import type { ClientHttpOptions, CreateClientOptions } from './client-options.js';
 import type { Logger } from './logger.js';
 
@@ -21,4 +23,6 @@ export interface ClientContext {
   httpOptions: ClientHttpOptions | undefined;
   fetch: typeof fetch | undefined;
   createHttpClient: (options: HttpClientOptions) => HttpClient;
+  /** Where `publish-pending` and `publish-progress` go (`client.on`). */
+  emitter: TypedEmitter<ClientEvents>;
 }

@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import type { Adapter } from '../adapter-spec/index.js';
+import { isAdapterV1PendingPublish } from '../adapter-spec/index.js';
 import { systemClock } from '../clock/index.js';
+import { createTypedEmitter } from '../events/index.js';
 import { UnsupportedFeatureError, ValidationError } from '../errors/index.js';
 import {
   InstantSchema,
   MENTION_KINDS,
   MentionSchema,
   MetricSnapshotSchema,
+  PendingPublishSchema,
   pageSchema,
   parsePostDraft,
   parseWithSchema,
@@ -14,21 +17,36 @@ import {
   type Account,
   type Mention,
   type Page,
+  type PendingPublish,
 } from '../model/index.js';
 import { accountKey } from './account-key.js';
 import { createAccountBindings, operationContext } from './account-bindings.js';
 import { checkDeclaredMetrics, parseAdapterOutput, toPostRef, toPublishedPost } from './adapter-output.js';
+import { awaitPending, toPendingPublish } from './await-pending.js';
+import type { ClientEvents } from './client-events.js';
 import type { ClientContext } from './client-context.js';
 import { CreateClientOptionsSchema, type ClientHttpOptions, type CreateClientOptions } from './client-options.js';
 import { defaultCreateHttpClient } from './default-http-client.js';
 import { FetchedPostSchema } from './fetched-post-schema.js';
 import { noopLogger } from './logger.js';
 import { publishDraft } from './publish-draft.js';
-import type { SmmClient } from './smm-client.js';
+import type { PublishResult, SmmClient } from './smm-client.js';
 
 export { accountKey, type AccountRef } from './account-key.js';
 export type { ClientHttpOptions, CreateClientOptions } from './client-options.js';
-export type { CallOptions, ListMentionsOptions, PublishOptions, PublishResult, PublishSettledResult, SmmClient } from './smm-client.js';
+export type { ClientEvents } from './client-events.js';
+export type {
+  AwaitPublishOptions,
+  CallOptions,
+  ListMentionsOptions,
+  PendingWaitOptions,
+  PublishOptions,
+  PublishPendingResult,
+  PublishResult,
+  PublishSettledResult,
+  PublishStatus,
+  SmmClient,
+} from './smm-client.js';
 
 function requireCapability(adapter: Adapter, enabled: boolean, feature: string, what: string): void {
   if (!enabled) {
@@ -114,8 +132,21 @@ export function createClient(options: CreateClientOptions): SmmClient {
     httpOptions: parsed.httpOptions as ClientHttpOptions | undefined,
     fetch: parsed.fetch,
     createHttpClient: parsed.createHttpClient ?? defaultCreateHttpClient,
+    emitter: createTypedEmitter<ClientEvents>({
+      onListenerError: (error, type) =>
+        (parsed.logger ?? noopLogger).error('client event listener threw', {
+          event: String(type),
+          error: error instanceof Error ? error.message : String(error),
+        }),
+    }),
   };
   const bindings = createAccountBindings(ctx);
+  // A stored pending publish is read back from JSON: check it before trusting it.
+  const pendingBinding = async (input: PendingPublish) => {
+    const pending = parseWithSchema(PendingPublishSchema, input, 'pending publish');
+    const binding = await bindings.bind({ platform: pending.platform, id: pending.accountId });
+    return { pending, binding };
+  };
 
   const client: SmmClient = {
     accounts: [...accounts.values()],
@@ -127,16 +158,41 @@ export function createClient(options: CreateClientOptions): SmmClient {
     async http(ref) {
       return (await bindings.bind(ref)).http;
     },
-    publish(ref, draft, options = {}) {
-      return publishDraft(ctx, bindings, ref, draft, options, []);
+    on: ctx.emitter.on,
+    // The overloads narrow the result by `wait`; one implementation serves both.
+    publish: ((ref, draft, options = {}) => publishDraft(ctx, bindings, ref, draft, options, [])) as SmmClient['publish'],
+    reply: ((ref, to, draft, options = {}) =>
+      publishDraft(ctx, bindings, ref, { ...draft, replyTo: to }, options, [])) as SmmClient['reply'],
+    async awaitPublish(input, options = {}) {
+      const { pending, binding } = await pendingBinding(input);
+      const { draft, ...wait } = options;
+      return awaitPending(ctx, binding, pending, undefined, { ...wait, ...(draft === undefined ? {} : { draft: parsePostDraft(draft) }) });
     },
-    reply(ref, to, draft, options = {}) {
-      return publishDraft(ctx, bindings, ref, { ...draft, replyTo: to }, options, []);
+    async publishStatus(input, options = {}) {
+      const { pending, binding } = await pendingBinding(input);
+      const { adapter } = binding;
+      requireCapability(adapter, adapter.doGetPublishStatus !== undefined, 'pendingPublish', 'report the status of a pending publish');
+      const answer = await adapter.doGetPublishStatus!(
+        {
+          handle: pending.handle,
+          idempotencyKey: pending.idempotencyKey,
+          ...(options.draft === undefined ? {} : { draft: parsePostDraft(options.draft) }),
+        },
+        operationContext(ctx, binding, options.signal, pending.idempotencyKey),
+      );
+      if (!isAdapterV1PendingPublish(answer)) {
+        return { published: toPublishedPost(answer, binding, 'doGetPublishStatus', clock.now(), pending.idempotencyKey) };
+      }
+      return { pending: toPendingPublish(answer, binding, pending.idempotencyKey, pending.since, 'doGetPublishStatus') };
     },
     async publishEverywhere(draft, refs, options = {}) {
       const targets = refs.map((ref) => bindings.resolve(ref));
       const platforms = [...new Set(targets.map((account) => account.platform))];
-      const settled = await Promise.allSettled(targets.map((account) => publishDraft(ctx, bindings, account, draft, options, platforms)));
+      // Always waits: one result type per account (a pending one would need its own handling).
+      const waiting = { ...options, wait: true };
+      const settled = await Promise.allSettled(
+        targets.map((account) => publishDraft(ctx, bindings, account, draft, waiting, platforms) as Promise<PublishResult>),
+      );
       return settled.map((result, index) =>
         result.status === 'fulfilled'
           ? { account: targets[index]!, status: 'fulfilled' as const, value: result.value }

@@ -1,11 +1,13 @@
+import { isAdapterV1PendingPublish } from '../adapter-spec/index.js';
 import { UnsupportedFeatureError, ValidationError } from '../errors/index.js';
 import { InstantSchema, parsePostDraft, parseWithSchema, type PostDraftInput } from '../model/index.js';
 import { accountKey, type AccountRef } from './account-key.js';
 import { operationContext, type AccountBindings } from './account-bindings.js';
 import { toPublishedPost } from './adapter-output.js';
+import { awaitPending, toPendingPublish } from './await-pending.js';
 import { checkDraft, type PublishExtras } from './check-draft.js';
 import type { ClientContext } from './client-context.js';
-import type { PublishOptions, PublishResult } from './smm-client.js';
+import type { PublishOptions, PublishPendingResult, PublishResult } from './smm-client.js';
 
 function newIdempotencyKey(): string {
   return globalThis.crypto.randomUUID();
@@ -14,7 +16,8 @@ function newIdempotencyKey(): string {
 /**
  * @internal Publishes one draft to one account: validates it against the model and the network's
  * capabilities (every problem at once, before any request), looks up an earlier publish with a
- * reused idempotency key, then calls `doReply` or `doPublish`.
+ * reused idempotency key, then calls `doReply` or `doPublish`. A pending answer is waited for
+ * (polling `doGetPublishStatus`), or returned as `{ pending }` with `wait: false`.
  *
  * @param alsoTargeted - platforms the same draft goes to in this call (their `networkOptions` are not "ignored").
  * @example
@@ -29,7 +32,7 @@ export async function publishDraft(
   draftInput: PostDraftInput,
   options: PublishOptions,
   alsoTargeted: readonly string[],
-): Promise<PublishResult> {
+): Promise<PublishResult | PublishPendingResult> {
   const account = bindings.resolve(ref);
   const adapter = ctx.adapters.get(account.platform)!;
   const draft = parsePostDraft(draftInput);
@@ -73,6 +76,17 @@ export async function publishDraft(
   }
   const input = { draft, networkOptions: check.networkOptions, ...extras };
   const isReply = draft.replyTo !== undefined && adapter.doReply !== undefined;
+  const operation = isReply ? 'doReply' : 'doPublish';
   const out = isReply ? await adapter.doReply!(input, context) : await adapter.doPublish(input, context);
-  return { published: toPublishedPost(out, binding, isReply ? 'doReply' : 'doPublish', ctx.clock.now(), idempotencyKey), warnings };
+  if (isAdapterV1PendingPublish(out)) {
+    const pending = toPendingPublish(out, binding, idempotencyKey, new Date(ctx.clock.now()).toISOString(), operation);
+    ctx.emitter.emit('publish-pending', { pending });
+    if (options.wait === false) {
+      await options.onPending?.(pending);
+      return { pending, warnings };
+    }
+    const wait = { signal: options.signal, draft, maxWaitMs: options.maxWaitMs, onPending: options.onPending };
+    return { published: await awaitPending(ctx, binding, pending, out.pollAfterMs, wait), warnings };
+  }
+  return { published: toPublishedPost(out, binding, operation, ctx.clock.now(), idempotencyKey), warnings };
 }

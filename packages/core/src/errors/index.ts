@@ -13,6 +13,11 @@ export { NetworkError, type NetworkErrorOptions } from './network-error.js';
 export { TimeoutError, type TimeoutErrorOptions } from './timeout-error.js';
 export { UnsupportedFeatureError, type UnsupportedFeatureErrorOptions } from './unsupported-feature-error.js';
 export { PublishOutcomeUnknownError, type PublishOutcomeUnknownErrorOptions } from './publish-outcome-unknown-error.js';
+export {
+  PublishPendingTimeoutError,
+  type PendingPublishLike,
+  type PublishPendingTimeoutErrorOptions,
+} from './publish-pending-timeout-error.js';
 export type { RequestLike, RequestErrorOptions } from './request-error.js';
 export {
   REDACTED,

@@ -17,6 +17,7 @@ export {
 export { AccountSchema, type Account, type AccountInput } from './account.js';
 export { MEDIA_KINDS, MediaRefSchema, MediaSourceSchema, type MediaKind, type MediaRef } from './media-ref.js';
 export { PostRefSchema, PublishedPostSchema, type PostRef, type PublishedPost } from './post-ref.js';
+export { PendingPublishSchema, PublishProgressSchema, type PendingPublish, type PublishProgress } from './pending-publish.js';
 export {
   PostDraftSchema,
   ThreadPartSchema,

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { InstantSchema, NetworkIdSchema, PostDraftSchema, PublishedPostSchema, parseWithSchema, type PostDraft } from '../model/index.js';
+import {
+  InstantSchema,
+  NetworkIdSchema,
+  PendingPublishSchema,
+  PostDraftSchema,
+  PublishedPostSchema,
+  parseWithSchema,
+  type PostDraft,
+} from '../model/index.js';
 import { ENTRY_STATUSES } from './entry-status.js';
 
 /**
@@ -126,6 +134,13 @@ export const CalendarEntrySchema = z.object({
   lease: LeaseSchema.nullable(),
   /** Set by the runner before it calls the network, so a retry cannot publish twice. */
   idempotencyKey: z.string().optional(),
+  /**
+   * A publish the network accepted but had not made live yet (spec v1.1 pending publishes):
+   * written, fenced on the lease, before the runner starts polling, so a run that resumes the
+   * entry (after a crash or a lost lease) polls this handle instead of publishing again.
+   * Cleared when the entry is published or fails.
+   */
+  pendingPublish: PendingPublishSchema.optional(),
   /** What was published (status `published`). */
   published: PublishedPostSchema.optional(),
   /**

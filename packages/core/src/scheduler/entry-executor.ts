@@ -1,6 +1,15 @@
-import type { PublishedPost } from '../model/index.js';
+import { PublishPendingTimeoutError } from '../errors/index.js';
+import type { PendingPublish, PublishedPost } from '../model/index.js';
 import { EntryConflictError, entryDueAt, type CalendarEntry } from '../schedule-store/index.js';
-import { accountOf, fenceOf, idempotencyKeyOf, markFailed, recordPublished, scheduleRetry } from './entry-settlement.js';
+import {
+  accountOf,
+  fenceOf,
+  idempotencyKeyOf,
+  markFailed,
+  markOutcomeUnknown,
+  recordPublished,
+  scheduleRetry,
+} from './entry-settlement.js';
 import type { EntryOutcome } from './entry-outcome.js';
 import type { ExecutorContext } from './executor-context.js';
 import { classifyPublishFailure, describePublishFailure } from './publish-failure.js';
@@ -23,6 +32,8 @@ export async function executeClaimed(ctx: ExecutorContext, claimed: CalendarEntr
     ctx.emitter.emit('lag', { entryId: claimed.id, accountKey: claimed.accountKey, dueAt: iso(dueAt), lagMs });
   }
   try {
+    // A pending publish recorded by an earlier run: resume polling its handle, never publish again.
+    if (reconcile && claimed.pendingPublish !== undefined) return await runPublish(ctx, claimed);
     if (reconcile) return await reconcileThenPublish(ctx, claimed);
     return await publishScheduled(ctx, claimed);
   } catch (error) {
@@ -42,7 +53,8 @@ export async function publishScheduled(ctx: ExecutorContext, entry: CalendarEntr
   }
   const now = clock.now();
   const deadline = Date.parse(entry.scheduledAt!) + ctx.retry.deadlineMs;
-  if (now > deadline) {
+  // With a pending handle the network already has the post: finishing it is not a new attempt.
+  if (now > deadline && entry.pendingPublish === undefined) {
     const error = {
       code: 'deadline_exceeded',
       message: `Not published: it was due at ${entry.scheduledAt} and no attempt could be made before the deadline (${iso(deadline)}); nothing was sent. Reschedule it to publish.`,
@@ -70,18 +82,50 @@ export async function publishScheduled(ctx: ExecutorContext, entry: CalendarEntr
     ...(entry.attempts ? { reason: `attempt ${entry.attempts + 1}` } : {}),
     patch: { idempotencyKey },
   });
+  return runPublish(ctx, publishing);
+}
+
+/**
+ * @internal Publishes a `publishing` entry this run holds — or, when it records a pending
+ * publish, resumes polling that handle — and settles it. A pending answer is written to the
+ * entry (fenced on the lease) before polling starts.
+ */
+async function runPublish(ctx: ExecutorContext, entry: CalendarEntry): Promise<EntryOutcome> {
   // The re-check just before the network call (a fenced renewal when the last one is old).
   if (!(await ctx.leases.confirm(entry.id))) return leaseLost(ctx, entry.id, 'before publishing: nothing was sent');
   const signal = ctx.leases.signal(entry.id);
+  let latest = entry;
+  const onPending = async (pending: PendingPublish) => {
+    latest = await ctx.store.put({ ...latest, pendingPublish: pending }, fenceOf(ctx, entry.id));
+    ctx.emitter.emit('entry-pending', { entry: latest, pending });
+  };
+  const key = idempotencyKeyOf(entry);
+  // The client reports polls by idempotency key; listen only while this entry runs and report them by entry.
+  const stopListening = ctx.client.on?.('publish-progress', ({ pending, progress, polls }) => {
+    if (pending.idempotencyKey === key)
+      ctx.emitter.emit('entry-progress', { entryId: entry.id, pending, polls, ...(progress ? { progress } : {}) });
+  });
   let published: PublishedPost;
   try {
-    published = (await ctx.client.publish(accountOf(entry), entry.draft, { idempotencyKey, ...(signal ? { signal } : {}) })).published;
+    published =
+      entry.pendingPublish !== undefined
+        ? await ctx.client.awaitPublish(entry.pendingPublish, { draft: entry.draft, onPending, ...(signal ? { signal } : {}) })
+        : (await ctx.client.publish(accountOf(entry), entry.draft, { idempotencyKey: key, onPending, ...(signal ? { signal } : {}) }))
+            .published;
   } catch (error) {
     // The call was aborted because another claim owns the entry now: it settles it.
     if (ctx.leases.isLost(entry.id)) return leaseLost(ctx, entry.id, 'while publishing: the call was aborted');
-    return afterFailure(ctx, publishing, error);
+    // Storing the pending handle was fenced out: another claim owns the entry (and will resume it).
+    if (EntryConflictError.isInstance(error)) throw error;
+    if (PublishPendingTimeoutError.isInstance(error)) {
+      // The network still holds it: keep the handle, so whoever resolves it resumes, not republishes.
+      return markOutcomeUnknown(ctx, latest, `the network accepted it but had not made it live by the wait limit: ${error.message}`);
+    }
+    return afterFailure(ctx, latest, error);
+  } finally {
+    stopListening?.();
   }
-  return recordPublished(ctx, publishing, published, false);
+  return recordPublished(ctx, latest, published, false);
 }
 
 /** @internal This run's lease is gone: write nothing (the new claim owns the entry). */

@@ -45,7 +45,8 @@ export async function markFailed(
     reason,
     ...fenceOf(ctx, entry.id),
     releaseLease: true,
-    patch: attempts === undefined ? { error } : { error, attempts },
+    // A failed pending publish is dead on the network: publishing again must start afresh.
+    patch: attempts === undefined ? { error, pendingPublish: undefined } : { error, attempts, pendingPublish: undefined },
   });
   ctx.emitter.emit('entry-failed', { entry: failed, error });
   return { status: 'failed', entry: failed };
@@ -127,7 +128,7 @@ export async function recordPublished(
   const { store, owner } = ctx;
   const at = iso(ctx.clock.now());
   const reason = reconciled ? 'found on the network by its idempotency key' : undefined;
-  const patch = { published, nextAttemptAt: undefined, error: undefined };
+  const patch = { published, nextAttemptAt: undefined, error: undefined, pendingPublish: undefined };
   let stored: CalendarEntry;
   try {
     stored = await store.transition(entry.id, {
@@ -201,7 +202,7 @@ async function overwriteAsPublished(ctx: ExecutorContext, id: string, published:
           reason: 'published while the lease was lost',
           expectedVersion: version,
           releaseLease: true,
-          ...(to === 'published' ? { patch: { published, nextAttemptAt: undefined, error: undefined } } : {}),
+          ...(to === 'published' ? { patch: { published, nextAttemptAt: undefined, error: undefined, pendingPublish: undefined } } : {}),
         });
         version = stored.version;
       }

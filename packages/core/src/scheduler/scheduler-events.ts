@@ -1,6 +1,6 @@
 import type { Logger } from '../client/index.js';
 import { createTypedEmitter, type TypedEmitter } from '../events/index.js';
-import type { PublishedPost } from '../model/index.js';
+import type { PendingPublish, PublishProgress, PublishedPost } from '../model/index.js';
 import type { CalendarEntry } from '../schedule-store/index.js';
 
 /**
@@ -28,6 +28,13 @@ export interface SchedulerEvents {
   'entry-outcome-unknown': { entry: CalendarEntry; reason: string };
   /** A transient failure; the entry will be tried again at `nextAttemptAt`. */
   'entry-retry': { entry: CalendarEntry; error: { code: string; message: string }; attempt: number; nextAttemptAt: string };
+  /**
+   * The network accepted the entry's post but has not made it live yet: the handle is stored
+   * on the entry (`entry.pendingPublish`) and the runner polls it; a restart resumes from it.
+   */
+  'entry-pending': { entry: CalendarEntry; pending: PendingPublish };
+  /** A poll of a pending publish: not live yet; `progress` as the network reports it. */
+  'entry-progress': { entryId: string; pending: PendingPublish; progress?: PublishProgress; polls: number };
   /** An entry was claimed more than `lagWarningMs` after it was due. */
   lag: { entryId: string; accountKey: string; dueAt: string; lagMs: number };
   /** Something went wrong outside a single publish (a store write, the poll loop, a listener). */

@@ -7,6 +7,7 @@ import { createAdapterTestEnv, ONE_PIXEL_PNG_BASE64, settle, type AdapterTestEnv
 import { createFakeClock, type FakeClock } from '../clock/index.js';
 import type { NetworkSimulator } from '../simulator/index.js';
 import { connectChecks } from './connect-checks.js';
+import { pendingPublishChecks } from './pending-publish-checks.js';
 
 /** Options of the adapter conformance suite. */
 export interface ConformanceOptions<TSim extends NetworkSimulator = NetworkSimulator> {
@@ -113,6 +114,14 @@ export function conformanceChecks<TSim extends NetworkSimulator>(options: Confor
       ...(options.httpOptions ? { httpOptions: options.httpOptions } : {}),
       ...(options.createHttpClient ? { createHttpClient: options.createHttpClient } : {}),
     });
+
+  const credentialsOf = (sim: TSim): unknown =>
+    typeof options.credentials === 'function'
+      ? (options.credentials as (simulator: TSim) => unknown)(sim)
+      : (options.credentials ?? sim.credentials);
+  const fail = (message: string): never => {
+    throw new ConformanceError(message);
+  };
 
   const livePosts = (sim: NetworkSimulator, text?: string) =>
     sim.posts().filter((post) => !post.deleted && (text === undefined || post.text === text));
@@ -434,6 +443,7 @@ export function conformanceChecks<TSim extends NetworkSimulator>(options: Confor
       },
     },
     ...connectChecks(probe, setup, check),
+    ...pendingPublishChecks({ capabilities, setup, unique, credentials: credentialsOf, fail }),
   ];
   return entries.map((entry) => ({ ...entry, skip: entry.skip ?? false }));
 }

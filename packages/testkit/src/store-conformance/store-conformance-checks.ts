@@ -656,6 +656,54 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
     },
   ],
   [
+    'a pending-publish handle is stored by a fenced write, read back unchanged through another handle, refused on a stale lease token, cleared on published',
+    async (store, second) => {
+      await store.insert(storeEntry('p'));
+      const [claimed] = await store.claimDue({ owner: 'w1', now: T0, leaseMs: LEASE, limit: 1 });
+      const token = claimedLease(claimed, 'w1', at(LEASE), 'lease of the claimed entry');
+      const publishing = await store.transition('p', { to: 'publishing', at: at(1), by: 'w1', leaseOwner: 'w1', leaseToken: token });
+      // An object handle with nesting and non-ASCII text: stores keep it as JSON, byte for byte.
+      const pendingPublish = {
+        platform: 'x',
+        accountId: '1',
+        handle: { container: '1789', steps: ['upload', 'publish'], note: 'سلام 👋', retries: 0, done: false, extra: null },
+        idempotencyKey: 'smm-entry-p',
+        since: at(2),
+        progress: { stage: 'IN_PROGRESS', percent: 40 },
+      };
+      const written = await store.put({ ...publishing, pendingPublish }, { leaseOwner: 'w1', leaseToken: token });
+      sameJson(written.pendingPublish, pendingPublish, 'put(pendingPublish) result');
+      sameJson((await second.get('p'))?.pendingPublish, pendingPublish, 'pendingPublish read through the second handle');
+      check((await second.get('p'))?.status === 'publishing', 'a put must keep the status ("publishing")');
+      // The lease lapses and another worker claims the entry: the first run's writes are fenced out.
+      const [reclaimed] = await store.claimDue({ owner: 'w2', now: T0 + LEASE + 1, leaseMs: LEASE, limit: 1 });
+      check(reclaimed?.id === 'p', 'an expired publishing lease must be claimable (to resume the pending publish)');
+      sameJson(reclaimed.pendingPublish, pendingPublish, 'pendingPublish of the re-claimed entry');
+      await rejects(
+        store.put({ ...reclaimed, pendingPublish: { ...pendingPublish, handle: 'stale' } }, { leaseOwner: 'w1', leaseToken: token }),
+        conflict,
+        'EntryConflictError',
+        'put of a pending handle fenced on a lapsed lease token',
+      );
+      sameJson((await second.get('p'))?.pendingPublish, pendingPublish, 'pendingPublish after a fenced-out put');
+      const newToken = reclaimed.lease!.token!;
+      const done = await store.transition('p', {
+        to: 'published',
+        at: at(LEASE + 2),
+        by: 'w2',
+        leaseOwner: 'w2',
+        leaseToken: newToken,
+        releaseLease: true,
+        patch: {
+          pendingPublish: undefined,
+          published: { platform: 'x', accountId: '1', parts: [{ platform: 'x', id: '9' }], publishedAt: at(LEASE + 2) },
+        },
+      });
+      check(done.pendingPublish === undefined, 'a transition patching pendingPublish: undefined must clear it');
+      check((await second.get('p'))?.pendingPublish === undefined, 'a cleared pendingPublish must stay cleared when read again');
+    },
+  ],
+  [
     'insertMany of 10,000 entries stores them all',
     async (store) => {
       const count = 10_000;

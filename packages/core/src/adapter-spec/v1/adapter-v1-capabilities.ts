@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { adapterV1ContentRulesSchema } from './adapter-v1-content-rules.js';
 import { adapterV1IdempotencySchema } from './adapter-v1-idempotency.js';
+import { adapterV1PendingPublishCapabilitySchema } from './adapter-v1-pending-publish.js';
 import { ADAPTER_V1_MENTION_KINDS, ADAPTER_V1_METRICS, ADAPTER_V1_VISIBILITIES } from './adapter-v1-vocabulary.js';
 
 const metric = z.enum(ADAPTER_V1_METRICS, {
@@ -40,6 +41,8 @@ export const adapterV1CapabilitiesSchema = z.strictObject({
   /** Canonical metrics `doGetAccountMetrics` can report. */
   accountMetrics: z.array(metric).readonly(),
   idempotency: adapterV1IdempotencySchema,
+  /** v1.1: publishes may answer "pending" (see `doGetPublishStatus`); absent = every publish is final at once. */
+  pendingPublish: adapterV1PendingPublishCapabilitySchema.optional(),
 });
 
 /** Capabilities of spec v1 (inferred from {@link adapterV1CapabilitiesSchema}). */

@@ -11,6 +11,7 @@ import type { AdapterV1ListMentionsInput } from './adapter-v1-list-mentions-inpu
 import type { AdapterV1Mention } from './adapter-v1-mention.js';
 import type { AdapterV1MetricSnapshot } from './adapter-v1-metric-snapshot.js';
 import type { AdapterV1Page } from './adapter-v1-page.js';
+import type { AdapterV1PendingPublish, AdapterV1PublishAnswer, AdapterV1PublishStatusInput } from './adapter-v1-pending-publish.js';
 import type { AdapterV1PostRef } from './adapter-v1-post-ref.js';
 import type { AdapterV1PublishInput } from './adapter-v1-publish-input.js';
 import type { AdapterV1PublishOutput } from './adapter-v1-publish-output.js';
@@ -19,9 +20,11 @@ import type { AdapterV1Schema } from './adapter-v1-schema.js';
 /**
  * The adapter contract, version 1: what `@smm/core` needs from one network's adapter.
  *
- * A published version never changes: every type it uses lives in this folder, so a change to
- * the model or the text toolkit cannot change it. A later version gets its own folder and an
- * upgrader that wraps a v1 adapter. Build one with `defineAdapter` from
+ * Every type it uses lives in this folder, so a change to the model or the text toolkit cannot
+ * change it. v1 grows only by optional additions (v1.1: pending publishes): a new member or
+ * capability is optional and its absence means the old behaviour, so an adapter written for
+ * v1.0 compiles and works unchanged and no author has to migrate. A breaking change would
+ * get its own folder (v2) and an upgrader that wraps a v1 adapter. Build one with `defineAdapter` from
  * `@smm/core/adapter-kit`; apps never call the `do*` methods: `createClient` validates input,
  * checks capabilities, applies rate limits and retries, and parses every output with the
  * model's schemas.
@@ -38,9 +41,10 @@ export interface AdapterV1<TOptions = unknown, TCredentials = unknown> {
   /** Validates this network's slice of `draft.networkOptions`. */
   readonly networkOptionsSchema?: AdapterV1Schema<TOptions>;
 
-  doPublish(input: AdapterV1PublishInput<TOptions>, context: AdapterV1Context): Promise<AdapterV1PublishOutput>;
+  /** Publishes; v1.1: an adapter declaring `capabilities.pendingPublish` may answer pending instead. */
+  doPublish(input: AdapterV1PublishInput<TOptions>, context: AdapterV1Context): Promise<AdapterV1PublishAnswer>;
   /** Publishes a reply (`input.draft.replyTo` is set); without it, core calls `doPublish`. */
-  doReply?(input: AdapterV1PublishInput<TOptions>, context: AdapterV1Context): Promise<AdapterV1PublishOutput>;
+  doReply?(input: AdapterV1PublishInput<TOptions>, context: AdapterV1Context): Promise<AdapterV1PublishAnswer>;
   doDelete(input: { post: AdapterV1PostRef }, context: AdapterV1Context): Promise<void>;
   /** Returns `null` when the post does not exist (deleted, never published). */
   doGetPost(input: { post: AdapterV1PostRef }, context: AdapterV1Context): Promise<AdapterV1FetchedPost | null>;
@@ -52,5 +56,15 @@ export interface AdapterV1<TOptions = unknown, TCredentials = unknown> {
   doFindPublished(input: AdapterV1FindPublishedInput, context: AdapterV1Context): Promise<AdapterV1PublishOutput | null>;
   /** v1.1: how accounts are connected (OAuth 2.0 with PKCE, or an app password); see docs/connecting-accounts.md. */
   readonly connect?: AdapterV1Connect<TCredentials>;
+  /**
+   * v1.1, required with `capabilities.pendingPublish`: one look at a pending publish. Returns the
+   * post once live (finishing the publish if the network needs a last call, which must be safe
+   * to repeat), a pending answer while not yet, or throws (an `ApiCallError` that is not
+   * retryable when the network gave up on it).
+   */
+  doGetPublishStatus?(
+    input: AdapterV1PublishStatusInput,
+    context: AdapterV1Context,
+  ): Promise<AdapterV1PublishOutput | AdapterV1PendingPublish>;
   doSendDirectMessage?(input: AdapterV1DirectMessageInput, context: AdapterV1Context): Promise<AdapterV1DirectMessageOutput>;
 }

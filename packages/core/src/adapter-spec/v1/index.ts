@@ -42,6 +42,17 @@ export { adapterV1MediaRulesSchema, type AdapterV1MediaRules } from './adapter-v
 export type { AdapterV1Mention, AdapterV1MentionAuthor } from './adapter-v1-mention.js';
 export type { AdapterV1MetricSnapshot, AdapterV1MetricSubject, AdapterV1MetricValue } from './adapter-v1-metric-snapshot.js';
 export type { AdapterV1Page } from './adapter-v1-page.js';
+export {
+  adapterV1PendingPublishCapabilitySchema,
+  isAdapterV1PendingPublish,
+  type AdapterV1Json,
+  type AdapterV1PendingHandle,
+  type AdapterV1PendingPublish,
+  type AdapterV1PendingPublishCapability,
+  type AdapterV1PublishAnswer,
+  type AdapterV1PublishProgress,
+  type AdapterV1PublishStatusInput,
+} from './adapter-v1-pending-publish.js';
 export type { AdapterV1Poll } from './adapter-v1-poll.js';
 export type { AdapterV1PostDraft, AdapterV1ThreadPart } from './adapter-v1-post-draft.js';
 export type { AdapterV1PostRef } from './adapter-v1-post-ref.js';
