@@ -1,0 +1,106 @@
+import type { AdapterV1MediaRules } from '../adapter-spec/index.js';
+import { formatIssuePath } from '../errors/index.js';
+import type { MediaKind } from '../model/index.js';
+import type { MediaProbe } from './probe-media.js';
+
+/** One way a media file breaks a network's file rules. */
+export interface MediaProblem {
+  /** Where, as text: `media[1].width`. */
+  field: string;
+  /** The same place as a path: `['media', 1, 'width']`. */
+  path: Array<string | number>;
+  /** Stable code: `media_format`, `media_too_large`, `media_too_small`, `media_too_wide`, `media_too_narrow`, `media_too_tall`, `media_too_short`, `media_aspect_ratio`, `media_too_long`, `media_too_brief`, `media_codec`. */
+  code: string;
+  /** What is wrong and how to fix it: `… (fix: …)`. */
+  message: string;
+  measured?: number;
+  allowed?: number;
+}
+
+/** What is known of one attachment: what its bytes say, or else what the draft declares. */
+export type MediaFacts = Partial<Omit<MediaProbe, 'sizeBytes'>> & { sizeBytes?: number | undefined };
+
+const mb = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${bytes} bytes`);
+const seconds = (ms: number) => `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1)} s`;
+const ratio = (value: number) => String(Math.round(value * 1000) / 1000);
+
+/**
+ * Checks what is known of one attachment against a network's media rules (`files[kind]` and
+ * `maxSizeBytes`) and returns every problem, each once: format, bytes, width, height, aspect ratio,
+ * duration and codec. A fact that is unknown is not checked. Count and alt text are checked per
+ * draft by `validateDraft`.
+ *
+ * @param path - where the attachment sits, e.g. `['media', 1]`.
+ * @example
+ * ```ts
+ * checkMediaAgainstRules({ sizeBytes: 9_000_000, mimeType: 'image/png', width: 4000, height: 1000 }, { kind: 'image' }, rules, ['media', 1]);
+ * // [{ field: 'media[1].sizeBytes', code: 'media_too_large', message: '… (fix: …)' }, { field: 'media[1].aspectRatio', … }]
+ * ```
+ */
+export function checkMediaAgainstRules(
+  facts: MediaFacts,
+  ref: { kind: MediaKind },
+  rules: AdapterV1MediaRules,
+  path: Array<string | number> = ['media', 0],
+): MediaProblem[] {
+  const problems: MediaProblem[] = [];
+  const kind = ref.kind;
+  const file = rules.files?.[kind] ?? {};
+  const add = (name: string, code: string, message: string, measured?: number, allowed?: number) =>
+    problems.push({
+      field: formatIssuePath([...path, name]),
+      path: [...path, name],
+      code,
+      message,
+      ...(measured === undefined ? {} : { measured }),
+      ...(allowed === undefined ? {} : { allowed }),
+    });
+  const what = `${kind} ${typeof path.at(-1) === 'number' ? (path.at(-1) as number) + 1 : ''}`.trim();
+
+  if (file.formats && facts.mimeType !== undefined && !file.formats.includes(facts.mimeType)) {
+    add('mimeType', 'media_format', `${what} is ${facts.mimeType}, which is not accepted (fix: convert it to ${file.formats.join(' or ')})`);
+  }
+  const maxBytes = Math.min(file.maxBytes ?? Infinity, rules.maxSizeBytes?.[kind] ?? Infinity);
+  if (facts.sizeBytes !== undefined) {
+    if (facts.sizeBytes > maxBytes) {
+      add('sizeBytes', 'media_too_large', `${what} is ${mb(facts.sizeBytes)}, ${mb(maxBytes)} allowed (fix: compress, resize or shorten it)`, facts.sizeBytes, maxBytes);
+    } else if (file.minBytes !== undefined && facts.sizeBytes < file.minBytes) {
+      add('sizeBytes', 'media_too_small', `${what} is ${mb(facts.sizeBytes)}, at least ${mb(file.minBytes)} needed (fix: use a fuller file)`, facts.sizeBytes, file.minBytes);
+    }
+  }
+  const { width, height } = facts;
+  if (width !== undefined) {
+    if (file.maxWidth !== undefined && width > file.maxWidth) {
+      add('width', 'media_too_wide', `${what} is ${width} px wide, ${file.maxWidth} allowed (fix: scale it down)`, width, file.maxWidth);
+    } else if (file.minWidth !== undefined && width < file.minWidth) {
+      add('width', 'media_too_narrow', `${what} is ${width} px wide, at least ${file.minWidth} needed (fix: use a larger one)`, width, file.minWidth);
+    }
+  }
+  if (height !== undefined) {
+    if (file.maxHeight !== undefined && height > file.maxHeight) {
+      add('height', 'media_too_tall', `${what} is ${height} px high, ${file.maxHeight} allowed (fix: scale it down)`, height, file.maxHeight);
+    } else if (file.minHeight !== undefined && height < file.minHeight) {
+      add('height', 'media_too_short', `${what} is ${height} px high, at least ${file.minHeight} needed (fix: use a larger one)`, height, file.minHeight);
+    }
+  }
+  if (width !== undefined && height !== undefined && height > 0) {
+    const aspect = width / height;
+    const min = file.minAspectRatio;
+    const max = file.maxAspectRatio;
+    if ((min !== undefined && aspect < min) || (max !== undefined && aspect > max)) {
+      const range = `${min === undefined ? 'any' : ratio(min)} to ${max === undefined ? 'any' : ratio(max)}`;
+      add('aspectRatio', 'media_aspect_ratio', `${what} is ${width}×${height} (aspect ${ratio(aspect)}), ${range} allowed (fix: crop it)`, aspect);
+    }
+  }
+  if (facts.durationMs !== undefined) {
+    if (file.maxDurationMs !== undefined && facts.durationMs > file.maxDurationMs) {
+      add('durationMs', 'media_too_long', `${what} lasts ${seconds(facts.durationMs)}, ${seconds(file.maxDurationMs)} allowed (fix: trim it)`, facts.durationMs, file.maxDurationMs);
+    } else if (file.minDurationMs !== undefined && facts.durationMs < file.minDurationMs) {
+      add('durationMs', 'media_too_brief', `${what} lasts ${seconds(facts.durationMs)}, at least ${seconds(file.minDurationMs)} needed (fix: use a longer clip)`, facts.durationMs, file.minDurationMs);
+    }
+  }
+  if (file.videoCodecs && facts.videoCodec !== undefined && !file.videoCodecs.includes(facts.videoCodec)) {
+    add('videoCodec', 'media_codec', `${what} is encoded as ${facts.videoCodec}, which is not accepted (fix: re-encode it as ${file.videoCodecs.join(' or ')})`);
+  }
+  return problems;
+}
