@@ -14,3 +14,4 @@ export * from './mastodon/index.js';
 export * from './adapter-test-env/index.js';
 export * from './conformance/index.js';
 export * from './store-conformance/index.js';
+export * from './media-files/index.js';

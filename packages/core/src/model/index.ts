@@ -50,6 +50,7 @@ export {
   type MetricValue,
 } from './metric-snapshot.js';
 export { pageSchema, type Page } from './page.js';
+export { unstorableMedia } from './storable-media.js';
 export {
   parseAccount,
   parseMediaRef,
