@@ -19,9 +19,13 @@ function invalid(field: string, message: string): ValidationError {
   return new ValidationError('media body', [{ path: field.split('.'), code: 'invalid_media_body', message }]);
 }
 
-/** Cuts a stream of pieces into chunks of exactly `chunkSize` bytes (the last one shorter); holds at most one chunk. */
+/**
+ * Cuts a stream of pieces into chunks of exactly `chunkSize` bytes (the last one shorter). One
+ * buffer serves every chunk, so memory stays at one chunk whatever the file size: a chunk's
+ * bytes are valid until the next one is asked for.
+ */
 async function* toChunks(pieces: AsyncIterable<Uint8Array>, chunkSize: number, offset: number): AsyncIterable<MediaChunk> {
-  let chunk = new Uint8Array(chunkSize);
+  const chunk = new Uint8Array(chunkSize);
   let filled = 0;
   let index = offset / chunkSize;
   let at = offset;
@@ -34,8 +38,6 @@ async function* toChunks(pieces: AsyncIterable<Uint8Array>, chunkSize: number, o
       read += take;
       if (filled === chunkSize) {
         yield { index, offset: at, bytes: chunk };
-        // A fresh buffer: the consumer may still hold the chunk it was given.
-        chunk = new Uint8Array(chunkSize);
         index += 1;
         at += filled;
         filled = 0;

@@ -1,6 +1,7 @@
 /**
  * `totalBytes` bytes made on the fly in pieces of `pieceBytes` (a repeating pattern after an
- * optional `prefix`), never all held at once: for uploads larger than memory should hold.
+ * optional `prefix`), never all held at once: for uploads larger than memory should hold. One
+ * buffer is reused for every piece: a piece is valid until the next one is asked for.
  *
  * @example
  * ```ts
@@ -12,8 +13,9 @@ export async function* generatedBytes(options: { totalBytes: number; prefix?: Ui
   const pieceBytes = options.pieceBytes ?? 256 * 1024;
   if (prefix.length > 0) yield prefix.subarray(0, totalBytes);
   let left = totalBytes - prefix.length;
+  const buffer = new Uint8Array(pieceBytes);
   while (left > 0) {
-    const piece = new Uint8Array(Math.min(pieceBytes, left));
+    const piece = buffer.subarray(0, Math.min(pieceBytes, left));
     for (let i = 0; i < piece.length; i += 4096) piece[i] = (left - i) & 0xff; // not all zeros
     left -= piece.length;
     yield piece;

@@ -25,6 +25,10 @@ export interface AdapterV1MediaBody {
   readonly rereadable: boolean;
   /** The bytes from `offset` (default 0) to the end, in pieces of whatever size the source gives. */
   stream(offset?: number): AsyncIterable<Uint8Array>;
-  /** The bytes from `offset` (default 0) in chunks of exactly `chunkSize` bytes (the last one shorter). `offset` must be a multiple of `chunkSize`. */
+  /**
+   * The bytes from `offset` (default 0) in chunks of exactly `chunkSize` bytes (the last one
+   * shorter). `offset` must be a multiple of `chunkSize`. One buffer is reused: a chunk's bytes
+   * are valid until the next chunk is asked for (copy them to keep them).
+   */
   chunks(chunkSize: number, offset?: number): AsyncIterable<AdapterV1MediaChunk>;
 }
