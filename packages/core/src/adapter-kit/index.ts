@@ -46,7 +46,14 @@ export type {
 export type { Adapter, AdapterV1 } from '../adapter-spec/index.js';
 export { defineAdapter, type AdapterDefinition } from './define-adapter.js';
 export { parseApiResponse } from './parse-api-response.js';
-export { checkMediaAgainstRules, probeMedia, uploadInChunks, type MediaProbe, type UploadChunk, type UploadInChunksOptions } from '../media/index.js';
+export {
+  checkMediaAgainstRules,
+  probeMedia,
+  uploadInChunks,
+  type MediaProbe,
+  type UploadChunk,
+  type UploadInChunksOptions,
+} from '../media/index.js';
 export { pickMetrics } from './pick-metrics.js';
 export { fetchSettingSchema, httpUrlSchema, positiveMsSchema } from './settings-schemas.js';
 export { noopLogger, type LogFields, type Logger } from '../client/index.js';

@@ -91,7 +91,9 @@ export async function publishDraft(
     thread: await Promise.all(
       draft.thread.map(async (part, p) => ({
         ...part,
-        media: await Promise.all(part.media.map((ref, i) => mediaRefForAdapter(ref, mediaRules, ['thread', p, 'media', i], media.bodies.get(ref)))),
+        media: await Promise.all(
+          part.media.map((ref, i) => mediaRefForAdapter(ref, mediaRules, ['thread', p, 'media', i], media.bodies.get(ref))),
+        ),
       })),
     ),
   };

@@ -7,8 +7,17 @@ const base: AdapterV1MediaRules = { maxItems: 4, kinds: ['image', 'video'] };
 
 describe('checkMediaAgainstRules', () => {
   it('lists a too-large image and a wrong aspect ratio, each with its field and a fix', () => {
-    const rules: AdapterV1MediaRules = { ...base, maxSizeBytes: { image: 1_000_000 }, files: { image: { minAspectRatio: 0.8, maxAspectRatio: 1.91 } } };
-    const problems = checkMediaAgainstRules({ sizeBytes: 2_000_000, width: 3000, height: 1000, mimeType: 'image/png' }, { kind: 'image' }, rules, ['media', 1]);
+    const rules: AdapterV1MediaRules = {
+      ...base,
+      maxSizeBytes: { image: 1_000_000 },
+      files: { image: { minAspectRatio: 0.8, maxAspectRatio: 1.91 } },
+    };
+    const problems = checkMediaAgainstRules(
+      { sizeBytes: 2_000_000, width: 3000, height: 1000, mimeType: 'image/png' },
+      { kind: 'image' },
+      rules,
+      ['media', 1],
+    );
     expect(problems.map((problem) => [problem.field, problem.code])).toEqual([
       ['media[1].sizeBytes', 'media_too_large'],
       ['media[1].aspectRatio', 'media_aspect_ratio'],
@@ -17,7 +26,10 @@ describe('checkMediaAgainstRules', () => {
   });
 
   it('does not check what is unknown', () => {
-    const rules: AdapterV1MediaRules = { ...base, files: { video: { maxDurationMs: 1000, formats: ['video/mp4'], videoCodecs: ['avc1'] } } };
+    const rules: AdapterV1MediaRules = {
+      ...base,
+      files: { video: { maxDurationMs: 1000, formats: ['video/mp4'], videoCodecs: ['avc1'] } },
+    };
     expect(checkMediaAgainstRules({}, { kind: 'video' }, rules)).toEqual([]);
   });
 
@@ -53,12 +65,20 @@ describe('checkMediaAgainstRules', () => {
         const r = file as typeof drawn;
         const expected = new Set<string>();
         if (r.formats && !r.formats.includes(facts.mimeType)) expected.add('mimeType');
-        if ((r.maxBytes !== undefined && facts.sizeBytes > r.maxBytes) || (r.minBytes !== undefined && facts.sizeBytes < r.minBytes)) expected.add('sizeBytes');
-        if ((r.maxWidth !== undefined && facts.width > r.maxWidth) || (r.minWidth !== undefined && facts.width < r.minWidth)) expected.add('width');
-        if ((r.maxHeight !== undefined && facts.height > r.maxHeight) || (r.minHeight !== undefined && facts.height < r.minHeight)) expected.add('height');
+        if ((r.maxBytes !== undefined && facts.sizeBytes > r.maxBytes) || (r.minBytes !== undefined && facts.sizeBytes < r.minBytes))
+          expected.add('sizeBytes');
+        if ((r.maxWidth !== undefined && facts.width > r.maxWidth) || (r.minWidth !== undefined && facts.width < r.minWidth))
+          expected.add('width');
+        if ((r.maxHeight !== undefined && facts.height > r.maxHeight) || (r.minHeight !== undefined && facts.height < r.minHeight))
+          expected.add('height');
         const aspect = facts.width / facts.height;
-        if ((r.minAspectRatio !== undefined && aspect < r.minAspectRatio) || (r.maxAspectRatio !== undefined && aspect > r.maxAspectRatio)) expected.add('aspectRatio');
-        if ((r.maxDurationMs !== undefined && facts.durationMs > r.maxDurationMs) || (r.minDurationMs !== undefined && facts.durationMs < r.minDurationMs)) expected.add('durationMs');
+        if ((r.minAspectRatio !== undefined && aspect < r.minAspectRatio) || (r.maxAspectRatio !== undefined && aspect > r.maxAspectRatio))
+          expected.add('aspectRatio');
+        if (
+          (r.maxDurationMs !== undefined && facts.durationMs > r.maxDurationMs) ||
+          (r.minDurationMs !== undefined && facts.durationMs < r.minDurationMs)
+        )
+          expected.add('durationMs');
         if (r.videoCodecs && !r.videoCodecs.includes(facts.videoCodec)) expected.add('videoCodec');
 
         const problems = checkMediaAgainstRules(facts, { kind: 'image' }, { ...base, files: { image: file } }, ['media', 0]);

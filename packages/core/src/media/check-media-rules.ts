@@ -58,14 +58,30 @@ export function checkMediaAgainstRules(
   const what = `${kind} ${typeof path.at(-1) === 'number' ? (path.at(-1) as number) + 1 : ''}`.trim();
 
   if (file.formats && facts.mimeType !== undefined && !file.formats.includes(facts.mimeType)) {
-    add('mimeType', 'media_format', `${what} is ${facts.mimeType}, which is not accepted (fix: convert it to ${file.formats.join(' or ')})`);
+    add(
+      'mimeType',
+      'media_format',
+      `${what} is ${facts.mimeType}, which is not accepted (fix: convert it to ${file.formats.join(' or ')})`,
+    );
   }
   const maxBytes = Math.min(file.maxBytes ?? Infinity, rules.maxSizeBytes?.[kind] ?? Infinity);
   if (facts.sizeBytes !== undefined) {
     if (facts.sizeBytes > maxBytes) {
-      add('sizeBytes', 'media_too_large', `${what} is ${mb(facts.sizeBytes)}, ${mb(maxBytes)} allowed (fix: compress, resize or shorten it)`, facts.sizeBytes, maxBytes);
+      add(
+        'sizeBytes',
+        'media_too_large',
+        `${what} is ${mb(facts.sizeBytes)}, ${mb(maxBytes)} allowed (fix: compress, resize or shorten it)`,
+        facts.sizeBytes,
+        maxBytes,
+      );
     } else if (file.minBytes !== undefined && facts.sizeBytes < file.minBytes) {
-      add('sizeBytes', 'media_too_small', `${what} is ${mb(facts.sizeBytes)}, at least ${mb(file.minBytes)} needed (fix: use a fuller file)`, facts.sizeBytes, file.minBytes);
+      add(
+        'sizeBytes',
+        'media_too_small',
+        `${what} is ${mb(facts.sizeBytes)}, at least ${mb(file.minBytes)} needed (fix: use a fuller file)`,
+        facts.sizeBytes,
+        file.minBytes,
+      );
     }
   }
   const { width, height } = facts;
@@ -73,14 +89,32 @@ export function checkMediaAgainstRules(
     if (file.maxWidth !== undefined && width > file.maxWidth) {
       add('width', 'media_too_wide', `${what} is ${width} px wide, ${file.maxWidth} allowed (fix: scale it down)`, width, file.maxWidth);
     } else if (file.minWidth !== undefined && width < file.minWidth) {
-      add('width', 'media_too_narrow', `${what} is ${width} px wide, at least ${file.minWidth} needed (fix: use a larger one)`, width, file.minWidth);
+      add(
+        'width',
+        'media_too_narrow',
+        `${what} is ${width} px wide, at least ${file.minWidth} needed (fix: use a larger one)`,
+        width,
+        file.minWidth,
+      );
     }
   }
   if (height !== undefined) {
     if (file.maxHeight !== undefined && height > file.maxHeight) {
-      add('height', 'media_too_tall', `${what} is ${height} px high, ${file.maxHeight} allowed (fix: scale it down)`, height, file.maxHeight);
+      add(
+        'height',
+        'media_too_tall',
+        `${what} is ${height} px high, ${file.maxHeight} allowed (fix: scale it down)`,
+        height,
+        file.maxHeight,
+      );
     } else if (file.minHeight !== undefined && height < file.minHeight) {
-      add('height', 'media_too_short', `${what} is ${height} px high, at least ${file.minHeight} needed (fix: use a larger one)`, height, file.minHeight);
+      add(
+        'height',
+        'media_too_short',
+        `${what} is ${height} px high, at least ${file.minHeight} needed (fix: use a larger one)`,
+        height,
+        file.minHeight,
+      );
     }
   }
   if (width !== undefined && height !== undefined && height > 0) {
@@ -89,18 +123,39 @@ export function checkMediaAgainstRules(
     const max = file.maxAspectRatio;
     if ((min !== undefined && aspect < min) || (max !== undefined && aspect > max)) {
       const range = `${min === undefined ? 'any' : ratio(min)} to ${max === undefined ? 'any' : ratio(max)}`;
-      add('aspectRatio', 'media_aspect_ratio', `${what} is ${width}×${height} (aspect ${ratio(aspect)}), ${range} allowed (fix: crop it)`, aspect);
+      add(
+        'aspectRatio',
+        'media_aspect_ratio',
+        `${what} is ${width}×${height} (aspect ${ratio(aspect)}), ${range} allowed (fix: crop it)`,
+        aspect,
+      );
     }
   }
   if (facts.durationMs !== undefined) {
     if (file.maxDurationMs !== undefined && facts.durationMs > file.maxDurationMs) {
-      add('durationMs', 'media_too_long', `${what} lasts ${seconds(facts.durationMs)}, ${seconds(file.maxDurationMs)} allowed (fix: trim it)`, facts.durationMs, file.maxDurationMs);
+      add(
+        'durationMs',
+        'media_too_long',
+        `${what} lasts ${seconds(facts.durationMs)}, ${seconds(file.maxDurationMs)} allowed (fix: trim it)`,
+        facts.durationMs,
+        file.maxDurationMs,
+      );
     } else if (file.minDurationMs !== undefined && facts.durationMs < file.minDurationMs) {
-      add('durationMs', 'media_too_brief', `${what} lasts ${seconds(facts.durationMs)}, at least ${seconds(file.minDurationMs)} needed (fix: use a longer clip)`, facts.durationMs, file.minDurationMs);
+      add(
+        'durationMs',
+        'media_too_brief',
+        `${what} lasts ${seconds(facts.durationMs)}, at least ${seconds(file.minDurationMs)} needed (fix: use a longer clip)`,
+        facts.durationMs,
+        file.minDurationMs,
+      );
     }
   }
   if (file.videoCodecs && facts.videoCodec !== undefined && !file.videoCodecs.includes(facts.videoCodec)) {
-    add('videoCodec', 'media_codec', `${what} is encoded as ${facts.videoCodec}, which is not accepted (fix: re-encode it as ${file.videoCodecs.join(' or ')})`);
+    add(
+      'videoCodec',
+      'media_codec',
+      `${what} is encoded as ${facts.videoCodec}, which is not accepted (fix: re-encode it as ${file.videoCodecs.join(' or ')})`,
+    );
   }
   return problems;
 }

@@ -70,7 +70,8 @@ export function createMediaBody(options: { sizeBytes: number; mimeType: string; 
   };
 
   async function* oneShot(offset: number): AsyncIterable<Uint8Array> {
-    if (used) throw invalid('stream', 'a stream source can be read once and was already read: give a file path, Blob or URL to read it again');
+    if (used)
+      throw invalid('stream', 'a stream source can be read once and was already read: give a file path, Blob or URL to read it again');
     used = true;
     let skip = offset;
     const emit = function* (piece: Uint8Array) {
@@ -99,7 +100,8 @@ export function createMediaBody(options: { sizeBytes: number; mimeType: string; 
       return rereadable ? read(offset) : oneShot(offset);
     },
     chunks(chunkSize, offset = 0) {
-      if (!Number.isInteger(chunkSize) || chunkSize <= 0) throw invalid('chunkSize', `must be a whole number of bytes above 0: got ${chunkSize}`);
+      if (!Number.isInteger(chunkSize) || chunkSize <= 0)
+        throw invalid('chunkSize', `must be a whole number of bytes above 0: got ${chunkSize}`);
       checkOffset(offset, 'offset');
       if (offset % chunkSize !== 0) throw invalid('offset', `must be a multiple of chunkSize (${chunkSize}): got ${offset}`);
       return toChunks(body.stream(offset), chunkSize, offset);

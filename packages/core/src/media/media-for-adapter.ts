@@ -7,7 +7,6 @@ import { openMediaRef } from './open-media-body.js';
 /** Most bytes turned into base64 for an adapter without `streamedBodies` when it declares no size cap for the kind. */
 export const DEFAULT_INLINE_MAX_BYTES = 50 * 1024 * 1024;
 
-
 function encodeBase64(bytes: Uint8Array): string {
   let binary = '';
   for (let at = 0; at < bytes.length; at += 0x8000) binary += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
@@ -68,5 +67,9 @@ export async function mediaRefForAdapter(
     bytes.set(piece.subarray(0, bytes.length - at), at);
     at += piece.length;
   }
-  return { ...mediaRefForLookup(ref), source: { type: 'bytes', base64: encodeBase64(bytes.subarray(0, Math.min(at, bytes.length))) }, sizeBytes: body.sizeBytes };
+  return {
+    ...mediaRefForLookup(ref),
+    source: { type: 'bytes', base64: encodeBase64(bytes.subarray(0, Math.min(at, bytes.length))) },
+    sizeBytes: body.sizeBytes,
+  };
 }

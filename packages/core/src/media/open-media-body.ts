@@ -16,7 +16,9 @@ export interface OpenMediaBodyOptions {
 }
 
 function problem(field: string, code: string, message: string): ValidationError {
-  return new ValidationError('media source', [{ path: field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)), code, message }]);
+  return new ValidationError('media source', [
+    { path: field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)), code, message },
+  ]);
 }
 
 function decodeBase64(base64: string): Uint8Array {
@@ -72,16 +74,26 @@ export async function openMediaBody(source: MediaSource, options: OpenMediaBodyO
     }
     case 'blob': {
       const { blob } = source;
-      return createMediaBody({ sizeBytes: blob.size, mimeType, rereadable: true, read: (offset) => fromReadable(blob.slice(offset).stream()) });
+      return createMediaBody({
+        sizeBytes: blob.size,
+        mimeType,
+        rereadable: true,
+        read: (offset) => fromReadable(blob.slice(offset).stream()),
+      });
     }
     case 'stream': {
       const { stream } = source;
-      const iterable = 'getReader' in stream && typeof stream.getReader === 'function' ? fromReadable(stream) : (stream as AsyncIterable<Uint8Array>);
+      const iterable =
+        'getReader' in stream && typeof stream.getReader === 'function' ? fromReadable(stream) : (stream as AsyncIterable<Uint8Array>);
       return createMediaBody({ sizeBytes: source.sizeBytes, mimeType, rereadable: false, read: () => iterable });
     }
     case 'file': {
       const fs = await nodeFs().catch(() => {
-        throw problem(field, 'file_source_unavailable', 'file sources need Node, Deno or Bun: give a Blob, a stream or a URL in this runtime');
+        throw problem(
+          field,
+          'file_source_unavailable',
+          'file sources need Node, Deno or Bun: give a Blob, a stream or a URL in this runtime',
+        );
       });
       const stat = await fs.promises.stat(source.path).catch((error: NodeJS.ErrnoException) => {
         throw problem(`${field}.path`, 'file_not_found', `cannot read ${source.path} (${error.code ?? error.message}): check the path`);
@@ -100,11 +112,13 @@ export async function openMediaBody(source: MediaSource, options: OpenMediaBodyO
       const url = source.url;
       let sizeBytes = options.sizeBytes;
       if (sizeBytes === undefined) {
-        const head = await doFetch(url, { method: 'HEAD', ...(options.signal ? { signal: options.signal } : {}) }).catch((error: unknown) => {
-          throw new NetworkError(`could not reach the media URL (${error instanceof Error ? error.message : String(error)}): check it`, {
-            cause: error,
-          });
-        });
+        const head = await doFetch(url, { method: 'HEAD', ...(options.signal ? { signal: options.signal } : {}) }).catch(
+          (error: unknown) => {
+            throw new NetworkError(`could not reach the media URL (${error instanceof Error ? error.message : String(error)}): check it`, {
+              cause: error,
+            });
+          },
+        );
         const length = head.headers.get('content-length');
         if (!head.ok || length === null) {
           throw problem(field, 'media_size_unknown', `the media URL gave no size (HTTP ${head.status}): give sizeBytes on the media`);
@@ -119,7 +133,8 @@ export async function openMediaBody(source: MediaSource, options: OpenMediaBodyO
           const headers: Record<string, string> = offset > 0 ? { range: `bytes=${offset}-` } : {};
           const response = await doFetch(url, { headers, ...(options.signal ? { signal: options.signal } : {}) });
           if (!response.ok || !response.body) throw new NetworkError(`the media URL answered HTTP ${response.status}: check it`);
-          if (offset > 0 && response.status !== 206) throw new NetworkError('the media URL ignores Range requests: it cannot be resumed from an offset');
+          if (offset > 0 && response.status !== 206)
+            throw new NetworkError('the media URL ignores Range requests: it cannot be resumed from an offset');
           yield* fromReadable(response.body);
         },
       });

@@ -45,7 +45,11 @@ function worthProbing(ref: MediaRef, rules: AdapterV1MediaRules): boolean {
  * const { probes, problems } = await probeDraftMedia(draft, adapter.capabilities.content.media);
  * ```
  */
-export async function probeDraftMedia(draft: WithMedia, rules: AdapterV1MediaRules, options: ProbeDraftMediaOptions = {}): Promise<DraftMediaProbes> {
+export async function probeDraftMedia(
+  draft: WithMedia,
+  rules: AdapterV1MediaRules,
+  options: ProbeDraftMediaOptions = {},
+): Promise<DraftMediaProbes> {
   const out: DraftMediaProbes = { probes: new Map(), bodies: new Map(), problems: [] };
   const places: Array<[MediaRef, Array<string | number>]> = [
     ...(draft.media ?? []).map((ref, index): [MediaRef, Array<string | number>] => [ref, ['media', index]]),

@@ -34,7 +34,14 @@ describe('probeMedia', () => {
     file.set(header);
     await writeFile(path, file);
     const probe = await probeMedia(await openMediaBody({ type: 'file', path }, { mimeType: 'video/mp4' }));
-    expect(probe).toEqual({ sizeBytes: file.length, mimeType: 'video/mp4', width: 1280, height: 720, durationMs: 12_500, videoCodec: 'avc1' });
+    expect(probe).toEqual({
+      sizeBytes: file.length,
+      mimeType: 'video/mp4',
+      width: 1280,
+      height: 720,
+      durationMs: 12_500,
+      videoCodec: 'avc1',
+    });
   });
 
   it('reads an MP4 whose moov comes after its media data, by skipping the mdat box (a re-readable body)', async () => {
@@ -55,7 +62,10 @@ describe('probeMedia', () => {
   it('probes a one-shot stream from its head and still hands every byte on afterwards', async () => {
     const header = mp4Header({ durationMs: 3_000, width: 1080, height: 1920, mediaBytes: 5 * 1024 * 1024 });
     const total = header.length + 5 * 1024 * 1024;
-    const body = await openMediaBody({ type: 'stream', stream: generatedBytes({ totalBytes: total, prefix: header }), sizeBytes: total }, { mimeType: 'video/mp4' });
+    const body = await openMediaBody(
+      { type: 'stream', stream: generatedBytes({ totalBytes: total, prefix: header }), sizeBytes: total },
+      { mimeType: 'video/mp4' },
+    );
     const probe = await probeMedia(body);
     expect(probe).toMatchObject({ mimeType: 'video/mp4', durationMs: 3_000, width: 1080, height: 1920 });
     let read = 0;
@@ -64,7 +74,9 @@ describe('probeMedia', () => {
   });
 
   it('leaves what it cannot read absent (bytes of no known type)', async () => {
-    const probe = await probeMedia(await openMediaBody({ type: 'bytes', base64: toBase64(new Uint8Array(100).fill(7)) }, { mimeType: 'image/png' }));
+    const probe = await probeMedia(
+      await openMediaBody({ type: 'bytes', base64: toBase64(new Uint8Array(100).fill(7)) }, { mimeType: 'image/png' }),
+    );
     expect(probe).toEqual({ sizeBytes: 100 });
   });
 });

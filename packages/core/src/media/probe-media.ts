@@ -65,7 +65,12 @@ async function readMp4Boxes(body: MediaBody, head: Uint8Array): Promise<Uint8Arr
     const size = box.size === 0 ? body.sizeBytes - offset : box.size;
     if (box.type === 'ftyp' || box.type === 'moov') {
       if (size > MAX_MOOV_BYTES) return undefined;
-      const bytes = offset + size <= head.length ? head.subarray(offset, offset + size) : body.rereadable ? await readAt(body, offset, size) : undefined;
+      const bytes =
+        offset + size <= head.length
+          ? head.subarray(offset, offset + size)
+          : body.rereadable
+            ? await readAt(body, offset, size)
+            : undefined;
       if (!bytes) return undefined;
       found.push(bytes);
       if (box.type === 'moov') return found;

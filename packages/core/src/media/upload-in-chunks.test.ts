@@ -74,8 +74,22 @@ afterEach(async () => {
 
 function sender(base: string) {
   return {
-    async sendChunk({ index, offset, bytes, signal }: { index: number; offset: number; bytes: Uint8Array; signal: AbortSignal | undefined }) {
-      const response = await fetch(`${base}/chunk?index=${index}&offset=${offset}`, { method: 'POST', body: bytes, ...(signal ? { signal } : {}) });
+    async sendChunk({
+      index,
+      offset,
+      bytes,
+      signal,
+    }: {
+      index: number;
+      offset: number;
+      bytes: Uint8Array;
+      signal: AbortSignal | undefined;
+    }) {
+      const response = await fetch(`${base}/chunk?index=${index}&offset=${offset}`, {
+        method: 'POST',
+        body: bytes as Uint8Array<ArrayBuffer>,
+        ...(signal ? { signal } : {}),
+      });
       if (!response.ok) throw new ApiCallError(`chunk ${index} refused`, { status: response.status });
       await response.arrayBuffer();
     },
@@ -91,9 +105,21 @@ describe('uploadInChunks', () => {
     servers.push(server);
     const base = await server.start();
     const bytes = new Uint8Array(7 * 1000 + 123).map((_, i) => (i * 31) & 0xff);
-    const body = createMediaBody({ sizeBytes: bytes.length, mimeType: 'application/octet-stream', rereadable: true, read: async function* (o) { yield bytes.subarray(o); } });
+    const body = createMediaBody({
+      sizeBytes: bytes.length,
+      mimeType: 'application/octet-stream',
+      rereadable: true,
+      read: async function* (o) {
+        yield bytes.subarray(o);
+      },
+    });
     const progress: number[] = [];
-    const result = await uploadInChunks({ body, chunkSize: 1000, ...sender(base), onProgress: ({ sentBytes }) => progress.push(sentBytes) });
+    const result = await uploadInChunks({
+      body,
+      chunkSize: 1000,
+      ...sender(base),
+      onProgress: ({ sentBytes }) => progress.push(sentBytes),
+    });
     expect(server.accepted).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(server.digest()).toBe(createHash('sha256').update(bytes).digest('hex'));
     expect(result).toEqual({ sentBytes: bytes.length, chunks: 8 });
@@ -104,38 +130,44 @@ describe('uploadInChunks', () => {
     const server = uploadServer({ cutWhileReceiving: [0] });
     servers.push(server);
     const base = await server.start();
-    const body = createMediaBody({ sizeBytes: 10, mimeType: 'application/octet-stream', rereadable: true, read: async function* () { yield new Uint8Array(10); } });
+    const body = createMediaBody({
+      sizeBytes: 10,
+      mimeType: 'application/octet-stream',
+      rereadable: true,
+      read: async function* () {
+        yield new Uint8Array(10);
+      },
+    });
     await expect(uploadInChunks({ body, chunkSize: 4, sendChunk: sender(base).sendChunk })).rejects.toMatchObject({ name: 'NetworkError' });
   });
 
-  it(
-    'streams a ~300 MB video from a generator through a cut connection with RSS growth under 64 MB',
-    async () => {
-      const server = uploadServer({ cutWhileReceiving: [9] });
-      servers.push(server);
-      const base = await server.start();
-      const mediaBytes = 300 * 1024 * 1024;
-      const header = mp4Header({ durationMs: 120_000, width: 1920, height: 1080, mediaBytes });
-      const total = header.length + mediaBytes;
-      const body = await openMediaBody({ type: 'stream', stream: generatedBytes({ totalBytes: total, prefix: header }), sizeBytes: total }, { mimeType: 'video/mp4' });
-      // The baseline is taken once the first chunk is through, so loading fetch's own code is not counted.
-      let before: number | undefined;
-      let peak = 0;
-      const chunkSize = 4 * 1024 * 1024;
-      await uploadInChunks({
-        body,
-        chunkSize,
-        ...sender(base),
-        onProgress: () => {
-          const rss = process.memoryUsage().rss;
-          before ??= rss;
-          peak = Math.max(peak, rss);
-        },
-      });
-      const chunks = Math.ceil(total / chunkSize);
-      expect(server.accepted).toEqual(Array.from({ length: chunks }, (_, i) => i));
-      expect(peak - before!).toBeLessThan(64 * 1024 * 1024);
-    },
-    120_000,
-  );
+  it('streams a ~300 MB video from a generator through a cut connection with RSS growth under 64 MB', async () => {
+    const server = uploadServer({ cutWhileReceiving: [9] });
+    servers.push(server);
+    const base = await server.start();
+    const mediaBytes = 300 * 1024 * 1024;
+    const header = mp4Header({ durationMs: 120_000, width: 1920, height: 1080, mediaBytes });
+    const total = header.length + mediaBytes;
+    const body = await openMediaBody(
+      { type: 'stream', stream: generatedBytes({ totalBytes: total, prefix: header }), sizeBytes: total },
+      { mimeType: 'video/mp4' },
+    );
+    // The baseline is taken once the first chunk is through, so loading fetch's own code is not counted.
+    let before: number | undefined;
+    let peak = 0;
+    const chunkSize = 4 * 1024 * 1024;
+    await uploadInChunks({
+      body,
+      chunkSize,
+      ...sender(base),
+      onProgress: () => {
+        const rss = process.memoryUsage().rss;
+        before ??= rss;
+        peak = Math.max(peak, rss);
+      },
+    });
+    const chunks = Math.ceil(total / chunkSize);
+    expect(server.accepted).toEqual(Array.from({ length: chunks }, (_, i) => i));
+    expect(peak - before!).toBeLessThan(64 * 1024 * 1024);
+  }, 120_000);
 });

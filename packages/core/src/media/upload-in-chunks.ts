@@ -62,7 +62,8 @@ export async function uploadInChunks(options: UploadInChunksOptions): Promise<{ 
   const isResumable = options.isResumable ?? defaultResumable;
   const maxResumes = options.maxResumes ?? 5;
   const total = body.sizeBytes;
-  const bad = (field: string, message: string) => new ValidationError('uploadInChunks', [{ path: [field], code: 'invalid_upload', message }]);
+  const bad = (field: string, message: string) =>
+    new ValidationError('uploadInChunks', [{ path: [field], code: 'invalid_upload', message }]);
   let offset = options.startAt ?? 0;
   if (offset % chunkSize !== 0 && offset !== total) throw bad('startAt', `must be a multiple of chunkSize (${chunkSize}): got ${offset}`);
   let resumes = 0;
@@ -80,20 +81,28 @@ export async function uploadInChunks(options: UploadInChunksOptions): Promise<{ 
         } catch (error) {
           if (!isResumable(error) || signal?.aborted) throw error;
           if (!queryAcknowledged) {
-            throw new NetworkError(`upload interrupted at chunk ${chunk.index} (byte ${chunk.offset} of ${total}) and the adapter cannot ask what the server holds: start again`, {
-              cause: error,
-            });
+            throw new NetworkError(
+              `upload interrupted at chunk ${chunk.index} (byte ${chunk.offset} of ${total}) and the adapter cannot ask what the server holds: start again`,
+              {
+                cause: error,
+              },
+            );
           }
           if (++resumes > maxResumes) {
-            throw new NetworkError(`upload interrupted ${resumes} times, at chunk ${chunk.index} (byte ${chunk.offset} of ${total}): check the connection and start again`, {
-              cause: error,
-            });
+            throw new NetworkError(
+              `upload interrupted ${resumes} times, at chunk ${chunk.index} (byte ${chunk.offset} of ${total}): check the connection and start again`,
+              {
+                cause: error,
+              },
+            );
           }
           const held = await queryAcknowledged();
           if (held === chunk.offset) continue; // not received: send this chunk again
           if (held === chunk.offset + chunk.bytes.length) break; // received, only the answer was lost
-          if (held % chunkSize !== 0 && held !== total) throw bad('queryAcknowledged', `the server holds ${held} bytes, which is not a chunk boundary (chunkSize ${chunkSize})`);
-          if (!body.rereadable || held > total) throw bad('queryAcknowledged', `the server holds ${held} bytes; this body cannot be read again from there`);
+          if (held % chunkSize !== 0 && held !== total)
+            throw bad('queryAcknowledged', `the server holds ${held} bytes, which is not a chunk boundary (chunkSize ${chunkSize})`);
+          if (!body.rereadable || held > total)
+            throw bad('queryAcknowledged', `the server holds ${held} bytes; this body cannot be read again from there`);
           offset = held;
           continue restart;
         }

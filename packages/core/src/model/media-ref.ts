@@ -8,7 +8,9 @@ export const MEDIA_KINDS = ADAPTER_V1_MEDIA_KINDS;
 export type MediaKind = (typeof MEDIA_KINDS)[number];
 
 const isAsyncIterable = (value: unknown): boolean =>
-  typeof value === 'object' && value !== null && typeof (value as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function';
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function';
 const isReadableStream = (value: unknown): boolean =>
   typeof value === 'object' && value !== null && typeof (value as { getReader?: unknown }).getReader === 'function';
 
@@ -31,7 +33,10 @@ export const MediaSourceSchema = z.discriminatedUnion('type', [
     type: z.literal('bytes'),
     base64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'must be base64 (A–Z, a–z, 0–9, +, /, = padding)' }),
   }),
-  z.object({ type: z.literal('file'), path: z.string({ error: 'must be the file path as a string' }).min(1, { error: 'must be a file path' }) }),
+  z.object({
+    type: z.literal('file'),
+    path: z.string({ error: 'must be the file path as a string' }).min(1, { error: 'must be a file path' }),
+  }),
   z.object({
     type: z.literal('blob'),
     blob: z.custom<Blob>((value) => typeof Blob !== 'undefined' && value instanceof Blob, { error: 'must be a Blob or File' }),
@@ -87,7 +92,11 @@ export const MediaRefSchema = z
   })
   .superRefine((ref, context) => {
     if (ref.from && !isLocal(ref.from)) {
-      context.addIssue({ code: 'custom', path: ['from'], message: 'must be a file, blob or stream source: put a url or bytes source in source' });
+      context.addIssue({
+        code: 'custom',
+        path: ['from'],
+        message: 'must be a file, blob or stream source: put a url or bytes source in source',
+      });
     }
   })
   .transform(({ source, from, ...rest }): typeof rest & { source: StoredSource; from?: LocalMediaSource } => {

@@ -25,7 +25,9 @@ const OptionsSchema = z
   .object({
     title: z.string({ error: 'must be the title as a string' }).optional(),
     network: z.string({ error: 'must be a network id such as "youtube"' }).optional(),
-    mediaProbes: z.custom<ReadonlyMap<object, MediaProbe>>((value) => value instanceof Map, { error: 'must be the Map that probeDraftMedia returns' }).optional(),
+    mediaProbes: z
+      .custom<ReadonlyMap<object, MediaProbe>>((value) => value instanceof Map, { error: 'must be the Map that probeDraftMedia returns' })
+      .optional(),
   })
   .strict();
 
@@ -183,7 +185,13 @@ function checkMedia(
     }
     // Size, format, dimensions, aspect ratio, duration and codec: measured where probed, else as declared.
     const probe = probes?.get(item);
-    const facts = probe ?? { sizeBytes: item.sizeBytes, mimeType: item.mimeType, width: item.width, height: item.height, durationMs: item.durationMs };
+    const facts = probe ?? {
+      sizeBytes: item.sizeBytes,
+      mimeType: item.mimeType,
+      width: item.width,
+      height: item.height,
+      durationMs: item.durationMs,
+    };
     for (const problem of checkMediaAgainstRules(facts, item, rules, [...path, index])) {
       const { field: _field, ...rest } = problem;
       problems.push(rest);
@@ -280,7 +288,8 @@ export function validateDraft(draft: CheckableDraft, rules: TextRule | ContentRu
       });
     }
     checkText(part.text, textRule, ['thread', index, 'text'], 'text', problems);
-    if (content) checkMedia(partMedia, { ...content.media, minItems: undefined }, ['thread', index, 'media'], problems, checked.mediaProbes);
+    if (content)
+      checkMedia(partMedia, { ...content.media, minItems: undefined }, ['thread', index, 'media'], problems, checked.mediaProbes);
   });
 
   if (content?.title) {

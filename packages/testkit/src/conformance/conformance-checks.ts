@@ -6,6 +6,7 @@ import type { AccountInput, MediaRef, PostRef } from '@smm/core/model';
 import { createAdapterTestEnv, ONE_PIXEL_PNG_BASE64, settle, type AdapterTestEnv } from '../adapter-test-env/index.js';
 import { createFakeClock, type FakeClock } from '../clock/index.js';
 import type { NetworkSimulator } from '../simulator/index.js';
+import { mediaChecks } from './media-checks.js';
 
 /** Options of the adapter conformance suite. */
 export interface ConformanceOptions<TSim extends NetworkSimulator = NetworkSimulator> {
@@ -405,6 +406,7 @@ export function conformanceChecks<TSim extends NetworkSimulator>(options: Confor
         check(env.sim.requests.length === from, 'requests were sent for a draft the network cannot publish');
       },
     },
+    ...mediaChecks({ capabilities, setup, unique }),
   ];
   return entries.map((entry) => ({ ...entry, skip: entry.skip ?? false }));
 }

@@ -8,7 +8,11 @@
  * const stream = generatedBytes({ totalBytes: 300 * 1024 * 1024, prefix: mp4Header(…) });
  * ```
  */
-export async function* generatedBytes(options: { totalBytes: number; prefix?: Uint8Array; pieceBytes?: number }): AsyncIterable<Uint8Array> {
+export async function* generatedBytes(options: {
+  totalBytes: number;
+  prefix?: Uint8Array;
+  pieceBytes?: number;
+}): AsyncIterable<Uint8Array> {
   const { totalBytes, prefix = new Uint8Array(0) } = options;
   const pieceBytes = options.pieceBytes ?? 256 * 1024;
   if (prefix.length > 0) yield prefix.subarray(0, totalBytes);

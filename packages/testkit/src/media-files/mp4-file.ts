@@ -28,7 +28,8 @@ function box(type: string, ...payload: Uint8Array[]): Uint8Array {
   return concat([u(32, 8 + body.length), ascii(type), body]);
 }
 
-const full = (type: string, version: number, flags: number, ...payload: Uint8Array[]) => box(type, u(8, version), u(8, flags >> 16), u(16, flags & 0xffff), ...payload);
+const full = (type: string, version: number, flags: number, ...payload: Uint8Array[]) =>
+  box(type, u(8, version), u(8, flags >> 16), u(16, flags & 0xffff), ...payload);
 const zeros = (n: number) => new Uint8Array(n);
 const MATRIX = concat([u(32, 0x10000), u(32, 0), u(32, 0), u(32, 0), u(32, 0x10000), u(32, 0), u(32, 0), u(32, 0), u(32, 0x40000000)]);
 
@@ -44,7 +45,20 @@ export interface Mp4Options {
 }
 
 function sampleEntry(codec: string, width: number, height: number): Uint8Array {
-  const visual = [zeros(6), u(16, 1), zeros(16), u(16, width), u(16, height), u(32, 0x480000), u(32, 0x480000), u(32, 0), u(16, 1), zeros(32), u(16, 0x18), u(16, 0xffff)];
+  const visual = [
+    zeros(6),
+    u(16, 1),
+    zeros(16),
+    u(16, width),
+    u(16, height),
+    u(32, 0x480000),
+    u(32, 0x480000),
+    u(32, 0),
+    u(16, 1),
+    zeros(32),
+    u(16, 0x18),
+    u(16, 0xffff),
+  ];
   if (codec !== 'avc1') return box(codec, ...visual);
   // avcC: version 1, High profile (0x64), level 3.1 (0x1f), 4-byte lengths, one SPS, one PPS.
   const sps = Uint8Array.of(0x67, 0x64, 0x00, 0x1f);
@@ -70,10 +84,41 @@ export function mp4Header(options: Mp4Options): Uint8Array {
   const moovFor = (mediaOffset: number) =>
     box(
       'moov',
-      full('mvhd', 0, 0, u(32, 0), u(32, 0), u(32, 1000), u(32, durationMs), u(32, 0x10000), u(16, 0x100), zeros(10), MATRIX, zeros(24), u(32, 2)),
+      full(
+        'mvhd',
+        0,
+        0,
+        u(32, 0),
+        u(32, 0),
+        u(32, 1000),
+        u(32, durationMs),
+        u(32, 0x10000),
+        u(16, 0x100),
+        zeros(10),
+        MATRIX,
+        zeros(24),
+        u(32, 2),
+      ),
       box(
         'trak',
-        full('tkhd', 0, 3, u(32, 0), u(32, 0), u(32, 1), u(32, 0), u(32, durationMs), zeros(8), u(16, 0), u(16, 0), u(16, 0), u(16, 0), MATRIX, u(32, width * 0x10000), u(32, height * 0x10000)),
+        full(
+          'tkhd',
+          0,
+          3,
+          u(32, 0),
+          u(32, 0),
+          u(32, 1),
+          u(32, 0),
+          u(32, durationMs),
+          zeros(8),
+          u(16, 0),
+          u(16, 0),
+          u(16, 0),
+          u(16, 0),
+          MATRIX,
+          u(32, width * 0x10000),
+          u(32, height * 0x10000),
+        ),
         box(
           'mdia',
           full('mdhd', 0, 0, u(32, 0), u(32, 0), u(32, 1000), u(32, durationMs), u(16, 0x55c4), u(16, 0)),

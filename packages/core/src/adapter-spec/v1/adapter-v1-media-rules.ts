@@ -11,7 +11,10 @@ const kind = z.enum(ADAPTER_V1_MEDIA_KINDS, { error: `must be one of ${ADAPTER_V
  */
 export const adapterV1MediaFileRulesSchema = z.strictObject({
   /** Accepted media types, e.g. `['image/jpeg', 'image/png']`. */
-  formats: z.array(z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/i, { error: 'must be a media type such as image/jpeg' })).readonly().optional(),
+  formats: z
+    .array(z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/i, { error: 'must be a media type such as image/jpeg' }))
+    .readonly()
+    .optional(),
   minBytes: count.optional(),
   maxBytes: count.optional(),
   minWidth: count.optional(),
