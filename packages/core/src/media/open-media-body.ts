@@ -43,7 +43,12 @@ async function* fromReadable(stream: ReadableStream<Uint8Array>): AsyncIterable<
 
 // Node-only: kept behind a dynamic import so a browser or edge bundle of core never loads `node:fs`.
 // The specifier is built at run time so bundlers do not try to resolve it for the browser.
-const nodeFs = (): Promise<typeof import('node:fs')> => import(/* @vite-ignore */ ['node', 'fs'].join(':'));
+// Typed here by the two calls used, since core's build has no Node types.
+interface NodeFs {
+  promises: { stat(path: string): Promise<{ size: number; isFile(): boolean }> };
+  createReadStream(path: string, options: { start: number; highWaterMark: number }): AsyncIterable<Uint8Array>;
+}
+const nodeFs = (): Promise<NodeFs> => import(/* @vite-ignore */ ['node', 'fs'].join(':')) as Promise<NodeFs>;
 
 /**
  * Turns a media source into a body whose size is known before the first byte is read: a file
@@ -95,7 +100,7 @@ export async function openMediaBody(source: MediaSource, options: OpenMediaBodyO
           'file sources need Node, Deno or Bun: give a Blob, a stream or a URL in this runtime',
         );
       });
-      const stat = await fs.promises.stat(source.path).catch((error: NodeJS.ErrnoException) => {
+      const stat = await fs.promises.stat(source.path).catch((error: Error & { code?: string }) => {
         throw problem(`${field}.path`, 'file_not_found', `cannot read ${source.path} (${error.code ?? error.message}): check the path`);
       });
       if (!stat.isFile()) throw problem(`${field}.path`, 'not_a_file', `${source.path} is not a file: give the path of a media file`);
@@ -104,7 +109,7 @@ export async function openMediaBody(source: MediaSource, options: OpenMediaBodyO
         sizeBytes: stat.size,
         mimeType,
         rereadable: true,
-        read: (offset) => fs.createReadStream(path, { start: offset, highWaterMark: 256 * 1024 }) as AsyncIterable<Uint8Array>,
+        read: (offset) => fs.createReadStream(path, { start: offset, highWaterMark: 256 * 1024 }),
       });
     }
     case 'url': {

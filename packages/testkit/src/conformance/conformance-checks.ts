@@ -406,7 +406,7 @@ export function conformanceChecks<TSim extends NetworkSimulator>(options: Confor
         check(env.sim.requests.length === from, 'requests were sent for a draft the network cannot publish');
       },
     },
-    ...mediaChecks({ capabilities, setup, unique }),
+    ...mediaChecks({ capabilities, setup, unique, check, describeError }),
   ];
   return entries.map((entry) => ({ ...entry, skip: entry.skip ?? false }));
 }

@@ -4,14 +4,15 @@ import type { MediaRefInput } from '@smm/core/model';
 import { settle, type AdapterTestEnv } from '../adapter-test-env/index.js';
 import { generatedBytes, mp4Header, pngFile, toBase64 } from '../media-files/index.js';
 import type { NetworkSimulator } from '../simulator/index.js';
-import { check } from './stored-json-assertions.js';
-import { describeError } from './store-check-runner.js';
 
 /** What the media checks need from the suite. */
 export interface MediaCheckContext<TSim extends NetworkSimulator> {
   capabilities: AdapterCapabilities;
   setup: () => AdapterTestEnv<TSim>;
   unique: (label: string) => string;
+  /** Throws the suite's ConformanceError with `message` unless `condition` holds. */
+  check: (condition: unknown, message: string) => asserts condition;
+  describeError: (error: unknown) => string;
 }
 
 /** Largest stream the bounded-memory check sends (it is generated, never held). */
@@ -72,7 +73,8 @@ function rulebreakingImage(capabilities: AdapterCapabilities): { media: MediaRef
 export function mediaChecks<TSim extends NetworkSimulator>(
   context: MediaCheckContext<TSim>,
 ): Array<{ name: string; skip: string | false; run(): Promise<void> }> {
-  const { capabilities, setup, unique } = context;
+  const { capabilities, setup, unique, describeError } = context;
+  const check: MediaCheckContext<TSim>['check'] = context.check;
   const rules = capabilities.content.media;
   const breaking = rulebreakingImage(capabilities);
   const takesImages = rules.kinds.includes('image') && rules.maxItems > 0;
