@@ -70,7 +70,7 @@ export function checkMediaAgainstRules(
       add(
         'sizeBytes',
         'media_too_large',
-        `${what} is ${mb(facts.sizeBytes)}, ${mb(maxBytes)} allowed (fix: compress, resize or shorten it)`,
+        `${what} is ${mb(facts.sizeBytes)}: at most ${mb(maxBytes)} allowed (fix: compress, resize or shorten it)`,
         facts.sizeBytes,
         maxBytes,
       );
