@@ -64,59 +64,52 @@ export function checkMediaAgainstRules(
       `${what} is ${facts.mimeType}, which is not accepted (fix: convert it to ${file.formats.join(' or ')})`,
     );
   }
+  /** One measured value against its [min, max]: at most one problem (over the max, else under the min). */
+  const range = (
+    name: string,
+    value: number | undefined,
+    min: number | undefined,
+    max: number | undefined,
+    show: (n: number) => string,
+    over: [code: string, verb: string, fix: string],
+    under: [code: string, verb: string, fix: string],
+  ) => {
+    if (value === undefined) return;
+    if (max !== undefined && value > max)
+      add(name, over[0], `${what} ${over[1]} ${show(value)}: at most ${show(max)} allowed (fix: ${over[2]})`, value, max);
+    else if (min !== undefined && value < min)
+      add(name, under[0], `${what} ${under[1]} ${show(value)}: at least ${show(min)} needed (fix: ${under[2]})`, value, min);
+  };
   const maxBytes = Math.min(file.maxBytes ?? Infinity, rules.maxSizeBytes?.[kind] ?? Infinity);
-  if (facts.sizeBytes !== undefined) {
-    if (facts.sizeBytes > maxBytes) {
-      add(
-        'sizeBytes',
-        'media_too_large',
-        `${what} is ${mb(facts.sizeBytes)}: at most ${mb(maxBytes)} allowed (fix: compress, resize or shorten it)`,
-        facts.sizeBytes,
-        maxBytes,
-      );
-    } else if (file.minBytes !== undefined && facts.sizeBytes < file.minBytes) {
-      add(
-        'sizeBytes',
-        'media_too_small',
-        `${what} is ${mb(facts.sizeBytes)}, at least ${mb(file.minBytes)} needed (fix: use a fuller file)`,
-        facts.sizeBytes,
-        file.minBytes,
-      );
-    }
-  }
+  const px = (n: number) => `${n} px`;
+  range(
+    'sizeBytes',
+    facts.sizeBytes,
+    file.minBytes,
+    Number.isFinite(maxBytes) ? maxBytes : undefined,
+    mb,
+    ['media_too_large', 'is', 'compress, resize or shorten it'],
+    ['media_too_small', 'is', 'use a fuller file'],
+  );
+  range(
+    'width',
+    facts.width,
+    file.minWidth,
+    file.maxWidth,
+    px,
+    ['media_too_wide', 'has width', 'scale it down'],
+    ['media_too_narrow', 'has width', 'use a larger one'],
+  );
+  range(
+    'height',
+    facts.height,
+    file.minHeight,
+    file.maxHeight,
+    px,
+    ['media_too_tall', 'has height', 'scale it down'],
+    ['media_too_short', 'has height', 'use a larger one'],
+  );
   const { width, height } = facts;
-  if (width !== undefined) {
-    if (file.maxWidth !== undefined && width > file.maxWidth) {
-      add('width', 'media_too_wide', `${what} is ${width} px wide, ${file.maxWidth} allowed (fix: scale it down)`, width, file.maxWidth);
-    } else if (file.minWidth !== undefined && width < file.minWidth) {
-      add(
-        'width',
-        'media_too_narrow',
-        `${what} is ${width} px wide, at least ${file.minWidth} needed (fix: use a larger one)`,
-        width,
-        file.minWidth,
-      );
-    }
-  }
-  if (height !== undefined) {
-    if (file.maxHeight !== undefined && height > file.maxHeight) {
-      add(
-        'height',
-        'media_too_tall',
-        `${what} is ${height} px high, ${file.maxHeight} allowed (fix: scale it down)`,
-        height,
-        file.maxHeight,
-      );
-    } else if (file.minHeight !== undefined && height < file.minHeight) {
-      add(
-        'height',
-        'media_too_short',
-        `${what} is ${height} px high, at least ${file.minHeight} needed (fix: use a larger one)`,
-        height,
-        file.minHeight,
-      );
-    }
-  }
   if (width !== undefined && height !== undefined && height > 0) {
     const aspect = width / height;
     const min = file.minAspectRatio;
@@ -131,25 +124,15 @@ export function checkMediaAgainstRules(
       );
     }
   }
-  if (facts.durationMs !== undefined) {
-    if (file.maxDurationMs !== undefined && facts.durationMs > file.maxDurationMs) {
-      add(
-        'durationMs',
-        'media_too_long',
-        `${what} lasts ${seconds(facts.durationMs)}, ${seconds(file.maxDurationMs)} allowed (fix: trim it)`,
-        facts.durationMs,
-        file.maxDurationMs,
-      );
-    } else if (file.minDurationMs !== undefined && facts.durationMs < file.minDurationMs) {
-      add(
-        'durationMs',
-        'media_too_brief',
-        `${what} lasts ${seconds(facts.durationMs)}, at least ${seconds(file.minDurationMs)} needed (fix: use a longer clip)`,
-        facts.durationMs,
-        file.minDurationMs,
-      );
-    }
-  }
+  range(
+    'durationMs',
+    facts.durationMs,
+    file.minDurationMs,
+    file.maxDurationMs,
+    seconds,
+    ['media_too_long', 'lasts', 'trim it'],
+    ['media_too_brief', 'lasts', 'use a longer clip'],
+  );
   if (file.videoCodecs && facts.videoCodec !== undefined && !file.videoCodecs.includes(facts.videoCodec)) {
     add(
       'videoCodec',
