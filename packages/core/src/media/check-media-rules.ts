@@ -82,33 +82,45 @@ export function checkMediaAgainstRules(
   };
   const maxBytes = Math.min(file.maxBytes ?? Infinity, rules.maxSizeBytes?.[kind] ?? Infinity);
   const px = (n: number) => `${n} px`;
-  range(
-    'sizeBytes',
-    facts.sizeBytes,
-    file.minBytes,
-    Number.isFinite(maxBytes) ? maxBytes : undefined,
-    mb,
-    ['media_too_large', 'is', 'compress, resize or shorten it'],
-    ['media_too_small', 'is', 'use a fuller file'],
-  );
-  range(
-    'width',
-    facts.width,
-    file.minWidth,
-    file.maxWidth,
-    px,
-    ['media_too_wide', 'has width', 'scale it down'],
-    ['media_too_narrow', 'has width', 'use a larger one'],
-  );
-  range(
-    'height',
-    facts.height,
-    file.minHeight,
-    file.maxHeight,
-    px,
-    ['media_too_tall', 'has height', 'scale it down'],
-    ['media_too_short', 'has height', 'use a larger one'],
-  );
+  const ranges: Array<Parameters<typeof range>> = [
+    [
+      'sizeBytes',
+      facts.sizeBytes,
+      file.minBytes,
+      Number.isFinite(maxBytes) ? maxBytes : undefined,
+      mb,
+      ['media_too_large', 'is', 'compress, resize or shorten it'],
+      ['media_too_small', 'is', 'use a fuller file'],
+    ],
+    [
+      'width',
+      facts.width,
+      file.minWidth,
+      file.maxWidth,
+      px,
+      ['media_too_wide', 'has width', 'scale it down'],
+      ['media_too_narrow', 'has width', 'use a larger one'],
+    ],
+    [
+      'height',
+      facts.height,
+      file.minHeight,
+      file.maxHeight,
+      px,
+      ['media_too_tall', 'has height', 'scale it down'],
+      ['media_too_short', 'has height', 'use a larger one'],
+    ],
+    [
+      'durationMs',
+      facts.durationMs,
+      file.minDurationMs,
+      file.maxDurationMs,
+      seconds,
+      ['media_too_long', 'lasts', 'trim it'],
+      ['media_too_brief', 'lasts', 'use a longer clip'],
+    ],
+  ];
+  for (const args of ranges) range(...args);
   const { width, height } = facts;
   if (width !== undefined && height !== undefined && height > 0) {
     const aspect = width / height;
@@ -124,15 +136,6 @@ export function checkMediaAgainstRules(
       );
     }
   }
-  range(
-    'durationMs',
-    facts.durationMs,
-    file.minDurationMs,
-    file.maxDurationMs,
-    seconds,
-    ['media_too_long', 'lasts', 'trim it'],
-    ['media_too_brief', 'lasts', 'use a longer clip'],
-  );
   if (file.videoCodecs && facts.videoCodec !== undefined && !file.videoCodecs.includes(facts.videoCodec)) {
     add(
       'videoCodec',
