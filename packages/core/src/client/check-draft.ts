@@ -1,6 +1,6 @@
 import type { ValidationIssue } from '../errors/index.js';
 import { toValidationIssues, type PostDraft } from '../model/index.js';
-import type { MediaProbe } from '../media/index.js';
+import type { MediaProbe } from '../media-rules/index.js';
 import { validateDraft } from '../text/index.js';
 import type { Adapter, AdapterV1Poll as PollInput } from '../adapter-spec/index.js';
 

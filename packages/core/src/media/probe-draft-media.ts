@@ -1,10 +1,11 @@
 import type { AdapterV1MediaRules } from '../adapter-spec/index.js';
 import { formatIssuePath, SmmError, ValidationError } from '../errors/index.js';
 import type { MediaRef } from '../model/index.js';
-import type { MediaProblem } from './check-media-rules.js';
+import type { MediaProblem } from '../media-rules/index.js';
 import type { MediaBody } from './media-body.js';
 import { openMediaRef } from './open-media-body.js';
-import { probeMedia, type MediaProbe } from './probe-media.js';
+import type { MediaProbe } from '../media-rules/index.js';
+import { probeMedia } from './probe-media.js';
 
 /** The media of a draft, as {@link probeDraftMedia} reads it. */
 export interface DraftMediaProbes {

@@ -1,19 +1,8 @@
-import { fileTypeFromBuffer } from 'file-type';
+import { fileTypeFromBuffer } from 'file-type/core';
 import { imageSize } from 'image-size';
 import { createFile, MP4BoxBuffer, type Movie } from 'mp4box';
+import type { MediaProbe } from '../media-rules/index.js';
 import type { MediaBody } from './media-body.js';
-
-/** What the bytes of a media file say about it. A field the probe could not read is absent. */
-export interface MediaProbe {
-  sizeBytes: number;
-  /** Media type read from the bytes (`file-type`), e.g. `image/png`; absent when the bytes match no known type. */
-  mimeType?: string;
-  width?: number;
-  height?: number;
-  durationMs?: number;
-  /** Video codec as the MP4 sample entry names it, e.g. `avc1` (from `avc1.64001f`). */
-  videoCodec?: string;
-}
 
 /** Bytes read from the head of a file for its type and image dimensions. */
 export const PROBE_HEAD_BYTES = 512 * 1024;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkMediaAgainstRules, type MediaProbe } from '../media/index.js';
+import { checkMediaAgainstRules, type MediaProbe } from '../media-rules/index.js';
 import type { MediaKind, MediaRef, PostDraft } from '../model/index.js';
 import { parseWithSchema } from '../model/index.js';
 import { extractEntities } from './entities.js';
@@ -16,7 +16,7 @@ export interface ValidateDraftOptions {
   /**
    * What each attachment's bytes say (from `probeDraftMedia`), keyed by the draft's own `MediaRef`
    * objects. Measured facts win over the draft's declared `sizeBytes`/`width`/`height`/`durationMs`/`mimeType`.
-   * `validateDraftWithMedia` fills this for you.
+   * `validateDraftWithMedia` (`@smm/core/media`) fills this for you.
    */
   mediaProbes?: ReadonlyMap<object, MediaProbe>;
 }

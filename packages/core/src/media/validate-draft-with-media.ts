@@ -1,6 +1,5 @@
-import { probeDraftMedia, type ProbeDraftMediaOptions } from '../media/index.js';
-import type { ContentRules, DraftProblem } from './types.js';
-import { validateDraft, type CheckableDraft, type ValidateDraftOptions } from './validate-draft.js';
+import { validateDraft, type CheckableDraft, type ContentRules, type DraftProblem, type ValidateDraftOptions } from '../text/index.js';
+import { probeDraftMedia, type ProbeDraftMediaOptions } from './probe-draft-media.js';
 
 /**
  * {@link validateDraft} after reading each attachment's bytes: probes every file, Blob and stream

@@ -1,7 +1,7 @@
 import type { AdapterV1MediaRules } from '../adapter-spec/index.js';
 import { formatIssuePath } from '../errors/index.js';
 import type { MediaKind } from '../model/index.js';
-import type { MediaProbe } from './probe-media.js';
+import type { MediaProbe } from './media-probe.js';
 
 /** One way a media file breaks a network's file rules. */
 export interface MediaProblem {
