@@ -77,4 +77,9 @@ describe('inbox conformance catches broken stores', () => {
     expect(failed).toEqual(['create refuses an existing id with InboxConflictError and keeps the stored conversation']);
     expect(InboxConflictError.isInstance(new Error('x'))).toBe(false);
   });
+
+  it('a store written before customer identities', async () => {
+    const failed = await failures(broken(() => ({ linkCustomer: undefined, customerOf: undefined, customerIdentities: undefined })));
+    expect(failed).toEqual(['customer identities: linked from one instance, found from the other, moved on relink, sorted']);
+  });
 });
