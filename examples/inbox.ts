@@ -10,8 +10,15 @@
  * adapters read them through `listen` from @smm/core/listening. Time is simulated: the agent
  * answers 12 minutes after the complaint arrived, and the example checks that the reply is on
  * X's simulator, that the conversation is now `waiting`, and that its first-response time is
- * those 12 minutes. No network, no account.
+ * those 12 minutes. The inbox is shared: its conversations live in a SQLite file, and a second
+ * instance over the same file (a second agent's machine) sees the same inbox — its agent is
+ * told someone is already replying, routing rules send each new conversation to a team, and
+ * the SLA says how long each may wait in business hours. No network, no account.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSqliteInboxStore } from '@smm/store-sqlite';
 import { createBlueskyAdapter } from '@smm/adapter-bluesky';
 import { createMastodonAdapter } from '@smm/adapter-mastodon';
 import { createXAdapter } from '@smm/adapter-x';
@@ -21,8 +28,9 @@ import { ValidationError } from '@smm/core/errors';
 import {
   classifyMentions,
   compileRules,
-  createInbox,
   createLexiconClassifier,
+  createSharedInbox,
+  ReplyInProgressError,
   listen,
   replySenderFromClient,
   type Conversation,
@@ -63,6 +71,8 @@ const servers = await Promise.all(sims.map((sim) => sim.listen({ host: '127.0.0.
 const [xServer, blueskyServer, mastodonServer] = servers as [(typeof servers)[0], (typeof servers)[0], (typeof servers)[0]];
 // Stops everything if something hangs: the example is bounded.
 const deadline = new AbortController();
+const stores: Array<ReturnType<typeof createSqliteInboxStore>> = [];
+const cleanups: Array<() => void> = [];
 const timer = setTimeout(() => deadline.abort(new Error('timed out after 30 s')), 30_000);
 
 try {
@@ -95,7 +105,8 @@ try {
     { id: 'influencer', minFollowers: 20_000 },
   ]);
   const classifier = createLexiconClassifier();
-  const inbox = createInbox({
+  // Two app instances (two agents' machines) over one SQLite file: one inbox.
+  const shared = {
     accounts,
     sender: replySenderFromClient(client),
     savedReplies: {
@@ -103,7 +114,27 @@ try {
         'Hi {{author.name}}, sorry that order {{orderId}} is late. Your refund goes out today; we will DM you the tracking link. — {{agent}}',
     },
     clock,
-  });
+    // First match wins: complaints about delivery to care, bugs to product, the rest to community.
+    routing: [
+      { id: 'delivery-complaints', query: 'late OR refund*', intents: ['complaint' as const], team: 'care', assignees: ['dana', 'sam'] },
+      { id: 'bugs', query: 'broken OR bug OR crash*', team: 'product' },
+      { id: 'everything-else', team: 'community' },
+    ],
+    // Weekdays 09:00–17:00 in Bucharest; answer within 1 business hour (care: 30 minutes).
+    sla: {
+      businessHours: {
+        timeZone: 'Europe/Bucharest',
+        weekly: Object.fromEntries([1, 2, 3, 4, 5].map((day) => [day, [{ start: '09:00', end: '17:00' }]])),
+      },
+      firstResponseMs: 60 * MINUTE,
+      teams: { care: { firstResponseMs: 30 * MINUTE } },
+    },
+  };
+  const dataDir = mkdtempSync(join(tmpdir(), 'smm-inbox-'));
+  stores.push(createSqliteInboxStore({ path: join(dataDir, 'inbox.db') }), createSqliteInboxStore({ path: join(dataDir, 'inbox.db') }));
+  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  const inbox = createSharedInbox({ ...shared, store: stores[0]! });
+  const colleague = createSharedInbox({ ...shared, store: stores[1]! });
 
   // 1. Listen: one stream for all three accounts, since an hour ago, until every waiting mention is in.
   const waiting = sims.reduce((sum, sim) => sum + sim.mentionCount(), 0);
@@ -127,10 +158,12 @@ try {
   // 2. Tag with the rules, classify in batches, file into the inbox.
   const tagged = received.map((mention) => rules.tag(mention));
   const items: InboxItem[] = await classifyMentions(classifier, tagged, { batchSize: 16, signal: deadline.signal });
-  for (const item of items) inbox.ingest(item);
+  for (const item of items) await inbox.ingest(item);
+  // The colleague's instance ingests the same stream: nothing is filed twice.
+  for (const item of items) expect((await colleague.ingest(item)).duplicate, `${item.id} was filed twice`);
 
   // 3. The summary.
-  console.log(`\n${items.length} mentions in ${inbox.conversations().length} conversations`);
+  console.log(`\n${items.length} mentions in ${(await colleague.conversations()).length} conversations`);
   const row = (cells: Array<string | number>, widths: number[]) =>
     cells.map((cell, index) => String(cell).padEnd(widths[index]!)).join(' ');
   const perNetwork = [['network', 'mentions', 'open', 'positive', 'negative', 'neutral', 'unknown', 'complaints', 'questions']];
@@ -138,7 +171,7 @@ try {
     const own = items.filter((item) => item.platform === account.platform);
     const sentiment = (value: string) => own.filter((item) => item.classification!.sentiment === value).length;
     const intent = (value: string) => own.filter((item) => item.classification!.intent === value).length;
-    const open = inbox.conversations({ state: 'open', platform: account.platform }).length;
+    const open = (await inbox.conversations({ state: 'open', platform: account.platform })).length;
     perNetwork.push([
       account.platform,
       String(own.length),
@@ -158,16 +191,16 @@ try {
     console.log(`  ${row([rule, matched.length, negative, complaints], [11, 9, 9, 10])}`);
   }
 
-  const open = inbox.conversations({ state: 'open' });
+  const open = await inbox.conversations({ state: ['open', 'assigned'] });
   console.log(`\nopen conversations (${open.length}), newest first:`);
   for (const conversation of open.slice(0, quiet ? 4 : open.length)) {
     const last = conversation.messages.at(-1)!;
     const verdict = conversation.classification;
     console.log(
-      `  ${row([conversation.platform, `@${conversation.participant.handle}`, verdict ? `${verdict.sentiment}/${verdict.intent}` : '-', conversation.tags.join(',') || '-'], [9, 26, 20, 20])} ${last.text.slice(0, 60)}`,
+      `  ${row([conversation.platform, `@${conversation.participant.handle}`, verdict ? `${verdict.sentiment}/${verdict.intent}` : '-', conversation.tags.join(',') || '-', `${conversation.team}${conversation.assignee ? `/${conversation.assignee}` : ''}`], [9, 26, 20, 20, 16])} ${last.text.slice(0, 50)}`,
     );
   }
-  const counts = inbox.counts();
+  const counts = await inbox.counts();
   console.log(
     `states: ${Object.entries(counts)
       .map(([state, count]) => `${state} ${count}`)
@@ -188,14 +221,19 @@ try {
   expect(persian && rules.match(persian).includes('marketing'), 'بازاريابي (Arabic ي) should match the rule written with Persian ی');
 
   // 4. Answer the complaint: assign, note, and reply with the saved reply, personalised.
-  const thread = inbox
-    .conversations({ tag: 'delivery', platform: 'x' })
-    .find((conversation) => conversation.classification?.intent === 'complaint');
+  const thread = (await inbox.search({ text: 'refund* AND NOT giveaway', tag: 'delivery', platform: 'x' })).find(
+    (conversation) => conversation.classification?.intent === 'complaint',
+  );
   expect(thread, 'no open delivery complaint on X');
-  inbox.assign(thread.id, 'dana', { by: 'triage-bot' });
-  inbox.addNote(thread.id, { author: 'dana', text: 'Order 4411 stuck at the carrier; refund approved by finance.' });
+  expect(thread.team === 'care' && thread.routedBy === 'delivery-complaints', `the complaint was routed to ${thread.team}`);
+  expect(thread.assignee === 'dana', `the complaint went to ${thread.assignee}, expected dana (first of the care rota)`);
+  await inbox.addNote(thread.id, { author: 'dana', text: 'Order 4411 stuck at the carrier; refund approved by finance.' });
+  const before = await inbox.sla(thread.id);
+  console.log(
+    `\nSLA of the complaint: ${before.state}, due ${before.dueAt} (${before.remainingMs! / MINUTE} business minutes left of ${before.targetMs / MINUTE})`,
+  );
   try {
-    inbox.renderReply(thread.id, { savedReply: 'late-order' }, { by: 'Dana' });
+    await inbox.renderReply(thread.id, { savedReply: 'late-order' }, { by: 'Dana' });
     throw new Error('a saved reply with an unfilled {{orderId}} was accepted');
   } catch (error) {
     if (!ValidationError.isInstance(error)) throw error;
@@ -205,11 +243,18 @@ try {
   expect(orderId === '4411', 'the order number should be read from the complaint');
 
   await clock.advance(12 * MINUTE); // Dana reads it and answers 12 minutes later.
-  const answered: Conversation = await inbox.reply(
-    thread.id,
-    { savedReply: 'late-order', values: { orderId } },
-    { by: 'Dana', signal: deadline.signal },
+  // Dana and Sam both hit "send", on two machines: one reply goes out, Sam is told.
+  const [danaReply, samReply] = await Promise.allSettled([
+    inbox.reply(thread.id, { savedReply: 'late-order', values: { orderId } }, { by: 'Dana', signal: deadline.signal }),
+    colleague.reply(thread.id, { savedReply: 'late-order', values: { orderId } }, { by: 'Sam', signal: deadline.signal }),
+  ]);
+  expect(danaReply.status === 'fulfilled', `Dana's reply failed: ${danaReply.status === 'rejected' ? String(danaReply.reason) : ''}`);
+  expect(
+    samReply.status === 'rejected' && ReplyInProgressError.isInstance(samReply.reason),
+    'the second, concurrent reply should be refused with ReplyInProgressError',
   );
+  console.log(`Sam replied at the same moment on another instance: ${samReply.reason.message.split(';')[0]}`);
+  const answered: Conversation = danaReply.value;
   const reply = answered.messages.at(-1)!;
   expect(reply.direction === 'outbound', 'the last message should be the reply');
   console.log(`replied on X as post ${reply.id}: "${reply.text}"`);
@@ -230,7 +275,7 @@ try {
   const firstResponseMs = Date.parse(answered.firstResponseAt!) - Date.parse(answered.openedAt);
   expect(answered.state === 'waiting', `the conversation is ${answered.state}, expected waiting`);
   expect(firstResponseMs === 12 * MINUTE, `first response after ${firstResponseMs} ms, expected 12 minutes`);
-  const times = responseTimes(inbox.responseTimeInput());
+  const times = responseTimes(await inbox.responseTimeInput());
   expect(
     times.allHours.answered === 1 && times.allHours.median === 12 * MINUTE,
     `responseTimes reports ${times.allHours.answered} answered, median ${times.allHours.median} ms`,
@@ -248,5 +293,7 @@ try {
   process.exitCode = 1;
 } finally {
   clearTimeout(timer);
+  for (const store of stores) store.close();
+  for (const cleanup of cleanups) cleanup();
   await Promise.all(servers.map((server) => server.close()));
 }

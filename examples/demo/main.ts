@@ -16,7 +16,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createSqliteStore } from '@smm/store-sqlite';
+import { createSqliteInboxStore, createSqliteStore, type SqliteInboxStore } from '@smm/store-sqlite';
 import { lessonTeasers, atomizeArticle, readArticle, type PlannedPost } from './article.js';
 import { reviewAndQueue } from './approvals.js';
 import { createDemoClock } from './demo-clock.js';
@@ -44,6 +44,7 @@ const shown = (path: string) =>
 const started = performance.now();
 let networks: Networks | undefined;
 let store: ReturnType<typeof createSqliteStore> | undefined;
+let inboxStore: SqliteInboxStore | undefined;
 try {
   const clock = createDemoClock(PLANNING_STARTS);
 
@@ -101,8 +102,10 @@ try {
   const collector = createMetricsCollector(networks.client, networks, clock);
   const result = await runWeek({ store, networks, entries, clock, speed: SPEED, collector, wallTimeoutMs: 90_000 });
 
-  step('Listening, and one answer');
-  const listening = await listenAndAnswer(networks, clock, PLANNING_STARTS, article.url, 20_000);
+  step('Listening, and the inbox worked');
+  // The inbox keeps its conversations in the same SQLite file as the scheduler (its own inbox_* tables).
+  inboxStore = createSqliteInboxStore({ path: databaseFile });
+  const listening = await listenAndAnswer(networks, clock, inboxStore, PLANNING_STARTS, article.url, 20_000);
 
   step('Metrics and the report');
   await writeReport({
@@ -122,7 +125,7 @@ try {
     entries,
     week: result,
     heard: listening.heard,
-    answeredPlatform: listening.answered.platform,
+    answeredByPlatform: listening.answeredByPlatform,
     collector,
     labels,
   });
@@ -138,5 +141,6 @@ try {
   process.exitCode = 1;
 } finally {
   store?.close();
+  inboxStore?.close();
   await networks?.close();
 }

@@ -7,7 +7,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildReport, latestBySubject, renderHtml, renderMarkdown, type AnalyticsReport } from '@smm/core/analytics';
-import type { Inbox } from '@smm/core/listening';
+import type { SharedInbox } from '@smm/core/listening';
 import type { Mention } from '@smm/core/model';
 import { toICalendar, type Calendar } from '@smm/core/calendar';
 import ICAL from 'ical.js';
@@ -28,7 +28,7 @@ export async function writeReport(options: {
   collector: MetricsCollector;
   networks: Networks;
   heard: readonly Mention[];
-  inbox: Inbox;
+  inbox: SharedInbox;
   calendar: Calendar;
   week: { start: string; end: string };
   entries: number;
@@ -78,7 +78,7 @@ export async function writeReport(options: {
     snapshots: [...history.snapshots, ...collector.snapshots],
     posts: [...history.posts, ...collector.posts],
     mentions: options.heard,
-    replies: options.inbox.responseTimeInput().replies,
+    replies: (await options.inbox.responseTimeInput()).replies,
     range: week,
     compareTo: 'previous',
     timeZone: 'Europe/Berlin',

@@ -16,7 +16,8 @@ export function printSummary(options: {
   entries: readonly CalendarEntry[];
   week: WeekResult;
   heard: readonly Mention[];
-  answeredPlatform: string;
+  /** Heard mentions the inbox answered, by platform. */
+  answeredByPlatform: ReadonlyMap<string, number>;
   collector: MetricsCollector;
   labels: ReadonlyMap<string, string>;
 }): void {
@@ -40,7 +41,7 @@ export function printSummary(options: {
       String(own.length),
       String(published.length),
       String(duplicatesOn(network)),
-      `${replies}${options.answeredPlatform === network.platform ? ' (1 answered)' : ''}`,
+      `${replies} (${options.answeredByPlatform.get(network.platform) ?? 0} mentions answered)`,
       topEntry && top ? `${options.labels.get(topEntry.id) ?? topEntry.id} (${top.score})` : '—',
       `${total.toLocaleString('en-US')} · ${rate === null ? 'no impressions reported' : `${(rate * 100).toFixed(1)} % of impressions`}`,
     ];

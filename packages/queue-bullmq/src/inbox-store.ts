@@ -3,6 +3,7 @@ import { ValidationError } from '@smm/core/errors';
 import {
   InboxConflictError,
   compareConversations,
+  compareIdentities,
   matchesInboxFilter,
   type Conversation,
   type InboxStore,
@@ -47,6 +48,16 @@ if tonumber(current) ~= tonumber(ARGV[3]) then return tonumber(current) end
 redis.call('HSET', key, 'v', tonumber(ARGV[3]) + 1, 'j', ARGV[4])
 redis.call('ZADD', ARGV[1] .. 'ic-order', ARGV[5], ARGV[2])
 for i = 6, #ARGV do redis.call('HSET', ARGV[1] .. 'im', ARGV[i], ARGV[2]) end
+return 0
+`;
+
+// Customer links: {P}cust hash (platform NUL author id → customer id) and a set per customer
+// ({P}cust-ids:<customer>) of its identities; relinking moves an identity in one script.
+const LINK = `
+local old = redis.call('HGET', ARGV[1] .. 'cust', ARGV[2])
+if old then redis.call('SREM', ARGV[1] .. 'cust-ids:' .. old, ARGV[2]) end
+redis.call('HSET', ARGV[1] .. 'cust', ARGV[2], ARGV[3])
+redis.call('SADD', ARGV[1] .. 'cust-ids:' .. ARGV[3], ARGV[2])
 return 0
 `;
 
@@ -134,6 +145,20 @@ export function createRedisInboxStore(options: RedisInboxStoreOptions): RedisInb
     },
     async findMessage(platform, id) {
       return (await redis.hget(`${P}im`, messageKey(platform, id))) ?? undefined;
+    },
+    async linkCustomer(customerId, identity) {
+      await redis.eval(LINK, 0, P, messageKey(identity.platform, identity.authorId), customerId);
+    },
+    async customerOf(identity) {
+      return (await redis.hget(`${P}cust`, messageKey(identity.platform, identity.authorId))) ?? undefined;
+    },
+    async customerIdentities(customerId) {
+      return (await redis.smembers(`${P}cust-ids:${customerId}`))
+        .map((member) => {
+          const cut = member.indexOf('\u0000');
+          return { platform: member.slice(0, cut), authorId: member.slice(cut + 1) };
+        })
+        .sort(compareIdentities);
     },
     async close() {
       if (owned && redis.status !== 'end') await redis.quit().catch(() => redis.disconnect());

@@ -3,6 +3,7 @@ import { ValidationError } from '@smm/core/errors';
 import {
   InboxConflictError,
   compareConversations,
+  compareIdentities,
   matchesInboxFilter,
   type Conversation,
   type InboxStore,
@@ -25,10 +26,12 @@ export interface SqliteInboxStore extends InboxStore {
   close(): void;
 }
 
-// Its own tables, created if missing (apart from the scheduler's migrations): one row per
-// conversation (the JSON body plus the columns lists filter and sort on) and an index of
-// every message id for findMessage.
-const SCHEMA = `
+// Its own tables, apart from the scheduler's migrations (which own PRAGMA user_version): one
+// row per conversation (the JSON body plus the columns lists filter and sort on), an index of
+// every message id for findMessage, and customer links. Steps are applied once, in order,
+// recorded in inbox_schema; step 1 is written with IF NOT EXISTS because files made before
+// inbox_schema existed already have its tables.
+const SCHEMA_V1 = `
 CREATE TABLE IF NOT EXISTS inbox_conversations (
   id TEXT PRIMARY KEY,
   version INTEGER NOT NULL,
@@ -47,6 +50,36 @@ CREATE TABLE IF NOT EXISTS inbox_messages (
   PRIMARY KEY (platform, message_id)
 ) WITHOUT ROWID;
 `;
+
+/** The inbox tables' migrations: a released step is never edited; a change is a new step. */
+export const INBOX_MIGRATIONS: ReadonlyArray<{ version: number; description: string; sql: string }> = [
+  { version: 1, description: 'conversations as JSON with filter columns; message index', sql: SCHEMA_V1 },
+  {
+    version: 2,
+    description: 'customer identities: one customer id per (platform, author id)',
+    sql: `
+      CREATE TABLE inbox_customers (
+        platform TEXT NOT NULL,
+        author_id TEXT NOT NULL,
+        customer_id TEXT NOT NULL,
+        PRIMARY KEY (platform, author_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX inbox_customers_customer ON inbox_customers (customer_id, platform, author_id);
+    `,
+  },
+];
+
+function migrateInbox(db: BetterSqlite3.Database): void {
+  db.transaction(() => {
+    db.exec('CREATE TABLE IF NOT EXISTS inbox_schema (version INTEGER NOT NULL)');
+    const found = (db.prepare('SELECT MAX(version) AS version FROM inbox_schema').get() as { version: number | null }).version ?? 0;
+    for (const step of INBOX_MIGRATIONS) {
+      if (step.version <= found) continue;
+      db.exec(step.sql);
+      db.prepare('INSERT INTO inbox_schema (version) VALUES (?)').run(step.version);
+    }
+  }).immediate();
+}
 
 interface Row {
   version: number;
@@ -98,7 +131,7 @@ export function createSqliteInboxStore(options: SqliteInboxStoreOptions): Sqlite
   }
   db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5_000}`);
   db.pragma('journal_mode = WAL');
-  db.exec(SCHEMA);
+  migrateInbox(db);
 
   const statements = {
     get: db.prepare<[string], Row>('SELECT version, body FROM inbox_conversations WHERE id = ?'),
@@ -113,6 +146,13 @@ export function createSqliteInboxStore(options: SqliteInboxStoreOptions): Sqlite
       'SELECT conversation_id FROM inbox_messages WHERE platform = ? AND message_id = ?',
     ),
     all: db.prepare<[], Row>('SELECT version, body FROM inbox_conversations ORDER BY last_inbound_ms DESC, id'),
+    link: db.prepare('INSERT OR REPLACE INTO inbox_customers (platform, author_id, customer_id) VALUES (?, ?, ?)'),
+    customerOf: db.prepare<[string, string], { customer_id: string }>(
+      'SELECT customer_id FROM inbox_customers WHERE platform = ? AND author_id = ?',
+    ),
+    identities: db.prepare<[string], { platform: string; author_id: string }>(
+      'SELECT platform, author_id FROM inbox_customers WHERE customer_id = ?',
+    ),
   };
 
   const parse = (row: Row): StoredConversation => ({ ...(JSON.parse(row.body) as Conversation), version: row.version });
@@ -176,6 +216,14 @@ export function createSqliteInboxStore(options: SqliteInboxStoreOptions): Sqlite
         .filter((conversation) => matchesInboxFilter(conversation, filter))
         .sort(compareConversations),
     findMessage: async (platform, id) => statements.find.get(platform, id)?.conversation_id,
+    linkCustomer: async (customerId, identity) => void statements.link.run(identity.platform, identity.authorId, customerId),
+    customerOf: async (identity) => statements.customerOf.get(identity.platform, identity.authorId)?.customer_id,
+    // Sorted in JS: SQLite's BINARY collation and JS string order differ outside the BMP.
+    customerIdentities: async (customerId) =>
+      statements.identities
+        .all(customerId)
+        .map((row) => ({ platform: row.platform, authorId: row.author_id }))
+        .sort(compareIdentities),
     close: () => {
       if (owned && db.open) db.close();
     },

@@ -14,4 +14,4 @@ export {
 } from './sqlite-store-options.js';
 export { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations.js';
 export { SqliteSchemaError } from './schema-error.js';
-export { createSqliteInboxStore, type SqliteInboxStore, type SqliteInboxStoreOptions } from './inbox-store.js';
+export { createSqliteInboxStore, INBOX_MIGRATIONS, type SqliteInboxStore, type SqliteInboxStoreOptions } from './inbox-store.js';

@@ -1,5 +1,5 @@
 import { SmmError, type SmmErrorOptions } from '../errors/index.js';
-import type { Conversation } from './inbox.js';
+import type { Conversation } from './conversation.js';
 import type { ConversationState } from './inbox-state-error.js';
 import { mentionIdKey } from './mention-keys.js';
 
@@ -55,6 +55,30 @@ export interface InboxStore {
    * `platform` + `id`, or `undefined` — for deduplication and threading across instances.
    */
   findMessage(platform: string, id: string): Promise<string | undefined>;
+  /**
+   * Links a network identity to a customer id (moving it from any other customer), so a
+   * customer's conversations can be found on every network. Optional for stores written
+   * before customer identities; the three shipped stores have it.
+   */
+  linkCustomer?(customerId: string, identity: CustomerIdentity): Promise<void>;
+  /** The customer an identity is linked to, or `undefined`. */
+  customerOf?(identity: CustomerIdentity): Promise<string | undefined>;
+  /** Every identity linked to a customer, sorted by platform then author id (empty for an unknown customer). */
+  customerIdentities?(customerId: string): Promise<CustomerIdentity[]>;
+}
+
+/** One person's account on one network: the `platform` and the `author.id` their mentions carry. */
+export interface CustomerIdentity {
+  platform: string;
+  authorId: string;
+}
+
+/** The order of {@link InboxStore.customerIdentities}: by platform, then author id. */
+export function compareIdentities(a: CustomerIdentity, b: CustomerIdentity): number {
+  const key = (identity: CustomerIdentity) => [identity.platform, identity.authorId] as const;
+  const [ap, aa] = key(a);
+  const [bp, ba] = key(b);
+  return ap < bp ? -1 : ap > bp ? 1 : aa < ba ? -1 : aa > ba ? 1 : 0;
 }
 
 const MARKER = 'smm.error.InboxConflictError';
@@ -171,6 +195,7 @@ export function compareConversations(a: Conversation, b: Conversation): number {
 export function createMemoryInboxStore(): InboxStore {
   const rows = new Map<string, string>(); // id → JSON, so nothing handed out aliases the store
   const messages = new Map<string, string>(); // platform + id → conversation id
+  const customers = new Map<string, CustomerIdentity & { customerId: string }>(); // platform + author id → link
   const read = (id: string): StoredConversation | undefined => {
     const json = rows.get(id);
     return json === undefined ? undefined : (JSON.parse(json) as StoredConversation);
@@ -217,5 +242,14 @@ export function createMemoryInboxStore(): InboxStore {
         .filter((conversation) => matchesInboxFilter(conversation, filter))
         .sort(compareConversations),
     findMessage: async (platform, id) => messages.get(mentionIdKey({ platform, id })),
+    linkCustomer: async (customerId, identity) => {
+      customers.set(mentionIdKey({ platform: identity.platform, id: identity.authorId }), { ...identity, customerId });
+    },
+    customerOf: async (identity) => customers.get(mentionIdKey({ platform: identity.platform, id: identity.authorId }))?.customerId,
+    customerIdentities: async (customerId) =>
+      [...customers.values()]
+        .filter((link) => link.customerId === customerId)
+        .map(({ platform, authorId }) => ({ platform, authorId }))
+        .sort(compareIdentities),
   };
 }

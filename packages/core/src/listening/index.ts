@@ -3,7 +3,7 @@
  * ({@link listen}, with durable checkpoints and deduplication), rules with a boolean query
  * language that folds case, diacritics and Arabic/Persian letter variants
  * ({@link compileRules}), pluggable classification ({@link Classifier}, with built-in
- * English, Arabic, Persian and Romanian lexicons), a unified inbox ({@link createInbox}) and spike/drop alerts
+ * English, Arabic, Persian and Romanian lexicons), a unified inbox ({@link createInbox} in memory; {@link createSharedInbox} over a store, shared by many instances) and spike/drop alerts
  * ({@link createAlertMonitor}). Guide: docs/listening.md.
  *
  * @packageDocumentation
@@ -48,7 +48,21 @@ export {
   type StateChange,
 } from './inbox.js';
 export {
+  createSharedInbox,
+  type SharedInbox,
+  type SharedInboxOptions,
+  type SharedIngestResult,
+  type InboxSearch,
+  type BulkAction,
+  type BulkResult,
+} from './shared-inbox.js';
+export type { ConversationAction } from './conversation-ops.js';
+export { compileRouting, type RoutingRule, type Route } from './inbox-routing.js';
+export { businessDueAt, type SlaPolicy, type SlaStatus } from './inbox-sla.js';
+export {
   createMemoryInboxStore,
+  compareIdentities,
+  type CustomerIdentity,
   updateConversation,
   matchesInboxFilter,
   compareConversations,

@@ -170,6 +170,43 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
     },
   ],
   [
+    'customer identities: linked from one instance, found from the other, moved on relink, sorted',
+    async (store, second) => {
+      check(
+        typeof store.linkCustomer === 'function' &&
+          typeof second.customerOf === 'function' &&
+          typeof second.customerIdentities === 'function',
+        'the store must implement linkCustomer, customerOf and customerIdentities (customer history across networks)',
+      );
+      await store.linkCustomer!('cust-1', { platform: 'x', authorId: 'x-42' });
+      await store.linkCustomer!('cust-1', { platform: 'mastodon', authorId: 'm-7' });
+      await store.linkCustomer!('cust-1', { platform: 'mastodon', authorId: 'm-7' }); // again: no duplicate
+      await store.linkCustomer!('cust-2', { platform: 'bluesky', authorId: 'did:plc:لينا' });
+      check((await second.customerOf!({ platform: 'x', authorId: 'x-42' })) === 'cust-1', 'customerOf(x:x-42) must be cust-1');
+      check((await second.customerOf!({ platform: 'mastodon', authorId: 'x-42' })) === undefined, 'customerOf must key by platform too');
+      sameJson(
+        await second.customerIdentities!('cust-1'),
+        [
+          { platform: 'mastodon', authorId: 'm-7' },
+          { platform: 'x', authorId: 'x-42' },
+        ],
+        'customerIdentities(cust-1), sorted by platform then author id',
+      );
+      // An identity belongs to one customer: linking it elsewhere moves it.
+      await second.linkCustomer!('cust-2', { platform: 'x', authorId: 'x-42' });
+      sameJson(await store.customerIdentities!('cust-1'), [{ platform: 'mastodon', authorId: 'm-7' }], 'cust-1 after x-42 moved');
+      sameJson(
+        await store.customerIdentities!('cust-2'),
+        [
+          { platform: 'bluesky', authorId: 'did:plc:لينا' },
+          { platform: 'x', authorId: 'x-42' },
+        ],
+        'cust-2 after x-42 moved to it',
+      );
+      sameJson(await store.customerIdentities!('nobody'), [], 'customerIdentities of an unknown customer');
+    },
+  ],
+  [
     'what get and list hand out are copies: changing them changes nothing stored',
     async (store) => {
       const created = await store.create(inboxConversation('copy'));

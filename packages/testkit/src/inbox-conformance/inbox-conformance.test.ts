@@ -1,12 +1,47 @@
 import { createMemoryInboxStore, InboxConflictError, type InboxStore } from '@smm/core/listening';
 import { describe, expect, it } from 'vitest';
-import { inboxConformanceChecks, runInboxConformanceChecks } from './index.js';
+import { inboxConformanceChecks, runInboxConformanceChecks, sharedInboxChecks } from './index.js';
 
 // The reference store must pass every check.
 describe('memory inbox store', () => {
   for (const { name, run } of inboxConformanceChecks({ name: 'memory inbox store', createStore: () => createMemoryInboxStore() })) {
     it(name, run);
   }
+});
+
+describe('shared inbox over the memory store', () => {
+  const checks = sharedInboxChecks({
+    name: 'memory',
+    openPair: async () => {
+      const store = createMemoryInboxStore();
+      return { first: store, second: store, close: () => undefined };
+    },
+  });
+  for (const { name, run } of checks) it(name, run);
+
+  it('fails when the store lets a stale claim through (last writer wins)', async () => {
+    const [concurrent] = sharedInboxChecks({
+      name: 'broken',
+      openPair: async () => {
+        const inner = createMemoryInboxStore();
+        const broken: InboxStore = {
+          ...inner,
+          // Whatever version the writer read, write over the stored one.
+          async update(conversation) {
+            for (;;) {
+              try {
+                return await inner.update(conversation, (await inner.get(conversation.id))!.version);
+              } catch (error) {
+                if (!InboxConflictError.isInstance(error)) throw error;
+              }
+            }
+          },
+        };
+        return { first: broken, second: broken, close: () => undefined };
+      },
+    }).filter((check) => check.name.includes('replying at once'));
+    await expect(concurrent!.run()).rejects.toThrow(/expected one reply on the network, got 2/);
+  });
 });
 
 // Broken stores: each breaks one promise of the contract; the suite must say which.
@@ -76,5 +111,10 @@ describe('inbox conformance catches broken stores', () => {
     );
     expect(failed).toEqual(['create refuses an existing id with InboxConflictError and keeps the stored conversation']);
     expect(InboxConflictError.isInstance(new Error('x'))).toBe(false);
+  });
+
+  it('a store written before customer identities', async () => {
+    const failed = await failures(broken(() => ({ linkCustomer: undefined, customerOf: undefined, customerIdentities: undefined })));
+    expect(failed).toEqual(['customer identities: linked from one instance, found from the other, moved on relink, sorted']);
   });
 });

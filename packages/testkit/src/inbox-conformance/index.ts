@@ -12,3 +12,4 @@ export {
   type InboxConformanceOptions,
 } from './inbox-conformance-checks.js';
 export { INBOX_T0, inboxConversation, richInboxConversation } from './inbox-conversation-fixtures.js';
+export { sharedInboxChecks, type SharedInboxCheckOptions } from './shared-inbox-checks.js';
