@@ -113,6 +113,11 @@ export function adapterLayoutProblems(dir, manifest) {
     for (const match of code.matchAll(/(?:from|import\()\s*'(@smm\/core(?:\/[a-z-]+)?)'/g)) {
       // Tests act as the app: its client and its connect flow.
       if (match[1] === '@smm/core/adapter-kit' || (isTest && ['@smm/core/client', '@smm/core/connect'].includes(match[1]))) continue;
+      // network-options.ts augments the model's NetworkOptionsRegistry: a type-only, empty import
+      // loads the module it augments (nothing else may come from it).
+      if (match[1] === '@smm/core/model' && path.endsWith('network-options.ts') && match[0].startsWith('from')) {
+        if (/import type \{\} from '@smm\/core\/model'/.test(code)) continue;
+      }
       say(`${path.slice(dir.length + 1)} imports ${match[1]}: adapters import core through @smm/core/adapter-kit only`);
     }
   }

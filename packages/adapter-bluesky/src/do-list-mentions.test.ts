@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { testEnv } from './__tests__/test-env.js';
 
 describe('mentions', () => {
+  it("a listed mention can be answered: the AppView serves other users' posts that mention the account", async () => {
+    const { client, account, sim } = testEnv({ simulator: { mentionBacklog: 3 } });
+    const { items } = await client.listMentions(account, { limit: 3 });
+    const mention = items.find((item) => item.kind === 'mention' || item.kind === 'reply')!;
+    const answered = await client.reply(account, mention, { text: 'Thanks for the mention!' });
+    expect(sim.posts().find((post) => post.id === answered.published.parts[0]!.id)?.replyToId).toBe(mention.id);
+  });
+
   it('pages listNotifications by cursor to the end, keeping mentions, replies and quotes (not follows)', async () => {
     const { client, account, sim, calls } = testEnv({ simulator: { mentionBacklog: 23 } });
     const all = [];

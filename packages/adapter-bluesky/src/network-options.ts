@@ -69,6 +69,11 @@ export type BlueskyOptionsInput = z.input<typeof BlueskyOptionsSchema>;
 /** Bluesky's network options as the adapter receives them. */
 export type BlueskyOptions = z.output<typeof BlueskyOptionsSchema>;
 
+// The augmented module must be part of the program: the declaration bundles core ships no longer
+// pull `@smm/core/model` in through `@smm/core/adapter-kit` (shared chunks), and TypeScript cannot
+// augment a module it has not loaded (TS2664). A type-only import, erased from the output.
+import type {} from '@smm/core/model';
+
 declare module '@smm/core/model' {
   interface NetworkOptionsRegistry {
     bluesky: BlueskyOptionsInput;

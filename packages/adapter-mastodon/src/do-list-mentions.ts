@@ -33,7 +33,8 @@ function toMention(notification: MastodonNotification, kind: MentionKind): Omit<
   const quotedId = status.quote?.quoted_status?.id ?? status.quote?.quoted_status_id ?? undefined;
   const subjectId = kind === 'reply' ? (status.in_reply_to_id ?? undefined) : kind === 'quote' ? quotedId : undefined;
   return {
-    id: notification.id,
+    // The status, not the notification: replies, likes and lookups address the status.
+    id: status.id,
     kind,
     author: {
       id: author.id,

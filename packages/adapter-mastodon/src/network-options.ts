@@ -55,6 +55,11 @@ export type MastodonOptions = z.output<typeof MastodonOptionsSchema>;
 /** Mastodon options as a draft gives them. */
 export type MastodonOptionsInput = z.input<typeof MastodonOptionsSchema>;
 
+// The augmented module must be part of the program: the declaration bundles core ships no longer
+// pull `@smm/core/model` in through `@smm/core/adapter-kit` (shared chunks), and TypeScript cannot
+// augment a module it has not loaded (TS2664). A type-only import, erased from the output.
+import type {} from '@smm/core/model';
+
 declare module '@smm/core/model' {
   interface NetworkOptionsRegistry {
     mastodon: MastodonOptionsInput;

@@ -51,6 +51,11 @@ export type XOptionsInput = z.input<typeof XOptionsSchema>;
 /** X's network options, parsed. */
 export type XOptions = z.output<typeof XOptionsSchema>;
 
+// The augmented module must be part of the program: the declaration bundles core ships no longer
+// pull `@smm/core/model` in through `@smm/core/adapter-kit` (shared chunks), and TypeScript cannot
+// augment a module it has not loaded (TS2664). A type-only import, erased from the output.
+import type {} from '@smm/core/model';
+
 declare module '@smm/core/model' {
   interface NetworkOptionsRegistry {
     x: XOptionsInput;

@@ -523,18 +523,33 @@ export function createBlueskySimulator(options: BlueskySimulatorOptions = {}): B
     nsid: 'app.bsky.feed.getPosts',
     access: 'session',
     spend: { read: true },
-    handle(_request, params) {
+    async handle(_request, params) {
       const uris = params.uris as string[];
-      // Posts that do not exist (or were deleted) are left out, as the AppView does.
-      return {
-        status: 200,
-        body: {
-          posts: uris
-            .map((uri) => world.livePost(uri))
-            .filter((post): post is SimPost => post !== undefined)
-            .map(postView),
-        },
-      };
+      // The account's posts and the other users' posts that mention it (the AppView serves
+      // everyone's posts: an app reads a mention before answering it). Posts that do not exist
+      // (or were deleted) are left out, as the AppView does.
+      const views = await Promise.all(
+        uris.map(async (uri) => {
+          const own = world.livePost(uri);
+          if (own) return postView(own);
+          const mention = world.mentions().find((entry) => !isFollow(entry) && mentionUri(entry) === uri);
+          if (!mention) return undefined;
+          const post = await mentionPost(mention);
+          return {
+            uri: post.uri,
+            cid: post.cid,
+            author: author(mention.author),
+            record: post.record,
+            replyCount: 0,
+            repostCount: 0,
+            likeCount: 0,
+            quoteCount: 0,
+            indexedAt: new Date(mention.createdAtMs).toISOString(),
+            labels: [],
+          };
+        }),
+      );
+      return { status: 200, body: { posts: views.filter((view) => view !== undefined) } };
     },
   };
 
