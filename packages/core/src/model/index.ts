@@ -41,6 +41,7 @@ export {
   type MetricValue,
 } from './metric-snapshot.js';
 export { pageSchema, type Page } from './page.js';
+export { PublicAccountSchema, PublicPostSchema, type PublicAccount, type PublicPost } from './public-account.js';
 export {
   parseAccount,
   parseMediaRef,
