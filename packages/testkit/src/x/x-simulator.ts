@@ -100,7 +100,8 @@ const PROBLEMS = 'https://api.x.com/2/problems';
  * `post.fields` (`public_metrics`, `non_public_metrics` for own posts under 30 days;
  * `url_link_clicks` only when the post has a link) and `expansions`, `GET /2/users/:id/mentions`
  * (`max_results`, `pagination_token`, `meta.next_token`, `expansions=author_id`), `GET /2/users/me`
- * and `/2/users/:id` (`public_metrics`), `GET /2/users/:id/tweets` (own timeline), media upload
+ * and `/2/users/:id` (`public_metrics`), `GET /2/users/:id/tweets` (own timeline; a seeded
+ * account's too), `GET /2/users/by/username/:username` (accounts seeded with `addPublicAccount`), media upload
  * (one-shot `POST /2/media/upload`; chunked `POST /2/media/upload/initialize`,
  * `/2/media/upload/:id/append`, `/2/media/upload/:id/finalize`; status `GET /2/media/upload`),
  * alt text (`POST /2/media/metadata`), and OAuth 2.0 refresh (`POST /2/oauth2/token`, not in the
