@@ -11,11 +11,25 @@
  *
  * Bluesky reports no reach or impressions: those cells are empty in the CSV, the metrics are
  * absent from its snapshots, and every rate that needs them is `null` ("not reported"), never 0.
+ *
+ * Last, competitors: it reads two accounts it does not own — one on X, one on Bluesky — from
+ * the X and Bluesky simulators on 127.0.0.1, twice two weeks apart (a fake clock), with
+ * `collectCompetitorSnapshots`, and prints them side by side with its own two accounts there:
+ * followers, growth, posts per week and engagement per post.
  */
 import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import Papa from 'papaparse';
+import { createBlueskyAdapter } from '@smm/adapter-bluesky';
+import { createXAdapter } from '@smm/adapter-x';
+import { createClient } from '@smm/core/client';
+import { createBlueskySimulator } from '@smm/testkit/bluesky';
+import { createFakeClock } from '@smm/testkit/clock';
+import { createXSimulator } from '@smm/testkit/x';
+import type { PublicAccountSeed } from '@smm/testkit/simulator';
 import {
   audienceGrowthRate,
+  collectCompetitorSnapshots,
+  competitorBenchmark,
   bestTimeHeatmap,
   buildReport,
   engagementRate,
@@ -24,6 +38,7 @@ import {
   renderMarkdown,
   suggestSlots,
   topPosts,
+  type CompetitorCollection,
   type ReportPost,
 } from '@smm/core/analytics';
 import type { AccountInput, CanonicalMetric, MetricSnapshot } from '@smm/core/model';
@@ -174,7 +189,92 @@ try {
     console.log(`  ${metric.label.padEnd(28)} ${value}${change}`);
   }
   console.log('wrote out/report.html, out/report.md and out/report.json');
+
+  await competitorsFromTheNetworks();
 } catch (error) {
   console.error(`analytics-report failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
+}
+
+// Competitors read from the networks (the simulators), side by side with your own accounts.
+async function competitorsFromTheNetworks(): Promise<void> {
+  const clock = createFakeClock({ now: '2026-03-01T09:00:00.000Z' });
+  const month = 30 * 86_400_000; // tokens outlive the two simulated weeks
+  const xSim = createXSimulator({ clock, seed: 'competitors', accessTokenTtlMs: month });
+  const bskySim = createBlueskySimulator({ clock, seed: 'competitors', accessTokenTtlMs: month });
+  const [xServer, bskyServer] = await Promise.all([xSim.listen(), bskySim.listen()]);
+  const own: AccountInput[] = [
+    { platform: 'x', id: xSim.account.id, handle: xSim.account.handle },
+    { platform: 'bluesky', id: bskySim.account.id, handle: bskySim.account.handle },
+  ];
+  const client = createClient({
+    adapters: [createXAdapter({ baseUrl: xServer.url }), createBlueskyAdapter({ baseUrl: bskyServer.url })],
+    accounts: own,
+    credentials: { [`x:${xSim.account.id}`]: xSim.credentials, [`bluesky:${bskySim.account.id}`]: bskySim.credentials },
+    clock,
+  });
+  // What the networks show of the competitors on each visit: followers grow, posts accumulate.
+  const globex = (followers: number): PublicAccountSeed => ({
+    handle: 'globex',
+    displayName: 'Globex',
+    followers,
+    following: 80,
+    posts: [
+      { text: 'Spring menu is out', createdAt: '2026-03-03T09:00:00.000Z', likes: 10, replies: 2, reposts: 3, quotes: 1 },
+      { text: 'Open late on Friday', createdAt: '2026-03-08T09:00:00.000Z', likes: 20, reposts: 4 },
+      { text: 'Thank you, 1k!', createdAt: '2026-03-12T09:00:00.000Z', likes: 5 },
+    ],
+  });
+  const initech = (followers: number): PublicAccountSeed => ({
+    handle: 'initech.bsky.social',
+    displayName: 'Initech',
+    followers,
+    following: 40,
+    posts: [{ text: 'New bagels', createdAt: '2026-03-10T12:00:00.000Z', likes: 8, replies: 1, reposts: 1 }],
+  });
+  const targets = [
+    { via: `x:${xSim.account.id}`, handle: 'globex' },
+    { via: `bluesky:${bskySim.account.id}`, handle: 'initech.bsky.social' },
+  ];
+  try {
+    const snapshots: MetricSnapshot[] = [];
+    let read: CompetitorCollection | undefined;
+    for (const [at, globexFollowers, initechFollowers] of [
+      ['2026-03-01T09:00:00.000Z', 1000, 500],
+      ['2026-03-14T09:00:00.000Z', 1100, 520],
+    ] as const) {
+      clock.set(at);
+      xSim.addPublicAccount(globex(globexFollowers));
+      bskySim.addPublicAccount(initech(initechFollowers));
+      read = await collectCompetitorSnapshots(client, targets);
+      if (read.failures.length > 0) throw read.failures[0]!.error;
+      snapshots.push(...read.snapshots);
+      for (const account of own) snapshots.push(await client.getAccountMetrics(`${account.platform}:${account.id}`));
+    }
+    const rows = competitorBenchmark({
+      own,
+      competitors: read!.competitors,
+      snapshots,
+      posts: read!.posts,
+      range: { start: '2026-03-01T00:00:00.000Z', end: '2026-03-15T00:00:00.000Z' }, // two weeks
+    });
+    console.log('\nCompetitors, 1–14 March (read from the X and Bluesky simulators):');
+    const cell = (value: number | null, digits = 1) => (value === null ? 'n/a' : value.toFixed(digits));
+    console.log(
+      `  ${'account'.padEnd(34)} ${'followers'.padStart(9)} ${'growth'.padStart(8)} ${'posts/wk'.padStart(8)} ${'eng/post'.padStart(8)}`,
+    );
+    for (const row of rows) {
+      const name = `${row.competitor ? '◦' : '•'} ${row.platform} @${row.handle}`;
+      console.log(
+        `  ${name.padEnd(34)} ${String(row.followers ?? 'n/a').padStart(9)} ${(row.growth === null ? 'n/a' : percent(row.growth)).padStart(8)} ${cell(row.postsPerWeek).padStart(8)} ${cell(row.engagementPerPost).padStart(8)}`,
+      );
+    }
+    // By hand: globex grew (1100 − 1000) ÷ 1000 = 10 %, posted 3 times in 2 weeks = 1.5 a week,
+    // and its posts drew (10+2+3+1) + (20+4) + 5 = 45 engagements, 15 a post.
+    const globexRow = rows.find((row) => row.handle === 'globex')!;
+    if (Math.abs(globexRow.growth! - 0.1) > 1e-12 || globexRow.postsPerWeek !== 1.5 || globexRow.engagementPerPost !== 15)
+      throw new Error(`globex: expected growth 0.1, 1.5 posts a week, 15 engagements a post; got ${JSON.stringify(globexRow)}`);
+  } finally {
+    await Promise.all([xServer.close(), bskyServer.close()]);
+  }
 }

@@ -33,6 +33,7 @@ const DEFINITIONS = {
       '/2/tweets/{id}',
       '/2/users/me',
       '/2/users/{id}',
+      '/2/users/by/username/{username}',
       '/2/users/{id}/mentions',
       '/2/users/{id}/tweets',
       '/2/media/upload',

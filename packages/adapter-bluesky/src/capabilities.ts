@@ -32,4 +32,5 @@ export const BLUESKY_CAPABILITIES = {
   postMetrics: ['likes', 'shares', 'comments', 'quotes', 'saves'],
   accountMetrics: ['followers', 'following', 'posts'],
   idempotency: { strategy: 'lookup' },
+  publicAccounts: true,
 } as const satisfies AdapterCapabilities;

@@ -8,6 +8,7 @@ import { doFindPublished } from './do-find-published.js';
 import { doGetPost } from './do-get-post.js';
 import { doListMentions } from './do-list-mentions.js';
 import { doGetAccountMetrics } from './do-get-account-metrics.js';
+import { doGetPublicAccount } from './do-get-public-account.js';
 import { doGetPostMetrics } from './do-get-post-metrics.js';
 import { BlueskyOptionsSchema, type BlueskyOptions } from './network-options.js';
 import { doPublish } from './do-publish.js';
@@ -60,5 +61,6 @@ export function createBlueskyAdapter(settings: BlueskyAdapterSettingsInput = {})
     doGetPostMetrics: ({ post }, context) => doGetPostMetrics(post, context),
     doGetAccountMetrics: (_input, context) => doGetAccountMetrics(context),
     doFindPublished: (input, context) => doFindPublished(input, context, parsed),
+    doGetPublicAccount: (input, context) => doGetPublicAccount(input, context, parsed),
   });
 }

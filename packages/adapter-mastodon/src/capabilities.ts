@@ -43,6 +43,7 @@ export function mastodonCapabilities(instance: { maxCharacters: number; maxMedia
     postMetrics: ['likes', 'shares', 'comments', 'quotes'],
     accountMetrics: ['followers', 'following', 'posts'],
     idempotency: { strategy: 'native-key', header: IDEMPOTENCY_KEY_HEADER },
+    publicAccounts: true,
   } as const satisfies AdapterCapabilities;
 }
 

@@ -9,6 +9,7 @@ import { doFindPublished } from './do-find-published.js';
 import { doGetPost } from './do-get-post.js';
 import { doListMentions } from './do-list-mentions.js';
 import { doGetAccountMetrics } from './do-get-account-metrics.js';
+import { doGetPublicAccount } from './do-get-public-account.js';
 import { doGetPostMetrics } from './do-get-post-metrics.js';
 import { MastodonOptionsSchema, type MastodonOptions } from './network-options.js';
 import { doPublish } from './do-publish.js';
@@ -70,6 +71,7 @@ export function createMastodonAdapter(settings: MastodonAdapterSettingsInput): M
     doGetPostMetrics: ({ post }, context) => doGetPostMetrics(post, context),
     doGetAccountMetrics: (_input, context) => doGetAccountMetrics(context),
     doFindPublished: (input, context) => doFindPublished(input, context),
+    doGetPublicAccount: (input, context) => doGetPublicAccount(input, context),
     doSendDirectMessage: (input, context) => doSendDirectMessage(input, context),
   });
 }

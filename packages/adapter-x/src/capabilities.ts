@@ -29,4 +29,5 @@ export const X_CAPABILITIES = {
   postMetrics: ['impressions', 'likes', 'shares', 'comments', 'quotes', 'saves', 'linkClicks', 'profileVisits'],
   accountMetrics: ['followers', 'following', 'posts'],
   idempotency: { strategy: 'lookup' },
+  publicAccounts: true,
 } as const satisfies AdapterCapabilities;

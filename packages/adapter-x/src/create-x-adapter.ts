@@ -9,6 +9,7 @@ import { doGetPost } from './do-get-post.js';
 import { doListMentions } from './do-list-mentions.js';
 import { doGetAccountMetrics } from './do-get-account-metrics.js';
 import { doGetPostMetrics } from './do-get-post-metrics.js';
+import { doGetPublicAccount } from './do-get-public-account.js';
 import { XOptionsSchema, type XOptions } from './network-options.js';
 import { doPublish } from './do-publish.js';
 import { parseXRateLimit } from './rate-limits.js';
@@ -73,5 +74,6 @@ export function createXAdapter(settings: XAdapterSettingsInput = {}): XAdapter {
     doGetPostMetrics: ({ post }, context) => doGetPostMetrics(post, context, config.privateMetrics),
     doGetAccountMetrics: (_input, context) => doGetAccountMetrics(context),
     doFindPublished: (input, context) => doFindPublished(input, context, config),
+    doGetPublicAccount: (input, context) => doGetPublicAccount(input, context),
   });
 }

@@ -36,7 +36,11 @@ export async function doGetAccountMetrics(context: AdapterContext): Promise<Metr
       isRetryable: false,
     });
   }
-  const reported = body.data.public_metrics ?? {};
+  return accountMetricsOf(body.data.public_metrics ?? {});
+}
+
+/** Maps a user's `public_metrics`: canonical ones by {@link X_ACCOUNT_METRICS}, the others under `extra`. @internal */
+export function accountMetricsOf(reported: Record<string, number>): MetricSnapshotOutput {
   const metrics: MetricSnapshotOutput['metrics'] = {};
   const canonical = new Set(Object.values(X_ACCOUNT_METRICS));
   for (const [metric, name] of Object.entries(X_ACCOUNT_METRICS) as Array<[CanonicalMetric, string]>) {

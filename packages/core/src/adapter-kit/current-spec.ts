@@ -34,6 +34,9 @@ import type {
   AdapterV1PublishOutput,
   AdapterV1PublishProgress,
   AdapterV1PublishStatusInput,
+  AdapterV1PublicAccount,
+  AdapterV1PublicAccountInput,
+  AdapterV1PublicPost,
   AdapterV1RateLimitObservation,
   AdapterV1RateLimitParser,
   AdapterV1StaticLimit,
@@ -101,3 +104,7 @@ export type PendingPublishCapability = AdapterV1PendingPublishCapability;
 export type PublishAnswer = AdapterV1PublishAnswer;
 export type PublishProgress = AdapterV1PublishProgress;
 export type PublishStatusInput = AdapterV1PublishStatusInput;
+// v1.1: public accounts (competitors).
+export type PublicAccountInput = AdapterV1PublicAccountInput;
+export type PublicAccountOutput = AdapterV1PublicAccount;
+export type PublicPostOutput = AdapterV1PublicPost;

@@ -118,3 +118,19 @@ describe('defineAdapter: pending publishes (spec v1.1)', () => {
     ]);
   });
 });
+
+describe('defineAdapter: public accounts (spec v1.1)', () => {
+  const read = async () => ({ account: { platform: 'test', id: '1', handle: 'globex' }, metrics: {} });
+
+  it('accepts capabilities.publicAccounts with doGetPublicAccount', () => {
+    expect(defineAdapter({ ...definition({ publicAccounts: true }), doGetPublicAccount: read }).capabilities.publicAccounts).toBe(true);
+  });
+
+  it('refuses one without the other, and a value other than true', () => {
+    expect(issuePaths(() => defineAdapter(definition({ publicAccounts: true })))).toEqual(['doGetPublicAccount']);
+    expect(issuePaths(() => defineAdapter({ ...definition(), doGetPublicAccount: read }))).toEqual(['capabilities.publicAccounts']);
+    expect(issuePaths(() => defineAdapter({ ...definition({ publicAccounts: false }), doGetPublicAccount: read }))).toContain(
+      'capabilities.publicAccounts',
+    );
+  });
+});

@@ -84,6 +84,7 @@ const DefinitionSchema = z.object({
   doSendDirectMessage: optionalFn('doSendDirectMessage'),
   connect: ConnectSchema.optional(),
   doGetPublishStatus: optionalFn('doGetPublishStatus'),
+  doGetPublicAccount: optionalFn('doGetPublicAccount'),
 });
 
 // Checks across fields; run on the raw input (defensively) so they are reported together
@@ -113,6 +114,22 @@ function crossFieldIssues(definition: Record<string, unknown>): ValidationIssue[
       code: 'custom',
       message: 'doGetPublishStatus is implemented: declare capabilities.pendingPublish: { maxWaitMs } so core polls pending publishes',
     });
+  }
+  // v1.1: the capability and the operation come together, like directMessages.
+  if ((capabilities.publicAccounts === true) !== (typeof definition.doGetPublicAccount === 'function')) {
+    issues.push(
+      capabilities.publicAccounts === true
+        ? {
+            path: ['doGetPublicAccount'],
+            code: 'custom',
+            message: 'capabilities.publicAccounts is true: implement doGetPublicAccount, or remove publicAccounts',
+          }
+        : {
+            path: ['capabilities', 'publicAccounts'],
+            code: 'custom',
+            message: 'doGetPublicAccount is implemented: declare capabilities.publicAccounts: true',
+          },
+    );
   }
   if (Array.isArray(capabilities.visibilities) && !capabilities.visibilities.includes('public')) {
     issues.push({ path: ['capabilities', 'visibilities'], code: 'custom', message: 'must include "public"' });

@@ -61,6 +61,7 @@ export type {
   PublishProgress,
   PublishStatusInput,
 } from './current-spec.js';
+export type { PublicAccountInput, PublicAccountOutput, PublicPostOutput } from './current-spec.js';
 export type { Adapter, AdapterV1 } from '../adapter-spec/index.js';
 export { isAdapterV1PendingPublish as isPendingPublish } from '../adapter-spec/index.js';
 export { defineAdapter, type AdapterDefinition } from './define-adapter.js';

@@ -95,6 +95,12 @@ export {
 export { localRange, previousRange, snapToLocalMidnight, type LocalRange, type RangeInput } from './report-range.js';
 export { networkName, type RateCoverage } from './period-totals.js';
 export { competitorBenchmark, type CompetitorBenchmarkInput, type CompetitorRow } from './competitor-benchmark.js';
+export {
+  collectCompetitorSnapshots,
+  type CompetitorCollection,
+  type CompetitorTarget,
+  type PublicAccountReader,
+} from './collect-competitors.js';
 export { chooseEvergreen, type EvergreenChoice, type EvergreenInput, type EvergreenPost } from './evergreen.js';
 export { renderMarkdown } from './render-markdown.js';
 export { renderHtml, type RenderHtmlOptions } from './render-html.js';

@@ -389,3 +389,51 @@ describe('calls without a signal', () => {
     }
   });
 });
+
+describe('getPublicAccount (v1.1, competitors)', () => {
+  const competitor = {
+    account: { platform: 'pub', id: 'c9', handle: 'globex', displayName: 'Globex' },
+    metrics: { followers: { value: 800, platformName: 'followers_count' } },
+    recentPosts: [{ id: 'p1', publishedAt: '2026-03-02T10:00:00.000Z', metrics: { likes: { value: 7, platformName: 'favs' } } }],
+  };
+
+  it('throws UnsupportedFeatureError when the adapter does not declare publicAccounts', async () => {
+    const error = await caught(
+      clientFor(memoryNetwork('memo')).client.getPublicAccount('memo:a1', { handle: 'globex' }),
+      UnsupportedFeatureError.isInstance,
+    );
+    expect(error.feature).toBe('publicAccounts');
+    expect(error.message).toContain('publicAccounts');
+  });
+
+  it('reads through one of your accounts and fills subjects and observedAt', async () => {
+    const asked: unknown[] = [];
+    const network = memoryNetwork(
+      'pub',
+      { publicAccounts: true },
+      {
+        async doGetPublicAccount(input) {
+          asked.push(input);
+          return competitor;
+        },
+      },
+    );
+    const result = await clientFor(network).client.getPublicAccount('pub:a1', { handle: '@globex' });
+    expect(asked).toEqual([{ handle: 'globex' }]); // the leading @ is dropped
+    expect(result.account).toEqual(competitor.account);
+    expect(result.metrics.subject).toEqual({ type: 'account', platform: 'pub', accountId: 'c9' });
+    expect(result.metrics.metrics.followers?.value).toBe(800);
+    expect(result.recentPosts[0]!.metrics.subject).toEqual({ type: 'post', platform: 'pub', accountId: 'c9', postId: 'p1' });
+    expect(result.recentPosts[0]!.metrics.observedAt).toBe(result.metrics.observedAt);
+  });
+
+  it('rejects an output with a metric the capabilities do not declare', async () => {
+    const network = memoryNetwork(
+      'pub',
+      { publicAccounts: true },
+      { doGetPublicAccount: async () => ({ ...competitor, metrics: { impressions: { value: 1, platformName: 'views' } } }) },
+    );
+    const error = await caught(clientFor(network).client.getPublicAccount('pub:a1', { id: 'c9' }), ValidationError.isInstance);
+    expect(error.issues[0]!.message).toContain('impressions');
+  });
+});

@@ -28,6 +28,7 @@ import type { ClientContext } from './client-context.js';
 import { CreateClientOptionsSchema, type ClientHttpOptions, type CreateClientOptions } from './client-options.js';
 import { defaultCreateHttpClient } from './default-http-client.js';
 import { FetchedPostSchema } from './fetched-post-schema.js';
+import { readPublicAccount } from './get-public-account.js';
 import { noopLogger } from './logger.js';
 import { draftForLookup, publishDraft } from './publish-draft.js';
 import type { PublishResult, SmmClient } from './smm-client.js';
@@ -307,6 +308,9 @@ export function createClient(options: CreateClientOptions): SmmClient {
         operationContext(ctx, binding, options.signal, idempotencyKey),
       );
       return out === null ? null : toPublishedPost(out, binding, 'doFindPublished', clock.now(), idempotencyKey);
+    },
+    async getPublicAccount(ref, target, options = {}) {
+      return readPublicAccount(ctx, await bindings.bind(ref), target, options.signal);
     },
     async sendDirectMessage(ref, message, options = {}) {
       const binding = await bindings.bind(ref);

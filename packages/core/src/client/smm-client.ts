@@ -10,6 +10,7 @@ import type {
   PendingPublish,
   PostDraftInput,
   PostRef,
+  PublicAccount,
   PublishedPost,
 } from '../model/index.js';
 import type { ClientEvents } from './client-events.js';
@@ -138,6 +139,13 @@ export interface SmmClient extends EventSource<ClientEvents> {
     query: { idempotencyKey: string; draft?: PostDraftInput; since?: string },
     options?: CallOptions,
   ): Promise<PublishedPost | null>;
+  /**
+   * The public profile, metrics and recent posts of any account on the network of `account`
+   * (one of yours, whose credentials are used), e.g. a competitor's; `observedAt` is now.
+   *
+   * @throws UnsupportedFeatureError when the network's adapter cannot read public accounts.
+   */
+  getPublicAccount(account: AccountRef, target: { handle: string } | { id: string }, options?: CallOptions): Promise<PublicAccount>;
   sendDirectMessage(
     account: AccountRef,
     message: { recipientId: string; text: string },

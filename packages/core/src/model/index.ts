@@ -52,6 +52,7 @@ export {
 } from './metric-snapshot.js';
 export { pageSchema, type Page } from './page.js';
 export { unstorableMedia } from './storable-media.js';
+export { PublicAccountSchema, PublicPostSchema, type PublicAccount, type PublicPost } from './public-account.js';
 export {
   parseAccount,
   parseMediaRef,

@@ -1,6 +1,7 @@
 import type { Clock } from '@smm/core/clock';
 import { systemClock } from '@smm/core/clock';
 import {
+  createPublicAccounts,
   createRateLimitWindows,
   createSimulatorEngine,
   createWorld,
@@ -8,6 +9,8 @@ import {
   json,
   type IncomingMention,
   type NetworkSimulator,
+  type PublicAccountRecord,
+  type PublicAccountSeed,
   type SimPost,
   type SimRequest,
   type SimRoute,
@@ -50,6 +53,12 @@ export interface BlueskySimulator extends NetworkSimulator {
   readonly credentials: { identifier: string; password: string };
   /** Blobs uploaded so far (by CID). */
   blobs(): Array<{ cid: string; mimeType: string; size: number }>;
+  /**
+   * Seeds an account you do not own (a competitor; `handle` like `globex.bsky.social`) with
+   * known public numbers, served by `app.bsky.actor.getProfile` and `app.bsky.feed.getAuthorFeed`;
+   * seeding the same handle again replaces its numbers and keeps its DID.
+   */
+  addPublicAccount(seed: PublicAccountSeed): { id: string };
 }
 
 const MINUTE = 60_000;
@@ -614,6 +623,8 @@ export function createBlueskySimulator(options: BlueskySimulatorOptions = {}): B
     access: 'session',
     spend: { read: true },
     handle(_request, params) {
+      const other = publicAccount(params.actor);
+      if (other) return { status: 200, body: publicProfile(other) };
       if (!ownRepo(params.actor)) return invalid('Profile not found');
       return {
         status: 200,
@@ -656,6 +667,62 @@ export function createBlueskySimulator(options: BlueskySimulatorOptions = {}): B
       if (!token || !refreshTokens.has(token)) return invalid('Token has been revoked', 'ExpiredToken');
       refreshTokens.delete(token);
       return { status: 200, body: newSession() };
+    },
+  };
+
+  // --- Accounts you do not own (competitors): read methods only. ---
+  const publicAccounts = createPublicAccounts(
+    (index) => `did:plc:public${String(index).padStart(2, '0')}${'y'.repeat(16)}`,
+    (account, index, post) => `at://${account}/app.bsky.feed.post/${tid(BigInt(Date.parse(post.createdAt)) * 1000n, 500 + index)}`,
+  );
+  const publicAccount = (actor: unknown) =>
+    typeof actor === 'string' ? (actor.startsWith('did:') ? publicAccounts.byId(actor) : publicAccounts.byHandle(actor)) : undefined;
+  const publicAuthor = (account: PublicAccountRecord) => ({
+    did: account.id,
+    handle: account.handle,
+    displayName: account.displayName,
+    labels: [],
+    createdAt: '2024-01-01T00:00:00.000Z',
+  });
+  const publicProfile = (account: PublicAccountRecord) => ({
+    ...publicAuthor(account),
+    followersCount: account.followers,
+    followsCount: account.following,
+    postsCount: account.postsCount,
+    indexedAt: '2024-01-01T00:00:00.000Z',
+  });
+
+  // https://docs.bsky.app/docs/api/app-bsky-feed-get-author-feed (lexicon app.bsky.feed.getAuthorFeed; `limit` 1–100, `cursor`)
+  const getAuthorFeed: Endpoint = {
+    nsid: 'app.bsky.feed.getAuthorFeed',
+    access: 'session',
+    spend: { read: true },
+    async handle(_request, params) {
+      const account = publicAccount(params.actor);
+      if (!account) return invalid('Profile not found');
+      const limit = Number(params.limit ?? 50);
+      const start = typeof params.cursor === 'string' ? Number(params.cursor) : 0;
+      const page = account.posts.slice(start, start + limit);
+      const feed = await Promise.all(
+        page.map(async (post) => {
+          const record = { $type: 'app.bsky.feed.post', text: post.text, createdAt: new Date(post.createdAtMs).toISOString() };
+          return {
+            post: {
+              uri: post.id,
+              cid: await recordCid(record),
+              author: publicAuthor(account),
+              record,
+              replyCount: post.replies ?? 0,
+              repostCount: post.reposts ?? 0,
+              likeCount: post.likes ?? 0,
+              quoteCount: post.quotes ?? 0,
+              indexedAt: record.createdAt,
+              labels: [],
+            },
+          };
+        }),
+      );
+      return { status: 200, body: { feed, ...(start + limit < account.posts.length ? { cursor: String(start + limit) } : {}) } };
     },
   };
 
@@ -757,6 +824,8 @@ export function createBlueskySimulator(options: BlueskySimulatorOptions = {}): B
     getPosts,
     listNotifications,
     getProfile,
+    // Read methods for accounts you do not own (competitors).
+    getAuthorFeed,
   ].map(serve);
 
   const engine = createSimulatorEngine({
@@ -791,6 +860,7 @@ export function createBlueskySimulator(options: BlueskySimulatorOptions = {}): B
     credentials: { identifier: handle, password },
     posts: () => world.posts.map((post) => ({ ...post })),
     blobs: () => [...blobs.values()],
+    addPublicAccount: (seed) => ({ id: publicAccounts.add(seed).id }),
     reportedPostMetrics(postId) {
       const post = world.posts.find((entry) => entry.id === postId);
       if (!post) return {};

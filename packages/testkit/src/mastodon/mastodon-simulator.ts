@@ -1,6 +1,7 @@
 import type { Clock } from '@smm/core/clock';
 import { systemClock } from '@smm/core/clock';
 import {
+  createPublicAccounts,
   createRateLimitWindows,
   createSimulatorEngine,
   createWorld,
@@ -8,6 +9,8 @@ import {
   json,
   type IncomingMention,
   type NetworkSimulator,
+  type PublicAccountRecord,
+  type PublicAccountSeed,
   type SimPost,
   type SimRequest,
   type SimRoute,
@@ -51,6 +54,13 @@ export interface MastodonSimulator extends NetworkSimulator {
   addMention(input: { text: string; kind?: 'mention' | 'reply' | 'quote'; postId?: string; language?: string }): void;
   /** Scheduled statuses not yet published. */
   scheduled(): Array<{ id: string; scheduledAt: string; params: Record<string, unknown> }>;
+  /**
+   * Seeds an account you do not own (a competitor; `handle` is its `acct`: `globex` on this
+   * instance, `globex@other.example` elsewhere) with known public numbers, served by
+   * `GET /api/v1/accounts/lookup`, `GET /api/v1/accounts/:id` and `GET /api/v1/accounts/:id/statuses`;
+   * seeding the same handle again replaces its numbers and keeps its id.
+   */
+  addPublicAccount(seed: PublicAccountSeed): { id: string };
 }
 
 interface Attachment {
@@ -588,6 +598,58 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
     },
   }));
 
+  // --- Accounts you do not own (competitors). ---
+  const publicAccounts = createPublicAccounts(
+    (index) => String(300_000 + index),
+    // Mastodon ids are snowflake-like: time in the high bits, so newer posts have larger ids.
+    (_account, index, post) => String((BigInt(Date.parse(post.createdAt)) << 16n) | BigInt(index)),
+  );
+  const publicAccount = (account: PublicAccountRecord) => {
+    const remote = account.handle.includes('@');
+    return {
+      id: account.id,
+      username: account.handle.split('@')[0]!,
+      acct: account.handle,
+      display_name: account.displayName,
+      url: remote ? `https://${account.handle.split('@')[1]}/@${account.handle.split('@')[0]}` : `${baseUrl}/@${account.handle}`,
+      followers_count: account.followers,
+      following_count: account.following,
+      statuses_count: account.postsCount,
+      bot: false,
+      locked: false,
+      created_at: '2024-01-01T00:00:00.000Z',
+    };
+  };
+  const publicStatus = (account: PublicAccountRecord, post: PublicAccountRecord['posts'][number]) => {
+    const author = publicAccount(account);
+    return {
+      id: post.id,
+      created_at: new Date(post.createdAtMs).toISOString(),
+      in_reply_to_id: null,
+      in_reply_to_account_id: null,
+      sensitive: false,
+      spoiler_text: '',
+      visibility: 'public',
+      language: DEFAULT_LANGUAGE,
+      uri: `${author.url}/statuses/${post.id}`,
+      url: `${author.url}/${post.id}`,
+      replies_count: post.replies ?? 0,
+      reblogs_count: post.reposts ?? 0,
+      favourites_count: post.likes ?? 0,
+      ...(options.quotes ? { quotes_count: post.quotes ?? 0 } : {}),
+      edited_at: null,
+      content: `<p>${escapeHtml(post.text)}</p>`,
+      reblog: null,
+      account: author,
+      media_attachments: [],
+      mentions: [],
+      tags: [],
+      emojis: [],
+      card: null,
+      poll: null,
+    };
+  };
+
   const routes: SimRoute[] = [
     ...mastodonOAuthRoutes({
       now: () => clock.now(),
@@ -606,6 +668,36 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
       path: '/api/v1/accounts/verify_credentials',
       handle: endpoint(undefined, () => ({ status: 200, body: ownAccount() })),
     },
+    // Read routes for accounts you do not own (competitors); before `/accounts/:id`, which would take `lookup` as an id.
+    // https://docs.joinmastodon.org/methods/accounts/#lookup
+    {
+      method: 'GET',
+      path: '/api/v1/accounts/lookup',
+      handle: endpoint(undefined, (request) => {
+        const acct = request.query.acct;
+        if (typeof acct !== 'string' || acct === '') return { status: 400, body: { error: 'Missing required parameter: acct' } };
+        // An account of this instance may be named with its domain too (`globex@mastodon.example`).
+        const bare = acct.replace(/^@/, '');
+        const local = bare.endsWith(`@${domain}`) ? bare.slice(0, -domain.length - 1) : bare;
+        if (local === username) return { status: 200, body: ownAccount() };
+        const other = publicAccounts.byHandle(local);
+        return other ? { status: 200, body: publicAccount(other) } : { status: 404, body: { error: 'Record not found' } };
+      }),
+    },
+    // https://docs.joinmastodon.org/methods/accounts/#statuses — newest first; `limit` (default 20, max 40), `max_id`,
+    // `exclude_replies`, `exclude_reblogs` (seeded posts are neither).
+    {
+      method: 'GET',
+      path: '/api/v1/accounts/:id/statuses',
+      handle: endpoint(undefined, (request) => {
+        const other = publicAccounts.byId(request.params.id!);
+        if (!other) return { status: 404, body: { error: 'Record not found' } };
+        const limit = Math.min(40, Number(request.query.limit ?? 20));
+        const maxId = typeof request.query.max_id === 'string' ? request.query.max_id : undefined;
+        const posts = maxId === undefined ? other.posts : other.posts.filter((post) => BigInt(post.id) < BigInt(maxId));
+        return { status: 200, body: posts.slice(0, limit).map((post) => publicStatus(other, post)) };
+      }),
+    },
     // https://docs.joinmastodon.org/methods/accounts/#get — the account, or another user (404 `Record not found`).
     {
       method: 'GET',
@@ -613,6 +705,8 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
       handle: endpoint(undefined, (request) => {
         const id = request.params.id!;
         if (id === accountId) return { status: 200, body: ownAccount() };
+        const other = publicAccounts.byId(id);
+        if (other) return { status: 200, body: publicAccount(other) };
         const user = world.users.find((candidate) => remoteAccount(candidate).id === id);
         return user ? { status: 200, body: remoteAccount(user) } : { status: 404, body: { error: 'Record not found' } };
       }),
@@ -652,6 +746,7 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
 
   return {
     ...engine,
+    addPublicAccount: (seed: PublicAccountSeed) => ({ id: publicAccounts.add(seed).id }),
     account: { id: accountId, handle: username },
     credentials: { accessToken: 'mastodon-token-0' },
     posts: () => {

@@ -30,3 +30,10 @@ export {
   type WorldOptions,
 } from './world.js';
 export type { NetworkSimulator } from './network-simulator.js';
+export {
+  createPublicAccounts,
+  type PublicAccountRecord,
+  type PublicAccounts,
+  type PublicAccountSeed,
+  type PublicPostSeed,
+} from './public-accounts.js';

@@ -2,6 +2,7 @@ import type { Clock } from '@smm/core/clock';
 import { systemClock } from '@smm/core/clock';
 import { TEXT_RULES, countLength } from '@smm/core/text';
 import {
+  createPublicAccounts,
   createRateLimitWindows,
   createSimulatorEngine,
   createWorld,
@@ -9,6 +10,8 @@ import {
   json,
   type IncomingMention,
   type NetworkSimulator,
+  type PublicAccountRecord,
+  type PublicAccountSeed,
   type SimPost,
   type SimRequest,
   type SimRoute,
@@ -43,6 +46,12 @@ export interface XSimulator extends NetworkSimulator {
   readonly credentials: { accessToken: string; refreshToken: string; clientId: string };
   /** Marks every current access token expired (as if 2 h passed). */
   expireAccessTokens(): void;
+  /**
+   * Seeds an account you do not own (a competitor) with known public numbers, served by
+   * `GET /2/users/by/username/:username`, `GET /2/users/:id` and `GET /2/users/:id/tweets`;
+   * seeding the same handle again replaces its numbers and keeps its id.
+   */
+  addPublicAccount(seed: PublicAccountSeed): { id: string };
 }
 
 const WINDOW = 15 * 60_000;
@@ -91,7 +100,8 @@ const PROBLEMS = 'https://api.x.com/2/problems';
  * `post.fields` (`public_metrics`, `non_public_metrics` for own posts under 30 days;
  * `url_link_clicks` only when the post has a link) and `expansions`, `GET /2/users/:id/mentions`
  * (`max_results`, `pagination_token`, `meta.next_token`, `expansions=author_id`), `GET /2/users/me`
- * and `/2/users/:id` (`public_metrics`), `GET /2/users/:id/tweets` (own timeline), media upload
+ * and `/2/users/:id` (`public_metrics`), `GET /2/users/:id/tweets` (own timeline; a seeded
+ * account's too), `GET /2/users/by/username/:username` (accounts seeded with `addPublicAccount`), media upload
  * (one-shot `POST /2/media/upload`; chunked `POST /2/media/upload/initialize`,
  * `/2/media/upload/:id/append`, `/2/media/upload/:id/finalize`; status `GET /2/media/upload`),
  * alt text (`POST /2/media/metadata`), and OAuth 2.0 refresh (`POST /2/oauth2/token`, not in the
@@ -344,18 +354,20 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
   const user = endpoint('users', '/2/users/{id}', (request) =>
     request.params.id === accountId
       ? { status: 200, body: { data: renderUser(request) } }
-      : {
-          status: 200,
-          body: {
-            errors: [
-              {
-                ...notFoundError(request.params.id!),
-                resource_type: 'user',
-                detail: `Could not find user with id: [${request.params.id}].`,
-              },
-            ],
+      : publicAccounts.byId(request.params.id!)
+        ? { status: 200, body: { data: renderPublicUser(publicAccounts.byId(request.params.id!)!, request) } }
+        : {
+            status: 200,
+            body: {
+              errors: [
+                {
+                  ...notFoundError(request.params.id!),
+                  resource_type: 'user',
+                  detail: `Could not find user with id: [${request.params.id}].`,
+                },
+              ],
+            },
           },
-        },
   );
 
   // https://docs.x.com/x-api/users/get-mentions
@@ -430,6 +442,8 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
   // The account's own timeline, newest first (how an adapter finds a post whose answer was lost).
   // https://docs.x.com/x-api/users/get-posts
   const timeline = endpoint('readTweets', '/2/users/{id}/tweets', (request) => {
+    const other = publicAccounts.byId(request.params.id!);
+    if (other) return publicTimeline(other, request);
     if (request.params.id !== accountId) return { status: 200, body: { meta: { result_count: 0 } } };
     const max = Number(request.query.max_results ?? 10);
     const startTime = typeof request.query.start_time === 'string' ? Date.parse(request.query.start_time) : undefined;
@@ -584,6 +598,91 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
     });
   };
 
+  // --- Accounts you do not own (competitors): read routes only. ---
+  const publicAccounts = createPublicAccounts(
+    (index) => String(1_600_000_000 + index * 104_729),
+    (_account, index, post) => snowflake(Date.parse(post.createdAt), 2_000 + index),
+  );
+  const renderPublicUser = (account: PublicAccountRecord, request: SimRequest) => ({
+    id: account.id,
+    name: account.displayName,
+    username: account.handle,
+    ...(fieldsOf(request, 'user.fields').has('public_metrics')
+      ? {
+          public_metrics: {
+            followers_count: account.followers,
+            following_count: account.following,
+            post_count: account.postsCount,
+            listed_count: 0,
+          },
+        }
+      : {}),
+  });
+  // https://docs.x.com/x-api/users/get-user-by-username
+  const userByUsername = endpoint('users', '/2/users/by/username/{username}', (request) => {
+    const username = request.params.username!;
+    if (username.toLowerCase() === handle.toLowerCase()) return { status: 200, body: { data: renderUser(request) } };
+    const account = publicAccounts.byHandle(username);
+    if (account) return { status: 200, body: { data: renderPublicUser(account, request) } };
+    return {
+      status: 200,
+      body: {
+        errors: [
+          {
+            value: username,
+            detail: `Could not find user with username: [${username}].`,
+            title: 'Not Found Error',
+            resource_type: 'user',
+            parameter: 'username',
+            resource_id: username,
+            type: `${PROBLEMS}/resource-not-found`,
+          },
+        ],
+      },
+    };
+  });
+  // Another user's posts, newest first, with PostPublicMetrics names: https://docs.x.com/x-api/users/get-posts
+  const publicTimeline = (account: PublicAccountRecord, request: SimRequest) => {
+    const max = Number(request.query.max_results ?? 10);
+    const fields = postFieldsOf(request);
+    const token =
+      typeof request.query.pagination_token === 'string' ? Number(Buffer.from(request.query.pagination_token, 'base64url').toString()) : 0;
+    const page = account.posts.slice(token, token + max);
+    if (page.length === 0) return { status: 200, body: { meta: { result_count: 0 } } };
+    const data = page.map((post) => ({
+      id: post.id,
+      text: post.text,
+      edit_history_post_ids: [post.id],
+      ...(fields.has('created_at') ? { created_at: new Date(post.createdAtMs).toISOString() } : {}),
+      ...(fields.has('author_id') ? { author_id: account.id } : {}),
+      ...(fields.has('public_metrics')
+        ? {
+            public_metrics: {
+              repost_count: post.reposts ?? 0,
+              reply_count: post.replies ?? 0,
+              like_count: post.likes ?? 0,
+              quote_count: post.quotes ?? 0,
+              bookmark_count: 0,
+              impression_count: 0,
+            },
+          }
+        : {}),
+    }));
+    const more = token + max < account.posts.length;
+    return {
+      status: 200,
+      body: {
+        data,
+        meta: {
+          result_count: page.length,
+          newest_id: page[0]!.id,
+          oldest_id: page[page.length - 1]!.id,
+          ...(more ? { next_token: Buffer.from(String(token + max)).toString('base64url') } : {}),
+        },
+      },
+    };
+  };
+
   const routes: SimRoute[] = [
     ...xOAuthRoutes({
       now: () => clock.now(),
@@ -599,6 +698,8 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
     { method: 'GET', path: '/2/users/:id', handle: user },
     { method: 'GET', path: '/2/users/:id/mentions', handle: mentions },
     { method: 'GET', path: '/2/users/:id/tweets', handle: timeline },
+    // Read routes for accounts you do not own (competitors).
+    { method: 'GET', path: '/2/users/by/username/:username', handle: userByUsername },
     { method: 'POST', path: '/2/media/upload', handle: uploadOneShot },
     { method: 'GET', path: '/2/media/upload', handle: uploadStatus },
     { method: 'POST', path: '/2/media/upload/initialize', handle: initialize },
@@ -657,5 +758,6 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
         ...(input.language ? { language: input.language } : {}),
       }),
     expireAccessTokens: () => accessTokens.clear(),
+    addPublicAccount: (seed) => ({ id: publicAccounts.add(seed).id }),
   };
 }

@@ -43,6 +43,8 @@ export const adapterV1CapabilitiesSchema = z.strictObject({
   idempotency: adapterV1IdempotencySchema,
   /** v1.1: publishes may answer "pending" (see `doGetPublishStatus`); absent = every publish is final at once. */
   pendingPublish: adapterV1PendingPublishCapabilitySchema.optional(),
+  /** v1.1: `doGetPublicAccount` reads public metrics of accounts you do not own; absent = it cannot. */
+  publicAccounts: z.literal(true).optional(),
 });
 
 /** Capabilities of spec v1 (inferred from {@link adapterV1CapabilitiesSchema}). */

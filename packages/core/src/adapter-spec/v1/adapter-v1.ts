@@ -13,6 +13,7 @@ import type { AdapterV1MetricSnapshot } from './adapter-v1-metric-snapshot.js';
 import type { AdapterV1Page } from './adapter-v1-page.js';
 import type { AdapterV1PendingPublish, AdapterV1PublishAnswer, AdapterV1PublishStatusInput } from './adapter-v1-pending-publish.js';
 import type { AdapterV1PostRef } from './adapter-v1-post-ref.js';
+import type { AdapterV1PublicAccount, AdapterV1PublicAccountInput } from './adapter-v1-public-account.js';
 import type { AdapterV1PublishInput } from './adapter-v1-publish-input.js';
 import type { AdapterV1PublishOutput } from './adapter-v1-publish-output.js';
 import type { AdapterV1Schema } from './adapter-v1-schema.js';
@@ -67,4 +68,6 @@ export interface AdapterV1<TOptions = unknown, TCredentials = unknown> {
     context: AdapterV1Context,
   ): Promise<AdapterV1PublishOutput | AdapterV1PendingPublish>;
   doSendDirectMessage?(input: AdapterV1DirectMessageInput, context: AdapterV1Context): Promise<AdapterV1DirectMessageOutput>;
+  /** v1.1, required with `capabilities.publicAccounts`: the public profile, metrics and recent posts of any account (competitors). */
+  doGetPublicAccount?(input: AdapterV1PublicAccountInput, context: AdapterV1Context): Promise<AdapterV1PublicAccount>;
 }
