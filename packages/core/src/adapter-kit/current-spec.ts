@@ -19,6 +19,8 @@ import type {
   AdapterV1Idempotency,
   AdapterV1ListMentionsInput,
   AdapterV1MediaRules,
+  AdapterV1MentionAction,
+  AdapterV1MentionActionInput,
   AdapterV1MetricSnapshot,
   AdapterV1PendingHandle,
   AdapterV1PendingPublish,
@@ -93,3 +95,6 @@ export type PendingPublishCapability = AdapterV1PendingPublishCapability;
 export type PublishAnswer = AdapterV1PublishAnswer;
 export type PublishProgress = AdapterV1PublishProgress;
 export type PublishStatusInput = AdapterV1PublishStatusInput;
+// v1.1: actions on mentions.
+export type MentionAction = AdapterV1MentionAction;
+export type MentionActionInput = AdapterV1MentionActionInput;
