@@ -29,4 +29,6 @@ export const X_CAPABILITIES = {
   postMetrics: ['impressions', 'likes', 'shares', 'comments', 'quotes', 'saves', 'linkClicks', 'profileVisits'],
   accountMetrics: ['followers', 'following', 'posts'],
   idempotency: { strategy: 'lookup' },
+  // No block (X v2 only reads blocks) and no spam report (no endpoint); hide works on replies to the account's posts.
+  mentionActions: ['like', 'unlike', 'hide', 'unhide', 'mute', 'delete'],
 } as const satisfies AdapterCapabilities;

@@ -7,6 +7,7 @@ import { mapXError } from './error-mapping.js';
 import { doFindPublished } from './do-find-published.js';
 import { doGetPost } from './do-get-post.js';
 import { doListMentions } from './do-list-mentions.js';
+import { doMentionAction } from './do-mention-action.js';
 import { doGetAccountMetrics } from './do-get-account-metrics.js';
 import { doGetPostMetrics } from './do-get-post-metrics.js';
 import { XOptionsSchema, type XOptions } from './network-options.js';
@@ -73,5 +74,6 @@ export function createXAdapter(settings: XAdapterSettingsInput = {}): XAdapter {
     doGetPostMetrics: ({ post }, context) => doGetPostMetrics(post, context, config.privateMetrics),
     doGetAccountMetrics: (_input, context) => doGetAccountMetrics(context),
     doFindPublished: (input, context) => doFindPublished(input, context, config),
+    doMentionAction: (input, context) => doMentionAction(input, context),
   });
 }
