@@ -8,10 +8,11 @@ async function listed(env: Env): Promise<Mention[]> {
   return (await env.client.listMentions(env.account, { limit: 100 })).items;
 }
 
+// Writes the adapter sent (the sessions `view` opens left out).
 const posts = (env: Env, from: number) =>
   env.sim.requests
     .slice(from)
-    .filter((request) => request.method === 'POST')
+    .filter((request) => request.method === 'POST' && request.path !== '/xrpc/com.atproto.server.createSession')
     .map(({ path, body }) => ({ path, body }));
 
 // The mention's post as the AppView shows it to the account, read past the adapter.
