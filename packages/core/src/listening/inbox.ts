@@ -8,6 +8,13 @@ import { ReplyInProgressError } from './reply-in-progress-error.js';
 import { mentionIdKey } from './mention-keys.js';
 import { placeholdersOf, renderSavedReply } from './saved-reply.js';
 import type { ReplySender } from './sources.js';
+import {
+  actOnConversationItem,
+  type ActOnItemOptions,
+  type InboxMentionAction,
+  type MentionActionRecord,
+  type MentionActor,
+} from './mention-actions.js';
 
 /** What the inbox takes in: a mention, optionally tagged by rules and classified. */
 export type InboxItem = Mention & { matchedRules?: string[]; classification?: Classification };
@@ -78,6 +85,8 @@ export interface Conversation {
   firstResponseAt: string | null;
   /** When it was last resolved, or `null` while not resolved. */
   resolvedAt: string | null;
+  /** Actions taken on its items through `inbox.act` (like, hide, block, …), oldest first. */
+  actions?: MentionActionRecord[];
 }
 
 /** A received item and when the brand first answered it — the input of response-time calculators. */
@@ -120,6 +129,8 @@ export interface InboxOptions {
   savedReplies?: Record<string, string>;
   /** Time for first-response and resolution stamps. Default `systemClock`. */
   clock?: Clock;
+  /** Runs actions on items (`inbox.act`): the core client, or anything with `actOnMention`. */
+  actor?: MentionActor;
 }
 
 /** The result of {@link Inbox.ingest}. */
@@ -171,6 +182,8 @@ export interface Inbox {
   renderReply(id: string, content: ReplyContent, options?: { by?: string }): string;
   /** Sends a reply through the sender, records it and moves the conversation to `waiting`. */
   reply(id: string, content: ReplyContent, options?: ReplyOptions): Promise<Conversation>;
+  /** Runs an action the network allows on one item (like, hide, block, …) and records it in `actions`. */
+  act(id: string, itemId: string, action: InboxMentionAction, options?: ActOnItemOptions): Promise<Conversation>;
   /** Every inbound item with when it was first answered. */
   responsePairs(): ResponsePair[];
   /**
@@ -566,6 +579,12 @@ export function createInbox(options: InboxOptions): Inbox {
         }
       }
       if (conversation.state === 'open' || conversation.state === 'assigned') transition(conversation, 'waiting', replyOptions.by);
+      return copy(conversation);
+    },
+    act: async (id, itemId, action, actOptions = {}) => {
+      const record = await actOnConversationItem(find(id), itemId, action, actOptions.actor ?? options.actor, actOptions, nowIso);
+      const conversation = find(id);
+      (conversation.actions ??= []).push(record);
       return copy(conversation);
     },
     responsePairs: () =>

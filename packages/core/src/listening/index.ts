@@ -48,6 +48,14 @@ export {
   type StateChange,
 } from './inbox.js';
 export {
+  actOnConversationItem,
+  type ActOnItemOptions,
+  type ActableConversation,
+  type InboxMentionAction,
+  type MentionActionRecord,
+  type MentionActor,
+} from './mention-actions.js';
+export {
   createMemoryInboxStore,
   updateConversation,
   matchesInboxFilter,
