@@ -41,6 +41,11 @@ const DEFINITIONS = {
       '/2/media/upload/{id}/append',
       '/2/media/upload/{id}/finalize',
       '/2/media/metadata',
+      // Actions on mentions (issue 25): like/unlike, hide a reply, mute its author.
+      '/2/users/{id}/likes',
+      '/2/users/{id}/likes/{tweet_id}',
+      '/2/tweets/{tweet_id}/hidden',
+      '/2/users/{id}/muting',
     ],
   },
 };

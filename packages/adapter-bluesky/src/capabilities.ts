@@ -1,4 +1,5 @@
 import type { AdapterCapabilities } from '@smm/core/adapter-kit';
+import { BLUESKY_MENTION_ACTIONS } from './do-mention-action.js';
 import { CONTENT_RULES } from '@smm/core/adapter-kit';
 
 /**
@@ -33,4 +34,6 @@ export const BLUESKY_CAPABILITIES = {
   accountMetrics: ['followers', 'following', 'posts'],
   idempotency: { strategy: 'lookup' },
   publicAccounts: true,
+  // Likes and blocks are records; hiding a reply (a threadgate's hiddenReplies) is not offered yet.
+  mentionActions: BLUESKY_MENTION_ACTIONS,
 } as const satisfies AdapterCapabilities;

@@ -3,6 +3,7 @@ import { blueskyConnect } from './connect.js';
 import { BLUESKY_CAPABILITIES } from './capabilities.js';
 import { blueskyCredentials, type BlueskyCredentials } from './credentials.js';
 import { doDelete } from './do-delete.js';
+import { doMentionAction } from './do-mention-action.js';
 import { mapBlueskyError } from './error-mapping.js';
 import { doFindPublished } from './do-find-published.js';
 import { doGetPost } from './do-get-post.js';
@@ -62,5 +63,6 @@ export function createBlueskyAdapter(settings: BlueskyAdapterSettingsInput = {})
     doGetAccountMetrics: (_input, context) => doGetAccountMetrics(context),
     doFindPublished: (input, context) => doFindPublished(input, context, parsed),
     doGetPublicAccount: (input, context) => doGetPublicAccount(input, context, parsed),
+    doMentionAction: (input, context) => doMentionAction(input, context),
   });
 }

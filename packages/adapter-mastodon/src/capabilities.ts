@@ -1,5 +1,6 @@
 import type { AdapterCapabilities } from '@smm/core/adapter-kit';
 import { CONTENT_RULES } from '@smm/core/adapter-kit';
+import { MASTODON_MENTION_ACTIONS } from './do-mention-action.js';
 
 /** The header Mastodon reads idempotency keys from (kept by the server for about an hour). */
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
@@ -44,6 +45,8 @@ export function mastodonCapabilities(instance: { maxCharacters: number; maxMedia
     accountMetrics: ['followers', 'following', 'posts'],
     idempotency: { strategy: 'native-key', header: IDEMPOTENCY_KEY_HEADER },
     publicAccounts: true,
+    // Mastodon cannot hide a reply; delete is of the account's own status.
+    mentionActions: MASTODON_MENTION_ACTIONS,
   } as const satisfies AdapterCapabilities;
 }
 

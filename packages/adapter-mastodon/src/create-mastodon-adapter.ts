@@ -4,6 +4,7 @@ import { IDEMPOTENCY_KEY_HEADER, mastodonCapabilities } from './capabilities.js'
 import { mastodonCredentials, type MastodonCredentials } from './credentials.js';
 import { doDelete } from './do-delete.js';
 import { doSendDirectMessage } from './do-send-direct-message.js';
+import { doMentionAction } from './do-mention-action.js';
 import { mapMastodonError } from './error-mapping.js';
 import { doFindPublished } from './do-find-published.js';
 import { doGetPost } from './do-get-post.js';
@@ -73,5 +74,6 @@ export function createMastodonAdapter(settings: MastodonAdapterSettingsInput): M
     doFindPublished: (input, context) => doFindPublished(input, context),
     doGetPublicAccount: (input, context) => doGetPublicAccount(input, context),
     doSendDirectMessage: (input, context) => doSendDirectMessage(input, context),
+    doMentionAction: (input, context) => doMentionAction(input, context),
   });
 }

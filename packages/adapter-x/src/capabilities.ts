@@ -30,4 +30,6 @@ export const X_CAPABILITIES = {
   accountMetrics: ['followers', 'following', 'posts'],
   idempotency: { strategy: 'lookup' },
   publicAccounts: true,
+  // No block (X v2 only reads blocks) and no spam report (no endpoint); hide works on replies to the account's posts.
+  mentionActions: ['like', 'unlike', 'hide', 'unhide', 'mute', 'delete'],
 } as const satisfies AdapterCapabilities;

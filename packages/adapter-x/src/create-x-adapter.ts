@@ -7,6 +7,7 @@ import { mapXError } from './error-mapping.js';
 import { doFindPublished } from './do-find-published.js';
 import { doGetPost } from './do-get-post.js';
 import { doListMentions } from './do-list-mentions.js';
+import { doMentionAction } from './do-mention-action.js';
 import { doGetAccountMetrics } from './do-get-account-metrics.js';
 import { doGetPostMetrics } from './do-get-post-metrics.js';
 import { doGetPublicAccount } from './do-get-public-account.js';
@@ -75,5 +76,6 @@ export function createXAdapter(settings: XAdapterSettingsInput = {}): XAdapter {
     doGetAccountMetrics: (_input, context) => doGetAccountMetrics(context),
     doFindPublished: (input, context) => doFindPublished(input, context, config),
     doGetPublicAccount: (input, context) => doGetPublicAccount(input, context),
+    doMentionAction: (input, context) => doMentionAction(input, context),
   });
 }

@@ -29,6 +29,12 @@ export const X_BUCKETS = {
   media: 'media',
   /** `POST /2/oauth2/token`. */
   auth: 'auth',
+  /** `POST /2/users/:id/likes`, `DELETE /2/users/:id/likes/:tweet_id`. */
+  likes: 'write:likes',
+  /** `PUT /2/tweets/:tweet_id/hidden`. */
+  hideReplies: 'write:hide-replies',
+  /** `POST /2/users/:id/muting`. */
+  muting: 'write:muting',
 } as const;
 
 /** An X endpoint's bucket name. */

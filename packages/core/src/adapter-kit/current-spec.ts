@@ -23,6 +23,8 @@ import type {
   AdapterV1MediaFileRules,
   AdapterV1MediaRef,
   AdapterV1MediaRules,
+  AdapterV1MentionAction,
+  AdapterV1MentionActionInput,
   AdapterV1MetricSnapshot,
   AdapterV1PendingHandle,
   AdapterV1PendingPublish,
@@ -108,3 +110,6 @@ export type PublishStatusInput = AdapterV1PublishStatusInput;
 export type PublicAccountInput = AdapterV1PublicAccountInput;
 export type PublicAccountOutput = AdapterV1PublicAccount;
 export type PublicPostOutput = AdapterV1PublicPost;
+// v1.1: actions on mentions.
+export type MentionAction = AdapterV1MentionAction;
+export type MentionActionInput = AdapterV1MentionActionInput;

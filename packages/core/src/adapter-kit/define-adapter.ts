@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ValidationError, type ValidationIssue } from '../errors/index.js';
 import { adapterV1CapabilitiesSchema, type AdapterV1, type AdapterV1Schema } from '../adapter-spec/index.js';
 import { NetworkIdSchema, toValidationIssues } from '../model/index.js';
+import { mentionActionIssues } from './mention-action-issues.js';
 
 /** What {@link defineAdapter} takes: an adapter of the current spec without its `specificationVersion`. */
 export type AdapterDefinition<TOptions = unknown, TCredentials = unknown> = Omit<
@@ -85,6 +86,7 @@ const DefinitionSchema = z.object({
   connect: ConnectSchema.optional(),
   doGetPublishStatus: optionalFn('doGetPublishStatus'),
   doGetPublicAccount: optionalFn('doGetPublicAccount'),
+  doMentionAction: optionalFn('doMentionAction'),
 });
 
 // Checks across fields; run on the raw input (defensively) so they are reported together
@@ -131,6 +133,7 @@ function crossFieldIssues(definition: Record<string, unknown>): ValidationIssue[
           },
     );
   }
+  issues.push(...mentionActionIssues(capabilities.mentionActions, definition.doMentionAction));
   if (Array.isArray(capabilities.visibilities) && !capabilities.visibilities.includes('public')) {
     issues.push({ path: ['capabilities', 'visibilities'], code: 'custom', message: 'must include "public"' });
   }

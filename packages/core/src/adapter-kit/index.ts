@@ -62,8 +62,10 @@ export type {
   PublishStatusInput,
 } from './current-spec.js';
 export type { PublicAccountInput, PublicAccountOutput, PublicPostOutput } from './current-spec.js';
+export type { MentionAction, MentionActionInput } from './current-spec.js';
 export type { Adapter, AdapterV1 } from '../adapter-spec/index.js';
 export { isAdapterV1PendingPublish as isPendingPublish } from '../adapter-spec/index.js';
+export { ADAPTER_V1_MENTION_ACTIONS as MENTION_ACTIONS } from '../adapter-spec/index.js';
 export { defineAdapter, type AdapterDefinition } from './define-adapter.js';
 export { parseApiResponse } from './parse-api-response.js';
 export { connectRequest, type ConnectRequest } from './connect-request.js';

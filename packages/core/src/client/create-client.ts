@@ -20,6 +20,7 @@ import {
   type PendingPublish,
 } from '../model/index.js';
 import { accountKey } from './account-key.js';
+import { actOnMention } from './act-on-mention.js';
 import { createAccountBindings, operationContext } from './account-bindings.js';
 import { checkDeclaredMetrics, parseAdapterOutput, toPostRef, toPublishedPost } from './adapter-output.js';
 import { awaitPending, toPendingPublish } from './await-pending.js';
@@ -36,6 +37,7 @@ import type { PublishResult, SmmClient } from './smm-client.js';
 export { accountKey, type AccountRef } from './account-key.js';
 export type { ClientHttpOptions, CreateClientOptions } from './client-options.js';
 export type { ClientEvents } from './client-events.js';
+export type { ActOnMentionOptions, MentionAction, MentionActionResult } from './act-on-mention.js';
 export type {
   AwaitPublishOptions,
   CallOptions,
@@ -337,6 +339,7 @@ export function createClient(options: CreateClientOptions): SmmClient {
         'doSendDirectMessage',
       );
     },
+    actOnMention: (ref, mention, action, options) => actOnMention(ctx, bindings, ref, mention, action, options),
   };
   return client;
 }

@@ -13,6 +13,9 @@ export type { PublishExtras, PublishWarning, UnsupportedFeature } from './check-
 export {
   accountKey,
   createClient,
+  type ActOnMentionOptions,
+  type MentionAction,
+  type MentionActionResult,
   type AccountRef,
   type AwaitPublishOptions,
   type CallOptions,

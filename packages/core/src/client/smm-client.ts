@@ -17,6 +17,7 @@ import type { ClientEvents } from './client-events.js';
 import type { AccountRef } from './account-key.js';
 import type { PublishExtras, PublishWarning } from './check-draft.js';
 import type { FetchedPostRecord } from './fetched-post-schema.js';
+import type { ActOnMentionOptions, MentionAction, MentionActionResult } from './act-on-mention.js';
 
 /** Per-call options. */
 export interface CallOptions {
@@ -151,4 +152,10 @@ export interface SmmClient extends EventSource<ClientEvents> {
     message: { recipientId: string; text: string },
     options?: CallOptions,
   ): Promise<{ id: string; sentAt: string }>;
+  /**
+   * v1.1: runs an action the network allows on a mention (like, hide a reply, block or mute its
+   * author, report spam, …). An action the adapter does not declare in
+   * `capabilities.mentionActions` throws `UnsupportedFeatureError` before any request.
+   */
+  actOnMention(account: AccountRef, mention: Mention, action: MentionAction, options?: ActOnMentionOptions): Promise<MentionActionResult>;
 }

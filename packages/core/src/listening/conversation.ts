@@ -1,3 +1,4 @@
+import type { MentionActionRecord } from './mention-actions.js';
 import type { Mention } from '../model/index.js';
 import type { Classification } from './classifier.js';
 import type { ConversationState } from './inbox-state-error.js';
@@ -75,6 +76,8 @@ export interface Conversation {
   firstResponseAt: string | null;
   /** When it was last resolved, or `null` while not resolved. */
   resolvedAt: string | null;
+  /** Actions run on its items through the network (like, hide, block, …), oldest first (`inbox.act`). */
+  actions?: MentionActionRecord[];
   /** The team a routing rule gave it (shared inbox), if any. */
   team?: string;
   /** The id of the routing rule that chose `team` (first match wins). */

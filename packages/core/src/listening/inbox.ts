@@ -24,6 +24,13 @@ import { compareConversations, matchesInboxFilter } from './inbox-store.js';
 import { mentionIdKey } from './mention-keys.js';
 import { placeholdersOf } from './saved-reply.js';
 import type { ReplySender } from './sources.js';
+import {
+  actOnConversationItem,
+  type ActOnItemOptions,
+  type InboxMentionAction,
+  type MentionActionRecord,
+  type MentionActor,
+} from './mention-actions.js';
 
 /** Options for {@link createInbox}. */
 export interface InboxOptions {
@@ -35,6 +42,8 @@ export interface InboxOptions {
   savedReplies?: Record<string, string>;
   /** Time for first-response and resolution stamps. Default `systemClock`. */
   clock?: Clock;
+  /** Runs actions on items (`inbox.act`): the core client, or anything with `actOnMention`. */
+  actor?: MentionActor;
 }
 
 /** The result of {@link Inbox.ingest}. */
@@ -86,6 +95,8 @@ export interface Inbox {
   renderReply(id: string, content: ReplyContent, options?: { by?: string }): string;
   /** Sends a reply through the sender, records it and moves the conversation to `waiting`. */
   reply(id: string, content: ReplyContent, options?: ReplyOptions): Promise<Conversation>;
+  /** Runs an action the network allows on one item (like, hide, block, …) and records it in `actions`. */
+  act(id: string, itemId: string, action: InboxMentionAction, options?: ActOnItemOptions): Promise<Conversation>;
   /** Every inbound item with when it was first answered. */
   responsePairs(): ResponsePair[];
   /**
@@ -199,6 +210,12 @@ export function createInbox(options: InboxOptions): Inbox {
         .sort(compareConversations)
         .map(copy),
     counts: () => countStates(conversations.values()),
+    act: async (id, itemId, action, actOptions = {}) => {
+      const record = await actOnConversationItem(find(id), itemId, action, actOptions.actor ?? options.actor, actOptions, nowIso);
+      const conversation = find(id);
+      (conversation.actions ??= []).push(record);
+      return copy(conversation);
+    },
     assign: (id, assignee, { by } = {}) => act(id, { type: 'assign', assignee, ...(by === undefined ? {} : { by }) }),
     unassign: (id, { by } = {}) => act(id, { type: 'unassign', ...(by === undefined ? {} : { by }) }),
     markWaiting: (id, { by } = {}) => act(id, { type: 'markWaiting', ...(by === undefined ? {} : { by }) }),

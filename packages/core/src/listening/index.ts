@@ -60,6 +60,14 @@ export type { ConversationAction } from './conversation-ops.js';
 export { compileRouting, type RoutingRule, type Route } from './inbox-routing.js';
 export { businessDueAt, type SlaPolicy, type SlaStatus } from './inbox-sla.js';
 export {
+  actOnConversationItem,
+  type ActOnItemOptions,
+  type ActableConversation,
+  type InboxMentionAction,
+  type MentionActionRecord,
+  type MentionActor,
+} from './mention-actions.js';
+export {
   createMemoryInboxStore,
   compareIdentities,
   type CustomerIdentity,

@@ -59,6 +59,8 @@ export interface BlueskySimulator extends NetworkSimulator {
    * seeding the same handle again replaces its numbers and keeps its DID.
    */
   addPublicAccount(seed: PublicAccountSeed): { id: string };
+  /** What the account did to mentions and their authors (like, unlike, block, mute, report-spam), oldest first, by AT URIs and DIDs. */
+  mentionActions(): Array<{ action: string; uri?: string; did: string; at: string; reason?: string }>;
 }
 
 const MINUTE = 60_000;
@@ -310,6 +312,7 @@ export function createBlueskySimulator(options: BlueskySimulatorOptions = {}): B
   const commitWrite = (write: PreparedWrite): string => {
     const uri = `at://${did}/${write.collection}/${write.rkey}`;
     records.set(`${write.collection}/${write.rkey}`, { uri, cid: write.cid, value: write.record });
+    recordAction(write.collection, write.record, 'create');
     if (write.collection === 'app.bsky.feed.post') {
       const existing = world.posts.find((post) => post.id === uri && !post.deleted);
       if (existing) {
@@ -332,9 +335,99 @@ export function createBlueskySimulator(options: BlueskySimulatorOptions = {}): B
   };
 
   const deleteWrite = (collection: string, rkey: string) => {
+    const stored = records.get(`${collection}/${rkey}`);
+    if (stored) recordAction(collection, stored.value, 'delete');
     records.delete(`${collection}/${rkey}`);
     const post = world.livePost(`at://${did}/${collection}/${rkey}`);
     if (post) post.deleted = true;
+  };
+
+  // --- Actions on mentions (issue 25): like and block records, muteActor, createReport. ---
+  const mentionByUri = (uri: string) => world.mentions().find((entry) => !isFollow(entry) && mentionUri(entry) === uri);
+  const userByActor = (actor: string) => world.users.find((user) => userDid(user) === actor || author(user).handle === actor);
+  // A like (`app.bsky.feed.like`) or block (`app.bsky.graph.block`) record written or deleted is the action itself.
+  const recordAction = (collection: string, record: Record<string, unknown>, change: 'create' | 'delete') => {
+    if (collection === 'app.bsky.feed.like') {
+      const mention = mentionByUri(String((record.subject as { uri?: unknown } | undefined)?.uri));
+      if (mention) world.act(change === 'create' ? 'like' : 'unlike', mention);
+    }
+    if (collection === 'app.bsky.graph.block') {
+      const user = userByActor(String(record.subject));
+      if (user) world.act(change === 'create' ? 'block' : 'unblock', user);
+    }
+  };
+  /** The account's like record of `uri`, if it liked it. */
+  const likeOf = (uri: string) =>
+    [...records.values()].find(
+      (stored) => stored.value.$type === 'app.bsky.feed.like' && (stored.value.subject as { uri?: unknown } | undefined)?.uri === uri,
+    );
+  // Another user's post, as the AppView shows it to the account: the only like it knows is the account's own.
+  const mentionPostView = async (mention: IncomingMention) => {
+    const post = await mentionPost(mention);
+    const like = likeOf(post.uri);
+    return {
+      uri: post.uri,
+      cid: post.cid,
+      author: author(mention.author),
+      record: post.record,
+      replyCount: 0,
+      repostCount: 0,
+      likeCount: like ? 1 : 0,
+      quoteCount: 0,
+      indexedAt: new Date(mention.createdAtMs).toISOString(),
+      viewer: { ...(like ? { like: like.uri } : {}), threadMuted: false, embeddingDisabled: false },
+      labels: [],
+    };
+  };
+
+  // https://docs.bsky.app/docs/api/app-bsky-graph-mute-actor (lexicon app.bsky.graph.muteActor): no output.
+  const muteActor: Endpoint = {
+    nsid: 'app.bsky.graph.muteActor',
+    access: 'session',
+    spend: { read: true },
+    handle(request) {
+      const { actor } = request.body as { actor: string };
+      const user = userByActor(actor);
+      if (!user) return invalid(`Actor not found: ${actor}`);
+      world.act('mute', user);
+      return { status: 200, body: undefined };
+    },
+  };
+
+  // https://docs.bsky.app/docs/api/com-atproto-moderation-create-report (lexicon com.atproto.moderation.createReport):
+  // a strongRef subject must name a post this network holds, at its CID.
+  let reportSerial = 0;
+  const createReport: Endpoint = {
+    nsid: 'com.atproto.moderation.createReport',
+    access: 'session',
+    spend: { read: true },
+    async handle(request) {
+      const body = request.body as {
+        reasonType: string;
+        reason?: string;
+        subject: { $type?: string; uri?: string; cid?: string; did?: string };
+      };
+      const mention = body.subject.uri === undefined ? undefined : mentionByUri(body.subject.uri);
+      const user = body.subject.did === undefined ? undefined : userByActor(body.subject.did);
+      if (body.subject.uri !== undefined) {
+        if (!mention || (await knownCid(body.subject.uri)) !== body.subject.cid)
+          return invalid(`Could not locate record: ${body.subject.uri}`);
+      } else if (!user) return invalid(`Could not find repo: ${String(body.subject.did)}`);
+      const kind = body.reasonType === 'com.atproto.moderation.defs#reasonSpam' ? 'report-spam' : `report:${body.reasonType}`;
+      const entry = world.act(kind, mention ?? user!, body.reason);
+      reportSerial += 1;
+      return {
+        status: 200,
+        body: {
+          id: reportSerial,
+          reasonType: body.reasonType,
+          ...(body.reason === undefined ? {} : { reason: body.reason }),
+          subject: body.subject,
+          reportedBy: did,
+          createdAt: new Date(entry.atMs).toISOString(),
+        },
+      };
+    },
   };
 
   const isPrepared = (value: PreparedWrite | Result): value is PreparedWrite => 'cid' in value;
@@ -534,28 +627,14 @@ export function createBlueskySimulator(options: BlueskySimulatorOptions = {}): B
     spend: { read: true },
     async handle(_request, params) {
       const uris = params.uris as string[];
-      // The account's posts and the other users' posts that mention it (the AppView serves
-      // everyone's posts: an app reads a mention before answering it). Posts that do not exist
-      // (or were deleted) are left out, as the AppView does.
+      // Posts that do not exist (or were deleted) are left out, as the AppView does; other users'
+      // posts that mention the account are there too.
       const views = await Promise.all(
         uris.map(async (uri) => {
           const own = world.livePost(uri);
           if (own) return postView(own);
-          const mention = world.mentions().find((entry) => !isFollow(entry) && mentionUri(entry) === uri);
-          if (!mention) return undefined;
-          const post = await mentionPost(mention);
-          return {
-            uri: post.uri,
-            cid: post.cid,
-            author: author(mention.author),
-            record: post.record,
-            replyCount: 0,
-            repostCount: 0,
-            likeCount: 0,
-            quoteCount: 0,
-            indexedAt: new Date(mention.createdAtMs).toISOString(),
-            labels: [],
-          };
+          const mention = mentionByUri(uri);
+          return mention ? mentionPostView(mention) : undefined;
         }),
       );
       return { status: 200, body: { posts: views.filter((view) => view !== undefined) } };
@@ -826,6 +905,9 @@ export function createBlueskySimulator(options: BlueskySimulatorOptions = {}): B
     getProfile,
     // Read methods for accounts you do not own (competitors).
     getAuthorFeed,
+    // Actions on mentions (issue 25).
+    muteActor,
+    createReport,
   ].map(serve);
 
   const engine = createSimulatorEngine({
@@ -877,6 +959,17 @@ export function createBlueskySimulator(options: BlueskySimulatorOptions = {}): B
       postsCount: world.posts.filter((post) => !post.deleted).length,
     }),
     mentionCount: () => world.mentions().filter((mention) => !isFollow(mention)).length,
+    mentionActions: () =>
+      world.actions.map((entry) => {
+        const mention = entry.mentionKey === undefined ? undefined : world.mentions().find((m) => m.key === entry.mentionKey);
+        return {
+          action: entry.action,
+          ...(mention ? { uri: mentionUri(mention) } : {}),
+          did: userDid(world.users[entry.authorIndex]!),
+          at: new Date(entry.atMs).toISOString(),
+          ...(entry.reason === undefined ? {} : { reason: entry.reason }),
+        };
+      }),
     addMention: (input) =>
       void world.addMention({
         text: input.text,

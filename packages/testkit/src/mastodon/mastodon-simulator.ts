@@ -61,6 +61,10 @@ export interface MastodonSimulator extends NetworkSimulator {
    * seeding the same handle again replaces its numbers and keeps its id.
    */
   addPublicAccount(seed: PublicAccountSeed): { id: string };
+   * What the account did to mentions and their authors, oldest first, by Mastodon ids: `like`,
+   * `unlike`, `block`, `mute` (`note`: whether notifications are muted too), `report-<category>` (`note`: the comment).
+   */
+  mentionActions(): Array<{ action: string; statusId?: string; accountId: string; at: string; note?: string }>;
 }
 
 interface Attachment {
@@ -485,6 +489,52 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
   const mentionStatusId = (mention: IncomingMention) => snowflake(mention.createdAtMs, hashString(mention.key));
   const notificationId = (mention: IncomingMention) => String(mention.createdAtMs * 10 + (hashString(mention.key) % 10));
 
+  // Another user's status that mentions the account, as notifications and status actions render it.
+  const mentionStatus = (mention: IncomingMention) => {
+    const statusId = mentionStatusId(mention);
+    const quoted = mention.kind === 'quote' && mention.postId ? world.livePost(mention.postId) : undefined;
+    const isQuote = mention.kind === 'quote';
+    return {
+      id: statusId,
+      created_at: new Date(mention.createdAtMs).toISOString(),
+      in_reply_to_id: isQuote ? null : (mention.postId ?? null),
+      in_reply_to_account_id: !isQuote && mention.postId ? accountId : null,
+      sensitive: false,
+      spoiler_text: '',
+      visibility: 'public',
+      language: mention.language ?? null,
+      uri: `https://remote.example/users/${mention.author.handle}/statuses/${statusId}`,
+      url: `https://remote.example/@${mention.author.handle}/${statusId}`,
+      replies_count: 0,
+      reblogs_count: 0,
+      // The only favourite the simulated world knows is the account's own.
+      favourites_count: world.isOn('like', mention.key) ? 1 : 0,
+      favourited: world.isOn('like', mention.key),
+      content: isQuote
+        ? `<p>${escapeHtml(mention.text)}</p>`
+        : `<p><span class="h-card"><a href="${baseUrl}/@${username}" class="u-url mention">@<span>${username}</span></a></span> ${escapeHtml(mention.text.replace(`@${username} `, ''))}</p>`,
+      account: remoteAccount(mention.author),
+      media_attachments: [],
+      mentions: isQuote ? [] : [{ id: accountId, username, acct: username, url: `${baseUrl}/@${username}` }],
+      ...(isQuote
+        ? { quote: quoted ? { state: 'accepted', quoted_status: renderStatus(quoted) } : { state: 'deleted', quoted_status: null } }
+        : {}),
+      tags: [],
+      emojis: [],
+      card: null,
+      poll: null,
+    };
+  };
+
+  const typeOf = (mention: IncomingMention) => (mention.kind === 'quote' ? 'quote' : 'mention');
+  const renderNotification = (mention: IncomingMention) => ({
+    id: notificationId(mention),
+    type: typeOf(mention),
+    created_at: new Date(mention.createdAtMs).toISOString(),
+    account: remoteAccount(mention.author),
+    status: mentionStatus(mention),
+  });
+
   // https://docs.joinmastodon.org/methods/notifications/#get — `types[]`, `exclude_types[]`,
   // `limit` (default 40, max 80), `max_id`/`since_id`/`min_id`, Link headers. `mention` covers
   // replies; `quote` (4.5+, https://docs.joinmastodon.org/entities/Notification/#type) carries
@@ -496,7 +546,6 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
     const maxId = request.query.max_id === undefined ? undefined : BigInt(String(request.query.max_id));
     const sinceId = request.query.since_id === undefined ? undefined : BigInt(String(request.query.since_id));
     const minId = request.query.min_id === undefined ? undefined : BigInt(String(request.query.min_id));
-    const typeOf = (mention: IncomingMention) => (mention.kind === 'quote' ? 'quote' : 'mention');
     let items = arrived().filter((m) => (types === undefined || types.includes(typeOf(m))) && !excluded.includes(typeOf(m)));
     items = items.filter((m) => {
       const id = BigInt(notificationId(m));
@@ -504,45 +553,7 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
     });
     // Newest first; with min_id the page is the oldest ones just after it.
     const ordered = minId !== undefined ? items.slice(0, limit).reverse() : items.reverse().slice(0, limit);
-    const body = ordered.map((mention) => {
-      const statusId = mentionStatusId(mention);
-      const quoted = mention.kind === 'quote' && mention.postId ? world.livePost(mention.postId) : undefined;
-      const isQuote = mention.kind === 'quote';
-      return {
-        id: notificationId(mention),
-        type: typeOf(mention),
-        created_at: new Date(mention.createdAtMs).toISOString(),
-        account: remoteAccount(mention.author),
-        status: {
-          id: statusId,
-          created_at: new Date(mention.createdAtMs).toISOString(),
-          in_reply_to_id: isQuote ? null : (mention.postId ?? null),
-          in_reply_to_account_id: !isQuote && mention.postId ? accountId : null,
-          sensitive: false,
-          spoiler_text: '',
-          visibility: 'public',
-          language: mention.language ?? null,
-          uri: `https://remote.example/users/${mention.author.handle}/statuses/${statusId}`,
-          url: `https://remote.example/@${mention.author.handle}/${statusId}`,
-          replies_count: 0,
-          reblogs_count: 0,
-          favourites_count: 0,
-          content: isQuote
-            ? `<p>${escapeHtml(mention.text)}</p>`
-            : `<p><span class="h-card"><a href="${baseUrl}/@${username}" class="u-url mention">@<span>${username}</span></a></span> ${escapeHtml(mention.text.replace(`@${username} `, ''))}</p>`,
-          account: remoteAccount(mention.author),
-          media_attachments: [],
-          mentions: isQuote ? [] : [{ id: accountId, username, acct: username, url: `${baseUrl}/@${username}` }],
-          ...(isQuote
-            ? { quote: quoted ? { state: 'accepted', quoted_status: renderStatus(quoted) } : { state: 'deleted', quoted_status: null } }
-            : {}),
-          tags: [],
-          emojis: [],
-          card: null,
-          poll: null,
-        },
-      };
-    });
+    const body = ordered.map(renderNotification);
     const links: string[] = [];
     const typeQuery = (types ?? []).map((type) => `&types[]=${encodeURIComponent(type)}`).join('');
     if (body.length > 0) {
@@ -649,6 +660,107 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
       poll: null,
     };
   };
+  // --- Actions on mentions (issue 25): favourite, block, mute, report. ---
+  const mentionByStatusId = (id: string) => arrived().find((mention) => mentionStatusId(mention) === id);
+  const userByAccountId = (id: string) => world.users.find((user) => remoteAccount(user).id === id);
+  const notFound = { status: 404, body: { error: 'Record not found' } };
+  const actedOn = (user: SimUser, action: string) =>
+    world.actions.some((entry) => entry.authorIndex === user.index && entry.action === action);
+  // https://docs.joinmastodon.org/entities/Relationship/
+  const relationship = (user: SimUser) => ({
+    id: remoteAccount(user).id,
+    following: false,
+    showing_reblogs: false,
+    notifying: false,
+    languages: null,
+    followed_by: false,
+    blocking: actedOn(user, 'block'),
+    blocked_by: false,
+    muting: actedOn(user, 'mute'),
+    muting_notifications: world.actions.some(
+      (entry) => entry.authorIndex === user.index && entry.action === 'mute' && entry.reason !== 'false',
+    ),
+    requested: false,
+    requested_by: false,
+    domain_blocking: false,
+    endorsed: false,
+    note: '',
+  });
+  const truthy = (value: unknown) => value === true || value === 'true' || value === '1';
+
+  // https://docs.joinmastodon.org/methods/notifications/#get-one
+  const notification = endpoint(undefined, (request) => {
+    const mention = arrived().find((candidate) => notificationId(candidate) === request.params.id);
+    return mention ? { status: 200, body: renderNotification(mention) } : notFound;
+  });
+
+  // https://docs.joinmastodon.org/methods/statuses/#favourite and #unfavourite — both answer the
+  // Status; favouriting twice changes nothing.
+  const favourite = (on: boolean) =>
+    endpoint(undefined, (request) => {
+      const mention = mentionByStatusId(request.params.id!);
+      if (!mention) return notFound;
+      if (world.isOn('like', mention.key) !== on) world.act(on ? 'like' : 'unlike', mention);
+      return { status: 200, body: mentionStatus(mention) };
+    });
+
+  // https://docs.joinmastodon.org/methods/accounts/#block — answers the Relationship; the
+  // blocked account's later mentions no longer arrive.
+  const blockAccount = endpoint(undefined, (request) => {
+    const user = userByAccountId(request.params.id!);
+    if (!user) return notFound;
+    if (!actedOn(user, 'block')) world.act('block', user);
+    return { status: 200, body: relationship(user) };
+  });
+
+  // https://docs.joinmastodon.org/methods/accounts/#mute — `notifications` (boolean, default
+  // true) also mutes their notifications; `duration` (integer seconds, 0 = forever).
+  const muteAccount = endpoint(undefined, (request) => {
+    const user = userByAccountId(request.params.id!);
+    if (!user) return notFound;
+    const params = (request.body ?? {}) as Record<string, unknown>;
+    if (params.duration !== undefined && !/^\d+$/.test(String(params.duration)))
+      return refuse(422, 'Validation failed: Duration must be a number of seconds');
+    world.act('mute', user, params.notifications === undefined ? 'true' : String(truthy(params.notifications)));
+    return { status: 200, body: relationship(user) };
+  });
+
+  // https://docs.joinmastodon.org/methods/reports/#post — `account_id` (required), `status_ids[]`
+  // (that account's statuses), `comment` (up to 1000 characters), `forward`, `category` (spam,
+  // legal, violation — which needs `rule_ids[]` —, other; default other). Answers the Report.
+  const REPORT_CATEGORIES = ['spam', 'legal', 'violation', 'other'];
+  const report = endpoint(undefined, (request) => {
+    const params = (request.body ?? {}) as Record<string, unknown>;
+    const user = params.account_id === undefined ? undefined : userByAccountId(String(params.account_id));
+    if (!user) return notFound;
+    const statusIds = fieldList(params['status_ids[]'] ?? params.status_ids) ?? [];
+    const statuses = statusIds.map(mentionByStatusId);
+    if (statuses.some((mention) => !mention || mention.author.index !== user.index)) return notFound;
+    const comment = params.comment === undefined ? '' : String(params.comment);
+    if ([...comment].length > 1000) return refuse(422, 'Validation failed: Comment is too long (maximum is 1000 characters)');
+    const category = params.category === undefined ? 'other' : String(params.category);
+    if (!REPORT_CATEGORIES.includes(category)) return refuse(422, `Validation failed: Category '${category}' is not a valid category`);
+    const ruleIds = fieldList(params['rule_ids[]'] ?? params.rule_ids) ?? [];
+    if (category === 'violation' && ruleIds.length === 0)
+      return refuse(422, 'Validation failed: Rule ids must be specified for violations');
+    const entry =
+      statuses.length > 0 ? world.act(`report-${category}`, statuses[0]!, comment) : world.act(`report-${category}`, user, comment);
+    return {
+      status: 200,
+      body: {
+        id: String(world.actions.indexOf(entry) + 1),
+        action_taken: false,
+        action_taken_at: null,
+        category,
+        comment,
+        forwarded: truthy(params.forward),
+        created_at: new Date(entry.atMs).toISOString(),
+        status_ids: statusIds,
+        rule_ids: ruleIds,
+        target_account: remoteAccount(user),
+      },
+    };
+  });
 
   const routes: SimRoute[] = [
     ...mastodonOAuthRoutes({
@@ -662,6 +774,13 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
     { method: 'GET', path: '/api/v1/media/:id', handle: getMedia },
     { method: 'GET', path: '/api/v1/notifications', handle: notifications },
     { method: 'GET', path: '/api/v2/instance', handle: instance },
+    // Actions on mentions (issue 25).
+    { method: 'GET', path: '/api/v1/notifications/:id', handle: notification },
+    { method: 'POST', path: '/api/v1/statuses/:id/favourite', handle: favourite(true) },
+    { method: 'POST', path: '/api/v1/statuses/:id/unfavourite', handle: favourite(false) },
+    { method: 'POST', path: '/api/v1/accounts/:id/block', handle: blockAccount },
+    { method: 'POST', path: '/api/v1/accounts/:id/mute', handle: muteAccount },
+    { method: 'POST', path: '/api/v1/reports', handle: report },
     // https://docs.joinmastodon.org/methods/accounts/#verify_credentials
     {
       method: 'GET',
@@ -769,6 +888,17 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
     },
     limits: instanceLimits,
     mentionCount: () => arrived().length,
+    mentionActions: () =>
+      world.actions.map((entry) => {
+        const mention = entry.mentionKey === undefined ? undefined : world.mentions().find((m) => m.key === entry.mentionKey);
+        return {
+          action: entry.action,
+          ...(mention ? { statusId: mentionStatusId(mention) } : {}),
+          accountId: remoteAccount(world.users[entry.authorIndex]!).id,
+          at: new Date(entry.atMs).toISOString(),
+          ...(entry.reason === undefined ? {} : { note: entry.reason }),
+        };
+      }),
     addMention: (input) =>
       void world.addMention({
         text: input.text,

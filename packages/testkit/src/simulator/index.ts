@@ -24,6 +24,7 @@ export {
   createWorld,
   type IncomingMention,
   type PostCounters,
+  type SimMentionAction,
   type SimPost,
   type SimUser,
   type SimWorld,

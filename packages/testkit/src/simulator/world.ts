@@ -56,6 +56,18 @@ export interface PostCounters {
   profileClicks: number;
 }
 
+/** One action the account took on a mention or its author (`like`, `hide`, `block`, `report-spam`, …). */
+export interface SimMentionAction {
+  action: string;
+  /** The mention acted on (its world key); absent for an action on the author alone (`mute` by user id). */
+  mentionKey?: string;
+  /** Its author (`users[authorIndex]`). */
+  authorIndex: number;
+  atMs: number;
+  /** A report's note. */
+  reason?: string;
+}
+
 /** Options shared by every simulator's world. */
 export interface WorldOptions {
   clock: Clock;
@@ -85,6 +97,12 @@ export interface SimWorld {
     mention: Omit<IncomingMention, 'key' | 'createdAtMs' | 'author'> & { authorIndex?: number; createdAtMs?: number },
   ): IncomingMention;
   counters(post: SimPost): PostCounters;
+  /** Actions the account took on mentions, oldest first; a blocked author's later mentions no longer arrive. */
+  readonly actions: SimMentionAction[];
+  /** Records an action taken now, on a mention or on a user. */
+  act(action: string, target: IncomingMention | SimUser, reason?: string): SimMentionAction;
+  /** Whether a `toggle` (`like`, `hide`) is on for a mention: its last `like`/`unlike` (`hide`/`unhide`) decides. */
+  isOn(toggle: 'like' | 'hide', mentionKey: string): boolean;
   followers(): number;
   following(): number;
 }
@@ -143,6 +161,13 @@ export function createWorld(options: WorldOptions): SimWorld {
     };
   });
   const extraMentions: IncomingMention[] = [];
+  const actions: SimMentionAction[] = [];
+  // A block stops the author's mentions from the moment it was made (earlier ones stay).
+  const blockedAt = (index: number) => actions.find((entry) => entry.action === 'block' && entry.authorIndex === index)?.atMs;
+  const arrives = (mention: IncomingMention) => {
+    const since = blockedAt(mention.author.index);
+    return since === undefined || mention.createdAtMs <= since;
+  };
   const posts: SimPost[] = [];
   // Each phrase with the language a network would label it with, so listening code sees real labels.
   const phrases: ReadonlyArray<readonly [text: string, language: string]> = [
@@ -214,7 +239,7 @@ export function createWorld(options: WorldOptions): SimWorld {
       }
       for (const post of posts) if (!post.deleted) out.push(...repliesTo(post).filter((reply) => reply.createdAtMs <= now));
       out.push(...extraMentions.filter((mention) => mention.createdAtMs <= now));
-      return out.sort((a, b) => a.createdAtMs - b.createdAtMs || a.key.localeCompare(b.key));
+      return out.filter(arrives).sort((a, b) => a.createdAtMs - b.createdAtMs || a.key.localeCompare(b.key));
     },
     addMention(mention) {
       const created: IncomingMention = {
@@ -246,6 +271,24 @@ export function createWorld(options: WorldOptions): SimWorld {
         linkClicks: share(20),
         profileClicks: share(10),
       };
+    },
+    actions,
+    act(action, target, reason) {
+      const mention = 'key' in target ? target : undefined;
+      const entry: SimMentionAction = {
+        action,
+        ...(mention ? { mentionKey: mention.key } : {}),
+        authorIndex: mention ? mention.author.index : (target as SimUser).index,
+        atMs: clock.now(),
+        ...(reason === undefined ? {} : { reason }),
+      };
+      actions.push(entry);
+      return entry;
+    },
+    isOn(toggle, mentionKey) {
+      const undo = toggle === 'like' ? 'unlike' : 'unhide';
+      const last = actions.filter((entry) => entry.mentionKey === mentionKey && (entry.action === toggle || entry.action === undo)).at(-1);
+      return last?.action === toggle;
     },
     followers: () => 1_000 + random.fork('followers').int(0, 500) + Math.floor(Math.max(0, clock.now() - startMs) / 3_600_000) * 3,
     following: () => 150 + random.fork('following').int(0, 50),

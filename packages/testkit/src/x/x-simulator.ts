@@ -21,7 +21,7 @@ import { xOAuthRoutes } from '../oauth/index.js';
 import { invalidRequestBody, xOpenApi } from './x-openapi.js';
 
 /** X endpoints' rate-limit buckets (15-minute windows per user by default). */
-export type XEndpoint = 'createTweet' | 'deleteTweet' | 'readTweets' | 'mentions' | 'users' | 'media';
+export type XEndpoint = 'createTweet' | 'deleteTweet' | 'readTweets' | 'mentions' | 'users' | 'media' | 'likes' | 'hideReplies' | 'muting';
 
 /** Options of {@link createXSimulator}. */
 export interface XSimulatorOptions {
@@ -32,7 +32,7 @@ export interface XSimulatorOptions {
   baseUrl?: string;
   /** The account (default id `1460000000000000001`, handle `smm_brand`). */
   account?: { id?: string; handle?: string };
-  /** Per-endpoint limits per 15 minutes (defaults: create 100, delete 50, reads 900, mentions 180, users 300, media 500). */
+  /** Per-endpoint limits per 15 minutes (defaults: create 100, delete 50, reads 900, mentions 180, users 300, media 500, likes 50, hide 50, muting 50). */
   limits?: Partial<Record<XEndpoint, WindowLimit>>;
   mentionBacklog?: number;
   mentionEveryMs?: number;
@@ -52,6 +52,8 @@ export interface XSimulator extends NetworkSimulator {
    * seeding the same handle again replaces its numbers and keeps its id.
    */
   addPublicAccount(seed: PublicAccountSeed): { id: string };
+  /** What the account did to mentions (like, unlike, hide, unhide, mute), oldest first, by X ids. */
+  mentionActions(): Array<{ action: string; postId?: string; userId: string; at: string }>;
 }
 
 const WINDOW = 15 * 60_000;
@@ -62,6 +64,10 @@ const DEFAULT_LIMITS: Record<XEndpoint, WindowLimit> = {
   mentions: { limit: 180, windowMs: WINDOW },
   users: { limit: 300, windowMs: WINDOW },
   media: { limit: 500, windowMs: WINDOW },
+  // X's rate-limit table: 50 requests per 15 minutes per user for each of these.
+  likes: { limit: 50, windowMs: WINDOW },
+  hideReplies: { limit: 50, windowMs: WINDOW },
+  muting: { limit: 50, windowMs: WINDOW },
 };
 const TWITTER_EPOCH = 1288834974657n;
 const URL_PATTERN = /https?:\/\/\S+/;
@@ -399,6 +405,16 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
       if (mention.postId && fields.has('referenced_posts'))
         tweet.referenced_posts = [{ type: mention.kind === 'quote' ? 'quoted' : 'replied_to', id: mention.postId }];
       if (mention.postId && fields.has('in_reply_to_user_id')) tweet.in_reply_to_user_id = accountId;
+      // Another user's post: the only engagement the simulated world knows is the account's own like.
+      if (fields.has('public_metrics'))
+        tweet.public_metrics = {
+          repost_count: 0,
+          reply_count: 0,
+          like_count: world.isOn('like', mention.key) ? 1 : 0,
+          quote_count: 0,
+          bookmark_count: 0,
+          impression_count: 0,
+        };
       return tweet;
     });
     const oldest = page[page.length - 1]!;
@@ -682,6 +698,75 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
       },
     };
   };
+  // --- Actions on mentions (issue 25): like, unlike, hide a reply, mute its author. ---
+  const mentionById = (id: string) => world.mentions().find((mention) => mentionId(mention) === id);
+  const onlyOwn = (request: SimRequest) =>
+    request.params.id === accountId
+      ? undefined
+      : { status: 403, body: problem(403, 'Forbidden', 'You are not permitted to act on behalf of another user.') };
+  const tweetNotFound = (id: string) => ({
+    status: 404,
+    body: problem(404, 'Not Found Error', `Could not find tweet with id: [${id}].`, `${PROBLEMS}/resource-not-found`, {
+      resource_type: 'tweet',
+      resource_id: id,
+      parameter: 'tweet_id',
+      value: id,
+    }),
+  });
+
+  // https://docs.x.com/x-api/users/like-post
+  const likePost = endpoint('likes', '/2/users/{id}/likes', (request) => {
+    const forbidden = onlyOwn(request);
+    if (forbidden) return forbidden;
+    const tweetId = (request.body as { tweet_id: string }).tweet_id;
+    const mention = mentionById(tweetId);
+    if (!mention) return tweetNotFound(tweetId);
+    // Liking twice is not an error on X: the answer says it is liked.
+    if (!world.isOn('like', mention.key)) world.act('like', mention);
+    return { status: 200, body: { data: { liked: true } } };
+  });
+
+  // https://docs.x.com/x-api/users/unlike-post
+  const unlikePost = endpoint('likes', '/2/users/{id}/likes/{tweet_id}', (request) => {
+    const forbidden = onlyOwn(request);
+    if (forbidden) return forbidden;
+    const mention = mentionById(request.params.tweet_id!);
+    if (!mention) return tweetNotFound(request.params.tweet_id!);
+    if (world.isOn('like', mention.key)) world.act('unlike', mention);
+    return { status: 200, body: { data: { liked: false } } };
+  });
+
+  // Only a reply in a conversation the account started can be hidden.
+  // https://docs.x.com/x-api/posts/hide-reply
+  const hideReply = endpoint('hideReplies', '/2/tweets/{tweet_id}/hidden', (request) => {
+    const mention = mentionById(request.params.tweet_id!);
+    if (!mention) return tweetNotFound(request.params.tweet_id!);
+    if (mention.kind !== 'reply' || !mention.postId)
+      return { status: 403, body: problem(403, 'Forbidden', 'You can only hide or unhide replies to conversations you started.') };
+    const { hidden } = request.body as { hidden: boolean };
+    if (world.isOn('hide', mention.key) !== hidden) world.act(hidden ? 'hide' : 'unhide', mention);
+    return { status: 200, body: { data: { hidden } } };
+  });
+
+  // https://docs.x.com/x-api/users/mute-user
+  const muteUser = endpoint('muting', '/2/users/{id}/muting', (request) => {
+    const forbidden = onlyOwn(request);
+    if (forbidden) return forbidden;
+    const target = (request.body as { target_user_id: string }).target_user_id;
+    const author = world.users.find((candidate) => userId(candidate.index) === target);
+    if (!author)
+      return {
+        status: 404,
+        body: problem(404, 'Not Found Error', `Could not find user with id: [${target}].`, `${PROBLEMS}/resource-not-found`, {
+          resource_type: 'user',
+          resource_id: target,
+          parameter: 'target_user_id',
+          value: target,
+        }),
+      };
+    world.act('mute', author);
+    return { status: 200, body: { data: { muting: true } } };
+  });
 
   const routes: SimRoute[] = [
     ...xOAuthRoutes({
@@ -707,6 +792,11 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
     { method: 'POST', path: '/2/media/upload/:id/finalize', handle: finalize },
     { method: 'POST', path: '/2/media/metadata', handle: mediaMetadata },
     { method: 'POST', path: '/2/oauth2/token', handle: token },
+    // Actions on mentions (issue 25).
+    { method: 'POST', path: '/2/users/:id/likes', handle: likePost },
+    { method: 'DELETE', path: '/2/users/:id/likes/:tweet_id', handle: unlikePost },
+    { method: 'PUT', path: '/2/tweets/:tweet_id/hidden', handle: hideReply },
+    { method: 'POST', path: '/2/users/:id/muting', handle: muteUser },
   ];
 
   const engine = createSimulatorEngine({
@@ -759,5 +849,15 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
       }),
     expireAccessTokens: () => accessTokens.clear(),
     addPublicAccount: (seed) => ({ id: publicAccounts.add(seed).id }),
+    mentionActions: () =>
+      world.actions.map((entry) => {
+        const mention = entry.mentionKey === undefined ? undefined : world.mentions().find((m) => m.key === entry.mentionKey);
+        return {
+          action: entry.action,
+          ...(mention ? { postId: mentionId(mention) } : {}),
+          userId: userId(entry.authorIndex),
+          at: new Date(entry.atMs).toISOString(),
+        };
+      }),
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { adapterV1ContentRulesSchema } from './adapter-v1-content-rules.js';
 import { adapterV1IdempotencySchema } from './adapter-v1-idempotency.js';
+import { ADAPTER_V1_MENTION_ACTIONS } from './adapter-v1-mention-action.js';
 import { adapterV1PendingPublishCapabilitySchema } from './adapter-v1-pending-publish.js';
 import { ADAPTER_V1_MENTION_KINDS, ADAPTER_V1_METRICS, ADAPTER_V1_VISIBILITIES } from './adapter-v1-vocabulary.js';
 
@@ -45,6 +46,11 @@ export const adapterV1CapabilitiesSchema = z.strictObject({
   pendingPublish: adapterV1PendingPublishCapabilitySchema.optional(),
   /** v1.1: `doGetPublicAccount` reads public metrics of accounts you do not own; absent = it cannot. */
   publicAccounts: z.literal(true).optional(),
+  /** v1.1: actions `doMentionAction` can run on a mention (like, hide, block, …); absent = none. */
+  mentionActions: z
+    .array(z.enum(ADAPTER_V1_MENTION_ACTIONS, { error: `must be one of ${ADAPTER_V1_MENTION_ACTIONS.join(', ')}` }))
+    .readonly()
+    .optional(),
 });
 
 /** Capabilities of spec v1 (inferred from {@link adapterV1CapabilitiesSchema}). */

@@ -9,6 +9,7 @@ import type { AdapterV1FindPublishedInput } from './adapter-v1-find-published-in
 import type { AdapterV1HttpSettings } from './adapter-v1-http-settings.js';
 import type { AdapterV1ListMentionsInput } from './adapter-v1-list-mentions-input.js';
 import type { AdapterV1Mention } from './adapter-v1-mention.js';
+import type { AdapterV1MentionActionInput } from './adapter-v1-mention-action.js';
 import type { AdapterV1MetricSnapshot } from './adapter-v1-metric-snapshot.js';
 import type { AdapterV1Page } from './adapter-v1-page.js';
 import type { AdapterV1PendingPublish, AdapterV1PublishAnswer, AdapterV1PublishStatusInput } from './adapter-v1-pending-publish.js';
@@ -70,4 +71,6 @@ export interface AdapterV1<TOptions = unknown, TCredentials = unknown> {
   doSendDirectMessage?(input: AdapterV1DirectMessageInput, context: AdapterV1Context): Promise<AdapterV1DirectMessageOutput>;
   /** v1.1, required with `capabilities.publicAccounts`: the public profile, metrics and recent posts of any account (competitors). */
   doGetPublicAccount?(input: AdapterV1PublicAccountInput, context: AdapterV1Context): Promise<AdapterV1PublicAccount>;
+  /** v1.1, required with `capabilities.mentionActions`: runs one declared action on a mention (resolves once the network acted). */
+  doMentionAction?(input: AdapterV1MentionActionInput, context: AdapterV1Context): Promise<void>;
 }

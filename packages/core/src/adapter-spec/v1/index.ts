@@ -46,6 +46,7 @@ export {
   type AdapterV1MediaRules,
 } from './adapter-v1-media-rules.js';
 export type { AdapterV1Mention, AdapterV1MentionAuthor } from './adapter-v1-mention.js';
+export { ADAPTER_V1_MENTION_ACTIONS, type AdapterV1MentionAction, type AdapterV1MentionActionInput } from './adapter-v1-mention-action.js';
 export type { AdapterV1MetricSnapshot, AdapterV1MetricSubject, AdapterV1MetricValue } from './adapter-v1-metric-snapshot.js';
 export type { AdapterV1Page } from './adapter-v1-page.js';
 export {
