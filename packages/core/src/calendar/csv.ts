@@ -165,7 +165,11 @@ function parseJsonObjectCell(cell: string, column: string, issues: ValidationIss
   } catch {
     // reported below
   }
-  issues.push({ path: [column], code: 'invalid_json', message: `must be a JSON object keyed by platform id (as exported), e.g. {"x":{"text":"…"}}` });
+  issues.push({
+    path: [column],
+    code: 'invalid_json',
+    message: `must be a JSON object keyed by platform id (as exported), e.g. {"x":{"text":"…"}}`,
+  });
   return undefined;
 }
 

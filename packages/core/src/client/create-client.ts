@@ -167,7 +167,10 @@ export function createClient(options: CreateClientOptions): SmmClient {
     async awaitPublish(input, options = {}) {
       const { pending, binding } = await pendingBinding(input);
       const { draft, ...wait } = options;
-      return awaitPending(ctx, binding, pending, undefined, { ...wait, ...(draft === undefined ? {} : { draft: draftFor(parsePostDraft(draft), binding.adapter.platform) }) });
+      return awaitPending(ctx, binding, pending, undefined, {
+        ...wait,
+        ...(draft === undefined ? {} : { draft: draftFor(parsePostDraft(draft), binding.adapter.platform) }),
+      });
     },
     async publishStatus(input, options = {}) {
       const { pending, binding } = await pendingBinding(input);
@@ -304,7 +307,11 @@ export function createClient(options: CreateClientOptions): SmmClient {
       );
       const since = query.since === undefined ? undefined : parseWithSchema(InstantSchema, query.since, 'findPublished since');
       const out = await binding.adapter.doFindPublished(
-        { idempotencyKey, ...(query.draft ? { draft: draftFor(parsePostDraft(query.draft), binding.adapter.platform) } : {}), ...(since ? { since } : {}) },
+        {
+          idempotencyKey,
+          ...(query.draft ? { draft: draftFor(parsePostDraft(query.draft), binding.adapter.platform) } : {}),
+          ...(since ? { since } : {}),
+        },
         operationContext(ctx, binding, options.signal, idempotencyKey),
       );
       return out === null ? null : toPublishedPost(out, binding, 'doFindPublished', clock.now(), idempotencyKey);

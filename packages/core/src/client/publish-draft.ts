@@ -46,7 +46,11 @@ export async function publishDraft(
     extras.scheduledAt = parseWithSchema(InstantSchema, options.scheduledAt, 'publish option scheduledAt');
   }
   const checked = checkDraft(adapter, draft, extras, alsoTargeted);
-  const check = { ...checked, issues: checked.issues.map((issue) => variant.locate(issue)), warnings: [...variant.warnings, ...checked.warnings.map((warning) => variant.locate(warning))] };
+  const check = {
+    ...checked,
+    issues: checked.issues.map((issue) => variant.locate(issue)),
+    warnings: [...variant.warnings, ...checked.warnings.map((warning) => variant.locate(warning))],
+  };
   if (check.unsupported.length > 0) {
     const features = check.unsupported.map((gap) => gap.feature);
     throw new UnsupportedFeatureError(

@@ -48,7 +48,7 @@ export type VariantField = (typeof VARIANT_FIELDS)[number];
  */
 export const PostVariantSchema = z.strictObject(
   {
-    text: z.string({ error: 'must be this network\'s text as a string' }).optional(),
+    text: z.string({ error: "must be this network's text as a string" }).optional(),
     media: z.array(MediaRefSchema).optional(),
     link: HttpUrlSchema.optional(),
     thread: z.array(ThreadPartSchema).optional(),
