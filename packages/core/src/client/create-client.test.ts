@@ -404,6 +404,8 @@ describe('publishEverywhere with per-network variants', () => {
     expect(x.calls.map((call) => call.draft.text)).toEqual(['Spring release is out']);
     expect(mastodon.calls.map((call) => call.draft.text)).toEqual([full]);
     expect(x.calls[0]!.draft.link).toBe('https://example.com/spring');
+    // The adapter gets the resolved draft: no variants for it to misread.
+    expect(x.calls[0]!.draft).not.toHaveProperty('variants');
     // Both networks are targeted: no variant goes unused, so no warning about it.
     for (const result of results) {
       expect(result.status === 'fulfilled' && result.value.warnings.map((warning) => warning.code)).not.toContain('variant_unused');
