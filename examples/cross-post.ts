@@ -1,7 +1,7 @@
 /**
- * Cross-post with per-network variants: one announcement published to X, Bluesky and two
- * Mastodon accounts at once with `publishEverywhere`, each network getting its own text
- * variant (a short one for X, a mid-length one for Bluesky, the full one for Mastodon) and its
+ * Cross-post with per-network variants: one draft published to X, Bluesky and two Mastodon
+ * accounts in one `publishEverywhere` call. The draft's `variants` give X a short text and
+ * Bluesky a mid-length one; Mastodon, with no variant, gets the full text. Each network gets its
  * own `networkOptions` (who may reply on X, languages and tags on Bluesky, a content warning
  * on Mastodon). The draft asks for `unlisted` visibility: Mastodon has it, X and Bluesky say in a
  * warning that the post goes out public.
@@ -17,9 +17,9 @@
 import { createBlueskyAdapter } from '@smm/adapter-bluesky';
 import { createMastodonAdapter } from '@smm/adapter-mastodon';
 import { createXAdapter } from '@smm/adapter-x';
-import { accountKey, createClient, type PublishSettledResult, type SmmClient } from '@smm/core/client';
+import { accountKey, createClient, type PublishSettledResult } from '@smm/core/client';
 import { AuthError } from '@smm/core/errors';
-import type { Account, PostDraftInput } from '@smm/core/model';
+import { draftFor, parsePostDraft, type Account, type PostDraftInput } from '@smm/core/model';
 import { countLength, TEXT_RULES } from '@smm/core/text';
 import { createBlueskySimulator, createFakeClock, createMastodonSimulator, createXSimulator } from '@smm/testkit';
 
@@ -30,42 +30,6 @@ const detail = (...lines: unknown[]) => {
 
 function expect(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(message);
-}
-
-/** A draft plus a text per network that needs a different one. */
-interface CrossPost {
-  draft: PostDraftInput & { text: string };
-  /** Text variants by network id; networks not listed get `draft.text`. */
-  variants: Partial<Record<string, string>>;
-}
-
-/**
- * Publishes one cross-post everywhere: accounts whose networks share a text go out together in
- * one `publishEverywhere` call (each call carrying only its networks' `networkOptions`), all
- * calls at once; the results come back in the order of `accounts`, one per account.
- */
-async function crossPost(
-  client: SmmClient,
-  post: CrossPost,
-  accounts: readonly Account[],
-  signal: AbortSignal,
-): Promise<PublishSettledResult[]> {
-  const groups = new Map<string, Account[]>();
-  for (const account of accounts) {
-    const text = post.variants[account.platform] ?? post.draft.text;
-    groups.set(text, [...(groups.get(text) ?? []), account]);
-  }
-  const settled = await Promise.all(
-    [...groups].map(([text, members]) => {
-      const platforms = new Set(members.map((account) => account.platform));
-      const networkOptions = Object.fromEntries(
-        Object.entries(post.draft.networkOptions ?? {}).filter(([network]) => platforms.has(network)),
-      );
-      return client.publishEverywhere({ ...post.draft, text, networkOptions }, members, { signal });
-    }),
-  );
-  const byAccount = new Map(settled.flat().map((result) => [accountKey(result.account), result]));
-  return accounts.map((account) => byAccount.get(accountKey(account))!);
 }
 
 const clock = createFakeClock({ now: '2026-03-02T09:00:00.000Z', autoAdvance: true });
@@ -120,32 +84,38 @@ try {
     'Spring release of smm is out 🌱 The unified inbox now groups every mention, reply and DM from X, Bluesky and Mastodon into ' +
     'conversations, tags them with your rules (with Arabic and Persian letter variants folded), and answers through saved replies ' +
     'that must be personalised. Analytics gained response-time reports, and the scheduler publishes exactly once, even across restarts.';
-  const post: CrossPost = {
-    draft: {
-      text: full,
-      link: 'https://example.com/blog/spring-release',
-      language: 'en',
-      tags: ['release'],
-      // Keep it out of public timelines where the network can; elsewhere it goes out public, with a warning.
-      visibility: 'unlisted',
-      networkOptions: {
-        x: { replySettings: 'following' },
-        bluesky: { langs: ['en'], tags: ['smm', 'release'] },
-        mastodon: { spoilerText: 'smm release notes' },
-      },
+  // One draft: the full text for every network, and a variant for each network that needs its own.
+  const draft: PostDraftInput = {
+    text: full,
+    link: 'https://example.com/blog/spring-release',
+    language: 'en',
+    tags: ['release'],
+    // Keep it out of public timelines where the network can; elsewhere it goes out public, with a warning.
+    visibility: 'unlisted',
+    networkOptions: {
+      x: { replySettings: 'following' },
+      bluesky: { langs: ['en'], tags: ['smm', 'release'] },
+      mastodon: { spoilerText: 'smm release notes' },
     },
     variants: {
-      x: 'Spring release of smm is out 🌱 One inbox for every mention, reply and DM from X, Bluesky and Mastodon, rules that read Arabic and Persian, personalised saved replies, response-time reports.',
-      bluesky:
-        'Spring release of smm is out 🌱 The unified inbox groups every mention, reply and DM into conversations, tags them with your rules ' +
-        '(Arabic and Persian variants folded) and answers with personalised saved replies. Plus response-time reports.',
+      x: {
+        text: 'Spring release of smm is out 🌱 One inbox for every mention, reply and DM from X, Bluesky and Mastodon, rules that read Arabic and Persian, personalised saved replies, response-time reports.',
+      },
+      bluesky: {
+        text:
+          'Spring release of smm is out 🌱 The unified inbox groups every mention, reply and DM into conversations, tags them with your rules ' +
+          '(Arabic and Persian variants folded) and answers with personalised saved replies. Plus response-time reports.',
+      },
     },
   };
+  // What each network receives: the draft with its variant applied (Mastodon has none: the full text).
+  const parsed = parsePostDraft(draft);
+  const textFor = (network: string) => draftFor(parsed, network).text;
 
   console.log('text per network, before the link (measured as each network counts):');
   for (const account of accounts.slice(0, 3)) {
     const network = account.platform as 'x' | 'bluesky' | 'mastodon';
-    const text = post.variants[network] ?? post.draft.text;
+    const text = textFor(network);
     const rule = TEXT_RULES[network];
     console.log(`  ${network.padEnd(9)} ${String(countLength(text, rule)).padStart(3)} of ${rule.maxLength} (${rule.method})`);
   }
@@ -155,7 +125,8 @@ try {
     'the full text should need variants for X and Bluesky',
   );
 
-  const results = await crossPost(client, post, accounts, signal);
+  // One call: each account gets its network's variant; results come back in the order of `accounts`.
+  const results = await client.publishEverywhere(draft, accounts, { signal });
   console.log('\nper-account results:');
   for (const result of results) {
     const who = `${result.account.platform}:@${result.account.handle}`.padEnd(27);
@@ -203,7 +174,7 @@ try {
     tweet.length === 1 && tweet[0]!.id === xResult.value.published.parts[0]!.id,
     `X holds ${tweet.length} posts; expected the one published`,
   );
-  expect(tweet[0]!.text.startsWith(post.variants.x!) && tweet[0]!.text.includes(post.draft.link!), 'X got its short variant with the link');
+  expect(tweet[0]!.text.startsWith(textFor('x')) && tweet[0]!.text.includes(parsed.link!), 'X got its short variant with the link');
   const tweetBody = xSim.requests.find((request) => request.method === 'POST' && request.path === '/2/tweets')!.body as Record<
     string,
     unknown
@@ -211,7 +182,7 @@ try {
   expect(tweetBody.reply_settings === 'following', `X got reply_settings ${String(tweetBody.reply_settings)}, expected "following"`);
 
   const skeet = blueskySim.posts();
-  expect(skeet.length === 1 && skeet[0]!.text === post.variants.bluesky, 'Bluesky got its mid-length variant');
+  expect(skeet.length === 1 && skeet[0]!.text === textFor('bluesky'), 'Bluesky got its mid-length variant');
   const record = (
     blueskySim.requests.find((request) => request.path.endsWith('com.atproto.repo.createRecord'))!.body as {
       record: Record<string, unknown>;

@@ -1,5 +1,5 @@
 import type { ValidationIssue } from '../errors/index.js';
-import type { PostDraft } from '../model/index.js';
+import { draftFor, variantPath, type PostDraft } from '../model/index.js';
 import { CONTENT_RULES, validateDraft, type ContentRules } from '../text/index.js';
 import type { CalendarContext } from './calendar-context.js';
 
@@ -17,7 +17,8 @@ export function contentRulesFor(ctx: CalendarContext, platform: string): Content
 }
 
 /**
- * Every problem of a draft on each of the target accounts' networks (each network once), as
+ * Every problem of a draft on each of the target accounts' networks (each network once, with
+ * that network's variant applied: see `draftFor`), as
  * issues under `draft` naming the network and its accounts. Empty when it fits everywhere or
  * checks are off. Results are cached per draft object and network (bulk fills reuse drafts). @internal
  */
@@ -48,8 +49,9 @@ export function draftIssues(
       found =
         rules === undefined
           ? []
-          : validateDraft(draft, rules, { network: platform }).map((problem) => ({
-              path: ['draft', ...problem.path],
+          : // Each network is checked with its own variant; a problem in a variant is reported there (draft.variants.x.text).
+            validateDraft(draftFor(draft, platform), rules, { network: platform }).map((problem) => ({
+              path: ['draft', ...variantPath(draft, platform, problem.path)],
               code: problem.code,
               message: `${platform}: ${problem.message}`,
             }));

@@ -27,6 +27,7 @@ export const CSV_COLUMNS = [
   'language',
   'media',
   'thread',
+  'variants',
 ] as const;
 
 /** Tags are joined with this in the `tags` column. */
@@ -52,7 +53,8 @@ function escapeCell(cell: string): string {
 
 /**
  * Writes entries as CSV with the {@link CSV_COLUMNS} header. Tags are `;`-separated, media
- * and thread parts are JSON, instants are ISO UTC. Cells that a spreadsheet would run as a
+ * and thread parts are JSON arrays, per-network variants a JSON object keyed by platform id
+ * (`{"x":{"text":"…"}}`), instants are ISO UTC. Cells that a spreadsheet would run as a
  * formula (starting with `=`, `+`, `-`, `@`, tab or CR) and cells starting with `'` get a
  * leading `'`; import removes it. With `{ bom: true }` the file starts with a UTF-8 BOM.
  *
@@ -78,6 +80,7 @@ export function entriesToCsv(entries: readonly CalendarEntry[], options: CsvExpo
       entry.draft.language ?? '',
       entry.draft.media.length === 0 ? '' : JSON.stringify(entry.draft.media),
       entry.draft.thread.length === 0 ? '' : JSON.stringify(entry.draft.thread),
+      entry.draft.variants === undefined ? '' : JSON.stringify(entry.draft.variants),
     ].map(escapeCell),
   );
   const csv = Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: '\r\n' });
@@ -151,6 +154,22 @@ function parseJsonCell(cell: string, column: string, issues: ValidationIssue[]):
     // reported below
   }
   issues.push({ path: [column], code: 'invalid_json', message: `must be a JSON array (as exported), e.g. [{"kind":"image",…}]` });
+  return undefined;
+}
+
+function parseJsonObjectCell(cell: string, column: string, issues: ValidationIssue[]): Record<string, unknown> | undefined {
+  if (cell.trim() === '') return undefined;
+  try {
+    const value: unknown = JSON.parse(cell);
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    // reported below
+  }
+  issues.push({
+    path: [column],
+    code: 'invalid_json',
+    message: `must be a JSON object keyed by platform id (as exported), e.g. {"x":{"text":"…"}}`,
+  });
   return undefined;
 }
 
@@ -242,6 +261,7 @@ export function readCalendarCsv(
       }
       const media = parseJsonCell(cell('media'), 'media', issues);
       const thread = parseJsonCell(cell('thread'), 'thread', issues);
+      const variants = parseJsonObjectCell(cell('variants'), 'variants', issues);
       const tags = cell('tags')
         .split(TAG_SEPARATOR)
         .map((tag) => tag.trim())
@@ -256,6 +276,7 @@ export function readCalendarCsv(
       for (const [key, value] of optional) if (value !== '') draft[key] = value;
       if (media !== undefined) draft.media = media;
       if (thread !== undefined) draft.thread = thread;
+      if (variants !== undefined) draft.variants = variants;
       if (issues.length > 0) errors.push({ line, reasons: issues });
       else
         rows.push({

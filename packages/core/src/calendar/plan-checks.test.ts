@@ -5,7 +5,7 @@ import { createMemoryStore } from '../schedule-store/index.js';
 import { CONTENT_RULES } from '../text/index.js';
 import { createCalendar } from './calendar.js';
 import type { CalendarOptions } from './calendar-options.js';
-import { CsvImportError } from './csv.js';
+import { CsvImportError, entriesToCsv } from './csv.js';
 import { importCsv } from './csv-import.js';
 
 const ACCOUNTS = [
@@ -176,6 +176,78 @@ describe('no silent empties', () => {
     expect(await calendar.nextFreeSlots('x:1', '2026-03-23T06:00:00Z', 2)).toEqual([
       '2026-03-23T07:00:00.000Z',
       '2026-03-24T07:00:00.000Z',
+    ]);
+  });
+});
+
+describe('per-network variants on the calendar', () => {
+  const full = 'a'.repeat(400); // 400 of 280 on X, 400 of 300 on Bluesky, fits Mastodon's 500
+
+  it('checks each account against its own variant, reporting a bad variant where it lives', async () => {
+    const { calendar, store } = setup();
+    const accounts = ['x:1', 'bluesky:did:plc:b', 'mastodon:7'];
+    const issues = await issuesOf(
+      calendar.createEntries(
+        { draft: { text: full, variants: { x: { text: 'short for X' }, bluesky: { text: 'b'.repeat(301) } } }, accounts },
+        { by: 'ana' },
+      ),
+    );
+    expect(issues.map((issue) => [issue.path, issue.code])).toEqual([[['draft', 'variants', 'bluesky', 'text'], 'text_too_long']]);
+    expect(issues[0]!.message).toMatch(/^bluesky: .*301.*300.*\(for bluesky:did:plc:b\)$/);
+    expect(await store.query({})).toEqual([]);
+
+    const entries = await calendar.createEntries(
+      { draft: { text: full, variants: { x: { text: 'short for X' }, bluesky: { text: 'short for Bluesky' } } }, accounts },
+      { by: 'ana' },
+    );
+    // Every entry keeps the whole draft, variants included: each resolves its own at publish time.
+    expect(entries.map((entry) => entry.draft.variants)).toEqual(
+      Array(3).fill({ x: { text: 'short for X' }, bluesky: { text: 'short for Bluesky' } }),
+    );
+    expect(new Set(entries.map((entry) => entry.groupId)).size).toBe(1);
+  });
+
+  it('one approval covers the variants; editing a variant after approval sends the entry back to review', async () => {
+    const { calendar } = setup({ approvals: { default: { required: 1 } } });
+    const draft = { text: full, variants: { x: { text: 'short for X' } } };
+    const [entry] = await calendar.createEntries({ draft, accounts: ['x:1'] }, { by: 'ana' });
+    await calendar.submit(entry!.id, { by: 'ana' });
+    const approved = await calendar.approve(entry!.id, { by: 'li', role: 'editor' });
+    expect(approved.status).toBe('approved');
+    expect(approved.draft.variants).toEqual({ x: { text: 'short for X' } });
+
+    const edited = await calendar.edit(entry!.id, { ...draft, variants: { x: { text: 'shorter for X' } } }, { by: 'ana' });
+    expect(edited.status).toBe('in_review');
+    expect(edited.approvals).toEqual([]);
+    expect(edited.draft.variants).toEqual({ x: { text: 'shorter for X' } });
+    // A variant edited past its network's limit is refused like the text would be.
+    expect(
+      (await issuesOf(calendar.edit(entry!.id, { ...draft, variants: { x: { text: 'c'.repeat(281) } } }, { by: 'ana' }))).map(
+        (issue) => issue.path,
+      ),
+    ).toEqual([['draft', 'variants', 'x', 'text']]);
+  });
+
+  it('round-trips variants through CSV export and import', async () => {
+    const variants = { x: { text: '=1+1 for X, kept as text' }, bluesky: { text: 'Bluesky 🦋 نسخه', link: 'https://example.com/b' } };
+    const { calendar } = setup();
+    const created = await calendar.createEntries(
+      { draft: { text: full, variants }, accounts: ['x:1', 'bluesky:did:plc:b'], place: 'queue' },
+      { by: 'ana' },
+    );
+    const csv = entriesToCsv(created);
+    expect(csv.split('\r\n')[0]!.split(',').at(-1)).toBe('variants');
+    const other = setup().calendar;
+    const { imported } = await importCsv(other, csv, { by: 'li' });
+    expect(imported.map((entry) => entry.draft.variants)).toEqual([variants, variants]);
+    expect(imported.map((entry) => entry.draft.text)).toEqual([full, full]);
+
+    const bad = `account,text,variants\nx:1,hello,"[""x""]"\nx:1,hello,"{""x"":{""title"":""no""}}"\n`;
+    const error = await importCsv(other, bad, { by: 'li' }).catch((caught: unknown) => caught);
+    expect(CsvImportError.isInstance(error)).toBe(true);
+    expect((error as CsvImportError).rows.map((row) => [row.line, row.reasons.map((reason) => reason.path.join('.'))])).toEqual([
+      [2, ['variants']],
+      [3, ['draft.variants.x']],
     ]);
   });
 });

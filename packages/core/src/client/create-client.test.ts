@@ -437,3 +437,60 @@ describe('getPublicAccount (v1.1, competitors)', () => {
     expect(error.issues[0]!.message).toContain('impressions');
   });
 });
+
+describe('publishEverywhere with per-network variants', () => {
+  it('gives each network its own text and keeps the shared fields', async () => {
+    const x = memoryNetwork('x', { content: CONTENT_RULES.x });
+    const mastodon = memoryNetwork('mastodon', { content: CONTENT_RULES.mastodon });
+    const { client } = clientFor(x, mastodon);
+    const full = 'Spring release: the inbox, analytics and the scheduler all changed. '.repeat(5).trim();
+    const results = await client.publishEverywhere(
+      { text: full, link: 'https://example.com/spring', variants: { x: { text: 'Spring release is out' } } },
+      ['x:a1', 'mastodon:a1'],
+    );
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled']);
+    expect(x.calls.map((call) => call.draft.text)).toEqual(['Spring release is out']);
+    expect(mastodon.calls.map((call) => call.draft.text)).toEqual([full]);
+    expect(x.calls[0]!.draft.link).toBe('https://example.com/spring');
+    // The adapter gets the resolved draft: no variants for it to misread.
+    expect(x.calls[0]!.draft).not.toHaveProperty('variants');
+    // Both networks are targeted: no variant goes unused, so no warning about it.
+    for (const result of results) {
+      expect(result.status === 'fulfilled' && result.value.warnings.map((warning) => warning.code)).not.toContain('variant_unused');
+    }
+  });
+
+  it('reports a variant too long for X at variants.x.text before any request, with every problem at once', async () => {
+    const x = memoryNetwork('x', { content: { ...CONTENT_RULES.x, threads: true } });
+    const mastodon = memoryNetwork('mastodon', { content: CONTENT_RULES.mastodon });
+    const { client } = clientFor(x, mastodon);
+    const [onX, onMastodon] = await client.publishEverywhere(
+      {
+        text: 'Fits everywhere',
+        variants: { x: { text: 'b'.repeat(290), thread: [{ text: 'c'.repeat(281) }] } },
+      },
+      ['x:a1', 'mastodon:a1'],
+    );
+    expect(onMastodon?.status).toBe('fulfilled');
+    expect(onX?.status).toBe('rejected');
+    const reason = onX?.status === 'rejected' ? onX.reason : undefined;
+    expect(ValidationError.isInstance(reason)).toBe(true);
+    const issues = (reason as ValidationError).issues;
+    expect(issues.map((issue) => issue.path.join('.')).sort()).toEqual(['variants.x.text', 'variants.x.thread.0.text']);
+    expect(issues[0]!.message).toContain('290');
+    expect(x.calls).toHaveLength(0);
+  });
+
+  it('warns, without failing, about a variant for a network this publish does not reach', async () => {
+    const x = memoryNetwork('x', { content: CONTENT_RULES.x });
+    const { client } = clientFor(x);
+    const { warnings } = await client.publish('x:a1', {
+      text: 'Hello',
+      variants: { x: { text: 'Hi X' }, linkedin: { text: 'Dear network' } },
+    });
+    expect(x.calls.map((call) => call.draft.text)).toEqual(['Hi X']);
+    expect(warnings.filter((warning) => warning.code === 'variant_unused').map((warning) => warning.path)).toEqual([
+      ['variants', 'linkedin'],
+    ]);
+  });
+});

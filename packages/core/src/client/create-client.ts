@@ -11,6 +11,7 @@ import {
   MetricSnapshotSchema,
   PendingPublishSchema,
   pageSchema,
+  draftFor,
   parsePostDraft,
   parseWithSchema,
   toValidationIssues,
@@ -169,7 +170,10 @@ export function createClient(options: CreateClientOptions): SmmClient {
     async awaitPublish(input, options = {}) {
       const { pending, binding } = await pendingBinding(input);
       const { draft, ...wait } = options;
-      return awaitPending(ctx, binding, pending, undefined, { ...wait, ...(draft === undefined ? {} : { draft: parsePostDraft(draft) }) });
+      return awaitPending(ctx, binding, pending, undefined, {
+        ...wait,
+        ...(draft === undefined ? {} : { draft: draftFor(parsePostDraft(draft), binding.adapter.platform) }),
+      });
     },
     async publishStatus(input, options = {}) {
       const { pending, binding } = await pendingBinding(input);
@@ -179,7 +183,7 @@ export function createClient(options: CreateClientOptions): SmmClient {
         {
           handle: pending.handle,
           idempotencyKey: pending.idempotencyKey,
-          ...(options.draft === undefined ? {} : { draft: parsePostDraft(options.draft) }),
+          ...(options.draft === undefined ? {} : { draft: draftFor(parsePostDraft(options.draft), adapter.platform) }),
         },
         operationContext(ctx, binding, options.signal, pending.idempotencyKey),
       );
@@ -306,7 +310,11 @@ export function createClient(options: CreateClientOptions): SmmClient {
       );
       const since = query.since === undefined ? undefined : parseWithSchema(InstantSchema, query.since, 'findPublished since');
       const out = await binding.adapter.doFindPublished(
-        { idempotencyKey, ...(query.draft ? { draft: draftForLookup(parsePostDraft(query.draft)) } : {}), ...(since ? { since } : {}) },
+        {
+          idempotencyKey,
+          ...(query.draft ? { draft: draftForLookup(draftFor(parsePostDraft(query.draft), binding.adapter.platform)) } : {}),
+          ...(since ? { since } : {}),
+        },
         operationContext(ctx, binding, options.signal, idempotencyKey),
       );
       return out === null ? null : toPublishedPost(out, binding, 'doFindPublished', clock.now(), idempotencyKey);

@@ -7,6 +7,7 @@ import { operationContext, type AccountBindings } from './account-bindings.js';
 import { toPublishedPost } from './adapter-output.js';
 import { awaitPending, toPendingPublish } from './await-pending.js';
 import { checkDraft, type PublishExtras } from './check-draft.js';
+import { resolveVariant } from './resolve-variant.js';
 import type { ClientContext } from './client-context.js';
 import type { PublishOptions, PublishPendingResult, PublishResult } from './smm-client.js';
 
@@ -45,18 +46,26 @@ export async function publishDraft(
 ): Promise<PublishResult | PublishPendingResult> {
   const account = bindings.resolve(ref);
   const adapter = ctx.adapters.get(account.platform)!;
-  const draft = parsePostDraft(draftInput);
+  // The network gets its variant (text, media, link, thread); problems are reported where they live.
+  const variant = resolveVariant(parsePostDraft(draftInput), account.platform, alsoTargeted);
+  const draft = variant.draft;
   const extras: PublishExtras = {};
   if (options.poll) extras.poll = options.poll;
   if (options.firstComment !== undefined) extras.firstComment = options.firstComment;
   if (options.scheduledAt !== undefined) {
     extras.scheduledAt = parseWithSchema(InstantSchema, options.scheduledAt, 'publish option scheduledAt');
   }
-  // Media first (reads only each file's head, sends nothing): every text and media problem goes in one error.
+  // Media first (reads only each file's head, sends nothing): every text and media problem goes in one error,
+  // each located where it lives (`variants.x.text` when the X variant overrides the text).
   const mediaRules = adapter.capabilities.content.media;
   const media = await probeDraftMedia(draft, mediaRules, options.signal ? { signal: options.signal } : {});
-  const check = checkDraft(adapter, draft, extras, alsoTargeted, media.probes);
-  check.issues.unshift(...media.problems.map(({ path, code, message }) => ({ path, code, message })));
+  const checked = checkDraft(adapter, draft, extras, alsoTargeted, media.probes);
+  checked.issues.unshift(...media.problems.map(({ path, code, message }) => ({ path, code, message })));
+  const check = {
+    ...checked,
+    issues: checked.issues.map((issue) => variant.locate(issue)),
+    warnings: [...variant.warnings, ...checked.warnings.map((warning) => variant.locate(warning))],
+  };
   if (check.unsupported.length > 0) {
     const features = check.unsupported.map((gap) => gap.feature);
     throw new UnsupportedFeatureError(

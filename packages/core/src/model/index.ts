@@ -30,8 +30,15 @@ export { PostRefSchema, PublishedPostSchema, type PostRef, type PublishedPost } 
 export { PendingPublishSchema, PublishProgressSchema, type PendingPublish, type PublishProgress } from './pending-publish.js';
 export {
   PostDraftSchema,
+  PostVariantSchema,
   ThreadPartSchema,
+  VARIANT_FIELDS,
   VISIBILITIES,
+  draftFor,
+  overriddenFields,
+  variantPath,
+  type PostVariant,
+  type VariantField,
   type NetworkOptions,
   type NetworkOptionsRegistry,
   type PostDraft,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors/index.js';
-import { parsePostDraft } from './index.js';
+import { draftFor, parsePostDraft, variantPath } from './index.js';
 
 const image = {
   kind: 'image',
@@ -101,5 +101,75 @@ describe('parsePostDraft', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('per-network variants', () => {
+  const base = { text: 'The full release notes', link: 'https://example.com/blog/spring', tags: ['release'], language: 'en' };
+
+  it('gives each network its variant and the others the draft', () => {
+    const draft = parsePostDraft({ ...base, variants: { x: { text: 'Short for X' }, bluesky: { media: [image] } } });
+    expect(draftFor(draft, 'x')).toEqual({ ...parsePostDraft(base), text: 'Short for X' });
+    expect(draftFor(draft, 'bluesky').media).toEqual([parsePostDraft({ text: 'x', media: [image] }).media[0]]);
+    expect(draftFor(draft, 'bluesky').text).toBe('The full release notes');
+    expect(draftFor(draft, 'mastodon')).toEqual(parsePostDraft(base));
+    // The resolved draft is what a network receives: no variants left in it.
+    expect('variants' in draftFor(draft, 'x')).toBe(false);
+  });
+
+  it('never changes a field the variant does not override, and the variant fields win', () => {
+    const textArb = fc.string({ minLength: 1 }).filter((text) => text.trim() !== '');
+    const variantArb = fc.record(
+      {
+        text: textArb,
+        link: fc.constantFrom('https://a.example/1', 'https://b.example/2'),
+        thread: fc.array(fc.record({ text: textArb }), { maxLength: 3 }),
+        media: fc.constantFrom([], [image]),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(
+        textArb,
+        fc.constantFrom('x', 'bluesky', 'linkedin'),
+        fc.dictionary(fc.constantFrom('x', 'bluesky', 'linkedin', 'mastodon'), variantArb),
+        (text, platform, variants) => {
+          const draft = parsePostDraft({ ...base, text, networkOptions: { x: { replySettings: 'following' } }, variants });
+          const resolved = draftFor(draft, platform);
+          const variant = draft.variants?.[platform] ?? {};
+          for (const key of Object.keys(draft) as Array<keyof typeof draft>) {
+            if (key === 'variants') continue;
+            const overridden = key in variant && (variant as Record<string, unknown>)[key] !== undefined;
+            expect(resolved[key]).toEqual(overridden ? (variant as Record<string, unknown>)[key] : draft[key]);
+          }
+          expect(resolved.networkOptions).toEqual({ x: { replySettings: 'following' } });
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('names an unknown override key and a key that is not a platform id', () => {
+    const error = issuesOf(() =>
+      parsePostDraft({ ...base, variants: { x: { text: 'ok', visibility: 'unlisted' }, 'Blue Sky': { text: 'hi' } } as never }),
+    );
+    const byPath = new Map(error.issues.map((issue) => [issue.path.join('.'), issue.message]));
+    expect(byPath.get('variants.x')).toContain('"visibility"');
+    expect(byPath.get('variants.x')).toContain('text, media, link, thread');
+    expect([...byPath.keys()].some((path) => path.startsWith('variants'))).toBe(true);
+    expect(error.issues.some((issue) => issue.path[0] === 'variants' && /platform ids/.test(issue.message))).toBe(true);
+  });
+
+  it('refuses a variant that leaves a network nothing to post', () => {
+    const error = issuesOf(() => parsePostDraft({ text: 'Hello', variants: { x: { text: '  ' } } }));
+    expect(error.issues.map((issue) => issue.path.join('.'))).toEqual(['variants.x.text']);
+  });
+
+  it('moves problem paths under the variant only for the fields it overrides', () => {
+    const draft = parsePostDraft({ ...base, variants: { x: { text: 'Hey', thread: [{ text: 'two' }] } } });
+    expect(variantPath(draft, 'x', ['text'])).toEqual(['variants', 'x', 'text']);
+    expect(variantPath(draft, 'x', ['thread', 0, 'text'])).toEqual(['variants', 'x', 'thread', 0, 'text']);
+    expect(variantPath(draft, 'x', ['link'])).toEqual(['link']);
+    expect(variantPath(draft, 'bluesky', ['text'])).toEqual(['text']);
   });
 });

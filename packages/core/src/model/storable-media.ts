@@ -11,7 +11,7 @@ import type { PostDraft } from './post-draft.js';
  * // [{ path: ['media', 0, 'source'], code: 'media_not_storable', message: '… store a file path or URL …' }]
  * ```
  */
-export function unstorableMedia(draft: Pick<PostDraft, 'media' | 'thread'>): ValidationIssue[] {
+export function unstorableMedia(draft: Pick<PostDraft, 'media' | 'thread'> & Partial<Pick<PostDraft, 'variants'>>): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const check = (media: PostDraft['media'], path: Array<string | number>) =>
     media.forEach((ref, index) => {
@@ -25,5 +25,10 @@ export function unstorableMedia(draft: Pick<PostDraft, 'media' | 'thread'>): Val
     });
   check(draft.media, ['media']);
   draft.thread.forEach((part, index) => check(part.media, ['thread', index, 'media']));
+  // A network's variant is kept with the entry too.
+  for (const [platform, variant] of Object.entries(draft.variants ?? {})) {
+    if (variant?.media) check(variant.media, ['variants', platform, 'media']);
+    variant?.thread?.forEach((part, index) => check(part.media, ['variants', platform, 'thread', index, 'media']));
+  }
   return issues;
 }

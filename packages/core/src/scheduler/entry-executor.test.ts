@@ -1,6 +1,7 @@
 import { createFakeClock } from '@smm/testkit/clock';
 import { describe, expect, it } from 'vitest';
 import { ApiCallError, AuthError, RateLimitError, ValidationError } from '../errors/index.js';
+import { parsePostDraft } from '../model/index.js';
 import { createMemoryStore } from '../schedule-store/index.js';
 import { createScheduler } from './create-scheduler.js';
 import type { SchedulerEvents } from './scheduler-events.js';
@@ -148,5 +149,18 @@ describe('permanent failures', () => {
     expect(failures).toHaveLength(1);
     expect((await scheduler.runDue(t(3_600_000))).claimed).toBe(0);
     expect(network.publishCalls).toHaveLength(1);
+  });
+});
+
+describe('per-network variants', () => {
+  it('publishes the variant of the entry’s network, keeping the whole draft on the entry', async () => {
+    const { store, network, scheduler } = setup();
+    const draft = parsePostDraft({ text: 'the shared text', variants: { memo: { text: 'memo’s own text' }, x: { text: 'for X' } } });
+    await store.insert(dueEntry('v', at(0), { draft }));
+    expect((await scheduler.runDue()).published).toBe(1);
+    expect(network.posts.map((post) => post.text)).toEqual(['memo’s own text']);
+    const entry = await store.get('v');
+    expect(entry?.status).toBe('published');
+    expect(entry?.draft.variants).toEqual({ memo: { text: 'memo’s own text' }, x: { text: 'for X' } });
   });
 });

@@ -61,6 +61,7 @@ export interface MastodonSimulator extends NetworkSimulator {
    * seeding the same handle again replaces its numbers and keeps its id.
    */
   addPublicAccount(seed: PublicAccountSeed): { id: string };
+  /**
    * What the account did to mentions and their authors, oldest first, by Mastodon ids: `like`,
    * `unlike`, `block`, `mute` (`note`: whether notifications are muted too), `report-<category>` (`note`: the comment).
    */
