@@ -15,7 +15,12 @@ export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
  * mastodonCapabilities({ maxCharacters: 5000, maxMediaAttachments: 4 }).content.text.maxLength; // 5000
  * ```
  */
-export function mastodonCapabilities(instance: { maxCharacters: number; maxMediaAttachments: number; mediaDescriptionLimit?: number }) {
+export function mastodonCapabilities(instance: {
+  maxCharacters: number;
+  maxMediaAttachments: number;
+  mediaDescriptionLimit?: number;
+  mediaProcessingTimeoutMs?: number;
+}) {
   const rules = CONTENT_RULES.mastodon;
   return {
     content: {
@@ -43,6 +48,8 @@ export function mastodonCapabilities(instance: { maxCharacters: number; maxMedia
     postMetrics: ['likes', 'shares', 'comments', 'quotes'],
     accountMetrics: ['followers', 'following', 'posts'],
     idempotency: { strategy: 'native-key', header: IDEMPOTENCY_KEY_HEADER },
+    // A video is processed after upload (202, url null): the publish is pending until it is.
+    pendingPublish: { maxWaitMs: instance.mediaProcessingTimeoutMs ?? 10 * 60_000 },
   } as const satisfies AdapterCapabilities;
 }
 
