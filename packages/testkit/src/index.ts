@@ -16,3 +16,4 @@ export * from './container-network/index.js';
 export * from './adapter-test-env/index.js';
 export * from './conformance/index.js';
 export * from './store-conformance/index.js';
+export * from './media-files/index.js';

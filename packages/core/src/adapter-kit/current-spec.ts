@@ -18,6 +18,10 @@ import type {
   AdapterV1HttpSettings,
   AdapterV1Idempotency,
   AdapterV1ListMentionsInput,
+  AdapterV1MediaBody,
+  AdapterV1MediaChunk,
+  AdapterV1MediaFileRules,
+  AdapterV1MediaRef,
   AdapterV1MediaRules,
   AdapterV1MetricSnapshot,
   AdapterV1PendingHandle,
@@ -54,6 +58,10 @@ export type AdapterCapabilities = AdapterV1Capabilities;
 export type AdapterContentRules = AdapterV1ContentRules;
 export type AdapterTextRule = AdapterV1TextRule;
 export type AdapterMediaRules = AdapterV1MediaRules;
+export type AdapterMediaFileRules = AdapterV1MediaFileRules;
+export type AdapterMediaRef = AdapterV1MediaRef;
+export type AdapterMediaBody = AdapterV1MediaBody;
+export type AdapterMediaChunk = AdapterV1MediaChunk;
 export type AdapterContext = AdapterV1Context;
 export type AdapterCredentials<TCredentials = unknown> = AdapterV1Credentials<TCredentials>;
 export type CredentialsFactoryInput<TCredentials> = AdapterV1CredentialsFactoryInput<TCredentials>;

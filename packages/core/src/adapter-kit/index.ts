@@ -30,6 +30,8 @@ export type {
   AdapterErrorMapping,
   AdapterHttpClient,
   AdapterHttpSettings,
+  AdapterMediaFileRules,
+  AdapterMediaRef,
   AdapterMediaRules,
   AdapterRateLimitObservation,
   AdapterRateLimitParser,
@@ -43,6 +45,8 @@ export type {
   FindPublishedInput,
   IdempotencyStrategy,
   ListMentionsInput,
+  AdapterMediaChunk,
+  AdapterMediaBody,
   MetricSnapshotOutput,
   PollInput,
   PostRefOutput,
@@ -62,6 +66,14 @@ export { isAdapterV1PendingPublish as isPendingPublish } from '../adapter-spec/i
 export { defineAdapter, type AdapterDefinition } from './define-adapter.js';
 export { parseApiResponse } from './parse-api-response.js';
 export { connectRequest, type ConnectRequest } from './connect-request.js';
+export {
+  checkMediaAgainstRules,
+  probeMedia,
+  uploadInChunks,
+  type MediaProbe,
+  type UploadChunk,
+  type UploadInChunksOptions,
+} from '../media/index.js';
 export { pickMetrics } from './pick-metrics.js';
 export { fetchSettingSchema, httpUrlSchema, positiveMsSchema } from './settings-schemas.js';
 export { noopLogger, type LogFields, type Logger } from '../client/index.js';

@@ -1,5 +1,5 @@
 import { ValidationError, type ValidationIssue } from '../errors/index.js';
-import { parsePostDraft, type PostDraft } from '../model/index.js';
+import { parsePostDraft, unstorableMedia, type PostDraft } from '../model/index.js';
 import { EvergreenSchema, type CalendarEntry } from '../schedule-store/index.js';
 import { holdFor, nowIso, policyFor, type AccountState, type CalendarContext } from './calendar-context.js';
 import type { Actor, NewEntries } from './calendar-types.js';
@@ -48,6 +48,8 @@ export async function prepareEntries(
         issues.push(...error.issues.map((issue) => ({ ...issue, path: ['draft', ...issue.path] })));
       }
     }
+    // A Blob or stream cannot outlive this process: refuse it where the entry is made.
+    if (draft) issues.push(...unstorableMedia(draft).map((issue) => ({ ...issue, path: ['draft', ...issue.path] })));
     const states: AccountState[] = [];
     if (item.accounts.length === 0)
       issues.push({ path: ['accounts'], code: 'too_small', message: 'must name at least one account key (platform:id)' });

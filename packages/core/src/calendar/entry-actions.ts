@@ -1,5 +1,5 @@
 import { ValidationError } from '../errors/index.js';
-import { parsePostDraft, type PostDraftInput } from '../model/index.js';
+import { parsePostDraft, unstorableMedia, type PostDraftInput } from '../model/index.js';
 import { IllegalTransitionError, type CalendarEntry, type EntryStatus } from '../schedule-store/index.js';
 import { accountStateOf, entryOf, nowIso, policyFor, type CalendarContext } from './calendar-context.js';
 import type { Actor } from './calendar-types.js';
@@ -12,6 +12,8 @@ const EDITABLE: readonly EntryStatus[] = ['draft', 'in_review', 'approved', 'sch
 /** `calendar.edit`: a new draft; after approval, back to review when the policy needs approvals. @internal */
 export async function edit(ctx: CalendarContext, id: string, draftInput: PostDraftInput, actor: Actor): Promise<CalendarEntry> {
   const draft = parsePostDraft(draftInput);
+  const unstorable = unstorableMedia(draft);
+  if (unstorable.length > 0) throw new ValidationError('edit draft', unstorable);
   const entry = await entryOf(ctx, id);
   if (!EDITABLE.includes(entry.status) || entry.lease !== null) {
     throw new ValidationError('edit', [

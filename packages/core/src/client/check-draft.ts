@@ -1,5 +1,6 @@
 import type { ValidationIssue } from '../errors/index.js';
 import { toValidationIssues, type PostDraft } from '../model/index.js';
+import type { MediaProbe } from '../media/index.js';
 import { validateDraft } from '../text/index.js';
 import type { Adapter, AdapterV1Poll as PollInput } from '../adapter-spec/index.js';
 
@@ -41,11 +42,17 @@ const HARD_GAP_CODES = new Set(['threads_unsupported', 'unsupported_media_kind']
 
 /**
  * Checks a parsed draft against an adapter's capabilities and its `networkOptions` schema.
- * Pure: no I/O. `alsoTargeted` lists the other networks the same draft goes to in this call,
+ * Pure: no I/O (media facts come probed, in `mediaProbes`). `alsoTargeted` lists the other networks the same draft goes to in this call,
  * whose option slices are expected rather than warned about.
  * @internal
  */
-export function checkDraft(adapter: Adapter, draft: PostDraft, extras: PublishExtras, alsoTargeted: readonly string[] = []): DraftCheck {
+export function checkDraft(
+  adapter: Adapter,
+  draft: PostDraft,
+  extras: PublishExtras,
+  alsoTargeted: readonly string[] = [],
+  mediaProbes?: ReadonlyMap<object, MediaProbe>,
+): DraftCheck {
   const { capabilities, platform } = adapter;
   const issues: ValidationIssue[] = [];
   const unsupported: UnsupportedFeature[] = [];
@@ -87,7 +94,7 @@ export function checkDraft(adapter: Adapter, draft: PostDraft, extras: PublishEx
       }
     }
   }
-  for (const problem of validateDraft(draft, content, { network: platform })) {
+  for (const problem of validateDraft(draft, content, { network: platform, ...(mediaProbes ? { mediaProbes } : {}) })) {
     if (HARD_GAP_CODES.has(problem.code)) continue;
     if (problem.code === 'too_many_media' && content.media.maxItems === 0) continue;
     issues.push({ path: problem.path, code: problem.code, message: problem.message });

@@ -29,7 +29,7 @@ import { CreateClientOptionsSchema, type ClientHttpOptions, type CreateClientOpt
 import { defaultCreateHttpClient } from './default-http-client.js';
 import { FetchedPostSchema } from './fetched-post-schema.js';
 import { noopLogger } from './logger.js';
-import { publishDraft } from './publish-draft.js';
+import { draftForLookup, publishDraft } from './publish-draft.js';
 import type { PublishResult, SmmClient } from './smm-client.js';
 
 export { accountKey, type AccountRef } from './account-key.js';
@@ -303,7 +303,7 @@ export function createClient(options: CreateClientOptions): SmmClient {
       );
       const since = query.since === undefined ? undefined : parseWithSchema(InstantSchema, query.since, 'findPublished since');
       const out = await binding.adapter.doFindPublished(
-        { idempotencyKey, ...(query.draft ? { draft: parsePostDraft(query.draft) } : {}), ...(since ? { since } : {}) },
+        { idempotencyKey, ...(query.draft ? { draft: draftForLookup(parsePostDraft(query.draft)) } : {}), ...(since ? { since } : {}) },
         operationContext(ctx, binding, options.signal, idempotencyKey),
       );
       return out === null ? null : toPublishedPost(out, binding, 'doFindPublished', clock.now(), idempotencyKey);

@@ -1,6 +1,7 @@
 import { isAdapterV1PendingPublish } from '../adapter-spec/index.js';
 import { UnsupportedFeatureError, ValidationError } from '../errors/index.js';
-import { InstantSchema, parsePostDraft, parseWithSchema, type PostDraftInput } from '../model/index.js';
+import { mediaRefForAdapter, mediaRefForLookup, probeDraftMedia } from '../media/index.js';
+import { InstantSchema, parsePostDraft, parseWithSchema, type PostDraft, type PostDraftInput } from '../model/index.js';
 import { accountKey, type AccountRef } from './account-key.js';
 import { operationContext, type AccountBindings } from './account-bindings.js';
 import { toPublishedPost } from './adapter-output.js';
@@ -8,6 +9,15 @@ import { awaitPending, toPendingPublish } from './await-pending.js';
 import { checkDraft, type PublishExtras } from './check-draft.js';
 import type { ClientContext } from './client-context.js';
 import type { PublishOptions, PublishPendingResult, PublishResult } from './smm-client.js';
+
+/** A draft as a spec v1 adapter reads it for a look-up: media sources it cannot read carry no bytes. */
+export function draftForLookup(draft: PostDraft) {
+  return {
+    ...draft,
+    media: draft.media.map(mediaRefForLookup),
+    thread: draft.thread.map((part) => ({ ...part, media: part.media.map(mediaRefForLookup) })),
+  };
+}
 
 function newIdempotencyKey(): string {
   return globalThis.crypto.randomUUID();
@@ -42,7 +52,11 @@ export async function publishDraft(
   if (options.scheduledAt !== undefined) {
     extras.scheduledAt = parseWithSchema(InstantSchema, options.scheduledAt, 'publish option scheduledAt');
   }
-  const check = checkDraft(adapter, draft, extras, alsoTargeted);
+  // Media first (reads only each file's head, sends nothing): every text and media problem goes in one error.
+  const mediaRules = adapter.capabilities.content.media;
+  const media = await probeDraftMedia(draft, mediaRules, options.signal ? { signal: options.signal } : {});
+  const check = checkDraft(adapter, draft, extras, alsoTargeted, media.probes);
+  check.issues.unshift(...media.problems.map(({ path, code, message }) => ({ path, code, message })));
   if (check.unsupported.length > 0) {
     const features = check.unsupported.map((gap) => gap.feature);
     throw new UnsupportedFeatureError(
@@ -61,7 +75,7 @@ export async function publishDraft(
   const context = operationContext(ctx, binding, options.signal, idempotencyKey);
   if (options.idempotencyKey !== undefined && adapter.capabilities.idempotency.strategy === 'lookup') {
     // The key may have been used by an earlier attempt whose outcome was lost: look first.
-    const found = await adapter.doFindPublished({ idempotencyKey, draft }, context);
+    const found = await adapter.doFindPublished({ idempotencyKey, draft: draftForLookup(draft) }, context);
     if (found) {
       ctx.logger.info('publish skipped: already published with this idempotency key', {
         platform: adapter.platform,
@@ -74,7 +88,19 @@ export async function publishDraft(
       return { published: toPublishedPost(found, binding, 'doFindPublished', ctx.clock.now(), idempotencyKey), warnings };
     }
   }
-  const input = { draft, networkOptions: check.networkOptions, ...extras };
+  const forAdapter = {
+    ...draft,
+    media: await Promise.all(draft.media.map((ref, i) => mediaRefForAdapter(ref, mediaRules, ['media', i], media.bodies.get(ref)))),
+    thread: await Promise.all(
+      draft.thread.map(async (part, p) => ({
+        ...part,
+        media: await Promise.all(
+          part.media.map((ref, i) => mediaRefForAdapter(ref, mediaRules, ['thread', p, 'media', i], media.bodies.get(ref))),
+        ),
+      })),
+    ),
+  };
+  const input = { draft: forAdapter, networkOptions: check.networkOptions, ...extras };
   const isReply = draft.replyTo !== undefined && adapter.doReply !== undefined;
   const operation = isReply ? 'doReply' : 'doPublish';
   const out = isReply ? await adapter.doReply!(input, context) : await adapter.doPublish(input, context);

@@ -15,7 +15,17 @@ export {
   type NetworkId,
 } from './primitives.js';
 export { AccountSchema, type Account, type AccountInput } from './account.js';
-export { MEDIA_KINDS, MediaRefSchema, MediaSourceSchema, type MediaKind, type MediaRef } from './media-ref.js';
+export {
+  MEDIA_KINDS,
+  MediaRefSchema,
+  MediaSourceSchema,
+  STORABLE_MEDIA_SOURCE_TYPES,
+  type MediaKind,
+  type LocalMediaSource,
+  type MediaRef,
+  type MediaRefInput,
+  type MediaSource,
+} from './media-ref.js';
 export { PostRefSchema, PublishedPostSchema, type PostRef, type PublishedPost } from './post-ref.js';
 export { PendingPublishSchema, PublishProgressSchema, type PendingPublish, type PublishProgress } from './pending-publish.js';
 export {
@@ -41,6 +51,7 @@ export {
   type MetricValue,
 } from './metric-snapshot.js';
 export { pageSchema, type Page } from './page.js';
+export { unstorableMedia } from './storable-media.js';
 export {
   parseAccount,
   parseMediaRef,

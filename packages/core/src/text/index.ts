@@ -11,6 +11,7 @@ export { countLength, measureText, type TextMeasurement } from './measure.js';
 export { xWeightedLength } from './x-weighted-length.js';
 export { countCodePoints, countGraphemes, utf8Length } from './unicode.js';
 export { validateDraft, type CheckableDraft, type ValidateDraftOptions } from './validate-draft.js';
+export { validateDraftWithMedia } from './validate-draft-with-media.js';
 export { extractEntities, type ExtractEntitiesOptions, type TextEntity, type TextEntityType } from './entities.js';
 export { toBlueskyFacets, type BlueskyFacet, type BlueskyFacetFeature, type HandleResolver } from './bluesky-facets.js';
 export { splitThread, type SplitThreadOptions } from './split-thread.js';

@@ -23,6 +23,8 @@ export interface DraftProblem {
    * `too_many_links`, `too_many_media`, `unsupported_media_kind`, `mixed_media_kinds`,
    * `missing_alt_text`, `alt_text_too_long`, `media_too_large`, `forbidden_character`,
    * `threads_unsupported`, `too_many_thread_parts`, `title_too_long`, `missing_title`, `empty_post`.
+   * Media file rules (spec v1.1): `media_format`, `media_too_small`, `media_too_wide`, `media_too_narrow`, `media_too_tall`,
+   * `media_too_short`, `media_aspect_ratio`, `media_too_long`, `media_too_brief`, `media_codec`; unreadable sources: `file_not_found`, …
    * Added by the implementation: `too_few_media` (a network that needs media), `invalid_character`
    * (a character the network refuses in any post: X's U+FFFE, U+FEFF, U+FFFF). */
   code: string;

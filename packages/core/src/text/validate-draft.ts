@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkMediaAgainstRules, type MediaProbe } from '../media/index.js';
 import type { MediaKind, MediaRef, PostDraft } from '../model/index.js';
 import { parseWithSchema } from '../model/index.js';
 import { extractEntities } from './entities.js';
@@ -12,12 +13,21 @@ export interface ValidateDraftOptions {
   title?: string;
   /** The network whose `networkOptions` slice holds the title, e.g. `youtube`. */
   network?: string;
+  /**
+   * What each attachment's bytes say (from `probeDraftMedia`), keyed by the draft's own `MediaRef`
+   * objects. Measured facts win over the draft's declared `sizeBytes`/`width`/`height`/`durationMs`/`mimeType`.
+   * `validateDraftWithMedia` fills this for you.
+   */
+  mediaProbes?: ReadonlyMap<object, MediaProbe>;
 }
 
 const OptionsSchema = z
   .object({
     title: z.string({ error: 'must be the title as a string' }).optional(),
     network: z.string({ error: 'must be a network id such as "youtube"' }).optional(),
+    mediaProbes: z
+      .custom<ReadonlyMap<object, MediaProbe>>((value) => value instanceof Map, { error: 'must be the Map that probeDraftMedia returns' })
+      .optional(),
   })
   .strict();
 
@@ -115,7 +125,13 @@ function checkText(text: string, rule: TextRule, path: Path, what: 'text' | 'tit
   }
 }
 
-function checkMedia(media: readonly MediaRef[], rules: MediaRules, path: Path, problems: DraftProblem[]): void {
+function checkMedia(
+  media: readonly MediaRef[],
+  rules: MediaRules,
+  path: Path,
+  problems: DraftProblem[],
+  probes: ReadonlyMap<object, MediaProbe> | undefined,
+): void {
   if (media.length > rules.maxItems) {
     problems.push({
       code: 'too_many_media',
@@ -167,15 +183,18 @@ function checkMedia(media: readonly MediaRef[], rules: MediaRules, path: Path, p
         });
       }
     }
-    const maxSize = rules.maxSizeBytes?.[item.kind];
-    if (maxSize !== undefined && item.sizeBytes !== undefined && item.sizeBytes > maxSize) {
-      problems.push({
-        code: 'media_too_large',
-        message: `${item.kind} ${index + 1} is ${item.sizeBytes} bytes, ${maxSize} allowed: compress or shorten it`,
-        path: [...path, index, 'sizeBytes'],
-        measured: item.sizeBytes,
-        allowed: maxSize,
-      });
+    // Size, format, dimensions, aspect ratio, duration and codec: measured where probed, else as declared.
+    const probe = probes?.get(item);
+    const facts = probe ?? {
+      sizeBytes: item.sizeBytes,
+      mimeType: item.mimeType,
+      width: item.width,
+      height: item.height,
+      durationMs: item.durationMs,
+    };
+    for (const problem of checkMediaAgainstRules(facts, item, rules, [...path, index])) {
+      const { field: _field, ...rest } = problem;
+      problems.push(rest);
     }
   });
   for (const [kind, count] of perKind) {
@@ -238,7 +257,7 @@ export function validateDraft(draft: CheckableDraft, rules: TextRule | ContentRu
     problems.push({ code: 'empty_post', message: 'the post is empty: add text, media or a link', path: ['text'] });
   }
   checkText(draft.text, textRule, ['text'], 'text', problems);
-  if (content) checkMedia(media, content.media, ['media'], problems);
+  if (content) checkMedia(media, content.media, ['media'], problems, checked.mediaProbes);
 
   if (content && thread.length > 0) {
     if (!content.threads) {
@@ -269,7 +288,8 @@ export function validateDraft(draft: CheckableDraft, rules: TextRule | ContentRu
       });
     }
     checkText(part.text, textRule, ['thread', index, 'text'], 'text', problems);
-    if (content) checkMedia(partMedia, { ...content.media, minItems: undefined }, ['thread', index, 'media'], problems);
+    if (content)
+      checkMedia(partMedia, { ...content.media, minItems: undefined }, ['thread', index, 'media'], problems, checked.mediaProbes);
   });
 
   if (content?.title) {

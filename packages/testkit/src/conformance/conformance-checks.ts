@@ -8,6 +8,7 @@ import { createFakeClock, type FakeClock } from '../clock/index.js';
 import type { NetworkSimulator } from '../simulator/index.js';
 import { connectChecks } from './connect-checks.js';
 import { pendingPublishChecks } from './pending-publish-checks.js';
+import { mediaChecks } from './media-checks.js';
 
 /** Options of the adapter conformance suite. */
 export interface ConformanceOptions<TSim extends NetworkSimulator = NetworkSimulator> {
@@ -449,6 +450,7 @@ export function conformanceChecks<TSim extends NetworkSimulator>(options: Confor
     },
     ...connectChecks(probe, setup, check),
     ...pendingPublishChecks({ capabilities, setup, unique, credentials: credentialsOf, fail, draft: options.pendingDraft ?? {} }),
+    ...mediaChecks({ capabilities, setup, unique, check, describeError }),
   ];
   return entries.map((entry) => ({ ...entry, skip: entry.skip ?? false }));
 }

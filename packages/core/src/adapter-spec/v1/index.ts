@@ -37,8 +37,14 @@ export type { AdapterV1HttpSettings } from './adapter-v1-http-settings.js';
 export { adapterV1IdempotencySchema, type AdapterV1Idempotency } from './adapter-v1-idempotency.js';
 export type { AdapterV1ListMentionsInput } from './adapter-v1-list-mentions-input.js';
 export type { AdapterV1LogFields, AdapterV1Logger } from './adapter-v1-logger.js';
+export type { AdapterV1MediaBody, AdapterV1MediaChunk } from './adapter-v1-media-body.js';
 export type { AdapterV1MediaRef, AdapterV1MediaSource } from './adapter-v1-media-ref.js';
-export { adapterV1MediaRulesSchema, type AdapterV1MediaRules } from './adapter-v1-media-rules.js';
+export {
+  adapterV1MediaFileRulesSchema,
+  adapterV1MediaRulesSchema,
+  type AdapterV1MediaFileRules,
+  type AdapterV1MediaRules,
+} from './adapter-v1-media-rules.js';
 export type { AdapterV1Mention, AdapterV1MentionAuthor } from './adapter-v1-mention.js';
 export type { AdapterV1MetricSnapshot, AdapterV1MetricSubject, AdapterV1MetricValue } from './adapter-v1-metric-snapshot.js';
 export type { AdapterV1Page } from './adapter-v1-page.js';
