@@ -1,6 +1,7 @@
 import { parseApiResponse, type AdapterContext } from '@smm/core/adapter-kit';
 import { ApiCallError } from '@smm/core/adapter-kit';
-import type { MediaRef } from '@smm/core/adapter-kit';
+import type { HttpClient, MediaRef } from '@smm/core/adapter-kit';
+import { streamedMultipart } from './multipart-body.js';
 import { MediaAttachmentSchema } from './api-schemas.js';
 import { MASTODON_BUCKETS } from './rate-limits.js';
 import type { MastodonAdapterSettings } from './settings.js';
@@ -32,6 +33,26 @@ async function bytesOf(media: MediaRef, settings: MastodonAdapterSettings, signa
   return new Blob([await response.arrayBuffer()], { type: media.mimeType });
 }
 
+/**
+ * The multipart body of an upload: streamed from `media.body` when core supplies one (files,
+ * Blobs, streams, URLs: never held whole, sent with its length), else a `FormData` of the bytes.
+ */
+async function uploadBody(
+  media: MediaRef,
+  settings: MastodonAdapterSettings,
+  signal: AbortSignal,
+): Promise<Pick<Parameters<HttpClient['request']>[0], 'body' | 'streamBody' | 'headers'>> {
+  const description: Array<[string, string]> = media.altText ? [['description', media.altText]] : [];
+  if (media.body) {
+    const form = streamedMultipart(description, { name: 'file', filename: fileName(media), type: media.mimeType, body: media.body });
+    return { streamBody: form.stream, headers: { 'content-type': form.contentType, 'content-length': String(form.contentLength) } };
+  }
+  const form = new FormData();
+  form.set('file', await bytesOf(media, settings, signal), fileName(media));
+  for (const [name, value] of description) form.set(name, value);
+  return { body: form };
+}
+
 /** An uploaded attachment: its id, and whether the server is still processing it. @internal */
 export interface UploadedMedia {
   id: string;
@@ -46,14 +67,11 @@ export interface UploadedMedia {
  * `doGetPublishStatus`) instead of waiting inside the publish. @internal
  */
 export async function uploadMedia(media: MediaRef, context: AdapterContext, settings: MastodonAdapterSettings): Promise<UploadedMedia> {
-  const form = new FormData();
-  form.set('file', await bytesOf(media, settings, context.signal), fileName(media));
-  if (media.altText) form.set('description', media.altText);
   // Safe to repeat: a second upload only leaves an unattached file, which Mastodon removes itself.
   const response = await context.http.request({
     method: 'POST',
     path: '/api/v2/media',
-    body: form,
+    ...(await uploadBody(media, settings, context.signal)),
     bucket: MASTODON_BUCKETS.media,
     idempotent: true,
     signal: context.signal,
