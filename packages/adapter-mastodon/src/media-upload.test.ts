@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { PublishPendingTimeoutError } from '@smm/core/adapter-kit';
 import type { MediaRef } from '@smm/core/adapter-kit';
 import { describe, expect, it } from 'vitest';
@@ -62,22 +64,30 @@ describe('media upload', () => {
     expect(sim.posts().map((post) => [post.id, post.text])).toEqual([[published.parts[0]!.id, 'too slow']]);
   });
 
-  it('downloads media given by URL with settings.fetch, never sending the token there', async () => {
-    const downloads: Request[] = [];
-    const download: typeof fetch = async (input, init) => {
-      downloads.push(new Request(input, init));
-      return new Response(Buffer.from(ONE_PIXEL_PNG_BASE64, 'base64'), { status: 200, headers: { 'content-type': 'image/png' } });
-    };
-    const { sim, client, account } = testEnv({ settings: { fetch: download } });
-    const remote: MediaRef = { kind: 'image', source: { type: 'url', url: 'https://cdn.example/pixel.png' }, mimeType: 'image/png' };
-    await client.publish(account, { text: 'from a CDN', media: [remote] });
-
-    expect(downloads.map((request) => request.url)).toEqual(['https://cdn.example/pixel.png']);
-    expect(downloads[0]!.headers.get('authorization')).toBeNull();
-    expect(sim.requests[0]!.body).toEqual({
-      file: { filename: 'upload.png', type: 'image/png', size: Buffer.from(ONE_PIXEL_PNG_BASE64, 'base64').length },
+  it('reads media given by URL as a stream from its server, never sending the token there', async () => {
+    const png = Buffer.from(ONE_PIXEL_PNG_BASE64, 'base64');
+    const seen: Array<{ method: string; authorization: string | undefined }> = [];
+    // A media server on 127.0.0.1: core reads the URL (HEAD, then GET) and the adapter streams it on.
+    const cdn = createServer((request, response) => {
+      seen.push({ method: request.method!, authorization: request.headers.authorization });
+      response.writeHead(200, { 'content-type': 'image/png', 'content-length': String(png.length) });
+      response.end(request.method === 'HEAD' ? undefined : png);
     });
-    expect(sim.posts()[0]!.mediaIds).toHaveLength(1);
+    await new Promise<void>((resolve) => cdn.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(cdn.address() as AddressInfo).port}/pixel.png`;
+    try {
+      const env = testEnv();
+      await env.client.publish(env.account, {
+        text: 'from a media server',
+        media: [{ kind: 'image', source: { type: 'url', url }, mimeType: 'image/png', altText: 'a pixel' }],
+      });
+      expect(seen.length).toBeGreaterThan(0);
+      expect(seen.every((request) => request.authorization === undefined)).toBe(true);
+      expect(env.sim.requests[0]!.body).toEqual({ file: { filename: 'upload.png', type: 'image/png', size: png.length }, description: 'a pixel' });
+      expect(env.sim.posts()[0]!.mediaIds).toHaveLength(1);
+    } finally {
+      await new Promise((resolve) => cdn.close(resolve));
+    }
   });
 
   it('uploads each thread part its own media', async () => {
