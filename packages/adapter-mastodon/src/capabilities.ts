@@ -20,7 +20,25 @@ export const MASTODON_FILE_RULES = {
   gif: { formats: ['image/gif', 'video/mp4'] },
   video: { formats: ['video/webm', 'video/mp4', 'video/quicktime', 'video/ogg'] },
   audio: {
-    formats: ['audio/wave', 'audio/wav', 'audio/x-wav', 'audio/x-pn-wave', 'audio/vnd.wave', 'audio/ogg', 'audio/vorbis', 'audio/mpeg', 'audio/mp3', 'audio/webm', 'audio/flac', 'audio/aac', 'audio/m4a', 'audio/x-m4a', 'audio/mp4', 'audio/3gpp', 'video/x-ms-asf'],
+    formats: [
+      'audio/wave',
+      'audio/wav',
+      'audio/x-wav',
+      'audio/x-pn-wave',
+      'audio/vnd.wave',
+      'audio/ogg',
+      'audio/vorbis',
+      'audio/mpeg',
+      'audio/mp3',
+      'audio/webm',
+      'audio/flac',
+      'audio/aac',
+      'audio/m4a',
+      'audio/x-m4a',
+      'audio/mp4',
+      'audio/3gpp',
+      'video/x-ms-asf',
+    ],
   },
 } as const;
 

@@ -83,7 +83,10 @@ describe('media upload', () => {
       });
       expect(seen.length).toBeGreaterThan(0);
       expect(seen.every((request) => request.authorization === undefined)).toBe(true);
-      expect(env.sim.requests[0]!.body).toEqual({ file: { filename: 'upload.png', type: 'image/png', size: png.length }, description: 'a pixel' });
+      expect(env.sim.requests[0]!.body).toEqual({
+        file: { filename: 'upload.png', type: 'image/png', size: png.length },
+        description: 'a pixel',
+      });
       expect(env.sim.posts()[0]!.mediaIds).toHaveLength(1);
     } finally {
       await new Promise((resolve) => cdn.close(resolve));

@@ -50,7 +50,10 @@ export async function mediaRefForAdapter(
     const body = await open();
     // Probed dimensions fill what the draft left out (Bluesky's aspectRatio needs them).
     const { probe } = options;
-    const size = ref.width === undefined && probe?.width !== undefined && probe.height !== undefined ? { width: probe.width, height: probe.height } : {};
+    const size =
+      ref.width === undefined && probe?.width !== undefined && probe.height !== undefined
+        ? { width: probe.width, height: probe.height }
+        : {};
     return { ...mediaRefForLookup(ref), ...size, sizeBytes: body.sizeBytes, body };
   }
   if (!ref.from) return ref;
