@@ -96,7 +96,9 @@ const HttpRequestSchema = z.object({
   idempotencyKey: z.string().min(1, { error: 'must be a non-empty key' }).optional(),
   timeoutMs: positiveMs('the timeout').max(2_147_483_647, { error: 'must be ≤ 2147483647 ms' }).optional(),
   responseType: z.enum(['json', 'text', 'arrayBuffer', 'none']).optional(),
-  streamBody: z.function({ error: 'must be a function that returns a fresh stream of the body' }).optional(),
+  streamBody: z
+    .custom<() => unknown>((value) => typeof value === 'function', { error: 'must be a function that returns a fresh stream of the body' })
+    .optional(),
 });
 
 const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD']);
