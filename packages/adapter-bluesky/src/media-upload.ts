@@ -1,6 +1,6 @@
 import { parseApiResponse, type AdapterContext } from '@smm/core/adapter-kit';
 import { ApiCallError, NetworkError, ValidationError, redactUrl } from '@smm/core/adapter-kit';
-import type { MediaRef } from '@smm/core/adapter-kit';
+import type { AdapterMediaRef as MediaRef } from '@smm/core/adapter-kit';
 import { UploadedBlobSchema, type BlobRef } from './api-schemas.js';
 import { BLUESKY_CAPABILITIES } from './capabilities.js';
 import { BLUESKY_BUCKETS } from './rate-limits.js';

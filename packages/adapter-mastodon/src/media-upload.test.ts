@@ -60,7 +60,7 @@ describe('media upload', () => {
     const error = result.ok ? undefined : result.error;
     expect(PublishPendingTimeoutError.isInstance(error)).toBe(true);
     expect(sim.posts()).toHaveLength(0);
-    const published = await client.awaitPublish((error as PublishPendingTimeoutError).pending);
+    const published = await client.awaitPublish((error as PublishPendingTimeoutError).pending as Parameters<typeof client.awaitPublish>[0]);
     expect(sim.posts().map((post) => [post.id, post.text])).toEqual([[published.parts[0]!.id, 'too slow']]);
   });
 

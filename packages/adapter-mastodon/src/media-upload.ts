@@ -1,6 +1,6 @@
 import { parseApiResponse, type AdapterContext } from '@smm/core/adapter-kit';
 import { ApiCallError } from '@smm/core/adapter-kit';
-import type { HttpClient, MediaRef } from '@smm/core/adapter-kit';
+import type { AdapterMediaRef as MediaRef, HttpClient } from '@smm/core/adapter-kit';
 import { streamedMultipart } from './multipart-body.js';
 import { MediaAttachmentSchema } from './api-schemas.js';
 import { MASTODON_BUCKETS } from './rate-limits.js';
