@@ -17,7 +17,23 @@ import { CONTENT_RULES } from '@smm/core/adapter-kit';
  * ```
  */
 export const BLUESKY_CAPABILITIES = {
-  content: CONTENT_RULES.bluesky,
+  content: {
+    ...CONTENT_RULES.bluesky,
+    media: {
+      ...CONTENT_RULES.bluesky.media,
+      // From the lexicons (@atproto/api 0.19): app.bsky.embed.images `image` accepts image/* (maxSize now
+      // 2 000 000, "formerly 1 MB"; kept at 1 000 000 as CONTENT_RULES.bluesky until the AppViews agree),
+      // app.bsky.embed.video `video` accepts video/mp4 only; video alt text is at most 1000
+      // graphemes. Images are probed so their aspectRatio is filled from the bytes.
+      files: {
+        image: { formats: ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/heic', 'image/avif'], maxBytes: 1_000_000 },
+        // The lexicon's maxSize is 100 000 000 bytes (decimal), below maxSizeBytes' 100 MiB.
+        video: { formats: ['video/mp4'], maxBytes: 100_000_000 },
+      },
+      // uploadBlob takes the raw bytes as a stream with their length.
+      streamedBodies: true,
+    },
+  },
   visibilities: ['public'],
   replies: true,
   delete: true,

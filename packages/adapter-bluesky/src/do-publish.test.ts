@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { noopLogger } from '@smm/core/adapter-kit';
 import { PublishOutcomeUnknownError, UnsupportedFeatureError, ValidationError } from '@smm/core/adapter-kit';
@@ -127,23 +129,31 @@ describe('publishing', () => {
     expect(sim.posts()).toHaveLength(1);
   });
 
-  it('downloads media given by URL with the configured fetch, never sending the Bluesky token', async () => {
-    const seen: Array<{ url: string; authorization: string | null }> = [];
-    const fetchMedia: typeof fetch = async (input, init) => {
-      const request = new Request(input, init);
-      seen.push({ url: request.url, authorization: request.headers.get('authorization') });
-      return new Response(
-        Uint8Array.from(atob(ONE_PIXEL_PNG_BASE64), (char) => char.charCodeAt(0)),
-        { headers: { 'content-type': 'image/png' } },
-      );
-    };
-    const { client, account, sim } = testEnv({ settings: { fetch: fetchMedia } });
-    await client.publish(account, {
-      text: 'remote',
-      media: [{ kind: 'image', source: { type: 'url', url: 'https://cdn.example.com/a.png' }, mimeType: 'image/png' }],
+  it('reads media given by URL as a stream from its server, never sending the token there', async () => {
+    const png = Uint8Array.from(atob(ONE_PIXEL_PNG_BASE64), (char) => char.charCodeAt(0));
+    const seen: Array<{ method: string; authorization: string | undefined }> = [];
+    // A media server on 127.0.0.1: core reads the URL (HEAD, then GET) and the adapter streams it on.
+    const cdn = createServer((request, response) => {
+      seen.push({ method: request.method!, authorization: request.headers.authorization });
+      response.writeHead(200, { 'content-type': 'image/png', 'content-length': String(png.length) });
+      response.end(request.method === 'HEAD' ? undefined : png);
     });
-    expect(seen).toEqual([{ url: 'https://cdn.example.com/a.png', authorization: null }]);
-    expect(sim.posts()[0]!.mediaIds).toHaveLength(1);
+    await new Promise<void>((resolve) => cdn.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(cdn.address() as AddressInfo).port}/pixel.png`;
+    try {
+      const env = testEnv();
+      await env.client.publish(env.account, {
+        text: 'from a media server',
+        media: [{ kind: 'image', source: { type: 'url', url }, mimeType: 'image/png', altText: 'a pixel' }],
+      });
+      expect(seen.length).toBeGreaterThan(0);
+      expect(seen.every((request) => request.authorization === undefined)).toBe(true);
+      const upload = env.sim.requests.find((request) => request.path === '/xrpc/com.atproto.repo.uploadBlob')!;
+      expect(upload.bodySize).toBe(png.length);
+      expect(env.sim.posts()[0]!.mediaIds).toHaveLength(1);
+    } finally {
+      await new Promise((resolve) => cdn.close(resolve));
+    }
   });
 
   it('refuses an image above 1 000 000 bytes before uploading anything', async () => {

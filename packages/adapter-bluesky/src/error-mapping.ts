@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { ErrorMapping } from '@smm/core/adapter-kit';
 
 // XRPC errors are `{ "error": "<Name>", "message": "…" }`.
-const XrpcErrorSchema = z.object({ error: z.string().min(1), message: z.string().optional() }).loose();
+/** An XRPC error body: `{ error, message? }`. */
+export const XrpcErrorSchema = z.object({ error: z.string().min(1), message: z.string().optional() }).loose();
 
 /** An XRPC error body. */
 export type XrpcError = z.infer<typeof XrpcErrorSchema>;

@@ -1,6 +1,6 @@
 import { parseApiResponse, type AdapterContext } from '@smm/core/adapter-kit';
 import { ApiCallError, NetworkError, ValidationError, redactUrl } from '@smm/core/adapter-kit';
-import type { MediaRef } from '@smm/core/adapter-kit';
+import type { AdapterMediaRef as MediaRef } from '@smm/core/adapter-kit';
 import { UploadedBlobSchema, type BlobRef } from './api-schemas.js';
 import { BLUESKY_CAPABILITIES } from './capabilities.js';
 import { BLUESKY_BUCKETS } from './rate-limits.js';
@@ -35,7 +35,8 @@ async function mediaBytes(
 
 /**
  * Uploads one image or video with `com.atproto.repo.uploadBlob` (the raw bytes, with the media
- * type as `content-type`) and returns the blob reference a record embeds. Uploading the same
+ * type as `content-type`; a streamed body goes as a stream with its `content-length`, never
+ * held whole) and returns the blob reference a record embeds. Uploading the same
  * bytes twice is harmless (same CID; unused blobs are dropped by the PDS), so it is retried
  * like any idempotent request. A blob above Bluesky's size limit is refused before sending.
  *
@@ -48,14 +49,18 @@ export async function uploadBlob(
   context: AdapterContext,
   fetchMedia: typeof fetch,
 ): Promise<BlobRef> {
-  const bytes = await mediaBytes(media, path, fetchMedia, context.signal);
+  // A body (core's streamed bodies: files, Blobs, streams, URLs) is sent as a stream, with its
+  // size up front; a v1.0-style source is read whole as before.
+  const body = media.body;
+  const bytes = body ? undefined : await mediaBytes(media, path, fetchMedia, context.signal);
+  const sizeBytes = body ? body.sizeBytes : bytes!.byteLength;
   const limit = BLUESKY_CAPABILITIES.content.media.maxSizeBytes[media.kind as 'image' | 'video'];
-  if (limit !== undefined && bytes.byteLength > limit) {
+  if (limit !== undefined && sizeBytes > limit) {
     throw new ValidationError('Bluesky media', [
       {
         path,
         code: 'media_too_large',
-        message: `is ${bytes.byteLength} bytes; Bluesky takes at most ${limit} bytes for ${media.kind}: compress or resize it`,
+        message: `is ${sizeBytes} bytes; Bluesky takes at most ${limit} bytes for ${media.kind}: compress or resize it`,
       },
     ]);
   }
@@ -63,8 +68,9 @@ export async function uploadBlob(
     const response = await context.http.request({
       method: 'POST',
       path: '/xrpc/com.atproto.repo.uploadBlob',
-      body: bytes,
-      headers: { 'content-type': media.mimeType },
+      ...(body
+        ? { streamBody: () => body.stream(), headers: { 'content-type': media.mimeType, 'content-length': String(sizeBytes) } }
+        : { body: bytes!, headers: { 'content-type': media.mimeType } }),
       bucket: BLUESKY_BUCKETS.media,
       idempotent: true,
       signal: context.signal,
@@ -78,7 +84,7 @@ export async function uploadBlob(
           {
             path,
             code: 'media_too_large',
-            message: `was refused by Bluesky as too large (${bytes.byteLength} bytes): compress or resize it`,
+            message: `was refused by Bluesky as too large (${sizeBytes} bytes): compress or resize it`,
           },
         ],
         { cause: error },

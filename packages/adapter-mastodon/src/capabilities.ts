@@ -6,6 +6,44 @@ import { MASTODON_MENTION_ACTIONS } from './do-mention-action.js';
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 
 /**
+ * Mastodon's file rules: the media types a stock instance accepts
+ * (`configuration.media_attachments.supported_mime_types`). Its pixel limits
+ * (`image_matrix_limit` 33 177 600, `video_matrix_limit` 8 294 400) and `video_frame_rate_limit`
+ * (120) are enforced by the server resizing or refusing; they have no field in the rules yet.
+ *
+ * @example
+ * ```ts
+ * MASTODON_FILE_RULES.video.formats.includes('video/mp4'); // true
+ * ```
+ */
+export const MASTODON_FILE_RULES = {
+  image: { formats: ['image/jpeg', 'image/png', 'image/gif', 'image/heic', 'image/heif', 'image/webp', 'image/avif'] },
+  gif: { formats: ['image/gif', 'video/mp4'] },
+  video: { formats: ['video/webm', 'video/mp4', 'video/quicktime', 'video/ogg'] },
+  audio: {
+    formats: [
+      'audio/wave',
+      'audio/wav',
+      'audio/x-wav',
+      'audio/x-pn-wave',
+      'audio/vnd.wave',
+      'audio/ogg',
+      'audio/vorbis',
+      'audio/mpeg',
+      'audio/mp3',
+      'audio/webm',
+      'audio/flac',
+      'audio/aac',
+      'audio/m4a',
+      'audio/x-m4a',
+      'audio/mp4',
+      'audio/3gpp',
+      'video/x-ms-asf',
+    ],
+  },
+} as const;
+
+/**
  * What Mastodon can do, as data. `content` is `CONTENT_RULES.mastodon` from `@smm/core/text`
  * (500 graphemes, every URL counts 23, a remote mention counts its local part only; up to 4
  * attachments, one video or audio, no mixing, alt text up to 1500), with the instance's own
@@ -16,7 +54,12 @@ export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
  * mastodonCapabilities({ maxCharacters: 5000, maxMediaAttachments: 4 }).content.text.maxLength; // 5000
  * ```
  */
-export function mastodonCapabilities(instance: { maxCharacters: number; maxMediaAttachments: number; mediaDescriptionLimit?: number }) {
+export function mastodonCapabilities(instance: {
+  maxCharacters: number;
+  maxMediaAttachments: number;
+  mediaDescriptionLimit?: number;
+  mediaProcessingTimeoutMs?: number;
+}) {
   const rules = CONTENT_RULES.mastodon;
   return {
     content: {
@@ -26,6 +69,12 @@ export function mastodonCapabilities(instance: { maxCharacters: number; maxMedia
         ...rules.media,
         maxItems: instance.maxMediaAttachments,
         maxAltTextLength: instance.mediaDescriptionLimit ?? rules.media.maxAltTextLength,
+        // configuration.media_attachments.supported_mime_types of a stock instance (the size
+        // caps, image_size_limit 16 MB and video_size_limit 99 MB, are maxSizeBytes above).
+        // https://docs.joinmastodon.org/entities/Instance/#media_attachments
+        files: MASTODON_FILE_RULES,
+        // Uploads are streamed multipart bodies, never held whole.
+        streamedBodies: true,
       },
     },
     // draft visibility → Mastodon: public, unlisted, followers → private, direct.
@@ -47,6 +96,8 @@ export function mastodonCapabilities(instance: { maxCharacters: number; maxMedia
     publicAccounts: true,
     // Mastodon cannot hide a reply; delete is of the account's own status.
     mentionActions: MASTODON_MENTION_ACTIONS,
+    // A video is processed after upload (202, url null): the publish is pending until it is.
+    pendingPublish: { maxWaitMs: instance.mediaProcessingTimeoutMs ?? 10 * 60_000 },
   } as const satisfies AdapterCapabilities;
 }
 

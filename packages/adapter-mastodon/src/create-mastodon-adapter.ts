@@ -14,6 +14,7 @@ import { doGetPublicAccount } from './do-get-public-account.js';
 import { doGetPostMetrics } from './do-get-post-metrics.js';
 import { MastodonOptionsSchema, type MastodonOptions } from './network-options.js';
 import { doPublish } from './do-publish.js';
+import { doGetPublishStatus } from './do-get-publish-status.js';
 import { createMastodonRateLimitParser, mastodonStaticLimits } from './rate-limits.js';
 import { instanceOf, parseMastodonAdapterSettings, type MastodonAdapterSettingsInput } from './settings.js';
 
@@ -22,7 +23,7 @@ export type MastodonAdapter = AdapterV1<MastodonOptions, MastodonCredentials>;
 
 /**
  * Creates the Mastodon adapter: statuses with an `Idempotency-Key` (a retry never posts
- * twice), threads as reply chains, replies, media with alt text (processing awaited), polls,
+ * twice), threads as reply chains, replies, media with alt text (a video still processing makes the publish pending), polls,
  * content warnings, visibility, native scheduling (`scheduledAt` → a ScheduledStatus), delete,
  * get, notifications as mentions (mentions, replies, quotes, direct messages), status and
  * account counts as metrics, and direct messages (`visibility: direct`). Each account talks to
@@ -66,6 +67,7 @@ export function createMastodonAdapter(settings: MastodonAdapterSettingsInput): M
     connect: mastodonConnect({ baseUrl: instanceOf(config, '') }),
     networkOptionsSchema: MastodonOptionsSchema,
     doPublish: (input, context) => doPublish(input, context, config),
+    doGetPublishStatus: (input, context) => doGetPublishStatus(input, context),
     doDelete: ({ post }, context) => doDelete(post, context),
     doGetPost: ({ post }, context) => doGetPost(post, context),
     doListMentions: (input, context) => doListMentions(input, context),

@@ -1,6 +1,6 @@
 import { PublishOutcomeUnknownError, UnsupportedFeatureError, ValidationError, ApiCallError } from '@smm/core/adapter-kit';
 import { describe, expect, it } from 'vitest';
-import { testEnv, settle } from './__tests__/test-env.js';
+import { ONE_PIXEL_PNG_BASE64, testEnv, settle } from './__tests__/test-env.js';
 
 const STATUSES = 'POST /api/v1/statuses';
 
@@ -164,7 +164,7 @@ describe('publishing statuses', () => {
 
   it('refuses a poll with media before uploading anything', async () => {
     const { sim, client, account } = testEnv();
-    const media = { kind: 'image' as const, source: { type: 'url' as const, url: 'https://cdn.example/a.png' }, mimeType: 'image/png' };
+    const media = { kind: 'image' as const, source: { type: 'bytes' as const, base64: ONE_PIXEL_PNG_BASE64 }, mimeType: 'image/png' };
     const result = await settle(
       client.publish(account, { text: 'vote', media: [media] }, { poll: { options: ['a', 'b'], durationMs: 3_600_000 } }),
     );

@@ -1,20 +1,13 @@
-import { parseApiResponse, type AdapterContext, type PublishInput, type PublishOutput } from '@smm/core/adapter-kit';
+import type { AdapterContext, PublishAnswer, PublishInput } from '@smm/core/adapter-kit';
 import { UnsupportedFeatureError, ValidationError } from '@smm/core/adapter-kit';
 import type { MediaRef } from '@smm/core/adapter-kit';
-import { CreatedStatusSchema } from './api-schemas.js';
-import { asContentRefusal } from './content-refusal.js';
+import { createStatuses } from './create-statuses.js';
 import { uploadMedia } from './media-upload.js';
 import type { MastodonOptions } from './network-options.js';
-import { MASTODON_BUCKETS } from './rate-limits.js';
+import { pendingAnswer } from './pending-handle.js';
 import type { MastodonAdapterSettings } from './settings.js';
 import { instanceIssues } from './instance-rules.js';
-import { rootText, statusParams } from './status-params.js';
-
-/** The idempotency key of part `index`: the caller's key for the root, `key:index` after it. @internal */
-export function partKey(key: string | undefined, index: number): string | undefined {
-  if (key === undefined) return undefined;
-  return index === 0 ? key : `${key}:${index}`;
-}
+import { rootText, statusParams, type StatusParams } from './status-params.js';
 
 function refuseWhatMastodonCannot(input: PublishInput<MastodonOptions>, settings: MastodonAdapterSettings): void {
   const { draft, poll, scheduledAt } = input;
@@ -46,10 +39,11 @@ function refuseWhatMastodonCannot(input: PublishInput<MastodonOptions>, settings
 
 /**
  * Publishes a draft as one status, or a thread as a chain of statuses each replying to the one
- * before (`in_reply_to_id`), uploading each part's media first. Every `POST /api/v1/statuses`
- * carries an `Idempotency-Key` (the caller's key for the root, `key:n` for part n), so a retry
- * after a lost answer, even of a half-published thread, returns the statuses already created
- * instead of posting them again. With `scheduledAt`, Mastodon keeps the status as a
+ * before (`in_reply_to_id`), uploading every part's media first. When an attachment is still
+ * processing (a video: `POST /api/v2/media` answers 202 with a null `url`), the answer is
+ * pending, with a handle holding the statuses to create and the attachments to check;
+ * `doGetPublishStatus` creates them once processed. Every `POST /api/v1/statuses` carries an
+ * `Idempotency-Key` (see `createStatuses`). With `scheduledAt`, Mastodon keeps the status as a
  * ScheduledStatus: its id comes back with `extra.scheduled = 'true'` and `publishedAt` is the
  * scheduled time. @internal
  */
@@ -57,43 +51,30 @@ export async function doPublish(
   input: PublishInput<MastodonOptions>,
   context: AdapterContext,
   settings: MastodonAdapterSettings,
-): Promise<PublishOutput> {
+): Promise<PublishAnswer> {
   refuseWhatMastodonCannot(input, settings);
   const { draft } = input;
   const parts: Array<{ text: string; media: MediaRef[] }> = [{ text: rootText(draft), media: draft.media }, ...draft.thread];
-  const out: PublishOutput['parts'] = [];
-  let inReplyToId = draft.replyTo?.id;
-  let publishedAt: string | undefined;
+  const statuses: StatusParams[] = [];
+  const processing: string[] = [];
   for (const [index, part] of parts.entries()) {
     const mediaIds: string[] = [];
-    for (const item of part.media) mediaIds.push(await uploadMedia(item, context, settings));
-    const params = statusParams(
-      { index, text: part.text, mediaIds, inReplyToId },
-      { draft, options: input.networkOptions, poll: input.poll, scheduledAt: input.scheduledAt },
+    for (const item of part.media) {
+      const uploaded = await uploadMedia(item, context, settings);
+      mediaIds.push(uploaded.id);
+      if (uploaded.processing) processing.push(uploaded.id);
+    }
+    // Parts after the root reply to the status before them, whose id `createStatuses` learns.
+    const inReplyToId = index === 0 ? draft.replyTo?.id : undefined;
+    statuses.push(
+      statusParams(
+        { index, text: part.text, mediaIds, inReplyToId },
+        { draft, options: input.networkOptions, poll: input.poll, scheduledAt: input.scheduledAt },
+      ),
     );
-    const key = partKey(context.idempotencyKey, index);
-    let created;
-    try {
-      const response = await context.http.request({
-        method: 'POST',
-        path: '/api/v1/statuses',
-        json: params,
-        bucket: MASTODON_BUCKETS.write,
-        ...(key === undefined ? {} : { idempotencyKey: key }),
-        signal: context.signal,
-      });
-      created = parseApiResponse(CreatedStatusSchema, response, 'mastodon', 'POST /api/v1/statuses');
-    } catch (error) {
-      throw asContentRefusal(error, index);
-    }
-    if ('scheduled_at' in created) {
-      out.push({ id: created.id, extra: { scheduled: 'true' } });
-      publishedAt = new Date(created.scheduled_at).toISOString();
-    } else {
-      out.push({ id: created.id, ...(created.url ? { url: created.url } : {}) });
-      publishedAt ??= new Date(created.created_at).toISOString();
-    }
-    inReplyToId = created.id;
   }
-  return { parts: out, ...(publishedAt === undefined ? {} : { publishedAt }) };
+  // Mastodon refuses a status whose media is still processing (422), so answer pending
+  // rather than block: the first check after `mediaPollIntervalMs`, then core backs off.
+  if (processing.length > 0) return pendingAnswer({ statuses, processing }, settings.mediaPollIntervalMs);
+  return createStatuses(statuses, context, context.idempotencyKey);
 }

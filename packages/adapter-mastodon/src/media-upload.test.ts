@@ -1,4 +1,6 @@
-import { TimeoutError } from '@smm/core/adapter-kit';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { PublishPendingTimeoutError } from '@smm/core/adapter-kit';
 import type { MediaRef } from '@smm/core/adapter-kit';
 import { describe, expect, it } from 'vitest';
 import { ONE_PIXEL_PNG_BASE64, testEnv, settle } from './__tests__/test-env.js';
@@ -36,41 +38,59 @@ describe('media upload', () => {
     const start = clock.now();
     await client.publish(account, { text: 'with a clip', media: [video] });
     const mediaId = sim.posts()[0]!.mediaIds[0]!;
-    // Polled every second: still processing after 1 s, ready after 2 s.
-    expect(requests()).toEqual([
-      'POST /api/v2/media',
-      `GET /api/v1/media/${mediaId}`,
-      `GET /api/v1/media/${mediaId}`,
-      'POST /api/v1/statuses',
-    ]);
-    expect(clock.now() - start).toBeGreaterThanOrEqual(2_000);
+    const seen = requests();
+    // Upload, then only looks at the attachment until it is processed, then the status.
+    expect(seen[0]).toBe('POST /api/v2/media');
+    expect(seen.at(-1)).toBe('POST /api/v1/statuses');
+    const looks = seen.slice(1, -1);
+    expect(looks.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(looks)).toEqual(new Set([`GET /api/v1/media/${mediaId}`]));
+    // The simulator processes a video for 2 s: the status is created after that, never before.
+    const statusAt = Date.parse(sim.requests.at(-1)!.at);
+    expect(statusAt - start).toBeGreaterThanOrEqual(2_000);
+    // Every look but the last came while it was processing (206); the last one saw it done.
+    const lookTimes = sim.requests.filter((r) => r.path.startsWith('/api/v1/media/')).map((r) => Date.parse(r.at) - start);
+    expect(lookTimes.slice(0, -1).every((ms) => ms < 2_000)).toBe(true);
+    expect(lookTimes.at(-1)).toBeGreaterThanOrEqual(2_000);
   });
 
-  it('gives up with a TimeoutError when processing outlasts mediaProcessingTimeoutMs, posting nothing', async () => {
+  it('stops waiting after mediaProcessingTimeoutMs with PublishPendingTimeoutError, posting nothing; the handle resumes', async () => {
     const { sim, client, account } = testEnv({ settings: { mediaProcessingTimeoutMs: 1_500 } });
     const result = await settle(client.publish(account, { text: 'too slow', media: [video] }));
     const error = result.ok ? undefined : result.error;
-    expect(TimeoutError.isInstance(error)).toBe(true);
-    expect((error as TimeoutError).message).toContain('mediaProcessingTimeoutMs');
+    expect(PublishPendingTimeoutError.isInstance(error)).toBe(true);
     expect(sim.posts()).toHaveLength(0);
+    const published = await client.awaitPublish((error as PublishPendingTimeoutError).pending as Parameters<typeof client.awaitPublish>[0]);
+    expect(sim.posts().map((post) => [post.id, post.text])).toEqual([[published.parts[0]!.id, 'too slow']]);
   });
 
-  it('downloads media given by URL with settings.fetch, never sending the token there', async () => {
-    const downloads: Request[] = [];
-    const download: typeof fetch = async (input, init) => {
-      downloads.push(new Request(input, init));
-      return new Response(Buffer.from(ONE_PIXEL_PNG_BASE64, 'base64'), { status: 200, headers: { 'content-type': 'image/png' } });
-    };
-    const { sim, client, account } = testEnv({ settings: { fetch: download } });
-    const remote: MediaRef = { kind: 'image', source: { type: 'url', url: 'https://cdn.example/pixel.png' }, mimeType: 'image/png' };
-    await client.publish(account, { text: 'from a CDN', media: [remote] });
-
-    expect(downloads.map((request) => request.url)).toEqual(['https://cdn.example/pixel.png']);
-    expect(downloads[0]!.headers.get('authorization')).toBeNull();
-    expect(sim.requests[0]!.body).toEqual({
-      file: { filename: 'upload.png', type: 'image/png', size: Buffer.from(ONE_PIXEL_PNG_BASE64, 'base64').length },
+  it('reads media given by URL as a stream from its server, never sending the token there', async () => {
+    const png = Buffer.from(ONE_PIXEL_PNG_BASE64, 'base64');
+    const seen: Array<{ method: string; authorization: string | undefined }> = [];
+    // A media server on 127.0.0.1: core reads the URL (HEAD, then GET) and the adapter streams it on.
+    const cdn = createServer((request, response) => {
+      seen.push({ method: request.method!, authorization: request.headers.authorization });
+      response.writeHead(200, { 'content-type': 'image/png', 'content-length': String(png.length) });
+      response.end(request.method === 'HEAD' ? undefined : png);
     });
-    expect(sim.posts()[0]!.mediaIds).toHaveLength(1);
+    await new Promise<void>((resolve) => cdn.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(cdn.address() as AddressInfo).port}/pixel.png`;
+    try {
+      const env = testEnv();
+      await env.client.publish(env.account, {
+        text: 'from a media server',
+        media: [{ kind: 'image', source: { type: 'url', url }, mimeType: 'image/png', altText: 'a pixel' }],
+      });
+      expect(seen.length).toBeGreaterThan(0);
+      expect(seen.every((request) => request.authorization === undefined)).toBe(true);
+      expect(env.sim.requests[0]!.body).toEqual({
+        file: { filename: 'upload.png', type: 'image/png', size: png.length },
+        description: 'a pixel',
+      });
+      expect(env.sim.posts()[0]!.mediaIds).toHaveLength(1);
+    } finally {
+      await new Promise((resolve) => cdn.close(resolve));
+    }
   });
 
   it('uploads each thread part its own media', async () => {

@@ -1,6 +1,7 @@
 import { parseApiResponse, type AdapterContext } from '@smm/core/adapter-kit';
-import { ApiCallError, TimeoutError } from '@smm/core/adapter-kit';
-import type { MediaRef } from '@smm/core/adapter-kit';
+import { ApiCallError } from '@smm/core/adapter-kit';
+import type { AdapterMediaRef as MediaRef, HttpClient } from '@smm/core/adapter-kit';
+import { streamedMultipart } from './multipart-body.js';
 import { MediaAttachmentSchema } from './api-schemas.js';
 import { MASTODON_BUCKETS } from './rate-limits.js';
 import type { MastodonAdapterSettings } from './settings.js';
@@ -33,43 +34,48 @@ async function bytesOf(media: MediaRef, settings: MastodonAdapterSettings, signa
 }
 
 /**
- * Uploads one media item with `POST /api/v2/media` (multipart `file` and `description`, the
- * alt text) and returns its attachment id once the server has processed it: a 202 (video,
- * large GIFs) has a null `url`, so `GET /api/v1/media/:id` is polled on the context's clock
- * until it has one (206 while processing). @internal
+ * The multipart body of an upload: streamed from `media.body` when core supplies one (files,
+ * Blobs, streams, URLs: never held whole, sent with its length), else a `FormData` of the bytes.
  */
-export async function uploadMedia(media: MediaRef, context: AdapterContext, settings: MastodonAdapterSettings): Promise<string> {
+async function uploadBody(
+  media: MediaRef,
+  settings: MastodonAdapterSettings,
+  signal: AbortSignal,
+): Promise<Pick<Parameters<HttpClient['request']>[0], 'body' | 'streamBody' | 'headers'>> {
+  const description: Array<[string, string]> = media.altText ? [['description', media.altText]] : [];
+  if (media.body) {
+    const form = streamedMultipart(description, { name: 'file', filename: fileName(media), type: media.mimeType, body: media.body });
+    return { streamBody: form.stream, headers: { 'content-type': form.contentType, 'content-length': String(form.contentLength) } };
+  }
   const form = new FormData();
-  form.set('file', await bytesOf(media, settings, context.signal), fileName(media));
-  if (media.altText) form.set('description', media.altText);
+  form.set('file', await bytesOf(media, settings, signal), fileName(media));
+  for (const [name, value] of description) form.set(name, value);
+  return { body: form };
+}
+
+/** An uploaded attachment: its id, and whether the server is still processing it. @internal */
+export interface UploadedMedia {
+  id: string;
+  processing: boolean;
+}
+
+/**
+ * Uploads one media item with `POST /api/v2/media` (multipart `file` and `description`, the
+ * alt text). Large media (video, large GIFs) is processed asynchronously: the answer is a 202
+ * with a null `url` (https://docs.joinmastodon.org/methods/media/#v2), reported here as
+ * `processing`, and the status is created once `GET /api/v1/media/:id` has a url (see
+ * `doGetPublishStatus`) instead of waiting inside the publish. @internal
+ */
+export async function uploadMedia(media: MediaRef, context: AdapterContext, settings: MastodonAdapterSettings): Promise<UploadedMedia> {
   // Safe to repeat: a second upload only leaves an unattached file, which Mastodon removes itself.
   const response = await context.http.request({
     method: 'POST',
     path: '/api/v2/media',
-    body: form,
+    ...(await uploadBody(media, settings, context.signal)),
     bucket: MASTODON_BUCKETS.media,
     idempotent: true,
     signal: context.signal,
   });
-  let attachment = parseApiResponse(MediaAttachmentSchema, response, 'mastodon', 'POST /api/v2/media');
-  const deadline = context.clock.now() + settings.mediaProcessingTimeoutMs;
-  while (attachment.url === null) {
-    if (context.clock.now() + settings.mediaPollIntervalMs > deadline) {
-      throw new TimeoutError(
-        `Mastodon did not finish processing media ${attachment.id} within ${settings.mediaProcessingTimeoutMs} ms: try a smaller file, or raise mediaProcessingTimeoutMs`,
-        {
-          platform: 'mastodon',
-          timeoutMs: settings.mediaProcessingTimeoutMs,
-        },
-      );
-    }
-    await context.clock.sleep(settings.mediaPollIntervalMs, context.signal);
-    const polled = await context.http.request({
-      path: `/api/v1/media/${encodeURIComponent(attachment.id)}`,
-      bucket: MASTODON_BUCKETS.read,
-      signal: context.signal,
-    });
-    attachment = parseApiResponse(MediaAttachmentSchema, polled, 'mastodon', 'GET /api/v1/media/:id');
-  }
-  return attachment.id;
+  const attachment = parseApiResponse(MediaAttachmentSchema, response, 'mastodon', 'POST /api/v2/media');
+  return { id: attachment.id, processing: attachment.url === null };
 }

@@ -81,9 +81,9 @@ export const MastodonAdapterSettingsSchema = z
         media: { limit: 30, windowMs: 30 * MINUTE },
         deletes: { limit: 30, windowMs: 30 * MINUTE },
       }),
-    /** How often to ask whether an uploaded video or GIF is processed (default 1 s). */
+    /** When to check first whether an uploaded video or GIF is processed (default 1 s; later checks back off). */
     mediaPollIntervalMs: positiveMs('an interval').default(1_000),
-    /** How long to wait for media processing before giving up (default 10 min). */
+    /** How long `client.publish` waits for media processing by default (`capabilities.pendingPublish.maxWaitMs`, default 10 min). */
     mediaProcessingTimeoutMs: positiveMs('a duration').default(10 * MINUTE),
     /** Downloads media given by URL (default: the global fetch). Never receives the Mastodon token. */
     fetch: fetchSettingSchema,

@@ -99,12 +99,18 @@ export async function publishDraft(
   }
   const forAdapter = {
     ...draft,
-    media: await Promise.all(draft.media.map((ref, i) => mediaRefForAdapter(ref, mediaRules, ['media', i], media.bodies.get(ref)))),
+    media: await Promise.all(
+      draft.media.map((ref, i) =>
+        mediaRefForAdapter(ref, mediaRules, ['media', i], media.bodies.get(ref), { probe: media.probes.get(ref) }),
+      ),
+    ),
     thread: await Promise.all(
       draft.thread.map(async (part, p) => ({
         ...part,
         media: await Promise.all(
-          part.media.map((ref, i) => mediaRefForAdapter(ref, mediaRules, ['thread', p, 'media', i], media.bodies.get(ref))),
+          part.media.map((ref, i) =>
+            mediaRefForAdapter(ref, mediaRules, ['thread', p, 'media', i], media.bodies.get(ref), { probe: media.probes.get(ref) }),
+          ),
         ),
       })),
     ),

@@ -101,7 +101,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       throwHttpErrors: false,
       fetch: fetchImpl,
       hooks: {
-        beforeRequest: [(request, kyOptions) => (kyOptions.context as HookContext).run.authorize(request.headers)],
+        beforeRequest: [
+          (request, kyOptions) => (kyOptions.context as HookContext).run.authorize(request.headers),
+          // A streamed body is sent here, past ky: ky clones every request, and a clone of a
+          // stream body tees it, buffering the whole upload for a copy nobody reads.
+          (request, kyOptions) => (kyOptions.context as HookContext).run.sendStreamBody(request, fetchImpl),
+        ],
       },
     }),
     scopeOf,

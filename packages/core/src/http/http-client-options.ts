@@ -96,6 +96,9 @@ const HttpRequestSchema = z.object({
   idempotencyKey: z.string().min(1, { error: 'must be a non-empty key' }).optional(),
   timeoutMs: positiveMs('the timeout').max(2_147_483_647, { error: 'must be ≤ 2147483647 ms' }).optional(),
   responseType: z.enum(['json', 'text', 'arrayBuffer', 'none']).optional(),
+  streamBody: z
+    .custom<() => unknown>((value) => typeof value === 'function', { error: 'must be a function that returns a fresh stream of the body' })
+    .optional(),
 });
 
 const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD']);
@@ -112,6 +115,7 @@ function plainlyValid(request: HttpRequest): boolean {
   if (!optionalString(request.bucket) || !optionalString(request.idempotencyKey)) return false;
   if (!optionalPositive(request.cost) || !optionalPositive(request.timeoutMs, 2_147_483_647)) return false;
   if (request.idempotent !== undefined && typeof request.idempotent !== 'boolean') return false;
+  if (request.streamBody !== undefined && typeof request.streamBody !== 'function') return false;
   if (request.responseType !== undefined && !RESPONSE_TYPES.has(request.responseType)) return false;
   if (request.headers !== undefined) {
     if (request.headers === null || typeof request.headers !== 'object') return false;

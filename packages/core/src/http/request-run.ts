@@ -141,6 +141,8 @@ export class RequestRun<T> {
   private readonly idempotent: boolean;
   /** Repeating it is harmless: idempotent, or deduplicated by its key. */
   private readonly retrySafe: boolean;
+  /** What a `streamBody` factory threw, if it did. */
+  private bodyFailure: unknown;
   private readonly url: string;
   private readonly key: string;
   private readonly id: string;
@@ -372,12 +374,32 @@ export class RequestRun<T> {
     } catch (error) {
       const sent = this.credentialsRead;
       if (!sent && !(error instanceof SendFailure)) throw new StopRetrying(error); // credentials failed: nothing was sent
+      if (this.bodyFailure !== undefined) throw new StopRetrying(this.bodyFailure); // the body cannot be read (again)
       if (signal?.aborted) throw new SendFailure('aborted', sent);
       if (error instanceof SendFailure) throw error;
       if (isTimeoutError(error)) throw new SendFailure('timeout', sent, error);
       throw new SendFailure('network', sent, error);
     }
     return this.exchangeResult!;
+  }
+
+  /**
+   * ky `beforeRequest` hook: sends a `streamBody` request with a fresh stream (so ky never
+   * clones it), or nothing for other requests. A factory that throws (a one-shot stream read
+   * already) stops the retries with its error. @internal
+   */
+  sendStreamBody(request: Request, fetchImpl: typeof fetch): Promise<Response> | undefined {
+    const factory = this.input.streamBody;
+    if (factory === undefined) return undefined;
+    let stream: ReadableStream<Uint8Array>;
+    try {
+      stream = toReadableStream(factory());
+    } catch (error) {
+      this.bodyFailure = error;
+      throw error;
+    }
+    // `duplex: 'half'` is what fetch requires to send a stream (not yet in the DOM types).
+    return fetchImpl(new Request(request, { body: stream, duplex: 'half' } as RequestInit));
   }
 
   /** ky `beforeRequest` hook: adds the credentials, read at dispatch. @internal */
@@ -461,9 +483,10 @@ export class RequestRun<T> {
     const { planner } = this.c;
     const platform = this.c.options.platform;
     if (failure instanceof StopRetrying) {
-      // Never sent: the credentials provider failed.
+      // Never sent: the credentials provider failed, or a stream body could not be read (again).
       await planner.release(reservation);
       const error = failure.error;
+      if (this.bodyFailure !== undefined) return failure;
       return new StopRetrying(
         SmmError.isInstance(error)
           ? error
@@ -636,3 +659,20 @@ export class RequestRun<T> {
 
 // Retry-After of failures that are not rate limits (a 503), for the backoff.
 const retryAfterOf = new WeakMap<object, number>();
+
+/** A stream from a `streamBody` factory's answer (an async iterable becomes a pulled stream). */
+function toReadableStream(source: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
+  if (source instanceof ReadableStream) return source;
+  const iterator = source[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await iterator.next();
+      if (next.done) controller.close();
+      // Copied: a reader may reuse its buffer once we ask for the next piece.
+      else controller.enqueue(next.value.slice());
+    },
+    async cancel(reason) {
+      await iterator.return?.(reason);
+    },
+  });
+}

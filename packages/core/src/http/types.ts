@@ -142,6 +142,13 @@ export interface HttpRequest {
   json?: unknown;
   /** Any other body (FormData for uploads, bytes). */
   body?: BodyInit;
+  /**
+   * A body sent as a stream, never held whole (a large media upload): called once per attempt
+   * for a fresh stream. Set `content-length` in `headers` when the size is known (some servers
+   * refuse chunked uploads). When it throws (a one-shot stream already read), the request is
+   * not tried again and fails with that error.
+   */
+  streamBody?: () => ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
   headers?: Record<string, string>;
   /** Which bucket it spends from; default `read` for GET/HEAD, `write` otherwise. */
   bucket?: RateLimitBucket;

@@ -1,3 +1,4 @@
+import type { MediaProbe } from './probe-media.js';
 import type { AdapterV1MediaRef, AdapterV1MediaRules } from '../adapter-spec/index.js';
 import { ValidationError } from '../errors/index.js';
 import type { MediaRef } from '../model/index.js';
@@ -42,12 +43,18 @@ export async function mediaRefForAdapter(
   rules: AdapterV1MediaRules,
   path: Array<string | number>,
   opened?: MediaBody,
-  options: { fetch?: typeof fetch; signal?: AbortSignal } = {},
+  options: { fetch?: typeof fetch; signal?: AbortSignal; probe?: MediaProbe | undefined } = {},
 ): Promise<AdapterV1MediaRef> {
   const open = async () => opened ?? openMediaRef(ref, path, options);
   if (rules.streamedBodies) {
     const body = await open();
-    return { ...mediaRefForLookup(ref), sizeBytes: body.sizeBytes, body };
+    // Probed dimensions fill what the draft left out (Bluesky's aspectRatio needs them).
+    const { probe } = options;
+    const size =
+      ref.width === undefined && probe?.width !== undefined && probe.height !== undefined
+        ? { width: probe.width, height: probe.height }
+        : {};
+    return { ...mediaRefForLookup(ref), ...size, sizeBytes: body.sizeBytes, body };
   }
   if (!ref.from) return ref;
   const body = await open();

@@ -18,7 +18,7 @@ import {
   type WindowLimit,
   type WindowState,
 } from '../simulator/index.js';
-import { blobCid, recordCid } from './content-ids.js';
+import { blobCid, blobCidFromSha256, recordCid } from './content-ids.js';
 import {
   isKnownRecordType,
   LexiconViolation,
@@ -537,9 +537,12 @@ export function createBlueskySimulator(options: BlueskySimulatorOptions = {}): B
     async handle(request) {
       const type = (request.headers['content-type'] ?? 'application/octet-stream').split(';')[0]!.trim();
       const bytes = request.bodySize;
-      if (bytes > 1_000_000)
-        return invalid(`This file is too large. It is ${bytes} bytes but the maximum size is 1000000 bytes.`, 'BlobTooLarge');
-      const cid = await blobCid(request.bytes);
+      // The lexicons cap images at 1 000 000 bytes as this simulator keeps them (the record
+      // check refuses bigger ones) and app.bsky.embed.video at 100 000 000: a PDS takes video that large.
+      const limit = type.startsWith('video/') ? 100_000_000 : 1_000_000;
+      if (bytes > limit)
+        return invalid(`This file is too large. It is ${bytes} bytes but the maximum size is ${limit} bytes.`, 'BlobTooLarge');
+      const cid = request.sha256 ? blobCidFromSha256(request.sha256) : await blobCid(request.bytes);
       blobs.set(cid, { cid, mimeType: type, size: bytes });
       return { status: 200, body: { blob: { $type: 'blob', ref: { $link: cid }, mimeType: type, size: bytes } } };
     },

@@ -2,7 +2,7 @@ import { type Adapter } from '@smm/core/adapter-kit';
 import type { ClientHttpOptions } from '@smm/core/client';
 import { ApiCallError, AuthError, RateLimitError, UnsupportedFeatureError } from '@smm/core/errors';
 import type { HttpClient, HttpClientOptions } from '@smm/core/http';
-import type { AccountInput, MediaRef, PostRef } from '@smm/core/model';
+import type { AccountInput, MediaRef, PostDraftInput, PostRef } from '@smm/core/model';
 import { createAdapterTestEnv, ONE_PIXEL_PNG_BASE64, settle, type AdapterTestEnv } from '../adapter-test-env/index.js';
 import { createFakeClock, type FakeClock } from '../clock/index.js';
 import type { NetworkSimulator } from '../simulator/index.js';
@@ -30,6 +30,11 @@ export interface ConformanceOptions<TSim extends NetworkSimulator = NetworkSimul
   createHttpClient?: (options: HttpClientOptions) => HttpClient;
   /** Page size used to prove pagination (default 5). */
   mentionPageSize?: number;
+  /**
+   * What the pending-publish checks add to their draft so the network finishes it later
+   * (default: nothing, every publish goes pending). Mastodon: `{ media: [aVideo] }`.
+   */
+  pendingDraft?: Omit<PostDraftInput, 'text'>;
 }
 
 /** One check of the suite. */
@@ -444,7 +449,7 @@ export function conformanceChecks<TSim extends NetworkSimulator>(options: Confor
       },
     },
     ...connectChecks(probe, setup, check),
-    ...pendingPublishChecks({ capabilities, setup, unique, credentials: credentialsOf, fail }),
+    ...pendingPublishChecks({ capabilities, setup, unique, credentials: credentialsOf, fail, draft: options.pendingDraft ?? {} }),
     ...mediaChecks({ capabilities, setup, unique, check, describeError }),
   ];
   return entries.map((entry) => ({ ...entry, skip: entry.skip ?? false }));

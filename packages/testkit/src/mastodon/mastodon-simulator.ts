@@ -42,6 +42,11 @@ export interface MastodonSimulatorOptions {
   limits?: Partial<{ all: WindowLimit; media: WindowLimit; deletes: WindowLimit }>;
   mentionBacklog?: number;
   mentionEveryMs?: number;
+  /**
+   * How long a video takes to process after upload (default 2 s): `POST /api/v2/media` answers
+   * 202 with a null `url`, `GET /api/v1/media/:id` 206 until then.
+   */
+  videoProcessingMs?: number;
 }
 
 /** The Mastodon simulator. */
@@ -121,6 +126,7 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
   const domain = new URL(baseUrl).host;
   const accountId = options.account?.id ?? '110000000000000001';
   const username = options.account?.username ?? 'smm';
+  const videoProcessingMs = options.videoProcessingMs ?? 2_000;
   const instanceLimits: MastodonInstanceLimits = {
     ...DEFAULT_INSTANCE_LIMITS,
     ...(options.maxCharacters === undefined ? {} : { maxCharacters: options.maxCharacters }),
@@ -176,7 +182,7 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
   });
 
   const renderAttachment = (item: Attachment) => {
-    const ready = item.type !== 'video' || clock.now() >= item.uploadedAtMs + 2_000;
+    const ready = item.type !== 'video' || clock.now() >= item.uploadedAtMs + videoProcessingMs;
     return {
       id: item.id,
       type: item.type,
@@ -375,7 +381,7 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
       if (items.length > 1 && items.some((item) => item.type === 'video' || item.type === 'audio')) {
         return refuse(422, 'Cannot attach a video to a post that already contains images');
       }
-      if (items.some((item) => item.type === 'video' && clock.now() < item.uploadedAtMs + 2_000)) {
+      if (items.some((item) => item.type === 'video' && clock.now() < item.uploadedAtMs + videoProcessingMs)) {
         return refuse(422, 'Cannot attach files that have not finished processing. Try again in a moment!');
       }
     }
@@ -480,9 +486,11 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
   });
 
   // https://docs.joinmastodon.org/methods/media/#get — 206 while processing, 404 for another's or none.
+  // Mastodon looks among the account's unattached media only (MediaController: `where(status_id: nil)`),
+  // so one already attached to a status is a 404 too.
   const getMedia = endpoint(undefined, (request) => {
     const item = attachments.get(request.params.id!);
-    if (!item) return { status: 404, body: { error: 'Record not found' } };
+    if (!item || item.attachedTo !== undefined) return { status: 404, body: { error: 'Record not found' } };
     const rendered = renderAttachment(item);
     return { status: rendered.url === null ? 206 : 200, body: rendered };
   });

@@ -125,7 +125,7 @@ export function createSimulatorEngine(options: EngineOptions): SimulatorServing 
     const recorded = await readRequest(request, new Date(options.clock.now()).toISOString());
     requests.push(recorded);
     const url = new URL(request.url);
-    const bytes = recorded.bodySize > 0 ? new Uint8Array(await request.clone().arrayBuffer()) : new Uint8Array(0);
+    const bytes = recorded.bodySize > 0 && !recorded.sha256 ? new Uint8Array(await request.clone().arrayBuffer()) : new Uint8Array(0);
     const base: SimRequest = { ...recorded, params: {}, searchParams: url.searchParams, origin, bytes };
     const fault: ActiveFault | undefined = faults.take(recorded);
     if (fault?.kind === '429-storm') {

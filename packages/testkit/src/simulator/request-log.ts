@@ -1,3 +1,4 @@
+import { LARGE_BODY_BYTES, largeMultipartFields, readLargeBody } from './large-body.js';
 /** One request a simulator received, as recorded in `sim.requests` for shape assertions. */
 export interface RecordedRequest {
   method: string;
@@ -16,6 +17,8 @@ export interface RecordedRequest {
   bodySize: number;
   /** When the simulator received it (simulated time, ISO-8601). */
   at: string;
+  /** SHA-256 of a body above 8 MiB, which is read as a stream and not kept (`bytes` is then empty). */
+  sha256?: Uint8Array;
 }
 
 function collect(entries: Iterable<[string, unknown]>): Record<string, unknown> {
@@ -38,6 +41,21 @@ export async function readRequest(request: Request, at: string): Promise<Recorde
   const type = headers['content-type'] ?? '';
   let body: unknown;
   let bodySize = 0;
+  const declared = Number(headers['content-length'] ?? 0);
+  if (declared > LARGE_BODY_BYTES && request.body) {
+    // A large upload is read as a stream (the simulator must not hold what the client streams).
+    const large = await readLargeBody(request.body!);
+    return {
+      method: request.method.toUpperCase(),
+      path: url.pathname,
+      query: collect(url.searchParams.entries()) as Record<string, string | string[]>,
+      headers,
+      body: type.includes('multipart/form-data') ? largeMultipartFields(large, type) : undefined,
+      bodySize: large.size,
+      at,
+      sha256: large.sha256,
+    };
+  }
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     const bytes = await request.clone().arrayBuffer();
     bodySize = bytes.byteLength;
