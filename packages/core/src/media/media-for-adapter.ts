@@ -1,4 +1,4 @@
-import type { MediaProbe } from './probe-media.js';
+import type { MediaProbe } from '../media-rules/index.js';
 import type { AdapterV1MediaRef, AdapterV1MediaRules } from '../adapter-spec/index.js';
 import { ValidationError } from '../errors/index.js';
 import type { MediaRef } from '../model/index.js';
