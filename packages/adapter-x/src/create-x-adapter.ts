@@ -11,6 +11,7 @@ import { doGetAccountMetrics } from './do-get-account-metrics.js';
 import { doGetPostMetrics } from './do-get-post-metrics.js';
 import { XOptionsSchema, type XOptions } from './network-options.js';
 import { doPublish } from './do-publish.js';
+import { doGetPublishStatus } from './do-get-publish-status.js';
 import { parseXRateLimit } from './rate-limits.js';
 import { parseXAdapterSettings, type XAdapterSettingsInput } from './settings.js';
 
@@ -54,7 +55,8 @@ export function createXAdapter(settings: XAdapterSettingsInput = {}): XAdapter {
   return defineAdapter<XOptions, XCredentials>({
     platform: 'x',
     displayName: 'X',
-    capabilities: X_CAPABILITIES,
+    // How long core waits for X to process a video or GIF by default (a pending publish).
+    capabilities: { ...X_CAPABILITIES, pendingPublish: { maxWaitMs: config.mediaProcessingTimeoutMs } },
     http: {
       baseUrl: config.baseUrl,
       headers: { 'user-agent': config.userAgent },
@@ -67,6 +69,7 @@ export function createXAdapter(settings: XAdapterSettingsInput = {}): XAdapter {
     networkOptionsSchema: XOptionsSchema,
     connect: xConnect({ baseUrl: config.baseUrl }),
     doPublish: (input, context) => doPublish(input, context, config),
+    doGetPublishStatus: (input, context) => doGetPublishStatus(input, context, config),
     doDelete: ({ post }, context) => doDelete(post, context),
     doGetPost: ({ post }, context) => doGetPost(post, context),
     doListMentions: (input, context) => doListMentions(input, context),

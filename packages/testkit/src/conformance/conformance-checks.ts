@@ -24,6 +24,12 @@ export interface ConformanceOptions<TSim extends NetworkSimulator = NetworkSimul
   credentials?: unknown | ((simulator: TSim) => unknown);
   /** An image the adapter can publish (default: a 1×1 PNG given as bytes, with alt text). */
   media?: MediaRef;
+  /**
+   * Media whose publish the network finishes later (a video it processes), for the
+   * pending-publish checks of an adapter that answers pending only for such media (X, Mastodon).
+   * Default: none, the checks publish text only.
+   */
+  pendingMedia?: MediaRef;
   /** HTTP options for the client (defaults: 5 s timeout, 3 retries, waits up to 30 min of simulated time). */
   httpOptions?: ClientHttpOptions;
   /** Another HTTP client factory (default: `createHttpClient` from `@smm/core/http`). */
@@ -444,7 +450,7 @@ export function conformanceChecks<TSim extends NetworkSimulator>(options: Confor
       },
     },
     ...connectChecks(probe, setup, check),
-    ...pendingPublishChecks({ capabilities, setup, unique, credentials: credentialsOf, fail }),
+    ...pendingPublishChecks({ capabilities, setup, unique, credentials: credentialsOf, fail, pendingMedia: options.pendingMedia }),
     ...mediaChecks({ capabilities, setup, unique, check, describeError }),
   ];
   return entries.map((entry) => ({ ...entry, skip: entry.skip ?? false }));

@@ -1,7 +1,7 @@
 import type { AdapterCapabilities } from '@smm/core/adapter-kit';
 import { createClient, type SmmClient } from '@smm/core/client';
 import { PublishPendingTimeoutError } from '@smm/core/errors';
-import type { PendingPublish } from '@smm/core/model';
+import type { MediaRef, PendingPublish } from '@smm/core/model';
 import { settle, type AdapterTestEnv } from '../adapter-test-env/index.js';
 import type { NetworkSimulator } from '../simulator/index.js';
 
@@ -13,6 +13,8 @@ export interface PendingPublishCheckHelpers<TSim extends NetworkSimulator> {
   /** The account's credentials as the suite resolves them (default `sim.credentials`). */
   credentials: (sim: TSim) => unknown;
   fail: (message: string) => never;
+  /** Media that makes a publish pending on this network (a video it processes); default: text-only drafts. */
+  pendingMedia?: MediaRef | undefined;
 }
 
 /** One check, as the suite lists them. */
@@ -57,9 +59,11 @@ export function pendingPublishChecks<TSim extends NetworkSimulator>(helpers: Pen
     if (!condition) fail(message);
   };
   const live = (sim: NetworkSimulator, text: string) => sim.posts().filter((post) => !post.deleted && post.text === text);
+  // The draft a check publishes: its text, with the suite's pending media when it has some.
+  const draft = (text: string) => ({ text, ...(helpers.pendingMedia ? { media: [helpers.pendingMedia] } : {}) });
 
   async function publishPending(env: AdapterTestEnv<TSim>, text: string): Promise<PendingPublish> {
-    const result = await env.client.publish(env.account, { text }, { wait: false });
+    const result = await env.client.publish(env.account, draft(text), { wait: false });
     check(
       result.pending !== undefined,
       'the adapter declares capabilities.pendingPublish but answered this publish with the post at once: the check needs a pending answer (configure the simulator so publishing takes a while)',
@@ -136,7 +140,7 @@ export function pendingPublishChecks<TSim extends NetworkSimulator>(helpers: Pen
         const polls: number[] = [];
         env.client.on('publish-pending', ({ pending }) => pendingEvents.push(pending));
         env.client.on('publish-progress', (event) => polls.push(event.polls));
-        const { published } = await env.client.publish(env.account, { text });
+        const { published } = await env.client.publish(env.account, draft(text));
         check(pendingEvents.length >= 1, 'no publish-pending event while the publish was pending');
         check(pendingEvents[0]!.platform === env.adapter.platform, 'the publish-pending event names another platform');
         check(polls.length >= 1, 'no publish-progress event while polling');
