@@ -41,7 +41,13 @@ function decodeBase64(base64: string): Uint8Array {
   return bytes;
 }
 
+// Node's Buffer where there is one (native, no intermediate string); btoa elsewhere.
+const NodeBuffer = (
+  globalThis as { Buffer?: { from(data: ArrayBufferLike, offset: number, length: number): { toString(encoding: 'base64'): string } } }
+).Buffer;
+
 function encodeBase64(bytes: Uint8Array): string {
+  if (NodeBuffer) return NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
   let binary = '';
   // In slices: String.fromCharCode takes its arguments on the stack.
   for (let offset = 0; offset < bytes.length; offset += 0x8000) {
