@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { createClient } from '@smm/core/client';
-import type { PendingPublish } from '@smm/core/model';
 import { mp4Header, toBase64 } from '@smm/testkit/media-files';
 import { ONE_PIXEL_PNG_BASE64, testEnv } from './__tests__/test-env.js';
 import { createXAdapter } from './index.js';
@@ -26,7 +25,7 @@ describe('X media processing as a pending publish', () => {
     expect(handle.processing).toEqual([{ id: mediaId }]);
 
     // Another process: a client that shares nothing with the first, given the stored JSON.
-    const stored = JSON.parse(JSON.stringify(pending)) as PendingPublish;
+    const stored = JSON.parse(JSON.stringify(pending)) as typeof pending;
     const restarted = createClient({
       adapters: [createXAdapter({ baseUrl: env.sim.baseUrl })],
       accounts: [{ platform: 'x', id: env.sim.account.id, handle: env.sim.account.handle }],
