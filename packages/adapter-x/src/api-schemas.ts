@@ -63,6 +63,9 @@ export const XProcessingInfoSchema = z.object({
   error: z.object({ code: z.number().optional(), name: z.string().optional(), message: z.string().optional() }).optional(),
 });
 
+/** `processing_info`. @internal */
+export type XProcessingInfo = z.infer<typeof XProcessingInfoSchema>;
+
 /** `POST /2/media/upload/initialize`, `…/{id}/finalize` and `GET /2/media/upload` (status). @internal */
 export const XMediaUploadSchema = z.object({
   data: z.object({ id: z.string(), media_key: z.string().optional(), processing_info: XProcessingInfoSchema.optional() }),

@@ -13,6 +13,7 @@ import { doGetPostMetrics } from './do-get-post-metrics.js';
 import { doGetPublicAccount } from './do-get-public-account.js';
 import { XOptionsSchema, type XOptions } from './network-options.js';
 import { doPublish } from './do-publish.js';
+import { doGetPublishStatus } from './do-get-publish-status.js';
 import { parseXRateLimit } from './rate-limits.js';
 import { parseXAdapterSettings, type XAdapterSettingsInput } from './settings.js';
 
@@ -56,7 +57,8 @@ export function createXAdapter(settings: XAdapterSettingsInput = {}): XAdapter {
   return defineAdapter<XOptions, XCredentials>({
     platform: 'x',
     displayName: 'X',
-    capabilities: X_CAPABILITIES,
+    // How long core waits for X to process a video or GIF by default (a pending publish).
+    capabilities: { ...X_CAPABILITIES, pendingPublish: { maxWaitMs: config.mediaProcessingTimeoutMs } },
     http: {
       baseUrl: config.baseUrl,
       headers: { 'user-agent': config.userAgent },
@@ -69,6 +71,7 @@ export function createXAdapter(settings: XAdapterSettingsInput = {}): XAdapter {
     networkOptionsSchema: XOptionsSchema,
     connect: xConnect({ baseUrl: config.baseUrl }),
     doPublish: (input, context) => doPublish(input, context, config),
+    doGetPublishStatus: (input, context) => doGetPublishStatus(input, context, config),
     doDelete: ({ post }, context) => doDelete(post, context),
     doGetPost: ({ post }, context) => doGetPost(post, context),
     doListMentions: (input, context) => doListMentions(input, context),

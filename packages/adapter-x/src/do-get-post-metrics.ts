@@ -5,7 +5,8 @@ import { XTweetLookupSchema, type XTweet } from './api-schemas.js';
 import { problemKind } from './error-mapping.js';
 import { X_BUCKETS } from './rate-limits.js';
 
-type Group = 'public_metrics' | 'non_public_metrics' | 'organic_metrics';
+/** Which object of an X post a metric is read from. */
+export type XMetricGroup = 'public_metrics' | 'non_public_metrics' | 'organic_metrics';
 
 /**
  * Which X metric each canonical post metric comes from, in order of preference. The
@@ -16,7 +17,7 @@ type Group = 'public_metrics' | 'non_public_metrics' | 'organic_metrics';
  * X_POST_METRICS.shares; // [['public_metrics', 'repost_count']]
  * ```
  */
-export const X_POST_METRICS: Readonly<Partial<Record<CanonicalMetric, ReadonlyArray<readonly [Group, string]>>>> = {
+export const X_POST_METRICS: Readonly<Partial<Record<CanonicalMetric, ReadonlyArray<readonly [XMetricGroup, string]>>>> = {
   impressions: [
     ['public_metrics', 'impression_count'],
     ['non_public_metrics', 'impression_count'],
@@ -31,7 +32,7 @@ export const X_POST_METRICS: Readonly<Partial<Record<CanonicalMetric, ReadonlyAr
   profileVisits: [['non_public_metrics', 'user_profile_clicks']],
 };
 
-function valueOf(tweet: XTweet, group: Group, name: string): MetricValue | undefined {
+function valueOf(tweet: XTweet, group: XMetricGroup, name: string): MetricValue | undefined {
   const value = tweet[group]?.[name];
   return value === undefined ? undefined : { value, platformName: `${group}.${name}` };
 }
@@ -40,7 +41,9 @@ function valueOf(tweet: XTweet, group: Group, name: string): MetricValue | undef
 export function postMetricsOf(tweet: XTweet): MetricSnapshotOutput {
   const metrics: MetricSnapshotOutput['metrics'] = {};
   const used = new Set<string>();
-  for (const [metric, sources] of Object.entries(X_POST_METRICS) as Array<[CanonicalMetric, ReadonlyArray<readonly [Group, string]>]>) {
+  for (const [metric, sources] of Object.entries(X_POST_METRICS) as Array<
+    [CanonicalMetric, ReadonlyArray<readonly [XMetricGroup, string]>]
+  >) {
     for (const [group, name] of sources) {
       const value = valueOf(tweet, group, name);
       if (value === undefined) continue;

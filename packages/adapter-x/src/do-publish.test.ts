@@ -1,6 +1,6 @@
 import { VERSION } from './version.js';
 import { ValidationError } from '@smm/core/adapter-kit';
-import { settle, testEnv } from './__tests__/test-env.js';
+import { ONE_PIXEL_PNG_BASE64, settle, testEnv } from './__tests__/test-env.js';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '@smm/core/client';
@@ -99,7 +99,7 @@ describe('publishing to X', () => {
 
   it('refuses, before any request, every X-specific problem at once', async () => {
     const env = testEnv();
-    const image = { kind: 'image' as const, source: { type: 'url' as const, url: 'https://cdn.example/a.png' }, mimeType: 'image/png' };
+    const image = { kind: 'image' as const, source: { type: 'bytes' as const, base64: ONE_PIXEL_PNG_BASE64 }, mimeType: 'image/png' };
     const outcome = await settle(
       env.client.publish(
         env.account,

@@ -1,13 +1,21 @@
-import { parseApiResponse, type AdapterContext, type PollInput, type PublishInput, type PublishOutput } from '@smm/core/adapter-kit';
-import type { MediaRef } from '@smm/core/adapter-kit';
+import {
+  parseApiResponse,
+  type AdapterContext,
+  type PendingPublishOutput,
+  type PollInput,
+  type PublishInput,
+  type PublishOutput,
+} from '@smm/core/adapter-kit';
+import type { AdapterMediaRef } from '@smm/core/adapter-kit';
 import { XCreateTweetSchema } from './api-schemas.js';
 import { checkXDraft } from './check-x-draft.js';
 import { asContentRefusal, isDuplicateRefusal, partPath } from './content-refusal.js';
-import { uploadMedia, type MediaUploadSettings } from './media-upload.js';
+import { uploadMedia, type MediaUploadSettings, type UploadedMedia } from './media-upload.js';
 import type { XOptions } from './network-options.js';
 import { findPostAt, readOwnTimeline } from './own-timeline.js';
 import { composeRootText } from './post-text.js';
 import { ownPostUrl } from './post-url.js';
+import { toPendingHandle, type XPublishHandle } from './publish-handle.js';
 import { X_BUCKETS } from './rate-limits.js';
 
 /** What publishing needs from the adapter settings. @internal */
@@ -57,31 +65,37 @@ async function existingPost(
   return findPostAt(tweets, text, parentId)?.id;
 }
 
+/** What creating the posts of a draft needs once its media is uploaded and processed. @internal */
+export interface PostsToCreate {
+  parts: ReadonlyArray<{ text: string; mediaIds: readonly string[] }>;
+  replyToId: string | undefined;
+  options: XOptions;
+  poll: PollInput | undefined;
+}
+
 /**
- * Publishes a draft: uploads each part's media, posts the first part (replying to
- * `draft.replyTo` when set), then each thread part as a reply to the one before. When X
- * refuses a part as a duplicate and `onDuplicate` is `adopt`, the identical post already at
- * that place is taken instead, so a publish retried after a lost answer resumes where it
- * stopped rather than failing. Content refusals become `ValidationError`s naming the part. @internal
+ * Creates the posts with `POST /2/tweets`: the first part (replying to `replyToId` when set),
+ * then each next part as a reply to the one before, starting at part `from` (below it, `done`
+ * holds the ids already published). When X refuses a part as a duplicate and `onDuplicate` is
+ * `adopt`, the identical post already at that place is taken instead. Content refusals become
+ * `ValidationError`s naming the part. @internal
  */
-export async function doPublish(input: PublishInput<XOptions>, context: AdapterContext, settings: PublishSettings): Promise<PublishOutput> {
-  checkXDraft(input);
-  const { draft, poll } = input;
-  const options = input.networkOptions ?? {};
-  const parts: Array<{ text: string; media: MediaRef[] }> = [{ text: composeRootText(draft), media: draft.media }, ...draft.thread];
-  const published: PublishOutput['parts'] = [];
-  let parentId = draft.replyTo?.id;
-  for (const [index, part] of parts.entries()) {
-    const mediaIds: string[] = [];
-    for (const [position, item] of part.media.entries()) {
-      mediaIds.push(await uploadMedia(item, settings, context, [...partPath(index), 'media', position]));
-    }
+export async function createPosts(
+  posts: PostsToCreate,
+  context: AdapterContext,
+  settings: PublishSettings,
+  done: readonly string[] = [],
+): Promise<PublishOutput> {
+  const published: PublishOutput['parts'] = done.map((id) => ({ id, url: ownPostUrl(id, context.account) }));
+  let parentId = done.length > 0 ? done[done.length - 1] : posts.replyToId;
+  for (const [index, part] of posts.parts.entries()) {
+    if (index < done.length) continue;
     let id: string;
     try {
       const response = await context.http.request({
         method: 'POST',
         path: '/2/tweets',
-        json: tweetBody({ text: part.text, mediaIds, parentId, first: index === 0 }, options, poll),
+        json: tweetBody({ text: part.text, mediaIds: part.mediaIds, parentId, first: index === 0 }, posts.options, posts.poll),
         bucket: X_BUCKETS.createPost,
         signal: context.signal,
       });
@@ -107,4 +121,73 @@ export async function doPublish(input: PublishInput<XOptions>, context: AdapterC
     parentId = id;
   }
   return { parts: published };
+}
+
+/** A pending answer while X processes media: poll after X's `check_after_secs`, progress from its least advanced item. @internal */
+export function processingAnswer(handle: XPublishHandle, infos: ReadonlyArray<UploadedMedia['processing']>): PendingPublishOutput {
+  const waits = infos.map((info) => info?.check_after_secs ?? 1);
+  const percents = infos.map((info) => info?.progress_percent).filter((value): value is number => value !== undefined);
+  const stage = infos.some((info) => info?.state === 'in_progress') ? 'in_progress' : 'pending';
+  return {
+    pending: toPendingHandle(handle),
+    pollAfterMs: Math.max(1, ...waits) * 1000,
+    progress: { stage: `media ${stage}`, ...(percents.length > 0 ? { percent: Math.min(...percents) } : {}) },
+  };
+}
+
+/**
+ * Publishes a draft: uploads every part's media first, then posts the first part (replying to
+ * `draft.replyTo` when set) and each thread part as a reply to the one before. When X is still
+ * processing a video or GIF, nothing is posted yet: the answer is pending, with a handle that
+ * holds what is needed to finish (`doGetPublishStatus`), the poll delay from X's
+ * `check_after_secs` and its `progress_percent`. When X refuses a part as a duplicate and
+ * `onDuplicate` is `adopt`, the identical post already at that place is taken instead, so a
+ * publish retried after a lost answer resumes where it stopped rather than failing. @internal
+ */
+export async function doPublish(
+  input: PublishInput<XOptions>,
+  context: AdapterContext,
+  settings: PublishSettings,
+): Promise<PublishOutput | PendingPublishOutput> {
+  checkXDraft(input);
+  const { draft, poll } = input;
+  const options = input.networkOptions ?? {};
+  const since = new Date(context.clock.now()).toISOString();
+  const drafted: Array<{ text: string; media: AdapterMediaRef[] }> = [
+    { text: composeRootText(draft), media: draft.media },
+    ...draft.thread,
+  ];
+  const parts: Array<{ text: string; uploaded: UploadedMedia[] }> = [];
+  for (const [index, part] of drafted.entries()) {
+    const uploaded: UploadedMedia[] = [];
+    for (const [position, item] of part.media.entries()) {
+      uploaded.push(await uploadMedia(item, settings, context, [...partPath(index), 'media', position]));
+    }
+    parts.push({ text: part.text, uploaded });
+  }
+  const posts: PostsToCreate = {
+    parts: parts.map((part) => ({ text: part.text, mediaIds: part.uploaded.map((media) => media.id) })),
+    replyToId: draft.replyTo?.id,
+    options,
+    poll,
+  };
+  const processing = parts.flatMap((part) => part.uploaded).filter((media) => media.processing !== undefined);
+  if (processing.length === 0) return createPosts(posts, context, settings);
+  const handle: XPublishHandle = {
+    v: 1,
+    since,
+    ...(posts.replyToId !== undefined ? { replyToId: posts.replyToId } : {}),
+    parts: parts.map((part) => ({
+      text: part.text,
+      mediaIds: part.uploaded.map((media) => media.id),
+      mediaKeys: part.uploaded.flatMap((media) => (media.key ? [media.key] : [])),
+    })),
+    processing: processing.map((media) => ({ id: media.id, ...(media.altText ? { altText: media.altText } : {}) })),
+    options: { ...options },
+    ...(poll ? { poll: { options: [...poll.options], durationMs: poll.durationMs } } : {}),
+  };
+  return processingAnswer(
+    handle,
+    processing.map((media) => media.processing),
+  );
 }

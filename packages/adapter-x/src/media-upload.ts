@@ -1,7 +1,7 @@
-import { parseApiResponse, type AdapterContext } from '@smm/core/adapter-kit';
-import { TimeoutError, ValidationError, redactUrl } from '@smm/core/adapter-kit';
-import type { MediaKind, MediaRef } from '@smm/core/adapter-kit';
-import { XMediaUploadSchema } from './api-schemas.js';
+import { parseApiResponse, uploadInChunks, type AdapterContext, type AdapterMediaBody } from '@smm/core/adapter-kit';
+import { ValidationError, redactUrl } from '@smm/core/adapter-kit';
+import type { AdapterMediaRef, MediaKind } from '@smm/core/adapter-kit';
+import { XMediaUploadSchema, type XProcessingInfo } from './api-schemas.js';
 import { X_CAPABILITIES } from './capabilities.js';
 import { X_BUCKETS } from './rate-limits.js';
 
@@ -9,7 +9,17 @@ import { X_BUCKETS } from './rate-limits.js';
 export interface MediaUploadSettings {
   fetch?: typeof fetch | undefined;
   mediaChunkBytes: number;
-  mediaProcessingTimeoutMs: number;
+}
+
+/** An uploaded media item: its id and, for a video or GIF X is still processing, where that stands. @internal */
+export interface UploadedMedia {
+  id: string;
+  /** X's `media_key` (how posts list their attachments), when X returned one. */
+  key?: string | undefined;
+  /** Set while X processes the media (`pending` or `in_progress`); the id cannot be posted before it succeeds. */
+  processing?: XProcessingInfo | undefined;
+  /** Alt text still to send once processing has succeeded (X takes it for images and GIFs). */
+  altText?: string | undefined;
 }
 
 const CATEGORY: Partial<Record<MediaKind, string>> = { image: 'tweet_image', gif: 'tweet_gif', video: 'tweet_video' };
@@ -31,7 +41,13 @@ function decodeBase64(base64: string): Uint8Array {
   return bytes;
 }
 
+// Node's Buffer where there is one (native, no intermediate string); btoa elsewhere.
+const NodeBuffer = (
+  globalThis as { Buffer?: { from(data: ArrayBufferLike, offset: number, length: number): { toString(encoding: 'base64'): string } } }
+).Buffer;
+
 function encodeBase64(bytes: Uint8Array): string {
+  if (NodeBuffer) return NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
   let binary = '';
   // In slices: String.fromCharCode takes its arguments on the stack.
   for (let offset = 0; offset < bytes.length; offset += 0x8000) {
@@ -40,21 +56,36 @@ function encodeBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/**
- * The bytes as consecutive chunks of at most `size` bytes. The APPEND loop reads chunks from
- * any async iterable, so a streamed source can feed it without holding the whole file. @internal
- */
-export async function* chunksOf(bytes: Uint8Array, size: number): AsyncIterable<Uint8Array> {
-  for (let offset = 0; offset < bytes.length; offset += size) yield bytes.subarray(offset, offset + size);
+/** Bytes already in memory (a base64 source, a downloaded URL) as a media body. @internal */
+export function memoryBody(bytes: Uint8Array, mimeType: string): AdapterMediaBody {
+  return {
+    sizeBytes: bytes.length,
+    mimeType,
+    rereadable: true,
+    async *stream(offset = 0) {
+      yield bytes.subarray(offset);
+    },
+    async *chunks(chunkSize, offset = 0) {
+      for (let at = offset; at < bytes.length; at += chunkSize) {
+        yield { index: at / chunkSize, offset: at, bytes: bytes.subarray(at, at + chunkSize) };
+      }
+    },
+  };
 }
 
-async function readBytes(
-  item: MediaRef,
+/**
+ * The media's bytes as a body: core's streamed `body` (spec v1.1, read in chunks, never whole;
+ * core reads URLs itself), else — the adapter called without core — the base64 source or a
+ * download of the URL with the settings' fetch.
+ */
+async function mediaBody(
+  item: AdapterMediaRef,
   settings: MediaUploadSettings,
   context: AdapterContext,
   path: Array<string | number>,
-): Promise<Uint8Array> {
-  if (item.source.type === 'bytes') return decodeBase64(item.source.base64);
+): Promise<AdapterMediaBody> {
+  if (item.body) return item.body;
+  if (item.source.type === 'bytes') return memoryBody(decodeBase64(item.source.base64), item.mimeType);
   // A plain fetch, never the X client: the X token must not travel to another host.
   const download = settings.fetch ?? globalThis.fetch;
   const response = await download(item.source.url, { signal: context.signal });
@@ -65,42 +96,44 @@ async function readBytes(
       `could not download ${redactUrl(item.source.url)} (HTTP ${response.status}): check the URL`,
     );
   }
-  return new Uint8Array(await response.arrayBuffer());
+  return memoryBody(new Uint8Array(await response.arrayBuffer()), item.mimeType);
 }
 
 /**
- * Uploads one media item with X's chunked flow as its OpenAPI defines it and returns the media
- * id: `POST /2/media/upload/initialize` (type, size, category), `POST /2/media/upload/{id}/append`
- * once per chunk (base64 `media` + `segment_index`), `POST /2/media/upload/{id}/finalize`, then —
- * while `processing_info` says so — `GET /2/media/upload?command=STATUS&media_id=` until it says
- * `succeeded`, waiting `check_after_secs` on the context clock; then the alt text through
- * `POST /2/media/metadata`. Every step is safe to repeat, so the HTTP client retries them. @internal
+ * Uploads one media item with X's chunked flow as its OpenAPI defines it:
+ * `POST /2/media/upload/initialize` (type, size, category), `POST /2/media/upload/{id}/append`
+ * once per chunk (base64 `media` + `segment_index`, read from the body one chunk at a time),
+ * `POST /2/media/upload/{id}/finalize`, then the alt text through `POST /2/media/metadata`.
+ * It does not wait for processing: a video or GIF comes back with `processing` set, to be
+ * polled with {@link mediaProcessingStatus} (a pending publish). A dropped connection during an
+ * APPEND re-sends that segment: X keys segments by `segment_index`, so a repeat replaces it.
+ * https://docs.x.com/x-api/media/quickstart/media-upload-chunked @internal
  */
 export async function uploadMedia(
-  item: MediaRef,
+  item: AdapterMediaRef,
   settings: MediaUploadSettings,
   context: AdapterContext,
   path: Array<string | number>,
-): Promise<string> {
-  const { http, signal, clock } = context;
+): Promise<UploadedMedia> {
+  const { http, signal } = context;
   const category = CATEGORY[item.kind];
   if (category === undefined)
     throw refused([...path, 'kind'], 'unsupported_media_kind', `X does not take ${item.kind} media: use image, gif or video`);
-  const bytes = await readBytes(item, settings, context, path);
+  const body = await mediaBody(item, settings, context, path);
   const maxBytes = X_CAPABILITIES.content.media.maxSizeBytes?.[item.kind];
-  if (bytes.length === 0) throw refused([...path, 'source'], 'media_empty', 'the media has no bytes');
-  if (maxBytes !== undefined && bytes.length > maxBytes) {
+  if (body.sizeBytes === 0) throw refused([...path, 'source'], 'media_empty', 'the media has no bytes');
+  if (maxBytes !== undefined && body.sizeBytes > maxBytes) {
     throw refused(
       [...path, 'source'],
       'media_too_large',
-      `the ${item.kind} is ${bytes.length} bytes, X takes up to ${maxBytes}: make it smaller`,
+      `the ${item.kind} is ${body.sizeBytes} bytes, X takes up to ${maxBytes}: make it smaller`,
     );
   }
 
   const init = await http.request({
     method: 'POST',
     path: `${UPLOAD_PATH}/initialize`,
-    json: { media_type: item.mimeType, total_bytes: bytes.length, media_category: category },
+    json: { media_type: item.mimeType, total_bytes: body.sizeBytes, media_category: category },
     bucket: X_BUCKETS.media,
     // An initialize repeated leaves an unused upload that X discards after a day: harmless.
     idempotent: true,
@@ -108,19 +141,27 @@ export async function uploadMedia(
   });
   const mediaId = parseApiResponse(XMediaUploadSchema, init, 'x', 'POST /2/media/upload/initialize').data.id;
 
-  let segment = 0;
-  for await (const chunk of chunksOf(bytes, settings.mediaChunkBytes)) {
-    await http.request({
-      method: 'POST',
-      path: uploadStep(mediaId, 'append'),
-      json: { media: encodeBase64(chunk), segment_index: segment },
-      bucket: X_BUCKETS.media,
-      // The same segment index again replaces the segment: harmless.
-      idempotent: true,
-      signal,
-    });
-    segment += 1;
-  }
+  let sending = 0;
+  await uploadInChunks({
+    body,
+    chunkSize: settings.mediaChunkBytes,
+    sendChunk: async ({ index, offset, bytes }) => {
+      sending = offset;
+      await http.request({
+        method: 'POST',
+        path: uploadStep(mediaId, 'append'),
+        json: { media: encodeBase64(bytes), segment_index: index },
+        bucket: X_BUCKETS.media,
+        // The same segment index again replaces the segment: harmless.
+        idempotent: true,
+        signal,
+      });
+    },
+    // X cannot say what it holds before FINALIZE; a segment whose APPEND was cut is sent again
+    // (X keys segments by index, so one that did arrive is only replaced).
+    queryAcknowledged: async () => sending,
+    signal,
+  });
 
   const finalize = await http.request({
     method: 'POST',
@@ -129,45 +170,39 @@ export async function uploadMedia(
     idempotent: true,
     signal,
   });
-  let info = parseApiResponse(XMediaUploadSchema, finalize, 'x', 'POST /2/media/upload/{id}/finalize').data.processing_info;
-  const deadline = clock.now() + settings.mediaProcessingTimeoutMs;
-  while (info && info.state !== 'succeeded') {
-    if (info.state === 'failed') {
-      throw refused(
-        path,
-        'media_processing_failed',
-        `X could not process the ${item.kind}${info.error?.message ? ` (${info.error.message})` : ''}: check its format and length`,
-      );
-    }
-    const waitMs = Math.max(1, info.check_after_secs ?? 1) * 1000;
-    if (clock.now() + waitMs > deadline) {
-      throw new TimeoutError(
-        `X was still processing the ${item.kind} after ${settings.mediaProcessingTimeoutMs} ms: try again later or raise mediaProcessingTimeoutMs`,
-        {
-          platform: 'x',
-          timeoutMs: settings.mediaProcessingTimeoutMs,
-        },
-      );
-    }
-    await clock.sleep(waitMs, signal);
-    const status = await http.request({
-      path: UPLOAD_PATH,
-      searchParams: { command: 'STATUS', media_id: mediaId },
-      bucket: X_BUCKETS.media,
-      signal,
-    });
-    info = parseApiResponse(XMediaUploadSchema, status, 'x', 'GET /2/media/upload').data.processing_info;
-  }
+  const data = parseApiResponse(XMediaUploadSchema, finalize, 'x', 'POST /2/media/upload/{id}/finalize').data;
+  const processing = data.processing_info && data.processing_info.state !== 'succeeded' ? data.processing_info : undefined;
+  const altText = item.altText && ALT_TEXT_KINDS.has(item.kind) ? item.altText : undefined;
+  const uploaded: UploadedMedia = { id: mediaId, key: data.media_key };
+  // Alt text goes on media X has finished with; a GIF still processing gets it when it is ready.
+  if (processing) return { ...uploaded, processing, altText };
+  if (altText) await setAltText(mediaId, altText, context);
+  return uploaded;
+}
 
-  if (item.altText && ALT_TEXT_KINDS.has(item.kind)) {
-    await http.request({
-      method: 'POST',
-      path: '/2/media/metadata',
-      json: { id: mediaId, metadata: { alt_text: { text: item.altText } } },
-      bucket: X_BUCKETS.media,
-      idempotent: true,
-      signal,
-    });
-  }
-  return mediaId;
+/** Sets the alt text of an uploaded image or GIF (`POST /2/media/metadata`; safe to repeat). @internal */
+export async function setAltText(mediaId: string, text: string, context: AdapterContext): Promise<void> {
+  await context.http.request({
+    method: 'POST',
+    path: '/2/media/metadata',
+    json: { id: mediaId, metadata: { alt_text: { text } } },
+    bucket: X_BUCKETS.media,
+    idempotent: true,
+    signal: context.signal,
+  });
+}
+
+/**
+ * Where X's processing of an uploaded video or GIF stands: `GET /2/media/upload?command=STATUS`.
+ * States go pending → in_progress → failed | succeeded; the id can be posted once it succeeded.
+ * https://docs.x.com/x-api/media/media-upload-status @internal
+ */
+export async function mediaProcessingStatus(mediaId: string, context: AdapterContext): Promise<XProcessingInfo> {
+  const status = await context.http.request({
+    path: UPLOAD_PATH,
+    searchParams: { command: 'STATUS', media_id: mediaId },
+    bucket: X_BUCKETS.media,
+    signal: context.signal,
+  });
+  return parseApiResponse(XMediaUploadSchema, status, 'x', 'GET /2/media/upload').data.processing_info ?? { state: 'succeeded' };
 }

@@ -17,7 +17,7 @@ export async function readOwnTimeline(context: AdapterContext, since: string, ma
         max_results: 100,
         start_time: since,
         exclude: 'retweets',
-        'post.fields': 'created_at,conversation_id',
+        'post.fields': 'created_at,conversation_id,attachments',
         expansions: 'referenced_posts',
         ...(token ? { pagination_token: token } : {}),
       },
@@ -38,10 +38,15 @@ export function repliedTo(tweet: XTweet): string | undefined {
 }
 
 /**
- * Finds, among `tweets` (newest first), the newest one with this text (compared as X returns
- * text) at this place: replying to `parentId`, or replying to nothing when it is undefined. @internal
+ * Finds, among `tweets` (newest first), the newest one at this place (replying to `parentId`,
+ * or to nothing when it is undefined) that carries `mediaKey` when one is given (a media id is
+ * used by one post only, so it recognises even a media-only post), else has this text
+ * (compared as X returns text). @internal
  */
-export function findPostAt(tweets: readonly XTweet[], text: string, parentId: string | undefined): XTweet | undefined {
+export function findPostAt(tweets: readonly XTweet[], text: string, parentId: string | undefined, mediaKey?: string): XTweet | undefined {
+  if (mediaKey !== undefined) {
+    return tweets.find((tweet) => repliedTo(tweet) === parentId && tweet.attachments?.media_keys?.includes(mediaKey));
+  }
   const wanted = comparableText(text);
   if (wanted === '') return undefined; // a media-only post has no text to recognise it by
   return tweets.find((tweet) => repliedTo(tweet) === parentId && comparableText(tweet.text) === wanted);
@@ -49,14 +54,20 @@ export function findPostAt(tweets: readonly XTweet[], text: string, parentId: st
 
 /**
  * Follows a chain of texts (a post and its thread parts) through `tweets`: the first must sit
- * at `rootParentId`, each next one must reply to the one before. Returns the ids found, in
+ * at `rootParentId`, each next one must reply to the one before. A part with media keys
+ * (`mediaKeys[i]`) is recognised by its first one. Returns the ids found, in
  * order, stopping at the first part not found. @internal
  */
-export function findChain(tweets: readonly XTweet[], texts: readonly string[], rootParentId: string | undefined): string[] {
+export function findChain(
+  tweets: readonly XTweet[],
+  texts: readonly string[],
+  rootParentId: string | undefined,
+  mediaKeys: ReadonlyArray<readonly string[]> = [],
+): string[] {
   const ids: string[] = [];
   let parent = rootParentId;
-  for (const text of texts) {
-    const match = findPostAt(tweets, text, parent);
+  for (const [index, text] of texts.entries()) {
+    const match = findPostAt(tweets, text, parent, mediaKeys[index]?.[0]);
     if (!match) break;
     ids.push(match.id);
     parent = match.id;

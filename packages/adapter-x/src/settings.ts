@@ -40,7 +40,10 @@ export const XAdapterSettingsSchema = z
       .min(64 * 1024, { error: 'must be at least 65536 bytes' })
       .max(5 * MB, { error: 'must be at most 5 MB (X refuses larger chunks)' })
       .default(4 * MB),
-    /** How long to wait for X to process a video or GIF before giving up (default 10 min). */
+    /**
+     * How long to wait for X to process a video or GIF (default 10 min): the adapter's
+     * `capabilities.pendingPublish.maxWaitMs`, core's default wait for a pending publish.
+     */
     mediaProcessingTimeoutMs: positiveMs('a duration').default(10 * 60_000),
     /** How far back `doFindPublished` and duplicate recovery look in the own timeline (default 24 h). */
     lookupWindowMs: positiveMs('a duration').default(24 * 3_600_000),

@@ -11,5 +11,5 @@ export { X_CAPABILITIES } from '../capabilities.js';
 export { X_BUCKETS, parseXDailyLimitHeaders, parseXRateLimit, type XBucket } from '../rate-limits.js';
 export { mapXError } from '../error-mapping.js';
 export { X_POLL_LIMITS } from '../check-x-draft.js';
-export { X_POST_METRICS } from '../do-get-post-metrics.js';
+export { X_POST_METRICS, type XMetricGroup } from '../do-get-post-metrics.js';
 export { X_ACCOUNT_METRICS } from '../do-get-account-metrics.js';

@@ -32,7 +32,8 @@ export interface ConformanceOptions<TSim extends NetworkSimulator = NetworkSimul
   mentionPageSize?: number;
   /**
    * What the pending-publish checks add to their draft so the network finishes it later
-   * (default: nothing, every publish goes pending). Mastodon: `{ media: [aVideo] }`.
+   * (default: nothing, every publish goes pending). X and Mastodon: `{ media: [aVideo] }` (they
+   * finish later only while a video is processed).
    */
   pendingDraft?: Omit<PostDraftInput, 'text'>;
 }

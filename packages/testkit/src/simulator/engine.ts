@@ -91,6 +91,11 @@ export interface EngineOptions {
   faultResponses: FaultResponses;
   /** Called for an `expired-token` fault, so the network also treats the current token as expired. */
   onExpiredToken?(request: SimRequest): void;
+  /**
+   * What `requests` keeps of a request's body (default: all of it). A network that takes large
+   * uploads keeps a summary instead, so a long upload does not grow the simulator's memory.
+   */
+  recordBody?(request: RecordedRequest): unknown;
 }
 
 /**
@@ -121,13 +126,17 @@ export function createSimulatorEngine(options: EngineOptions): SimulatorServing 
   const requests: RecordedRequest[] = [];
   const faults = createFaultInjector();
 
-  async function handle(request: Request, origin: string): Promise<Outcome> {
-    const recorded = await readRequest(request, new Date(options.clock.now()).toISOString());
-    requests.push(recorded);
+  // `taken`: the fault `listen()` already took for this request (it looks before the body arrives).
+  async function handle(request: Request, origin: string, taken?: ActiveFault | null): Promise<Outcome> {
     const url = new URL(request.url);
+    const fault: ActiveFault | undefined =
+      taken === undefined ? faults.take({ method: request.method.toUpperCase(), path: url.pathname }) : (taken ?? undefined);
+    // The connection was cut before the body was complete: the network never saw the request.
+    if (fault?.kind === 'cut-mid-body') return { kind: 'drop' };
+    const recorded = await readRequest(request, new Date(options.clock.now()).toISOString());
+    requests.push(options.recordBody && recorded.body !== undefined ? { ...recorded, body: options.recordBody(recorded) } : recorded);
     const bytes = recorded.bodySize > 0 && !recorded.sha256 ? new Uint8Array(await request.clone().arrayBuffer()) : new Uint8Array(0);
     const base: SimRequest = { ...recorded, params: {}, searchParams: url.searchParams, origin, bytes };
-    const fault: ActiveFault | undefined = faults.take(recorded);
     if (fault?.kind === '429-storm') {
       return { kind: 'response', response: options.faultResponses.rateLimited(base, options.clock.now() + (fault.resetInMs ?? 60_000)) };
     }
@@ -180,8 +189,17 @@ export function createSimulatorEngine(options: EngineOptions): SimulatorServing 
     const host = listenOptions.host ?? '127.0.0.1';
     let origin = '';
     const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+      const fault =
+        faults.take({ method: (req.method ?? 'GET').toUpperCase(), path: new URL(req.url ?? '/', 'http://sim').pathname }) ?? null;
       const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      let received = 0;
+      const expected = Number(req.headers['content-length'] ?? 0);
+      req.on('data', (chunk: Buffer) => {
+        chunks.push(chunk);
+        received += chunk.length;
+        // Cut the connection half way through the body, as a dropped network would.
+        if (fault?.kind === 'cut-mid-body' && received >= expected / 2) req.socket.destroy();
+      });
       req.on('end', () => {
         const controller = new AbortController();
         res.on('close', () => controller.abort(new Error('client went away')));
@@ -196,7 +214,7 @@ export function createSimulatorEngine(options: EngineOptions): SimulatorServing 
           body: method === 'GET' || method === 'HEAD' || chunks.length === 0 ? undefined : Buffer.concat(chunks),
           signal: controller.signal,
         });
-        handle(request, origin).then(
+        handle(request, origin, fault).then(
           async (outcome) => {
             if (outcome.kind === 'drop') {
               req.socket.destroy();

@@ -1,5 +1,10 @@
-/** Kinds of faults a simulator can inject. */
-export type FaultKind = '429-storm' | '5xx' | 'timeout' | 'malformed-json' | 'expired-token' | 'drop-after-send';
+/**
+ * Kinds of faults a simulator can inject. `drop-after-send`: the network acts, the answer is
+ * lost. `cut-mid-body`: the connection is cut while the request body is still arriving, so the
+ * network never sees the request (served by `listen()`: half the body is read, then the socket
+ * is destroyed; through `fetch`/msw the request fails unseen).
+ */
+export type FaultKind = '429-storm' | '5xx' | 'timeout' | 'malformed-json' | 'expired-token' | 'drop-after-send' | 'cut-mid-body';
 
 /** What a fault matches: a substring of `"METHOD /path"`, a RegExp on it, or a predicate. */
 export type FaultMatch = string | RegExp | ((request: { method: string; path: string }) => boolean);
@@ -37,7 +42,7 @@ export interface FaultInjector {
   take(request: { method: string; path: string }): ActiveFault | undefined;
 }
 
-const KINDS: readonly FaultKind[] = ['429-storm', '5xx', 'timeout', 'malformed-json', 'expired-token', 'drop-after-send'];
+const KINDS: readonly FaultKind[] = ['429-storm', '5xx', 'timeout', 'malformed-json', 'expired-token', 'drop-after-send', 'cut-mid-body'];
 
 function matches(match: FaultMatch | undefined, request: { method: string; path: string }): boolean {
   if (match === undefined) return true;

@@ -3,6 +3,6 @@
  *
  * @packageDocumentation
  */
-export { createXSimulator, type XEndpoint, type XSimulator, type XSimulatorOptions } from './x-simulator.js';
+export { createXSimulator, type XEndpoint, type XSimMediaUpload, type XSimulator, type XSimulatorOptions } from './x-simulator.js';
 export { xOpenApi, xOpenApiVersion } from './x-openapi.js';
 export type { OpenApiValidator, RequestToCheck, RequestViolation } from './openapi-validator.js';

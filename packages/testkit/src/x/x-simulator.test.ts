@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createFakeClock } from '../clock/index.js';
 import { START, setup } from './__tests__/x-call.js';
@@ -161,8 +162,14 @@ describe('X simulator', () => {
     expect(finalize.status).toBe(200);
     expect(finalize.body!.data).toMatchObject({ id, size: 6, processing_info: { state: 'pending', check_after_secs: 1 } });
     expect((await call('POST', '/2/tweets', { json: { text: 'clip', media: { media_ids: [id] } } })).status).toBe(400);
-    expect((await call('GET', `/2/media/upload?command=STATUS&media_id=${id}`)).body!.data.processing_info.state).toBe('in_progress');
-    await clock.advance(2_000);
+    // pending -> in_progress -> succeeded (docs.x.com/x-api/media/media-upload-status), 2 s in all.
+    await clock.advance(1_000);
+    expect((await call('GET', `/2/media/upload?command=STATUS&media_id=${id}`)).body!.data.processing_info).toEqual({
+      state: 'in_progress',
+      check_after_secs: 1,
+      progress_percent: 50,
+    });
+    await clock.advance(1_000);
     expect((await call('GET', `/2/media/upload?command=STATUS&media_id=${id}`)).body!.data.processing_info.state).toBe('succeeded');
     expect((await call('POST', '/2/tweets', { json: { text: 'clip', media: { media_ids: [id] } } })).status).toBe(201);
   });
@@ -208,5 +215,68 @@ describe('X simulator', () => {
     };
     expect(await run(4)).toBe(await run(4));
     expect(await run(4)).not.toBe(await run(5));
+  });
+
+  it('keeps sizes, segment indexes and a hash of an upload, never its bytes, and logs APPEND media by size', async () => {
+    const { sim, call } = setup();
+    const init = await call('POST', '/2/media/upload/initialize', { json: { media_type: 'image/png', total_bytes: 6 } });
+    const id = init.body!.data.id as string;
+    await call('POST', `/2/media/upload/${id}/append`, { json: { media: 'abcd', segment_index: 0 } });
+    await call('POST', `/2/media/upload/${id}/append`, { json: { media: 'AAAA', segment_index: 1 } });
+    await call('POST', `/2/media/upload/${id}/finalize`);
+    const bytes = Buffer.concat([Buffer.from('abcd', 'base64'), Buffer.from('AAAA', 'base64')]);
+    expect(sim.mediaUploads()).toEqual([
+      {
+        id,
+        mediaType: 'image/png',
+        totalBytes: 6,
+        appends: [
+          { segmentIndex: 0, bytes: 3 },
+          { segmentIndex: 1, bytes: 3 },
+        ],
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        finalized: true,
+      },
+    ]);
+    expect(sim.requests[1]!.body).toEqual({ media: '<3 bytes, base64>', segment_index: 0 });
+  });
+
+  it("fails processing with X's error when told to (mediaProcessing.failWith)", async () => {
+    const { clock, call } = setup({ mediaProcessing: { durationMs: 5_000, checkAfterSecs: 3, failWith: 'Unsupported video format' } });
+    const init = await call('POST', '/2/media/upload/initialize', { json: { media_type: 'video/mp4', total_bytes: 3 } });
+    const id = init.body!.data.id as string;
+    await call('POST', `/2/media/upload/${id}/append`, { json: { media: 'AAAA', segment_index: 0 } });
+    expect((await call('POST', `/2/media/upload/${id}/finalize`)).body!.data.processing_info).toEqual({
+      state: 'pending',
+      check_after_secs: 3,
+    });
+    await clock.advance(5_000);
+    expect((await call('GET', `/2/media/upload?command=STATUS&media_id=${id}`)).body!.data.processing_info).toEqual({
+      state: 'failed',
+      progress_percent: 100,
+      error: { code: 1, name: 'InvalidMedia', message: 'Unsupported video format' },
+    });
+    expect((await call('POST', '/2/tweets', { json: { text: 'clip', media: { media_ids: [id] } } })).status).toBe(400);
+  });
+
+  it('cut-mid-body: the connection is cut while the body arrives, and the simulator never sees that request', async () => {
+    const sim = createXSimulator({ seed: 2 });
+    const server = await sim.listen();
+    try {
+      sim.faults.inject({ kind: 'cut-mid-body', match: 'POST /2/tweets' });
+      const send = () =>
+        fetch(`${server.url}/2/tweets`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${sim.credentials.accessToken}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ text: `cut ${'x'.repeat(200)}`.slice(0, 200) }),
+        });
+      await expect(send()).rejects.toThrow();
+      expect(sim.requests).toHaveLength(0);
+      expect((await send()).status).toBe(201);
+      expect(sim.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['POST /2/tweets']);
+      expect(sim.posts()).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
   });
 });

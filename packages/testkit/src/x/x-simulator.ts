@@ -1,3 +1,4 @@
+import { createHash, type Hash } from 'node:crypto';
 import type { Clock } from '@smm/core/clock';
 import { systemClock } from '@smm/core/clock';
 import { TEXT_RULES, countLength } from '@smm/core/text';
@@ -38,6 +39,25 @@ export interface XSimulatorOptions {
   mentionEveryMs?: number;
   /** Access tokens live this long (default 2 h, as X documents). */
   accessTokenTtlMs?: number;
+  /**
+   * How X processes an uploaded video or GIF after FINALIZE: for `durationMs` of clock time
+   * (default 2 000) it answers `processing_info` `pending`, then `in_progress` with
+   * `check_after_secs` (default 1) and a growing `progress_percent`; then `succeeded`, or
+   * `failed` with `failWith` as X's error message (e.g. `'Unsupported video format'`).
+   */
+  mediaProcessing?: { durationMs?: number; checkAfterSecs?: number; failWith?: string };
+}
+
+/** What the simulator holds of one media upload: sizes, segment indexes and a hash, never the bytes. */
+export interface XSimMediaUpload {
+  id: string;
+  mediaType: string;
+  totalBytes: number;
+  /** Bytes received per appended segment index, in the order they completed (a repeat shows twice). */
+  appends: Array<{ segmentIndex: number; bytes: number }>;
+  /** SHA-256 (hex) of the bytes in the order they were appended (segments in index order when each came once). */
+  sha256: string;
+  finalized: boolean;
 }
 
 /** The X (API v2) simulator: `createXSimulator()`'s result. */
@@ -54,6 +74,8 @@ export interface XSimulator extends NetworkSimulator {
   addPublicAccount(seed: PublicAccountSeed): { id: string };
   /** What the account did to mentions (like, unlike, hide, unhide, mute), oldest first, by X ids. */
   mentionActions(): Array<{ action: string; postId?: string; userId: string; at: string }>;
+  /** The media uploads received, oldest first (sizes and hashes only: the simulator keeps no media bytes). */
+  mediaUploads(): XSimMediaUpload[];
 }
 
 const WINDOW = 15 * 60_000;
@@ -80,6 +102,9 @@ interface Media {
   received: number;
   /** Appended segments: index → bytes. */
   segments: Map<number, number>;
+  appends: Array<{ segmentIndex: number; bytes: number }>;
+  hash: Hash;
+  sha256?: string;
   finalizedAtMs?: number;
   video: boolean;
   altText?: string;
@@ -260,8 +285,7 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
     if (Array.isArray(mediaIds)) {
       for (const id of mediaIds) {
         const item = media.get(String(id));
-        const ready = item?.finalizedAtMs !== undefined && (!item.video || clock.now() >= item.finalizedAtMs + 2_000);
-        if (!ready) return invalid(`Your media IDs are invalid: ${String(id)}.`, 'media.media_ids', String(id));
+        if (!isReady(item)) return invalid(`Your media IDs are invalid: ${String(id)}.`, 'media.media_ids', String(id));
       }
     }
     const reply = body.reply as { in_reply_to_tweet_id?: unknown } | undefined;
@@ -487,17 +511,40 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
     };
   });
 
+  // https://docs.x.com/x-api/media/media-upload-status: pending -> in_progress -> failed | succeeded;
+  // a media id can be posted only once it has succeeded.
+  const processingMs = options.mediaProcessing?.durationMs ?? 2_000;
+  const checkAfterSecs = options.mediaProcessing?.checkAfterSecs ?? 1;
   const processing = (item: Media) => {
     if (!item.video || item.finalizedAtMs === undefined) return undefined;
-    const done = clock.now() >= item.finalizedAtMs + 2_000;
-    return done ? { state: 'succeeded', progress_percent: 100 } : { state: 'in_progress', check_after_secs: 1, progress_percent: 50 };
+    const elapsed = clock.now() - item.finalizedAtMs;
+    if (elapsed >= processingMs) {
+      const failWith = options.mediaProcessing?.failWith;
+      return failWith === undefined
+        ? { state: 'succeeded', progress_percent: 100 }
+        : { state: 'failed', progress_percent: 100, error: { code: 1, name: 'InvalidMedia', message: failWith } };
+    }
+    if (elapsed <= 0) return { state: 'pending', check_after_secs: checkAfterSecs };
+    return { state: 'in_progress', check_after_secs: checkAfterSecs, progress_percent: Math.floor((elapsed / processingMs) * 100) };
   };
+  const isReady = (item: Media | undefined) =>
+    item?.finalizedAtMs !== undefined && (processing(item)?.state ?? 'succeeded') === 'succeeded';
   const renderMedia = (item: Media, extra: Record<string, unknown> = {}) => ({
     data: { id: item.id, media_key: item.key, expires_after_secs: 86_400, ...extra },
   });
   const newMedia = (type: string, totalBytes: number, video: boolean): Media => {
     const id = snowflake(clock.now());
-    const item: Media = { id, key: `${video ? 7 : 3}_${id}`, type, totalBytes, received: 0, segments: new Map(), video };
+    const item: Media = {
+      id,
+      key: `${video ? 7 : 3}_${id}`,
+      type,
+      totalBytes,
+      received: 0,
+      segments: new Map(),
+      appends: [],
+      hash: createHash('sha256'),
+      video,
+    };
     media.set(id, item);
     return item;
   };
@@ -505,9 +552,10 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
   const sizeOf = (value: unknown) =>
     typeof value === 'string' ? Math.floor((value.replace(/=+$/, '').length * 3) / 4) : Number((value as { size?: number }).size ?? 0);
   // The schema takes any string (`binary` or `byte`); its description says JSON bodies carry base64.
-  const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+  // Checked without a repeated group: a group repeated over a multi-megabyte segment overflows the regex stack.
+  const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
   const notBase64 = (value: unknown) =>
-    typeof value === 'string' && !BASE64.test(value)
+    typeof value === 'string' && (value.length % 4 !== 0 || !BASE64.test(value))
       ? invalid('media must be base64-encoded in a JSON body.', 'media', value.slice(0, 32))
       : undefined;
   const upload = (request: SimRequest) => {
@@ -523,11 +571,13 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
     const video = body.media_category.endsWith('_video') || body.media_category.endsWith('_gif');
     const item = newMedia(video ? 'video/mp4' : 'image/jpeg', sizeOf(body.media), video);
     item.received = item.totalBytes;
+    if (typeof body.media === 'string') item.hash.update(Buffer.from(body.media, 'base64'));
+    item.sha256 = item.hash.digest('hex');
     item.finalizedAtMs = clock.now();
     const info = processing(item);
     return {
       status: 200,
-      body: renderMedia(item, { size: item.received, ...(info ? { processing_info: { state: 'pending', check_after_secs: 1 } } : {}) }),
+      body: renderMedia(item, { size: item.received, ...(info ? { processing_info: info } : {}) }),
     };
   });
 
@@ -550,8 +600,12 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
     const body = request.body as { media: unknown; segment_index: number | string };
     const refused = notBase64(body.media);
     if (refused) return refused;
-    // A repeated segment replaces the one before (a retried APPEND is harmless).
-    item.segments.set(Number(body.segment_index), sizeOf(body.media));
+    // A repeated segment replaces the one before (a retried APPEND is harmless). Only sizes and
+    // a running hash are kept, never the bytes: a 300 MB upload must not grow the simulator.
+    const size = sizeOf(body.media);
+    item.segments.set(Number(body.segment_index), size);
+    item.appends.push({ segmentIndex: Number(body.segment_index), bytes: size });
+    if (typeof body.media === 'string') item.hash.update(Buffer.from(body.media, 'base64'));
     return { status: 200, body: { data: { expires_at: Math.floor(clock.now() / 1000) + 86_400 } } };
   });
 
@@ -567,11 +621,12 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
     item.received = [...item.segments.values()].reduce((sum, size) => sum + size, 0);
     if (item.received !== item.totalBytes)
       return invalid(`The segments hold ${item.received} bytes, total_bytes said ${item.totalBytes}.`, 'total_bytes', item.totalBytes);
+    item.sha256 ??= item.hash.digest('hex');
     item.finalizedAtMs ??= clock.now();
     const info = processing(item);
     return {
       status: 200,
-      body: renderMedia(item, { size: item.received, ...(info ? { processing_info: { state: 'pending', check_after_secs: 1 } } : {}) }),
+      body: renderMedia(item, { size: item.received, ...(info ? { processing_info: info } : {}) }),
     };
   });
 
@@ -815,6 +870,12 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
       expiredToken: () => json(401, problem(401, 'Unauthorized', 'Unauthorized')),
       notFound: (request) => json(404, problem(404, 'Not Found', `No route for ${request.method} ${request.path}`)),
     },
+    // An APPEND's base64 `media` is logged by its size only, so a long upload does not grow the log.
+    recordBody: (request) => {
+      const body = request.body as Record<string, unknown> | undefined;
+      if (!/^\/2\/media\/upload(\/[^/]+\/append)?$/.test(request.path) || typeof body?.media !== 'string') return request.body;
+      return { ...body, media: `<${sizeOf(body.media)} bytes, base64>` };
+    },
     onExpiredToken: (request) => {
       const current = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
       if (current) accessTokens.delete(current);
@@ -859,5 +920,14 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
           at: new Date(entry.atMs).toISOString(),
         };
       }),
+    mediaUploads: () =>
+      [...media.values()].map((item) => ({
+        id: item.id,
+        mediaType: item.type,
+        totalBytes: item.totalBytes,
+        appends: item.appends.map((entry) => ({ ...entry })),
+        sha256: item.sha256 ?? item.hash.copy().digest('hex'),
+        finalized: item.finalizedAtMs !== undefined,
+      })),
   };
 }
