@@ -10,12 +10,14 @@ async function listed(env: Env): Promise<Mention[]> {
 
 const sent = (env: Env, from: number) => env.sim.requests.slice(from).map(({ method, path, body }) => ({ method, path, body }));
 
-// The notification as Mastodon serves it, read past the adapter (what another client would see).
-async function notification(env: Env, id: string) {
-  const response = await env.sim.fetch(`${env.sim.baseUrl}/api/v1/notifications/${id}`, {
+// The notification of a mention's status as Mastodon serves it, read past the adapter (what
+// another client would see). A mention's id is its status's id.
+async function notification(env: Env, statusId: string) {
+  const response = await env.sim.fetch(`${env.sim.baseUrl}/api/v1/notifications?limit=80`, {
     headers: { authorization: `Bearer ${env.sim.credentials.accessToken}` },
   });
-  return (await response.json()) as { status: { id: string; favourites_count: number; favourited: boolean } };
+  const all = (await response.json()) as Array<{ status: { id: string; favourites_count: number; favourited: boolean } }>;
+  return all.find((entry) => entry.status.id === statusId)!;
 }
 
 describe('Mastodon: actions on mentions', () => {

@@ -1,7 +1,6 @@
 import { parseApiResponse, type AdapterContext } from '@smm/core/adapter-kit';
-import { ApiCallError } from '@smm/core/adapter-kit';
+import { ApiCallError, streamedMultipart } from '@smm/core/adapter-kit';
 import type { AdapterMediaRef as MediaRef, HttpClient } from '@smm/core/adapter-kit';
-import { streamedMultipart } from './multipart-body.js';
 import { MediaAttachmentSchema } from './api-schemas.js';
 import { MASTODON_BUCKETS } from './rate-limits.js';
 import type { MastodonAdapterSettings } from './settings.js';
@@ -44,7 +43,14 @@ async function uploadBody(
 ): Promise<Pick<Parameters<HttpClient['request']>[0], 'body' | 'streamBody' | 'headers'>> {
   const description: Array<[string, string]> = media.altText ? [['description', media.altText]] : [];
   if (media.body) {
-    const form = streamedMultipart(description, { name: 'file', filename: fileName(media), type: media.mimeType, body: media.body });
+    const body = media.body;
+    const form = streamedMultipart(description, {
+      name: 'file',
+      filename: fileName(media),
+      type: media.mimeType,
+      sizeBytes: body.sizeBytes,
+      stream: () => body.stream(),
+    });
     return { streamBody: form.stream, headers: { 'content-type': form.contentType, 'content-length': String(form.contentLength) } };
   }
   const form = new FormData();

@@ -41,9 +41,9 @@ describe('media upload', () => {
     ]);
     expect(init!.headers['content-type']).toMatch(/^application\/json/);
     expect(init!.body).toEqual({ media_type: 'image/png', total_bytes: PNG_BYTES, media_category: 'tweet_image' });
-    expect(append!.headers['content-type']).toMatch(/^application\/json/);
-    // The simulator logs an APPEND's media by its size only (it keeps no media bytes).
-    expect(append!.body).toEqual({ media: `<${PNG_BYTES} bytes, base64>`, segment_index: 0 });
+    // The segment goes as binary multipart (no base64 strings): the log shows the file part by its size.
+    expect(append!.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    expect(append!.body).toMatchObject({ media: { size: PNG_BYTES }, segment_index: '0' });
     expect(env.sim.mediaUploads()[0]!.sha256).toBe(createHash('sha256').update(Buffer.from(ONE_PIXEL_PNG_BASE64, 'base64')).digest('hex'));
     // Finalize takes no body in X's OpenAPI.
     expect(finalize!.body).toBeUndefined();
@@ -166,10 +166,15 @@ describe('X media from a stream, in chunks (loopback simulator)', () => {
       credentials: { [`x:${sim.account.id}`]: sim.credentials },
     });
 
-    global.gc?.();
-    const before = process.memoryUsage().rss;
-    let peak = before;
-    const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+    // The baseline is taken once five segments are through, so the connection, the HTTP stacks
+    // and the simulator's first buffers (a fixed cost, not growth with the file) are not counted.
+    let before: number | undefined;
+    let peak = 0;
+    const sample = setInterval(() => {
+      const rss = process.memoryUsage().rss;
+      if (before === undefined && sim.mediaUploads()[0] !== undefined && sim.mediaUploads()[0]!.appends.length >= 5) before = rss;
+      if (before !== undefined) peak = Math.max(peak, rss);
+    }, 20);
     try {
       await client.publish(`x:${sim.account.id}`, {
         text: 'a long video',
@@ -179,9 +184,12 @@ describe('X media from a stream, in chunks (loopback simulator)', () => {
       clearInterval(sample);
     }
     peak = Math.max(peak, process.memoryUsage().rss);
-    // Far below the 300 MB file: the file is never held. (Issue 16 asks for 64 MB; the base64 JSON
-    // APPEND bodies X's JSON flow needs leave more garbage than that between collections.)
-    expect(peak - before).toBeLessThan(160 * MiB);
+    expect(before).toBeDefined();
+    // Far below the 300 MB file: the file is never held, and segments go as binary multipart.
+    // This process runs both ends (the client and the loopback simulator reading every request
+    // body), measured at 70-80 MB here; the conformance check, which counts the client side only,
+    // holds the 64 MB of issue 16.
+    expect(peak - before!).toBeLessThan(96 * MiB);
 
     // The cut request never completed, so the simulator never saw it; it was sent again.
     // The fault hit the 151st APPEND (its matcher stops being asked once it is used up).
@@ -194,7 +202,7 @@ describe('X media from a stream, in chunks (loopback simulator)', () => {
     expect(upload!.sha256).toBe(sha256);
     const logged = sim.requests
       .filter((request) => request.path.endsWith('/append'))
-      .map((request) => (request.body as { segment_index: number }).segment_index);
+      .map((request) => Number((request.body as { segment_index: string }).segment_index));
     expect(logged).toEqual([...Array(segments).keys()]);
     const posts = sim.posts();
     expect(posts).toHaveLength(1);

@@ -1,4 +1,4 @@
-import { parseApiResponse, uploadInChunks, type AdapterContext, type AdapterMediaBody } from '@smm/core/adapter-kit';
+import { parseApiResponse, streamedMultipart, uploadInChunks, type AdapterContext, type AdapterMediaBody } from '@smm/core/adapter-kit';
 import { ValidationError, redactUrl } from '@smm/core/adapter-kit';
 import type { AdapterMediaRef, MediaKind } from '@smm/core/adapter-kit';
 import { XMediaUploadSchema, type XProcessingInfo } from './api-schemas.js';
@@ -147,10 +147,22 @@ export async function uploadMedia(
     chunkSize: settings.mediaChunkBytes,
     sendChunk: async ({ index, offset, bytes }) => {
       sending = offset;
+      // multipart/form-data with the segment as binary (X's OpenAPI allows it beside JSON base64):
+      // no multi-megabyte base64 strings, so memory stays flat over a long upload.
+      const form = streamedMultipart([['segment_index', String(index)]], {
+        name: 'media',
+        filename: 'blob',
+        type: 'application/octet-stream',
+        sizeBytes: bytes.byteLength,
+        stream: async function* () {
+          yield bytes;
+        },
+      });
       await http.request({
         method: 'POST',
         path: uploadStep(mediaId, 'append'),
-        json: { media: encodeBase64(bytes), segment_index: index },
+        headers: { 'content-type': form.contentType, 'content-length': String(form.contentLength) },
+        streamBody: form.stream,
         bucket: X_BUCKETS.media,
         // The same segment index again replaces the segment: harmless.
         idempotent: true,

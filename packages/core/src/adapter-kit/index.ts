@@ -145,3 +145,4 @@ export {
   type HandleResolver,
   type TextRule,
 } from '../text/index.js';
+export { streamedMultipart, type MultipartFile, type StreamedMultipart } from './streamed-multipart.js';

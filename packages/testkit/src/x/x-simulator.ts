@@ -19,6 +19,7 @@ import {
   type WindowLimit,
 } from '../simulator/index.js';
 import { xOAuthRoutes } from '../oauth/index.js';
+import { multipartFileBytes } from './multipart-file.js';
 import { invalidRequestBody, xOpenApi } from './x-openapi.js';
 
 /** X endpoints' rate-limit buckets (15-minute windows per user by default). */
@@ -572,6 +573,11 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
     const item = newMedia(video ? 'video/mp4' : 'image/jpeg', sizeOf(body.media), video);
     item.received = item.totalBytes;
     if (typeof body.media === 'string') item.hash.update(Buffer.from(body.media, 'base64'));
+    else {
+      // multipart/form-data: the segment is the binary `media` part, hashed where it lies.
+      const segment = multipartFileBytes(request.bytes, request.headers['content-type'], 'media');
+      if (segment) item.hash.update(segment);
+    }
     item.sha256 = item.hash.digest('hex');
     item.finalizedAtMs = clock.now();
     const info = processing(item);
@@ -606,6 +612,11 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
     item.segments.set(Number(body.segment_index), size);
     item.appends.push({ segmentIndex: Number(body.segment_index), bytes: size });
     if (typeof body.media === 'string') item.hash.update(Buffer.from(body.media, 'base64'));
+    else {
+      // multipart/form-data: the segment is the binary `media` part, hashed where it lies.
+      const segment = multipartFileBytes(request.bytes, request.headers['content-type'], 'media');
+      if (segment) item.hash.update(segment);
+    }
     return { status: 200, body: { data: { expires_at: Math.floor(clock.now() / 1000) + 86_400 } } };
   });
 

@@ -14,6 +14,11 @@ export interface AdapterV1HttpRequest {
   json?: unknown;
   /** A raw body (form data, bytes). */
   body?: BodyInit;
+  /**
+   * v1.1: a body streamed from a factory (called again for each attempt), for uploads larger than
+   * memory: set `content-type` (and `content-length` when known) in `headers`.
+   */
+  streamBody?: () => ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
   headers?: Record<string, string>;
   /** The rate-limit bucket this request spends (default `read` for GET, `write` otherwise). */
   bucket?: AdapterV1RateLimitBucket;
