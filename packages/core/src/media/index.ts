@@ -14,10 +14,10 @@
  * @packageDocumentation
  */
 export { checkMediaAgainstRules, type MediaFacts, type MediaProblem, type MediaProbe } from '../media-rules/index.js';
-export { createMediaBody, type MediaBody, type MediaChunk } from './media-body.js';
+export { createMediaBody, type MediaBody, type MediaChunk, type ReadFrom } from './media-body.js';
 export { DEFAULT_INLINE_MAX_BYTES, mediaRefForAdapter, mediaRefForLookup } from './media-for-adapter.js';
 export { openMediaBody, type OpenMediaBodyOptions } from './open-media-body.js';
-export { probeDraftMedia, type DraftMediaProbes, type ProbeDraftMediaOptions } from './probe-draft-media.js';
+export { probeDraftMedia, type DraftMediaProbes, type ProbeDraftMediaOptions, type WithMedia } from './probe-draft-media.js';
 export { PROBE_HEAD_BYTES, probeMedia } from './probe-media.js';
 export { validateDraftWithMedia } from './validate-draft-with-media.js';
 export { uploadInChunks, type UploadChunk, type UploadInChunksOptions } from './upload-in-chunks.js';

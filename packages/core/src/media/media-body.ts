@@ -13,7 +13,8 @@ export interface MediaBody extends AdapterV1MediaBody {
 export type MediaChunk = AdapterV1MediaChunk;
 
 /** How to read from an offset: every call starts a fresh read. */
-type ReadFrom = (offset: number) => AsyncIterable<Uint8Array>;
+/** Reads a body's bytes from an offset to its end. */
+export type ReadFrom = (offset: number) => AsyncIterable<Uint8Array>;
 
 function invalid(field: string, message: string): ValidationError {
   return new ValidationError('media body', [{ path: field.split('.'), code: 'invalid_media_body', message }]);
@@ -51,7 +52,7 @@ async function* toChunks(pieces: AsyncIterable<Uint8Array>, chunkSize: number, o
  * Builds a body from a function that reads from an offset. Used for every source; exported for
  * adapter authors and tests that have their own byte source.
  *
- * @param rereadable - false for a one-shot source: it may be read once (after `head`).
+ * `options.rereadable` is false for a one-shot source: it may be read once (after `head`).
  * @example
  * ```ts
  * const body = createMediaBody({ sizeBytes: 3, mimeType: 'image/png', rereadable: true, read: async function* (offset) { yield bytes.subarray(offset); } });

@@ -25,7 +25,8 @@ export interface ProbeDraftMediaOptions {
 }
 
 /** A draft, or a thread part: anything with media. */
-interface WithMedia {
+/** The parts of a draft that carry media (a `PostDraft` has them). */
+export interface WithMedia {
   media?: readonly MediaRef[] | undefined;
   thread?: ReadonlyArray<{ media?: readonly MediaRef[] | undefined }> | undefined;
 }

@@ -25,6 +25,7 @@ export {
   type MediaRef,
   type MediaRefInput,
   type MediaSource,
+  type StoredSource,
 } from './media-ref.js';
 export { PostRefSchema, PublishedPostSchema, type PostRef, type PublishedPost } from './post-ref.js';
 export { PendingPublishSchema, PublishProgressSchema, type PendingPublish, type PublishProgress } from './pending-publish.js';

@@ -73,7 +73,8 @@ const RefFields = {
 const isLocal = (source: MediaSource): source is LocalMediaSource => source.type !== 'url' && source.type !== 'bytes';
 /** What a spec v1.0 adapter sees in `source` for a file, Blob or stream: no bytes (core reads `from` for it). */
 const NO_BYTES = { type: 'bytes', base64: '' } as const;
-type StoredSource = { type: 'url'; url: string } | { type: 'bytes'; base64: string };
+/** A source a store can keep: a URL, or base64 bytes (empty when the bytes come from a local source in `from`). */
+export type StoredSource = { type: 'url'; url: string } | { type: 'bytes'; base64: string };
 
 /**
  * A piece of media attached to a post, described well enough to check it against a network's limits.

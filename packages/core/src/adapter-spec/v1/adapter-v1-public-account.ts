@@ -4,7 +4,8 @@ import type { AdapterV1MetricValue } from './adapter-v1-metric-snapshot.js';
 import type { AdapterV1Metric } from './adapter-v1-vocabulary.js';
 
 /** Canonical metric name → value; a metric the network does not report is absent, never 0. */
-type PublicMetrics = Partial<Record<AdapterV1Metric, AdapterV1MetricValue>>;
+/** Public metrics by canonical name (only those the network reports). */
+export type AdapterV1PublicMetrics = Partial<Record<AdapterV1Metric, AdapterV1MetricValue>>;
 
 /** Which account to read: its handle (without `@`) or its id on the network. */
 export type AdapterV1PublicAccountInput = { handle: string; id?: undefined } | { id: string; handle?: undefined };
@@ -15,7 +16,7 @@ export interface AdapterV1PublicPost {
   /** ISO-8601 UTC. */
   publishedAt: string;
   url?: string | undefined;
-  metrics: PublicMetrics;
+  metrics: AdapterV1PublicMetrics;
 }
 
 /**
@@ -26,7 +27,7 @@ export interface AdapterV1PublicPost {
  */
 export interface AdapterV1PublicAccount {
   account: { platform: string; id: string; handle: string; displayName?: string | undefined };
-  metrics: PublicMetrics;
+  metrics: AdapterV1PublicMetrics;
   /** Metrics without a canonical name, under the network's own names. */
   extra?: Record<string, AdapterV1MetricValue> | undefined;
   recentPosts?: AdapterV1PublicPost[] | undefined;

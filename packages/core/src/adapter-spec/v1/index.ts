@@ -63,7 +63,12 @@ export {
 export type { AdapterV1Poll } from './adapter-v1-poll.js';
 export type { AdapterV1PostDraft, AdapterV1ThreadPart } from './adapter-v1-post-draft.js';
 export type { AdapterV1PostRef } from './adapter-v1-post-ref.js';
-export type { AdapterV1PublicAccount, AdapterV1PublicAccountInput, AdapterV1PublicPost } from './adapter-v1-public-account.js';
+export type {
+  AdapterV1PublicAccount,
+  AdapterV1PublicAccountInput,
+  AdapterV1PublicMetrics,
+  AdapterV1PublicPost,
+} from './adapter-v1-public-account.js';
 export type { AdapterV1PostRefOutput } from './adapter-v1-post-ref-output.js';
 export type { AdapterV1PublishInput } from './adapter-v1-publish-input.js';
 export type { AdapterV1PublishOutput } from './adapter-v1-publish-output.js';
