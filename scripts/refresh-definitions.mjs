@@ -3,9 +3,9 @@
 // source, so the simulators stay held to what the networks publish.
 //
 // Usage:
-//   node scripts/refresh-definitions.mjs x <source>
+//   node scripts/refresh-definitions.mjs <x | pinterest | meta> <source>
 // where <source> is one of
-//   - a git directory of github.com/xdevplatform/xdk (a bare mirror or a checkout's .git): read at HEAD, offline;
+//   - a git directory of the definition's repository (a bare mirror or a checkout's .git): read at HEAD, offline;
 //   - a checkout of that repository (a folder holding specs/openapi.json);
 //   - the openapi.json file itself;
 //   - an http(s) URL of the document (e.g. https://raw.githubusercontent.com/xdevplatform/xdk/main/specs/openapi.json).
@@ -48,10 +48,38 @@ const DEFINITIONS = {
       '/2/users/{id}/muting',
     ],
   },
+  // For the Pinterest adapter that follows (issue 23): pins, boards and sections, media upload and
+  // status, account and pin analytics.
+  pinterest: {
+    repository: 'https://github.com/pinterest/api-description',
+    path: 'v5/openapi.json',
+    repositoryLicence: 'MIT (pinterest/api-description LICENSE; the document names MIT too)',
+    paths: [
+      '/pins',
+      '/pins/{pin_id}',
+      '/pins/{pin_id}/analytics',
+      '/boards',
+      '/boards/{board_id}/sections',
+      '/media',
+      '/media/{media_id}',
+      '/user_account',
+      '/user_account/analytics',
+    ],
+  },
+  // For the Facebook Pages and Instagram adapters that follow (issue 22): Meta publishes no
+  // OpenAPI; its SDK generator's node specs (one JSON file per Graph object: its edges, methods,
+  // parameters and fields) are the machine-readable definition. Copied whole, one file per node.
+  meta: {
+    repository: 'https://github.com/facebook/facebook-business-sdk-codegen',
+    files: ['Page', 'PagePost', 'Photo', 'AdVideo', 'Comment', 'IGUser', 'IGMedia', 'IGComment'].map(
+      (node) => `api_specs/specs/${node}.json`,
+    ),
+    repositoryLicence: 'Meta Platforms platform licence (facebook-business-sdk-codegen LICENSE: use with Meta/Facebook platforms)',
+  },
 };
 
 function usage(message) {
-  console.error(`${message}\nusage: node scripts/refresh-definitions.mjs x <git-dir | checkout | openapi.json | https-url>`);
+  console.error(`${message}\nusage: node scripts/refresh-definitions.mjs <x | pinterest | meta> <git-dir | checkout | file | https-url>`);
   process.exit(2);
 }
 
@@ -109,6 +137,28 @@ function subset(document, paths) {
 const [network, source] = process.argv.slice(2);
 const definition = DEFINITIONS[network];
 if (!definition || !source) usage('name a network and a source');
+if (definition.files) {
+  // Node specs: each file copied as published, with where it came from.
+  const out = join(root, 'packages', 'testkit', 'definitions', network);
+  mkdirSync(out, { recursive: true });
+  let commit = null;
+  for (const path of definition.files) {
+    // A URL names the repository's raw root (…/raw/<commit>); a git directory or checkout is read at HEAD.
+    const read1 = await read(/^https?:\/\//.test(source) ? `${source.replace(/\/+$/, '')}/${path}` : source, path);
+    commit = read1.commit;
+    writeFileSync(join(out, path.split('/').pop()), `${JSON.stringify(JSON.parse(read1.text), null, 2)}\n`);
+  }
+  const provenance = {
+    repository: definition.repository,
+    files: definition.files,
+    commit,
+    repositoryLicence: definition.repositoryLicence,
+    fetched: new Date().toISOString().slice(0, 10),
+  };
+  writeFileSync(join(out, 'source.json'), `${JSON.stringify(provenance, null, 2)}\n`);
+  console.log(`wrote packages/testkit/definitions/${network}/ (${definition.files.length} files${commit ? `, ${commit}` : ''})`);
+  process.exit(0);
+}
 const { text, commit } = await read(source, definition.path);
 const document = JSON.parse(text);
 const out = join(root, 'packages', 'testkit', 'definitions', network);
