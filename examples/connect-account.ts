@@ -12,7 +12,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { createMastodonAdapter, type MastodonCredentials } from '@smm/adapter-mastodon';
 import { createClient } from '@smm/core/client';
 import { createConnectFlow, registerApp } from '@smm/core/connect';
@@ -65,7 +65,8 @@ try {
   detail(`connected @${account.handle ?? account.id} (${account.kind})`);
 
   // ── 6. Publish an image read from disk, with the credentials just obtained ──
-  const image = await readFile(new URL('./data/gradient-32.png', import.meta.url));
+  // A file path: the client probes its head (type, 32×32) and the adapter streams it up.
+  const imagePath = fileURLToPath(new URL('./data/gradient-32.png', import.meta.url));
   const key = `mastodon:${account.id}`;
   const client = createClient({
     adapters: [adapter],
@@ -79,11 +80,8 @@ try {
     media: [
       {
         kind: 'image',
-        source: { type: 'bytes', base64: image.toString('base64') },
+        source: { type: 'file', path: imagePath },
         mimeType: 'image/png',
-        sizeBytes: image.byteLength,
-        width: 32,
-        height: 32,
         altText: 'A small colour gradient',
       },
     ],
