@@ -54,7 +54,10 @@ export async function startNetworks(clock: Clock): Promise<Networks> {
   const sims = {
     x: createXSimulator({ ...common, account: { handle: 'acme' } }),
     bluesky: createBlueskySimulator({ ...common, account: { handle: 'acme.bsky.social' } }),
-    mastodon: createMastodonSimulator({ ...common, account: { username: 'acme' } }),
+    // On the ×30,240 clock a retry one real second later is 8 simulated hours later: the instance
+    // remembers Idempotency-Keys for a simulated week, as it would remember them for the seconds a
+    // real retry takes.
+    mastodon: createMastodonSimulator({ ...common, account: { username: 'acme' }, idempotencyKeyTtlMs: 7 * 86_400_000 }),
   };
   const servers = await Promise.all(Object.values(sims).map((sim) => sim.listen({ host: '127.0.0.1', port: 0 })));
   const [x, bluesky, mastodon] = servers as [(typeof servers)[0], (typeof servers)[0], (typeof servers)[0]];

@@ -84,6 +84,17 @@ describe('Mastodon simulator', () => {
     expect(sim.posts()).toHaveLength(2);
   });
 
+  it('remembers Idempotency-Keys for idempotencyKeyTtlMs when given (runs on an accelerated clock)', async () => {
+    const { clock, sim, call } = setup({ idempotencyKeyTtlMs: 24 * 3_600_000 });
+    const headers = { 'Idempotency-Key': 'k-2' };
+    const first = await call('POST', '/api/v1/statuses', { json: { status: 'once' }, headers });
+    await clock.advance(23 * 3_600_000);
+    expect((await call('POST', '/api/v1/statuses', { json: { status: 'once' }, headers })).body.id).toBe(first.body.id);
+    await clock.advance(2 * 3_600_000);
+    expect((await call('POST', '/api/v1/statuses', { json: { status: 'once' }, headers })).body.id).not.toBe(first.body.id);
+    expect(sim.posts()).toHaveLength(2);
+  });
+
   it('accepts form bodies with media_ids[] and refuses media still processing', async () => {
     const { clock, call } = setup();
     const form = new FormData();

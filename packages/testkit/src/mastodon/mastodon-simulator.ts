@@ -47,6 +47,12 @@ export interface MastodonSimulatorOptions {
    * 202 with a null `url`, `GET /api/v1/media/:id` 206 until then.
    */
   videoProcessingMs?: number;
+  /**
+   * How long an `Idempotency-Key` is remembered, in simulated time (default 1 hour, as Mastodon
+   * keeps it). A run on an accelerated clock lengthens it: there, a retry a second later in real
+   * time arrives hours later on the simulated clock.
+   */
+  idempotencyKeyTtlMs?: number;
 }
 
 /** The Mastodon simulator. */
@@ -363,7 +369,7 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
     const key = request.headers['idempotency-key'];
     if (key) {
       const seen = keys.get(key);
-      if (seen && clock.now() - seen.atMs < 3_600_000) {
+      if (seen && clock.now() - seen.atMs < (options.idempotencyKeyTtlMs ?? 3_600_000)) {
         const post = seen.statusId ? world.posts.find((entry) => entry.id === seen.statusId) : undefined;
         if (post) return { status: 200, body: renderStatus(post) };
         const pending = seen.scheduledId ? scheduled.get(seen.scheduledId) : undefined;
