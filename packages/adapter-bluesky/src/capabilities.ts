@@ -50,6 +50,6 @@ export const BLUESKY_CAPABILITIES = {
   accountMetrics: ['followers', 'following', 'posts'],
   idempotency: { strategy: 'lookup' },
   publicAccounts: true,
-  // Likes and blocks are records; hiding a reply (a threadgate's hiddenReplies) is not offered yet.
+  // Likes and blocks are records; a hidden reply is listed in the thread root's threadgate.
   mentionActions: BLUESKY_MENTION_ACTIONS,
 } as const satisfies AdapterCapabilities;

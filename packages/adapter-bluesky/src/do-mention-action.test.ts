@@ -1,4 +1,4 @@
-import { UnsupportedFeatureError, type Mention } from '@smm/core/adapter-kit';
+import { ValidationError, type Mention } from '@smm/core/adapter-kit';
 import { describe, expect, it } from 'vitest';
 import { testEnv } from './__tests__/test-env.js';
 
@@ -113,15 +113,102 @@ describe('Bluesky: actions on mentions', () => {
     expect(env.sim.posts().find((post) => post.id === own.id)?.deleted).toBe(true);
   });
 
-  it('refuses hide before any request, listing what Bluesky supports', async () => {
+  it('hides a reply under the account’s post in the root’s threadgate, and shows it again (putRecord, swapRecord)', async () => {
     const env = testEnv();
-    const [mention] = await listed(env);
+    const { published } = await env.client.publish(env.account, { text: 'launch day' });
+    const root = published.parts[0]!.id;
+    env.sim.addMention({ text: 'first!', kind: 'reply', postId: root });
+    env.sim.addMention({ text: 'buy followers here', kind: 'reply', postId: root });
+    const replies = (await listed(env)).filter((item) => item.kind === 'reply' && item.subject?.id === root);
+    const first = replies.find((item) => item.text === 'first!')!;
+    const second = replies.find((item) => item.text === 'buy followers here')!;
+    expect([first, second].every(Boolean)).toBe(true);
+    const rkey = root.split('/').at(-1)!;
     const before = env.sim.requests.length;
-    const error = await env.client.actOnMention(env.account, mention!, 'hide').catch((caught: unknown) => caught);
-    expect(UnsupportedFeatureError.isInstance(error)).toBe(true);
-    expect((error as Error).message).toBe(
-      'Bluesky cannot "hide" a mention through its API (it supports: like, unlike, delete, block, mute, report-spam)',
-    );
-    expect(env.sim.requests.length).toBe(before);
+    await env.client.actOnMention(env.account, first, 'hide');
+    await env.client.actOnMention(env.account, first, 'hide'); // already hidden: read, no second write
+    await env.client.actOnMention(env.account, second, 'hide');
+    await env.client.actOnMention(env.account, first, 'unhide');
+    const writes = posts(env, before).filter((request) => request.path === '/xrpc/com.atproto.repo.putRecord');
+    expect(writes.map((write) => (write.body as { record: { hiddenReplies: string[] } }).record.hiddenReplies)).toEqual([
+      [first.id],
+      [first.id, second.id],
+      [second.id],
+    ]);
+    // The first write creates the gate (swap with nothing); later ones swap on the CID they read.
+    expect(writes[0]!.body).toMatchObject({
+      repo: env.accountId,
+      collection: 'app.bsky.feed.threadgate',
+      rkey,
+      swapRecord: null,
+      record: { $type: 'app.bsky.feed.threadgate', post: root },
+    });
+    expect((writes[0]!.body as { record: object }).record).not.toHaveProperty('allow'); // who may reply is unchanged
+    expect(typeof (writes[1]!.body as { swapRecord: unknown }).swapRecord).toBe('string');
+    expect(env.sim.mentionActions().map((entry) => [entry.action, entry.uri])).toEqual([
+      ['hide', first.id],
+      ['hide', second.id],
+      ['unhide', first.id],
+    ]);
+  });
+
+  it('keeps reply rules another app set on the gate, and reads again when the gate changed underneath (InvalidSwap)', async () => {
+    let race: (() => Promise<void>) | undefined;
+    const env = testEnv({
+      // Another app writes a gate (followers only) between the adapter's read and its first write.
+      fetch: (simulatorFetch) => async (input, init) => {
+        const url = input instanceof Request ? input.url : String(input);
+        if (race && url.endsWith('/xrpc/com.atproto.repo.putRecord')) {
+          const write = race;
+          race = undefined;
+          await write();
+        }
+        return simulatorFetch(input, init);
+      },
+    });
+    const { published } = await env.client.publish(env.account, { text: 'followers only' });
+    const root = published.parts[0]!.id;
+    env.sim.addMention({ text: 'spam spam', kind: 'reply', postId: root });
+    const reply = (await listed(env)).find((item) => item.kind === 'reply' && item.text === 'spam spam')!;
+    const otherApp = { $type: 'app.bsky.feed.threadgate', post: root, allow: [{ $type: 'app.bsky.feed.threadgate#followerRule' }] };
+    race = async () => {
+      const session = await env.sim.fetch(`${env.sim.baseUrl}/xrpc/com.atproto.server.createSession`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(env.sim.credentials),
+      });
+      const { accessJwt } = (await session.json()) as { accessJwt: string };
+      const written = await env.sim.fetch(`${env.sim.baseUrl}/xrpc/com.atproto.repo.putRecord`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessJwt}` },
+        body: JSON.stringify({
+          repo: env.accountId,
+          collection: 'app.bsky.feed.threadgate',
+          rkey: root.split('/').at(-1),
+          record: { ...otherApp, createdAt: env.clock.iso() },
+        }),
+      });
+      expect(written.status).toBe(200);
+    };
+    await env.client.actOnMention(env.account, reply, 'hide');
+    // The other app's write carries no swapRecord; the adapter's always do.
+    const writes = env
+      .calls('com.atproto.repo.putRecord')
+      .map((request) => request.body as { swapRecord?: unknown; record: object })
+      .filter((body) => 'swapRecord' in body);
+    // The adapter's create (swap with nothing) lost to the other app's gate; it read again and swapped on that gate's CID.
+    expect(writes.map((write) => write.swapRecord)).toEqual([null, expect.any(String)]);
+    expect(writes[1]!.record).toMatchObject({ ...otherApp, hiddenReplies: [reply.id] });
+    expect(env.sim.mentionActions().map((entry) => entry.action)).toEqual(['hide']);
+  });
+
+  it('refuses to hide a mention that is not a reply, naming what to do instead', async () => {
+    const env = testEnv();
+    const mention = (await listed(env)).find((item) => item.kind === 'mention')!;
+    const error = await env.client.actOnMention(env.account, mention, 'hide').catch((caught: unknown) => caught);
+    expect(ValidationError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toContain(`Bluesky hides replies only, and ${mention.id} is not a reply to a thread`);
+    expect(env.sim.requests.some((request) => request.path === '/xrpc/com.atproto.repo.putRecord')).toBe(false);
+    expect(env.sim.mentionActions()).toEqual([]);
   });
 });

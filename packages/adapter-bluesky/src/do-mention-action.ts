@@ -1,6 +1,7 @@
 import {
   ApiCallError,
   UnsupportedFeatureError,
+  ValidationError,
   parseApiResponse,
   type AdapterContext,
   type MentionActionInput,
@@ -9,12 +10,20 @@ import { z } from 'zod';
 import { parsePostUri } from './at-uri.js';
 import { doDelete } from './do-delete.js';
 import { BLUESKY_BUCKETS, WRITE_POINTS } from './rate-limits.js';
+import { setReplyHidden } from './thread-gate.js';
 
-/** The actions Bluesky allows on a mention (hiding a reply needs a threadgate edit: not offered yet). @internal */
-export const BLUESKY_MENTION_ACTIONS = ['like', 'unlike', 'delete', 'block', 'mute', 'report-spam'] as const;
+/** The actions Bluesky allows on a mention. @internal */
+export const BLUESKY_MENTION_ACTIONS = ['like', 'unlike', 'hide', 'unhide', 'delete', 'block', 'mute', 'report-spam'] as const;
 
 const PostViews = z.object({
-  posts: z.array(z.object({ uri: z.string(), cid: z.string(), viewer: z.object({ like: z.string().optional() }).optional() })),
+  posts: z.array(
+    z.object({
+      uri: z.string(),
+      cid: z.string(),
+      record: z.looseObject({ reply: z.object({ root: z.object({ uri: z.string() }) }).optional() }).optional(),
+      viewer: z.object({ like: z.string().optional() }).optional(),
+    }),
+  ),
 });
 const Created = z.object({ uri: z.string(), cid: z.string() });
 const Report = z.object({ id: z.number() });
@@ -42,7 +51,8 @@ async function viewOf(uri: string, context: AdapterContext) {
 
 /**
  * Runs one action on a mention: likes and blocks are records in the account's repository
- * (`com.atproto.repo.createRecord`), a mute is `app.bsky.graph.muteActor`, a report
+ * (`com.atproto.repo.createRecord`), a hidden reply is listed in the thread root's
+ * `app.bsky.feed.threadgate`, a mute is `app.bsky.graph.muteActor`, a report
  * `com.atproto.moderation.createReport` with `reasonSpam`. @internal
  *
  * @example
@@ -91,6 +101,21 @@ export async function doMentionAction(input: MentionActionInput, context: Adapte
         signal,
       });
       return;
+    }
+    // A reply is hidden through the thread root's threadgate (`hiddenReplies`), which only the root's author may write.
+    case 'hide':
+    case 'unhide': {
+      const root = (await viewOf(uri, context)).record?.reply?.root.uri;
+      if (!root) {
+        throw new ValidationError('Bluesky hide', [
+          {
+            path: ['mention', 'id'],
+            code: 'not_a_reply',
+            message: `Bluesky hides replies only, and ${uri} is not a reply to a thread: block or mute its author instead`,
+          },
+        ]);
+      }
+      return setReplyHidden({ reply: uri, root }, input.action === 'hide', context);
     }
     // Lexicon app.bsky.graph.block: the subject is the author's DID. https://docs.bsky.app/docs/api/com-atproto-repo-create-record
     case 'block':

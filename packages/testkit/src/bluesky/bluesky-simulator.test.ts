@@ -90,6 +90,37 @@ describe('Bluesky simulator', () => {
     expect(missing).toMatchObject({ status: 400, body: { error: 'RecordNotFound' } });
   });
 
+  it('putRecord swaps on the record’s CID: null means "must not exist yet", a stale CID is InvalidSwap', async () => {
+    const { sim, login, xrpc } = setup();
+    const { accessJwt } = await login();
+    const put = (swapRecord: string | null, hiddenReplies: string[]) =>
+      xrpc('POST', 'com.atproto.repo.putRecord', {
+        token: accessJwt,
+        json: {
+          repo: sim.account.id,
+          collection: 'app.bsky.feed.threadgate',
+          rkey: '3kabcdefghijk',
+          swapRecord,
+          record: {
+            $type: 'app.bsky.feed.threadgate',
+            post: `at://${sim.account.id}/app.bsky.feed.post/3kabcdefghijk`,
+            hiddenReplies,
+            createdAt: '2026-01-01T00:00:00.000Z',
+          },
+        },
+      });
+    const created = await put(null, []);
+    expect(created.status).toBe(200);
+    const { cid } = created.body as { cid: string };
+    expect(await put(null, [])).toMatchObject({ status: 400, body: { error: 'InvalidSwap', message: `Record was at ${cid}` } });
+    // A changed list is a new CID: the old one no longer swaps.
+    const hidden = [`at://did:plc:someone/app.bsky.feed.post/3kzzzzzzzzzzz`];
+    const updated = await put(cid, hidden);
+    expect(updated.status).toBe(200);
+    expect((updated.body as { cid: string }).cid).not.toBe(cid);
+    expect(await put(cid, [])).toMatchObject({ status: 400, body: { error: 'InvalidSwap' } });
+  });
+
   it('reports post counts (no bookmarks unless asked) and embeds only uploaded blobs ≤ 1 MB', async () => {
     const { clock, sim, login, post, xrpc } = setup();
     const { accessJwt } = await login();

@@ -311,6 +311,7 @@ export function createBlueskySimulator(options: BlueskySimulatorOptions = {}): B
 
   const commitWrite = (write: PreparedWrite): string => {
     const uri = `at://${did}/${write.collection}/${write.rkey}`;
+    threadgateChange(write.rkey, records.get(`${write.collection}/${write.rkey}`)?.value, write.collection, write.record);
     records.set(`${write.collection}/${write.rkey}`, { uri, cid: write.cid, value: write.record });
     recordAction(write.collection, write.record, 'create');
     if (write.collection === 'app.bsky.feed.post') {
@@ -337,6 +338,7 @@ export function createBlueskySimulator(options: BlueskySimulatorOptions = {}): B
   const deleteWrite = (collection: string, rkey: string) => {
     const stored = records.get(`${collection}/${rkey}`);
     if (stored) recordAction(collection, stored.value, 'delete');
+    if (stored) threadgateChange(rkey, stored.value, collection, undefined);
     records.delete(`${collection}/${rkey}`);
     const post = world.livePost(`at://${did}/${collection}/${rkey}`);
     if (post) post.deleted = true;
@@ -355,6 +357,28 @@ export function createBlueskySimulator(options: BlueskySimulatorOptions = {}): B
       const user = userByActor(String(record.subject));
       if (user) world.act(change === 'create' ? 'block' : 'unblock', user);
     }
+  };
+  // A thread gate's `hiddenReplies` hides replies in the thread it gates; the AppView honours a gate
+  // only under the same record key as the account's own root post it names.
+  // https://docs.bsky.app/docs/advanced-guides/moderation#hiding-replies (lexicon app.bsky.feed.threadgate)
+  const threadgateChange = (
+    rkey: string,
+    before: Record<string, unknown> | undefined,
+    collection: string,
+    after: Record<string, unknown> | undefined,
+  ) => {
+    if (collection !== 'app.bsky.feed.threadgate') return;
+    const hiddenIn = (record: Record<string, unknown> | undefined) =>
+      record && record.post === `at://${did}/app.bsky.feed.post/${rkey}` && Array.isArray(record.hiddenReplies)
+        ? new Set(record.hiddenReplies.map(String))
+        : new Set<string>();
+    const [was, now] = [hiddenIn(before), hiddenIn(after)];
+    for (const uri of now) if (!was.has(uri)) actOnUri('hide', uri);
+    for (const uri of was) if (!now.has(uri)) actOnUri('unhide', uri);
+  };
+  const actOnUri = (action: 'hide' | 'unhide', uri: string) => {
+    const mention = mentionByUri(uri);
+    if (mention) world.act(action, mention);
   };
   /** The account's like record of `uri`, if it liked it. */
   const likeOf = (uri: string) =>
@@ -456,8 +480,20 @@ export function createBlueskySimulator(options: BlueskySimulatorOptions = {}): B
     access: 'session',
     spend: { write: () => POINTS.update },
     async handle(request) {
-      const body = request.body as { repo: string; collection: string; rkey: string; record: Record<string, unknown>; validate?: boolean };
+      const body = request.body as {
+        repo: string;
+        collection: string;
+        rkey: string;
+        record: Record<string, unknown>;
+        validate?: boolean;
+        swapRecord?: string | null;
+      };
       if (!ownRepo(body.repo)) return invalid(`Could not find repo: ${body.repo}`);
+      // swapRecord is a compare-and-swap on the record's current CID; null means "must not exist yet".
+      if (body.swapRecord !== undefined) {
+        const current = records.get(`${body.collection}/${body.rkey}`)?.cid ?? null;
+        if (current !== body.swapRecord) return invalid(`Record was at ${current ?? 'null'}`, 'InvalidSwap');
+      }
       const prepared = await prepareWrite(body);
       if (!isPrepared(prepared)) return prepared;
       const uri = commitWrite(prepared);
