@@ -58,7 +58,11 @@ export async function publishDraft(
   // Media first (reads only each file's head, sends nothing): every text and media problem goes in one error,
   // each located where it lives (`variants.x.text` when the X variant overrides the text).
   const mediaRules = adapter.capabilities.content.media;
-  const media = await probeDraftMedia(draft, mediaRules, options.signal ? { signal: options.signal } : {});
+  // URL sources are read with the client's fetch (a proxy, a test server), like every other request.
+  const media = await probeDraftMedia(draft, mediaRules, {
+    ...(ctx.fetch ? { fetch: ctx.fetch } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   const checked = checkDraft(adapter, draft, extras, alsoTargeted, media.probes);
   checked.issues.unshift(...media.problems.map(({ path, code, message }) => ({ path, code, message })));
   const check = {
