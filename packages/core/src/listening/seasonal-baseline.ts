@@ -96,6 +96,16 @@ function weekdayFactors(history: readonly HistoryPoint[], today: string, buckets
   });
 }
 
+/** Weekday factors leave today out, so they change only when the local day does: once per history and day. */
+const factorCache = new WeakMap<readonly HistoryPoint[], { day: string; factors: number[] | undefined }>();
+function cachedWeekdayFactors(history: readonly HistoryPoint[], today: string, bucketsPerDay: number, weeks: number): number[] | undefined {
+  const cached = factorCache.get(history);
+  if (cached?.day === today) return cached.factors;
+  const factors = weekdayFactors(history, today, bucketsPerDay, weeks);
+  factorCache.set(history, { day: today, factors });
+  return factors;
+}
+
 /**
  * The spread of the seasonal residuals of the last `days` days, every time of day pooled, or
  * `undefined` while fewer than 48 are known. Extra-Poisson spread is a property of the series,
@@ -126,7 +136,7 @@ export function expectCount(
   if (settings.seasonal) {
     const sameTime = history.filter((point) => point.minuteOfDay === bucket.minuteOfDay && point.day !== bucket.day).slice(-settings.days);
     if (sameTime.length >= settings.minDays) {
-      const factors = weekdayFactors(history, bucket.day, bucketsPerDay, settings.weeks);
+      const factors = cachedWeekdayFactors(history, bucket.day, bucketsPerDay, settings.weeks);
       const factorOf = (weekday: number) => factors?.[weekday] ?? 1;
       // Each sample deseasonalised by its weekday, the estimate re-seasonalised for this one.
       const level = trimmedMean(sameTime.map((point) => point.value / factorOf(point.weekday)));
