@@ -5,7 +5,7 @@ import { parseWithSchema, type Mention } from '../model/index.js';
 import type { Classification } from './classifier.js';
 import { createTypedEmitter, type EventSource } from '../events/index.js';
 import { mentionIdKey } from './mention-keys.js';
-import { countScore, expectCount, type HistoryPoint } from './seasonal-baseline.js';
+import { anscombe, countScore, expectCount, pooledSpread, type Expectation, type HistoryPoint } from './seasonal-baseline.js';
 
 /** A spike or drop in one time bucket. */
 export interface ListeningAlert {
@@ -69,6 +69,7 @@ export const AlertMonitorOptionsSchema = z.object({
     .default('UTC'),
   graceMs: z.number().int().nonnegative({ error: 'must be 0 or more ms' }).default(0),
   thresholds: z.object({ low: z.number().positive(), medium: z.number().positive(), high: z.number().positive() }).optional(),
+  minExcess: z.number().nonnegative({ error: 'must be 0 or more mentions, e.g. 5' }).default(5),
   minShareScale: z.number().positive().default(0.05),
   minClassified: z.number().int().positive({ error: 'must be 1 or more' }).default(10),
   scopeOf: z.custom<(mention: Mention) => string>((value) => typeof value === 'function', { error: 'must be a function' }).optional(),
@@ -117,9 +118,18 @@ interface ScopeState {
   shares: Array<{ negative: number; classified: number } | null>;
   /** The first bucket this scope has not closed yet. */
   next: number;
+  /** {@link pooledSpread} of `history`, computed once per local day (`spreadDay`). */
+  spread?: number;
+  spreadDay?: string;
 }
 
 const DEFAULT_THRESHOLDS = { low: 4.5, medium: 6, high: 9 };
+
+/** While learning: the nearest count of the recent range (`value` itself inside it: no news), with the rolling scale. */
+function learningBaseline(found: Expectation, recent: readonly HistoryPoint[], value: number): Expectation {
+  const values = recent.map((point) => point.value);
+  return { ...found, expected: Math.min(Math.max(value, Math.min(...values)), Math.max(...values)) };
+}
 
 /**
  * Watches mention volume and negative share per fixed time bucket (hourly by default) and
@@ -203,20 +213,49 @@ export function createAlertMonitor(options: AlertMonitorOptions = {}): AlertMoni
       });
     };
 
-    const expectation = expectCount(state.history, local, bucketsPerDay, settings);
-    // While learning the daily cycle (a rolling baseline on tiling buckets), a morning ramp
-    // looks like a spike: only a high-severity change is worth waking someone for.
-    const learning = seasonal && expectation?.method === 'rolling';
-    if (expectation !== undefined && (!learning || Math.abs(countScore(bucket.mentions, expectation)) >= thresholds.high)) {
+    // The pooled spread moves slowly: once a local day is enough (and keeps a year at ~2 s).
+    if (state.spreadDay !== local.day) {
+      state.spread = pooledSpread(state.history, bucketsPerDay, settings);
+      state.spreadDay = local.day;
+    }
+    const found = expectCount(state.history, local, bucketsPerDay, settings, state.spread);
+    // While learning the daily cycle on tiling buckets, the last `window` buckets mix day and
+    // night: a count inside their range (a quiet night after a busy day) is no news; a spike is
+    // measured against their highest count, a drop against their lowest.
+    const expectation =
+      seasonal && found?.method === 'rolling' ? learningBaseline(found, state.history.slice(-parsed.window), bucket.mentions) : found;
+    const volumeScore = expectation === undefined ? 0 : countScore(bucket.mentions, expectation);
+    // While learning the daily cycle (a rolling baseline on tiling buckets), the first morning
+    // looks like a spike: nothing is raised before a whole day is known, then only high-severity
+    // changes. Before the weekday factors are known (two weeks), the first weekend looks like a
+    // drop: drops from medium on.
+    const floor = !seasonal
+      ? 0
+      : expectation?.method === 'rolling'
+        ? state.history.length < bucketsPerDay
+          ? Infinity
+          : thresholds.high
+        : expectation?.method === 'time-of-day' && volumeScore < 0
+          ? thresholds.medium
+          : 0;
+    if (
+      expectation !== undefined &&
+      Math.abs(volumeScore) >= floor &&
+      Math.abs(bucket.mentions - expectation.expected) >= parsed.minExcess
+    ) {
       raise({
         metric: 'volume',
         value: bucket.mentions,
         baseline: expectation.expected,
         method: expectation.method,
-        score: countScore(bucket.mentions, expectation),
+        score: volumeScore,
       });
     }
-    state.history.push({ ...local, value: bucket.mentions });
+    const residual =
+      expectation?.method === 'rolling' || expectation === undefined
+        ? undefined
+        : anscombe(bucket.mentions) - anscombe(expectation.expected);
+    state.history.push({ ...local, value: bucket.mentions, ...(residual === undefined ? {} : { residual }) });
     if (state.history.length > maxHistory) state.history.splice(0, state.history.length - maxHistory);
 
     const share = bucket.classified >= parsed.minClassified ? bucket.negative / bucket.classified : null;

@@ -15,6 +15,8 @@ export interface HistoryPoint {
   minuteOfDay: number;
   /** Local weekday, 0 = Sunday. */
   weekday: number;
+  /** Anscombe residual against its own time-of-day baseline, when it had one: pooled into the scale of later buckets. */
+  residual?: number;
 }
 
 /** How a bucket's expected count was found. @internal */
@@ -41,6 +43,9 @@ export interface BaselineSettings {
   seasonal: boolean;
 }
 
+/** Fewest residuals (all times of day) for {@link pooledSpread}; below it, the same-time samples' own spread is used. */
+const MIN_POOLED = 48;
+
 /** Anscombe's transform: for Poisson counts, 2√(x + 3/8) has variance ≈ 1 at every mean. */
 export const anscombe = (count: number): number => 2 * Math.sqrt(count + 0.375);
 
@@ -64,7 +69,7 @@ function robustSpread(values: number[]): number {
   return 1.4826 * median(values.map((value) => Math.abs(value - center)));
 }
 
-/** Weekday factors (mean daily total on that weekday ÷ mean daily total), or undefined before 14 complete days. */
+/** Weekday factors (median daily total on that weekday ÷ median daily total), or undefined before 14 complete days. */
 function weekdayFactors(history: readonly HistoryPoint[], today: string, bucketsPerDay: number, weeks: number): number[] | undefined {
   const totals = new Map<string, { total: number; buckets: number; weekday: number }>();
   for (const point of history) {
@@ -80,19 +85,45 @@ function weekdayFactors(history: readonly HistoryPoint[], today: string, buckets
     .slice(0, weeks * 7)
     .map(([, entry]) => entry);
   if (complete.length < 14) return undefined;
-  const overall = complete.reduce((sum, entry) => sum + entry.total, 0) / complete.length;
+  // Medians: one burst of 600 mentions on a Friday must not make every later Friday "quiet".
+  const overall = median(complete.map((entry) => entry.total));
   if (overall <= 0) return undefined;
   return Array.from({ length: 7 }, (_, weekday) => {
     const same = complete.filter((entry) => entry.weekday === weekday);
     if (same.length === 0) return 1;
     // Bounded: a weekday with almost nothing must not make every later bucket an alarm.
-    return Math.min(5, Math.max(0.2, same.reduce((sum, entry) => sum + entry.total, 0) / same.length / overall));
+    return Math.min(5, Math.max(0.2, median(same.map((entry) => entry.total)) / overall));
   });
+}
+
+/** Weekday factors leave today out, so they change only when the local day does: once per history and day. */
+const factorCache = new WeakMap<readonly HistoryPoint[], { day: string; factors: number[] | undefined }>();
+function cachedWeekdayFactors(history: readonly HistoryPoint[], today: string, bucketsPerDay: number, weeks: number): number[] | undefined {
+  const cached = factorCache.get(history);
+  if (cached?.day === today) return cached.factors;
+  const factors = weekdayFactors(history, today, bucketsPerDay, weeks);
+  factorCache.set(history, { day: today, factors });
+  return factors;
+}
+
+/**
+ * The spread of the seasonal residuals of the last `days` days, every time of day pooled, or
+ * `undefined` while fewer than 48 are known. Extra-Poisson spread is a property of the series,
+ * not of one hour: pooled over ~336 residuals it is stable, while the spread of 14 same-hour
+ * samples alone swings by ±45 % — and a chance high one hid night bursts.
+ * @internal
+ */
+export function pooledSpread(history: readonly HistoryPoint[], bucketsPerDay: number, settings: BaselineSettings): number | undefined {
+  const residuals = history
+    .slice(-settings.days * bucketsPerDay)
+    .flatMap((point) => (point.residual === undefined ? [] : [point.residual]));
+  return residuals.length >= MIN_POOLED ? robustSpread(residuals) : undefined;
 }
 
 /**
  * The expected count of `bucket` from `history` (closed buckets of the same scope, oldest
- * first), or `undefined` while there is too little history.
+ * first), or `undefined` while there is too little history. `pooled` is {@link pooledSpread}
+ * of the history, when known.
  * @internal
  */
 export function expectCount(
@@ -100,20 +131,25 @@ export function expectCount(
   bucket: Omit<HistoryPoint, 'value'>,
   bucketsPerDay: number,
   settings: BaselineSettings,
+  pooled?: number,
 ): Expectation | undefined {
   if (settings.seasonal) {
     const sameTime = history.filter((point) => point.minuteOfDay === bucket.minuteOfDay && point.day !== bucket.day).slice(-settings.days);
     if (sameTime.length >= settings.minDays) {
-      const factors = weekdayFactors(history, bucket.day, bucketsPerDay, settings.weeks);
+      const factors = cachedWeekdayFactors(history, bucket.day, bucketsPerDay, settings.weeks);
       const factorOf = (weekday: number) => factors?.[weekday] ?? 1;
       // Each sample deseasonalised by its weekday, the estimate re-seasonalised for this one.
       const level = trimmedMean(sameTime.map((point) => point.value / factorOf(point.weekday)));
       const expected = level * factorOf(bucket.weekday);
-      const residuals = sameTime.map((point) => anscombe(point.value) - anscombe(level * factorOf(point.weekday)));
-      const spread = Math.max(1, robustSpread(residuals));
+      const estimate = Math.sqrt(1 + 1 / sameTime.length);
+      const scale =
+        pooled !== undefined
+          ? Math.max(estimate, pooled)
+          : Math.max(1, robustSpread(sameTime.map((point) => anscombe(point.value) - anscombe(level * factorOf(point.weekday))))) *
+            estimate;
       return {
         expected,
-        scale: spread * Math.sqrt(1 + 1 / sameTime.length),
+        scale,
         method: factors === undefined ? 'time-of-day' : 'time-of-day×weekday',
         samples: sameTime.length,
       };
