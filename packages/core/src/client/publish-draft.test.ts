@@ -1,13 +1,13 @@
 import { pngFile } from '@smm/testkit';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { defineAdapter, type AdapterPublishInput } from '../adapter-kit/index.js';
+import { defineAdapter, type PublishInput } from '../adapter-kit/index.js';
 import { createFakeClock } from '../clock/index.js';
 import { createClient } from './index.js';
 
 // A network that checks image files (so a URL image is read before publishing) and keeps what it was given.
 function network(fetch: typeof globalThis.fetch | undefined) {
-  const published: AdapterPublishInput[] = [];
+  const published: PublishInput[] = [];
   const adapter = defineAdapter<unknown, { token: string }>({
     platform: 'memo',
     displayName: 'Memo',
@@ -59,7 +59,9 @@ describe('publish: media read from a URL', () => {
     const asked: string[] = [];
     const fetch: typeof globalThis.fetch = async (input) => {
       asked.push(input instanceof Request ? input.url : String(input));
-      return new Response(png, { headers: { 'content-type': 'image/png', 'content-length': String(png.byteLength) } });
+      return new Response(new Blob([new Uint8Array(png)]), {
+        headers: { 'content-type': 'image/png', 'content-length': String(png.byteLength) },
+      });
     };
     const { client, published } = network(fetch);
     const result = await client.publish('memo:a1', {
