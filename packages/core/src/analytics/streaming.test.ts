@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../errors/index.js';
 import { postSnapshot } from './__tests__/fixtures.js';
 import { aggregateEngagement, createEngagementAggregator, type ColumnarSnapshots, type EngagementGroup } from './index.js';
 
@@ -120,6 +122,18 @@ describe('streaming engagement aggregator', () => {
     };
   }
 
+  function asSnapshot(row: ReturnType<typeof seededRows>[number]) {
+    const metrics: Record<string, { value: number; platformName: string }> = {};
+    for (const name of ['likes', 'comments', 'reach'] as const)
+      if (!Number.isNaN(row[name])) metrics[name] = { value: row[name], platformName: name };
+    const split = row.account.indexOf(':');
+    return {
+      subject: { type: 'account' as const, platform: row.account.slice(0, split), accountId: row.account.slice(split + 1) },
+      observedAt: new Date(row.at).toISOString(),
+      metrics,
+    };
+  }
+
   const asKeyed = (groups: EngagementGroup[]) =>
     groups
       .map((group) => ({
@@ -157,6 +171,91 @@ describe('streaming engagement aggregator', () => {
     aggregator.addColumns(toBatch(rows.slice(12_000)));
     expect(asKeyed(aggregator.result())).toEqual(reference(rows, 'Europe/Bucharest'));
   }, 30_000);
+
+  it('gives the reference totals for any rows, in any order, split into any batches and single snapshots', () => {
+    // Mixed networks, zones with DST and a :45 offset, rows over ~14 months in any order; the
+    // reference dates each row with Intl and sums in a Map (nothing shared with the aggregator).
+    const row = fc.record({
+      account: fc.constantFrom('x:1', 'bluesky:did:plc:abc', 'mastodon:109', 'x:2'),
+      at: fc.integer({ min: Date.parse('2025-06-01T00:00:00Z'), max: Date.parse('2026-08-01T00:00:00Z') }),
+      likes: fc.oneof(fc.constant(NaN), fc.integer({ min: 0, max: 10_000 })),
+      comments: fc.oneof(fc.constant(NaN), fc.integer({ min: 0, max: 500 })),
+      reach: fc.oneof(fc.constant(NaN), fc.integer({ min: 0, max: 100_000 })),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(row, { maxLength: 300 }),
+        fc.constantFrom('Europe/Bucharest', 'America/New_York', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'UTC'),
+        fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 12 }),
+        (rows, timeZone, cuts) => {
+          const aggregator = createEngagementAggregator({ timeZone, interactions: ['likes', 'comments'] });
+          let from = 0;
+          for (const [index, size] of cuts.entries()) {
+            const part = rows.slice(from, index === cuts.length - 1 ? rows.length : from + size);
+            from += part.length;
+            if (index % 2 === 0) aggregator.addColumns(toBatch(part));
+            else for (const one of part) aggregator.add(asSnapshot(one));
+          }
+          expect(asKeyed(aggregator.result())).toEqual(reference(rows, timeZone));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  }, 60_000);
+
+  it('keeps exact totals when a batch reuses the arrays with other accounts and days', () => {
+    // One set of arrays refilled per batch (the documented way to keep memory flat): the
+    // second batch names the accounts in another order and lands weeks earlier, so the
+    // aggregator re-maps indexes and re-lays its grid between batches.
+    const aggregator = createEngagementAggregator({ timeZone: 'Europe/Bucharest', interactions: ['likes'] });
+    const batch: ColumnarSnapshots = {
+      length: 2,
+      accounts: ['x:a', 'x:b'],
+      account: new Uint32Array([0, 1]),
+      observedAtMs: new Float64Array([Date.parse('2026-03-30T10:00:00Z'), Date.parse('2026-03-30T21:30:00Z')]),
+      metrics: { likes: new Float64Array([5, 7]), reach: new Float64Array([50, 70]) },
+    };
+    aggregator.addColumns(batch);
+    batch.accounts = ['x:b', 'x:a'];
+    batch.observedAtMs.set([Date.parse('2026-01-02T12:00:00Z'), Date.parse('2026-03-30T20:59:59Z')]);
+    batch.metrics.likes!.set([1, 2]);
+    batch.metrics.reach!.set([10, NaN]);
+    aggregator.addColumns(batch);
+    // 21:30Z on 03-30 is 00:30 on 03-31 in Bucharest (UTC+3); 20:59:59Z is still 03-30.
+    expect(
+      aggregator.result().map((group) => [group.account, group.date, group.rows, group.used, group.engagements, group.denominator]),
+    ).toEqual([
+      ['x:a', '2026-03-30', 2, 1, 5, 50],
+      ['x:b', '2026-01-02', 1, 1, 1, 10],
+      ['x:b', '2026-03-31', 1, 1, 7, 70],
+    ]);
+  });
+
+  it('names the field of a bad batch or snapshot in a ValidationError', () => {
+    const aggregator = createEngagementAggregator({ timeZone: 'UTC' });
+    const bad = (act: () => void): ValidationError => {
+      try {
+        act();
+      } catch (error) {
+        expect(error).toBeInstanceOf(ValidationError);
+        return error as ValidationError;
+      }
+      throw new Error('expected a ValidationError');
+    };
+    const outside = toBatch(seededRows(4, 2, 3, 3));
+    outside.account[2] = 7; // only 2 names
+    expect(bad(() => aggregator.addColumns(outside)).message).toMatch(/account\.2|account\[2\]/);
+    const short = toBatch(seededRows(4, 2, 3, 3));
+    short.metrics.likes = new Float64Array(3);
+    expect(bad(() => aggregator.addColumns(short)).message).toMatch(/metrics\.likes/);
+    expect(
+      bad(() => aggregator.add({ subject: { type: 'account', platform: 'x', accountId: '1' }, observedAt: 'soon', metrics: {} })).message,
+    ).toMatch(/observedAt/);
+    expect(
+      bad(() => aggregator.add({ subject: { type: 'account', platform: 'x' }, observedAt: '2026-03-01T00:00:00Z', metrics: {} } as never))
+        .message,
+    ).toMatch(/accountId/);
+  });
 
   it('refuses a malformed row at the door', () => {
     const aggregator = createEngagementAggregator({ timeZone: 'UTC' });

@@ -94,19 +94,22 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
   const days = new ZoneDayIndex(timeZone);
   const accountIndex = new Map<string, number>();
   const accountNames: string[] = [];
+  // `platform` → `accountId` → index, so `add` builds no key string per row.
+  const bySubject = new Map<string, Map<string, number>>();
 
-  // Two storages, one in use at a time. **Grid** (the usual case): sums for every (account, day
-  // of the zone table) cell, interleaved [engagements, denominator, rows, used] so a row's
-  // update touches one cache line, laid out account-major and re-laid when the day table or
-  // the accounts grow. **Sparse**, when the grid would pass GRID_LIMIT cells (many accounts
-  // over a long span): a slot per group found through a Map per account. The grid moves into
-  // slots once, the first time it would grow too large.
-  const GRID_LIMIT = 1 << 20; // cells: 32 MB of sums at most
+  // Two storages, one in use at a time. **Grid** (the usual case): every (day of the span seen,
+  // account) cell, laid out **day-major** — the rows of one day, in whatever account order,
+  // land in one stretch of memory, which is what a time-ordered feed produces — as interleaved
+  // [engagements, denominator, rows, used], so a row updates one cache line. **Sparse**, when
+  // the grid would pass GRID_LIMIT cells (many accounts over a long span): a slot per group
+  // found through a Map per account. The grid moves into slots once, the first time it would
+  // grow too large.
+  const GRID_LIMIT = 1 << 20; // cells: 32 MB at most
   let sparse = false;
   let grid = new Float64Array(0);
-  let gridRows = 0; // accounts the grid has room for
-  let gridStride = 0; // days per account row: only the span of days seen, with some slack
-  let gridFirstDay = 0; // day number of column 0
+  let gridAccounts = 0; // accounts per day row of the grid
+  let gridDays = 0; // days the grid has room for
+  let gridFirstDay = 0; // day number of grid row 0
 
   const slotsByAccount: Array<Map<number, number>> = [];
   let capacity = 0;
@@ -128,6 +131,14 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
     accountNames.push(name);
     slotsByAccount.push(new Map());
     accountIndex.set(name, index);
+    return index;
+  };
+
+  const internSubject = (platform: string, accountId: string): number => {
+    let own = bySubject.get(platform);
+    if (own === undefined) bySubject.set(platform, (own = new Map()));
+    let index = own.get(accountId);
+    if (index === undefined) own.set(accountId, (index = internAccount(`${platform}:${accountId}`)));
     return index;
   };
 
@@ -156,17 +167,22 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
     return slot;
   };
 
-  /** Calls `visit(account, day, base, store)` for every group with rows. */
-  const forEachGroup = (visit: (account: number, day: number, base: number, store: Float64Array) => void): void => {
+  /** Calls `visit` for every group with rows. */
+  const forEachGroup = (
+    visit: (account: number, day: number, engagements: number, denominator: number, rows: number, used: number) => void,
+  ): void => {
     if (!sparse) {
-      for (let account = 0; account < gridRows; account += 1) {
-        for (let column = 0; column < gridStride; column += 1) {
-          const base = (account * gridStride + column) * 4;
-          if (grid[base + 2]! > 0) visit(account, gridFirstDay + column, base, grid);
+      for (let row = 0; row < gridDays; row += 1) {
+        for (let account = 0; account < gridAccounts; account += 1) {
+          const at = (row * gridAccounts + account) * 4;
+          if (grid[at + 2]! > 0) visit(account, gridFirstDay + row, grid[at]!, grid[at + 1]!, grid[at + 2]!, grid[at + 3]!);
         }
       }
     }
-    for (let slot = 0; slot < slots; slot += 1) visit(slotAccount[slot]!, slotDay[slot]!, slot * 4, sums);
+    for (let slot = 0; slot < slots; slot += 1) {
+      const base = slot * 4;
+      visit(slotAccount[slot]!, slotDay[slot]!, sums[base]!, sums[base + 1]!, sums[base + 2]!, sums[base + 3]!);
+    }
   };
 
   /**
@@ -177,113 +193,101 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
   const syncGrid = (needDay?: number): boolean => {
     if (sparse) return false;
     let first = gridFirstDay;
-    let stride = gridStride;
+    let span = gridDays;
     if (needDay !== undefined) {
-      if (stride === 0) {
+      if (span === 0) {
         first = needDay - 7;
-        stride = 64;
+        span = 64;
       } else if (needDay < first) {
-        const grow = Math.max(first - needDay + 7, stride);
+        const grow = Math.max(first - needDay + 7, span);
         first -= grow;
-        stride += grow;
-      } else if (needDay >= first + stride) {
-        stride = Math.max(needDay - first + 8, stride * 2);
+        span += grow;
+      } else if (needDay >= first + span) {
+        span = Math.max(needDay - first + 8, span * 2);
       }
     }
-    const rows = accountNames.length > gridRows ? Math.max(accountNames.length, gridRows * 2, 16) : gridRows;
-    if (first === gridFirstDay && stride === gridStride && rows === gridRows) return true;
-    const old = grid;
-    const oldRows = gridRows;
-    const oldStride = gridStride;
-    const oldFirst = gridFirstDay;
-    if (rows * stride > GRID_LIMIT) {
+    const width = accountNames.length > gridAccounts ? Math.max(accountNames.length, gridAccounts * 2, 16) : gridAccounts;
+    if (first === gridFirstDay && span === gridDays && width === gridAccounts) return true;
+    const visitOld = forEachGroup;
+    if (width * span > GRID_LIMIT) {
       // Too large: every group with rows becomes a slot, and the grid is dropped for good.
-      for (let account = 0; account < oldRows; account += 1) {
-        for (let column = 0; column < oldStride; column += 1) {
-          const from = (account * oldStride + column) * 4;
-          if (old[from + 2]! === 0) continue;
-          const to = slotFor(account, oldFirst + column) * 4;
-          for (let k = 0; k < 4; k += 1) sums[to + k]! += old[from + k]!;
-        }
-      }
+      visitOld((account, day, engagements, denominator, rows, used) => {
+        const to = slotFor(account, day) * 4;
+        sums[to] = engagements;
+        sums[to + 1] = denominator;
+        sums[to + 2] = rows;
+        sums[to + 3] = used;
+      });
       sparse = true;
       grid = new Float64Array(0);
-      gridRows = 0;
-      gridStride = 0;
+      gridAccounts = 0;
+      gridDays = 0;
       return false;
     }
-    const next = new Float64Array(rows * stride * 4);
-    const shift = oldFirst - first; // the old column 0 in the new layout
-    for (let account = 0; account < oldRows; account += 1) {
-      for (let column = 0; column < oldStride; column += 1) {
-        const from = (account * oldStride + column) * 4;
-        if (old[from + 2]! === 0) continue;
-        const to = (account * stride + column + shift) * 4;
-        for (let k = 0; k < 4; k += 1) next[to + k] = old[from + k]!;
-      }
+    const next = new Float64Array(width * span * 4);
+    for (let row = 0; row < gridDays; row += 1) {
+      // A day row moves whole: its accounts stay in order, only the row width changes.
+      const from = row * gridAccounts * 4;
+      next.set(grid.subarray(from, from + gridAccounts * 4), (row + gridFirstDay - first) * width * 4);
     }
     grid = next;
-    gridRows = rows;
-    gridStride = stride;
+    gridAccounts = width;
+    gridDays = span;
     gridFirstDay = first;
     return true;
   };
 
-  /** The store and base of one (account, day) group, creating it. */
-  const locate = (account: number, day: number): { store: Float64Array; base: number } => {
-    if (syncGrid(day)) {
-      const column = day - gridFirstDay;
-      if (column >= 0 && column < gridStride) return { store: grid, base: (account * gridStride + column) * 4 };
-    }
-    const base = slotFor(account, day) * 4;
-    return { store: sums, base };
-  };
-
   const addRow = (account: number, at: number, engagement: number, denominator: number): void => {
-    const { store, base } = locate(account, days.dayOf(at));
+    const day = days.dayOf(at);
+    const usable = engagement === engagement && denominator === denominator;
+    const inGrid = syncGrid(day);
+    // slotFor may grow `sums`: take the array after it.
+    const base = inGrid ? ((day - gridFirstDay) * gridAccounts + account) * 4 : slotFor(account, day) * 4;
+    const store = inGrid ? grid : sums;
     store[base + 2]! += 1;
-    if (engagement !== engagement || denominator !== denominator) return;
+    if (!usable) return;
     store[base]! += engagement;
     store[base + 1]! += denominator;
     store[base + 3]! += 1;
   };
 
+  // `add` parses ISO strings; consecutive snapshots often share one (a daily export).
+  let lastIso = '';
+  let lastAt = NaN;
+  const refuse = (field: string, message: string): never => {
+    throw new ValidationError('createEngagementAggregator snapshot', [{ path: field.split('.'), code: 'invalid_type', message }]);
+  };
+
   return {
     add(snapshot) {
       const subject = (snapshot as { subject?: { platform?: unknown; accountId?: unknown } } | null)?.subject;
-      const at = Date.parse(snapshot?.window?.start ?? snapshot?.observedAt);
       // A light door check: full schema validation per row would dominate a streaming loop.
-      if (
-        typeof subject?.platform !== 'string' ||
-        typeof subject.accountId !== 'string' ||
-        subject.accountId === '' ||
-        !Number.isFinite(at)
-      ) {
-        throw new ValidationError('createEngagementAggregator snapshot', [
-          {
-            path: ['subject'],
-            code: 'invalid_type',
-            message: 'must be a MetricSnapshot with subject.platform, subject.accountId and an ISO observedAt',
-          },
-        ]);
+      if (typeof subject?.platform !== 'string' || subject.platform === '') refuse('subject.platform', 'must be a non-empty string');
+      if (typeof subject!.accountId !== 'string' || subject!.accountId === '') refuse('subject.accountId', 'must be a non-empty string');
+      const iso = snapshot.window?.start ?? snapshot.observedAt;
+      if (iso !== lastIso) {
+        lastAt = typeof iso === 'string' ? Date.parse(iso) : NaN;
+        lastIso = iso;
       }
-      const account = internAccount(`${subject.platform}:${subject.accountId}`);
+      const at = lastAt;
+      if (!Number.isFinite(at)) refuse(snapshot.window ? 'window.start' : 'observedAt', 'must be an ISO 8601 instant');
+      const metrics = snapshot.metrics;
+      if (typeof metrics !== 'object' || metrics === null) refuse('metrics', 'must be an object of metric values');
+      const account = internSubject(subject!.platform as string, subject!.accountId as string);
       let engagement = NaN;
-      for (const name of interactions) {
-        const value = snapshot.metrics[name]?.value;
+      for (let index = 0; index < interactions.length; index += 1) {
+        const value = metrics[interactions[index]!]?.value;
         if (value !== undefined) engagement = engagement !== engagement ? value : engagement + value;
       }
-      const metrics = snapshot.metrics;
       const denominator = (by === 'views' ? (metrics.views ?? metrics.videoViews) : metrics[by])?.value ?? NaN;
       addRow(account, at, engagement, denominator);
     },
     addColumns(batch) {
       const length = batch.length;
+      checkBatch(batch);
       if (length === 0) return;
       const translate = new Int32Array(batch.accounts.length);
-      batch.accounts.forEach((name, index) => {
-        translate[index] = internAccount(name);
-      });
+      for (let index = 0; index < translate.length; index += 1) translate[index] = internAccount(batch.accounts[index]!);
       const columns = interactions.map((name) => batch.metrics[name]).filter((column): column is MetricColumn => column !== undefined);
       const primary = batch.metrics[by === 'views' ? 'views' : by];
       const fallback = by === 'views' ? batch.metrics.videoViews : undefined;
@@ -320,7 +324,7 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
         }
         denominators = scratchDenominator;
       }
-      checkTime(times[0]!, 0);
+      checkRow(batch, 0);
       days.dayOf(times[0]!);
       const params: FoldParams = {
         times,
@@ -328,7 +332,8 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
         translate,
         starts: days.starts,
         grid,
-        stride: gridStride,
+        width: gridAccounts,
+        days: gridDays,
         dayShift: days.firstEpochDay - gridFirstDay,
         count: Math.max(1, Math.min(columns.length, 6)),
         c0: columns[0] ?? pad,
@@ -344,27 +349,28 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
         length,
       };
       // The hot loop lives in a plain top-level function (no captured variables, so V8 keeps it
-      // tight). It stops at a row outside the day table (grown here, then resumed) and, in
-      // sparse mode, folds nothing: those rows go through the slots one by one.
+      // tight). It stops at a row it cannot place — outside the day table or the grid, or a bad
+      // row (checked then, so validation costs the loop one compare) — and, in sparse mode,
+      // folds nothing: those rows go through the slots one by one.
       let row = 0;
       let useGrid = syncGrid();
       while (row < length) {
-        params.starts = days.starts;
-        params.grid = grid;
-        params.stride = gridStride;
-        params.dayShift = days.firstEpochDay - gridFirstDay;
         if (useGrid) {
+          params.starts = days.starts;
+          params.grid = grid;
+          params.width = gridAccounts;
+          params.days = gridDays;
+          params.dayShift = days.firstEpochDay - gridFirstDay;
           row = foldRows(params, row);
           if (row >= length) break;
-          // A day outside the day table or the grid's span: grow them, then resume.
-          checkTime(times[row]!, row);
+          // A bad row, or a day outside the day table or the grid's span: grow them, then resume.
+          checkRow(batch, row);
           useGrid = syncGrid(days.dayOf(times[row]!));
           continue;
         }
         for (; row < length; row += 1) {
-          const at = times[row]!;
-          checkTime(at, row);
-          const base = slotFor(translate[batch.account[row]!]!, days.dayOf(at)) * 4;
+          checkRow(batch, row);
+          const base = slotFor(translate[batch.account[row]!]!, days.dayOf(times[row]!)) * 4;
           foldOne(params, row, sums, base);
         }
       }
@@ -377,8 +383,10 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
       return count;
     },
     result() {
-      const groups: Array<{ account: number; day: number; base: number; store: Float64Array }> = [];
-      forEachGroup((account, day, base, store) => groups.push({ account, day, base, store }));
+      const groups: Array<{ account: number; day: number; engagements: number; denominator: number; rows: number; used: number }> = [];
+      forEachGroup((account, day, engagements, denominator, rows, used) =>
+        groups.push({ account, day, engagements, denominator, rows, used }),
+      );
       // Sort by account name, then day, with numbers (ranks) rather than string compares.
       const rank = new Int32Array(accountNames.length);
       accountNames
@@ -388,28 +396,43 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
           rank[index] = position;
         });
       groups.sort((a, b) => rank[a.account]! - rank[b.account]! || a.day - b.day);
-      return groups.map(({ account, day, base, store }): EngagementGroup => {
-        const used = store[base + 3]!;
+      return groups.map(({ account, day, engagements, denominator, rows, used }): EngagementGroup => {
         return {
           account: accountNames[account]!,
           date: days.label(day),
-          rows: store[base + 2]!,
+          rows,
           used,
-          engagements: store[base]!,
-          denominator: store[base + 1]!,
-          rate: used === 0 ? null : safeRatio(store[base]!, store[base + 1]!),
+          engagements,
+          denominator,
+          rate: used === 0 ? null : safeRatio(engagements, denominator),
         };
       });
     },
   };
 }
 
-function checkTime(at: number, row: number): void {
-  if (!Number.isFinite(at)) {
-    throw new ValidationError('createEngagementAggregator batch', [
-      { path: ['observedAtMs', row], code: 'invalid_type', message: 'must be a finite epoch-milliseconds instant' },
-    ]);
+const batchError = (path: Array<string | number>, message: string): ValidationError =>
+  new ValidationError('createEngagementAggregator batch', [{ path, code: 'invalid_type', message }]);
+
+/** The batch's shape, once per batch: columns long enough for `length` (a short one would read as absent). */
+function checkBatch(batch: ColumnarSnapshots): void {
+  const length = batch.length;
+  if (!Number.isSafeInteger(length) || length < 0) throw batchError(['length'], 'must be a whole number of rows ≥ 0');
+  if (!Array.isArray(batch.accounts)) throw batchError(['accounts'], 'must be an array of account names');
+  if (!(batch.account?.length >= length)) throw batchError(['account'], `must be an integer typed array of at least ${length} rows`);
+  if (!(batch.observedAtMs instanceof Float64Array) || batch.observedAtMs.length < length)
+    throw batchError(['observedAtMs'], `must be a Float64Array of at least ${length} rows`);
+  for (const [name, column] of Object.entries(batch.metrics ?? {})) {
+    if (column !== undefined && !(column.length >= length))
+      throw batchError(['metrics', name], `must have at least ${length} rows (NaN = absent)`);
   }
+}
+
+/** Throws when row `row` cannot be placed: a non-finite instant or an account index outside `accounts`. */
+function checkRow(batch: ColumnarSnapshots, row: number): void {
+  if (!Number.isFinite(batch.observedAtMs[row])) throw batchError(['observedAtMs', row], 'must be a finite epoch-milliseconds instant');
+  if (!(batch.account[row]! < batch.accounts.length))
+    throw batchError(['account', row], `must index \`accounts\` (0 … ${batch.accounts.length - 1})`);
 }
 
 /** What the hot loop reads. */
@@ -419,11 +442,13 @@ interface FoldParams {
   translate: Int32Array;
   /** Local-midnight instants of the zone table. */
   starts: Float64Array;
-  /** Interleaved [engagements, denominator, rows, used] per (account × day) cell. */
+  /** [engagements, denominator, rows, used] per (day × account) cell of the grid. */
   grid: Float64Array;
-  /** Days per account row of the grid. */
-  stride: number;
-  /** Grid column of day-table index 0 (day-table index + dayShift = grid column). */
+  /** Accounts per day row of the grid. */
+  width: number;
+  /** Day rows of the grid. */
+  days: number;
+  /** Grid row of day-table index 0 (day-table index + dayShift = grid row). */
   dayShift: number;
   /** Interaction columns present (c0 … c5; at least 1, the rest are the NaN pad). */
   count: number;
@@ -441,55 +466,97 @@ interface FoldParams {
   length: number;
 }
 
-/** Folds rows from `from` into the grid; returns the first row outside the day table or the grid's days (or `length`). */
+/** Rows per block of {@link foldRows}: its scratch stays in L1. */
+const BLOCK = 512;
+const blockCells = new Int32Array(BLOCK);
+const blockEngagements = new Float64Array(BLOCK);
+
+/**
+ * Folds rows from `from` into the grid; returns the first row it cannot place (outside the
+ * day table or the grid's days, a non-finite instant, an account index outside the batch's
+ * names) or `length`. Works in blocks: a sequential pass finds each row's cell and
+ * engagements, then a short pass adds them to the grid — that pass is so small that the
+ * CPU keeps many of its cache misses (random order) in flight at once.
+ */
 function foldRows(p: FoldParams, from: number): number {
-  const { times, accounts, translate, starts, grid, stride, dayShift, count, c0, c1, c2, c3, c4, c5, denominators, length } = p;
+  const { times, accounts, translate, starts, grid, width, days, dayShift, count, c0, c1, c2, c3, c4, c5, denominators, length } = p;
   const { extra, extraEngagement, extraReported } = p;
+  const cells = blockCells;
+  const engagements = blockEngagements;
   const lo = starts[0]!;
   const hi = starts[starts.length - 1]!;
   const span = starts.length - 1;
-  for (let row = from; row < length; row += 1) {
-    const at = times[row]!;
-    if (!(at >= lo && at < hi)) return row;
-    let day = ((at - lo) / 86_400_000) | 0;
-    if (day >= span) day = span - 1;
-    while (starts[day]! > at) day -= 1;
-    while (starts[day + 1]! <= at) day += 1;
-    const column = day + dayShift;
-    if (column < 0 || column >= stride) return row;
-    const base = (translate[accounts[row]!]! * stride + column) * 4;
-    grid[base + 2]! += 1;
-    let engagement = 0;
-    let reported = false;
-    // Only the columns present are read (the count branches are perfectly predicted).
-    let value = c0[row]!;
-    if (value === value) ((engagement += value), (reported = true));
-    if (count > 1) {
-      value = c1[row]!;
+  const known = translate.length;
+  // The day of the last row, so a run of rows from one day skips the lookup.
+  let dayStart = 0;
+  let dayEnd = 0;
+  let gridRow = 0;
+  for (let block = from; block < length; block += BLOCK) {
+    let end = Math.min(length, block + BLOCK);
+    for (let row = block; row < end; row += 1) {
+      const at = times[row]!;
+      if (!(at >= dayStart && at < dayEnd)) {
+        if (!(at >= lo && at < hi)) {
+          end = row; // NaN too
+          break;
+        }
+        let day = ((at - lo) / 86_400_000) | 0;
+        if (day >= span) day = span - 1;
+        while (starts[day]! > at) day -= 1;
+        while (starts[day + 1]! <= at) day += 1;
+        gridRow = day + dayShift;
+        if (gridRow < 0 || gridRow >= days) {
+          end = row;
+          break;
+        }
+        dayStart = starts[day]!;
+        dayEnd = starts[day + 1]!;
+      }
+      const account = accounts[row]!;
+      if (account >= known) {
+        end = row;
+        break;
+      }
+      cells[row - block] = (gridRow * width + translate[account]!) * 4;
+      let engagement = 0;
+      let reported = false;
+      // Only the columns present are read (the count branches are perfectly predicted).
+      let value = c0[row]!;
       if (value === value) ((engagement += value), (reported = true));
-      if (count > 2) {
-        value = c2[row]!;
+      if (count > 1) {
+        value = c1[row]!;
         if (value === value) ((engagement += value), (reported = true));
-        if (count > 3) {
-          value = c3[row]!;
+        if (count > 2) {
+          value = c2[row]!;
           if (value === value) ((engagement += value), (reported = true));
-          if (count > 4) {
-            value = c4[row]!;
+          if (count > 3) {
+            value = c3[row]!;
             if (value === value) ((engagement += value), (reported = true));
-            if (count > 5) {
-              value = c5[row]!;
+            if (count > 4) {
+              value = c4[row]!;
               if (value === value) ((engagement += value), (reported = true));
+              if (count > 5) {
+                value = c5[row]!;
+                if (value === value) ((engagement += value), (reported = true));
+              }
             }
           }
         }
       }
+      if (extra && extraReported[row] === 1) ((engagement += extraEngagement[row]!), (reported = true));
+      engagements[row - block] = reported ? engagement : NaN;
     }
-    if (extra && extraReported[row] === 1) ((engagement += extraEngagement[row]!), (reported = true));
-    const denominator = denominators[row]!;
-    if (!reported || denominator !== denominator) continue;
-    grid[base]! += engagement;
-    grid[base + 1]! += denominator;
-    grid[base + 3]! += 1;
+    for (let row = block; row < end; row += 1) {
+      const cell = cells[row - block]!;
+      grid[cell + 2]! += 1;
+      const engagement = engagements[row - block]!;
+      const denominator = denominators[row]!;
+      if (engagement !== engagement || denominator !== denominator) continue;
+      grid[cell]! += engagement;
+      grid[cell + 1]! += denominator;
+      grid[cell + 3]! += 1;
+    }
+    if (end < Math.min(length, block + BLOCK)) return end;
   }
   return length;
 }
