@@ -43,6 +43,8 @@ export function problemKind(type: string | undefined): string | undefined {
   return type.split('/').filter(Boolean).pop();
 }
 
+const UNAUTHORIZED = 'Unauthorized: X did not accept the access token (expired, revoked or invalid; X answers all three alike)';
+
 // v1.1 code 88 and v2's usage cap are rate limits whatever the status.
 const RATE_LIMIT_CODES = new Set<string | number>([88, '88']);
 // The app or its access level is refused: a token refresh cannot help, a person must act.
@@ -67,7 +69,10 @@ export function mapXError(response: { status: number; headers: Headers; body: un
   const body = readXErrorBody(response.body);
   const first = body?.errors?.[0];
   const kind = problemKind(body?.type) ?? problemKind(first?.type);
-  const message = body?.detail ?? first?.message ?? first?.detail ?? body?.error_description ?? body?.title ?? first?.title;
+  const told = body?.detail ?? first?.message ?? first?.detail ?? body?.error_description ?? body?.title ?? first?.title;
+  // X's 401 is a bare "Unauthorized" whatever the cause: say what it can mean (the credentials
+  // provider, which knows the token's expiry, says which one it is when it cannot refresh).
+  const message = status === 401 && (told === undefined || told === 'Unauthorized') ? UNAUTHORIZED : told;
   const platformCode = first?.code ?? kind ?? body?.error;
   const mapping: ErrorMapping = {
     ...(platformCode === undefined ? {} : { platformCode }),

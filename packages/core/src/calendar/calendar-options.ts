@@ -37,7 +37,7 @@ const PlannedAccountSchema = AccountSchema.extend({
  * calendar.configureAccount({ account, queue: 'Mon-Fri 10:00', minGapMs: 3_600_000, dailyCap: 1 });
  * ```
  */
-export const AccountPlanSchema = z.object({
+export const AccountPlanSchema = z.strictObject({
   account: PlannedAccountSchema,
   queue: z.union([z.string(), z.array(SlotRuleSchema)]).default([]),
   /** Minimum time between two posts of this account, ms. */
@@ -58,7 +58,7 @@ export type AccountPlanInput = z.input<typeof AccountPlanSchema>;
  * ```
  */
 export const BlackoutSchema = z
-  .object({
+  .strictObject({
     from: InstantSchema,
     to: InstantSchema,
     /** Only these accounts (`platform:id`); with neither this nor `brands`, every account. */
@@ -79,7 +79,7 @@ export type Blackout = z.infer<typeof BlackoutSchema>;
  * createCalendar({ store: createMemoryStore(), clock: systemClock, accounts: [], horizonDays: 365 });
  * ```
  */
-export const CalendarOptionsSchema = z.object({
+export const CalendarOptionsSchema = z.strictObject({
   store: z.custom<ScheduleStore>((value) => value != null && typeof (value as ScheduleStore).claimDue === 'function', {
     error: 'must be a ScheduleStore such as createMemoryStore()',
   }),

@@ -71,5 +71,6 @@ export {
   parsePostRef,
   parsePublishedPost,
   parseWithSchema,
+  safeParseWithSchema,
   toValidationIssues,
 } from './parse.js';

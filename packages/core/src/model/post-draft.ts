@@ -28,7 +28,7 @@ export const VISIBILITIES = ADAPTER_V1_VISIBILITIES;
 export type Visibility = (typeof VISIBILITIES)[number];
 
 /** A follow-up part of a thread. */
-export const ThreadPartSchema = z.object({
+export const ThreadPartSchema = z.strictObject({
   text: z.string({ error: 'must be the text of this thread part' }),
   media: z.array(MediaRefSchema).default([]),
 });
@@ -68,7 +68,7 @@ export type PostVariant = z.infer<typeof PostVariantSchema>;
 
 /** The neutral post: what to publish, for any network. */
 export const PostDraftSchema = z
-  .object({
+  .strictObject({
     /** The caller's own id for the draft (for idempotency keys and the calendar). */
     id: z.string().min(1).optional(),
     /** The post's text. May be empty when the post carries media or a link. */

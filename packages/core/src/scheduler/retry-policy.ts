@@ -14,7 +14,7 @@ import { parseWithSchema } from '../model/index.js';
  * ```
  */
 export const RetryPolicySchema = z
-  .object({
+  .strictObject({
     /** First retry after this many ms. Default 5 s. */
     baseDelayMs: z.number().int().positive({ error: 'must be a whole number of ms above 0, e.g. 5000' }).default(5_000),
     /** Backoff never waits longer than this. Default 10 min. */
