@@ -28,7 +28,7 @@ export const XCredentialsSchema = z.object({
 });
 
 /** Stored credentials of one X account. */
-export type XCredentials = z.infer<typeof XCredentialsSchema>;
+export interface XCredentials extends z.infer<typeof XCredentialsSchema> {}
 
 // Refresh this long before the announced expiry, so a request never leaves with a dying token.
 const EXPIRY_MARGIN_MS = 60_000;

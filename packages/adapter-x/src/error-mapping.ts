@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ErrorMapping } from '@smm/core/adapter-kit';
+import type { AdapterErrorResponse, ErrorMapping } from '@smm/core/adapter-kit';
 
 // X answers errors in three shapes: v2 problem details ({ title, detail, type, status }),
 // v2 request errors ({ errors: [{ message, parameters }], title, detail, type }) and v1.1 /
@@ -29,7 +29,7 @@ const XErrorBodySchema = z
   .loose();
 
 /** An X error body, read leniently. */
-export type XErrorBody = z.infer<typeof XErrorBodySchema>;
+export interface XErrorBody extends z.infer<typeof XErrorBodySchema> {}
 
 /** Reads any of X's error body shapes; `undefined` when the body is none of them. @internal */
 export function readXErrorBody(body: unknown): XErrorBody | undefined {
@@ -64,7 +64,7 @@ const REFUSED_STATUSES = new Set([400, 403, 404, 409, 413, 422]);
  * // { platformCode: 88, message: 'Rate limit exceeded', rateLimited: true, notActedOn: true }
  * ```
  */
-export function mapXError(response: { status: number; headers: Headers; body: unknown }): ErrorMapping | undefined {
+export function mapXError(response: AdapterErrorResponse): ErrorMapping | undefined {
   const { status } = response;
   const body = readXErrorBody(response.body);
   const first = body?.errors?.[0];

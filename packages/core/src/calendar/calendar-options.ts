@@ -47,7 +47,7 @@ export const AccountPlanSchema = z.strictObject({
 });
 
 /** One account's queue and limits, as given. */
-export type AccountPlanInput = z.input<typeof AccountPlanSchema>;
+export interface AccountPlanInput extends z.input<typeof AccountPlanSchema> {}
 
 /**
  * A period in which nothing is placed (holidays, a launch freeze), for everyone or some accounts/brands.
@@ -69,7 +69,7 @@ export const BlackoutSchema = z
   .refine((value) => value.from < value.to, { error: 'must end after it starts (to > from)', path: ['to'] });
 
 /** A blackout range. */
-export type Blackout = z.infer<typeof BlackoutSchema>;
+export interface Blackout extends z.infer<typeof BlackoutSchema> {}
 
 /**
  * Options of `createCalendar`.
@@ -127,4 +127,4 @@ export const CalendarOptionsSchema = z.strictObject({
 });
 
 /** What `createCalendar` accepts. */
-export type CalendarOptions = z.input<typeof CalendarOptionsSchema>;
+export interface CalendarOptions extends z.input<typeof CalendarOptionsSchema> {}

@@ -34,7 +34,7 @@ export const ThreadPartSchema = z.strictObject({
 });
 
 /** A follow-up part of a thread. */
-export type ThreadPart = z.infer<typeof ThreadPartSchema>;
+export interface ThreadPart extends z.infer<typeof ThreadPartSchema> {}
 
 /** The fields a per-network variant may override (see {@link PostVariantSchema}). */
 export const VARIANT_FIELDS = ['text', 'media', 'link', 'thread'] as const;
@@ -64,7 +64,7 @@ export const PostVariantSchema = z.strictObject(
 );
 
 /** What one network gets instead of the draft's own fields, as {@link PostVariantSchema} returns it. */
-export type PostVariant = z.infer<typeof PostVariantSchema>;
+export interface PostVariant extends z.infer<typeof PostVariantSchema> {}
 
 /** The neutral post: what to publish, for any network. */
 export const PostDraftSchema = z

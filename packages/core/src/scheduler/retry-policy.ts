@@ -28,10 +28,10 @@ export const RetryPolicySchema = z
   .refine((policy) => policy.maxDelayMs >= policy.baseDelayMs, { error: 'must be at least baseDelayMs', path: ['maxDelayMs'] });
 
 /** Retry settings with defaults applied. */
-export type RetryPolicy = z.infer<typeof RetryPolicySchema>;
+export interface RetryPolicy extends z.infer<typeof RetryPolicySchema> {}
 
 /** Retry settings as given to `createScheduler` (every field optional). */
-export type RetryPolicyInput = z.input<typeof RetryPolicySchema>;
+export interface RetryPolicyInput extends z.input<typeof RetryPolicySchema> {}
 
 /**
  * Validates retry settings and applies the defaults.
