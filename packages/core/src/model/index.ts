@@ -73,4 +73,5 @@ export {
   parseWithSchema,
   safeParseWithSchema,
   toValidationIssues,
+  type SafeParser,
 } from './parse.js';

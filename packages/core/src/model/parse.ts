@@ -12,8 +12,12 @@ import { PostRefSchema, PublishedPostSchema, type PostRef, type PublishedPost } 
 type ZodIssueLike = { path: readonly PropertyKey[]; code?: string | undefined; message: string; keys?: readonly string[] };
 
 /** Anything with a zod-style `safeParse`: a zod schema, or an adapter's own validator. */
-type SafeParser<T> = {
-  safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: ReadonlyArray<ZodIssueLike> } };
+export type SafeParser<T> = {
+  safeParse(
+    input: unknown,
+  ):
+    | { success: true; data: T }
+    | { success: false; error: { issues: ReadonlyArray<{ path: readonly PropertyKey[]; code?: string | undefined; message: string }> } };
 };
 
 /** What parseWithSchema learnt about each unknown key while zod still held the schema and the input. */
@@ -26,10 +30,11 @@ interface UnknownKeyHint {
 const plainPath = (path: readonly PropertyKey[]) => path.map((part) => (typeof part === 'symbol' ? String(part) : part));
 
 /**
- * Turns zod's issues into smm's: a plain path and a message that names the fix. An unknown key
- * (a strict object's `unrecognized_keys`) becomes one issue per key at that key's path, listed
- * first: a misspelt option explains the problems that follow from it, so those about the option
- * it was meant to be (`adapter` for a missing `adapters`) are left out.
+ * Turns zod's issues into smm's: a plain path and a message that names the fix. Unknown keys (a
+ * strict object's `unrecognized_keys`) are listed first. {@link parseWithSchema} and
+ * {@link safeParseWithSchema} go further: one issue per unknown key at its own path, with the key
+ * it most likely meant, and without the problems the misspelling causes (`adapter` for a missing
+ * `adapters`).
  *
  * @example
  * ```ts
@@ -38,9 +43,13 @@ const plainPath = (path: readonly PropertyKey[]) => path.map((part) => (typeof p
  * ```
  */
 export function toValidationIssues(
-  issues: ReadonlyArray<ZodIssueLike>,
-  hints: WeakMap<readonly string[], Map<string, UnknownKeyHint>> = new WeakMap(),
+  issues: ReadonlyArray<{ path: readonly PropertyKey[]; code?: string | undefined; message: string }>,
 ): ValidationIssue[] {
+  return toIssues(issues, new WeakMap());
+}
+
+/** {@link toValidationIssues}, naming unknown keys with what parseWithSchema learnt about them. */
+function toIssues(issues: ReadonlyArray<ZodIssueLike>, hints: WeakMap<readonly string[], Map<string, UnknownKeyHint>>): ValidationIssue[] {
   const unknown: ValidationIssue[] = [];
   const meant: Array<Array<string | number>> = [];
   const others: ValidationIssue[] = [];
@@ -113,7 +122,7 @@ export function safeParseWithSchema<T>(
   const result = schema.safeParse(input);
   if (result.success) return { success: true, data: result.data };
   if (!result.error.issues.some((issue) => issue.code === 'unrecognized_keys')) {
-    return { success: false, issues: toValidationIssues(result.error.issues) };
+    return { success: false, issues: toIssues(result.error.issues, new WeakMap()) };
   }
   // An unknown key: parse again with an error map, called while zod still holds the object
   // schema and its input (the only moment both are known), to name the key meant. Only on this
@@ -143,7 +152,7 @@ export function safeParseWithSchema<T>(
       return undefined;
     },
   });
-  return again.success ? { success: true, data: again.data } : { success: false, issues: toValidationIssues(again.error.issues, hints) };
+  return again.success ? { success: true, data: again.data } : { success: false, issues: toIssues(again.error.issues, hints) };
 }
 
 /**
