@@ -90,15 +90,8 @@ if (
     '--treatWarningsAsErrors',
     '--out',
     join(root, '.tmp', 'api-docs'),
-    '--json',
-    join(root, '.tmp', 'api-docs.json'),
   ])
 ) {
-  failed += 1;
-  finish(false);
-}
-// A type inferred from zod appears by name in a signature, not expanded inline.
-if (!step('API docs (types by name)', 'node', [join(root, 'scripts', 'check-typedoc-names.mjs'), join(root, '.tmp', 'api-docs.json')])) {
   failed += 1;
   finish(false);
 }

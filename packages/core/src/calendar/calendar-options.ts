@@ -70,6 +70,8 @@ export const BlackoutSchema = z
 
 /** A blackout range. */
 export interface Blackout extends z.infer<typeof BlackoutSchema> {}
+/** A blackout range as `addBlackout` accepts it. */
+export interface BlackoutInput extends z.input<typeof BlackoutSchema> {}
 
 /**
  * Options of `createCalendar`.
