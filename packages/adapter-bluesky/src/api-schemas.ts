@@ -5,7 +5,7 @@ import { z } from 'zod';
 /** `com.atproto.repo.strongRef`: a record's URI and the CID of the version meant. */
 export const StrongRefSchema = z.object({ uri: z.string().startsWith('at://'), cid: z.string().min(1) });
 /** A strong reference to a record. */
-export type StrongRef = z.infer<typeof StrongRefSchema>;
+export interface StrongRef extends z.infer<typeof StrongRefSchema> {}
 
 /** `com.atproto.server.createSession` / `refreshSession` output. */
 export const SessionSchema = z.object({
@@ -51,7 +51,7 @@ export const PostRecordSchema = z
   .loose();
 
 /** An `app.bsky.feed.post` record as read back. */
-export type PostRecord = z.infer<typeof PostRecordSchema>;
+export interface PostRecord extends z.infer<typeof PostRecordSchema> {}
 
 /** `com.atproto.repo.getRecord` output. */
 export const RecordOutputSchema = z.object({ uri: z.string(), cid: z.string().min(1), value: PostRecordSchema });
@@ -81,7 +81,7 @@ export const PostViewSchema = z
   .loose();
 
 /** A post as the AppView shows it. */
-export type PostView = z.infer<typeof PostViewSchema>;
+export interface PostView extends z.infer<typeof PostViewSchema> {}
 
 /** `app.bsky.feed.getPosts` output. */
 export const GetPostsOutputSchema = z.object({ posts: z.array(PostViewSchema) });
@@ -100,7 +100,7 @@ export const NotificationSchema = z
   .loose();
 
 /** One notification. */
-export type Notification = z.infer<typeof NotificationSchema>;
+export interface Notification extends z.infer<typeof NotificationSchema> {}
 
 /** `app.bsky.notification.listNotifications` output. */
 export const ListNotificationsOutputSchema = z.object({ notifications: z.array(NotificationSchema), cursor: z.string().optional() });

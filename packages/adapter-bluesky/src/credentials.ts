@@ -47,7 +47,7 @@ export const BlueskyCredentialsSchema = z
   });
 
 /** What an app stores for a Bluesky account. */
-export type BlueskyCredentials = z.infer<typeof BlueskyCredentialsSchema>;
+export interface BlueskyCredentials extends z.infer<typeof BlueskyCredentialsSchema> {}
 
 type Session = z.infer<typeof SessionSchema>;
 

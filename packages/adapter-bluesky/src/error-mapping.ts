@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import type { ErrorMapping } from '@smm/core/adapter-kit';
+import type { AdapterErrorResponse, ErrorMapping } from '@smm/core/adapter-kit';
 
 // XRPC errors are `{ "error": "<Name>", "message": "…" }`.
 /** An XRPC error body: `{ error, message? }`. */
 export const XrpcErrorSchema = z.object({ error: z.string().min(1), message: z.string().optional() }).loose();
 
 /** An XRPC error body. */
-export type XrpcError = z.infer<typeof XrpcErrorSchema>;
+export interface XrpcError extends z.infer<typeof XrpcErrorSchema> {}
 
 /** Reads an XRPC error body; `undefined` when the body is something else. @internal */
 export function readXrpcError(body: unknown): XrpcError | undefined {
@@ -33,7 +33,7 @@ const ACCOUNT_REFUSED = new Set(['AccountTakedown', 'AccountDeactivated', 'AuthF
  * // { platformCode: 'ExpiredToken', message: 'Token has expired', auth: { refreshable: true } }
  * ```
  */
-export function mapBlueskyError(response: { status: number; headers: Headers; body: unknown }): ErrorMapping | undefined {
+export function mapBlueskyError(response: AdapterErrorResponse): ErrorMapping | undefined {
   const error = readXrpcError(response.body);
   if (!error) return undefined;
   const mapping: ErrorMapping = { platformCode: error.error };

@@ -65,9 +65,9 @@ export const BlueskyOptionsSchema = z
   .strict();
 
 /** Bluesky's network options as given (before defaults). */
-export type BlueskyOptionsInput = z.input<typeof BlueskyOptionsSchema>;
+export interface BlueskyOptionsInput extends z.input<typeof BlueskyOptionsSchema> {}
 /** Bluesky's network options as the adapter receives them. */
-export type BlueskyOptions = z.output<typeof BlueskyOptionsSchema>;
+export interface BlueskyOptions extends z.output<typeof BlueskyOptionsSchema> {}
 
 // The augmented module must be part of the program: the declaration bundles core ships no longer
 // pull `@smm/core/model` in through `@smm/core/adapter-kit` (shared chunks), and TypeScript cannot

@@ -42,9 +42,9 @@ export const BlueskyAdapterSettingsSchema = z
   .strict();
 
 /** What {@link createBlueskyAdapter} accepts. */
-export type BlueskyAdapterSettingsInput = z.input<typeof BlueskyAdapterSettingsSchema>;
+export interface BlueskyAdapterSettingsInput extends z.input<typeof BlueskyAdapterSettingsSchema> {}
 /** Settings with defaults applied. */
-export type BlueskyAdapterSettings = z.output<typeof BlueskyAdapterSettingsSchema>;
+export interface BlueskyAdapterSettings extends z.output<typeof BlueskyAdapterSettingsSchema> {}
 
 /** Validates settings, applying defaults. @internal */
 export function parseBlueskyAdapterSettings(input: unknown): BlueskyAdapterSettings {

@@ -49,7 +49,7 @@ export const StatusSchema = z.object({
 });
 
 /** A `Status` as read. @internal */
-export type MastodonStatus = z.infer<typeof StatusSchema>;
+export interface MastodonStatus extends z.infer<typeof StatusSchema> {}
 
 /** `ScheduledStatus`: what `POST /api/v1/statuses` returns when `scheduled_at` is set. @internal */
 export const ScheduledStatusSchema = z.object({
@@ -74,4 +74,4 @@ export const NotificationSchema = z.object({
 });
 
 /** A `Notification` as read. @internal */
-export type MastodonNotification = z.infer<typeof NotificationSchema>;
+export interface MastodonNotification extends z.infer<typeof NotificationSchema> {}

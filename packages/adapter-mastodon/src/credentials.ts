@@ -23,7 +23,7 @@ export const MastodonCredentialsSchema = z
   .strict();
 
 /** A Mastodon account's credentials. */
-export type MastodonCredentials = z.infer<typeof MastodonCredentialsSchema>;
+export interface MastodonCredentials extends z.infer<typeof MastodonCredentialsSchema> {}
 
 const TokenResponseSchema = z.object({
   access_token: z.string().min(1),

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { ErrorMapping } from '@smm/core/adapter-kit';
+import type { AdapterErrorResponse, ErrorMapping } from '@smm/core/adapter-kit';
 
 // Mastodon answers errors as { error } and OAuth errors as { error, error_description }.
 const MastodonErrorBodySchema = z.object({ error: z.string().optional(), error_description: z.string().optional() }).loose();
 
 /** A Mastodon error body, read leniently. */
-export type MastodonErrorBody = z.infer<typeof MastodonErrorBodySchema>;
+export interface MastodonErrorBody extends z.infer<typeof MastodonErrorBodySchema> {}
 
 /** Reads Mastodon's error body; `undefined` when the body is not one. @internal */
 export function readMastodonErrorBody(body: unknown): MastodonErrorBody | undefined {
@@ -29,7 +29,7 @@ const REFUSED_STATUSES = new Set([400, 403, 404, 410, 413, 422, 429]);
  * // { message: 'Validation failed: Text character limit of 500 exceeded', notActedOn: true }
  * ```
  */
-export function mapMastodonError(response: { status: number; headers: Headers; body: unknown }): ErrorMapping | undefined {
+export function mapMastodonError(response: AdapterErrorResponse): ErrorMapping | undefined {
   const { status } = response;
   const body = readMastodonErrorBody(response.body);
   const isOAuth = body?.error_description !== undefined;

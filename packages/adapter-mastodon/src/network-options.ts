@@ -51,9 +51,9 @@ export const MastodonOptionsSchema = z
   .strict();
 
 /** Mastodon options as `doPublish` receives them. */
-export type MastodonOptions = z.output<typeof MastodonOptionsSchema>;
+export interface MastodonOptions extends z.output<typeof MastodonOptionsSchema> {}
 /** Mastodon options as a draft gives them. */
-export type MastodonOptionsInput = z.input<typeof MastodonOptionsSchema>;
+export interface MastodonOptionsInput extends z.input<typeof MastodonOptionsSchema> {}
 
 // The augmented module must be part of the program: the declaration bundles core ships no longer
 // pull `@smm/core/model` in through `@smm/core/adapter-kit` (shared chunks), and TypeScript cannot

@@ -27,6 +27,14 @@ describe('createMastodonAdapter settings', () => {
     expect(() => createMastodonAdapter()).toThrow(ValidationError);
   });
 
+  it('names a misspelt setting first, with the setting it meant, and not the missing baseUrl it causes', () => {
+    expect(problemsOf({ base_url: HOME })).toEqual([{ path: 'base_url', message: 'unknown option — did you mean `baseUrl`?' }]);
+    expect(problemsOf({ instance: HOME })).toEqual([{ path: 'instance', message: 'unknown option — did you mean `baseUrl`?' }]);
+    expect(problemsOf({ baseUrl: HOME, polls: { maxOption: 3 } })).toEqual([
+      { path: 'polls.maxOption', message: 'unknown option — did you mean `maxOptions`?' },
+    ]);
+  });
+
   it('defaults to a stock instance', () => {
     const adapter = createMastodonAdapter({ baseUrl: 'https://mastodon.social' });
     expect(adapter.http.baseUrl).toBe('https://mastodon.social');
@@ -49,8 +57,9 @@ describe('createMastodonAdapter settings', () => {
     expect(
       problemsOf({ baseUrl: HOME, maxCharacters: 0, rateLimits: { media: { limit: 0, windowMs: 1000 } } }).map((problem) => problem.path),
     ).toEqual(['maxCharacters', 'rateLimits.media.limit']);
+    // baseUrl is set, so nothing is suggested: the accepted settings are listed.
     expect(problemsOf({ baseUrl: HOME, instanceURL: 'https://mastodon.social' })).toEqual([
-      { path: '', message: expect.stringContaining('instanceURL') },
+      { path: 'instanceURL', message: expect.stringMatching(/^unknown option: the options here are `baseUrl`, `accountInstances`, /) },
     ]);
     expect(problemsOf({ baseUrl: HOME, accountInstances: { '1': 'not a url' } }).map((problem) => problem.path)).toEqual([
       'accountInstances.1',

@@ -93,9 +93,9 @@ export const MastodonAdapterSettingsSchema = z
   .strict();
 
 /** What {@link createMastodonAdapter} accepts. */
-export type MastodonAdapterSettingsInput = z.input<typeof MastodonAdapterSettingsSchema>;
+export interface MastodonAdapterSettingsInput extends z.input<typeof MastodonAdapterSettingsSchema> {}
 /** Settings with defaults applied. */
-export type MastodonAdapterSettings = z.output<typeof MastodonAdapterSettingsSchema>;
+export interface MastodonAdapterSettings extends z.output<typeof MastodonAdapterSettingsSchema> {}
 
 /** Validates settings, applying defaults. @internal */
 export function parseMastodonAdapterSettings(input: unknown): MastodonAdapterSettings {

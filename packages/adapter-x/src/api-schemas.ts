@@ -21,7 +21,7 @@ export const XTweetSchema = z.object({
   organic_metrics: counts.optional(),
 });
 /** A post object. @internal */
-export type XTweet = z.infer<typeof XTweetSchema>;
+export interface XTweet extends z.infer<typeof XTweetSchema> {}
 
 /** A partial error X puts beside `data` (a post not found, a field not authorized). @internal */
 export const XPartialErrorSchema = z
@@ -64,7 +64,7 @@ export const XProcessingInfoSchema = z.object({
 });
 
 /** `processing_info`. @internal */
-export type XProcessingInfo = z.infer<typeof XProcessingInfoSchema>;
+export interface XProcessingInfo extends z.infer<typeof XProcessingInfoSchema> {}
 
 /** `POST /2/media/upload/initialize`, `…/{id}/finalize` and `GET /2/media/upload` (status). @internal */
 export const XMediaUploadSchema = z.object({

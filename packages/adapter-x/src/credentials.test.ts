@@ -78,6 +78,56 @@ describe('X credentials (OAuth 2.0 refresh with rotation)', () => {
     expect(tokenRequests(env)).toHaveLength(0);
   });
 
+  // X answers a bare 401 "Unauthorized" for an expired, a revoked and an invalid token alike: the
+  // stored expiresAt tells which one the user has, and so what fixes it.
+  it('says an invalid token that had not expired is invalid or revoked, and that reconnecting fixes it', async () => {
+    const env = testEnv({ credentials: () => ({ accessToken: 'copied-wrong-token', expiresAt: '2026-01-05T11:00:00.000Z' }) });
+    const outcome = await settle(env.client.getAccountMetrics(env.account));
+    const error = (outcome as { error: AuthError }).error;
+    expect(AuthError.isInstance(error)).toBe(true);
+    expect(error.message).toBe(
+      'X rejected the access token as invalid or revoked (it had not expired) and it cannot be refreshed: reconnect the account to get a new token',
+    );
+    expect(error.refreshable).toBe(false);
+    expect(`${error.message} ${JSON.stringify(error.toJSON())}`).not.toContain('copied-wrong-token');
+  });
+
+  it('says a revoked token is invalid or revoked when X refuses the refresh too', async () => {
+    const env = testEnv({ credentials: (sim) => ({ ...sim.credentials, expiresAt: '2026-01-05T11:00:00.000Z' }) });
+    env.sim.revokeAccess();
+    const outcome = await settle(env.client.getAccountMetrics(env.account));
+    const error = (outcome as { error: AuthError }).error;
+    expect(AuthError.isInstance(error)).toBe(true);
+    expect(error.message).toBe(
+      'X rejected the access token as invalid or revoked, and refused to refresh it (the refresh token is revoked too, e.g. the user removed the app at x.com/settings/connected_apps): reconnect the account',
+    );
+    expect(tokenRequests(env)).toHaveLength(1);
+    const shown = `${error.message} ${JSON.stringify(error.toJSON())} ${String(error.stack)}`;
+    for (const secret of ['x-access-0', 'x-refresh-0']) expect(shown).not.toContain(secret);
+  });
+
+  it('says an expired token expired, and what is missing to refresh it', async () => {
+    const env = testEnv({ credentials: (sim) => ({ accessToken: sim.credentials.accessToken, expiresAt: '2026-01-05T08:59:00.000Z' }) });
+    env.sim.expireAccessTokens();
+    const outcome = await settle(env.client.getAccountMetrics(env.account));
+    const error = (outcome as { error: AuthError }).error;
+    expect(error.message).toBe(
+      'X access token expired and cannot be refreshed: the credentials have no refreshToken (ask for the offline.access scope), or reconnect the account',
+    );
+  });
+
+  it('says an expired token expired when X refuses its refresh', async () => {
+    const env = testEnv({
+      credentials: (sim) => ({ ...sim.credentials, refreshToken: 'stale-refresh-token', expiresAt: '2026-01-05T08:59:00.000Z' }),
+    });
+    const outcome = await settle(env.client.getAccountMetrics(env.account));
+    const error = (outcome as { error: AuthError }).error;
+    expect(error.message).toBe(
+      'X access token expired and X refused to refresh it (the refresh token is invalid or revoked): reconnect the account',
+    );
+    expect(error.message).not.toContain('stale-refresh-token');
+  });
+
   it('refuses malformed credentials naming the field, without echoing the value', () => {
     expect(() => testEnv({ credentials: () => ({ accessToken: '', refreshToken: 'secret-refresh' }) })).toThrow(
       /credentials\.x:\d+\.accessToken/,

@@ -28,7 +28,7 @@ export const XCredentialsSchema = z.object({
 });
 
 /** Stored credentials of one X account. */
-export type XCredentials = z.infer<typeof XCredentialsSchema>;
+export interface XCredentials extends z.infer<typeof XCredentialsSchema> {}
 
 // Refresh this long before the announced expiry, so a request never leaves with a dying token.
 const EXPIRY_MARGIN_MS = 60_000;
@@ -48,11 +48,26 @@ export function createXCredentialsProvider(
   const secrets = () =>
     [current.accessToken, current.refreshToken, app.clientSecret].filter((value): value is string => value !== undefined);
 
-  async function refreshOnce(): Promise<void> {
+  // Why a refresh is wanted. X answers a bare 401 "Unauthorized" whether the token expired or was
+  // revoked or is invalid, so the stored expiry is what tells them apart.
+  type Reason = 'expired' | 'rejected-live' | 'rejected';
+  const reasonAfterRejection = (): Reason => {
+    if (current.expiresAt === undefined) return 'rejected';
+    return clock.now() >= Date.parse(current.expiresAt) - EXPIRY_MARGIN_MS ? 'expired' : 'rejected-live';
+  };
+
+  async function refreshOnce(reason: Reason): Promise<void> {
     const clientId = current.clientId ?? app.clientId;
     if (!current.refreshToken || !clientId) {
+      const fix = current.refreshToken
+        ? "set the adapter's clientId setting (or clientId in the credentials)"
+        : 'the credentials have no refreshToken (ask for the offline.access scope)';
       throw new AuthError(
-        `X access token expired and cannot be refreshed: ${current.refreshToken ? "set the adapter's clientId setting (or clientId in the credentials)" : 'the credentials have no refreshToken (ask for the offline.access scope)'}, or reconnect the account`,
+        reason === 'rejected-live'
+          ? 'X rejected the access token as invalid or revoked (it had not expired) and it cannot be refreshed: reconnect the account to get a new token'
+          : reason === 'rejected'
+            ? `X rejected the access token (invalid, revoked or expired) and it cannot be refreshed: ${fix}, or reconnect the account`
+            : `X access token expired and cannot be refreshed: ${fix}, or reconnect the account`,
         { platform: 'x', refreshable: false, secrets: secrets() },
       );
     }
@@ -81,21 +96,26 @@ export function createXCredentialsProvider(
       };
       if (current.expiresAt === undefined) delete current.expiresAt;
     } catch (error) {
-      throw new AuthError('X refused to refresh the access token: reconnect the account', {
-        platform: 'x',
-        refreshable: false,
-        cause: error,
-        secrets: [...secrets(), form.toString(), ...(basic ? [basic] : [])],
-      });
+      throw new AuthError(
+        reason === 'expired'
+          ? 'X access token expired and X refused to refresh it (the refresh token is invalid or revoked): reconnect the account'
+          : 'X rejected the access token as invalid or revoked, and refused to refresh it (the refresh token is revoked too, e.g. the user removed the app at x.com/settings/connected_apps): reconnect the account',
+        {
+          platform: 'x',
+          refreshable: false,
+          cause: error,
+          secrets: [...secrets(), form.toString(), ...(basic ? [basic] : [])],
+        },
+      );
     }
     logger.info('x access token refreshed', { accountId: input.account.id });
     await saveCredentials(current);
   }
 
-  function refresh(): Promise<void> {
+  function refresh(reason: Reason): Promise<void> {
     // One refresh at a time: X rotates the refresh token, so a second concurrent refresh would
     // present a token that is already spent.
-    refreshing ??= refreshOnce().finally(() => {
+    refreshing ??= refreshOnce(reason).finally(() => {
       refreshing = undefined;
     });
     return refreshing;
@@ -104,10 +124,11 @@ export function createXCredentialsProvider(
   return {
     async getHeaders() {
       const expiresAt = current.expiresAt === undefined ? undefined : Date.parse(current.expiresAt);
-      if (expiresAt !== undefined && clock.now() >= expiresAt - EXPIRY_MARGIN_MS && current.refreshToken) await refresh();
+      if (expiresAt !== undefined && clock.now() >= expiresAt - EXPIRY_MARGIN_MS && current.refreshToken) await refresh('expired');
       return { authorization: `Bearer ${current.accessToken}` };
     },
-    refresh,
+    // Core calls this after X answered 401.
+    refresh: () => refresh(reasonAfterRejection()),
     secrets,
   };
 }

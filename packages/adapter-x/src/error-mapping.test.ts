@@ -50,7 +50,7 @@ describe('mapXError', () => {
 
   it('asks for one refresh on 401, and none when X refuses the app itself', () => {
     expect(map(401, { title: 'Unauthorized', type: 'about:blank', status: 401, detail: 'Unauthorized' })).toEqual({
-      message: 'Unauthorized',
+      message: 'Unauthorized: X did not accept the access token (expired, revoked or invalid; X answers all three alike)',
       auth: { refreshable: true },
     });
     expect(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ErrorMapping } from '@smm/core/adapter-kit';
+import type { AdapterErrorResponse, ErrorMapping } from '@smm/core/adapter-kit';
 
 // X answers errors in three shapes: v2 problem details ({ title, detail, type, status }),
 // v2 request errors ({ errors: [{ message, parameters }], title, detail, type }) and v1.1 /
@@ -29,7 +29,7 @@ const XErrorBodySchema = z
   .loose();
 
 /** An X error body, read leniently. */
-export type XErrorBody = z.infer<typeof XErrorBodySchema>;
+export interface XErrorBody extends z.infer<typeof XErrorBodySchema> {}
 
 /** Reads any of X's error body shapes; `undefined` when the body is none of them. @internal */
 export function readXErrorBody(body: unknown): XErrorBody | undefined {
@@ -42,6 +42,8 @@ export function problemKind(type: string | undefined): string | undefined {
   if (!type || type === 'about:blank') return undefined;
   return type.split('/').filter(Boolean).pop();
 }
+
+const UNAUTHORIZED = 'Unauthorized: X did not accept the access token (expired, revoked or invalid; X answers all three alike)';
 
 // v1.1 code 88 and v2's usage cap are rate limits whatever the status.
 const RATE_LIMIT_CODES = new Set<string | number>([88, '88']);
@@ -62,12 +64,15 @@ const REFUSED_STATUSES = new Set([400, 403, 404, 409, 413, 422]);
  * // { platformCode: 88, message: 'Rate limit exceeded', rateLimited: true, notActedOn: true }
  * ```
  */
-export function mapXError(response: { status: number; headers: Headers; body: unknown }): ErrorMapping | undefined {
+export function mapXError(response: AdapterErrorResponse): ErrorMapping | undefined {
   const { status } = response;
   const body = readXErrorBody(response.body);
   const first = body?.errors?.[0];
   const kind = problemKind(body?.type) ?? problemKind(first?.type);
-  const message = body?.detail ?? first?.message ?? first?.detail ?? body?.error_description ?? body?.title ?? first?.title;
+  const told = body?.detail ?? first?.message ?? first?.detail ?? body?.error_description ?? body?.title ?? first?.title;
+  // X's 401 is a bare "Unauthorized" whatever the cause: say what it can mean (the credentials
+  // provider, which knows the token's expiry, says which one it is when it cannot refresh).
+  const message = status === 401 && (told === undefined || told === 'Unauthorized') ? UNAUTHORIZED : told;
   const platformCode = first?.code ?? kind ?? body?.error;
   const mapping: ErrorMapping = {
     ...(platformCode === undefined ? {} : { platformCode }),

@@ -47,9 +47,9 @@ export const XOptionsSchema = z
   .strict();
 
 /** X's network options, as a draft gives them. */
-export type XOptionsInput = z.input<typeof XOptionsSchema>;
+export interface XOptionsInput extends z.input<typeof XOptionsSchema> {}
 /** X's network options, parsed. */
-export type XOptions = z.output<typeof XOptionsSchema>;
+export interface XOptions extends z.output<typeof XOptionsSchema> {}
 
 // The augmented module must be part of the program: the declaration bundles core ships no longer
 // pull `@smm/core/model` in through `@smm/core/adapter-kit` (shared chunks), and TypeScript cannot

@@ -17,7 +17,7 @@ export const XPublishHandleSchema = z.object({
   poll: z.object({ options: z.array(z.string()), durationMs: z.number() }).optional(),
 });
 /** A pending X publish's handle. @internal */
-export type XPublishHandle = z.infer<typeof XPublishHandleSchema>;
+export interface XPublishHandle extends z.infer<typeof XPublishHandleSchema> {}
 
 /** The handle as core stores it. @internal */
 export function toPendingHandle(handle: XPublishHandle): PendingHandle {

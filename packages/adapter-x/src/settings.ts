@@ -68,9 +68,9 @@ export const XAdapterSettingsSchema = z
   .strict();
 
 /** What {@link createXAdapter} accepts. */
-export type XAdapterSettingsInput = z.input<typeof XAdapterSettingsSchema>;
+export interface XAdapterSettingsInput extends z.input<typeof XAdapterSettingsSchema> {}
 /** Settings with defaults applied. */
-export type XAdapterSettings = z.output<typeof XAdapterSettingsSchema>;
+export interface XAdapterSettings extends z.output<typeof XAdapterSettingsSchema> {}
 
 /** Validates settings, applying defaults. @internal */
 export function parseXAdapterSettings(input: unknown): XAdapterSettings {

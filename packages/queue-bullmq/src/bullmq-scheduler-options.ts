@@ -72,7 +72,7 @@ const nonNegative = (what: string) =>
 
 /** @internal */
 export const BullmqSchedulerOptionsSchema = z
-  .object({
+  .strictObject({
     store: z.custom<ScheduleStore>((value) => value != null && typeof (value as ScheduleStore).claim === 'function', {
       error: 'must be a ScheduleStore (createRedisStore(...))',
     }),

@@ -40,7 +40,7 @@ export interface RedisRateLimitStore extends RateLimitStore {
 }
 
 const OptionsSchema = z
-  .object({
+  .strictObject({
     connection: z
       .custom<Redis>(
         (value) => value != null && typeof value === 'object' && typeof (value as { evalsha?: unknown }).evalsha === 'function',

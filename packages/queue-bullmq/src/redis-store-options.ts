@@ -25,7 +25,7 @@ export interface RedisStoreOptions {
 
 /** @internal */
 export const RedisStoreOptionsSchema = z
-  .object({
+  .strictObject({
     connection: z
       .custom<Redis>(
         (value) => value != null && typeof value === 'object' && typeof (value as { evalsha?: unknown }).evalsha === 'function',

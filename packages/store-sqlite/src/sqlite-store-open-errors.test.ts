@@ -28,6 +28,15 @@ function openError(open: () => unknown): ValidationError {
   return caught as ValidationError;
 }
 
+describe('createSqliteStore options', () => {
+  it('names a misspelt option first, with the option it meant', () => {
+    const error = openError(() => createSqliteStore({ path: ':memory:', busyTimeout: 1_000 } as never));
+    expect(error.issues).toEqual([
+      { path: ['busyTimeout'], code: 'unrecognized_keys', message: 'unknown option — did you mean `busyTimeoutMs`?' },
+    ]);
+  });
+});
+
 describe('createSqliteStore refuses files it cannot use with a ValidationError naming the path and the fix', () => {
   it('a file that is not a database', () => {
     const file = dbFile();

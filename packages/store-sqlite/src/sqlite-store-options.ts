@@ -48,7 +48,7 @@ function isDatabase(value: unknown): value is SqliteDatabase {
  * ```
  */
 export const SqliteStoreOptionsSchema: z.ZodType<ResolvedSqliteStoreOptions, SqliteStoreOptions> = z
-  .object({
+  .strictObject({
     path: z.string().min(1, { error: 'must be a file path such as "./schedule.db"' }).optional(),
     database: z.custom<SqliteDatabase>(isDatabase, { error: 'must be an open better-sqlite3 Database (new Database(file))' }).optional(),
     busyTimeoutMs: z.number().int({ error: 'must be a whole number of ms' }).nonnegative({ error: 'must be 0 or more ms' }).default(5_000),

@@ -12,6 +12,7 @@ import type {
   AdapterV1DirectMessageInput,
   AdapterV1DirectMessageOutput,
   AdapterV1ErrorMapping,
+  AdapterV1ErrorResponse,
   AdapterV1FetchedPost,
   AdapterV1FindPublishedInput,
   AdapterV1HttpClient,
@@ -74,6 +75,7 @@ export type AdapterCredentialsProvider = AdapterV1CredentialsProvider;
 export type AdapterHttpClient = AdapterV1HttpClient;
 export type AdapterHttpSettings = AdapterV1HttpSettings;
 export type AdapterErrorMapping = AdapterV1ErrorMapping;
+export type AdapterErrorResponse = AdapterV1ErrorResponse;
 export type AdapterRateLimitParser = AdapterV1RateLimitParser;
 export type AdapterRateLimitObservation = AdapterV1RateLimitObservation;
 export type AdapterStaticLimit = AdapterV1StaticLimit;

@@ -81,8 +81,9 @@ describe('defineAdapter validates the capabilities with the spec schema (one sou
   });
 
   it('refuses unknown capability keys (a typo would otherwise be ignored silently)', () => {
-    expect(issuePaths(() => defineAdapter(definition({ replys: true })))).toEqual(['capabilities']);
-    expect(issuePaths(() => defineAdapter(definition({}, { thread: true })))).toEqual(['capabilities.content']);
+    // Each unknown key is named at its own path.
+    expect(issuePaths(() => defineAdapter(definition({ replys: true })))).toEqual(['capabilities.replys']);
+    expect(issuePaths(() => defineAdapter(definition({}, { thread: true })))).toEqual(['capabilities.content.thread']);
   });
 
   it('refuses unknown media kinds and metric names, naming the allowed ones', () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ValidationError, type ValidationIssue } from '../errors/index.js';
 import { adapterV1CapabilitiesSchema, type AdapterV1, type AdapterV1Schema } from '../adapter-spec/index.js';
-import { NetworkIdSchema, toValidationIssues } from '../model/index.js';
+import { NetworkIdSchema, safeParseWithSchema } from '../model/index.js';
 import { mentionActionIssues } from './mention-action-issues.js';
 
 /** What {@link defineAdapter} takes: an adapter of the current spec without its `specificationVersion`. */
@@ -185,9 +185,9 @@ export function defineAdapter<TOptions = unknown, TCredentials = unknown>(
   definition: AdapterDefinition<TOptions, TCredentials>,
 ): AdapterV1<TOptions, TCredentials> {
   const subject = `adapter definition${typeof definition?.platform === 'string' ? ` "${definition.platform}"` : ''}`;
-  const result = DefinitionSchema.safeParse(definition);
+  const result = safeParseWithSchema(DefinitionSchema, definition);
   const issues = [
-    ...(result.success ? [] : toValidationIssues(result.error.issues)),
+    ...(result.success ? [] : result.issues),
     ...(typeof definition === 'object' && definition !== null ? crossFieldIssues(definition as unknown as Record<string, unknown>) : []),
   ];
   if (issues.length > 0) throw new ValidationError(subject, issues);

@@ -28,6 +28,7 @@ export type {
   AdapterCredentials,
   AdapterCredentialsProvider,
   AdapterErrorMapping,
+  AdapterErrorResponse,
   AdapterHttpClient,
   AdapterHttpSettings,
   AdapterMediaFileRules,

@@ -192,7 +192,7 @@ export interface AnalyticsReport {
 }
 
 const BoundSchema = z.union([z.iso.date(), InstantSchema], { error: "must be an ISO-8601 UTC instant or a local date 'YYYY-MM-DD'" });
-const RangeSchema = z.object({ start: BoundSchema, end: BoundSchema });
+const RangeSchema = z.strictObject({ start: BoundSchema, end: BoundSchema });
 const PostSchema = z.object({
   platform: z.string().min(1),
   accountId: z.string().min(1),
@@ -204,7 +204,7 @@ const PostSchema = z.object({
   campaign: z.string().optional(),
   thumbnailUrl: z.string().optional(),
 });
-const InputSchema = z.object({
+const InputSchema = z.strictObject({
   accounts: z.array(AccountSchema),
   competitors: z.array(AccountSchema).optional(),
   snapshots: z.array(z.unknown()),

@@ -15,9 +15,9 @@ export const ApprovalPolicySchema = z.object({
 });
 
 /** An approval policy. */
-export type ApprovalPolicy = z.infer<typeof ApprovalPolicySchema>;
+export interface ApprovalPolicy extends z.infer<typeof ApprovalPolicySchema> {}
 /** What {@link ApprovalPolicySchema} accepts. */
-export type ApprovalPolicyInput = z.input<typeof ApprovalPolicySchema>;
+export interface ApprovalPolicyInput extends z.input<typeof ApprovalPolicySchema> {}
 
 /**
  * Approval policies: per account (wins), per brand, and a default.
@@ -36,7 +36,7 @@ export const ApprovalRulesSchema = z
   .default({ brands: {}, accounts: {} });
 
 /** Approval policies. */
-export type ApprovalRules = z.infer<typeof ApprovalRulesSchema>;
+export interface ApprovalRules extends z.infer<typeof ApprovalRulesSchema> {}
 
 const NONE: ApprovalPolicy = { required: 0, roles: [] };
 

@@ -37,7 +37,7 @@ const PlannedAccountSchema = AccountSchema.extend({
  * calendar.configureAccount({ account, queue: 'Mon-Fri 10:00', minGapMs: 3_600_000, dailyCap: 1 });
  * ```
  */
-export const AccountPlanSchema = z.object({
+export const AccountPlanSchema = z.strictObject({
   account: PlannedAccountSchema,
   queue: z.union([z.string(), z.array(SlotRuleSchema)]).default([]),
   /** Minimum time between two posts of this account, ms. */
@@ -47,7 +47,7 @@ export const AccountPlanSchema = z.object({
 });
 
 /** One account's queue and limits, as given. */
-export type AccountPlanInput = z.input<typeof AccountPlanSchema>;
+export interface AccountPlanInput extends z.input<typeof AccountPlanSchema> {}
 
 /**
  * A period in which nothing is placed (holidays, a launch freeze), for everyone or some accounts/brands.
@@ -58,7 +58,7 @@ export type AccountPlanInput = z.input<typeof AccountPlanSchema>;
  * ```
  */
 export const BlackoutSchema = z
-  .object({
+  .strictObject({
     from: InstantSchema,
     to: InstantSchema,
     /** Only these accounts (`platform:id`); with neither this nor `brands`, every account. */
@@ -69,7 +69,9 @@ export const BlackoutSchema = z
   .refine((value) => value.from < value.to, { error: 'must end after it starts (to > from)', path: ['to'] });
 
 /** A blackout range. */
-export type Blackout = z.infer<typeof BlackoutSchema>;
+export interface Blackout extends z.infer<typeof BlackoutSchema> {}
+/** A blackout range as `addBlackout` accepts it. */
+export interface BlackoutInput extends z.input<typeof BlackoutSchema> {}
 
 /**
  * Options of `createCalendar`.
@@ -79,7 +81,7 @@ export type Blackout = z.infer<typeof BlackoutSchema>;
  * createCalendar({ store: createMemoryStore(), clock: systemClock, accounts: [], horizonDays: 365 });
  * ```
  */
-export const CalendarOptionsSchema = z.object({
+export const CalendarOptionsSchema = z.strictObject({
   store: z.custom<ScheduleStore>((value) => value != null && typeof (value as ScheduleStore).claimDue === 'function', {
     error: 'must be a ScheduleStore such as createMemoryStore()',
   }),
@@ -127,4 +129,4 @@ export const CalendarOptionsSchema = z.object({
 });
 
 /** What `createCalendar` accepts. */
-export type CalendarOptions = z.input<typeof CalendarOptionsSchema>;
+export interface CalendarOptions extends z.input<typeof CalendarOptionsSchema> {}

@@ -9,7 +9,7 @@ import {
   CalendarOptionsSchema,
   type AccountPlanInput,
   type Blackout,
-  type BlackoutSchema,
+  type BlackoutInput,
   type CalendarOptions,
 } from './calendar-options.js';
 import type { Actor, NewEntries, PauseScope, Placement } from './calendar-types.js';
@@ -45,7 +45,7 @@ export interface Calendar {
    * calendar.addBlackout({ from: '2026-12-24T00:00:00Z', to: '2026-12-27T00:00:00Z', reason: 'holidays' });
    * ```
    */
-  addBlackout(blackout: z.input<typeof BlackoutSchema>): Blackout;
+  addBlackout(blackout: BlackoutInput): Blackout;
 
   /**
    * The next `n` free queue slots of an account at or after `from`, as ISO UTC instants,

@@ -37,6 +37,7 @@ export {
   CalendarOptionsSchema,
   type AccountPlanInput,
   type Blackout,
+  type BlackoutInput,
   type CalendarOptions,
   type ContentRulesSource,
 } from './calendar-options.js';

@@ -68,7 +68,7 @@ export const WeeklySlotsSchema = z.object({
 });
 
 /** Weekly queue slots. */
-export type WeeklySlots = z.infer<typeof WeeklySlotsSchema>;
+export interface WeeklySlots extends z.infer<typeof WeeklySlotsSchema> {}
 
 function normaliseRrule(rule: string): string {
   return rule.trim().replace(/^RRULE:/i, '');
@@ -109,7 +109,7 @@ export const RecurrenceSlotsSchema = z
   });
 
 /** RFC 5545 queue slots. */
-export type RecurrenceSlots = z.infer<typeof RecurrenceSlotsSchema>;
+export interface RecurrenceSlots extends z.infer<typeof RecurrenceSlotsSchema> {}
 
 /**
  * One queue-slot rule.

@@ -172,6 +172,27 @@ describe('createClient options', () => {
     expect((error as Error).message).not.toContain('abc');
   });
 
+  it('names a misspelt option alone, with the option it meant, not the problems it causes', () => {
+    const { adapter } = memoryNetwork('memo');
+    const attempt = (options: Record<string, unknown>) => {
+      try {
+        createClient(options as never);
+      } catch (error) {
+        expect(ValidationError.isInstance(error)).toBe(true);
+        return (error as ValidationError).message;
+      }
+      throw new Error('createClient accepted the options');
+    };
+    const accounts = [{ platform: 'memo', id: 'a1', handle: 'one' }];
+    // `adapters` is missing only because it is misspelt: that, and no credentials error, is reported.
+    expect(attempt({ adapter: [adapter], accounts, credentials: {} })).toBe(
+      'Invalid createClient options (1 problem):\n  - adapter: unknown option — did you mean `adapters`?',
+    );
+    expect(attempt({ adapters: [adapter], accounts, credentails: { 'memo:a1': { token: 't' } } })).toBe(
+      'Invalid createClient options (1 problem):\n  - credentails: unknown option — did you mean `credentials`?',
+    );
+  });
+
   it('creates one HTTP client per account with the adapter settings, and one without credentials for auth calls', async () => {
     const memo = memoryNetwork('memo', { idempotency: { strategy: 'native-key', header: 'Idempotency-Key' } });
     const { client, created } = clientFor(memo);

@@ -14,7 +14,7 @@ import {
   draftFor,
   parsePostDraft,
   parseWithSchema,
-  toValidationIssues,
+  safeParseWithSchema,
   type Account,
   type Mention,
   type Page,
@@ -117,10 +117,10 @@ export function createClient(options: CreateClientOptions): SmmClient {
         });
         continue;
       }
-      const result = adapter.credentials.schema.safeParse(parsed.credentials[key]);
+      const result = safeParseWithSchema(adapter.credentials.schema, parsed.credentials[key]);
       if (!result.success) {
         // Only paths and messages: never echo the (secret) values.
-        for (const issue of toValidationIssues(result.error.issues)) problems.push({ ...issue, path: ['credentials', key, ...issue.path] });
+        for (const issue of result.issues) problems.push({ ...issue, path: ['credentials', key, ...issue.path] });
       }
     }
   }

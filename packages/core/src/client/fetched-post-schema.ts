@@ -20,4 +20,4 @@ export const FetchedPostSchema = z.object({
 });
 
 /** A post as read back from its network. */
-export type FetchedPostRecord = z.infer<typeof FetchedPostSchema>;
+export interface FetchedPostRecord extends z.infer<typeof FetchedPostSchema> {}

@@ -74,7 +74,7 @@ export interface ConnectFlow<TCredentials = unknown> {
   listAccounts(credentials: TCredentials, signal?: AbortSignal): Promise<AdapterV1ConnectableAccount<TCredentials>[]>;
 }
 
-const OptionsSchema = z.object({
+const OptionsSchema = z.strictObject({
   settings: z.record(z.string(), z.unknown()).optional(),
   clientId: z.string().min(1, { error: "must be your app's OAuth client id (not empty)" }),
   clientSecret: z.string().min(1, { error: 'must be the client secret (not empty), or left out for a public client' }).optional(),

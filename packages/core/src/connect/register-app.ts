@@ -21,12 +21,16 @@ export interface RegisterAppOptions {
   signal?: AbortSignal;
 }
 
-const OptionsSchema = z.object({
+const OptionsSchema = z.strictObject({
   instanceUrl: z.url({ protocol: /^https?$/, error: 'must be the instance as an absolute http(s) URL, such as https://mastodon.social' }),
   appName: z.string().min(1, { error: "must be your app's name (not empty)" }),
   redirectUri: z.url({ error: 'must be the absolute redirect URI your app receives the callback on' }),
   scopes: z.array(z.string().min(1)).optional(),
   website: z.url({ error: 'must be an absolute URL, or left out' }).optional(),
+  settings: z.record(z.string(), z.unknown(), { error: 'must be an object of per-connection settings' }).optional(),
+  fetch: z.custom<typeof fetch>((value) => typeof value === 'function', { error: 'must be a fetch function' }).optional(),
+  now: z.custom<() => number>((value) => typeof value === 'function', { error: 'must be a function returning epoch ms' }).optional(),
+  signal: z.custom<AbortSignal>((value) => value instanceof AbortSignal, { error: 'must be an AbortSignal' }).optional(),
 });
 
 /**

@@ -6,6 +6,7 @@
  */
 export { SmmError, type SmmErrorJSON, type SmmErrorOptions } from './smm-error.js';
 export { ValidationError, formatIssuePath, type ValidationIssue } from './validation-error.js';
+export { suggestKey, unknownKeyMessage } from './did-you-mean.js';
 export { AuthError, type AuthErrorOptions } from './auth-error.js';
 export { RateLimitError, type RateLimitErrorOptions } from './rate-limit-error.js';
 export { ApiCallError, type ApiCallErrorOptions } from './api-call-error.js';

@@ -21,7 +21,7 @@ const nonNegativeMs = (what: string) =>
     .min(0, { error: `must be ≥ 0 ms (${what})` });
 const headerRecord = z.record(z.string(), z.string({ error: 'header values must be strings' }));
 
-const StaticLimitSchema = z.object({
+const StaticLimitSchema = z.strictObject({
   bucket: z.string().min(1, { error: 'must name the bucket, e.g. "write"' }),
   limit: z.number().int().positive({ error: 'must be a whole number of requests (or points) > 0' }),
   windowMs: positiveMs('the window length'),
@@ -38,7 +38,7 @@ const StaticLimitSchema = z.object({
  * result.success; // false: timeoutMs must be > 0 ms
  * ```
  */
-export const HttpClientOptionsSchema = z.object({
+export const HttpClientOptionsSchema = z.strictObject({
   platform: z.string({ error: 'must be the network id, e.g. "x"' }).min(1, { error: 'must be the network id, e.g. "x"' }),
   accountId: z.string().min(1, { error: 'must be a non-empty account id, or left out' }).optional(),
   baseUrl: z

@@ -77,7 +77,7 @@ export const AlertMonitorOptionsSchema = z.object({
 });
 
 /** Options for {@link createAlertMonitor}. */
-export type AlertMonitorOptions = z.input<typeof AlertMonitorOptionsSchema>;
+export interface AlertMonitorOptions extends z.input<typeof AlertMonitorOptionsSchema> {}
 
 /** What the monitor counts: a mention, optionally classified. */
 export type AlertItem = Mention & { classification?: Pick<Classification, 'sentiment'> };

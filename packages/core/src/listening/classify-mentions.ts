@@ -10,7 +10,7 @@ export const ClassifyMentionsOptionsSchema = z.object({
 });
 
 /** Options for {@link classifyMentions}. */
-export type ClassifyMentionsOptions = z.input<typeof ClassifyMentionsOptionsSchema>;
+export interface ClassifyMentionsOptions extends z.input<typeof ClassifyMentionsOptionsSchema> {}
 
 /**
  * Classifies items in batches of `batchSize` (one `classify` call per batch, one after the

@@ -107,7 +107,7 @@ export interface Inbox {
 }
 
 /** @internal The options both inboxes share. */
-export const InboxOptionsSchema = z.object({
+export const InboxOptionsSchema = z.strictObject({
   accounts: z.array(AccountSchema),
   sender: z
     .custom<ReplySender>((value) => value != null && typeof value === 'object', {
@@ -123,6 +123,12 @@ export const InboxOptionsSchema = z.object({
     )
     .optional(),
   clock: z.custom<Clock>((value) => typeof (value as Clock | null)?.now === 'function', { error: 'must be a Clock' }).optional(),
+  // Checked where it is used (an action's own actor wins); listed so the strict object accepts it.
+  actor: z
+    .custom<MentionActor>((value) => value != null && typeof value === 'object', {
+      error: 'must be the default actor of moderation actions',
+    })
+    .optional(),
 });
 
 /**

@@ -35,7 +35,7 @@ export const LexiconClassifierOptionsSchema = z.object({
 });
 
 /** Options for {@link createLexiconClassifier}. */
-export type LexiconClassifierOptions = z.input<typeof LexiconClassifierOptionsSchema>;
+export interface LexiconClassifierOptions extends z.input<typeof LexiconClassifierOptionsSchema> {}
 
 const CLAUSE_END = /^[.!?;,،؛؟…]+$/u;
 const PIECES = /[.!?;,،؛؟…]+|[^.!?;,،؛؟…]+/gu;

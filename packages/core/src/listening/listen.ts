@@ -82,7 +82,7 @@ export interface MentionStream extends AsyncIterable<Mention>, EventSource<Liste
   stop(): void;
 }
 
-const OptionsSchema = z.object({
+const OptionsSchema = z.strictObject({
   source: z.custom<MentionSource>((value) => typeof (value as MentionSource | null)?.listMentions === 'function', {
     error: 'must have a listMentions(account, options) method (the core client, or your own source)',
   }),

@@ -21,6 +21,6 @@ export const AccountSchema = z.object({
 });
 
 /** A connected social account. */
-export type Account = z.infer<typeof AccountSchema>;
+export interface Account extends z.infer<typeof AccountSchema> {}
 /** What {@link AccountSchema} accepts (defaults not yet applied). */
-export type AccountInput = z.input<typeof AccountSchema>;
+export interface AccountInput extends z.input<typeof AccountSchema> {}

@@ -71,5 +71,7 @@ export {
   parsePostRef,
   parsePublishedPost,
   parseWithSchema,
+  safeParseWithSchema,
   toValidationIssues,
+  type SafeParser,
 } from './parse.js';

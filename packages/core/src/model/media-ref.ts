@@ -107,6 +107,6 @@ export const MediaRefSchema = z
   });
 
 /** A piece of media attached to a post. */
-export type MediaRef = z.output<typeof MediaRefSchema>;
+export interface MediaRef extends z.output<typeof MediaRefSchema> {}
 /** A piece of media as a caller gives it (`source` may be any {@link MediaSource}). */
-export type MediaRefInput = z.input<typeof MediaRefSchema>;
+export interface MediaRefInput extends z.input<typeof MediaRefSchema> {}

@@ -41,4 +41,4 @@ export const MentionSchema = z.object({
 });
 
 /** Anything addressed to the brand. */
-export type Mention = z.infer<typeof MentionSchema>;
+export interface Mention extends z.infer<typeof MentionSchema> {}

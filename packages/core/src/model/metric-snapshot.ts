@@ -18,7 +18,7 @@ export const MetricValueSchema = z.object({
 });
 
 /** One observed value and its provenance. */
-export type MetricValue = z.infer<typeof MetricValueSchema>;
+export interface MetricValue extends z.infer<typeof MetricValueSchema> {}
 
 /** What a snapshot measures: one post, or one account. */
 export const MetricSubjectSchema = z.discriminatedUnion('type', [
@@ -62,4 +62,4 @@ export const MetricSnapshotSchema = z.object({
 });
 
 /** Metrics of one post or account at one moment. */
-export type MetricSnapshot = z.infer<typeof MetricSnapshotSchema>;
+export interface MetricSnapshot extends z.infer<typeof MetricSnapshotSchema> {}

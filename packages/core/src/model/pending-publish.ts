@@ -10,7 +10,7 @@ export const PublishProgressSchema = z.object({
 });
 
 /** Where a pending publish is. */
-export type PublishProgress = z.infer<typeof PublishProgressSchema>;
+export interface PublishProgress extends z.infer<typeof PublishProgressSchema> {}
 
 /**
  * A publish the network accepted but has not made live yet (a Meta container still
@@ -38,4 +38,4 @@ export const PendingPublishSchema = z.object({
 });
 
 /** A publish the network accepted but has not made live yet. */
-export type PendingPublish = z.infer<typeof PendingPublishSchema>;
+export interface PendingPublish extends z.infer<typeof PendingPublishSchema> {}

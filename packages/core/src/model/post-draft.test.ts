@@ -104,6 +104,33 @@ describe('parsePostDraft', () => {
   });
 });
 
+describe('unknown draft keys', () => {
+  const problems = (input: unknown) => {
+    try {
+      parsePostDraft(input);
+    } catch (error) {
+      expect(ValidationError.isInstance(error)).toBe(true);
+      return (error as ValidationError).issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    }
+    throw new Error('the draft was accepted');
+  };
+
+  it('names a key a newcomer reaches for, with the key smm uses, and not the empty text it leads to', () => {
+    expect(problems({ body: 'hi' })).toEqual(['body: unknown option — did you mean `text`?']);
+    expect(problems({ text: 'hi', images: [] })).toEqual(['images: unknown option — did you mean `media`?']);
+    expect(problems({ text: 'hi', thread: [{ text: 'two', alt: 'x' }] })).toEqual([
+      'thread.0.alt: unknown option: the options here are `text`, `media`',
+    ]);
+  });
+
+  it('lists the accepted keys when nothing is close, and still reports the other problems after it', () => {
+    expect(problems({ text: 'hi', colour: 'red', visibility: 'friends' })).toEqual([
+      'colour: unknown option: the options here are `id`, `text`, `media`, `link`, `thread`, `replyTo`, `visibility`, `language`, `tags`, `campaign`, `networkOptions`, `variants`',
+      'visibility: must be one of public, unlisted, followers, direct',
+    ]);
+  });
+});
+
 describe('per-network variants', () => {
   const base = { text: 'The full release notes', link: 'https://example.com/blog/spring', tags: ['release'], language: 'en' };
 

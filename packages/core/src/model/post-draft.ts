@@ -28,13 +28,13 @@ export const VISIBILITIES = ADAPTER_V1_VISIBILITIES;
 export type Visibility = (typeof VISIBILITIES)[number];
 
 /** A follow-up part of a thread. */
-export const ThreadPartSchema = z.object({
+export const ThreadPartSchema = z.strictObject({
   text: z.string({ error: 'must be the text of this thread part' }),
   media: z.array(MediaRefSchema).default([]),
 });
 
 /** A follow-up part of a thread. */
-export type ThreadPart = z.infer<typeof ThreadPartSchema>;
+export interface ThreadPart extends z.infer<typeof ThreadPartSchema> {}
 
 /** The fields a per-network variant may override (see {@link PostVariantSchema}). */
 export const VARIANT_FIELDS = ['text', 'media', 'link', 'thread'] as const;
@@ -64,11 +64,11 @@ export const PostVariantSchema = z.strictObject(
 );
 
 /** What one network gets instead of the draft's own fields, as {@link PostVariantSchema} returns it. */
-export type PostVariant = z.infer<typeof PostVariantSchema>;
+export interface PostVariant extends z.infer<typeof PostVariantSchema> {}
 
 /** The neutral post: what to publish, for any network. */
 export const PostDraftSchema = z
-  .object({
+  .strictObject({
     /** The caller's own id for the draft (for idempotency keys and the calendar). */
     id: z.string().min(1).optional(),
     /** The post's text. May be empty when the post carries media or a link. */

@@ -17,7 +17,7 @@ export const PostRefSchema = z.object({
 });
 
 /** A pointer to a post on a network. */
-export type PostRef = z.infer<typeof PostRefSchema>;
+export interface PostRef extends z.infer<typeof PostRefSchema> {}
 
 /** The result of publishing a draft to one account: a reference for each part, in order. */
 export const PublishedPostSchema = z.object({
@@ -31,4 +31,4 @@ export const PublishedPostSchema = z.object({
 });
 
 /** The result of publishing a draft to one account. */
-export type PublishedPost = z.infer<typeof PublishedPostSchema>;
+export interface PublishedPost extends z.infer<typeof PublishedPostSchema> {}

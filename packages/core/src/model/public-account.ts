@@ -12,7 +12,7 @@ export const PublicPostSchema = z.object({
 });
 
 /** One public post with its metrics. */
-export type PublicPost = z.infer<typeof PublicPostSchema>;
+export interface PublicPost extends z.infer<typeof PublicPostSchema> {}
 
 /**
  * The public profile and public metrics of any account (a competitor's), as
@@ -33,4 +33,4 @@ export const PublicAccountSchema = z.object({
 });
 
 /** A public account with its metrics and recent posts. */
-export type PublicAccount = z.infer<typeof PublicAccountSchema>;
+export interface PublicAccount extends z.infer<typeof PublicAccountSchema> {}

@@ -29,7 +29,7 @@ export const HistoryRecordSchema = z.object({
 });
 
 /** One line of an entry's history. */
-export type HistoryRecord = z.infer<typeof HistoryRecordSchema>;
+export interface HistoryRecord extends z.infer<typeof HistoryRecordSchema> {}
 
 /**
  * One approval given to an entry under review.
@@ -47,7 +47,7 @@ export const ApprovalSchema = z.object({
 });
 
 /** One approval given to an entry under review. */
-export type Approval = z.infer<typeof ApprovalSchema>;
+export interface Approval extends z.infer<typeof ApprovalSchema> {}
 
 /**
  * A runner's lease on an entry: nobody else may claim it until `expiresAt`. `token` is new
@@ -62,7 +62,7 @@ export type Approval = z.infer<typeof ApprovalSchema>;
 export const LeaseSchema = z.object({ owner: z.string().min(1), expiresAt: InstantSchema, token: z.string().min(1).optional() });
 
 /** A runner's lease on an entry. */
-export type Lease = z.infer<typeof LeaseSchema>;
+export interface Lease extends z.infer<typeof LeaseSchema> {}
 
 /**
  * Why an entry is held back from publishing (its account or brand is paused).
@@ -80,7 +80,7 @@ export const HoldSchema = z.object({
 });
 
 /** Why an entry is held back from publishing. */
-export type Hold = z.infer<typeof HoldSchema>;
+export interface Hold extends z.infer<typeof HoldSchema> {}
 
 /**
  * Evergreen recycling: publish again `afterDays` after each publication, at most `maxTimes` more times.
@@ -96,7 +96,7 @@ export const EvergreenSchema = z.object({
 });
 
 /** Evergreen recycling settings. */
-export type Evergreen = z.infer<typeof EvergreenSchema>;
+export interface Evergreen extends z.infer<typeof EvergreenSchema> {}
 
 /**
  * A calendar entry: one post draft for one account, placed at an instant (`pinned`) or in

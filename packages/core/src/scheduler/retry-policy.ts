@@ -14,7 +14,7 @@ import { parseWithSchema } from '../model/index.js';
  * ```
  */
 export const RetryPolicySchema = z
-  .object({
+  .strictObject({
     /** First retry after this many ms. Default 5 s. */
     baseDelayMs: z.number().int().positive({ error: 'must be a whole number of ms above 0, e.g. 5000' }).default(5_000),
     /** Backoff never waits longer than this. Default 10 min. */
@@ -28,10 +28,10 @@ export const RetryPolicySchema = z
   .refine((policy) => policy.maxDelayMs >= policy.baseDelayMs, { error: 'must be at least baseDelayMs', path: ['maxDelayMs'] });
 
 /** Retry settings with defaults applied. */
-export type RetryPolicy = z.infer<typeof RetryPolicySchema>;
+export interface RetryPolicy extends z.infer<typeof RetryPolicySchema> {}
 
 /** Retry settings as given to `createScheduler` (every field optional). */
-export type RetryPolicyInput = z.input<typeof RetryPolicySchema>;
+export interface RetryPolicyInput extends z.input<typeof RetryPolicySchema> {}
 
 /**
  * Validates retry settings and applies the defaults.

@@ -44,7 +44,7 @@ const positiveInt = (example: string) =>
     .int()
     .positive({ error: `must be a whole number above 0, e.g. ${example}` });
 
-const OptionsSchema = z.object({
+const OptionsSchema = z.strictObject({
   store: z.custom<ScheduleStore>(
     (v) =>
       ['get', 'transition', 'claimDue', 'claim', 'extendLease', 'releaseLease', 'dueSummary'].every(

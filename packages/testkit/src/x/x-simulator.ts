@@ -68,6 +68,12 @@ export interface XSimulator extends NetworkSimulator {
   /** Marks every current access token expired (as if 2 h passed). */
   expireAccessTokens(): void;
   /**
+   * The user removes the app (x.com/settings/connected_apps): every access token and the
+   * refresh token stop working. X then answers the API with the same bare 401 as for an
+   * expired token, and a refresh with 400 `invalid_request`.
+   */
+  revokeAccess(): void;
+  /**
    * Seeds an account you do not own (a competitor) with known public numbers, served by
    * `GET /2/users/by/username/:username`, `GET /2/users/:id` and `GET /2/users/:id/tweets`;
    * seeding the same handle again replaces its numbers and keeps its id.
@@ -920,6 +926,11 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
         ...(input.language ? { language: input.language } : {}),
       }),
     expireAccessTokens: () => accessTokens.clear(),
+    revokeAccess: () => {
+      accessTokens.clear();
+      // A value no app holds: the refresh token the app has is refused from now on.
+      refreshToken = `x-refresh-revoked-${tokenSerial}`;
+    },
     addPublicAccount: (seed) => ({ id: publicAccounts.add(seed).id }),
     mentionActions: () =>
       world.actions.map((entry) => {

@@ -54,4 +54,4 @@ export const adapterV1CapabilitiesSchema = z.strictObject({
 });
 
 /** Capabilities of spec v1 (inferred from {@link adapterV1CapabilitiesSchema}). */
-export type AdapterV1Capabilities = z.infer<typeof adapterV1CapabilitiesSchema>;
+export interface AdapterV1Capabilities extends z.infer<typeof adapterV1CapabilitiesSchema> {}

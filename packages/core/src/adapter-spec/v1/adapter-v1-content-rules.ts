@@ -16,4 +16,4 @@ export const adapterV1ContentRulesSchema = z.strictObject({
 });
 
 /** Content rules of spec v1 (inferred from {@link adapterV1ContentRulesSchema}). */
-export type AdapterV1ContentRules = z.infer<typeof adapterV1ContentRulesSchema>;
+export interface AdapterV1ContentRules extends z.infer<typeof adapterV1ContentRulesSchema> {}

@@ -55,6 +55,6 @@ export const adapterV1MediaRulesSchema = z.strictObject({
 });
 
 /** Media rules of spec v1 (inferred from {@link adapterV1MediaRulesSchema}). */
-export type AdapterV1MediaRules = z.infer<typeof adapterV1MediaRulesSchema>;
+export interface AdapterV1MediaRules extends z.infer<typeof adapterV1MediaRulesSchema> {}
 /** Spec v1.1 per-kind file rules (inferred from {@link adapterV1MediaFileRulesSchema}). */
-export type AdapterV1MediaFileRules = z.infer<typeof adapterV1MediaFileRulesSchema>;
+export interface AdapterV1MediaFileRules extends z.infer<typeof adapterV1MediaFileRulesSchema> {}

@@ -59,7 +59,7 @@ export const adapterV1PendingPublishCapabilitySchema = z.strictObject({
 });
 
 /** `capabilities.pendingPublish` (inferred from {@link adapterV1PendingPublishCapabilitySchema}). */
-export type AdapterV1PendingPublishCapability = z.infer<typeof adapterV1PendingPublishCapabilitySchema>;
+export interface AdapterV1PendingPublishCapability extends z.infer<typeof adapterV1PendingPublishCapabilitySchema> {}
 
 /**
  * Whether an adapter's answer is a pending one rather than the post.

@@ -35,4 +35,4 @@ export const adapterV1TextRuleSchema = z.strictObject({
 });
 
 /** A text rule of spec v1 (inferred from {@link adapterV1TextRuleSchema}). */
-export type AdapterV1TextRule = z.infer<typeof adapterV1TextRuleSchema>;
+export interface AdapterV1TextRule extends z.infer<typeof adapterV1TextRuleSchema> {}
