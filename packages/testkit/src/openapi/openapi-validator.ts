@@ -5,7 +5,7 @@ import addFormatsModule from 'ajv-formats';
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
   addFormatsModule) as typeof addFormatsModule;
 
-/** One way a request breaks its OpenAPI operation: what X puts in `errors[]` of an invalid-request answer. */
+/** One way a request breaks its OpenAPI operation (X lists these in `errors[]`; Pinterest's answer names the first). */
 export interface RequestViolation {
   /** The parameter or body field at fault, and the value sent (`{ 'post.fields': ['foo'] }`). */
   parameters: Record<string, unknown[]>;
@@ -15,7 +15,7 @@ export interface RequestViolation {
 /** A request as the validator reads it. */
 export interface RequestToCheck {
   method: string;
-  /** The operation's path template (`/2/tweets/{id}`). */
+  /** The operation's path template, as the document's `paths` key (`/2/tweets/{id}`, `/pins/{pin_id}`). */
   template: string;
   params: Record<string, string>;
   query: Record<string, string | string[]>;
