@@ -460,7 +460,7 @@ export function conformanceChecks<TSim extends NetworkSimulator>(options: Confor
     },
     ...connectChecks(probe, setup, check),
     ...pendingPublishChecks({ capabilities, setup, unique, credentials: credentialsOf, fail, draft: options.pendingDraft ?? {} }),
-    ...mediaChecks({ capabilities, setup, unique, check, describeError }),
+    ...mediaChecks({ capabilities, setup, unique, check, describeError, base }),
   ];
   return entries.map((entry) => ({ ...entry, skip: entry.skip ?? false }));
 }

@@ -32,16 +32,22 @@ const s3Error = (status: number, code: string, message: string) =>
 export function createMediaUploadHost(options: { clock: Clock; baseUrl: string; registry: MediaUploadRegistry }): SimulatorServing {
   const upload = (request: SimRequest): Response => {
     if (request.headers.authorization) {
-      return s3Error(400, 'InvalidArgument', 'Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header should be specified');
+      return s3Error(
+        400,
+        'InvalidArgument',
+        'Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header should be specified',
+      );
     }
     if (!request.headers['content-type']?.toLowerCase().startsWith('multipart/form-data')) {
       return s3Error(412, 'PreconditionFailed', 'Bucket POST must be of the enclosure-type multipart/form-data');
     }
     const fields = (request.body ?? {}) as Record<string, unknown>;
     const form = typeof fields.key === 'string' ? options.registry.formOf(fields.key) : undefined;
-    if (!form) return s3Error(403, 'AccessDenied', 'Invalid according to Policy: Policy Condition failed: ["starts-with", "$key", "uploads/"]');
+    if (!form)
+      return s3Error(403, 'AccessDenied', 'Invalid according to Policy: Policy Condition failed: ["starts-with", "$key", "uploads/"]');
     for (const [name, value] of Object.entries(form)) {
-      if (fields[name] !== value) return s3Error(403, 'AccessDenied', `Invalid according to Policy: Policy Condition failed: ["eq", "$${name}", "${value}"]`);
+      if (fields[name] !== value)
+        return s3Error(403, 'AccessDenied', `Invalid according to Policy: Policy Condition failed: ["eq", "$${name}", "${value}"]`);
     }
     const file = fields.file as { size?: number } | undefined;
     if (!file || typeof file !== 'object' || typeof file.size !== 'number') {

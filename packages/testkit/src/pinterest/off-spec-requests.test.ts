@@ -11,7 +11,11 @@ const setup = (options: Parameters<typeof createPinterestSimulator>[0] = {}) => 
   const send = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
     sim.fetch(`${sim.baseUrl}${path}`, {
       method,
-      headers: { authorization: `Bearer ${sim.credentials.accessToken}`, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+      headers: {
+        authorization: `Bearer ${sim.credentials.accessToken}`,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
       ...(body ? { body: JSON.stringify(body) } : {}),
     });
   return { sim, board, send };
@@ -42,7 +46,10 @@ describe('Pinterest simulator: off-spec requests', () => {
 
   it('refuses a carousel of 1 or 6 images and takes 2 and 5', async () => {
     const { send, board } = setup();
-    const carousel = (n: number) => ({ source_type: 'multiple_image_urls', items: Array.from({ length: n }, (_, i) => ({ url: `https://example.com/${i}.png` })) });
+    const carousel = (n: number) => ({
+      source_type: 'multiple_image_urls',
+      items: Array.from({ length: n }, (_, i) => ({ url: `https://example.com/${i}.png` })),
+    });
     expect((await send('POST', '/v5/pins', { board_id: board, media_source: carousel(1) })).status).toBe(400);
     expect((await send('POST', '/v5/pins', { board_id: board, media_source: carousel(6) })).status).toBe(400);
     expect((await send('POST', '/v5/pins', { board_id: board, media_source: carousel(2) })).status).toBe(201);
@@ -83,8 +90,12 @@ describe('Pinterest simulator: off-spec requests', () => {
     expect((await send('GET', `${base}&metric_types=LIKES`)).status).toBe(400);
     expect((await send('GET', `${base}&metric_types=IMPRESSION,SAVE,PIN_CLICK,OUTBOUND_CLICK,VIDEO_MRC_VIEW`)).status).toBe(200);
     // 2026-01-05 minus 91 days is 2025-10-06.
-    expect((await send('GET', `/v5/pins/${pin.id}/analytics?start_date=2025-10-06&end_date=2026-01-05&metric_types=IMPRESSION`)).status).toBe(400);
-    expect((await send('GET', `/v5/pins/${pin.id}/analytics?start_date=2025-10-07&end_date=2026-01-05&metric_types=IMPRESSION`)).status).toBe(200);
+    expect(
+      (await send('GET', `/v5/pins/${pin.id}/analytics?start_date=2025-10-06&end_date=2026-01-05&metric_types=IMPRESSION`)).status,
+    ).toBe(400);
+    expect(
+      (await send('GET', `/v5/pins/${pin.id}/analytics?start_date=2025-10-07&end_date=2026-01-05&metric_types=IMPRESSION`)).status,
+    ).toBe(200);
   });
 
   it('answers a request without a valid token 401 { code: 2 }', async () => {
@@ -111,7 +122,10 @@ describe('Pinterest simulator: off-spec requests', () => {
       upload_url: string;
       upload_parameters: Record<string, string>;
     };
-    const early = await send('POST', '/v5/pins', { board_id: board, media_source: { source_type: 'video_id', media_id: registered.media_id, cover_image_key_frame_time: 0 } });
+    const early = await send('POST', '/v5/pins', {
+      board_id: board,
+      media_source: { source_type: 'video_id', media_id: registered.media_id, cover_image_key_frame_time: 0 },
+    });
     expect(early.status).toBe(400);
     const form = new FormData();
     for (const [name, value] of Object.entries(registered.upload_parameters)) form.append(name, value);

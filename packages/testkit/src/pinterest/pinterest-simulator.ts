@@ -144,7 +144,8 @@ export function createPinterestSimulator(options: PinterestSimulatorOptions = {}
 
   const checked = (method: string, template: string, status: number, body: unknown) => {
     const problems = pinterestOpenApi().checkResponse(method, template, status, 'application/json', status === 204 ? undefined : body);
-    if (problems.length > 0) throw new Error(`Pinterest simulator answered ${method} ${template} off its definition: ${problems.join('; ')}`);
+    if (problems.length > 0)
+      throw new Error(`Pinterest simulator answered ${method} ${template} off its definition: ${problems.join('; ')}`);
   };
 
   // Wraps an operation of the document: auth, the universal limit, the OpenAPI request check,
@@ -247,7 +248,8 @@ export function createPinterestSimulator(options: PinterestSimulatorOptions = {}
     const start = Date.parse(`${String(request.query.start_date)}T00:00:00Z`);
     const end = Date.parse(`${String(request.query.end_date)}T00:00:00Z`);
     const today = Math.floor(clock.now() / DAY) * DAY;
-    if (start < today - 90 * DAY) return { status: 400, body: { code: 1, message: 'Invalid parameters. start_date cannot be more than 90 days back from today.' } };
+    if (start < today - 90 * DAY)
+      return { status: 400, body: { code: 1, message: 'Invalid parameters. start_date cannot be more than 90 days back from today.' } };
     if (end < start) return { status: 400, body: { code: 1, message: 'Invalid parameters. end_date cannot be before start_date.' } };
     return undefined;
   };
@@ -277,13 +279,29 @@ export function createPinterestSimulator(options: PinterestSimulatorOptions = {}
       const item = media.find((entry) => entry.mediaId === source.media_id);
       if (!item) return { status: 404, body: { code: 2, message: 'Media not found.' } };
       if (mediaStatus(item) !== 'succeeded') {
-        return { status: 400, body: { code: 1, message: `Invalid parameters. Media upload ${item.mediaId} is ${mediaStatus(item)}, not succeeded.` } };
+        return {
+          status: 400,
+          body: { code: 1, message: `Invalid parameters. Media upload ${item.mediaId} is ${mediaStatus(item)}, not succeeded.` },
+        };
       }
       // A video pin needs a cover: an image URL, image data, or a key frame time.
-      if (source.cover_image_url === undefined && source.cover_image_data === undefined && source.cover_image_key_frame_time === undefined) {
-        return { status: 400, body: { code: 1, message: 'Invalid parameters. A video Pin needs cover_image_url or cover_image_key_frame_time.' } };
+      if (
+        source.cover_image_url === undefined &&
+        source.cover_image_data === undefined &&
+        source.cover_image_key_frame_time === undefined
+      ) {
+        return {
+          status: 400,
+          body: { code: 1, message: 'Invalid parameters. A video Pin needs cover_image_url or cover_image_key_frame_time.' },
+        };
       }
-      pinMedia = { media_type: 'video', cover_image_url: String(source.cover_image_url ?? `https://i.pinimg.com/videos/thumbnails/${item.mediaId}.jpg`), duration: null, height: null, width: null };
+      pinMedia = {
+        media_type: 'video',
+        cover_image_url: String(source.cover_image_url ?? `https://i.pinimg.com/videos/thumbnails/${item.mediaId}.jpg`),
+        duration: null,
+        height: null,
+        width: null,
+      };
     } else if (source.source_type === 'multiple_image_urls' || source.source_type === 'multiple_image_base64') {
       pinMedia = { media_type: 'multiple_images' };
     } else {
@@ -295,7 +313,11 @@ export function createPinterestSimulator(options: PinterestSimulatorOptions = {}
       accountId,
       text: typeof body.description === 'string' ? body.description : '',
       createdAtMs: clock.now(),
-      mediaIds: source.source_type === 'video_id' ? [String(source.media_id)] : [],
+      // One entry per image or video the pin carries (images have no media id on Pinterest).
+      mediaIds:
+        source.source_type === 'video_id'
+          ? [String(source.media_id)]
+          : Array.from({ length: Array.isArray(source.items) ? source.items.length : 1 }, (_, index) => `${id}:image:${index}`),
       extra: {
         boardId: board.id,
         ...(body.board_section_id != null ? { boardSectionId: body.board_section_id } : {}),
@@ -373,7 +395,10 @@ export function createPinterestSimulator(options: PinterestSimulatorOptions = {}
       policy: btoa(`{"expiration":"${new Date(clock.now() + DAY).toISOString()}","key":"${key}"}`),
       'x-amz-algorithm': 'AWS4-HMAC-SHA256',
       'x-amz-credential': `ASIASIMULATOR/${new Date(clock.now()).toISOString().slice(0, 10).replace(/-/g, '')}/us-east-1/s3/aws4_request`,
-      'x-amz-date': new Date(clock.now()).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, ''),
+      'x-amz-date': new Date(clock.now())
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d{3}/, ''),
       'x-amz-security-token': `sim-${mediaId}`,
       'x-amz-signature': `sig${mediaId}`,
     };
@@ -391,7 +416,16 @@ export function createPinterestSimulator(options: PinterestSimulatorOptions = {}
   // https://developers.pinterest.com/docs/api/v5/user_account-get
   const userAccount = endpoint('/user_account', () => ({
     status: 200,
-    body: { id: accountId, username, account_type: 'BUSINESS', business_name: 'smm', profile_image: '', website_url: '', about: '', ...accountFields() },
+    body: {
+      id: accountId,
+      username,
+      account_type: 'BUSINESS',
+      business_name: 'smm',
+      profile_image: '',
+      website_url: '',
+      about: '',
+      ...accountFields(),
+    },
   }));
 
   // https://developers.pinterest.com/docs/api/v5/user_account-analytics
@@ -516,7 +550,13 @@ export function createPinterestSimulator(options: PinterestSimulatorOptions = {}
       throw new Error("Pinterest's API has no comments or mentions to read: the Pinterest simulator cannot add one");
     },
     boards: () => boards.map((board) => ({ ...board, sections: board.sections.map((section) => ({ ...section })) })),
-    media: () => media.map((item) => ({ mediaId: item.mediaId, key: item.key, status: mediaStatus(item), ...(item.bytes === undefined ? {} : { bytes: item.bytes }) })),
+    media: () =>
+      media.map((item) => ({
+        mediaId: item.mediaId,
+        key: item.key,
+        status: mediaStatus(item),
+        ...(item.bytes === undefined ? {} : { bytes: item.bytes }),
+      })),
     uploadHost: {
       get baseUrl() {
         return uploadBase;
