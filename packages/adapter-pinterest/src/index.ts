@@ -1,7 +1,7 @@
 /**
  * `@smm/adapter-pinterest`: the Pinterest (API v5) adapter for smm. Give
  * `createPinterestAdapter()` to `createClient` from `@smm/core/client`; list an account's boards
- * with `listPinterestBoards`. See the README for capabilities, endpoints and limits.
+ * with `listPinterestBoards` from `@smm/adapter-pinterest/internal`. See the README for capabilities, endpoints and limits.
  *
  * Capability tables, rate-limit parsing and error mapping are in `@smm/adapter-pinterest/internal`
  * (not covered by semver).
@@ -9,14 +9,7 @@
  * @packageDocumentation
  */
 export { createPinterestAdapter, type PinterestAdapter } from './create-pinterest-adapter.js';
-export {
-  PINTEREST_API_URL,
-  PINTEREST_SANDBOX_URL,
-  PinterestAdapterSettingsSchema,
-  type PinterestAdapterSettings,
-  type PinterestAdapterSettingsInput,
-} from './settings.js';
+export { PinterestAdapterSettingsSchema, type PinterestAdapterSettings, type PinterestAdapterSettingsInput } from './settings.js';
 export { PinterestCredentialsSchema, type PinterestCredentials } from './credentials.js';
 export { PinterestOptionsSchema, type PinterestOptions, type PinterestOptionsInput } from './network-options.js';
-export { listPinterestBoards, type PinterestBoard } from './boards.js';
 export { VERSION } from './version.js';
