@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   AuthError,
+  bearerWithRefresh,
   InstantSchema,
   parseApiResponse,
   type AdapterCredentials,
@@ -43,7 +44,6 @@ export function createPinterestCredentialsProvider(
 ): CredentialsProvider {
   const { http, clock, saveCredentials } = input;
   let current = input.credentials;
-  let refreshing: Promise<void> | undefined;
   const secrets = () =>
     [current.accessToken, current.refreshToken, current.clientSecret, app.clientSecret].filter(
       (value): value is string => value !== undefined,
@@ -87,23 +87,8 @@ export function createPinterestCredentialsProvider(
     await saveCredentials(current);
   }
 
-  const refresh = () => {
-    // One refresh at a time: the refresh token is replaced, a concurrent second refresh would present a spent one.
-    refreshing ??= refreshOnce().finally(() => {
-      refreshing = undefined;
-    });
-    return refreshing;
-  };
-
-  return {
-    async getHeaders() {
-      const expiresAt = current.expiresAt === undefined ? undefined : Date.parse(current.expiresAt);
-      if (expiresAt !== undefined && clock.now() >= expiresAt - EXPIRY_MARGIN_MS && current.refreshToken) await refresh();
-      return { authorization: `Bearer ${current.accessToken}` };
-    },
-    refresh,
-    secrets,
-  };
+  // One refresh at a time: Pinterest replaces the refresh token, a concurrent second refresh would present a spent one.
+  return bearerWithRefresh({ tokens: () => current, clock, refreshOnce, secrets, marginMs: EXPIRY_MARGIN_MS });
 }
 
 /** The Pinterest adapter's credentials: schema and provider factory. @internal */

@@ -1,4 +1,5 @@
-import { ApiCallError, type PendingPublish } from '@smm/core/adapter-kit';
+import { ApiCallError } from '@smm/core/adapter-kit';
+import type { PendingPublish } from '@smm/core/model';
 import { createClient } from '@smm/core/client';
 import { describe, expect, it } from 'vitest';
 import { settle, testEnv } from './__tests__/test-env.js';

@@ -94,7 +94,7 @@ describe('publishing a pin', () => {
       'POST /v5/pins',
     ]);
     expect(sim.uploadHost.requests).toHaveLength(1);
-    const upload = sim.uploadHost.requests[0]! as { headers: Record<string, string> };
+    const upload = sim.uploadHost.requests[0]!;
     expect(upload.headers.authorization).toBeUndefined();
     const pin = sim.requests.find((entry) => entry.method === 'POST' && entry.path === '/v5/pins')!.body as { media_source: unknown };
     expect(pin.media_source).toEqual({ source_type: 'video_id', media_id: mediaId, cover_image_url: 'https://cdn.example.com/cover.jpg' });

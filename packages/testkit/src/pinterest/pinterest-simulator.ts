@@ -6,6 +6,7 @@ import {
   createWorld,
   json,
   type NetworkSimulator,
+  type RecordedRequest,
   type SimPost,
   type SimRequest,
   type SimRoute,
@@ -60,7 +61,7 @@ export interface PinterestSimulator extends NetworkSimulator {
   /** Every registered media upload, oldest first. */
   media(): PinterestSimMedia[];
   /** The S3-style host uploads go to (its own requests, fetch and handlers). */
-  readonly uploadHost: { readonly baseUrl: string; readonly requests: ReadonlyArray<{ method: string; path: string }> };
+  readonly uploadHost: { readonly baseUrl: string; readonly requests: readonly RecordedRequest[] };
   /** Marks every current access token expired. */
   expireAccessTokens(): void;
 }
