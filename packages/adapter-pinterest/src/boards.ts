@@ -10,13 +10,19 @@ export interface PinterestBoard {
   sections: Array<{ id: string; name: string }>;
 }
 
-async function readAll<T>(http: HttpClient, path: string, item: Parameters<typeof pageOf>[0], what: string): Promise<T[]> {
+async function readAll<T>(
+  http: HttpClient,
+  path: string,
+  item: Parameters<typeof pageOf>[0],
+  what: string,
+  pageSize: number,
+): Promise<T[]> {
   const items: T[] = [];
   let bookmark: string | undefined;
   do {
     const response = await http.request({
       path,
-      searchParams: { page_size: 250, ...(bookmark ? { bookmark } : {}) },
+      searchParams: { page_size: pageSize, ...(bookmark ? { bookmark } : {}) },
       bucket: PINTEREST_BUCKETS.read,
     });
     const page = parseApiResponse(pageOf(item), response, 'pinterest', what);
@@ -39,8 +45,10 @@ async function readAll<T>(http: HttpClient, path: string, item: Parameters<typeo
  * const boards = await listPinterestBoards(http); // [{ id: '549755885175', name: 'Recipes', sections: [...] }]
  * ```
  */
-export async function listPinterestBoards(http: HttpClient): Promise<PinterestBoard[]> {
-  const boards = await readAll<{ id: string; name: string; privacy?: string }>(http, '/v5/boards', BoardSchema, 'GET /v5/boards');
+export async function listPinterestBoards(http: HttpClient, options: { pageSize?: number } = {}): Promise<PinterestBoard[]> {
+  // Pinterest's page_size is 1..250 (default 25): the largest pages, fewest requests.
+  const pageSize = options.pageSize ?? 250;
+  const boards = await readAll<{ id: string; name: string; privacy?: string }>(http, '/v5/boards', BoardSchema, 'GET /v5/boards', pageSize);
   const result: PinterestBoard[] = [];
   for (const board of boards) {
     const sections = await readAll<{ id: string; name: string }>(
@@ -48,6 +56,7 @@ export async function listPinterestBoards(http: HttpClient): Promise<PinterestBo
       `/v5/boards/${encodeURIComponent(board.id)}/sections`,
       SectionSchema,
       'GET /v5/boards/{board_id}/sections',
+      pageSize,
     );
     result.push({ ...board, sections });
   }

@@ -10,7 +10,7 @@ const draft = { text: 'A clip', media: [video], networkOptions: { pinterest: { b
 
 describe('a pending video pin', () => {
   it('resumes after a restart mid-processing from the same media_id: no second upload, one pin', async () => {
-    const env = testEnv({ simulator: { mediaProcessing: { durationMs: 60_000 } } });
+    const env = testEnv({ simulator: { mediaProcessing: { durationMs: 10_000 } } });
     const result = await env.client.publish(env.account, draft, { wait: false });
     expect(result.pending).toBeDefined();
     const stored = JSON.parse(JSON.stringify(result.pending)) as PendingPublish;
