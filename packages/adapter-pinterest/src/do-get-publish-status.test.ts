@@ -1,5 +1,4 @@
 import { ApiCallError } from '@smm/core/adapter-kit';
-import type { PendingPublish } from '@smm/core/model';
 import { createClient } from '@smm/core/client';
 import { describe, expect, it } from 'vitest';
 import { settle, testEnv } from './__tests__/test-env.js';
@@ -13,7 +12,7 @@ describe('a pending video pin', () => {
     const env = testEnv({ simulator: { mediaProcessing: { durationMs: 10_000 } } });
     const result = await env.client.publish(env.account, draft, { wait: false });
     expect(result.pending).toBeDefined();
-    const stored = JSON.parse(JSON.stringify(result.pending)) as PendingPublish;
+    const stored = JSON.parse(JSON.stringify(result.pending)) as NonNullable<typeof result.pending>;
     expect(stored.handle).toMatchObject({ mediaId: env.sim.media()[0]!.mediaId, cover: { cover_image_key_frame_time: 0 } });
     // A second process (a fresh client, nothing shared but the stored handle) picks it up.
     const restarted = createClient({
