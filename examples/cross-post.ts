@@ -1,9 +1,10 @@
 /**
  * Cross-post with per-network variants: one draft published to X, Bluesky, two Mastodon
- * accounts and Pinterest in one `publishEverywhere` call. The draft's `variants` give X a short text and
- * Bluesky a mid-length one; Mastodon, with no variant, gets the full text. Each network gets its
- * own `networkOptions` (who may reply on X, languages and tags on Bluesky, a content warning
- * on Mastodon, a board, section and title on Pinterest, whose variant adds the image a pin needs). The draft asks for `unlisted` visibility: Mastodon has it, X and Bluesky say in a
+ * accounts and Pinterest in one `publishEverywhere` call. The draft's `variants` give X a short
+ * text, Bluesky a mid-length one and Pinterest the image a pin needs; Mastodon, with no variant,
+ * gets the full text. Each network gets its own `networkOptions` (who may reply on X, languages
+ * and tags on Bluesky, a content warning on Mastodon, board, section and title on Pinterest). The
+ * draft asks for `unlisted` visibility: Mastodon has it, X, Bluesky and Pinterest say in a
  * warning that the post goes out public.
  *
  *   npx -y pnpm@10 exec tsx examples/cross-post.ts      (from the repository root, after a build)
