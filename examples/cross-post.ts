@@ -1,9 +1,10 @@
 /**
- * Cross-post with per-network variants: one draft published to X, Bluesky and two Mastodon
- * accounts in one `publishEverywhere` call. The draft's `variants` give X a short text and
- * Bluesky a mid-length one; Mastodon, with no variant, gets the full text. Each network gets its
- * own `networkOptions` (who may reply on X, languages and tags on Bluesky, a content warning
- * on Mastodon). The draft asks for `unlisted` visibility: Mastodon has it, X and Bluesky say in a
+ * Cross-post with per-network variants: one draft published to X, Bluesky, two Mastodon
+ * accounts and Pinterest in one `publishEverywhere` call. The draft's `variants` give X a short
+ * text, Bluesky a mid-length one and Pinterest the image a pin needs; Mastodon, with no variant,
+ * gets the full text. Each network gets its own `networkOptions` (who may reply on X, languages
+ * and tags on Bluesky, a content warning on Mastodon, board, section and title on Pinterest). The
+ * draft asks for `unlisted` visibility: Mastodon has it, X, Bluesky and Pinterest say in a
  * warning that the post goes out public.
  *
  *   npx -y pnpm@10 exec tsx examples/cross-post.ts      (from the repository root, after a build)
@@ -16,12 +17,13 @@
  */
 import { createBlueskyAdapter } from '@smm/adapter-bluesky';
 import { createMastodonAdapter } from '@smm/adapter-mastodon';
+import { createPinterestAdapter } from '@smm/adapter-pinterest';
 import { createXAdapter } from '@smm/adapter-x';
 import { accountKey, createClient, type PublishSettledResult } from '@smm/core/client';
 import { AuthError } from '@smm/core/errors';
 import { draftFor, parsePostDraft, type Account, type PostDraftInput } from '@smm/core/model';
 import { countLength, TEXT_RULES } from '@smm/core/text';
-import { createBlueskySimulator, createFakeClock, createMastodonSimulator, createXSimulator } from '@smm/testkit';
+import { createBlueskySimulator, createFakeClock, createMastodonSimulator, createPinterestSimulator, createXSimulator } from '@smm/testkit';
 
 const quiet = process.env.SMM_EXAMPLE_QUIET === '1';
 const detail = (...lines: unknown[]) => {
@@ -50,6 +52,10 @@ const [xServer, blueskyServer, mastodonServer, revokedServer] = servers as [
   (typeof servers)[0],
   (typeof servers)[0],
 ];
+// Pinterest: a pin needs an image and a board, given in its variant and options below.
+const pinterestSim = createPinterestSimulator({ clock, seed: 25 });
+const pinterestServer = await pinterestSim.listen({ host: '127.0.0.1', port: 0 });
+const pinterestBoard = pinterestSim.boards()[0]!;
 // Nothing here may run long: the whole example gives up after 30 s.
 const signal = AbortSignal.timeout(30_000);
 
@@ -59,14 +65,16 @@ try {
     { platform: 'bluesky', id: blueskySim.account.id, handle: blueskySim.account.handle, timeZone: 'UTC' },
     { platform: 'mastodon', id: mastodonSim.account.id, handle: mastodonSim.account.handle, timeZone: 'UTC' },
     { platform: 'mastodon', id: revokedSim.account.id, handle: revokedSim.account.handle, timeZone: 'UTC' },
+    { platform: 'pinterest', id: pinterestSim.account.id, handle: pinterestSim.account.handle, timeZone: 'UTC' },
   ];
-  const [onX, onBluesky, onMastodon, onRevoked] = accounts as [Account, Account, Account, Account];
+  const [onX, onBluesky, onMastodon, onRevoked, onPinterest] = accounts as [Account, Account, Account, Account, Account];
   const client = createClient({
     adapters: [
       createXAdapter({ baseUrl: xServer.url }),
       createBlueskyAdapter({ baseUrl: blueskyServer.url }),
       // Each Mastodon account talks to its own instance.
       createMastodonAdapter({ baseUrl: mastodonServer.url, accountInstances: { [revokedSim.account.id]: revokedServer.url } }),
+      createPinterestAdapter({ baseUrl: pinterestServer.url }),
     ],
     accounts,
     credentials: {
@@ -74,6 +82,7 @@ try {
       [accountKey(onBluesky)]: blueskySim.credentials,
       [accountKey(onMastodon)]: mastodonSim.credentials,
       [accountKey(onRevoked)]: { accessToken: 'revoked-by-the-user-in-settings' },
+      [accountKey(onPinterest)]: pinterestSim.credentials,
     },
     clock,
     httpOptions: { timeoutMs: 5_000, maxRetries: 2 },
@@ -96,8 +105,20 @@ try {
       x: { replySettings: 'following' },
       bluesky: { langs: ['en'], tags: ['smm', 'release'] },
       mastodon: { spoilerText: 'smm release notes' },
+      pinterest: { boardId: pinterestBoard.id, boardSectionId: pinterestBoard.sections[0]!.id, title: 'smm spring release' },
     },
     variants: {
+      // A pin is an image first: Pinterest gets one, with alt text, and the full text as its description.
+      pinterest: {
+        media: [
+          {
+            kind: 'image',
+            source: { type: 'url', url: 'https://cdn.example.com/smm-spring-release.png' },
+            mimeType: 'image/png',
+            altText: 'The smm spring release banner',
+          },
+        ],
+      },
       x: {
         text: 'Spring release of smm is out 🌱 One inbox for every mention, reply and DM from X, Bluesky and Mastodon, rules that read Arabic and Persian, personalised saved replies, response-time reports.',
       },
@@ -153,7 +174,8 @@ try {
   );
 
   // The expectations, checked on the networks themselves.
-  const [xResult, blueskyResult, mastodonResult, revokedResult] = results as [
+  const [xResult, blueskyResult, mastodonResult, revokedResult, pinterestResult] = results as [
+    PublishSettledResult,
     PublishSettledResult,
     PublishSettledResult,
     PublishSettledResult,
@@ -199,6 +221,23 @@ try {
     .body as Record<string, unknown>;
   expect(statusBody.spoiler_text === 'smm release notes', `Mastodon got spoiler_text ${String(statusBody.spoiler_text)}`);
 
+  const pins = pinterestSim.posts();
+  expect(
+    pinterestResult.status === 'fulfilled' && pins.length === 1 && pins[0]!.id === pinterestResult.value.published.parts[0]!.id,
+    `Pinterest holds ${pins.length} pins; expected the one published`,
+  );
+  const pinBody = pinterestSim.requests.find((request) => request.method === 'POST' && request.path === '/v5/pins')!.body as Record<
+    string,
+    unknown
+  >;
+  expect(
+    pinBody.board_id === pinterestBoard.id && pinBody.description === full && pinBody.link === parsed.link,
+    'Pinterest got the board, the full text as description and the link',
+  );
+  detail(
+    `Pinterest pin on board "${pinterestBoard.name}" with title "${String(pinBody.title)}" and alt text "${String(pinBody.alt_text)}"`,
+  );
+
   console.log(
     `\nchecked on the simulators: X reply_settings=${String(tweetBody.reply_settings)}; Bluesky langs=${JSON.stringify(record.langs)} tags=${JSON.stringify(record.tags)}; Mastodon visibility=${toot[0]!.visibility} spoiler_text="${String(statusBody.spoiler_text)}"; revoked account: ${revokedSim.posts().length} posts`,
   );
@@ -209,5 +248,5 @@ try {
   console.error(`cross-post example failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 } finally {
-  await Promise.all(servers.map((server) => server.close()));
+  await Promise.all([...servers, pinterestServer].map((server) => server.close()));
 }

@@ -64,6 +64,8 @@ const DEFINITIONS = {
       '/media/{media_id}',
       '/user_account',
       '/user_account/analytics',
+      // Token refresh (continuous refresh tokens) and the authorization-code exchange.
+      '/oauth/token',
     ],
   },
   // For the Facebook Pages and Instagram adapters that follow (issue 22): Meta publishes no

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseApiResponse, type AdapterCredentials, type CredentialsFactoryInput } from '@smm/core/adapter-kit';
-import { AuthError } from '@smm/core/adapter-kit';
+import { AuthError, bearerWithRefresh } from '@smm/core/adapter-kit';
 import type { CredentialsProvider } from '@smm/core/adapter-kit';
 import { InstantSchema } from '@smm/core/adapter-kit';
 import { XTokenSchema } from './api-schemas.js';
@@ -44,7 +44,6 @@ export function createXCredentialsProvider(
 ): CredentialsProvider {
   const { http, clock, saveCredentials, logger } = input;
   let current = input.credentials;
-  let refreshing: Promise<void> | undefined;
   const secrets = () =>
     [current.accessToken, current.refreshToken, app.clientSecret].filter((value): value is string => value !== undefined);
 
@@ -112,25 +111,15 @@ export function createXCredentialsProvider(
     await saveCredentials(current);
   }
 
-  function refresh(reason: Reason): Promise<void> {
-    // One refresh at a time: X rotates the refresh token, so a second concurrent refresh would
-    // present a token that is already spent.
-    refreshing ??= refreshOnce(reason).finally(() => {
-      refreshing = undefined;
-    });
-    return refreshing;
-  }
-
-  return {
-    async getHeaders() {
-      const expiresAt = current.expiresAt === undefined ? undefined : Date.parse(current.expiresAt);
-      if (expiresAt !== undefined && clock.now() >= expiresAt - EXPIRY_MARGIN_MS && current.refreshToken) await refresh('expired');
-      return { authorization: `Bearer ${current.accessToken}` };
-    },
-    // Core calls this after X answered 401.
-    refresh: () => refresh(reasonAfterRejection()),
+  // One refresh at a time: X rotates the refresh token, so a second concurrent refresh would
+  // present a token that is already spent (bearerWithRefresh shares the one in flight).
+  return bearerWithRefresh({
+    tokens: () => current,
+    clock,
+    refreshOnce: (why) => refreshOnce(why === 'expiring' ? 'expired' : reasonAfterRejection()),
     secrets,
-  };
+    marginMs: EXPIRY_MARGIN_MS,
+  });
 }
 
 /**

@@ -79,6 +79,7 @@ export {
   type UploadInChunksOptions,
 } from '../media/index.js';
 export { pickMetrics } from './pick-metrics.js';
+export { bearerWithRefresh, type BearerTokens } from './bearer-with-refresh.js';
 export { fetchSettingSchema, httpUrlSchema, positiveMsSchema } from './settings-schemas.js';
 export { noopLogger, type LogFields, type Logger } from '../client/index.js';
 export {

@@ -37,7 +37,8 @@ export const TEXT_RULES = {
   youtubeDescription: { id: 'youtube-description', method: 'utf8-bytes', maxLength: 5000, forbiddenCharacters: '<>' },
   tiktok: { id: 'tiktok', method: 'utf16', maxLength: 2200 },
   pinterestTitle: { id: 'pinterest-title', method: 'utf16', maxLength: 100 },
-  pinterestDescription: { id: 'pinterest-description', method: 'utf16', maxLength: 500 },
+  // PinCreate.description maxLength 800 in Pinterest's OpenAPI (pinterest/api-description v5/openapi.json, 5.23.0).
+  pinterestDescription: { id: 'pinterest-description', method: 'utf16', maxLength: 800 },
 } as const satisfies Record<string, TextRule>;
 
 const X_MEDIA: MediaRules = {

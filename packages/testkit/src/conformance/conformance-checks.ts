@@ -36,6 +36,12 @@ export interface ConformanceOptions<TSim extends NetworkSimulator = NetworkSimul
    * finish later only while a video is processed).
    */
   pendingDraft?: Omit<PostDraftInput, 'text'>;
+  /**
+   * What every other published draft carries besides its text (default: nothing): media and
+   * network options for a network that cannot publish text alone (Pinterest: an image and a
+   * board). The media check replaces `media` with its own.
+   */
+  baseDraft?: Omit<PostDraftInput, 'text'>;
 }
 
 /** One check of the suite. */
@@ -130,12 +136,14 @@ export function conformanceChecks<TSim extends NetworkSimulator>(options: Confor
     throw new ConformanceError(message);
   };
 
+  const base = options.baseDraft ?? {};
+
   const livePosts = (sim: NetworkSimulator, text?: string) =>
     sim.posts().filter((post) => !post.deleted && (text === undefined || post.text === text));
 
   async function publishOne(env: Setup<TSim>, label: string): Promise<{ ref: PostRef; text: string }> {
     const text = unique(label);
-    const { published } = await env.client.publish(env.account, { text });
+    const { published } = await env.client.publish(env.account, { ...base, text });
     const ref = published.parts[0];
     check(ref, 'publish returned no parts');
     return { ref, text };
@@ -149,7 +157,7 @@ export function conformanceChecks<TSim extends NetworkSimulator>(options: Confor
     const env = setup();
     await publishOne(env, 'warm up');
     const from = env.sim.requests.length;
-    await env.client.publish(env.account, { text: unique('count steps') }, { idempotencyKey: `conformance-steps-${++serial}` });
+    await env.client.publish(env.account, { ...base, text: unique('count steps') }, { idempotencyKey: `conformance-steps-${++serial}` });
     return sentSince(env.sim, from)
       .filter((request) => request.method === 'POST')
       .map((request) => `POST ${request.path}`);
@@ -164,9 +172,9 @@ export function conformanceChecks<TSim extends NetworkSimulator>(options: Confor
     const key = `conformance-key-${++serial}`;
     let posts = 0;
     env.sim.faults.inject({ kind: 'drop-after-send', count: 1, match: (request) => request.method === 'POST' && posts++ === index });
-    const first = await settle(env.client.publish(env.account, { text }, { idempotencyKey: key }));
+    const first = await settle(env.client.publish(env.account, { ...base, text }, { idempotencyKey: key }));
     env.sim.faults.clear();
-    const second = first.ok ? first : await settle(env.client.publish(env.account, { text }, { idempotencyKey: key }));
+    const second = first.ok ? first : await settle(env.client.publish(env.account, { ...base, text }, { idempotencyKey: key }));
     check(
       second.ok,
       `${step}: after its answer was lost, publishing again with the same idempotency key failed: ${second.ok ? '' : describeError(second.error)}`,
@@ -188,7 +196,7 @@ export function conformanceChecks<TSim extends NetworkSimulator>(options: Confor
       async run() {
         const env = setup();
         const text = unique('text');
-        const { published } = await env.client.publish(env.account, { text });
+        const { published } = await env.client.publish(env.account, { ...base, text });
         const held = livePosts(env.sim, text);
         check(held.length === 1, `the simulator holds ${held.length} posts with the published text (expected exactly 1)`);
         check(published.parts.length === 1, `a single post came back with ${published.parts.length} parts (expected 1)`);
@@ -208,7 +216,7 @@ export function conformanceChecks<TSim extends NetworkSimulator>(options: Confor
       async run() {
         const env = setup();
         const text = unique('media');
-        await env.client.publish(env.account, { text, media: [media] });
+        await env.client.publish(env.account, { ...base, text, media: [media] });
         const held = livePosts(env.sim, text);
         check(held.length === 1, `the simulator holds ${held.length} posts with the text (expected 1)`);
         check(
@@ -224,6 +232,7 @@ export function conformanceChecks<TSim extends NetworkSimulator>(options: Confor
         const env = setup();
         const texts = [unique('thread 1/3'), unique('thread 2/3'), unique('thread 3/3')];
         const { published } = await env.client.publish(env.account, {
+          ...base,
           text: texts[0]!,
           thread: [{ text: texts[1]! }, { text: texts[2]! }],
         });
@@ -438,7 +447,7 @@ export function conformanceChecks<TSim extends NetworkSimulator>(options: Confor
         const outcome = await settle(
           env.client.publish(
             env.account,
-            { text: unique('unsupported'), ...(content.threads ? {} : { thread: [{ text: 'two' }] }) },
+            { ...base, text: unique('unsupported'), ...(content.threads ? {} : { thread: [{ text: 'two' }] }) },
             capabilities.polls ? {} : { poll: { options: ['yes', 'no'], durationMs: 3_600_000 } },
           ),
         );
@@ -451,7 +460,7 @@ export function conformanceChecks<TSim extends NetworkSimulator>(options: Confor
     },
     ...connectChecks(probe, setup, check),
     ...pendingPublishChecks({ capabilities, setup, unique, credentials: credentialsOf, fail, draft: options.pendingDraft ?? {} }),
-    ...mediaChecks({ capabilities, setup, unique, check, describeError }),
+    ...mediaChecks({ capabilities, setup, unique, check, describeError, base }),
   ];
   return entries.map((entry) => ({ ...entry, skip: entry.skip ?? false }));
 }

@@ -1,6 +1,6 @@
 import type { AdapterCapabilities } from '@smm/core/adapter-kit';
 import { ValidationError } from '@smm/core/errors';
-import type { MediaRefInput } from '@smm/core/model';
+import type { MediaRefInput, PostDraftInput } from '@smm/core/model';
 import { settle, type AdapterTestEnv } from '../adapter-test-env/index.js';
 import { generatedBytes, mp4Header, pngFile, toBase64 } from '../media-files/index.js';
 import type { NetworkSimulator } from '../simulator/index.js';
@@ -13,6 +13,8 @@ export interface MediaCheckContext<TSim extends NetworkSimulator> {
   /** Throws the suite's ConformanceError with `message` unless `condition` holds. */
   check: (condition: unknown, message: string) => asserts condition;
   describeError: (error: unknown) => string;
+  /** What every published draft carries besides text and media (the suite's `baseDraft`). */
+  base?: Omit<PostDraftInput, 'text'>;
 }
 
 /** Largest stream the bounded-memory check sends (it is generated, never held). */
@@ -86,7 +88,7 @@ export function mediaChecks<TSim extends NetworkSimulator>(
         const env = setup();
         const from = env.sim.requests.length;
         const { media, codes } = rulebreakingImage(capabilities)!; // fresh: a stream source reads once
-        const outcome = await settle(env.client.publish(env.account, { text: unique('media rules'), media: [media] }));
+        const outcome = await settle(env.client.publish(env.account, { ...context.base, text: unique('media rules'), media: [media] }));
         check(
           !outcome.ok && ValidationError.isInstance(outcome.error),
           `expected one ValidationError, got ${outcome.ok ? 'success' : describeError(outcome.error)}`,
@@ -124,6 +126,7 @@ export function mediaChecks<TSim extends NetworkSimulator>(
             const text = unique(`${source.type} image`);
             const outcome = await settle(
               env.client.publish(env.account, {
+                ...context.base,
                 text,
                 media: [{ kind: 'image', mimeType: 'image/png', source, altText: 'A grey rectangle' }],
               }),
@@ -163,6 +166,7 @@ export function mediaChecks<TSim extends NetworkSimulator>(
           kind === 'video' ? mp4Header({ durationMs, width: 1280, height: 720, mediaBytes: warmBytes - head.length }) : head;
         const warm = await settle(
           env.client.publish(env.account, {
+            ...context.base,
             text: unique('warm-up media'),
             media: [
               {
@@ -181,6 +185,7 @@ export function mediaChecks<TSim extends NetworkSimulator>(
         try {
           const outcome = await settle(
             env.client.publish(env.account, {
+              ...context.base,
               text,
               media: [
                 {

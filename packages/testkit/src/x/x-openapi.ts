@@ -1,31 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createOpenApiValidator, type OpenApiValidator, type RequestViolation } from './openapi-validator.js';
+import { vendoredDefinition, type OpenApiValidator, type RequestViolation } from '../openapi/index.js';
 
-// The vendored definitions live in the package's `definitions/` folder (shipped beside `dist`),
-// found from this module: src/x/ when run from source, dist/ once built.
-function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === '@smm/testkit') return dir;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('@smm/testkit: cannot find its package folder (and the definitions/ folder in it)');
-    dir = parent;
-  }
-}
-
-type Document = Parameters<typeof createOpenApiValidator>[0] & { info: { version: string } };
-let loaded: { document: Document; validator: OpenApiValidator } | undefined;
-
-function load() {
-  if (!loaded) {
-    const document = JSON.parse(readFileSync(join(packageRoot(), 'definitions', 'x', 'openapi.json'), 'utf8')) as Document;
-    loaded = { document, validator: createOpenApiValidator(document) };
-  }
-  return loaded;
-}
+const definition = vendoredDefinition('x');
 
 /**
  * X's published OpenAPI document (the paths the simulator serves, vendored from
@@ -38,7 +13,7 @@ function load() {
  * ```
  */
 export function xOpenApi(): OpenApiValidator {
-  return load().validator;
+  return definition.validator();
 }
 
 /**
@@ -50,7 +25,7 @@ export function xOpenApi(): OpenApiValidator {
  * ```
  */
 export function xOpenApiVersion(): string {
-  return load().document.info.version;
+  return definition.version();
 }
 
 /**

@@ -5,7 +5,7 @@ import addFormatsModule from 'ajv-formats';
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
   addFormatsModule) as typeof addFormatsModule;
 
-/** One way a request breaks its OpenAPI operation: what X puts in `errors[]` of an invalid-request answer. */
+/** One way a request breaks its OpenAPI operation (X lists these in `errors[]`; Pinterest's answer names the first). */
 export interface RequestViolation {
   /** The parameter or body field at fault, and the value sent (`{ 'post.fields': ['foo'] }`). */
   parameters: Record<string, unknown[]>;
@@ -15,7 +15,7 @@ export interface RequestViolation {
 /** A request as the validator reads it. */
 export interface RequestToCheck {
   method: string;
-  /** The operation's path template (`/2/tweets/{id}`). */
+  /** The operation's path template, as the document's `paths` key (`/2/tweets/{id}`, `/pins/{pin_id}`). */
   template: string;
   params: Record<string, string>;
   query: Record<string, string | string[]>;
@@ -54,6 +54,20 @@ type Operation = {
 type Document = { paths: Record<string, Record<string, unknown>>; components?: Record<string, Record<string, unknown>> };
 
 const DOCUMENT_ID = 'openapi';
+
+// OpenAPI 3.0's `nullable: true` beside `allOf`/`$ref` and no `type` (Pinterest's `Pin.creative_type`)
+// means "this schema, or null"; Ajv only reads `nullable` next to a `type`, so such a schema is
+// rewritten to `anyOf: [schema, { type: 'null' }]` in a copy of the document.
+function normaliseNullable(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(normaliseNullable);
+  if (node === null || typeof node !== 'object') return node;
+  const entries = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, normaliseNullable(value)]));
+  if (entries.nullable === true && entries.type === undefined) {
+    const { nullable: _nullable, ...schema } = entries;
+    return { anyOf: [schema, { type: 'null' }] };
+  }
+  return entries;
+}
 // A JSON pointer as a URI fragment: `~` and `/` escaped, then percent-encoded (`{id}`).
 const pointer = (segments: string[]) =>
   segments.map((segment) => encodeURIComponent(segment.replace(/~/g, '~0').replace(/\//g, '~1'))).join('/');
@@ -94,7 +108,7 @@ export function createOpenApiValidator(document: Document): OpenApiValidator {
   const coercing = new Ajv({ ...options, coerceTypes: 'array' });
   for (const ajv of [exact, coercing]) {
     addFormats(ajv);
-    ajv.addSchema(document as object, DOCUMENT_ID);
+    ajv.addSchema(normaliseNullable(document) as object, DOCUMENT_ID);
   }
   const cache = new Map<string, ValidateFunction>();
   const compile = (ajv: Ajv, segments: string[]) => {
