@@ -68,8 +68,10 @@ export interface YouTubeSimVideo {
 
 /** The YouTube simulator: a {@link NetworkSimulator} with YouTube's own state to inspect. */
 export interface YouTubeSimulator extends NetworkSimulator {
-  /** `{ accessToken, refreshToken, clientId, clientSecret }` (a Google OAuth client). */
-  readonly credentials: { accessToken: string; refreshToken: string; clientId: string; clientSecret: string };
+  /** `{ accessToken, refreshToken, clientId }`: a Google OAuth client for installed apps (PKCE, no secret to keep). */
+  readonly credentials: { accessToken: string; refreshToken: string; clientId: string };
+  /** A confidential web-server client pre-registered on the simulator's OAuth server. */
+  readonly webClient: { clientId: string; clientSecret: string };
   readonly channelId: string;
   /** Every uploaded video (also those still processing, failed or deleted). */
   videos(): YouTubeSimVideo[];
@@ -218,9 +220,9 @@ export function createYouTubeSimulator(options: YouTubeSimulatorOptions = {}): Y
   const credentials = {
     accessToken: 'ya29.sim-access-0',
     refreshToken: '1//sim-refresh-0',
-    clientId: 'smm-sim.apps.googleusercontent.com',
-    clientSecret: 'smm-sim-secret',
+    clientId: 'smm-sim-desktop.apps.googleusercontent.com',
   };
+  const webClient = { clientId: 'smm-sim-web.apps.googleusercontent.com', clientSecret: 'smm-sim-web-secret' };
   const accessTokens = new Map<string, number>([[credentials.accessToken, Infinity]]);
   let failNext = 0;
   let serial = 0;
@@ -900,7 +902,7 @@ export function createYouTubeSimulator(options: YouTubeSimulatorOptions = {}): Y
     if (body.grant_type !== 'refresh_token' || body.refresh_token !== credentials.refreshToken) {
       return json(400, { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' });
     }
-    if (body.client_id !== credentials.clientId || body.client_secret !== credentials.clientSecret) {
+    if (body.client_id !== credentials.clientId) {
       return json(401, { error: 'invalid_client', error_description: 'Unauthorized' });
     }
     tokenSerial += 1;
@@ -923,7 +925,10 @@ export function createYouTubeSimulator(options: YouTubeSimulatorOptions = {}): Y
       'https://www.googleapis.com/auth/youtube',
       'https://www.googleapis.com/auth/yt-analytics.readonly',
     ],
-    clients: [{ clientId: credentials.clientId, clientSecret: credentials.clientSecret, redirectUris: 'loopback' }],
+    clients: [
+      { clientId: credentials.clientId, redirectUris: 'loopback' },
+      { ...webClient, redirectUris: 'loopback' },
+    ],
     requirePkce: false,
     // Google issues a refresh token to every authorization with access_type=offline; the simulator's clients always ask for it.
     refreshTokens: true,
@@ -1011,6 +1016,7 @@ export function createYouTubeSimulator(options: YouTubeSimulatorOptions = {}): Y
     ...engine,
     account: { id: channelId, handle: '@smmbrand' },
     credentials,
+    webClient,
     channelId,
     posts: () => [
       ...[...videos.values()].filter(liveVideo).map(videoPost),
