@@ -1,6 +1,7 @@
 import {
   ApiCallError,
   NetworkError,
+  TimeoutError,
   ValidationError,
   parseApiResponse,
   redactUrl,
@@ -15,7 +16,8 @@ import type { VideoMetadata } from './video-resource.js';
 
 /** What the upload needs from the settings. @internal */
 export interface UploadSettings {
-  chunkSizeBytes: number;
+  /** Chunked upload in requests of this many bytes; absent: one streamed request for the whole file. */
+  chunkSizeBytes?: number | undefined;
   fetch?: typeof fetch | undefined;
 }
 
@@ -128,20 +130,35 @@ export async function uploadToSession(
   const finished = (data: unknown, status: number) => {
     if (status === 200 || status === 201) video = parseApiResponse(VideoSchema, { status, data }, 'youtube', 'PUT upload session');
   };
-  const put = (headers: Record<string, string>, bytes?: Uint8Array) =>
-    context.http.request({
-      method: 'PUT',
-      path: session,
-      headers,
-      ...(bytes ? { body: bytes as Uint8Array<ArrayBuffer> } : {}),
-      bucket: UPLOAD_BYTES_BUCKET,
-      signal: context.signal,
-    });
+  const put: Put = (headers, bytes) =>
+    context.http
+      .request({
+        method: 'PUT',
+        path: session,
+        headers,
+        ...(bytes instanceof Uint8Array ? { body: bytes as Uint8Array<ArrayBuffer> } : bytes ? { streamBody: bytes } : {}),
+        bucket: UPLOAD_BYTES_BUCKET,
+        signal: context.signal,
+      })
+      .then((response) => {
+        finished(response.data, response.status);
+        return response;
+      });
   const queryHeld = async (): Promise<number> => {
     const response = await put({ 'content-range': `bytes */${total}`, 'content-length': '0' });
-    finished(response.data, response.status);
     return video ? total : heldBytes(response.headers);
   };
+  if (settings.chunkSizeBytes === undefined) {
+    await streamWhole(context, body, startAt, put, queryHeld);
+    if (!video) await queryHeld();
+    if (!video)
+      throw new ApiCallError(`YouTube holds all ${total} bytes but returned no video`, {
+        platform: 'youtube',
+        status: 308,
+        isRetryable: false,
+      });
+    return video;
+  }
   await uploadInChunks({
     body,
     chunkSize: settings.chunkSizeBytes,
@@ -151,7 +168,6 @@ export async function uploadToSession(
     async sendChunk(chunk) {
       const last = chunk.offset + chunk.bytes.length - 1;
       const response = await put({ 'content-range': `bytes ${chunk.offset}-${last}/${total}`, 'content-type': body.mimeType }, chunk.bytes);
-      finished(response.data, response.status);
       if (video) return;
       const held = heldBytes(response.headers);
       // The session holds another amount than this chunk's end: ask again and go on from there.
@@ -170,6 +186,58 @@ export async function uploadToSession(
   return video;
 }
 
+type Put = (
+  headers: Record<string, string>,
+  bytes?: Uint8Array | (() => AsyncIterable<Uint8Array>),
+) => Promise<{ status: number; headers: Headers; data: unknown }>;
+
+/**
+ * The rest of the file from `startAt` in one streamed request (`Content-Range: bytes
+ * startAt-last/total`): nothing but the piece in flight is in memory. After a cut it asks the
+ * session what it holds and streams on from there (a body read once cannot go back: then the
+ * upload fails and the publish starts again).
+ */
+async function streamWhole(
+  context: AdapterContext,
+  body: AdapterMediaBody,
+  startAt: number,
+  put: Put,
+  queryHeld: () => Promise<number>,
+): Promise<void> {
+  const total = body.sizeBytes;
+  let offset = startAt;
+  for (let resumes = 0; offset < total; resumes += 1) {
+    try {
+      const response = await put(
+        {
+          'content-range': `bytes ${offset}-${total - 1}/${total}`,
+          'content-type': body.mimeType,
+          'content-length': String(total - offset),
+        },
+        () => body.stream(offset),
+      );
+      if (response.status === 200 || response.status === 201) return;
+    } catch (error) {
+      const cut =
+        NetworkError.isInstance(error) ||
+        TimeoutError.isInstance(error) ||
+        (ApiCallError.isInstance(error) && error.isRetryable) ||
+        error instanceof TypeError;
+      if (!cut || context.signal.aborted || resumes >= 5) throw error;
+    }
+    const held = await queryHeld();
+    if (held >= total) return;
+    if (held !== offset && !body.rereadable) {
+      throw new NetworkError(
+        `the upload was cut after ${held} of ${total} bytes and this body cannot be read again from there: publish again`,
+      );
+    }
+    if (held === offset && !body.rereadable && offset > 0)
+      throw new NetworkError(`the upload was cut at ${held} of ${total} bytes: publish again`);
+    offset = held;
+  }
+}
+
 /**
  * Where a session this process opened for the same publish stands: the bytes it holds, or
  * undefined when YouTube no longer knows it (expired) or it cannot be resumed from there. @internal
@@ -178,7 +246,7 @@ export async function resumePoint(
   context: AdapterContext,
   session: string,
   body: AdapterMediaBody,
-  chunkSize: number,
+  chunkSize: number | undefined,
 ): Promise<number | undefined> {
   try {
     const response = await context.http.request({
@@ -191,7 +259,7 @@ export async function resumePoint(
     if (response.status === 200 || response.status === 201) return body.sizeBytes;
     const held = heldBytes(response.headers);
     if (held === 0) return 0;
-    return body.rereadable && held % chunkSize === 0 ? held : undefined;
+    return body.rereadable && (chunkSize === undefined || held % chunkSize === 0) ? held : undefined;
   } catch (error) {
     if (ApiCallError.isInstance(error) && (error.status === 404 || error.status === 410)) return undefined;
     throw error;

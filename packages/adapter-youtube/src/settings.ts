@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { fetchSettingSchema, httpUrlSchema, parseWithSchema, positiveMsSchema } from '@smm/core/adapter-kit';
 import { USER_AGENT } from './version.js';
 
-const MIB = 1024 * 1024;
 const KIB256 = 256 * 1024;
 
 /**
@@ -42,13 +41,17 @@ export const YouTubeAdapterSettingsSchema = z
      * publish that asks for public or unlisted comes back with a warning saying so.
      */
     projectVerified: z.boolean().default(true),
-    /** Bytes per upload request (default 8 MiB; a multiple of 256 KiB, as the resumable protocol requires). */
+    /**
+     * Upload in chunks of this many bytes (a multiple of 256 KiB, as the resumable protocol
+     * requires), for connections that drop often. Default: the whole file in one streamed request,
+     * resumed from what the session holds after a cut.
+     */
     chunkSizeBytes: z
       .number()
       .int()
       .min(KIB256, { error: 'must be at least 262144 (256 KiB)' })
       .refine((value) => value % KIB256 === 0, { error: 'must be a multiple of 262144 (256 KiB), as YouTube requires' })
-      .default(8 * MIB),
+      .optional(),
     /** The category new videos get unless a draft names one (default `22`, People & Blogs). */
     defaultCategoryId: z.string().regex(/^\d+$/, { error: 'must be a video category id such as 22' }).default('22'),
     /** How long `client.publish` waits for YouTube to process a video by default (default 30 min). */
