@@ -6,6 +6,8 @@
  * @packageDocumentation
  */
 export { YOUTUBE_CAPABILITIES, youtubeCapabilities } from '../capabilities.js';
+export { YOUTUBE_PRIVACY_STATUSES, type YouTubePrivacyStatus } from '../network-options.js';
+export { YouTubeQuotaError, YOUTUBE_QUOTA_COSTS, type YouTubeMethod } from '../quota.js';
 export { QUOTA_TIME_ZONE, UNITS_BUCKET, UPLOADS_BUCKET, UPLOAD_BYTES_BUCKET, youtubeStaticLimits } from '../quota.js';
 export { mapYouTubeError, googleErrorReason } from '../error-mapping.js';
 export { parseYouTubeRateLimit } from '../rate-limits.js';
