@@ -13,15 +13,25 @@
  * post fails with an AuthError while every other account publishes — one failure never fails
  * the others. It prints each account's post id and URL (or error) and any warnings, then checks
  * on each simulator that the variant and the options really arrived. No network, no account.
+ *
+ * YouTube takes the same draft with its own variant: a short generated MP4, written to a
+ * temporary file and streamed to a resumable upload session (the description is the full text,
+ * the title comes from `networkOptions.youtube`). The publish waits while YouTube processes it.
  */
 import { createBlueskyAdapter } from '@smm/adapter-bluesky';
 import { createMastodonAdapter } from '@smm/adapter-mastodon';
+import { createYouTubeAdapter } from '@smm/adapter-youtube';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createXAdapter } from '@smm/adapter-x';
 import { accountKey, createClient, type PublishSettledResult } from '@smm/core/client';
 import { AuthError } from '@smm/core/errors';
 import { draftFor, parsePostDraft, type Account, type PostDraftInput } from '@smm/core/model';
 import { countLength, TEXT_RULES } from '@smm/core/text';
 import { createBlueskySimulator, createFakeClock, createMastodonSimulator, createXSimulator } from '@smm/testkit';
+import { mp4Header } from '@smm/testkit/media-files';
+import { createYouTubeSimulator } from '@smm/testkit/youtube';
 
 const quiet = process.env.SMM_EXAMPLE_QUIET === '1';
 const detail = (...lines: unknown[]) => {
@@ -50,6 +60,12 @@ const [xServer, blueskyServer, mastodonServer, revokedServer] = servers as [
   (typeof servers)[0],
   (typeof servers)[0],
 ];
+// YouTube: a simulated channel, and a short generated video (a valid MP4 header and filler, not a checked-in binary).
+const youtubeSim = createYouTubeSimulator({ clock, seed: 25, mentionEveryMs: 0 });
+const youtubeServer = await youtubeSim.listen({ host: '127.0.0.1', port: 0 });
+const videoDir = await mkdtemp(join(tmpdir(), 'smm-cross-post-'));
+const videoPath = join(videoDir, 'spring-release.mp4');
+await writeFile(videoPath, mp4Header({ durationMs: 5_000, width: 1280, height: 720, mediaBytes: 256 * 1024 }));
 // Nothing here may run long: the whole example gives up after 30 s.
 const signal = AbortSignal.timeout(30_000);
 
@@ -59,6 +75,7 @@ try {
     { platform: 'bluesky', id: blueskySim.account.id, handle: blueskySim.account.handle, timeZone: 'UTC' },
     { platform: 'mastodon', id: mastodonSim.account.id, handle: mastodonSim.account.handle, timeZone: 'UTC' },
     { platform: 'mastodon', id: revokedSim.account.id, handle: revokedSim.account.handle, timeZone: 'UTC' },
+    { platform: 'youtube', id: youtubeSim.account.id, handle: youtubeSim.account.handle, timeZone: 'UTC' },
   ];
   const [onX, onBluesky, onMastodon, onRevoked] = accounts as [Account, Account, Account, Account];
   const client = createClient({
@@ -67,6 +84,7 @@ try {
       createBlueskyAdapter({ baseUrl: blueskyServer.url }),
       // Each Mastodon account talks to its own instance.
       createMastodonAdapter({ baseUrl: mastodonServer.url, accountInstances: { [revokedSim.account.id]: revokedServer.url } }),
+      createYouTubeAdapter({ baseUrl: youtubeServer.url, tokenUrl: `${youtubeServer.url}/token` }),
     ],
     accounts,
     credentials: {
@@ -74,6 +92,7 @@ try {
       [accountKey(onBluesky)]: blueskySim.credentials,
       [accountKey(onMastodon)]: mastodonSim.credentials,
       [accountKey(onRevoked)]: { accessToken: 'revoked-by-the-user-in-settings' },
+      [accountKey(accounts[4]!)]: youtubeSim.credentials,
     },
     clock,
     httpOptions: { timeoutMs: 5_000, maxRetries: 2 },
@@ -96,8 +115,11 @@ try {
       x: { replySettings: 'following' },
       bluesky: { langs: ['en'], tags: ['smm', 'release'] },
       mastodon: { spoilerText: 'smm release notes' },
+      youtube: { title: 'Spring release of smm', tags: ['smm', 'release'] },
     },
     variants: {
+      // YouTube publishes videos: its variant adds the generated MP4, streamed from the file.
+      youtube: { media: [{ kind: 'video', source: { type: 'file', path: videoPath }, mimeType: 'video/mp4' }] },
       x: {
         text: 'Spring release of smm is out 🌱 One inbox for every mention, reply and DM from X, Bluesky and Mastodon, rules that read Arabic and Persian, personalised saved replies, response-time reports.',
       },
@@ -199,6 +221,21 @@ try {
     .body as Record<string, unknown>;
   expect(statusBody.spoiler_text === 'smm release notes', `Mastodon got spoiler_text ${String(statusBody.spoiler_text)}`);
 
+  const youtubeResult = results[4]!;
+  const uploaded = youtubeSim.videos();
+  expect(
+    youtubeResult.status === 'fulfilled' && uploaded.length === 1 && uploaded[0]!.id === youtubeResult.value.published.parts[0]!.id,
+    `YouTube holds ${uploaded.length} videos; expected the one published`,
+  );
+  expect(
+    uploaded[0]!.title === 'Spring release of smm' &&
+      uploaded[0]!.description.startsWith(full) &&
+      uploaded[0]!.privacyStatus === 'unlisted',
+    'YouTube got the title, the full text as description, and unlisted',
+  );
+  console.log(
+    `YouTube: video ${uploaded[0]!.id} (${uploaded[0]!.sizeBytes} bytes streamed from its file), ${uploaded[0]!.privacyStatus}, quota spent today: ${youtubeSim.quotaUsed().units} units + ${youtubeSim.quotaUsed().uploads} upload`,
+  );
   console.log(
     `\nchecked on the simulators: X reply_settings=${String(tweetBody.reply_settings)}; Bluesky langs=${JSON.stringify(record.langs)} tags=${JSON.stringify(record.tags)}; Mastodon visibility=${toot[0]!.visibility} spoiler_text="${String(statusBody.spoiler_text)}"; revoked account: ${revokedSim.posts().length} posts`,
   );
@@ -209,5 +246,6 @@ try {
   console.error(`cross-post example failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 } finally {
-  await Promise.all(servers.map((server) => server.close()));
+  await Promise.all([...servers, youtubeServer].map((server) => server.close()));
+  await rm(videoDir, { recursive: true, force: true });
 }

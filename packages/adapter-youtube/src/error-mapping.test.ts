@@ -56,6 +56,6 @@ describe('mapYouTubeError', () => {
   });
 
   it('a 5xx is not marked as refused', () => {
-    expect(map(503, googleError(503, 'backendError', 'Backend Error', 'global')).notActedOn).toBeUndefined();
+    expect(map(503, googleError(503, 'backendError', 'Backend Error', 'global'))?.notActedOn).toBeUndefined();
   });
 });

@@ -1014,7 +1014,7 @@ export function createYouTubeSimulator(options: YouTubeSimulatorOptions = {}): Y
   const liveVideo = (video: YouTubeSimVideo) => processed(video) && video.outcome === 'processed';
   return {
     ...engine,
-    account: { id: channelId, handle: '@smmbrand' },
+    account: { id: channelId, handle: 'smmbrand' },
     credentials,
     webClient,
     channelId,
