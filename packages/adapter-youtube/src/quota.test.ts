@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimitError } from '@smm/core/errors';
+import { RateLimitError } from '@smm/core/adapter-kit';
 import { YouTubeQuotaError } from './internal/index.js';
 import { SMALL_VIDEO, settle, testEnv } from './__tests__/test-env.js';
 
