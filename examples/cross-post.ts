@@ -14,16 +14,27 @@
  * post fails with an AuthError while every other account publishes — one failure never fails
  * the others. It prints each account's post id and URL (or error) and any warnings, then checks
  * on each simulator that the variant and the options really arrived. No network, no account.
+ *
+ * YouTube takes the same draft with its own variant: a short generated MP4, written to a
+ * temporary file and streamed to a resumable upload session (the description is the full text,
+ * the title comes from `networkOptions.youtube`). The publish waits while YouTube processes it.
  */
 import { createBlueskyAdapter } from '@smm/adapter-bluesky';
 import { createMastodonAdapter } from '@smm/adapter-mastodon';
 import { createPinterestAdapter } from '@smm/adapter-pinterest';
+import { createYouTubeAdapter } from '@smm/adapter-youtube';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createXAdapter } from '@smm/adapter-x';
 import { accountKey, createClient, type PublishSettledResult } from '@smm/core/client';
 import { AuthError } from '@smm/core/errors';
 import { draftFor, parsePostDraft, type Account, type PostDraftInput } from '@smm/core/model';
 import { countLength, TEXT_RULES } from '@smm/core/text';
 import { createBlueskySimulator, createFakeClock, createMastodonSimulator, createPinterestSimulator, createXSimulator } from '@smm/testkit';
+import { createBlueskySimulator, createFakeClock, createMastodonSimulator, createXSimulator } from '@smm/testkit';
+import { mp4Header } from '@smm/testkit/media-files';
+import { createYouTubeSimulator } from '@smm/testkit/youtube';
 
 const quiet = process.env.SMM_EXAMPLE_QUIET === '1';
 const detail = (...lines: unknown[]) => {
@@ -56,6 +67,12 @@ const [xServer, blueskyServer, mastodonServer, revokedServer] = servers as [
 const pinterestSim = createPinterestSimulator({ clock, seed: 25 });
 const pinterestServer = await pinterestSim.listen({ host: '127.0.0.1', port: 0 });
 const pinterestBoard = pinterestSim.boards()[0]!;
+// YouTube: a simulated channel, and a short generated video (a valid MP4 header and filler, not a checked-in binary).
+const youtubeSim = createYouTubeSimulator({ clock, seed: 25, mentionEveryMs: 0 });
+const youtubeServer = await youtubeSim.listen({ host: '127.0.0.1', port: 0 });
+const videoDir = await mkdtemp(join(tmpdir(), 'smm-cross-post-'));
+const videoPath = join(videoDir, 'spring-release.mp4');
+await writeFile(videoPath, mp4Header({ durationMs: 5_000, width: 1280, height: 720, mediaBytes: 256 * 1024 }));
 // Nothing here may run long: the whole example gives up after 30 s.
 const signal = AbortSignal.timeout(30_000);
 
@@ -66,6 +83,7 @@ try {
     { platform: 'mastodon', id: mastodonSim.account.id, handle: mastodonSim.account.handle, timeZone: 'UTC' },
     { platform: 'mastodon', id: revokedSim.account.id, handle: revokedSim.account.handle, timeZone: 'UTC' },
     { platform: 'pinterest', id: pinterestSim.account.id, handle: pinterestSim.account.handle, timeZone: 'UTC' },
+    { platform: 'youtube', id: youtubeSim.account.id, handle: youtubeSim.account.handle, timeZone: 'UTC' },
   ];
   const [onX, onBluesky, onMastodon, onRevoked, onPinterest] = accounts as [Account, Account, Account, Account, Account];
   const client = createClient({
@@ -75,6 +93,7 @@ try {
       // Each Mastodon account talks to its own instance.
       createMastodonAdapter({ baseUrl: mastodonServer.url, accountInstances: { [revokedSim.account.id]: revokedServer.url } }),
       createPinterestAdapter({ baseUrl: pinterestServer.url }),
+      createYouTubeAdapter({ baseUrl: youtubeServer.url, tokenUrl: `${youtubeServer.url}/token` }),
     ],
     accounts,
     credentials: {
@@ -83,6 +102,7 @@ try {
       [accountKey(onMastodon)]: mastodonSim.credentials,
       [accountKey(onRevoked)]: { accessToken: 'revoked-by-the-user-in-settings' },
       [accountKey(onPinterest)]: pinterestSim.credentials,
+      [accountKey(accounts[5]!)]: youtubeSim.credentials,
     },
     clock,
     httpOptions: { timeoutMs: 5_000, maxRetries: 2 },
@@ -119,6 +139,11 @@ try {
           },
         ],
       },
+      youtube: { title: 'Spring release of smm', tags: ['smm', 'release'] },
+    },
+    variants: {
+      // YouTube publishes videos: its variant adds the generated MP4, streamed from the file.
+      youtube: { media: [{ kind: 'video', source: { type: 'file', path: videoPath }, mimeType: 'video/mp4' }] },
       x: {
         text: 'Spring release of smm is out 🌱 One inbox for every mention, reply and DM from X, Bluesky and Mastodon, rules that read Arabic and Persian, personalised saved replies, response-time reports.',
       },
@@ -238,6 +263,21 @@ try {
     `Pinterest pin on board "${pinterestBoard.name}" with title "${String(pinBody.title)}" and alt text "${String(pinBody.alt_text)}"`,
   );
 
+  const youtubeResult = results[5]!;
+  const uploaded = youtubeSim.videos();
+  expect(
+    youtubeResult.status === 'fulfilled' && uploaded.length === 1 && uploaded[0]!.id === youtubeResult.value.published.parts[0]!.id,
+    `YouTube holds ${uploaded.length} videos; expected the one published`,
+  );
+  expect(
+    uploaded[0]!.title === 'Spring release of smm' &&
+      uploaded[0]!.description.startsWith(full) &&
+      uploaded[0]!.privacyStatus === 'unlisted',
+    'YouTube got the title, the full text as description, and unlisted',
+  );
+  console.log(
+    `YouTube: video ${uploaded[0]!.id} (${uploaded[0]!.sizeBytes} bytes streamed from its file), ${uploaded[0]!.privacyStatus}, quota spent today: ${youtubeSim.quotaUsed().units} units + ${youtubeSim.quotaUsed().uploads} upload`,
+  );
   console.log(
     `\nchecked on the simulators: X reply_settings=${String(tweetBody.reply_settings)}; Bluesky langs=${JSON.stringify(record.langs)} tags=${JSON.stringify(record.tags)}; Mastodon visibility=${toot[0]!.visibility} spoiler_text="${String(statusBody.spoiler_text)}"; revoked account: ${revokedSim.posts().length} posts`,
   );
@@ -248,5 +288,6 @@ try {
   console.error(`cross-post example failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 } finally {
-  await Promise.all([...servers, pinterestServer].map((server) => server.close()));
+  await Promise.all([...servers, pinterestServer, youtubeServer].map((server) => server.close()));
+  await rm(videoDir, { recursive: true, force: true });
 }

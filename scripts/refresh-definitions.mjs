@@ -3,7 +3,7 @@
 // source, so the simulators stay held to what the networks publish.
 //
 // Usage:
-//   node scripts/refresh-definitions.mjs <x | pinterest | meta> <source>
+//   node scripts/refresh-definitions.mjs <x | pinterest | meta | youtube> <source>
 // where <source> is one of
 //   - a git directory of the definition's repository (a bare mirror or a checkout's .git): read at HEAD, offline;
 //   - a checkout of that repository (a folder holding specs/openapi.json);
@@ -78,10 +78,38 @@ const DEFINITIONS = {
     ),
     repositoryLicence: 'Meta Platforms platform licence (facebook-business-sdk-codegen LICENSE: use with Meta/Facebook platforms)',
   },
+  // For the YouTube adapter (issue 24): Google's discovery document of the YouTube Data API v3
+  // (a Google discovery format, not OpenAPI), cut to the methods the adapter calls and the schemas
+  // they reference. Any copy of the document is accepted as a file or git directory: the Python
+  // client's cached copy (default path), or a newer one from googleapis/google-api-nodejs-client
+  // (`discovery/youtube-v3.json`) or google-api-go-client (`youtube/v3/youtube-api.json`) — pass
+  // that file, or a git directory plus YOUTUBE_DISCOVERY_PATH=<path in the repository>.
+  youtube: {
+    repository: process.env.YOUTUBE_DISCOVERY_REPOSITORY ?? 'https://github.com/googleapis/google-api-python-client',
+    path: process.env.YOUTUBE_DISCOVERY_PATH ?? 'googleapiclient/discovery_cache/documents/youtube.v3.json',
+    repositoryLicence: 'Apache-2.0 (google-api-python-client LICENSE)',
+    discovery: true,
+    methods: [
+      'videos.insert',
+      'videos.list',
+      'videos.update',
+      'videos.delete',
+      'thumbnails.set',
+      'commentThreads.list',
+      'commentThreads.insert',
+      'comments.list',
+      'comments.insert',
+      'channels.list',
+      // The channel's uploads playlist: the 1-unit way to find a video whose upload answer was lost.
+      'playlistItems.list',
+    ],
+  },
 };
 
 function usage(message) {
-  console.error(`${message}\nusage: node scripts/refresh-definitions.mjs <x | pinterest | meta> <git-dir | checkout | file | https-url>`);
+  console.error(
+    `${message}\nusage: node scripts/refresh-definitions.mjs <x | pinterest | meta | youtube> <git-dir | checkout | file | https-url>`,
+  );
   process.exit(2);
 }
 
@@ -136,6 +164,38 @@ function subset(document, paths) {
   return out;
 }
 
+/** A Google discovery document cut to the named `resource.method`s and, transitively, every schema they `$ref`. */
+function subsetDiscovery(document, methods) {
+  const schemas = {};
+  const pending = [];
+  const visit = (node) => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        // In discovery documents `$ref` names a schema directly (`"$ref": "Video"`).
+        if (key === '$ref' && typeof value === 'string') pending.push(value);
+        else visit(value);
+      }
+    }
+  };
+  const resources = {};
+  for (const name of methods) {
+    const [resource, method] = name.split('.');
+    const value = document.resources?.[resource]?.methods?.[method];
+    if (!value) usage(`the document has no method ${name}: update DEFINITIONS.youtube.methods in this script`);
+    (((resources[resource] ??= { methods: {} }).methods[method] = value), visit(value));
+  }
+  while (pending.length > 0) {
+    const name = pending.pop();
+    if (schemas[name] !== undefined) continue;
+    if (document.schemas?.[name] === undefined) usage(`dangling reference ${name}`);
+    schemas[name] = document.schemas[name];
+    visit(schemas[name]);
+  }
+  const sorted = Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b)));
+  return { ...document, resources, schemas: sorted };
+}
+
 const [network, source] = process.argv.slice(2);
 const definition = DEFINITIONS[network];
 if (!definition || !source) usage('name a network and a source');
@@ -159,6 +219,37 @@ if (definition.files) {
   };
   writeFileSync(join(out, 'source.json'), `${JSON.stringify(provenance, null, 2)}\n`);
   console.log(`wrote packages/testkit/definitions/${network}/ (${definition.files.length} files${commit ? `, ${commit}` : ''})`);
+  process.exit(0);
+}
+if (definition.discovery) {
+  const { text, commit } = await read(source, definition.path);
+  const document = JSON.parse(text);
+  if (document.kind !== 'discovery#restDescription') usage(`${source} is not a Google discovery document`);
+  const out = join(root, 'packages', 'testkit', 'definitions', network);
+  mkdirSync(out, { recursive: true });
+  const cut = subsetDiscovery(document, definition.methods);
+  writeFileSync(join(out, 'discovery.json'), `${JSON.stringify(cut, null, 2)}\n`);
+  const provenance = {
+    repository: definition.repository,
+    path: definition.path,
+    commit,
+    source,
+    title: document.title,
+    id: document.id,
+    revision: document.revision,
+    discoveryVersion: document.discoveryVersion,
+    documentLicence: 'Apache-2.0 (Google API discovery documents, as distributed in the Google API client libraries)',
+    repositoryLicence: definition.repositoryLicence,
+    fetched: new Date().toISOString().slice(0, 10),
+    methods: definition.methods,
+    schemas: Object.keys(cut.schemas),
+    cut: 'resources reduced to the listed methods; schemas reduced to those the methods reference, transitively; everything else (top-level parameters, auth scopes, rootUrl, servicePath) unchanged',
+  };
+  if (!/^https?:\/\//.test(source)) delete provenance.source;
+  writeFileSync(join(out, 'source.json'), `${JSON.stringify(provenance, null, 2)}\n`);
+  console.log(
+    `wrote packages/testkit/definitions/${network}/discovery.json (${document.id} revision ${document.revision}${commit ? `, ${commit}` : ''})`,
+  );
   process.exit(0);
 }
 const { text, commit } = await read(source, definition.path);

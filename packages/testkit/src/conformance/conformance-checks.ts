@@ -39,7 +39,8 @@ export interface ConformanceOptions<TSim extends NetworkSimulator = NetworkSimul
   /**
    * What every other published draft carries besides its text (default: nothing): media and
    * network options for a network that cannot publish text alone (Pinterest: an image and a
-   * board). The media check replaces `media` with its own.
+   * board; YouTube, TikTok: a video — give it as bytes or a file, a stream reads once). Replies
+   * are published as given. The media check replaces `media` with its own.
    */
   baseDraft?: Omit<PostDraftInput, 'text'>;
 }
@@ -458,7 +459,7 @@ export function conformanceChecks<TSim extends NetworkSimulator>(options: Confor
         check(env.sim.requests.length === from, 'requests were sent for a draft the network cannot publish');
       },
     },
-    ...connectChecks(probe, setup, check),
+    ...connectChecks(probe, setup, check, base),
     ...pendingPublishChecks({ capabilities, setup, unique, credentials: credentialsOf, fail, draft: options.pendingDraft ?? {} }),
     ...mediaChecks({ capabilities, setup, unique, check, describeError, base }),
   ];

@@ -2,6 +2,7 @@ import type { Adapter, OAuthConnect } from '@smm/core/adapter-kit';
 import { createClient } from '@smm/core/client';
 import { createConnectFlow, registerApp, type ConnectFlow } from '@smm/core/connect';
 import { AuthError, SmmError } from '@smm/core/errors';
+import type { PostDraftInput } from '@smm/core/model';
 import { settle, type AdapterTestEnv } from '../adapter-test-env/index.js';
 import { s256Challenge } from '../oauth/index.js';
 import type { NetworkSimulator } from '../simulator/index.js';
@@ -42,6 +43,8 @@ export function connectChecks<TSim extends NetworkSimulator>(
   probe: Adapter,
   setup: () => AdapterTestEnv<TSim>,
   check: Check,
+  /** What each publish adds to its text (the suite's `baseDraft`). */
+  base: Omit<PostDraftInput, 'text'> = {},
 ): Array<{ name: string; skip: string | false; run(): Promise<void> }> {
   const oauth = probe.connect?.kind === 'oauth2' ? (probe.connect as OAuthConnect) : undefined;
   const noOAuth = oauth ? false : `the adapter has no OAuth 2.0 connect flow (connect: ${probe.connect?.kind ?? 'none'})`;
@@ -167,9 +170,9 @@ export function connectChecks<TSim extends NetworkSimulator>(
         const saved: unknown[] = [];
         const { client, ref } = clientWith(env, credentials, saved);
         // The connected tokens work for publishing; then one 401 makes the client refresh.
-        await client.publish(ref, { text: `conformance connect ${env.clock.now()}` });
+        await client.publish(ref, { ...base, text: `conformance connect ${env.clock.now()}` });
         env.sim.faults.inject({ kind: 'expired-token', count: 1, match: (request) => request.path !== tokenPath(env) });
-        await client.publish(ref, { text: `conformance connect after refresh ${env.clock.now()}` });
+        await client.publish(ref, { ...base, text: `conformance connect after refresh ${env.clock.now()}` });
         const before = connect.tokensOf(credentials).refreshToken;
         const latest = saved.at(-1);
         check(latest, 'the client refreshed but onCredentialsChange received nothing: hand the renewed credentials to saveCredentials');

@@ -1,0 +1,17 @@
+/**
+ * The YouTube Data API v3 simulator, held to Google's discovery document.
+ *
+ * @packageDocumentation
+ */
+export { createYouTubeSimulator, type YouTubeSimulator, type YouTubeSimulatorOptions, type YouTubeSimVideo } from './youtube-simulator.js';
+export { YOUTUBE_SIM_QUOTA_COSTS, type YouTubeSimMethod } from './youtube-quota.js';
+export {
+  checkBody,
+  checkQuery,
+  youtubeDiscovery,
+  type DiscoveryMethod,
+  type DiscoveryParameter,
+  type DiscoverySchema,
+  type DiscoveryViolation,
+  type YouTubeDiscovery,
+} from './youtube-discovery.js';
