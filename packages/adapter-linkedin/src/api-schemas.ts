@@ -17,7 +17,10 @@ export const PostSchema = z
     content: z
       .object({
         media: z.object({ id: z.string() }).loose().optional(),
-        multiImage: z.object({ images: z.array(z.object({ id: z.string() }).loose()) }).loose().optional(),
+        multiImage: z
+          .object({ images: z.array(z.object({ id: z.string() }).loose()) })
+          .loose()
+          .optional(),
         article: z.object({ source: z.string() }).loose().optional(),
       })
       .loose()

@@ -44,7 +44,9 @@ export async function createComment(context: AdapterContext, actor: string, targ
     signal: context.signal,
   });
   const comment = parseApiResponse(CommentSchema, response, 'linkedin', 'POST /rest/socialActions/{urn}/comments');
-  const urn = response.headers.get('x-restli-id')?.startsWith('urn:li:comment:') ? response.headers.get('x-restli-id')! : commentUrnOf(comment, object);
+  const urn = response.headers.get('x-restli-id')?.startsWith('urn:li:comment:')
+    ? response.headers.get('x-restli-id')!
+    : commentUrnOf(comment, object);
   return { parts: [{ id: urn, url: postUrl(object) }], publishedAt: new Date(comment.created.time).toISOString() };
 }
 

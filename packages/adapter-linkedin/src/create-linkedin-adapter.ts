@@ -61,7 +61,11 @@ export function createLinkedInAdapter(settings: LinkedInAdapterSettingsInput = {
       mapError: mapLinkedInError,
       requestIdHeader: 'x-li-uuid',
     },
-    credentials: linkedinCredentials({ clientId: config.clientId, clientSecret: config.clientSecret, tokenUrl: `${authBaseUrl}/oauth/v2/accessToken` }),
+    credentials: linkedinCredentials({
+      clientId: config.clientId,
+      clientSecret: config.clientSecret,
+      tokenUrl: `${authBaseUrl}/oauth/v2/accessToken`,
+    }),
     networkOptionsSchema: LinkedInOptionsSchema,
     doPublish: (input, context) => doPublish(input, context, config),
     doGetPublishStatus: (input, context) => doGetPublishStatus(input, context),

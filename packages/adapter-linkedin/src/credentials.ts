@@ -60,7 +60,11 @@ export function linkedinCredentials(app: {
           const clientId = current.clientId ?? app.clientId;
           const clientSecret = current.clientSecret ?? app.clientSecret;
           if (current.refreshToken === undefined || clientId === undefined || clientSecret === undefined) {
-            throw new AuthError(`LinkedIn refused the access token. ${REAUTHORISE}`, { platform: 'linkedin', status: 401, refreshable: false });
+            throw new AuthError(`LinkedIn refused the access token. ${REAUTHORISE}`, {
+              platform: 'linkedin',
+              status: 401,
+              refreshable: false,
+            });
           }
           // https://learn.microsoft.com/en-us/linkedin/shared/authentication/programmatic-refresh-tokens
           const form = new URLSearchParams({

@@ -29,11 +29,14 @@ export async function doGetPublishStatus(input: PublishStatusInput, context: Ada
   for (const item of handle.processing) {
     const status = await mediaStatus(context, item);
     if (status === 'PROCESSING_FAILED') {
-      throw new ApiCallError(`LinkedIn could not process the ${item.kind} ${item.urn} (PROCESSING_FAILED): check the file and publish again`, {
-        platform: 'linkedin',
-        status: 422,
-        isRetryable: false,
-      });
+      throw new ApiCallError(
+        `LinkedIn could not process the ${item.kind} ${item.urn} (PROCESSING_FAILED): check the file and publish again`,
+        {
+          platform: 'linkedin',
+          status: 422,
+          isRetryable: false,
+        },
+      );
     }
     if (status !== 'AVAILABLE') processing.push(item);
   }

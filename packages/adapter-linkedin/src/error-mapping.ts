@@ -40,7 +40,8 @@ export function mapLinkedInError(response: { status: number; headers: Headers; b
     ...(message ? { message: message.trim() } : {}),
   };
   if (status === 401) mapping.auth = { refreshable: true };
-  else if (status === 403 && /permission|scope|ACCESS_DENIED/i.test(`${message ?? ''} ${code ?? ''}`)) mapping.auth = { refreshable: false };
+  else if (status === 403 && /permission|scope|ACCESS_DENIED/i.test(`${message ?? ''} ${code ?? ''}`))
+    mapping.auth = { refreshable: false };
   else if (status === 400 && body?.error === 'invalid_grant') mapping.auth = { refreshable: false };
   if (REFUSED_STATUSES.has(status)) mapping.notActedOn = true;
   return mapping;

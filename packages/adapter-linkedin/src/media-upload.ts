@@ -109,7 +109,8 @@ async function uploadVideo(media: MediaRef, owner: string, context: AdapterConte
     const response = await context.http.request({
       method: 'PUT',
       path: part.uploadUrl,
-      body: bytes.slice() as BodyInit,
+      // The chunk's buffer is reused for the next part only after this request is answered.
+      body: bytes as BodyInit,
       headers: { 'content-type': 'application/octet-stream' },
       bucket: LINKEDIN_BUCKETS.media,
       responseType: 'none',
@@ -129,7 +130,8 @@ async function uploadVideo(media: MediaRef, owner: string, context: AdapterConte
     for await (const chunk of media.body.chunks(partSize)) await send(chunk.index, chunk.bytes);
   } else {
     const bytes = bytesOf(media);
-    for (let index = 0; index * partSize < bytes.length; index += 1) await send(index, bytes.subarray(index * partSize, (index + 1) * partSize));
+    for (let index = 0; index * partSize < bytes.length; index += 1)
+      await send(index, bytes.subarray(index * partSize, (index + 1) * partSize));
   }
   await context.http.request({
     method: 'POST',

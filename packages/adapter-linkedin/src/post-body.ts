@@ -20,7 +20,12 @@ export function commentaryOf(text: string, options: LinkedInOptions | undefined)
  * https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api
  * @internal
  */
-export function postBody(draft: PostDraft, options: LinkedInOptions | undefined, author: string, media: readonly UploadedMedia[]): PostBody {
+export function postBody(
+  draft: PostDraft,
+  options: LinkedInOptions | undefined,
+  author: string,
+  media: readonly UploadedMedia[],
+): PostBody {
   const body: PostBody = {
     author,
     commentary: commentaryOf(draft.text, options),

@@ -8,5 +8,6 @@ export { ONE_PIXEL_PNG_BASE64, settle } from '@smm/testkit/adapter-test-env';
 /** The LinkedIn adapter (its settings overridden by `settings`) against a LinkedIn simulator, seed 7. */
 export const testEnv = defineAdapterTestEnv({
   simulator: (clock, options?: Omit<LinkedInSimulatorOptions, 'clock'>) => createLinkedInSimulator({ clock, seed: 7, ...options }),
-  createAdapter: (sim, settings?: Partial<LinkedInAdapterSettingsInput>) => createLinkedInAdapter({ baseUrl: sim.baseUrl, authBaseUrl: sim.baseUrl, ...settings }),
+  createAdapter: (sim, settings?: Partial<LinkedInAdapterSettingsInput>) =>
+    createLinkedInAdapter({ baseUrl: sim.baseUrl, authBaseUrl: sim.baseUrl, ...settings }),
 });
