@@ -1,8 +1,8 @@
 import type { MediaRef } from '@smm/core/adapter-kit';
-import { createLinkedInSimulator } from '@smm/testkit/linkedin';
+import { createLinkedinSimulator } from '@smm/testkit/linkedin';
 import { mp4Header, toBase64 } from '@smm/testkit/media-files';
 import { runAdapterConformance } from '@smm/testkit/vitest';
-import { createLinkedInAdapter } from './index.js';
+import { createLinkedinAdapter } from './index.js';
 
 // A 5-second MP4 of 80 KB (LinkedIn takes videos from 75 KB and 3 s): processed after upload
 // (2 s in the simulator), so a publish with it goes pending and the pending-publish checks run on it.
@@ -14,7 +14,7 @@ const video: MediaRef = { kind: 'video', source: { type: 'bytes', base64: toBase
 // Posting as the organisation the member administers: share statistics and followers are reported.
 runAdapterConformance({
   name: '@smm/adapter-linkedin (organisation)',
-  simulator: (clock) => createLinkedInSimulator({ clock, seed: 1 }),
-  createAdapter: (sim) => createLinkedInAdapter({ baseUrl: sim.baseUrl, authBaseUrl: sim.baseUrl }),
+  simulator: (clock) => createLinkedinSimulator({ clock, seed: 1 }),
+  createAdapter: (sim) => createLinkedinAdapter({ baseUrl: sim.baseUrl, authBaseUrl: sim.baseUrl }),
   pendingDraft: { media: [video] },
 });

@@ -1,6 +1,6 @@
 import { defineAdapter, type AdapterV1 } from '@smm/core/adapter-kit';
 import { linkedinCapabilities } from './capabilities.js';
-import { linkedinCredentials, type LinkedInCredentials } from './credentials.js';
+import { linkedinCredentials, type LinkedinCredentials } from './credentials.js';
 import { doDelete } from './do-delete.js';
 import { doFindPublished } from './do-find-published.js';
 import { doGetAccountMetrics } from './do-get-account-metrics.js';
@@ -9,13 +9,13 @@ import { doGetPostMetrics } from './do-get-post-metrics.js';
 import { doGetPublishStatus } from './do-get-publish-status.js';
 import { doListMentions } from './do-list-mentions.js';
 import { doPublish } from './do-publish.js';
-import { mapLinkedInError } from './error-mapping.js';
-import { LinkedInOptionsSchema, type LinkedInOptions } from './network-options.js';
-import { linkedinStaticLimits, parseLinkedInRateLimit } from './rate-limits.js';
-import { parseLinkedInAdapterSettings, type LinkedInAdapterSettingsInput } from './settings.js';
+import { mapLinkedinError } from './error-mapping.js';
+import { LinkedinOptionsSchema, type LinkedinOptions } from './network-options.js';
+import { linkedinStaticLimits, parseLinkedinRateLimit } from './rate-limits.js';
+import { parseLinkedinAdapterSettings, type LinkedinAdapterSettingsInput } from './settings.js';
 
-/** The LinkedIn adapter: `createLinkedInAdapter()`'s result. */
-export type LinkedInAdapter = AdapterV1<LinkedInOptions, LinkedInCredentials>;
+/** The LinkedIn adapter: `createLinkedinAdapter()`'s result. */
+export type LinkedinAdapter = AdapterV1<LinkedinOptions, LinkedinCredentials>;
 
 /**
  * Creates the LinkedIn adapter (Posts API, versioned Rest.li 2.0 requests): posts as a member
@@ -26,15 +26,15 @@ export type LinkedInAdapter = AdapterV1<LinkedInOptions, LinkedInCredentials>;
  * comments; organisation share statistics and follower counts as metrics. LinkedIn takes no
  * idempotency key: a retry first looks for the post. Daily limits reset at midnight UTC.
  *
- * @param settings - see `LinkedInAdapterSettingsSchema`; every setting has a default.
+ * @param settings - see `LinkedinAdapterSettingsSchema`; every setting has a default.
  * @throws ValidationError naming the setting when a setting is wrong.
  * @example
  * ```ts
  * import { createClient } from '@smm/core/client';
- * import { createLinkedInAdapter } from '@smm/adapter-linkedin';
+ * import { createLinkedinAdapter } from '@smm/adapter-linkedin';
  *
  * const client = createClient({
- *   adapters: [createLinkedInAdapter({ linkedinVersion: '202610' })],
+ *   adapters: [createLinkedinAdapter({ linkedinVersion: '202610' })],
  *   accounts: [{ platform: 'linkedin', id: 'urn:li:organization:2414183', handle: 'acme' }],
  *   credentials: { 'linkedin:urn:li:organization:2414183': { accessToken: process.env.LINKEDIN_TOKEN } },
  * });
@@ -44,10 +44,10 @@ export type LinkedInAdapter = AdapterV1<LinkedInOptions, LinkedInCredentials>;
  * });
  * ```
  */
-export function createLinkedInAdapter(settings: LinkedInAdapterSettingsInput = {}): LinkedInAdapter {
-  const config = parseLinkedInAdapterSettings(settings);
+export function createLinkedinAdapter(settings: LinkedinAdapterSettingsInput = {}): LinkedinAdapter {
+  const config = parseLinkedinAdapterSettings(settings);
   const authBaseUrl = (config.authBaseUrl ?? 'https://www.linkedin.com').replace(/\/+$/, '');
-  return defineAdapter<LinkedInOptions, LinkedInCredentials>({
+  return defineAdapter<LinkedinOptions, LinkedinCredentials>({
     platform: 'linkedin',
     displayName: 'LinkedIn',
     capabilities: linkedinCapabilities(config),
@@ -56,9 +56,9 @@ export function createLinkedInAdapter(settings: LinkedInAdapterSettingsInput = {
       // https://learn.microsoft.com/en-us/linkedin/marketing/versioning: every /rest call names its version;
       // https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/protocol-version: Rest.li 2.0.
       headers: { 'user-agent': config.userAgent, 'linkedin-version': config.linkedinVersion, 'x-restli-protocol-version': '2.0.0' },
-      parseRateLimit: parseLinkedInRateLimit,
+      parseRateLimit: parseLinkedinRateLimit,
       staticLimits: linkedinStaticLimits(config.dailyLimits),
-      mapError: mapLinkedInError,
+      mapError: mapLinkedinError,
       requestIdHeader: 'x-li-uuid',
     },
     credentials: linkedinCredentials({
@@ -66,7 +66,7 @@ export function createLinkedInAdapter(settings: LinkedInAdapterSettingsInput = {
       clientSecret: config.clientSecret,
       tokenUrl: `${authBaseUrl}/oauth/v2/accessToken`,
     }),
-    networkOptionsSchema: LinkedInOptionsSchema,
+    networkOptionsSchema: LinkedinOptionsSchema,
     doPublish: (input, context) => doPublish(input, context, config),
     doGetPublishStatus: (input, context) => doGetPublishStatus(input, context),
     doDelete: ({ post }, context) => doDelete(post, context),

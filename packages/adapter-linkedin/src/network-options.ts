@@ -6,13 +6,13 @@ import { AUTHOR_URN } from './urns.js';
  *
  * @example
  * ```ts
- * const linkedin: LinkedInOptionsInput = {
+ * const linkedin: LinkedinOptionsInput = {
  *   mentions: [{ text: 'Acme', urn: 'urn:li:organization:2414183' }],
  *   feedDistribution: 'MAIN_FEED',
  * };
  * ```
  */
-export const LinkedInOptionsSchema = z
+export const LinkedinOptionsSchema = z
   .object({
     /**
      * Mentions: the first occurrence of each `text` in the post (an `@` before it included)
@@ -44,6 +44,6 @@ export const LinkedInOptionsSchema = z
   .strict();
 
 /** LinkedIn's options, parsed. */
-export type LinkedInOptions = z.output<typeof LinkedInOptionsSchema>;
+export type LinkedinOptions = z.output<typeof LinkedinOptionsSchema>;
 /** LinkedIn's options as written in a draft. */
-export type LinkedInOptionsInput = z.input<typeof LinkedInOptionsSchema>;
+export type LinkedinOptionsInput = z.input<typeof LinkedinOptionsSchema>;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createLinkedInAdapter, VERSION } from './index.js';
+import { createLinkedinAdapter, VERSION } from './index.js';
 
 const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 
@@ -10,10 +10,10 @@ describe('VERSION', () => {
   });
 
   it('is sent, with the package name, as the default user-agent', () => {
-    expect(createLinkedInAdapter({}).http.headers).toMatchObject({
+    expect(createLinkedinAdapter({}).http.headers).toMatchObject({
       'user-agent': `${manifest.name}/${manifest.version}`,
     });
-    expect(createLinkedInAdapter({ ...{}, userAgent: 'acme-app/2' }).http.headers).toMatchObject({
+    expect(createLinkedinAdapter({ ...{}, userAgent: 'acme-app/2' }).http.headers).toMatchObject({
       'user-agent': 'acme-app/2',
     });
   });

@@ -14,8 +14,8 @@ import {
 } from '../simulator/index.js';
 import { renderCommentary } from './little-text-rendering.js';
 
-/** Options of {@link createLinkedInSimulator}. */
-export interface LinkedInSimulatorOptions {
+/** Options of {@link createLinkedinSimulator}. */
+export interface LinkedinSimulatorOptions {
   clock?: Clock;
   seed?: number | string;
   /** The API root (default `https://api.linkedin.com`). */
@@ -39,7 +39,7 @@ export interface LinkedInSimulatorOptions {
 }
 
 /** The LinkedIn simulator. */
-export interface LinkedInSimulator extends NetworkSimulator {
+export interface LinkedinSimulator extends NetworkSimulator {
   /** `{ accessToken }`: a member token (60 days on LinkedIn; the simulator's does not expire). */
   readonly credentials: { accessToken: string };
   /** The member's and the organisation's URNs. */
@@ -123,11 +123,11 @@ function parseJson(request: SimRequest): unknown {
  *
  * @example
  * ```ts
- * const sim = createLinkedInSimulator({ clock: createFakeClock(), seed: 3 });
+ * const sim = createLinkedinSimulator({ clock: createFakeClock(), seed: 3 });
  * const server = await sim.listen(); // http://127.0.0.1:<port>
  * ```
  */
-export function createLinkedInSimulator(options: LinkedInSimulatorOptions = {}): LinkedInSimulator {
+export function createLinkedinSimulator(options: LinkedinSimulatorOptions = {}): LinkedinSimulator {
   const clock = options.clock ?? systemClock;
   const baseUrl = (options.baseUrl ?? 'https://api.linkedin.com').replace(/\/+$/, '');
   const member = `urn:li:person:${options.memberId ?? 'Xq3bZ9pL0a'}`;
