@@ -1,5 +1,6 @@
 import { defineAdapter, type AdapterV1 } from '@smm/core/adapter-kit';
 import { linkedinCapabilities } from './capabilities.js';
+import { linkedinConnect } from './connect.js';
 import { linkedinCredentials, type LinkedinCredentials } from './credentials.js';
 import { doDelete } from './do-delete.js';
 import { doFindPublished } from './do-find-published.js';
@@ -66,6 +67,7 @@ export function createLinkedinAdapter(settings: LinkedinAdapterSettingsInput = {
       clientSecret: config.clientSecret,
       tokenUrl: `${authBaseUrl}/oauth/v2/accessToken`,
     }),
+    connect: linkedinConnect({ authBaseUrl, apiBaseUrl: config.baseUrl.replace(/\/+$/, ''), linkedinVersion: config.linkedinVersion }),
     networkOptionsSchema: LinkedinOptionsSchema,
     doPublish: (input, context) => doPublish(input, context, config),
     doGetPublishStatus: (input, context) => doGetPublishStatus(input, context),

@@ -59,7 +59,7 @@ export function linkedinCredentials(app: {
         async refresh() {
           const clientId = current.clientId ?? app.clientId;
           const clientSecret = current.clientSecret ?? app.clientSecret;
-          if (current.refreshToken === undefined || clientId === undefined || clientSecret === undefined) {
+          if (current.refreshToken === undefined || clientId === undefined) {
             throw new AuthError(`LinkedIn refused the access token. ${REAUTHORISE}`, {
               platform: 'linkedin',
               status: 401,
@@ -71,8 +71,8 @@ export function linkedinCredentials(app: {
             grant_type: 'refresh_token',
             refresh_token: current.refreshToken,
             client_id: clientId,
-            client_secret: clientSecret,
           });
+          if (clientSecret !== undefined) form.set('client_secret', clientSecret);
           let token: z.infer<typeof TokenResponseSchema>;
           try {
             const response = await http.request({ method: 'POST', path: app.tokenUrl, body: form, bucket: 'write' });

@@ -40,8 +40,8 @@ export interface LinkedinSimulatorOptions {
 
 /** The LinkedIn simulator. */
 export interface LinkedinSimulator extends NetworkSimulator {
-  /** `{ accessToken }`: a member token (60 days on LinkedIn; the simulator's does not expire). */
-  readonly credentials: { accessToken: string };
+  /** A member token (60 days on LinkedIn; the simulator's does not expire) and the public test client's id. */
+  readonly credentials: { accessToken: string; clientId: string };
   /** The member's and the organisation's URNs. */
   readonly urns: { member: string; organization: string };
   /** The OAuth client registered on the simulator (confidential: LinkedIn's token endpoint needs the secret). */
@@ -73,6 +73,7 @@ interface OwnComment {
 }
 
 const PART_BYTES = 4 * 1024 * 1024;
+const PUBLIC_TEST_CLIENT = 'smm-linkedin-test-client';
 const DAY = 86_400_000;
 const SCOPES = [
   'openid',
@@ -665,7 +666,12 @@ export function createLinkedinSimulator(options: LinkedinSimulatorOptions = {}):
   const oauth = createOAuthServer({
     paths: { authorize: '/oauth/v2/authorization', token: '/oauth/v2/accessToken', revoke: '/oauth/v2/revoke' },
     scopes: SCOPES,
-    clients: [{ ...oauthClient, redirectUris: 'loopback' }],
+    // LinkedIn's apps are confidential (the secret is required). The public test client exists so suites that
+    // know only `sim.credentials.clientId` (the connect conformance checks) can run the flow.
+    clients: [
+      { ...oauthClient, redirectUris: 'loopback' },
+      { clientId: PUBLIC_TEST_CLIENT, redirectUris: 'loopback' },
+    ],
     requirePkce: false,
     // Programmatic refresh tokens (approved partners): 365 days; access tokens 60 days.
     refreshTokens: true,
@@ -720,7 +726,7 @@ export function createLinkedinSimulator(options: LinkedinSimulatorOptions = {}):
   return {
     ...engine,
     account: { id: author, handle: author === organization ? 'acme' : 'ana-example' },
-    credentials: { accessToken: 'linkedin-token-0' },
+    credentials: { accessToken: 'linkedin-token-0', clientId: PUBLIC_TEST_CLIENT },
     urns: { member, organization },
     oauthClient,
     posts: () => world.posts.map((post) => ({ ...post })),
