@@ -1,6 +1,6 @@
 /**
- * Cross-post with per-network variants: one draft published to X, Bluesky and two Mastodon
- * accounts in one `publishEverywhere` call. The draft's `variants` give X a short text and
+ * Cross-post with per-network variants: one draft published to X, Bluesky, two Mastodon
+ * accounts and a LinkedIn organisation in one `publishEverywhere` call. The draft's `variants` give X a short text and
  * Bluesky a mid-length one; Mastodon, with no variant, gets the full text. Each network gets its
  * own `networkOptions` (who may reply on X, languages and tags on Bluesky, a content warning
  * on Mastodon). The draft asks for `unlisted` visibility: Mastodon has it, X and Bluesky say in a
@@ -15,6 +15,7 @@
  * on each simulator that the variant and the options really arrived. No network, no account.
  */
 import { createBlueskyAdapter } from '@smm/adapter-bluesky';
+import { createLinkedinAdapter } from '@smm/adapter-linkedin';
 import { createMastodonAdapter } from '@smm/adapter-mastodon';
 import { createXAdapter } from '@smm/adapter-x';
 import { accountKey, createClient, type PublishSettledResult } from '@smm/core/client';
@@ -22,6 +23,7 @@ import { AuthError } from '@smm/core/errors';
 import { draftFor, parsePostDraft, type Account, type PostDraftInput } from '@smm/core/model';
 import { countLength, TEXT_RULES } from '@smm/core/text';
 import { createBlueskySimulator, createFakeClock, createMastodonSimulator, createXSimulator } from '@smm/testkit';
+import { createLinkedinSimulator } from '@smm/testkit/linkedin';
 
 const quiet = process.env.SMM_EXAMPLE_QUIET === '1';
 const detail = (...lines: unknown[]) => {
@@ -50,6 +52,9 @@ const [xServer, blueskyServer, mastodonServer, revokedServer] = servers as [
   (typeof servers)[0],
   (typeof servers)[0],
 ];
+// LinkedIn, posting as the organisation: its commentary must survive the parentheses in the text.
+const linkedinSim = createLinkedinSimulator({ clock, seed: 25 });
+const linkedinServer = await linkedinSim.listen({ host: '127.0.0.1', port: 0 });
 // Nothing here may run long: the whole example gives up after 30 s.
 const signal = AbortSignal.timeout(30_000);
 
@@ -59,7 +64,9 @@ try {
     { platform: 'bluesky', id: blueskySim.account.id, handle: blueskySim.account.handle, timeZone: 'UTC' },
     { platform: 'mastodon', id: mastodonSim.account.id, handle: mastodonSim.account.handle, timeZone: 'UTC' },
     { platform: 'mastodon', id: revokedSim.account.id, handle: revokedSim.account.handle, timeZone: 'UTC' },
+    { platform: 'linkedin', id: linkedinSim.account.id, handle: linkedinSim.account.handle, timeZone: 'UTC' },
   ];
+  const onLinkedin = accounts[4]!;
   const [onX, onBluesky, onMastodon, onRevoked] = accounts as [Account, Account, Account, Account];
   const client = createClient({
     adapters: [
@@ -67,6 +74,7 @@ try {
       createBlueskyAdapter({ baseUrl: blueskyServer.url }),
       // Each Mastodon account talks to its own instance.
       createMastodonAdapter({ baseUrl: mastodonServer.url, accountInstances: { [revokedSim.account.id]: revokedServer.url } }),
+      createLinkedinAdapter({ baseUrl: linkedinServer.url }),
     ],
     accounts,
     credentials: {
@@ -74,6 +82,7 @@ try {
       [accountKey(onBluesky)]: blueskySim.credentials,
       [accountKey(onMastodon)]: mastodonSim.credentials,
       [accountKey(onRevoked)]: { accessToken: 'revoked-by-the-user-in-settings' },
+      [accountKey(onLinkedin)]: linkedinSim.credentials,
     },
     clock,
     httpOptions: { timeoutMs: 5_000, maxRetries: 2 },
@@ -96,6 +105,7 @@ try {
       x: { replySettings: 'following' },
       bluesky: { langs: ['en'], tags: ['smm', 'release'] },
       mastodon: { spoilerText: 'smm release notes' },
+      linkedin: { articleTitle: 'smm spring release' },
     },
     variants: {
       x: {
@@ -199,6 +209,15 @@ try {
     .body as Record<string, unknown>;
   expect(statusBody.spoiler_text === 'smm release notes', `Mastodon got spoiler_text ${String(statusBody.spoiler_text)}`);
 
+  // LinkedIn: the full text arrived whole (its parentheses escaped in the commentary, so not cut there), the link as an article.
+  const linkedinResult = results[4]!;
+  expect(linkedinResult.status === 'fulfilled', 'LinkedIn should have published');
+  const share = linkedinSim.posts().filter((post) => post.id === linkedinResult.value.published.parts[0]!.id);
+  expect(share.length === 1, `LinkedIn holds ${share.length} posts with the id it answered; expected the one published`);
+  expect(share[0]!.text === full, `LinkedIn shows ${JSON.stringify(share[0]!.text.slice(0, 80))}…: the commentary was cut`);
+  expect(linkedinSim.commentaryOf(share[0]!.id)!.includes('\\(with Arabic'), 'LinkedIn commentary escapes its parentheses');
+  console.log(`checked on LinkedIn: ${share[0]!.text.length} characters shown of ${full.length}, parentheses escaped in the commentary`);
+
   console.log(
     `\nchecked on the simulators: X reply_settings=${String(tweetBody.reply_settings)}; Bluesky langs=${JSON.stringify(record.langs)} tags=${JSON.stringify(record.tags)}; Mastodon visibility=${toot[0]!.visibility} spoiler_text="${String(statusBody.spoiler_text)}"; revoked account: ${revokedSim.posts().length} posts`,
   );
@@ -209,5 +228,5 @@ try {
   console.error(`cross-post example failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 } finally {
-  await Promise.all(servers.map((server) => server.close()));
+  await Promise.all([...servers, linkedinServer].map((server) => server.close()));
 }
