@@ -28,7 +28,7 @@ describe('LinkedIn connect flow', () => {
       client_secret: sim.oauthClient.clientSecret,
     });
     // 60-day access tokens.
-    expect(Date.parse(credentials.expiresAt!) - clock.now()).toBe(60 * 86_400_000);
+    expect(Date.parse((credentials as { expiresAt: string }).expiresAt) - clock.now()).toBe(60 * 86_400_000);
 
     const accounts = await flow.listAccounts(credentials);
     expect(accounts.map(({ id, kind }) => ({ id, kind }))).toEqual([

@@ -74,15 +74,17 @@ export function linkedinConnect(config: {
         bearer: credentials.accessToken,
         schema: OrganizationAclsSchema,
       });
-      const member: ConnectableAccount = {
+      const member: ConnectableAccount<LinkedinCredentials> = {
         id: `urn:li:person:${me.sub}`,
         ...(me.name ? { displayName: me.name } : {}),
         kind: 'user',
       };
-      const organizations = [...new Set(acls.elements.map((acl) => acl.organization))].map((urn): ConnectableAccount => ({
-        id: urn,
-        kind: 'organization',
-      }));
+      const organizations = [...new Set(acls.elements.map((acl) => acl.organization))].map(
+        (urn): ConnectableAccount<LinkedinCredentials> => ({
+          id: urn,
+          kind: 'organization',
+        }),
+      );
       return [member, ...organizations];
     },
   };
