@@ -1,6 +1,6 @@
 import { ApiCallError } from '@smm/core/adapter-kit';
 import { describe, expect, it } from 'vitest';
-import { settle, testEnv } from './__tests__/test-env.js';
+import { mp4Video, settle, testEnv } from './__tests__/test-env.js';
 
 const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const document = {
@@ -31,15 +31,8 @@ describe('pending publishes (video, document processing)', () => {
 
   it('ends the publish with a non-retryable ApiCallError when LinkedIn fails to process the video', async () => {
     const { client, account, clock } = testEnv({ simulator: { failVideoProcessing: true } });
-    const { mp4Header, toBase64 } = await import('@smm/testkit/media-files');
-    const header = mp4Header({ durationMs: 4_000, width: 640, height: 360, mediaBytes: 90 * 1024 });
-    const bytes = new Uint8Array(header.length + 90 * 1024);
-    bytes.set(header);
-    const result = await client.publish(
-      account,
-      { text: 'broken clip', media: [{ kind: 'video', source: { type: 'bytes', base64: toBase64(bytes) }, mimeType: 'video/mp4' }] },
-      { wait: false },
-    );
+    const video = await mp4Video(4_000, 90);
+    const result = await client.publish(account, { text: 'broken clip', media: [video.media] }, { wait: false });
     await clock.advance(3_000);
     const outcome = await settle(client.awaitPublish(result.pending!));
     expect(!outcome.ok && ApiCallError.isInstance(outcome.error) && outcome.error.isRetryable).toBe(false);

@@ -1,7 +1,6 @@
 import { ApiCallError, ValidationError } from '@smm/core/adapter-kit';
-import { mp4Header, toBase64 } from '@smm/testkit/media-files';
 import { describe, expect, it } from 'vitest';
-import { ONE_PIXEL_PNG_BASE64, settle, testEnv } from './__tests__/test-env.js';
+import { mp4Video, ONE_PIXEL_PNG_BASE64, settle, testEnv } from './__tests__/test-env.js';
 
 const image = (altText: string) => ({
   kind: 'image' as const,
@@ -84,21 +83,15 @@ describe('publishing posts', () => {
 
   it('uploads a video in its parts, finalizes with the ETags, and posts once LinkedIn made it AVAILABLE', async () => {
     const { sim, client, account, clock, requests } = testEnv();
-    const header = mp4Header({ durationMs: 5_000, width: 640, height: 360, mediaBytes: 100 * 1024 });
-    const bytes = new Uint8Array(header.length + 100 * 1024);
-    bytes.set(header);
-    const result = await client.publish(
-      account,
-      { text: 'clip', media: [{ kind: 'video', source: { type: 'bytes', base64: toBase64(bytes) }, mimeType: 'video/mp4' }] },
-      { wait: false },
-    );
+    const video = await mp4Video(5_000, 100);
+    const result = await client.publish(account, { text: 'clip', media: [video.media] }, { wait: false });
     expect(result.pending).toBeDefined();
     expect(sim.posts().filter((post) => post.text === 'clip')).toEqual([]);
     const init = sim.requests.find((request) => request.path === '/rest/videos')!;
     expect(init.body).toEqual({
       initializeUploadRequest: {
         owner: 'urn:li:organization:2414183',
-        fileSizeBytes: bytes.length,
+        fileSizeBytes: video.sizeBytes,
         uploadCaptions: false,
         uploadThumbnail: false,
       },

@@ -37,13 +37,16 @@ async function putWhole(media: MediaRef, uploadUrl: string, context: AdapterCont
 }
 
 /**
- * Images API: `POST /rest/images?action=initializeUpload` with the owner, then a PUT of the
- * bytes to `uploadUrl`. https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/images-api
+ * Images and documents: `POST /rest/{images|documents}?action=initializeUpload` with the owner,
+ * then a PUT of the bytes to `uploadUrl`. An image is ready at once; a document is PROCESSING
+ * until AVAILABLE.
+ * https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/images-api
+ * https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/documents-api
  */
-async function uploadImage(media: MediaRef, owner: string, context: AdapterContext): Promise<UploadedMedia> {
+async function uploadWhole(kind: 'image' | 'document', media: MediaRef, owner: string, context: AdapterContext): Promise<UploadedMedia> {
   const init = await context.http.request({
     method: 'POST',
-    path: '/rest/images',
+    path: `/rest/${kind}s`,
     searchParams: { action: 'initializeUpload' },
     json: { initializeUploadRequest: { owner } },
     bucket: LINKEDIN_BUCKETS.media,
@@ -51,29 +54,15 @@ async function uploadImage(media: MediaRef, owner: string, context: AdapterConte
     idempotent: true,
     signal: context.signal,
   });
-  const { value } = parseApiResponse(ImageInitSchema, init, 'linkedin', 'POST /rest/images?action=initializeUpload');
+  const what = `POST /rest/${kind}s?action=initializeUpload`;
+  if (kind === 'document') {
+    const { value } = parseApiResponse(DocumentInitSchema, init, 'linkedin', what);
+    await putWhole(media, value.uploadUrl, context);
+    return { urn: value.document, kind, processing: true };
+  }
+  const { value } = parseApiResponse(ImageInitSchema, init, 'linkedin', what);
   await putWhole(media, value.uploadUrl, context);
-  return { urn: value.image, kind: 'image', ...(media.altText ? { altText: media.altText } : {}), processing: false };
-}
-
-/**
- * Documents API: `POST /rest/documents?action=initializeUpload`, then a PUT of the bytes; the
- * document is PROCESSING until AVAILABLE.
- * https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/documents-api
- */
-async function uploadDocument(media: MediaRef, owner: string, context: AdapterContext): Promise<UploadedMedia> {
-  const init = await context.http.request({
-    method: 'POST',
-    path: '/rest/documents',
-    searchParams: { action: 'initializeUpload' },
-    json: { initializeUploadRequest: { owner } },
-    bucket: LINKEDIN_BUCKETS.media,
-    idempotent: true,
-    signal: context.signal,
-  });
-  const { value } = parseApiResponse(DocumentInitSchema, init, 'linkedin', 'POST /rest/documents?action=initializeUpload');
-  await putWhole(media, value.uploadUrl, context);
-  return { urn: value.document, kind: 'document', processing: true };
+  return { urn: value.image, kind, ...(media.altText ? { altText: media.altText } : {}), processing: false };
 }
 
 /**
@@ -152,6 +141,5 @@ async function uploadVideo(media: MediaRef, owner: string, context: AdapterConte
  */
 export function uploadMedia(media: MediaRef, owner: string, context: AdapterContext): Promise<UploadedMedia> {
   if (media.kind === 'video') return uploadVideo(media, owner, context);
-  if (media.kind === 'document') return uploadDocument(media, owner, context);
-  return uploadImage(media, owner, context);
+  return uploadWhole(media.kind === 'document' ? 'document' : 'image', media, owner, context);
 }

@@ -11,3 +11,15 @@ export const testEnv = defineAdapterTestEnv({
   createAdapter: (sim, settings?: Partial<LinkedinAdapterSettingsInput>) =>
     createLinkedinAdapter({ baseUrl: sim.baseUrl, authBaseUrl: sim.baseUrl, ...settings }),
 });
+
+/** An MP4 of `durationMs` with `mediaKb` KB of media data, as base64 bytes (LinkedIn takes videos from 75 KB and 3 s). */
+export async function mp4Video(durationMs: number, mediaKb: number) {
+  const { mp4Header, toBase64 } = await import('@smm/testkit/media-files');
+  const header = mp4Header({ durationMs, width: 640, height: 360, mediaBytes: mediaKb * 1024 });
+  const bytes = new Uint8Array(header.length + mediaKb * 1024);
+  bytes.set(header);
+  return {
+    sizeBytes: bytes.length,
+    media: { kind: 'video' as const, source: { type: 'bytes' as const, base64: toBase64(bytes) }, mimeType: 'video/mp4' },
+  };
+}
