@@ -1,9 +1,10 @@
 /**
  * Cross-post with per-network variants: one draft published to X, Bluesky, two Mastodon
- * accounts and Pinterest in one `publishEverywhere` call. The draft's `variants` give X a short
- * text, Bluesky a mid-length one and Pinterest the image a pin needs; Mastodon, with no variant,
- * gets the full text. Each network gets its own `networkOptions` (who may reply on X, languages
- * and tags on Bluesky, a content warning on Mastodon, board, section and title on Pinterest). The
+ * accounts, Pinterest and a LinkedIn organisation in one `publishEverywhere` call. The draft's
+ * `variants` give X a short text, Bluesky a mid-length one and Pinterest the image a pin needs;
+ * Mastodon and LinkedIn, with no variant, get the full text. Each network gets its own
+ * `networkOptions` (who may reply on X, languages and tags on Bluesky, a content warning on
+ * Mastodon, board, section and title on Pinterest, the article title on LinkedIn). The
  * draft asks for `unlisted` visibility: Mastodon has it, X, Bluesky and Pinterest say in a
  * warning that the post goes out public.
  *
@@ -20,6 +21,7 @@
  * the title comes from `networkOptions.youtube`). The publish waits while YouTube processes it.
  */
 import { createBlueskyAdapter } from '@smm/adapter-bluesky';
+import { createLinkedinAdapter } from '@smm/adapter-linkedin';
 import { createMastodonAdapter } from '@smm/adapter-mastodon';
 import { createPinterestAdapter } from '@smm/adapter-pinterest';
 import { createYouTubeAdapter } from '@smm/adapter-youtube';
@@ -32,9 +34,9 @@ import { AuthError } from '@smm/core/errors';
 import { draftFor, parsePostDraft, type Account, type PostDraftInput } from '@smm/core/model';
 import { countLength, TEXT_RULES } from '@smm/core/text';
 import { createBlueskySimulator, createFakeClock, createMastodonSimulator, createPinterestSimulator, createXSimulator } from '@smm/testkit';
-import { createBlueskySimulator, createFakeClock, createMastodonSimulator, createXSimulator } from '@smm/testkit';
 import { mp4Header } from '@smm/testkit/media-files';
 import { createYouTubeSimulator } from '@smm/testkit/youtube';
+import { createLinkedinSimulator } from '@smm/testkit/linkedin';
 
 const quiet = process.env.SMM_EXAMPLE_QUIET === '1';
 const detail = (...lines: unknown[]) => {
@@ -73,6 +75,9 @@ const youtubeServer = await youtubeSim.listen({ host: '127.0.0.1', port: 0 });
 const videoDir = await mkdtemp(join(tmpdir(), 'smm-cross-post-'));
 const videoPath = join(videoDir, 'spring-release.mp4');
 await writeFile(videoPath, mp4Header({ durationMs: 5_000, width: 1280, height: 720, mediaBytes: 256 * 1024 }));
+// LinkedIn, posting as the organisation: its commentary must survive the parentheses in the text.
+const linkedinSim = createLinkedinSimulator({ clock, seed: 25 });
+const linkedinServer = await linkedinSim.listen({ host: '127.0.0.1', port: 0 });
 // Nothing here may run long: the whole example gives up after 30 s.
 const signal = AbortSignal.timeout(30_000);
 
@@ -84,8 +89,10 @@ try {
     { platform: 'mastodon', id: revokedSim.account.id, handle: revokedSim.account.handle, timeZone: 'UTC' },
     { platform: 'pinterest', id: pinterestSim.account.id, handle: pinterestSim.account.handle, timeZone: 'UTC' },
     { platform: 'youtube', id: youtubeSim.account.id, handle: youtubeSim.account.handle, timeZone: 'UTC' },
+    { platform: 'linkedin', id: linkedinSim.account.id, handle: linkedinSim.account.handle, timeZone: 'UTC' },
   ];
   const [onX, onBluesky, onMastodon, onRevoked, onPinterest] = accounts as [Account, Account, Account, Account, Account];
+  const onLinkedin = accounts[6]!;
   const client = createClient({
     adapters: [
       createXAdapter({ baseUrl: xServer.url }),
@@ -94,6 +101,7 @@ try {
       createMastodonAdapter({ baseUrl: mastodonServer.url, accountInstances: { [revokedSim.account.id]: revokedServer.url } }),
       createPinterestAdapter({ baseUrl: pinterestServer.url }),
       createYouTubeAdapter({ baseUrl: youtubeServer.url, tokenUrl: `${youtubeServer.url}/token` }),
+      createLinkedinAdapter({ baseUrl: linkedinServer.url }),
     ],
     accounts,
     credentials: {
@@ -103,6 +111,7 @@ try {
       [accountKey(onRevoked)]: { accessToken: 'revoked-by-the-user-in-settings' },
       [accountKey(onPinterest)]: pinterestSim.credentials,
       [accountKey(accounts[5]!)]: youtubeSim.credentials,
+      [accountKey(onLinkedin)]: linkedinSim.credentials,
     },
     clock,
     httpOptions: { timeoutMs: 5_000, maxRetries: 2 },
@@ -126,6 +135,8 @@ try {
       bluesky: { langs: ['en'], tags: ['smm', 'release'] },
       mastodon: { spoilerText: 'smm release notes' },
       pinterest: { boardId: pinterestBoard.id, boardSectionId: pinterestBoard.sections[0]!.id, title: 'smm spring release' },
+      linkedin: { articleTitle: 'smm spring release' },
+      youtube: { title: 'Spring release of smm', tags: ['smm', 'release'] },
     },
     variants: {
       // A pin is an image first: Pinterest gets one, with alt text, and the full text as its description.
@@ -139,9 +150,6 @@ try {
           },
         ],
       },
-      youtube: { title: 'Spring release of smm', tags: ['smm', 'release'] },
-    },
-    variants: {
       // YouTube publishes videos: its variant adds the generated MP4, streamed from the file.
       youtube: { media: [{ kind: 'video', source: { type: 'file', path: videoPath }, mimeType: 'video/mp4' }] },
       x: {
@@ -278,6 +286,15 @@ try {
   console.log(
     `YouTube: video ${uploaded[0]!.id} (${uploaded[0]!.sizeBytes} bytes streamed from its file), ${uploaded[0]!.privacyStatus}, quota spent today: ${youtubeSim.quotaUsed().units} units + ${youtubeSim.quotaUsed().uploads} upload`,
   );
+  // LinkedIn: the full text arrived whole (its parentheses escaped in the commentary, so not cut there), the link as an article.
+  const linkedinResult = results[6]!;
+  expect(linkedinResult.status === 'fulfilled', 'LinkedIn should have published');
+  const share = linkedinSim.posts().filter((post) => post.id === linkedinResult.value.published.parts[0]!.id);
+  expect(share.length === 1, `LinkedIn holds ${share.length} posts with the id it answered; expected the one published`);
+  expect(share[0]!.text === full, `LinkedIn shows ${JSON.stringify(share[0]!.text.slice(0, 80))}…: the commentary was cut`);
+  expect(linkedinSim.commentaryOf(share[0]!.id)!.includes('\\(with Arabic'), 'LinkedIn commentary escapes its parentheses');
+  console.log(`checked on LinkedIn: ${share[0]!.text.length} characters shown of ${full.length}, parentheses escaped in the commentary`);
+
   console.log(
     `\nchecked on the simulators: X reply_settings=${String(tweetBody.reply_settings)}; Bluesky langs=${JSON.stringify(record.langs)} tags=${JSON.stringify(record.tags)}; Mastodon visibility=${toot[0]!.visibility} spoiler_text="${String(statusBody.spoiler_text)}"; revoked account: ${revokedSim.posts().length} posts`,
   );
@@ -288,6 +305,6 @@ try {
   console.error(`cross-post example failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 } finally {
-  await Promise.all([...servers, pinterestServer, youtubeServer].map((server) => server.close()));
+  await Promise.all([...servers, pinterestServer, youtubeServer, linkedinServer].map((server) => server.close()));
   await rm(videoDir, { recursive: true, force: true });
 }

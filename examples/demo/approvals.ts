@@ -13,7 +13,7 @@ import { detail, expect, preview, say } from './narrate.js';
 import type { DemoCalendar } from './plan.js';
 import type { Networks } from './simulators.js';
 
-const EDITORS: Record<Platform, string> = { x: 'reza', bluesky: 'lena', mastodon: 'lena' };
+const EDITORS: Record<Platform, string> = { x: 'reza', bluesky: 'lena', mastodon: 'lena', linkedin: 'reza' };
 const MINUTE = 60_000;
 
 /** Creates, submits and approves every planned post; returns the entries and a label per entry id. */

@@ -9,8 +9,8 @@ import { readFileSync } from 'node:fs';
 import type { PostDraft } from '@smm/core/model';
 import { CONTENT_RULES, atomize, type Article, type ContentRules } from '@smm/core/text';
 
-export type Platform = 'x' | 'bluesky' | 'mastodon';
-export const PLATFORMS: readonly Platform[] = ['x', 'bluesky', 'mastodon'];
+export type Platform = 'x' | 'bluesky' | 'mastodon' | 'linkedin';
+export const PLATFORMS: readonly Platform[] = ['x', 'bluesky', 'mastodon', 'linkedin'];
 
 export interface ParsedArticle extends Article {
   url: string;
@@ -80,12 +80,14 @@ export const RULES: Record<Platform, ContentRules> = {
   x: CONTENT_RULES.x,
   bluesky: CONTENT_RULES.bluesky,
   mastodon: CONTENT_RULES.mastodon,
+  linkedin: CONTENT_RULES.linkedin,
 };
 // Teasers are single posts, never threads, on every network.
 const SINGLE_POST: Record<Platform, ContentRules> = {
   x: { ...RULES.x, threads: false },
   bluesky: { ...RULES.bluesky, threads: false },
   mastodon: { ...RULES.mastodon, threads: false },
+  linkedin: RULES.linkedin,
 };
 
 /** The whole article, atomized: one draft per network. */

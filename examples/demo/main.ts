@@ -83,7 +83,10 @@ try {
   store = createSqliteStore({ path: databaseFile });
   const demoCalendar = createDemoCalendar(store, networks, clock);
   const planned: PlannedPost[] = [
-    { label: 'article thread', drafts: { x: xThread, bluesky: atomized.bluesky, mastodon: atomized.mastodon } },
+    {
+      label: 'article thread',
+      drafts: { x: xThread, bluesky: atomized.bluesky, mastodon: atomized.mastodon, linkedin: atomized.linkedin },
+    },
     { label: 'article summary', drafts: { x: atomized.x } },
     ...lessons,
   ];

@@ -16,6 +16,8 @@ export const QUEUES: Record<Platform, string> = {
   x: 'Mon-Fri 09:00 and 15:00; Sat-Sun 11:00',
   bluesky: 'Mon-Fri 08:30 and 17:30; Sun 10:00',
   mastodon: 'Mon-Fri 12:00 and 19:00; Sat 10:00',
+  // LinkedIn: the article and its lessons, 11 slots in Berlin.
+  linkedin: 'Mon-Fri 08:00 and 16:00; Sat 11:00',
 };
 
 /** Entry ids are readable (`x-lesson-03`); the calendar asks for one per new entry. */

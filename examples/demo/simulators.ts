@@ -1,16 +1,18 @@
 /**
- * Step 1: the three networks, simulated. Each simulator from @smm/testkit is served from a
+ * Step 1: the four networks, simulated. Each simulator from @smm/testkit is served from a
  * real HTTP server on 127.0.0.1, and the shipped adapters talk to it exactly as they would
  * talk to X, Bluesky and Mastodon — only the base URL and the credentials differ. No
  * account, no key, no network beyond loopback.
  */
 import { createBlueskyAdapter } from '@smm/adapter-bluesky';
+import { createLinkedinAdapter } from '@smm/adapter-linkedin';
 import { createMastodonAdapter } from '@smm/adapter-mastodon';
 import { createXAdapter } from '@smm/adapter-x';
 import { createClient, type SmmClient } from '@smm/core/client';
 import type { Clock } from '@smm/core/clock';
 import type { Account } from '@smm/core/model';
 import { createBlueskySimulator } from '@smm/testkit/bluesky';
+import { createLinkedinSimulator } from '@smm/testkit/linkedin';
 import { createMastodonSimulator } from '@smm/testkit/mastodon';
 import type { NetworkSimulator } from '@smm/testkit/simulator';
 import { createXSimulator } from '@smm/testkit/x';
@@ -20,8 +22,8 @@ export const BRAND = 'acme';
 
 /** One simulated network: its simulator, where it is served, and the brand's account on it. */
 export interface Network {
-  name: 'X' | 'Bluesky' | 'Mastodon';
-  platform: 'x' | 'bluesky' | 'mastodon';
+  name: 'X' | 'Bluesky' | 'Mastodon' | 'LinkedIn';
+  platform: 'x' | 'bluesky' | 'mastodon' | 'linkedin';
   sim: NetworkSimulator;
   url: string;
   account: Account;
@@ -39,7 +41,7 @@ export interface Networks {
 }
 
 // The X account posts for New York, the Bluesky and Mastodon accounts for Berlin.
-const ZONES = { x: 'America/New_York', bluesky: 'Europe/Berlin', mastodon: 'Europe/Berlin' } as const;
+const ZONES = { x: 'America/New_York', bluesky: 'Europe/Berlin', mastodon: 'Europe/Berlin', linkedin: 'Europe/Berlin' } as const;
 
 // Loopback only: a request anywhere else would be a bug in the demo, never a reason to go online.
 const loopbackOnly: typeof fetch = (input, init) => {
@@ -58,16 +60,23 @@ export async function startNetworks(clock: Clock): Promise<Networks> {
     // remembers Idempotency-Keys for a simulated week, as it would remember them for the seconds a
     // real retry takes.
     mastodon: createMastodonSimulator({ ...common, account: { username: 'acme' }, idempotencyKeyTtlMs: 7 * 86_400_000 }),
+    // LinkedIn, posting as the organisation; comments on its posts are its mentions.
+    linkedin: createLinkedinSimulator({ clock, seed: 'smm-demo', seedPosts: 0 }),
   };
   const servers = await Promise.all(Object.values(sims).map((sim) => sim.listen({ host: '127.0.0.1', port: 0 })));
-  const [x, bluesky, mastodon] = servers as [(typeof servers)[0], (typeof servers)[0], (typeof servers)[0]];
+  const [x, bluesky, mastodon, linkedin] = servers as [(typeof servers)[0], (typeof servers)[0], (typeof servers)[0], (typeof servers)[0]];
 
   const network = (name: Network['name'], platform: Network['platform'], url: string): Network => {
     const sim = sims[platform];
     const account: Account = { platform, id: sim.account.id, handle: sim.account.handle, timeZone: ZONES[platform], brand: BRAND };
     return { name, platform, sim, url, account, key: `${platform}:${sim.account.id}` };
   };
-  const list = [network('X', 'x', x.url), network('Bluesky', 'bluesky', bluesky.url), network('Mastodon', 'mastodon', mastodon.url)];
+  const list = [
+    network('X', 'x', x.url),
+    network('Bluesky', 'bluesky', bluesky.url),
+    network('Mastodon', 'mastodon', mastodon.url),
+    network('LinkedIn', 'linkedin', linkedin.url),
+  ];
   const credentialRenewals: Record<string, number> = {};
   const client = createClient({
     // The shipped adapters, pointed at the simulators instead of api.x.com, bsky.social and a Mastodon instance.
@@ -75,6 +84,7 @@ export async function startNetworks(clock: Clock): Promise<Networks> {
       createXAdapter({ baseUrl: x.url, clientId: sims.x.credentials.clientId, fetch: loopbackOnly }),
       createBlueskyAdapter({ baseUrl: bluesky.url, fetch: loopbackOnly }),
       createMastodonAdapter({ baseUrl: mastodon.url, fetch: loopbackOnly }),
+      createLinkedinAdapter({ baseUrl: linkedin.url, fetch: loopbackOnly }),
     ],
     accounts: list.map((entry) => entry.account),
     credentials: Object.fromEntries(list.map((entry) => [entry.key, entry.sim.credentials])),
@@ -87,7 +97,7 @@ export async function startNetworks(clock: Clock): Promise<Networks> {
   });
   return {
     list,
-    byPlatform: { x: list[0]!, bluesky: list[1]!, mastodon: list[2]! },
+    byPlatform: { x: list[0]!, bluesky: list[1]!, mastodon: list[2]!, linkedin: list[3]! },
     client,
     credentialRenewals,
     close: async () => {

@@ -35,7 +35,9 @@ export function printSummary(options: {
     const total = posts.reduce((sum, snapshot) => sum + (engagements(snapshot) ?? 0), 0);
     // By impressions, where the network reports them (X); elsewhere the rate is absent, not 0.
     const rate = engagementRate(posts, { by: 'impressions' });
-    const replies = heard.filter((mention) => mention.platform === network.platform && mention.kind === 'reply').length;
+    const replies = heard.filter(
+      (mention) => mention.platform === network.platform && (mention.kind === 'reply' || mention.kind === 'comment'),
+    ).length;
     return [
       network.name,
       String(own.length),

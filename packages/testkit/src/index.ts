@@ -14,6 +14,7 @@ export * from './openapi/index.js';
 export * from './bluesky/index.js';
 export * from './mastodon/index.js';
 export * from './youtube/index.js';
+export * from './linkedin/index.js';
 export * from './oauth/index.js';
 export * from './container-network/index.js';
 export * from './adapter-test-env/index.js';

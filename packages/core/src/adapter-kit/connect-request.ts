@@ -14,6 +14,8 @@ export interface ConnectRequest<S extends z.ZodType> {
   bearer?: string;
   /** Sent as a JSON body. */
   json?: unknown;
+  /** More request headers (LinkedIn's `Linkedin-Version`, Rest.li's protocol version). */
+  headers?: Record<string, string>;
   schema: S;
   /** Values to scrub from every error (passwords, tokens, client secrets). */
   secrets?: readonly string[];
@@ -41,6 +43,7 @@ export async function connectRequest<S extends z.ZodType>(
       method: request.method ?? 'GET',
       headers: {
         accept: 'application/json',
+        ...request.headers,
         ...(request.bearer ? { authorization: `Bearer ${request.bearer}` } : {}),
         ...(request.json === undefined ? {} : { 'content-type': 'application/json' }),
       },

@@ -68,6 +68,9 @@ export async function readRequest(request: Request, at: string): Promise<Recorde
           typeof value === 'string' ? value : { filename: value.name, type: value.type, size: value.size },
         ]),
       );
+    } else if (type.startsWith('application/octet-stream')) {
+      // Raw bytes (an upload part): handlers read `bytes`; decoding megabytes as text would only churn memory.
+      body = undefined;
     } else {
       const text = new TextDecoder().decode(bytes);
       if (text === '') body = undefined;
