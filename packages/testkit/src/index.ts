@@ -11,6 +11,7 @@ export * from './simulator/index.js';
 export * from './x/index.js';
 export * from './bluesky/index.js';
 export * from './mastodon/index.js';
+export * from './tiktok/index.js';
 export * from './oauth/index.js';
 export * from './container-network/index.js';
 export * from './adapter-test-env/index.js';

@@ -36,6 +36,12 @@ export interface ConformanceOptions<TSim extends NetworkSimulator = NetworkSimul
    * finish later only while a video is processed).
    */
   pendingDraft?: Omit<PostDraftInput, 'text'>;
+  /**
+   * What every publish of the suite carries besides its text (default nothing): a network that
+   * cannot post text alone (TikTok, YouTube, Instagram: `capabilities.content.media.minItems`)
+   * passes the media it needs, e.g. `{ media: [aVideo] }`.
+   */
+  draft?: Omit<PostDraftInput, 'text'>;
 }
 
 /** One check of the suite. */
@@ -110,6 +116,7 @@ export function conformanceChecks<TSim extends NetworkSimulator>(options: Confor
   const content = capabilities.content;
   const media = options.media ?? DEFAULT_MEDIA;
   let serial = 0;
+  const base = options.draft ?? {};
   const unique = (label: string) => `conformance ${label} ${++serial} ${Math.random().toString(36).slice(2, 8)}`;
 
   const setup = (): Setup<TSim> =>
@@ -135,7 +142,7 @@ export function conformanceChecks<TSim extends NetworkSimulator>(options: Confor
 
   async function publishOne(env: Setup<TSim>, label: string): Promise<{ ref: PostRef; text: string }> {
     const text = unique(label);
-    const { published } = await env.client.publish(env.account, { text });
+    const { published } = await env.client.publish(env.account, { ...base, text });
     const ref = published.parts[0];
     check(ref, 'publish returned no parts');
     return { ref, text };
@@ -149,7 +156,7 @@ export function conformanceChecks<TSim extends NetworkSimulator>(options: Confor
     const env = setup();
     await publishOne(env, 'warm up');
     const from = env.sim.requests.length;
-    await env.client.publish(env.account, { text: unique('count steps') }, { idempotencyKey: `conformance-steps-${++serial}` });
+    await env.client.publish(env.account, { ...base, text: unique('count steps') }, { idempotencyKey: `conformance-steps-${++serial}` });
     return sentSince(env.sim, from)
       .filter((request) => request.method === 'POST')
       .map((request) => `POST ${request.path}`);
@@ -164,9 +171,9 @@ export function conformanceChecks<TSim extends NetworkSimulator>(options: Confor
     const key = `conformance-key-${++serial}`;
     let posts = 0;
     env.sim.faults.inject({ kind: 'drop-after-send', count: 1, match: (request) => request.method === 'POST' && posts++ === index });
-    const first = await settle(env.client.publish(env.account, { text }, { idempotencyKey: key }));
+    const first = await settle(env.client.publish(env.account, { ...base, text }, { idempotencyKey: key }));
     env.sim.faults.clear();
-    const second = first.ok ? first : await settle(env.client.publish(env.account, { text }, { idempotencyKey: key }));
+    const second = first.ok ? first : await settle(env.client.publish(env.account, { ...base, text }, { idempotencyKey: key }));
     check(
       second.ok,
       `${step}: after its answer was lost, publishing again with the same idempotency key failed: ${second.ok ? '' : describeError(second.error)}`,
@@ -188,7 +195,7 @@ export function conformanceChecks<TSim extends NetworkSimulator>(options: Confor
       async run() {
         const env = setup();
         const text = unique('text');
-        const { published } = await env.client.publish(env.account, { text });
+        const { published } = await env.client.publish(env.account, { ...base, text });
         const held = livePosts(env.sim, text);
         check(held.length === 1, `the simulator holds ${held.length} posts with the published text (expected exactly 1)`);
         check(published.parts.length === 1, `a single post came back with ${published.parts.length} parts (expected 1)`);
@@ -208,7 +215,7 @@ export function conformanceChecks<TSim extends NetworkSimulator>(options: Confor
       async run() {
         const env = setup();
         const text = unique('media');
-        await env.client.publish(env.account, { text, media: [media] });
+        await env.client.publish(env.account, { ...base, text, media: [media] });
         const held = livePosts(env.sim, text);
         check(held.length === 1, `the simulator holds ${held.length} posts with the text (expected 1)`);
         check(
@@ -438,7 +445,7 @@ export function conformanceChecks<TSim extends NetworkSimulator>(options: Confor
         const outcome = await settle(
           env.client.publish(
             env.account,
-            { text: unique('unsupported'), ...(content.threads ? {} : { thread: [{ text: 'two' }] }) },
+            { ...base, text: unique('unsupported'), ...(content.threads ? {} : { thread: [{ text: 'two' }] }) },
             capabilities.polls ? {} : { poll: { options: ['yes', 'no'], durationMs: 3_600_000 } },
           ),
         );
@@ -450,7 +457,7 @@ export function conformanceChecks<TSim extends NetworkSimulator>(options: Confor
       },
     },
     ...connectChecks(probe, setup, check),
-    ...pendingPublishChecks({ capabilities, setup, unique, credentials: credentialsOf, fail, draft: options.pendingDraft ?? {} }),
+    ...pendingPublishChecks({ capabilities, setup, unique, credentials: credentialsOf, fail, draft: options.pendingDraft ?? base }),
     ...mediaChecks({ capabilities, setup, unique, check, describeError }),
   ];
   return entries.map((entry) => ({ ...entry, skip: entry.skip ?? false }));
