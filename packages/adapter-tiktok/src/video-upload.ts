@@ -40,6 +40,12 @@ async function fill(
   }
 }
 
+const SLICE_BYTES = 256 * 1024;
+
+async function* slices(bytes: Uint8Array): AsyncIterable<Uint8Array> {
+  for (let at = 0; at < bytes.length; at += SLICE_BYTES) yield bytes.subarray(at, at + SLICE_BYTES);
+}
+
 /**
  * Sends a video to TikTok's `upload_url` in sequential chunks as the Media Transfer Guide
  * describes: `PUT` with `Content-Type`, `Content-Range: bytes FIRST-LAST/TOTAL`; 206 while
@@ -66,8 +72,14 @@ export async function uploadVideo(upload: VideoUpload, context: AdapterContext):
         await context.http.request({
           method: 'PUT',
           path: upload.uploadUrl,
-          body: buffer.subarray(0, length),
-          headers: { 'content-type': upload.mimeType, 'content-range': `bytes ${first}-${last}/${plan.videoSize}` },
+          // Streamed in slices from the one chunk buffer (a factory: a retry streams it again), so
+          // fetch makes no copy of the chunk.
+          streamBody: () => slices(buffer.subarray(0, length)),
+          headers: {
+            'content-type': upload.mimeType,
+            'content-length': String(length),
+            'content-range': `bytes ${first}-${last}/${plan.videoSize}`,
+          },
           bucket: TIKTOK_BUCKETS.upload,
           // The same range again replaces what arrived: safe to resend.
           idempotent: true,
