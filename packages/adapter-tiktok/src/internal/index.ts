@@ -11,3 +11,6 @@ export { mapTikTokError } from '../error-mapping.js';
 export { chunkBounds, planChunks, type ChunkPlan } from '../chunk-plan.js';
 export { TIKTOK_POST_METRICS } from '../do-get-post-metrics.js';
 export { TIKTOK_ACCOUNT_METRICS } from '../do-get-account-metrics.js';
+export { TIKTOK_PRIVACY_LEVELS, type TikTokPrivacyLevel } from '../network-options.js';
+export { fetchTikTokCreatorInfo, type TikTokCreatorInfo } from '../creator-info.js';
+export type { HostPhoto, PhotoToHost } from '../settings.js';
