@@ -51,7 +51,9 @@ export const VideoSchema = z.object({
 export type TikTokVideo = z.infer<typeof VideoSchema>;
 
 /** `POST /v2/video/list/` and `/v2/video/query/`. https://developers.tiktok.com/doc/tiktok-api-v2-video-list @internal */
-export const VideoPageSchema = envelope(z.object({ videos: z.array(VideoSchema).default([]), cursor: z.number().optional(), has_more: z.boolean().optional() }));
+export const VideoPageSchema = envelope(
+  z.object({ videos: z.array(VideoSchema).default([]), cursor: z.number().optional(), has_more: z.boolean().optional() }),
+);
 
 /** `GET /v2/user/info/`. https://developers.tiktok.com/doc/tiktok-api-v2-get-user-info @internal */
 export const UserInfoSchema = envelope(z.object({ user: z.record(z.string(), z.unknown()) }));

@@ -4,7 +4,6 @@ import { createTikTokAdapter } from './index.js';
 import { readAll } from './media-body.js';
 import { shortVideo } from './__tests__/test-env.js';
 
-
 // TikTok posts need media: every publish of the suite carries a short generated video, which
 // TikTok processes and moderates, so every publish goes pending.
 const video = shortVideo();

@@ -74,12 +74,15 @@ export async function fetchTikTokCreatorInfo(options: {
   const parsed = CreatorInfoSchema.safeParse(body);
   if (!response.ok || !parsed.success) {
     const error = (body as { error?: { code?: string; message?: string } } | undefined)?.error;
-    throw new ApiCallError(`TikTok refused creator_info (HTTP ${response.status}${error?.code ? `, ${error.code}` : ''}): ${error?.message ?? 'unexpected answer'}`, {
-      status: response.status,
-      platform: 'tiktok',
-      ...(error?.code ? { platformCode: error.code } : {}),
-      isRetryable: response.status >= 500,
-    });
+    throw new ApiCallError(
+      `TikTok refused creator_info (HTTP ${response.status}${error?.code ? `, ${error.code}` : ''}): ${error?.message ?? 'unexpected answer'}`,
+      {
+        status: response.status,
+        platform: 'tiktok',
+        ...(error?.code ? { platformCode: error.code } : {}),
+        isRetryable: response.status >= 500,
+      },
+    );
   }
   return toCreatorInfo(parsed.data.data);
 }
@@ -110,7 +113,8 @@ export function decidePostSettings(
   options: TikTokOptions,
   audited: boolean,
 ): PostSettings {
-  const asked: TikTokPrivacyLevel = options.privacyLevel ?? (draft.visibility === 'followers' ? 'FOLLOWER_OF_CREATOR' : 'PUBLIC_TO_EVERYONE');
+  const asked: TikTokPrivacyLevel =
+    options.privacyLevel ?? (draft.visibility === 'followers' ? 'FOLLOWER_OF_CREATOR' : 'PUBLIC_TO_EVERYONE');
   let privacyLevel = asked;
   let warning: string | undefined;
   if (!audited && asked !== 'SELF_ONLY') {

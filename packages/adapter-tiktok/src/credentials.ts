@@ -29,13 +29,18 @@ const REAUTHORISE = 'Ask the creator to authorise the app again (TikTok Login Ki
  * `grant_type=refresh_token`, `refresh_token`); a new refresh token, when TikTok sends one, is saved.
  * https://developers.tiktok.com/doc/oauth-user-access-token-management @internal
  */
-export function tiktokCredentials(app: { clientKey?: string | undefined; clientSecret?: string | undefined }): AdapterCredentials<TikTokCredentials> {
+export function tiktokCredentials(app: {
+  clientKey?: string | undefined;
+  clientSecret?: string | undefined;
+}): AdapterCredentials<TikTokCredentials> {
   return {
     schema: TikTokCredentialsSchema,
     createProvider: ({ credentials, http, saveCredentials, logger }) => {
       let current = credentials;
       const secrets = () =>
-        [current.accessToken, current.refreshToken, current.clientSecret ?? app.clientSecret].filter((value): value is string => value !== undefined);
+        [current.accessToken, current.refreshToken, current.clientSecret ?? app.clientSecret].filter(
+          (value): value is string => value !== undefined,
+        );
       return {
         getHeaders: () => ({ authorization: `Bearer ${current.accessToken}` }),
         secrets,
@@ -43,11 +48,14 @@ export function tiktokCredentials(app: { clientKey?: string | undefined; clientS
           const clientKey = current.clientKey ?? app.clientKey;
           const clientSecret = current.clientSecret ?? app.clientSecret;
           if (current.refreshToken === undefined || clientKey === undefined || clientSecret === undefined) {
-            throw new AuthError(`TikTok refused the access token (they last 24 hours) and there is no refresh token with client key and secret. ${REAUTHORISE}`, {
-              platform: 'tiktok',
-              status: 401,
-              refreshable: false,
-            });
+            throw new AuthError(
+              `TikTok refused the access token (they last 24 hours) and there is no refresh token with client key and secret. ${REAUTHORISE}`,
+              {
+                platform: 'tiktok',
+                status: 401,
+                refreshable: false,
+              },
+            );
           }
           const form = new URLSearchParams({
             client_key: clientKey,

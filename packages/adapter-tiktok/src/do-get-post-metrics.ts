@@ -1,4 +1,11 @@
-import { ApiCallError, pickMetrics, type AdapterContext, type CanonicalMetric, type MetricSnapshotOutput, type PostRef } from '@smm/core/adapter-kit';
+import {
+  ApiCallError,
+  pickMetrics,
+  type AdapterContext,
+  type CanonicalMetric,
+  type MetricSnapshotOutput,
+  type PostRef,
+} from '@smm/core/adapter-kit';
 import { queryVideo } from './display-api.js';
 
 /** Canonical metric → the Video Object field it comes from. https://developers.tiktok.com/doc/tiktok-api-v2-video-object */
@@ -13,11 +20,14 @@ export const TIKTOK_POST_METRICS = {
 export async function doGetPostMetrics(post: PostRef, context: AdapterContext): Promise<MetricSnapshotOutput> {
   const video = await queryVideo(context, post.id);
   if (!video) {
-    throw new ApiCallError(`TikTok returns no video ${post.id} for this creator (deleted, private, or another creator's): metrics are read for public videos only`, {
-      status: 404,
-      platform: 'tiktok',
-      isRetryable: false,
-    });
+    throw new ApiCallError(
+      `TikTok returns no video ${post.id} for this creator (deleted, private, or another creator's): metrics are read for public videos only`,
+      {
+        status: 404,
+        platform: 'tiktok',
+        isRetryable: false,
+      },
+    );
   }
   return { metrics: pickMetrics(video, TIKTOK_POST_METRICS) };
 }

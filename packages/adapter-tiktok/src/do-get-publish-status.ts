@@ -1,4 +1,10 @@
-import { ApiCallError, type AdapterContext, type PendingPublishOutput, type PublishOutput, type PublishStatusInput } from '@smm/core/adapter-kit';
+import {
+  ApiCallError,
+  type AdapterContext,
+  type PendingPublishOutput,
+  type PublishOutput,
+  type PublishStatusInput,
+} from '@smm/core/adapter-kit';
 import { exactPostId } from './post-id.js';
 import { postUrl } from './post-url.js';
 import { parsePublishHandle, pendingAnswer } from './publish-handle.js';
@@ -24,12 +30,15 @@ export async function doGetPublishStatus(
   const extra = { publishId: handle.publishId, privacyLevel: handle.privacyLevel, ...(handle.warning ? { warning: handle.warning } : {}) };
   switch (status.status) {
     case 'FAILED':
-      throw new ApiCallError(`TikTok could not publish ${handle.publishId} (${status.fail_reason ?? 'no reason given'}): check the media against TikTok's rules and publish again`, {
-        status: 200,
-        platform: 'tiktok',
-        ...(status.fail_reason ? { platformCode: status.fail_reason } : {}),
-        isRetryable: false,
-      });
+      throw new ApiCallError(
+        `TikTok could not publish ${handle.publishId} (${status.fail_reason ?? 'no reason given'}): check the media against TikTok's rules and publish again`,
+        {
+          status: 200,
+          platform: 'tiktok',
+          ...(status.fail_reason ? { platformCode: status.fail_reason } : {}),
+          isRetryable: false,
+        },
+      );
     case 'SEND_TO_USER_INBOX':
       return { parts: [{ id: handle.publishId, extra: { ...extra, inbox: 'true' } }] };
     case 'PUBLISH_COMPLETE': {

@@ -90,9 +90,16 @@ async function publishVideo(
   });
   const started: TikTokPublishHandle = { ...handle, publishId: init.data.publish_id, ...(plan ? { videoSize: plan.videoSize } : {}) };
   if (body && plan) {
-    if (!init.data.upload_url) throw refused(['media', 0], 'upload_url_missing', 'TikTok answered the FILE_UPLOAD init without an upload_url: publish again');
-    const complete = await uploadVideo({ body, plan, uploadUrl: init.data.upload_url, publishId: started.publishId, mimeType: item.mimeType }, context);
-    if (!complete) context.logger.warn('tiktok upload: the last chunk’s answer was lost; polling the publish to learn whether it arrived', { publishId: started.publishId });
+    if (!init.data.upload_url)
+      throw refused(['media', 0], 'upload_url_missing', 'TikTok answered the FILE_UPLOAD init without an upload_url: publish again');
+    const complete = await uploadVideo(
+      { body, plan, uploadUrl: init.data.upload_url, publishId: started.publishId, mimeType: item.mimeType },
+      context,
+    );
+    if (!complete)
+      context.logger.warn('tiktok upload: the last chunk’s answer was lost; polling the publish to learn whether it arrived', {
+        publishId: started.publishId,
+      });
   }
   return pendingAnswer(started, item.source.type === 'url' ? 'PROCESSING_DOWNLOAD' : 'PROCESSING_UPLOAD', settings.pollIntervalMs);
 }
@@ -109,7 +116,11 @@ async function publishPhotos(
 ): Promise<PendingPublishOutput> {
   const cover = options.photoCoverIndex ?? 0;
   if (cover >= urls.length) {
-    throw refused(['networkOptions', 'tiktok', 'photoCoverIndex'], 'photo_cover_index', `the post has ${urls.length} photos: photoCoverIndex must be below that`);
+    throw refused(
+      ['networkOptions', 'tiktok', 'photoCoverIndex'],
+      'photo_cover_index',
+      `the post has ${urls.length} photos: photoCoverIndex must be below that`,
+    );
   }
   const direct = handle.mode === 'DIRECT_POST';
   const postInfo = {
@@ -150,7 +161,8 @@ export async function doPublish(
   const { draft } = input;
   const options = input.networkOptions ?? {};
   const media = draft.media;
-  if (media.length === 0) throw refused(['media'], 'media_required', 'TikTok posts need a video or photos: attach one video or 1–35 photos');
+  if (media.length === 0)
+    throw refused(['media'], 'media_required', 'TikTok posts need a video or photos: attach one video or 1–35 photos');
   const kind: 'video' | 'photo' = media[0]!.kind === 'video' ? 'video' : 'photo';
   if (kind === 'video' && media.length > 1) throw refused(['media'], 'too_many_media', 'a TikTok video post carries exactly one video');
   // Resolve photo URLs first: a photo TikTok cannot pull is refused before anything is created.

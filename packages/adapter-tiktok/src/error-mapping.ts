@@ -41,13 +41,17 @@ const REFUSED = new Set([400, 401, 403, 404, 413, 429]);
 export function mapTikTokError(response: { status: number; headers: Headers; body: unknown }): ErrorMapping | undefined {
   const { status } = response;
   const error = readTikTokError(response.body);
-  const parts = [error?.message, error ? ADVICE[error.code] : undefined, error?.logId ? `log_id ${error.logId}` : undefined].filter(Boolean);
+  const parts = [error?.message, error ? ADVICE[error.code] : undefined, error?.logId ? `log_id ${error.logId}` : undefined].filter(
+    Boolean,
+  );
   const mapping: ErrorMapping = {
     ...(error ? { platformCode: error.code } : {}),
     ...(parts.length > 0 ? { message: parts.join('; ') } : {}),
   };
-  if (error?.code === 'access_token_invalid' || (status === 401 && error?.code !== 'scope_not_authorized')) mapping.auth = { refreshable: true };
-  else if (error?.code === 'scope_not_authorized' || error?.code === 'invalid_grant' || error?.code === 'invalid_client') mapping.auth = { refreshable: false };
+  if (error?.code === 'access_token_invalid' || (status === 401 && error?.code !== 'scope_not_authorized'))
+    mapping.auth = { refreshable: true };
+  else if (error?.code === 'scope_not_authorized' || error?.code === 'invalid_grant' || error?.code === 'invalid_client')
+    mapping.auth = { refreshable: false };
   if (error?.code === 'rate_limit_exceeded') mapping.rateLimited = true;
   if (REFUSED.has(status)) mapping.notActedOn = true;
   return mapping;

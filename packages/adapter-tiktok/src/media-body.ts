@@ -23,7 +23,8 @@ export function mediaBodyOf(item: AdapterMediaRef): AdapterMediaBody | undefined
       yield bytes.subarray(offset);
     },
     async *chunks(chunkSize, offset = 0) {
-      for (let at = offset; at < bytes.length; at += chunkSize) yield { index: at / chunkSize, offset: at, bytes: bytes.subarray(at, at + chunkSize) };
+      for (let at = offset; at < bytes.length; at += chunkSize)
+        yield { index: at / chunkSize, offset: at, bytes: bytes.subarray(at, at + chunkSize) };
     },
   };
 }

@@ -28,7 +28,12 @@ export function parsePublishHandle(handle: PendingHandle): TikTokPublishHandle {
 }
 
 /** A pending answer: poll again after `pollAfterMs`, with TikTok's status as the stage. @internal */
-export function pendingAnswer(handle: TikTokPublishHandle, stage: string, pollAfterMs: number, uploadedBytes?: number): PendingPublishOutput {
+export function pendingAnswer(
+  handle: TikTokPublishHandle,
+  stage: string,
+  pollAfterMs: number,
+  uploadedBytes?: number,
+): PendingPublishOutput {
   const percent =
     handle.videoSize && uploadedBytes !== undefined && stage === 'PROCESSING_UPLOAD' && uploadedBytes < handle.videoSize
       ? Math.floor((uploadedBytes / handle.videoSize) * 100)

@@ -42,7 +42,9 @@ export const TikTokAdapterSettingsSchema = z
     clientKey: z.string().min(1, { error: 'must be your app’s client key (not empty)' }).optional(),
     clientSecret: z.string().min(1, { error: 'must be your app’s client secret (not empty)' }).optional(),
     /** Puts a photo given as bytes/file/stream on a verified URL (photo posts are PULL_FROM_URL only). */
-    hostPhoto: z.custom<HostPhoto>((value) => typeof value === 'function', { error: 'must be a function (photo) => Promise<url>' }).optional(),
+    hostPhoto: z
+      .custom<HostPhoto>((value) => typeof value === 'function', { error: 'must be a function (photo) => Promise<url>' })
+      .optional(),
     /** How far back `doFindPublished` looks in the video list when not told (default 24 hours). */
     lookupWindowMs: positiveMs('a duration').default(24 * 60 * 60_000),
     /** At most this many video-list pages (20 videos each) per lookup (default 5). */

@@ -16,21 +16,24 @@ export interface VideoUpload {
 
 // A dropped connection or timeout leaves a chunk's outcome unknown: ask TikTok.
 const unknownOutcome = (error: unknown) =>
-  NetworkError.isInstance(error) || TimeoutError.isInstance(error) || (ApiCallError.isInstance(error) && error.isRetryable) || error instanceof TypeError;
+  NetworkError.isInstance(error) ||
+  TimeoutError.isInstance(error) ||
+  (ApiCallError.isInstance(error) && error.isRetryable) ||
+  error instanceof TypeError;
 
 /** Fills `buffer[0..length)` from the stream, keeping what is left of the last piece for the next chunk. */
-async function fill(
-  pieces: AsyncIterator<Uint8Array>,
-  buffer: Uint8Array,
-  length: number,
-  carry: { rest: Uint8Array },
-): Promise<void> {
+async function fill(pieces: AsyncIterator<Uint8Array>, buffer: Uint8Array, length: number, carry: { rest: Uint8Array }): Promise<void> {
   let at = 0;
   while (at < length) {
     let piece = carry.rest;
     if (piece.length === 0) {
       const next = await pieces.next();
-      if (next.done) throw new ApiCallError(`the video ended after ${at} of ${length} bytes of a chunk: its declared size is wrong`, { status: 0, platform: 'tiktok', isRetryable: false });
+      if (next.done)
+        throw new ApiCallError(`the video ended after ${at} of ${length} bytes of a chunk: its declared size is wrong`, {
+          status: 0,
+          platform: 'tiktok',
+          isRetryable: false,
+        });
       piece = next.value;
     }
     const take = Math.min(piece.length, length - at);
@@ -94,7 +97,11 @@ export async function uploadVideo(upload: VideoUpload, context: AdapterContext):
         }
         const held = (await fetchStatus(upload.publishId, context)).uploaded_bytes;
         if (held === last + 1) break; // it arrived; only the answer was lost
-        if (held !== first) throw new NetworkError(`the upload was cut at chunk ${index + 1} of ${plan.totalChunkCount} and TikTok holds ${held ?? 'an unknown number of'} bytes, not ${first}: publish again`, { cause: error });
+        if (held !== first)
+          throw new NetworkError(
+            `the upload was cut at chunk ${index + 1} of ${plan.totalChunkCount} and TikTok holds ${held ?? 'an unknown number of'} bytes, not ${first}: publish again`,
+            { cause: error },
+          );
         context.logger.info('tiktok upload resumed', { chunk: index + 1, of: plan.totalChunkCount });
       }
     }

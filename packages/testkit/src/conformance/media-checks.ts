@@ -79,7 +79,8 @@ export function mediaChecks<TSim extends NetworkSimulator>(
   const breaking = rulebreakingImage(capabilities);
   // The stream/file check sends a PNG: a network that takes no PNG (TikTok: JPEG and WebP) skips it.
   const imageFormats = rules.files?.image?.formats;
-  const takesImages = rules.kinds.includes('image') && rules.maxItems > 0 && (imageFormats === undefined || imageFormats.includes('image/png'));
+  const takesImages =
+    rules.kinds.includes('image') && rules.maxItems > 0 && (imageFormats === undefined || imageFormats.includes('image/png'));
   return [
     {
       name: 'media pre-checks: a file breaking the declared media rules is refused before any request, every problem listed',

@@ -3,4 +3,10 @@
  *
  * @packageDocumentation
  */
-export { createTikTokSimulator, type TikTokScope, type TikTokSimPublish, type TikTokSimulator, type TikTokSimulatorOptions } from './tiktok-simulator.js';
+export {
+  createTikTokSimulator,
+  type TikTokScope,
+  type TikTokSimPublish,
+  type TikTokSimulator,
+  type TikTokSimulatorOptions,
+} from './tiktok-simulator.js';

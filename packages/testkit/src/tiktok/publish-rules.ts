@@ -25,7 +25,8 @@ export function checkChunkPlan(source: Record<string, unknown>): ChunkPlan | Tik
   const { video_size: videoSize, chunk_size: chunkSize, total_chunk_count: totalChunkCount } = source;
   if (!isWhole(videoSize)) return invalidParams('source_info.video_size is required for FILE_UPLOAD and must be a positive integer');
   if (!isWhole(chunkSize)) return invalidParams('source_info.chunk_size is required for FILE_UPLOAD and must be a positive integer');
-  if (!isWhole(totalChunkCount)) return invalidParams('source_info.total_chunk_count is required for FILE_UPLOAD and must be a positive integer');
+  if (!isWhole(totalChunkCount))
+    return invalidParams('source_info.total_chunk_count is required for FILE_UPLOAD and must be a positive integer');
   if (videoSize < 5 * MB) {
     if (chunkSize !== videoSize || totalChunkCount !== 1) {
       return invalidParams('a video under 5 MB must be uploaded whole: chunk_size equal to video_size and total_chunk_count 1');

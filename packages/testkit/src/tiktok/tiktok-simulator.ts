@@ -50,7 +50,7 @@ export interface TikTokSimulatorOptions {
   uploadUrlTtlMs?: number;
   /** Access token lifetime (default 24 hours, as TikTok issues them). */
   accessTokenTtlMs?: number;
-  /** URL prefixes the developer verified for `PULL_FROM_URL` (the simulator's own `/sim-media/` is always one). */
+  /** URL prefixes the developer verified for `PULL_FROM_URL` (default: the simulator's own `<baseUrl>/sim-media/`). */
   verifiedUrlPrefixes?: string[];
   /** Posts a creator may make through the API per day before `spam_risk_too_many_posts` (default: no cap). */
   dailyPostCap?: number;
@@ -168,7 +168,7 @@ export function createTikTokSimulator(options: TikTokSimulatorOptions = {}): Tik
   const hosted = new Map<string, { bytes: Uint8Array; mimeType: string }>();
   const failures: string[] = [];
   const now = () => clock.now();
-  const verified = () => [`${baseUrl}/sim-media/`, ...(options.verifiedUrlPrefixes ?? [])];
+  const verified = () => options.verifiedUrlPrefixes ?? [`${baseUrl}/sim-media/`];
 
   // Access tokens by value; refresh tokens map to their current access token.
   let tokenSerial = 0;
@@ -197,7 +197,11 @@ export function createTikTokSimulator(options: TikTokSimulatorOptions = {}): Tik
       return userError(401, 'access_token_invalid', 'The access token is invalid or not found in the request.');
     }
     if (scope !== undefined && !scope.split('|').some((name) => scopes.has(name))) {
-      return userError(401, 'scope_not_authorized', `The user did not authorize the scope required for completing this request (${scope}).`);
+      return userError(
+        401,
+        'scope_not_authorized',
+        `The user did not authorize the scope required for completing this request (${scope}).`,
+      );
     }
     return undefined;
   }
@@ -241,7 +245,8 @@ export function createTikTokSimulator(options: TikTokSimulatorOptions = {}): Tik
   // --- lifecycle -------------------------------------------------------------------------
 
   /** When a publish's media is processed, and when (public direct posts) moderation ends. */
-  const processedAt = (entry: TikTokSimPublish) => (entry.mediaCompleteAtMs === undefined ? undefined : entry.mediaCompleteAtMs + processingMs);
+  const processedAt = (entry: TikTokSimPublish) =>
+    entry.mediaCompleteAtMs === undefined ? undefined : entry.mediaCompleteAtMs + processingMs;
   const liveAt = (entry: TikTokSimPublish) => {
     const processed = processedAt(entry);
     if (processed === undefined) return undefined;
@@ -282,15 +287,23 @@ export function createTikTokSimulator(options: TikTokSimulatorOptions = {}): Tik
     }
     settle();
     const processed = processedAt(entry);
-    const common = entry.source === 'FILE_UPLOAD' ? { uploaded_bytes: entry.uploadedBytes } : { downloaded_bytes: entry.mediaCompleteAtMs ? 1 : 0 };
+    const common =
+      entry.source === 'FILE_UPLOAD' ? { uploaded_bytes: entry.uploadedBytes } : { downloaded_bytes: entry.mediaCompleteAtMs ? 1 : 0 };
     if (processed === undefined || processed > now()) {
-      return { status: entry.source === 'PULL_FROM_URL' && entry.mediaCompleteAtMs === undefined ? 'PROCESSING_DOWNLOAD' : 'PROCESSING_UPLOAD', ...common };
+      return {
+        status: entry.source === 'PULL_FROM_URL' && entry.mediaCompleteAtMs === undefined ? 'PROCESSING_DOWNLOAD' : 'PROCESSING_UPLOAD',
+        ...common,
+      };
     }
     if (entry.failReason !== undefined) return { status: 'FAILED', fail_reason: entry.failReason, ...common };
     if (entry.mode === 'MEDIA_UPLOAD') return { status: 'SEND_TO_USER_INBOX', ...common };
     if (entry.postId === undefined) return { status: 'PROCESSING_UPLOAD', ...common }; // in moderation: no post id yet
     // The post id is given only for content viewable by the public.
-    return { status: 'PUBLISH_COMPLETE', publicaly_available_post_id: entry.privacyLevel === 'SELF_ONLY' ? [] : [Number(entry.postId)], ...common };
+    return {
+      status: 'PUBLISH_COMPLETE',
+      publicaly_available_post_id: entry.privacyLevel === 'SELF_ONLY' ? [] : [Number(entry.postId)],
+      ...common,
+    };
   }
 
   // --- checks shared by the init endpoints ------------------------------------------------
@@ -363,7 +376,9 @@ export function createTikTokSimulator(options: TikTokSimulatorOptions = {}): Tik
     const uploadId = String(9_000_000 + publishSerial);
     const uploadToken = `sim-upload-${publishSerial}`;
     uploads.set(uploadId, { publishId: entry.publishId, token: uploadToken, expiresAtMs: now() + uploadTtlMs });
-    return { data: { publish_id: entry.publishId, upload_url: `${request.origin}/video/?upload_id=${uploadId}&upload_token=${uploadToken}` } };
+    return {
+      data: { publish_id: entry.publishId, upload_url: `${request.origin}/video/?upload_id=${uploadId}&upload_token=${uploadToken}` },
+    };
   }
 
   // --- routes ------------------------------------------------------------------------------
@@ -380,9 +395,12 @@ export function createTikTokSimulator(options: TikTokSimulatorOptions = {}): Tik
         const type = request.headers['content-type'] ?? '';
         const oauthError = (error: string, description: string) =>
           json(400, { error, error_description: description, log_id: `oauth-${tokenSerial}` });
-        if (!type.includes('application/x-www-form-urlencoded')) return oauthError('invalid_request', 'Content-Type must be application/x-www-form-urlencoded');
-        if (form.client_key !== CLIENT_KEY || form.client_secret !== CLIENT_SECRET) return oauthError('invalid_client', 'Client key or secret is incorrect.');
-        if (form.grant_type !== 'refresh_token') return oauthError('unsupported_grant_type', 'This simulator takes grant_type=refresh_token.');
+        if (!type.includes('application/x-www-form-urlencoded'))
+          return oauthError('invalid_request', 'Content-Type must be application/x-www-form-urlencoded');
+        if (form.client_key !== CLIENT_KEY || form.client_secret !== CLIENT_SECRET)
+          return oauthError('invalid_client', 'Client key or secret is incorrect.');
+        if (form.grant_type !== 'refresh_token')
+          return oauthError('unsupported_grant_type', 'This simulator takes grant_type=refresh_token.');
         if (form.refresh_token !== refreshToken) return oauthError('invalid_grant', 'Refresh token is invalid or expired.');
         tokens.delete(current);
         current = issue();
@@ -411,8 +429,11 @@ export function createTikTokSimulator(options: TikTokSimulatorOptions = {}): Tik
       },
     })),
     // https://developers.tiktok.com/doc/content-posting-api-reference-direct-post (6 per minute per token)
-    api('POST', '/v2/post/publish/video/init', { scope: 'video.publish', limit: { limit: 6, windowMs: MINUTE }, json: true }, (request, body) =>
-      initVideo(request, body, 'DIRECT_POST'),
+    api(
+      'POST',
+      '/v2/post/publish/video/init',
+      { scope: 'video.publish', limit: { limit: 6, windowMs: MINUTE }, json: true },
+      (request, body) => initVideo(request, body, 'DIRECT_POST'),
     ),
     // https://developers.tiktok.com/doc/content-posting-api-reference-upload-video (6 per minute per token)
     api(
@@ -441,7 +462,8 @@ export function createTikTokSimulator(options: TikTokSimulatorOptions = {}): Tik
         const source = record(body.source_info);
         if (!source || source.source !== 'PULL_FROM_URL') return invalidParams('source_info.source must be PULL_FROM_URL for photos');
         const images = source.photo_images;
-        if (!Array.isArray(images) || images.length < 1 || images.length > 35) return invalidParams('source_info.photo_images must hold 1 to 35 URLs');
+        if (!Array.isArray(images) || images.length < 1 || images.length > 35)
+          return invalidParams('source_info.photo_images must hold 1 to 35 URLs');
         if (!images.every(isVerifiedUrl)) return unverifiedUrl;
         const cover = source.photo_cover_index;
         if (typeof cover !== 'number' || !Number.isInteger(cover) || cover < 0 || cover >= images.length) {
@@ -478,7 +500,8 @@ export function createTikTokSimulator(options: TikTokSimulatorOptions = {}): Tik
           return fail(now(), userError(404, 'invalid_params', 'upload_id or upload_token is not valid'));
         }
         const entry = publishes.find((candidate) => candidate.publishId === session.publishId)!;
-        if (session.expiresAtMs <= now()) return fail(now(), userError(403, 'invalid_params', 'the upload_url has expired (it is valid for one hour): initialize again'));
+        if (session.expiresAtMs <= now())
+          return fail(now(), userError(403, 'invalid_params', 'the upload_url has expired (it is valid for one hour): initialize again'));
         const type = (request.headers['content-type'] ?? '').toLowerCase();
         if (!['video/mp4', 'video/quicktime', 'video/webm'].includes(type)) {
           return fail(now(), userError(400, 'invalid_file_upload', 'Content-Type must be video/mp4, video/quicktime or video/webm'));
@@ -494,12 +517,18 @@ export function createTikTokSimulator(options: TikTokSimulatorOptions = {}): Tik
         const index = Math.floor(range.first / plan.chunkSize);
         const expected = chunkRange(plan, Math.min(index, plan.totalChunkCount - 1));
         if (range.first !== expected.first || range.last !== expected.last) {
-          return fail(now(), userError(400, 'invalid_file_upload', `chunk ${index + 1} must cover bytes ${expected.first}-${expected.last}`));
+          return fail(
+            now(),
+            userError(400, 'invalid_file_upload', `chunk ${index + 1} must cover bytes ${expected.first}-${expected.last}`),
+          );
         }
         // Sequential: the next chunk, or the last one again (its answer may have been lost).
         const resend = range.last + 1 === entry.uploadedBytes;
         if (range.first !== entry.uploadedBytes && !resend) {
-          return fail(now(), userError(400, 'invalid_file_upload', `chunks must be uploaded in order: the next one starts at byte ${entry.uploadedBytes}`));
+          return fail(
+            now(),
+            userError(400, 'invalid_file_upload', `chunks must be uploaded in order: the next one starts at byte ${entry.uploadedBytes}`),
+          );
         }
         entry.chunkPuts += 1;
         if (!resend) entry.uploadedBytes = range.last + 1;
@@ -542,7 +571,8 @@ export function createTikTokSimulator(options: TikTokSimulatorOptions = {}): Tik
       const fields = fieldsOf(request, VIDEO_FIELDS);
       if ('code' in fields) return fields;
       const max = body.max_count ?? 10;
-      if (typeof max !== 'number' || !Number.isInteger(max) || max < 1 || max > 20) return invalidParams('max_count must be between 1 and 20');
+      if (typeof max !== 'number' || !Number.isInteger(max) || max < 1 || max > 20)
+        return invalidParams('max_count must be between 1 and 20');
       const cursor = typeof body.cursor === 'number' ? body.cursor : Number.POSITIVE_INFINITY;
       const listed = publicPosts()
         .filter((post) => post.createdAtMs < cursor)
@@ -572,13 +602,19 @@ export function createTikTokSimulator(options: TikTokSimulatorOptions = {}): Tik
       handle(request) {
         const file = hosted.get(request.params.name!);
         if (!file) return new Response('not found', { status: 404 });
-        return new Response(new Blob([file.bytes as Uint8Array<ArrayBuffer>]), { status: 200, headers: { 'content-type': file.mimeType, 'content-length': String(file.bytes.length) } });
+        return new Response(new Blob([file.bytes as Uint8Array<ArrayBuffer>]), {
+          status: 200,
+          headers: { 'content-type': file.mimeType, 'content-length': String(file.bytes.length) },
+        });
       },
     },
   ];
 
   function fieldsOf(request: SimRequest, known: readonly string[]): string[] | TikTokError {
-    const fields = (request.searchParams.get('fields') ?? '').split(',').map((field) => field.trim()).filter(Boolean);
+    const fields = (request.searchParams.get('fields') ?? '')
+      .split(',')
+      .map((field) => field.trim())
+      .filter(Boolean);
     if (fields.length === 0) return invalidParams('the fields query parameter is required');
     const unknown = fields.filter((field) => !known.includes(field));
     return unknown.length > 0 ? invalidParams(`unknown fields: ${unknown.join(', ')}`) : fields;
@@ -645,7 +681,10 @@ export function createTikTokSimulator(options: TikTokSimulatorOptions = {}): Tik
       return world.posts.map((post) => ({ ...post }));
     },
     publishes: () => publishes.map((entry) => ({ ...entry })),
-    inbox: () => publishes.filter((entry) => entry.mode === 'MEDIA_UPLOAD' && statusOf(entry).status === 'SEND_TO_USER_INBOX').map((entry) => ({ ...entry })),
+    inbox: () =>
+      publishes
+        .filter((entry) => entry.mode === 'MEDIA_UPLOAD' && statusOf(entry).status === 'SEND_TO_USER_INBOX')
+        .map((entry) => ({ ...entry })),
     failNextProcessing: (reason) => void failures.push(reason),
     hostMedia(bytes, mimeType) {
       hostedSerial += 1;
