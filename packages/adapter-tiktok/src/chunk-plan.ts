@@ -22,7 +22,9 @@ export interface ChunkPlan {
 export function planChunks(videoSize: number, chunkBytes: number): ChunkPlan {
   if (videoSize < 5 * MB || videoSize <= chunkBytes) return { videoSize, chunkSize: videoSize, totalChunkCount: 1 };
   // 1000 chunks at most: a larger chunk for a very large file (never needed below 5 GB at 5 MB).
-  const chunkSize = Math.min(64 * MB, Math.max(chunkBytes, Math.ceil(videoSize / 1000)));
+  let chunkSize = Math.min(64 * MB, Math.max(chunkBytes, Math.ceil(videoSize / 1000)));
+  // A video over 64 MB must go in several chunks: halve it when one chunk would hold it all.
+  if (videoSize > 64 * MB && Math.floor(videoSize / chunkSize) < 2) chunkSize = Math.floor(videoSize / 2);
   return { videoSize, chunkSize, totalChunkCount: Math.floor(videoSize / chunkSize) };
 }
 

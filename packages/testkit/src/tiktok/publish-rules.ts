@@ -39,6 +39,7 @@ export function checkChunkPlan(source: Record<string, unknown>): ChunkPlan | Tik
     return invalidParams('total_chunk_count must equal video_size divided by chunk_size, rounded down');
   }
   if (totalChunkCount > 1000) return invalidParams('a video is uploaded in at most 1000 chunks');
+  if (videoSize > 64 * MB && totalChunkCount < 2) return invalidParams('a video over 64 MB must be uploaded in multiple chunks');
   const finalChunk = videoSize - (totalChunkCount - 1) * chunkSize;
   if (finalChunk > 128 * MB) return invalidParams('the final chunk must not exceed 128 MB: choose a larger chunk_size');
   return { videoSize, chunkSize, totalChunkCount };
