@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { settle, testEnv } from './__tests__/test-env.js';
 
 describe('credentials', () => {
-  it('refreshes an expired access token with the refresh token, client key and secret, and saves the new one', async () => {
+  it('refreshes an expired access token with the refresh token, client key and secret, and saves the new pair (refresh tokens rotate)', async () => {
     const env = testEnv();
     env.sim.faults.inject({ kind: 'expired-token', match: 'GET /v2/user/info' });
     await env.client.getAccountMetrics(env.account);
@@ -14,7 +14,13 @@ describe('credentials', () => {
       refresh_token: env.sim.credentials.refreshToken,
     });
     expect(env.savedCredentials).toHaveLength(1);
-    expect((env.savedCredentials[0] as { accessToken: string }).accessToken).not.toBe(env.sim.credentials.accessToken);
+    const saved = env.savedCredentials[0] as { accessToken: string; refreshToken: string };
+    expect(saved.accessToken).not.toBe(env.sim.credentials.accessToken);
+    expect(saved.refreshToken).not.toBe(env.sim.credentials.refreshToken);
+    // The rotated refresh token works for the next refresh.
+    env.sim.faults.inject({ kind: 'expired-token', match: 'GET /v2/user/info' });
+    await env.client.getAccountMetrics(env.account);
+    expect(env.savedCredentials).toHaveLength(2);
   });
 
   it('without a refresh token an expired token ends in an AuthError that names no secret', async () => {

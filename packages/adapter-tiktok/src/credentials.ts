@@ -4,9 +4,10 @@ import { AuthError } from '@smm/core/adapter-kit';
 import { TIKTOK_BUCKETS } from './rate-limits.js';
 
 /**
- * A TikTok account's credentials: the user access token (24 hours), and for refreshing it the
- * refresh token (365 days) with the app's client key and secret (here or in the adapter settings).
- * https://developers.tiktok.com/doc/oauth-user-access-token-management
+ * A TikTok account's credentials: the user access token, and for refreshing it the refresh token
+ * with the app's client key and secret (here or in the adapter settings). TikTok's current pages
+ * give access tokens 2 hours and refresh tokens 180 days, rotated on every refresh (older pages:
+ * 24 hours and 365 days). https://developers.tiktok.com/docs/en/oauth-user-access-token-management
  */
 export const TikTokCredentialsSchema = z
   .object({
@@ -26,8 +27,8 @@ const REAUTHORISE = 'Ask the creator to authorise the app again (TikTok Login Ki
 
 /**
  * Bearer auth with refresh: `POST /v2/oauth/token/` (form-encoded `client_key`, `client_secret`,
- * `grant_type=refresh_token`, `refresh_token`); a new refresh token, when TikTok sends one, is saved.
- * https://developers.tiktok.com/doc/oauth-user-access-token-management @internal
+ * `grant_type=refresh_token`, `refresh_token`); the rotated refresh token TikTok returns is saved
+ * (the old one stops working). https://developers.tiktok.com/docs/en/oauth-refresh-a-user-access-token @internal
  */
 export function tiktokCredentials(app: {
   clientKey?: string | undefined;
@@ -49,7 +50,7 @@ export function tiktokCredentials(app: {
           const clientSecret = current.clientSecret ?? app.clientSecret;
           if (current.refreshToken === undefined || clientKey === undefined || clientSecret === undefined) {
             throw new AuthError(
-              `TikTok refused the access token (they last 24 hours) and there is no refresh token with client key and secret. ${REAUTHORISE}`,
+              `TikTok refused the access token (they expire after hours) and there is no refresh token with client key and secret. ${REAUTHORISE}`,
               {
                 platform: 'tiktok',
                 status: 401,
@@ -74,7 +75,7 @@ export function tiktokCredentials(app: {
             });
             token = parseApiResponse(TokenResponseSchema, response, 'tiktok', 'POST /v2/oauth/token/');
           } catch (error) {
-            throw new AuthError(`TikTok did not refresh the access token (the refresh token lasts 365 days). ${REAUTHORISE}`, {
+            throw new AuthError(`TikTok did not refresh the access token (the refresh token expired or was already used). ${REAUTHORISE}`, {
               platform: 'tiktok',
               refreshable: false,
               cause: error,

@@ -25,7 +25,7 @@ const ADVICE: Record<string, string> = {
   spam_risk_user_banned_from_posting: 'the creator is banned from posting',
   reached_active_user_cap: 'an unaudited app reached its daily cap of active posting users',
   scope_not_authorized: 'ask the creator to authorise the missing scope (video.publish, video.upload, video.list, user.info.basic)',
-  access_token_invalid: 'the access token expired (24 hours) or was revoked',
+  access_token_invalid: 'the access token expired or was revoked',
 };
 
 // Codes where TikTok refused the request and created nothing: a retry cannot duplicate a post.

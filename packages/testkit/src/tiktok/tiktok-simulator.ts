@@ -48,7 +48,7 @@ export interface TikTokSimulatorOptions {
   downloadMs?: number;
   /** How long an `upload_url` stays valid (default 1 hour). */
   uploadUrlTtlMs?: number;
-  /** Access token lifetime (default 24 hours, as TikTok issues them). */
+  /** Access token lifetime (default 2 hours, as TikTok's current token pages give it; older pages said 24 hours). */
   accessTokenTtlMs?: number;
   /** URL prefixes the developer verified for `PULL_FROM_URL` (default: the simulator's own `<baseUrl>/sim-media/`). */
   verifiedUrlPrefixes?: string[];
@@ -160,7 +160,7 @@ export function createTikTokSimulator(options: TikTokSimulatorOptions = {}): Tik
   const moderationMs = options.moderationMs ?? 40_000;
   const downloadMs = options.downloadMs ?? 5_000;
   const uploadTtlMs = options.uploadUrlTtlMs ?? 60 * MINUTE;
-  const tokenTtlMs = options.accessTokenTtlMs ?? 24 * 60 * MINUTE;
+  const tokenTtlMs = options.accessTokenTtlMs ?? 2 * 60 * MINUTE;
   const world = createWorld({ clock, seed: options.seed ?? 1, handle: username, mentionBacklog: 0, mentionEveryMs: 0 });
   const windows = createRateLimitWindows(() => clock.now());
   const publishes: TikTokSimPublish[] = [];
@@ -181,6 +181,7 @@ export function createTikTokSimulator(options: TikTokSimulatorOptions = {}): Tik
   };
   const firstToken = issue();
   let refreshToken = 'rft.sim1';
+  const firstRefreshToken = refreshToken;
   let current = firstToken;
 
   let videoSerial = 0;
@@ -384,9 +385,10 @@ export function createTikTokSimulator(options: TikTokSimulatorOptions = {}): Tik
   // --- routes ------------------------------------------------------------------------------
 
   const routes: SimRoute[] = [
-    // https://developers.tiktok.com/doc/oauth-user-access-token-management: refresh with
-    // client_key, client_secret, grant_type=refresh_token (form-encoded); 24 h access tokens,
-    // 365-day refresh tokens.
+    // https://developers.tiktok.com/docs/en/oauth-refresh-a-user-access-token: refresh with
+    // client_key, client_secret, grant_type=refresh_token (form-encoded); refresh tokens rotate
+    // (the one sent stops working); access tokens last 2 hours, refresh tokens 180 days
+    // (https://developers.tiktok.com/docs/en/oauth-user-access-token-management).
     {
       method: 'POST',
       path: '/v2/oauth/token',
@@ -404,11 +406,12 @@ export function createTikTokSimulator(options: TikTokSimulatorOptions = {}): Tik
         if (form.refresh_token !== refreshToken) return oauthError('invalid_grant', 'Refresh token is invalid or expired.');
         tokens.delete(current);
         current = issue();
+        refreshToken = `rft.sim${tokenSerial}`;
         return json(200, {
           access_token: current,
           expires_in: Math.round(tokenTtlMs / 1000),
           open_id: openId,
-          refresh_expires_in: 31_536_000,
+          refresh_expires_in: 180 * 86_400,
           refresh_token: refreshToken,
           scope: [...scopes].join(','),
           token_type: 'Bearer',
@@ -675,7 +678,7 @@ export function createTikTokSimulator(options: TikTokSimulatorOptions = {}): Tik
   return {
     ...engine,
     account: { id: openId, handle: username },
-    credentials: { accessToken: firstToken, refreshToken, clientKey: CLIENT_KEY, clientSecret: CLIENT_SECRET },
+    credentials: { accessToken: firstToken, refreshToken: firstRefreshToken, clientKey: CLIENT_KEY, clientSecret: CLIENT_SECRET },
     posts: () => {
       for (const entry of publishes) statusOf(entry);
       return world.posts.map((post) => ({ ...post }));
