@@ -13,15 +13,25 @@
  * post fails with an AuthError while every other account publishes — one failure never fails
  * the others. It prints each account's post id and URL (or error) and any warnings, then checks
  * on each simulator that the variant and the options really arrived. No network, no account.
+ *
+ * TikTok takes no text-only post: its variant carries a short video, generated into a temporary
+ * file (never a checked-in binary), uploaded in chunks, and TikTok processes and moderates it
+ * (a pending publish the client waits for).
  */
 import { createBlueskyAdapter } from '@smm/adapter-bluesky';
 import { createMastodonAdapter } from '@smm/adapter-mastodon';
+import { createTikTokAdapter } from '@smm/adapter-tiktok';
 import { createXAdapter } from '@smm/adapter-x';
 import { accountKey, createClient, type PublishSettledResult } from '@smm/core/client';
 import { AuthError } from '@smm/core/errors';
 import { draftFor, parsePostDraft, type Account, type PostDraftInput } from '@smm/core/model';
 import { countLength, TEXT_RULES } from '@smm/core/text';
 import { createBlueskySimulator, createFakeClock, createMastodonSimulator, createXSimulator } from '@smm/testkit';
+import { mp4Header } from '@smm/testkit/media-files';
+import { createTikTokSimulator } from '@smm/testkit/tiktok';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const quiet = process.env.SMM_EXAMPLE_QUIET === '1';
 const detail = (...lines: unknown[]) => {
@@ -43,8 +53,17 @@ const revokedSim = createMastodonSimulator({
   mentionEveryMs: 0,
   account: { id: '110000000000000777', username: 'smm_ro' },
 });
-const servers = await Promise.all([xSim, blueskySim, mastodonSim, revokedSim].map((sim) => sim.listen({ host: '127.0.0.1', port: 0 })));
-const [xServer, blueskyServer, mastodonServer, revokedServer] = servers as [
+const tiktokSim = createTikTokSimulator({ clock, seed: 25 });
+// A short clip for TikTok: a generated 6-second MP4 header plus filler, written to a temporary file.
+const clipDir = await mkdtemp(join(tmpdir(), 'smm-cross-post-'));
+const clipPath = join(clipDir, 'clip.mp4');
+const clipHeader = mp4Header({ durationMs: 6_000, width: 720, height: 1280, mediaBytes: 64 * 1024 });
+await writeFile(clipPath, Buffer.concat([clipHeader, Buffer.alloc(64 * 1024)]));
+const servers = await Promise.all(
+  [xSim, blueskySim, mastodonSim, revokedSim, tiktokSim].map((sim) => sim.listen({ host: '127.0.0.1', port: 0 })),
+);
+const [xServer, blueskyServer, mastodonServer, revokedServer, tiktokServer] = servers as [
+  (typeof servers)[0],
   (typeof servers)[0],
   (typeof servers)[0],
   (typeof servers)[0],
@@ -59,14 +78,16 @@ try {
     { platform: 'bluesky', id: blueskySim.account.id, handle: blueskySim.account.handle, timeZone: 'UTC' },
     { platform: 'mastodon', id: mastodonSim.account.id, handle: mastodonSim.account.handle, timeZone: 'UTC' },
     { platform: 'mastodon', id: revokedSim.account.id, handle: revokedSim.account.handle, timeZone: 'UTC' },
+    { platform: 'tiktok', id: tiktokSim.account.id, handle: tiktokSim.account.handle, timeZone: 'UTC' },
   ];
-  const [onX, onBluesky, onMastodon, onRevoked] = accounts as [Account, Account, Account, Account];
+  const [onX, onBluesky, onMastodon, onRevoked, onTikTok] = accounts as [Account, Account, Account, Account, Account];
   const client = createClient({
     adapters: [
       createXAdapter({ baseUrl: xServer.url }),
       createBlueskyAdapter({ baseUrl: blueskyServer.url }),
       // Each Mastodon account talks to its own instance.
       createMastodonAdapter({ baseUrl: mastodonServer.url, accountInstances: { [revokedSim.account.id]: revokedServer.url } }),
+      createTikTokAdapter({ baseUrl: tiktokServer.url }),
     ],
     accounts,
     credentials: {
@@ -74,6 +95,7 @@ try {
       [accountKey(onBluesky)]: blueskySim.credentials,
       [accountKey(onMastodon)]: mastodonSim.credentials,
       [accountKey(onRevoked)]: { accessToken: 'revoked-by-the-user-in-settings' },
+      [accountKey(onTikTok)]: tiktokSim.credentials,
     },
     clock,
     httpOptions: { timeoutMs: 5_000, maxRetries: 2 },
@@ -96,6 +118,7 @@ try {
       x: { replySettings: 'following' },
       bluesky: { langs: ['en'], tags: ['smm', 'release'] },
       mastodon: { spoilerText: 'smm release notes' },
+      tiktok: { disableDuet: true },
     },
     variants: {
       x: {
@@ -106,6 +129,8 @@ try {
           'Spring release of smm is out 🌱 The unified inbox groups every mention, reply and DM into conversations, tags them with your rules ' +
           '(Arabic and Persian variants folded) and answers with personalised saved replies. Plus response-time reports.',
       },
+      // TikTok posts need media: the clip, read from its file in chunks.
+      tiktok: { media: [{ kind: 'video', source: { type: 'file', path: clipPath }, mimeType: 'video/mp4' }] },
     },
   };
   // What each network receives: the draft with its variant applied (Mastodon has none: the full text).
@@ -153,7 +178,8 @@ try {
   );
 
   // The expectations, checked on the networks themselves.
-  const [xResult, blueskyResult, mastodonResult, revokedResult] = results as [
+  const [xResult, blueskyResult, mastodonResult, revokedResult, tiktokResult] = results as [
+    PublishSettledResult,
     PublishSettledResult,
     PublishSettledResult,
     PublishSettledResult,
@@ -199,8 +225,22 @@ try {
     .body as Record<string, unknown>;
   expect(statusBody.spoiler_text === 'smm release notes', `Mastodon got spoiler_text ${String(statusBody.spoiler_text)}`);
 
+  const clips = tiktokSim.posts();
+  expect(
+    tiktokResult.status === 'fulfilled' && clips.length === 1 && clips[0]!.id === tiktokResult.value.published.parts[0]!.id,
+    'TikTok holds the one video published',
+  );
+  const tiktokInit = tiktokSim.requests.find((request) => request.path === '/v2/post/publish/video/init/')!.body as {
+    post_info: Record<string, unknown>;
+  };
+  expect(clips[0]!.text.startsWith(full) && tiktokInit.post_info.disable_duet === true, 'TikTok got the full text as caption, duets off');
+  expect(
+    tiktokSim.requests.findIndex((request) => request.path === '/v2/post/publish/creator_info/query/') <
+      tiktokSim.requests.findIndex((request) => request.path === '/v2/post/publish/video/init/'),
+    'TikTok was asked for creator_info before the post',
+  );
   console.log(
-    `\nchecked on the simulators: X reply_settings=${String(tweetBody.reply_settings)}; Bluesky langs=${JSON.stringify(record.langs)} tags=${JSON.stringify(record.tags)}; Mastodon visibility=${toot[0]!.visibility} spoiler_text="${String(statusBody.spoiler_text)}"; revoked account: ${revokedSim.posts().length} posts`,
+    `\nchecked on the simulators: X reply_settings=${String(tweetBody.reply_settings)}; Bluesky langs=${JSON.stringify(record.langs)} tags=${JSON.stringify(record.tags)}; Mastodon visibility=${toot[0]!.visibility} spoiler_text="${String(statusBody.spoiler_text)}"; revoked account: ${revokedSim.posts().length} posts; TikTok privacy_level=${String(tiktokInit.post_info.privacy_level)} disable_duet=${String(tiktokInit.post_info.disable_duet)}`,
   );
   detail(
     `requests served: X ${xSim.requests.length}, Bluesky ${blueskySim.requests.length}, Mastodon ${mastodonSim.requests.length}, revoked Mastodon ${revokedSim.requests.length}`,
@@ -210,4 +250,5 @@ try {
   process.exitCode = 1;
 } finally {
   await Promise.all(servers.map((server) => server.close()));
+  await rm(clipDir, { recursive: true, force: true });
 }
