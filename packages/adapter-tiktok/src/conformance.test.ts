@@ -16,7 +16,6 @@ runAdapterConformance({
       baseUrl: sim.baseUrl,
       hostPhoto: async ({ body, mimeType }) => sim.hostMedia(await readAll(body), mimeType),
     }),
-  credentials: (sim) => sim.credentials,
   media: video,
   draft: { media: [video] },
   pendingDraft: { media: [video] },
