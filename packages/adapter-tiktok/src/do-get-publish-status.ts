@@ -44,7 +44,8 @@ export async function doGetPublishStatus(
     case 'PUBLISH_COMPLETE': {
       const published = status.publicaly_available_post_id?.[0];
       if (published !== undefined) {
-        const id = await exactPostId(published, context, Date.parse(handle.since), settings.lookupMaxPages);
+        // From a little before the publish began: the id is what matches, the window only bounds the pages read (clock skew).
+        const id = await exactPostId(published, context, Date.parse(handle.since) - 10 * 60_000, settings.lookupMaxPages);
         if (id === null) return pendingAnswer(handle, 'listing', settings.pollIntervalMs);
         return { parts: [{ id, url: postUrl(handle.username, id, handle.kind), extra }] };
       }
