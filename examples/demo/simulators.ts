@@ -42,7 +42,7 @@ export interface Networks {
 const ZONES = { x: 'America/New_York', bluesky: 'Europe/Berlin', mastodon: 'Europe/Berlin' } as const;
 
 // Loopback only: a request anywhere else would be a bug in the demo, never a reason to go online.
-const loopbackOnly: typeof fetch = (input, init) => {
+export const loopbackOnly: typeof fetch = (input, init) => {
   const url = new URL(input instanceof Request ? input.url : String(input));
   if (url.hostname !== '127.0.0.1') return Promise.reject(new Error(`the demo talks to 127.0.0.1 only; it refused ${url.origin}`));
   return fetch(input, init);
