@@ -1,16 +1,18 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createClient } from '@smm/core/client';
-import type { PendingPublish } from '@smm/core/model';
 import { createFakeClock } from '@smm/testkit/clock';
 import { createTikTokSimulator } from '@smm/testkit/tiktok';
 import { describe, expect, it } from 'vitest';
 import { createTikTokAdapter } from './index.js';
 
+type PendingPublish = Parameters<ReturnType<typeof createClient>['awaitPublish']>[0];
+
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
-// The independent check of issue 24: a process killed with SIGKILL while TikTok processes its
-// video leaves one published video once a new process resumes from the stored pending publish.
+// The independent check of issue 24: the pending handle holds the publish_id from the init on, so
+// a process killed with SIGKILL while TikTok processes its video leaves one published video once a
+// new process resumes from the stored pending publish.
 describe('SIGKILL during processing', () => {
   it('ends with one published video after a new process resumes from the stored handle', async () => {
     // The simulator's clock starts at the real now (the child runs on the system clock) and stands
