@@ -19,15 +19,19 @@
  * YouTube takes the same draft with its own variant: a short generated MP4, written to a
  * temporary file and streamed to a resumable upload session (the description is the full text,
  * the title comes from `networkOptions.youtube`). The publish waits while YouTube processes it.
+ * TikTok takes no text-only post: its variant carries a short video, generated into a temporary
+ * file (never a checked-in binary), uploaded in chunks, and TikTok processes and moderates it
+ * (a pending publish the client waits for).
  */
 import { createBlueskyAdapter } from '@smm/adapter-bluesky';
-import { createLinkedinAdapter } from '@smm/adapter-linkedin';
+import { createLinkedInAdapter } from '@smm/adapter-linkedin';
 import { createMastodonAdapter } from '@smm/adapter-mastodon';
 import { createPinterestAdapter } from '@smm/adapter-pinterest';
 import { createYouTubeAdapter } from '@smm/adapter-youtube';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createTikTokAdapter } from '@smm/adapter-tiktok';
 import { createXAdapter } from '@smm/adapter-x';
 import { accountKey, createClient, type PublishSettledResult } from '@smm/core/client';
 import { AuthError } from '@smm/core/errors';
@@ -36,7 +40,8 @@ import { countLength, TEXT_RULES } from '@smm/core/text';
 import { createBlueskySimulator, createFakeClock, createMastodonSimulator, createPinterestSimulator, createXSimulator } from '@smm/testkit';
 import { mp4Header } from '@smm/testkit/media-files';
 import { createYouTubeSimulator } from '@smm/testkit/youtube';
-import { createLinkedinSimulator } from '@smm/testkit/linkedin';
+import { createLinkedInSimulator } from '@smm/testkit/linkedin';
+import { createTikTokSimulator } from '@smm/testkit/tiktok';
 
 const quiet = process.env.SMM_EXAMPLE_QUIET === '1';
 const detail = (...lines: unknown[]) => {
@@ -58,8 +63,17 @@ const revokedSim = createMastodonSimulator({
   mentionEveryMs: 0,
   account: { id: '110000000000000777', username: 'smm_ro' },
 });
-const servers = await Promise.all([xSim, blueskySim, mastodonSim, revokedSim].map((sim) => sim.listen({ host: '127.0.0.1', port: 0 })));
-const [xServer, blueskyServer, mastodonServer, revokedServer] = servers as [
+const tiktokSim = createTikTokSimulator({ clock, seed: 25 });
+// A short clip for TikTok: a generated 6-second MP4 header plus filler, written to a temporary file.
+const clipDir = await mkdtemp(join(tmpdir(), 'smm-cross-post-'));
+const clipPath = join(clipDir, 'clip.mp4');
+const clipHeader = mp4Header({ durationMs: 6_000, width: 720, height: 1280, mediaBytes: 64 * 1024 });
+await writeFile(clipPath, Buffer.concat([clipHeader, Buffer.alloc(64 * 1024)]));
+const servers = await Promise.all(
+  [xSim, blueskySim, mastodonSim, revokedSim, tiktokSim].map((sim) => sim.listen({ host: '127.0.0.1', port: 0 })),
+);
+const [xServer, blueskyServer, mastodonServer, revokedServer, tiktokServer] = servers as [
+  (typeof servers)[0],
   (typeof servers)[0],
   (typeof servers)[0],
   (typeof servers)[0],
@@ -76,7 +90,7 @@ const videoDir = await mkdtemp(join(tmpdir(), 'smm-cross-post-'));
 const videoPath = join(videoDir, 'spring-release.mp4');
 await writeFile(videoPath, mp4Header({ durationMs: 5_000, width: 1280, height: 720, mediaBytes: 256 * 1024 }));
 // LinkedIn, posting as the organisation: its commentary must survive the parentheses in the text.
-const linkedinSim = createLinkedinSimulator({ clock, seed: 25 });
+const linkedinSim = createLinkedInSimulator({ clock, seed: 25 });
 const linkedinServer = await linkedinSim.listen({ host: '127.0.0.1', port: 0 });
 // Nothing here may run long: the whole example gives up after 30 s.
 const signal = AbortSignal.timeout(30_000);
@@ -90,9 +104,11 @@ try {
     { platform: 'pinterest', id: pinterestSim.account.id, handle: pinterestSim.account.handle, timeZone: 'UTC' },
     { platform: 'youtube', id: youtubeSim.account.id, handle: youtubeSim.account.handle, timeZone: 'UTC' },
     { platform: 'linkedin', id: linkedinSim.account.id, handle: linkedinSim.account.handle, timeZone: 'UTC' },
+    { platform: 'tiktok', id: tiktokSim.account.id, handle: tiktokSim.account.handle, timeZone: 'UTC' },
   ];
   const [onX, onBluesky, onMastodon, onRevoked, onPinterest] = accounts as [Account, Account, Account, Account, Account];
-  const onLinkedin = accounts[6]!;
+  const onLinkedIn = accounts[6]!;
+  const onTikTok = accounts[7]!;
   const client = createClient({
     adapters: [
       createXAdapter({ baseUrl: xServer.url }),
@@ -101,7 +117,8 @@ try {
       createMastodonAdapter({ baseUrl: mastodonServer.url, accountInstances: { [revokedSim.account.id]: revokedServer.url } }),
       createPinterestAdapter({ baseUrl: pinterestServer.url }),
       createYouTubeAdapter({ baseUrl: youtubeServer.url, tokenUrl: `${youtubeServer.url}/token` }),
-      createLinkedinAdapter({ baseUrl: linkedinServer.url }),
+      createLinkedInAdapter({ baseUrl: linkedinServer.url }),
+      createTikTokAdapter({ baseUrl: tiktokServer.url }),
     ],
     accounts,
     credentials: {
@@ -111,7 +128,8 @@ try {
       [accountKey(onRevoked)]: { accessToken: 'revoked-by-the-user-in-settings' },
       [accountKey(onPinterest)]: pinterestSim.credentials,
       [accountKey(accounts[5]!)]: youtubeSim.credentials,
-      [accountKey(onLinkedin)]: linkedinSim.credentials,
+      [accountKey(onLinkedIn)]: linkedinSim.credentials,
+      [accountKey(onTikTok)]: tiktokSim.credentials,
     },
     clock,
     httpOptions: { timeoutMs: 5_000, maxRetries: 2 },
@@ -137,6 +155,7 @@ try {
       pinterest: { boardId: pinterestBoard.id, boardSectionId: pinterestBoard.sections[0]!.id, title: 'smm spring release' },
       linkedin: { articleTitle: 'smm spring release' },
       youtube: { title: 'Spring release of smm', tags: ['smm', 'release'] },
+      tiktok: { disableDuet: true },
     },
     variants: {
       // A pin is an image first: Pinterest gets one, with alt text, and the full text as its description.
@@ -160,6 +179,8 @@ try {
           'Spring release of smm is out 🌱 The unified inbox groups every mention, reply and DM into conversations, tags them with your rules ' +
           '(Arabic and Persian variants folded) and answers with personalised saved replies. Plus response-time reports.',
       },
+      // TikTok posts need media: the clip, read from its file in chunks.
+      tiktok: { media: [{ kind: 'video', source: { type: 'file', path: clipPath }, mimeType: 'video/mp4' }] },
     },
   };
   // What each network receives: the draft with its variant applied (Mastodon has none: the full text).
@@ -214,6 +235,7 @@ try {
     PublishSettledResult,
     PublishSettledResult,
   ];
+  const tiktokResult = results[7]!;
   expect(
     xResult.status === 'fulfilled' && blueskyResult.status === 'fulfilled' && mastodonResult.status === 'fulfilled',
     'X, Bluesky and the first Mastodon account should all have published',
@@ -295,8 +317,22 @@ try {
   expect(linkedinSim.commentaryOf(share[0]!.id)!.includes('\\(with Arabic'), 'LinkedIn commentary escapes its parentheses');
   console.log(`checked on LinkedIn: ${share[0]!.text.length} characters shown of ${full.length}, parentheses escaped in the commentary`);
 
+  const clips = tiktokSim.posts();
+  expect(
+    tiktokResult.status === 'fulfilled' && clips.length === 1 && clips[0]!.id === tiktokResult.value.published.parts[0]!.id,
+    'TikTok holds the one video published',
+  );
+  const tiktokInit = tiktokSim.requests.find((request) => request.path === '/v2/post/publish/video/init/')!.body as {
+    post_info: Record<string, unknown>;
+  };
+  expect(clips[0]!.text.startsWith(full) && tiktokInit.post_info.disable_duet === true, 'TikTok got the full text as caption, duets off');
+  expect(
+    tiktokSim.requests.findIndex((request) => request.path === '/v2/post/publish/creator_info/query/') <
+      tiktokSim.requests.findIndex((request) => request.path === '/v2/post/publish/video/init/'),
+    'TikTok was asked for creator_info before the post',
+  );
   console.log(
-    `\nchecked on the simulators: X reply_settings=${String(tweetBody.reply_settings)}; Bluesky langs=${JSON.stringify(record.langs)} tags=${JSON.stringify(record.tags)}; Mastodon visibility=${toot[0]!.visibility} spoiler_text="${String(statusBody.spoiler_text)}"; revoked account: ${revokedSim.posts().length} posts`,
+    `\nchecked on the simulators: X reply_settings=${String(tweetBody.reply_settings)}; Bluesky langs=${JSON.stringify(record.langs)} tags=${JSON.stringify(record.tags)}; Mastodon visibility=${toot[0]!.visibility} spoiler_text="${String(statusBody.spoiler_text)}"; revoked account: ${revokedSim.posts().length} posts; TikTok privacy_level=${String(tiktokInit.post_info.privacy_level)} disable_duet=${String(tiktokInit.post_info.disable_duet)}`,
   );
   detail(
     `requests served: X ${xSim.requests.length}, Bluesky ${blueskySim.requests.length}, Mastodon ${mastodonSim.requests.length}, revoked Mastodon ${revokedSim.requests.length}`,
@@ -307,4 +343,5 @@ try {
 } finally {
   await Promise.all([...servers, pinterestServer, youtubeServer, linkedinServer].map((server) => server.close()));
   await rm(videoDir, { recursive: true, force: true });
+  await rm(clipDir, { recursive: true, force: true });
 }

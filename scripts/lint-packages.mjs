@@ -37,9 +37,9 @@ const kebab = (name) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCas
  */
 export function adapterLayoutProblems(dir, manifest) {
   const network = manifest.name.replace(/^@[^/]+\//, '').replace(/^(smm-)?adapter-/, '');
-  // Brands spelled with inner capitals keep them (createYouTubeAdapter).
-  const BRAND_CASE = { youtube: 'YouTube' };
-  const Network = BRAND_CASE[network] ?? network.replace(/(^|-)([a-z])/g, (_, __, letter) => letter.toUpperCase());
+  // Brands spelled with inner capitals keep them (createTikTokAdapter).
+  const BRANDS = { tiktok: 'TikTok', linkedin: 'LinkedIn', youtube: 'YouTube' };
+  const Network = BRANDS[network] ?? network.replace(/(^|-)([a-z])/g, (_, __, letter) => letter.toUpperCase());
   const src = join(dir, 'src');
   const problems = [];
   const say = (message) => problems.push(`${manifest.name}: ${message}`);

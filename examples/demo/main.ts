@@ -28,6 +28,7 @@ import { writeReport } from './report.js';
 import { runWeek } from './run-week.js';
 import { startNetworks, type Networks } from './simulators.js';
 import { printSummary } from './summary.js';
+import { postTikTokClip } from './tiktok-clip.js';
 import { tooLongForX } from './validation.js';
 
 /** Clock ms per real ms: a simulated week in 20 s. */
@@ -121,6 +122,9 @@ try {
     entries: entries.length,
     outDir,
   });
+
+  step('A video network too: the announcement as a TikTok clip');
+  await postTikTokClip(clock, `${article.title} — the week in one clip ${article.url}`);
 
   step('Summary');
   printSummary({

@@ -5,14 +5,14 @@
  * account, no key, no network beyond loopback.
  */
 import { createBlueskyAdapter } from '@smm/adapter-bluesky';
-import { createLinkedinAdapter } from '@smm/adapter-linkedin';
+import { createLinkedInAdapter } from '@smm/adapter-linkedin';
 import { createMastodonAdapter } from '@smm/adapter-mastodon';
 import { createXAdapter } from '@smm/adapter-x';
 import { createClient, type SmmClient } from '@smm/core/client';
 import type { Clock } from '@smm/core/clock';
 import type { Account } from '@smm/core/model';
 import { createBlueskySimulator } from '@smm/testkit/bluesky';
-import { createLinkedinSimulator } from '@smm/testkit/linkedin';
+import { createLinkedInSimulator } from '@smm/testkit/linkedin';
 import { createMastodonSimulator } from '@smm/testkit/mastodon';
 import type { NetworkSimulator } from '@smm/testkit/simulator';
 import { createXSimulator } from '@smm/testkit/x';
@@ -44,7 +44,7 @@ export interface Networks {
 const ZONES = { x: 'America/New_York', bluesky: 'Europe/Berlin', mastodon: 'Europe/Berlin', linkedin: 'Europe/Berlin' } as const;
 
 // Loopback only: a request anywhere else would be a bug in the demo, never a reason to go online.
-const loopbackOnly: typeof fetch = (input, init) => {
+export const loopbackOnly: typeof fetch = (input, init) => {
   const url = new URL(input instanceof Request ? input.url : String(input));
   if (url.hostname !== '127.0.0.1') return Promise.reject(new Error(`the demo talks to 127.0.0.1 only; it refused ${url.origin}`));
   return fetch(input, init);
@@ -61,7 +61,7 @@ export async function startNetworks(clock: Clock): Promise<Networks> {
     // real retry takes.
     mastodon: createMastodonSimulator({ ...common, account: { username: 'acme' }, idempotencyKeyTtlMs: 7 * 86_400_000 }),
     // LinkedIn, posting as the organisation; comments on its posts are its mentions.
-    linkedin: createLinkedinSimulator({ clock, seed: 'smm-demo', seedPosts: 0 }),
+    linkedin: createLinkedInSimulator({ clock, seed: 'smm-demo', seedPosts: 0 }),
   };
   const servers = await Promise.all(Object.values(sims).map((sim) => sim.listen({ host: '127.0.0.1', port: 0 })));
   const [x, bluesky, mastodon, linkedin] = servers as [(typeof servers)[0], (typeof servers)[0], (typeof servers)[0], (typeof servers)[0]];
@@ -84,7 +84,7 @@ export async function startNetworks(clock: Clock): Promise<Networks> {
       createXAdapter({ baseUrl: x.url, clientId: sims.x.credentials.clientId, fetch: loopbackOnly }),
       createBlueskyAdapter({ baseUrl: bluesky.url, fetch: loopbackOnly }),
       createMastodonAdapter({ baseUrl: mastodon.url, fetch: loopbackOnly }),
-      createLinkedinAdapter({ baseUrl: linkedin.url, fetch: loopbackOnly }),
+      createLinkedInAdapter({ baseUrl: linkedin.url, fetch: loopbackOnly }),
     ],
     accounts: list.map((entry) => entry.account),
     credentials: Object.fromEntries(list.map((entry) => [entry.key, entry.sim.credentials])),

@@ -7,7 +7,7 @@ import { encodeUrn, isCommentUrn, postUrl } from './urns.js';
 // Comments API: https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/comments-api
 
 /** A comment as listed. @internal */
-export type LinkedinComment = ReturnType<typeof CommentSchema.parse>;
+export type LinkedInComment = ReturnType<typeof CommentSchema.parse>;
 
 /** The post a comment URN `urn:li:comment:({post},{id})` belongs to, and its id. @internal */
 export function splitCommentUrn(urn: string): { object: string; id: string } | undefined {
@@ -16,7 +16,7 @@ export function splitCommentUrn(urn: string): { object: string; id: string } | u
 }
 
 /** A comment's URN: `commentUrn`/`$URN` when given, else built from its object and id. @internal */
-export function commentUrnOf(comment: LinkedinComment, object: string): string {
+export function commentUrnOf(comment: LinkedInComment, object: string): string {
   return comment.commentUrn ?? comment.$URN ?? `urn:li:comment:(${comment.object ?? object},${comment.id})`;
 }
 

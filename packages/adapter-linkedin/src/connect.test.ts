@@ -1,17 +1,17 @@
 import { createClient } from '@smm/core/client';
 import { createConnectFlow } from '@smm/core/connect';
 import { createFakeClock } from '@smm/testkit/clock';
-import { createLinkedinSimulator } from '@smm/testkit/linkedin';
+import { createLinkedInSimulator } from '@smm/testkit/linkedin';
 import { describe, expect, it } from 'vitest';
-import { createLinkedinAdapter } from './index.js';
+import { createLinkedInAdapter } from './index.js';
 
 const REDIRECT = 'http://127.0.0.1:9000/callback/linkedin';
 
 describe('LinkedIn connect flow', () => {
   it('authorizes at /oauth/v2/authorization, exchanges with the client secret, and lists the member and the organisations it administers', async () => {
     const clock = createFakeClock({ now: '2026-03-02T10:00:00.000Z' });
-    const sim = createLinkedinSimulator({ clock });
-    const adapter = createLinkedinAdapter({ baseUrl: sim.baseUrl, authBaseUrl: sim.baseUrl });
+    const sim = createLinkedInSimulator({ clock });
+    const adapter = createLinkedInAdapter({ baseUrl: sim.baseUrl, authBaseUrl: sim.baseUrl });
     const flow = createConnectFlow(adapter, { ...sim.oauthClient, redirectUri: REDIRECT, fetch: sim.fetch, now: () => clock.now() });
     const start = await flow.start();
     const url = new URL(start.url);
@@ -41,7 +41,7 @@ describe('LinkedIn connect flow', () => {
 
     // The organisation chosen at connect time is the author of the account's posts.
     const client = createClient({
-      adapters: [createLinkedinAdapter({ baseUrl: sim.baseUrl })],
+      adapters: [createLinkedInAdapter({ baseUrl: sim.baseUrl })],
       accounts: [{ platform: 'linkedin', id: sim.urns.organization, handle: 'acme' }],
       credentials: { [`linkedin:${sim.urns.organization}`]: credentials },
       fetch: sim.fetch,

@@ -1,6 +1,6 @@
 import { connectRequest, type ConnectableAccount, type OAuthConnect } from '@smm/core/adapter-kit';
 import { OrganizationAclsSchema, UserInfoSchema } from './api-schemas.js';
-import type { LinkedinCredentials } from './credentials.js';
+import type { LinkedInCredentials } from './credentials.js';
 
 /**
  * Scopes asked for by default: sign-in (`openid profile`), posting and reading as the member
@@ -31,7 +31,7 @@ export function linkedinConnect(config: {
   authBaseUrl: string;
   apiBaseUrl: string;
   linkedinVersion: string;
-}): OAuthConnect<LinkedinCredentials> {
+}): OAuthConnect<LinkedInCredentials> {
   return {
     kind: 'oauth2',
     endpoints: () => ({
@@ -74,13 +74,13 @@ export function linkedinConnect(config: {
         bearer: credentials.accessToken,
         schema: OrganizationAclsSchema,
       });
-      const member: ConnectableAccount<LinkedinCredentials> = {
+      const member: ConnectableAccount<LinkedInCredentials> = {
         id: `urn:li:person:${me.sub}`,
         ...(me.name ? { displayName: me.name } : {}),
         kind: 'user',
       };
       const organizations = [...new Set(acls.elements.map((acl) => acl.organization))].map(
-        (urn): ConnectableAccount<LinkedinCredentials> => ({
+        (urn): ConnectableAccount<LinkedInCredentials> => ({
           id: urn,
           kind: 'organization',
         }),

@@ -1,7 +1,7 @@
 import { defineAdapter, type AdapterV1 } from '@smm/core/adapter-kit';
 import { linkedinCapabilities } from './capabilities.js';
 import { linkedinConnect } from './connect.js';
-import { linkedinCredentials, type LinkedinCredentials } from './credentials.js';
+import { linkedinCredentials, type LinkedInCredentials } from './credentials.js';
 import { doDelete } from './do-delete.js';
 import { doFindPublished } from './do-find-published.js';
 import { doGetAccountMetrics } from './do-get-account-metrics.js';
@@ -10,13 +10,13 @@ import { doGetPostMetrics } from './do-get-post-metrics.js';
 import { doGetPublishStatus } from './do-get-publish-status.js';
 import { doListMentions } from './do-list-mentions.js';
 import { doPublish } from './do-publish.js';
-import { mapLinkedinError } from './error-mapping.js';
-import { LinkedinOptionsSchema, type LinkedinOptions } from './network-options.js';
-import { linkedinStaticLimits, parseLinkedinRateLimit } from './rate-limits.js';
-import { parseLinkedinAdapterSettings, type LinkedinAdapterSettingsInput } from './settings.js';
+import { mapLinkedInError } from './error-mapping.js';
+import { LinkedInOptionsSchema, type LinkedInOptions } from './network-options.js';
+import { linkedinStaticLimits, parseLinkedInRateLimit } from './rate-limits.js';
+import { parseLinkedInAdapterSettings, type LinkedInAdapterSettingsInput } from './settings.js';
 
-/** The LinkedIn adapter: `createLinkedinAdapter()`'s result. */
-export type LinkedinAdapter = AdapterV1<LinkedinOptions, LinkedinCredentials>;
+/** The LinkedIn adapter: `createLinkedInAdapter()`'s result. */
+export type LinkedInAdapter = AdapterV1<LinkedInOptions, LinkedInCredentials>;
 
 /**
  * Creates the LinkedIn adapter (Posts API, versioned Rest.li 2.0 requests): posts as a member
@@ -27,15 +27,15 @@ export type LinkedinAdapter = AdapterV1<LinkedinOptions, LinkedinCredentials>;
  * comments; organisation share statistics and follower counts as metrics. LinkedIn takes no
  * idempotency key: a retry first looks for the post. Daily limits reset at midnight UTC.
  *
- * @param settings - see `LinkedinAdapterSettingsSchema`; every setting has a default.
+ * @param settings - see `LinkedInAdapterSettingsSchema`; every setting has a default.
  * @throws ValidationError naming the setting when a setting is wrong.
  * @example
  * ```ts
  * import { createClient } from '@smm/core/client';
- * import { createLinkedinAdapter } from '@smm/adapter-linkedin';
+ * import { createLinkedInAdapter } from '@smm/adapter-linkedin';
  *
  * const client = createClient({
- *   adapters: [createLinkedinAdapter({ linkedinVersion: '202610' })],
+ *   adapters: [createLinkedInAdapter({ linkedinVersion: '202610' })],
  *   accounts: [{ platform: 'linkedin', id: 'urn:li:organization:2414183', handle: 'acme' }],
  *   credentials: { 'linkedin:urn:li:organization:2414183': { accessToken: process.env.LINKEDIN_TOKEN } },
  * });
@@ -45,10 +45,10 @@ export type LinkedinAdapter = AdapterV1<LinkedinOptions, LinkedinCredentials>;
  * });
  * ```
  */
-export function createLinkedinAdapter(settings: LinkedinAdapterSettingsInput = {}): LinkedinAdapter {
-  const config = parseLinkedinAdapterSettings(settings);
+export function createLinkedInAdapter(settings: LinkedInAdapterSettingsInput = {}): LinkedInAdapter {
+  const config = parseLinkedInAdapterSettings(settings);
   const authBaseUrl = (config.authBaseUrl ?? 'https://www.linkedin.com').replace(/\/+$/, '');
-  return defineAdapter<LinkedinOptions, LinkedinCredentials>({
+  return defineAdapter<LinkedInOptions, LinkedInCredentials>({
     platform: 'linkedin',
     displayName: 'LinkedIn',
     capabilities: linkedinCapabilities(config),
@@ -57,9 +57,9 @@ export function createLinkedinAdapter(settings: LinkedinAdapterSettingsInput = {
       // https://learn.microsoft.com/en-us/linkedin/marketing/versioning: every /rest call names its version;
       // https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/protocol-version: Rest.li 2.0.
       headers: { 'user-agent': config.userAgent, 'linkedin-version': config.linkedinVersion, 'x-restli-protocol-version': '2.0.0' },
-      parseRateLimit: parseLinkedinRateLimit,
+      parseRateLimit: parseLinkedInRateLimit,
       staticLimits: linkedinStaticLimits(config.dailyLimits),
-      mapError: mapLinkedinError,
+      mapError: mapLinkedInError,
       requestIdHeader: 'x-li-uuid',
     },
     credentials: linkedinCredentials({
@@ -68,7 +68,7 @@ export function createLinkedinAdapter(settings: LinkedinAdapterSettingsInput = {
       tokenUrl: `${authBaseUrl}/oauth/v2/accessToken`,
     }),
     connect: linkedinConnect({ authBaseUrl, apiBaseUrl: config.baseUrl.replace(/\/+$/, ''), linkedinVersion: config.linkedinVersion }),
-    networkOptionsSchema: LinkedinOptionsSchema,
+    networkOptionsSchema: LinkedInOptionsSchema,
     doPublish: (input, context) => doPublish(input, context, config),
     doGetPublishStatus: (input, context) => doGetPublishStatus(input, context),
     doDelete: ({ post }, context) => doDelete(post, context),

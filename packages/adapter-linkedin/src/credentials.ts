@@ -8,10 +8,10 @@ import { AuthError, parseApiResponse, type AdapterCredentials } from '@smm/core/
  *
  * @example
  * ```ts
- * LinkedinCredentialsSchema.parse({ accessToken: process.env.LINKEDIN_TOKEN });
+ * LinkedInCredentialsSchema.parse({ accessToken: process.env.LINKEDIN_TOKEN });
  * ```
  */
-export const LinkedinCredentialsSchema = z
+export const LinkedInCredentialsSchema = z
   .object({
     accessToken: z.string().min(1, { error: "must be the member's OAuth access token (not empty)" }),
     refreshToken: z.string().min(1, { error: 'must be the refresh token (not empty), or left out' }).optional(),
@@ -23,7 +23,7 @@ export const LinkedinCredentialsSchema = z
   .strict();
 
 /** A LinkedIn account's credentials. */
-export type LinkedinCredentials = z.infer<typeof LinkedinCredentialsSchema>;
+export type LinkedInCredentials = z.infer<typeof LinkedInCredentialsSchema>;
 
 const TokenResponseSchema = z.object({
   access_token: z.string().min(1),
@@ -44,9 +44,9 @@ export function linkedinCredentials(app: {
   clientId?: string | undefined;
   clientSecret?: string | undefined;
   tokenUrl: string;
-}): AdapterCredentials<LinkedinCredentials> {
+}): AdapterCredentials<LinkedInCredentials> {
   return {
-    schema: LinkedinCredentialsSchema,
+    schema: LinkedInCredentialsSchema,
     createProvider: ({ credentials, http, saveCredentials, logger, clock }) => {
       let current = credentials;
       const secrets = () =>

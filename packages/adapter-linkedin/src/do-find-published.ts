@@ -1,7 +1,7 @@
 import type { AdapterContext, FindPublishedInput, PublishOutput } from '@smm/core/adapter-kit';
 import { findComment } from './comments.js';
 import { authorOf } from './do-publish.js';
-import type { LinkedinOptions } from './network-options.js';
+import type { LinkedInOptions } from './network-options.js';
 import { commentaryOf } from './post-body.js';
 import { findPostByCommentary } from './posts.js';
 
@@ -17,6 +17,6 @@ export async function doFindPublished(input: FindPublishedInput, context: Adapte
   const author = authorOf(context);
   const sinceMs = input.since === undefined ? undefined : Date.parse(input.since);
   if (draft.replyTo) return findComment(context, author, draft.replyTo.id, draft.text, sinceMs);
-  const options = draft.networkOptions.linkedin as LinkedinOptions | undefined;
+  const options = draft.networkOptions.linkedin as LinkedInOptions | undefined;
   return findPostByCommentary(context, author, commentaryOf(draft.text, options), sinceMs);
 }

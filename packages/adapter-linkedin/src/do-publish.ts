@@ -1,11 +1,11 @@
 import { ValidationError, type AdapterContext, type PublishAnswer, type PublishInput } from '@smm/core/adapter-kit';
 import { createComment } from './comments.js';
 import { uploadMedia } from './media-upload.js';
-import type { LinkedinOptions } from './network-options.js';
+import type { LinkedInOptions } from './network-options.js';
 import { pendingAnswer } from './pending-handle.js';
 import { postBody } from './post-body.js';
 import { createPost } from './posts.js';
-import type { LinkedinAdapterSettings } from './settings.js';
+import type { LinkedInAdapterSettings } from './settings.js';
 import { AUTHOR_URN } from './urns.js';
 
 /** The account's author URN (its id), checked. @internal */
@@ -31,9 +31,9 @@ export function authorOf(context: AdapterContext): string {
  * comment when it answers a comment. @internal
  */
 export async function doPublish(
-  input: PublishInput<LinkedinOptions>,
+  input: PublishInput<LinkedInOptions>,
   context: AdapterContext,
-  settings: LinkedinAdapterSettings,
+  settings: LinkedInAdapterSettings,
 ): Promise<PublishAnswer> {
   const author = authorOf(context);
   const { draft } = input;

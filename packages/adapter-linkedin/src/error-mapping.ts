@@ -3,7 +3,7 @@ import type { ErrorMapping } from '@smm/core/adapter-kit';
 
 // Rest.li error responses: { status, serviceErrorCode?, code?, message }; OAuth errors: { error, error_description }.
 // https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/error-handling
-const LinkedinErrorBodySchema = z
+const LinkedInErrorBodySchema = z
   .object({
     status: z.number().optional(),
     serviceErrorCode: z.number().optional(),
@@ -25,13 +25,13 @@ const REFUSED_STATUSES = new Set([400, 403, 404, 409, 410, 413, 415, 422, 426, 4
  *
  * @example
  * ```ts
- * mapLinkedinError({ status: 422, headers: new Headers(), body: { status: 422, message: 'ERROR :: /author :: field is required but not found and has no default value' } });
+ * mapLinkedInError({ status: 422, headers: new Headers(), body: { status: 422, message: 'ERROR :: /author :: field is required but not found and has no default value' } });
  * // { message: 'ERROR :: /author :: field is required but not found and has no default value', notActedOn: true }
  * ```
  */
-export function mapLinkedinError(response: { status: number; headers: Headers; body: unknown }): ErrorMapping | undefined {
+export function mapLinkedInError(response: { status: number; headers: Headers; body: unknown }): ErrorMapping | undefined {
   const { status } = response;
-  const parsed = LinkedinErrorBodySchema.safeParse(response.body);
+  const parsed = LinkedInErrorBodySchema.safeParse(response.body);
   const body = parsed.success ? parsed.data : undefined;
   const message = body?.error_description ?? body?.message ?? body?.error;
   const code = body?.code ?? body?.error ?? (body?.serviceErrorCode === undefined ? undefined : String(body.serviceErrorCode));

@@ -1,5 +1,5 @@
 /**
- * `@smm/adapter-linkedin`: the LinkedIn adapter for smm. Give `createLinkedinAdapter()` to
+ * `@smm/adapter-linkedin`: the LinkedIn adapter for smm. Give `createLinkedInAdapter()` to
  * `createClient` from `@smm/core/client`. See the README for capabilities, settings,
  * credentials, rate limits and limitations.
  *
@@ -8,8 +8,8 @@
  *
  * @packageDocumentation
  */
-export { createLinkedinAdapter, type LinkedinAdapter } from './create-linkedin-adapter.js';
-export { LinkedinAdapterSettingsSchema, type LinkedinAdapterSettings, type LinkedinAdapterSettingsInput } from './settings.js';
-export { LinkedinCredentialsSchema, type LinkedinCredentials } from './credentials.js';
-export { LinkedinOptionsSchema, type LinkedinOptions, type LinkedinOptionsInput } from './network-options.js';
+export { createLinkedInAdapter, type LinkedInAdapter } from './create-linkedin-adapter.js';
+export { LinkedInAdapterSettingsSchema, type LinkedInAdapterSettings, type LinkedInAdapterSettingsInput } from './settings.js';
+export { LinkedInCredentialsSchema, type LinkedInCredentials } from './credentials.js';
+export { LinkedInOptionsSchema, type LinkedInOptions, type LinkedInOptionsInput } from './network-options.js';
 export { VERSION } from './version.js';

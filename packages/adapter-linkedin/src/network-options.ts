@@ -6,13 +6,13 @@ import { AUTHOR_URN } from './urns.js';
  *
  * @example
  * ```ts
- * const linkedin: LinkedinOptionsInput = {
+ * const linkedin: LinkedInOptionsInput = {
  *   mentions: [{ text: 'Acme', urn: 'urn:li:organization:2414183' }],
  *   feedDistribution: 'MAIN_FEED',
  * };
  * ```
  */
-export const LinkedinOptionsSchema = z
+export const LinkedInOptionsSchema = z
   .object({
     /**
      * Mentions: the first occurrence of each `text` in the post (an `@` before it included)
@@ -44,6 +44,6 @@ export const LinkedinOptionsSchema = z
   .strict();
 
 /** LinkedIn's options, parsed. */
-export type LinkedinOptions = z.output<typeof LinkedinOptionsSchema>;
+export type LinkedInOptions = z.output<typeof LinkedInOptionsSchema>;
 /** LinkedIn's options as written in a draft. */
-export type LinkedinOptionsInput = z.input<typeof LinkedinOptionsSchema>;
+export type LinkedInOptionsInput = z.input<typeof LinkedInOptionsSchema>;

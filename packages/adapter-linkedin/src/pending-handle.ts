@@ -8,7 +8,7 @@ import type { PostBody } from './post-body.js';
  * processing, and when the publish began (to find the post if it was made already). Plain
  * JSON, no secret.
  */
-const LinkedinPendingHandleSchema = z.object({
+const LinkedInPendingHandleSchema = z.object({
   body: z.record(z.string(), z.unknown()).refine((body) => typeof body.author === 'string' && typeof body.commentary === 'string', {
     error: 'must hold the post body: pass the pending handle the LinkedIn adapter returned',
   }),
@@ -17,15 +17,15 @@ const LinkedinPendingHandleSchema = z.object({
 });
 
 /** A parsed pending handle. @internal */
-export type LinkedinPendingHandle = z.output<typeof LinkedinPendingHandleSchema> & { body: PostBody };
+export type LinkedInPendingHandle = z.output<typeof LinkedInPendingHandleSchema> & { body: PostBody };
 
 /** Reads a stored handle back; a `ValidationError` naming the field when it is not one of ours. @internal */
-export function parsePendingHandle(handle: PendingHandle): LinkedinPendingHandle {
-  return parseWithSchema(LinkedinPendingHandleSchema, handle, 'LinkedIn pending publish handle');
+export function parsePendingHandle(handle: PendingHandle): LinkedInPendingHandle {
+  return parseWithSchema(LinkedInPendingHandleSchema, handle, 'LinkedIn pending publish handle');
 }
 
 /** The pending answer for a handle. @internal */
-export function pendingAnswer(handle: LinkedinPendingHandle, total: number, pollAfterMs?: number): PendingPublishOutput {
+export function pendingAnswer(handle: LinkedInPendingHandle, total: number, pollAfterMs?: number): PendingPublishOutput {
   return {
     pending: JSON.parse(JSON.stringify(handle)) as PendingHandle,
     ...(pollAfterMs === undefined ? {} : { pollAfterMs }),

@@ -1,13 +1,13 @@
 import type { PostDraft } from '@smm/core/adapter-kit';
 import { toLittleText } from './little-text.js';
 import type { UploadedMedia } from './media-upload.js';
-import type { LinkedinOptions } from './network-options.js';
+import type { LinkedInOptions } from './network-options.js';
 
 /** The JSON body of `POST /rest/posts` (plain JSON: it is kept in pending handles). @internal */
 export type PostBody = { [key: string]: unknown };
 
 /** The commentary a draft is published with: its text in LinkedIn's little format. @internal */
-export function commentaryOf(text: string, options: LinkedinOptions | undefined): string {
+export function commentaryOf(text: string, options: LinkedInOptions | undefined): string {
   return toLittleText(text, { mentions: options?.mentions ?? [], hashtags: options?.hashtags ?? 'link' });
 }
 
@@ -22,7 +22,7 @@ export function commentaryOf(text: string, options: LinkedinOptions | undefined)
  */
 export function postBody(
   draft: PostDraft,
-  options: LinkedinOptions | undefined,
+  options: LinkedInOptions | undefined,
   author: string,
   media: readonly UploadedMedia[],
 ): PostBody {

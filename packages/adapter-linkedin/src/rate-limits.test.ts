@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RateLimitError } from '@smm/core/adapter-kit';
-import { linkedinStaticLimits, parseLinkedinRateLimit } from './rate-limits.js';
+import { linkedinStaticLimits, parseLinkedInRateLimit } from './rate-limits.js';
 import { settle, testEnv } from './__tests__/test-env.js';
 
 describe('LinkedIn rate limits', () => {
@@ -14,8 +14,8 @@ describe('LinkedIn rate limits', () => {
 
   it('read nothing from an answer but a 429, which spends the bucket until the next midnight UTC', () => {
     const now = Date.parse('2026-05-01T23:59:30Z');
-    expect(parseLinkedinRateLimit({ status: 200, headers: new Headers() }, { now, bucket: 'read' })).toEqual([]);
-    expect(parseLinkedinRateLimit({ status: 429, headers: new Headers() }, { now, bucket: 'write' })).toEqual([
+    expect(parseLinkedInRateLimit({ status: 200, headers: new Headers() }, { now, bucket: 'read' })).toEqual([]);
+    expect(parseLinkedInRateLimit({ status: 429, headers: new Headers() }, { now, bucket: 'write' })).toEqual([
       { remaining: 0, resetAtMs: Date.parse('2026-05-02T00:00:00Z') },
     ]);
   });

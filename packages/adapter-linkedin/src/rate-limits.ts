@@ -1,5 +1,5 @@
 import type { RateLimitParser, StaticLimit } from '@smm/core/adapter-kit';
-import type { LinkedinAdapterSettings } from './settings.js';
+import type { LinkedInAdapterSettings } from './settings.js';
 
 const DAY_MS = 86_400_000;
 
@@ -18,7 +18,7 @@ export const LINKEDIN_BUCKETS = {
 } as const;
 
 /** A LinkedIn bucket name. */
-export type LinkedinBucket = (typeof LINKEDIN_BUCKETS)[keyof typeof LINKEDIN_BUCKETS];
+export type LinkedInBucket = (typeof LINKEDIN_BUCKETS)[keyof typeof LINKEDIN_BUCKETS];
 
 /**
  * The daily limits as static limits resetting at midnight UTC (core counts them; LinkedIn
@@ -30,7 +30,7 @@ export type LinkedinBucket = (typeof LINKEDIN_BUCKETS)[keyof typeof LINKEDIN_BUC
  * // { bucket: 'write', limit: 150, windowMs: 86400000, resetsAtMidnightIn: 'UTC' }
  * ```
  */
-export function linkedinStaticLimits(limits: LinkedinAdapterSettings['dailyLimits']): StaticLimit[] {
+export function linkedinStaticLimits(limits: LinkedInAdapterSettings['dailyLimits']): StaticLimit[] {
   return (['write', 'media', 'read'] as const).map((bucket) => ({
     bucket: LINKEDIN_BUCKETS[bucket],
     limit: limits[bucket],
@@ -50,9 +50,9 @@ export function nextMidnightUtc(now: number): number {
  *
  * @example
  * ```ts
- * parseLinkedinRateLimit({ status: 429, headers: new Headers() }, { now: Date.parse('2026-05-01T15:00:00Z'), bucket: 'write' });
+ * parseLinkedInRateLimit({ status: 429, headers: new Headers() }, { now: Date.parse('2026-05-01T15:00:00Z'), bucket: 'write' });
  * // [{ remaining: 0, resetAtMs: Date.parse('2026-05-02T00:00:00Z') }]
  * ```
  */
-export const parseLinkedinRateLimit: RateLimitParser = (response, context) =>
+export const parseLinkedInRateLimit: RateLimitParser = (response, context) =>
   response.status === 429 ? [{ remaining: 0, resetAtMs: nextMidnightUtc(context.now) }] : [];

@@ -10,15 +10,15 @@ const perDay = (what: string) =>
     .positive({ error: `must be how many ${what} LinkedIn allows per day (a whole number above 0; see Developer Portal → Analytics)` });
 
 /**
- * Settings of {@link createLinkedinAdapter}, validated eagerly: a bad setting throws a
+ * Settings of {@link createLinkedInAdapter}, validated eagerly: a bad setting throws a
  * `ValidationError` naming it. Every setting has a default.
  *
  * @example
  * ```ts
- * LinkedinAdapterSettingsSchema.parse({}).linkedinVersion; // '202610'
+ * LinkedInAdapterSettingsSchema.parse({}).linkedinVersion; // '202610'
  * ```
  */
-export const LinkedinAdapterSettingsSchema = z
+export const LinkedInAdapterSettingsSchema = z
   .object({
     /** The API root (default `https://api.linkedin.com`); tests pass a simulator's `baseUrl`. */
     baseUrl: httpUrlSchema('https://api.linkedin.com').default('https://api.linkedin.com'),
@@ -63,12 +63,12 @@ export const LinkedinAdapterSettingsSchema = z
   })
   .strict();
 
-/** What {@link createLinkedinAdapter} accepts. */
-export type LinkedinAdapterSettingsInput = z.input<typeof LinkedinAdapterSettingsSchema>;
+/** What {@link createLinkedInAdapter} accepts. */
+export type LinkedInAdapterSettingsInput = z.input<typeof LinkedInAdapterSettingsSchema>;
 /** Settings with defaults applied. */
-export type LinkedinAdapterSettings = z.output<typeof LinkedinAdapterSettingsSchema>;
+export type LinkedInAdapterSettings = z.output<typeof LinkedInAdapterSettingsSchema>;
 
 /** Validates settings, applying defaults. @internal */
-export function parseLinkedinAdapterSettings(input: unknown): LinkedinAdapterSettings {
-  return parseWithSchema(LinkedinAdapterSettingsSchema, input ?? {}, 'createLinkedinAdapter settings');
+export function parseLinkedInAdapterSettings(input: unknown): LinkedInAdapterSettings {
+  return parseWithSchema(LinkedInAdapterSettingsSchema, input ?? {}, 'createLinkedInAdapter settings');
 }

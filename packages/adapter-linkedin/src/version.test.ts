@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createLinkedinAdapter, VERSION } from './index.js';
+import { createLinkedInAdapter, VERSION } from './index.js';
 
 const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 
@@ -10,10 +10,10 @@ describe('VERSION', () => {
   });
 
   it('is sent, with the package name, as the default user-agent', () => {
-    expect(createLinkedinAdapter({}).http.headers).toMatchObject({
+    expect(createLinkedInAdapter({}).http.headers).toMatchObject({
       'user-agent': `${manifest.name}/${manifest.version}`,
     });
-    expect(createLinkedinAdapter({ ...{}, userAgent: 'acme-app/2' }).http.headers).toMatchObject({
+    expect(createLinkedInAdapter({ ...{}, userAgent: 'acme-app/2' }).http.headers).toMatchObject({
       'user-agent': 'acme-app/2',
     });
   });

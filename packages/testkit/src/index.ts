@@ -15,6 +15,7 @@ export * from './bluesky/index.js';
 export * from './mastodon/index.js';
 export * from './youtube/index.js';
 export * from './linkedin/index.js';
+export * from './tiktok/index.js';
 export * from './oauth/index.js';
 export * from './container-network/index.js';
 export * from './adapter-test-env/index.js';

@@ -1,15 +1,15 @@
 // This package's tests run on testkit's one adapter test set-up, bound to the LinkedIn simulator.
 import { defineAdapterTestEnv } from '@smm/testkit/adapter-test-env';
-import { createLinkedinSimulator, type LinkedinSimulatorOptions } from '@smm/testkit/linkedin';
-import { createLinkedinAdapter, type LinkedinAdapterSettingsInput } from '../index.js';
+import { createLinkedInSimulator, type LinkedInSimulatorOptions } from '@smm/testkit/linkedin';
+import { createLinkedInAdapter, type LinkedInAdapterSettingsInput } from '../index.js';
 
 export { ONE_PIXEL_PNG_BASE64, settle } from '@smm/testkit/adapter-test-env';
 
 /** The LinkedIn adapter (its settings overridden by `settings`) against a LinkedIn simulator, seed 7. */
 export const testEnv = defineAdapterTestEnv({
-  simulator: (clock, options?: Omit<LinkedinSimulatorOptions, 'clock'>) => createLinkedinSimulator({ clock, seed: 7, ...options }),
-  createAdapter: (sim, settings?: Partial<LinkedinAdapterSettingsInput>) =>
-    createLinkedinAdapter({ baseUrl: sim.baseUrl, authBaseUrl: sim.baseUrl, ...settings }),
+  simulator: (clock, options?: Omit<LinkedInSimulatorOptions, 'clock'>) => createLinkedInSimulator({ clock, seed: 7, ...options }),
+  createAdapter: (sim, settings?: Partial<LinkedInAdapterSettingsInput>) =>
+    createLinkedInAdapter({ baseUrl: sim.baseUrl, authBaseUrl: sim.baseUrl, ...settings }),
 });
 
 /** An MP4 of `durationMs` with `mediaKb` KB of media data, as base64 bytes (LinkedIn takes videos from 75 KB and 3 s). */

@@ -54,7 +54,9 @@ export async function mediaRefForAdapter(
       ref.width === undefined && probe?.width !== undefined && probe.height !== undefined
         ? { width: probe.width, height: probe.height }
         : {};
-    return { ...mediaRefForLookup(ref), ...size, sizeBytes: body.sizeBytes, body };
+    // And the probed duration (TikTok checks it against the creator's longest allowed video).
+    const duration = ref.durationMs === undefined && probe?.durationMs !== undefined ? { durationMs: probe.durationMs } : {};
+    return { ...mediaRefForLookup(ref), ...size, ...duration, sizeBytes: body.sizeBytes, body };
   }
   if (!ref.from) return ref;
   const body = await open();

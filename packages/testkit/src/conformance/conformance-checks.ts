@@ -460,7 +460,7 @@ export function conformanceChecks<TSim extends NetworkSimulator>(options: Confor
       },
     },
     ...connectChecks(probe, setup, check, base),
-    ...pendingPublishChecks({ capabilities, setup, unique, credentials: credentialsOf, fail, draft: options.pendingDraft ?? {} }),
+    ...pendingPublishChecks({ capabilities, setup, unique, credentials: credentialsOf, fail, draft: options.pendingDraft ?? base }),
     ...mediaChecks({ capabilities, setup, unique, check, describeError, base }),
   ];
   return entries.map((entry) => ({ ...entry, skip: entry.skip ?? false }));

@@ -3,5 +3,5 @@
  *
  * @packageDocumentation
  */
-export { createLinkedinSimulator, type LinkedinSimulator, type LinkedinSimulatorOptions } from './linkedin-simulator.js';
+export { createLinkedInSimulator, type LinkedInSimulator, type LinkedInSimulatorOptions } from './linkedin-simulator.js';
 export { LITTLE_TEXT_RESERVED, renderCommentary, type RenderedCommentary } from './little-text-rendering.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeClock } from '../clock/index.js';
-import { createLinkedinSimulator } from './linkedin-simulator.js';
+import { createLinkedInSimulator } from './linkedin-simulator.js';
 
 const HEADERS = { authorization: 'Bearer linkedin-token-0', 'linkedin-version': '202610', 'x-restli-protocol-version': '2.0.0' };
 const ORG = 'urn:li:organization:2414183';
@@ -9,7 +9,7 @@ const MB4 = 4 * 1024 * 1024;
 describe('LinkedIn simulator', () => {
   it('splits a video into 4 MB byte ranges, keeps each part ETag, and processes it after finalizeUpload', async () => {
     const clock = createFakeClock();
-    const sim = createLinkedinSimulator({ clock, videoProcessingMs: 2_000 });
+    const sim = createLinkedInSimulator({ clock, videoProcessingMs: 2_000 });
     const post = (path: string, body: unknown) =>
       sim.fetch(`${sim.baseUrl}${path}`, {
         method: 'POST',
@@ -58,7 +58,7 @@ describe('LinkedIn simulator', () => {
   });
 
   it("counts others' comments on the author's posts as mentions and reports followers and share statistics for the organisation", async () => {
-    const sim = createLinkedinSimulator({ clock: createFakeClock(), seedPosts: 3 });
+    const sim = createLinkedInSimulator({ clock: createFakeClock(), seedPosts: 3 });
     const posts = sim.posts().filter((post) => post.extra.kind === 'post');
     expect(posts).toHaveLength(3);
     expect(posts[0]!.text).toBe('Archive update #1 (seeded) #news');
@@ -67,6 +67,6 @@ describe('LinkedIn simulator', () => {
       ['clickCount', 'commentCount', 'engagement', 'impressionCount', 'likeCount', 'shareCount', 'uniqueImpressionsCount'].sort(),
     );
     expect(sim.reportedAccountMetrics()).toEqual({ firstDegreeSize: expect.any(Number) });
-    expect(createLinkedinSimulator({ clock: createFakeClock(), postAs: 'person' }).reportedAccountMetrics()).toEqual({});
+    expect(createLinkedInSimulator({ clock: createFakeClock(), postAs: 'person' }).reportedAccountMetrics()).toEqual({});
   });
 });

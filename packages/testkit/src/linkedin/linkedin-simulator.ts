@@ -14,8 +14,8 @@ import {
 } from '../simulator/index.js';
 import { renderCommentary } from './little-text-rendering.js';
 
-/** Options of {@link createLinkedinSimulator}. */
-export interface LinkedinSimulatorOptions {
+/** Options of {@link createLinkedInSimulator}. */
+export interface LinkedInSimulatorOptions {
   clock?: Clock;
   seed?: number | string;
   /** The API root (default `https://api.linkedin.com`). */
@@ -39,7 +39,7 @@ export interface LinkedinSimulatorOptions {
 }
 
 /** The LinkedIn simulator. */
-export interface LinkedinSimulator extends NetworkSimulator {
+export interface LinkedInSimulator extends NetworkSimulator {
   /** A member token (60 days on LinkedIn; the simulator's does not expire) and the public test client's id. */
   readonly credentials: { accessToken: string; clientId: string };
   /** The member's and the organisation's URNs. */
@@ -124,11 +124,11 @@ function parseJson(request: SimRequest): unknown {
  *
  * @example
  * ```ts
- * const sim = createLinkedinSimulator({ clock: createFakeClock(), seed: 3 });
+ * const sim = createLinkedInSimulator({ clock: createFakeClock(), seed: 3 });
  * const server = await sim.listen(); // http://127.0.0.1:<port>
  * ```
  */
-export function createLinkedinSimulator(options: LinkedinSimulatorOptions = {}): LinkedinSimulator {
+export function createLinkedInSimulator(options: LinkedInSimulatorOptions = {}): LinkedInSimulator {
   const clock = options.clock ?? systemClock;
   const baseUrl = (options.baseUrl ?? 'https://api.linkedin.com').replace(/\/+$/, '');
   const member = `urn:li:person:${options.memberId ?? 'Xq3bZ9pL0a'}`;

@@ -2,7 +2,7 @@
 // the doc pages cited in linkedin-simulator.ts, never produced by the simulator's code.
 import { describe, expect, it } from 'vitest';
 import { createFakeClock } from '../clock/index.js';
-import { createLinkedinSimulator } from './linkedin-simulator.js';
+import { createLinkedInSimulator } from './linkedin-simulator.js';
 
 const HEADERS = {
   authorization: 'Bearer linkedin-token-0',
@@ -20,7 +20,7 @@ const POST = {
 };
 
 function setup() {
-  const sim = createLinkedinSimulator({ clock: createFakeClock() });
+  const sim = createLinkedInSimulator({ clock: createFakeClock() });
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string | undefined> = HEADERS) => {
     const sent = Object.fromEntries(Object.entries(headers).filter((entry): entry is [string, string] => entry[1] !== undefined));
     const response = await sim.fetch(`${sim.baseUrl}${path}`, {
