@@ -28,7 +28,9 @@ import { writeReport } from './report.js';
 import { runWeek } from './run-week.js';
 import { startNetworks, type Networks } from './simulators.js';
 import { printSummary } from './summary.js';
+import { pinArticle } from './pinterest-pin.js';
 import { postTikTokClip } from './tiktok-clip.js';
+import { postYouTubeVideo } from './youtube-video.js';
 import { tooLongForX } from './validation.js';
 
 /** Clock ms per real ms: a simulated week in 20 s. */
@@ -49,7 +51,7 @@ let inboxStore: SqliteInboxStore | undefined;
 try {
   const clock = createDemoClock(PLANNING_STARTS);
 
-  step('Three networks on 127.0.0.1');
+  step('Four networks on 127.0.0.1 (three more follow in step 9)');
   networks = await startNetworks(clock);
   for (const network of networks.list) {
     say(
@@ -123,8 +125,10 @@ try {
     outDir,
   });
 
-  step('A video network too: the announcement as a TikTok clip');
+  step('Video and image networks: a TikTok clip, a YouTube video, a Pinterest pin');
   await postTikTokClip(clock, `${article.title} — the week in one clip ${article.url}`);
+  await postYouTubeVideo(clock, article.title.slice(0, 100), `${article.title}\n\nThe whole article: ${article.url}`);
+  await pinArticle(clock, { title: article.title, url: article.url, summary: `${article.title} — read the whole story on our blog.` });
 
   step('Summary');
   printSummary({
