@@ -6,6 +6,8 @@
 // - file-type (ESM only; its runtime-neutral `file-type/core` entry) with its tokenizer packages,
 //   whose zip reader logs through `debug`, a Node-flavoured package: answered with a logger that
 //   is always off.
+// - fastest-levenshtein (the did-you-mean distance for unknown option keys), whose package has
+//   `main`/`module` but no `exports`: a neutral-platform bundler finds no entry in it.
 import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
 import { packageBuild } from '../../tsup.shared.js';
@@ -40,6 +42,15 @@ const stubModules: Plugin = {
 
 export default defineConfig(() => ({
   ...packageBuild(),
-  noExternal: ['papaparse', 'file-type', '@tokenizer/inflate', '@tokenizer/token', 'strtok3', 'token-types', 'uint8array-extras'],
+  noExternal: [
+    'fastest-levenshtein',
+    'papaparse',
+    'file-type',
+    '@tokenizer/inflate',
+    '@tokenizer/token',
+    'strtok3',
+    'token-types',
+    'uint8array-extras',
+  ],
   esbuildPlugins: [stubModules],
 }));
