@@ -35,6 +35,7 @@ import type {
   AdapterV1PublishAnswer,
   AdapterV1PublishInput,
   AdapterV1PublishOutput,
+  AdapterV1PublishWarning,
   AdapterV1PublishProgress,
   AdapterV1PublishStatusInput,
   AdapterV1PublicAccount,
@@ -82,6 +83,8 @@ export type AdapterStaticLimit = AdapterV1StaticLimit;
 export type IdempotencyStrategy = AdapterV1Idempotency;
 export type PublishInput<TOptions = unknown> = AdapterV1PublishInput<TOptions>;
 export type PublishOutput = AdapterV1PublishOutput;
+/** v1.1: a warning an adapter reports with its publish answer. */
+export type PublishWarningOutput = AdapterV1PublishWarning;
 export type PostRefOutput = AdapterV1PostRefOutput;
 export type PollInput = AdapterV1Poll;
 export type FetchedPost = AdapterV1FetchedPost;

@@ -53,6 +53,7 @@ export type {
   PostRefOutput,
   PublishInput,
   PublishOutput,
+  PublishWarningOutput,
 } from './current-spec.js';
 export type {
   PendingHandle,

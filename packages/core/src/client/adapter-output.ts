@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Adapter, AdapterV1PostRefOutput, AdapterV1PublishOutput } from '../adapter-spec/index.js';
 import { ValidationError } from '../errors/index.js';
 import {
@@ -92,4 +92,26 @@ export function checkDeclaredMetrics(
     ]);
   }
   return snapshot;
+}
+
+const AdapterWarningsSchema = z.array(
+  z.object({
+    code: z.string().regex(/^[a-z][a-z0-9_]*$/, { error: 'must be a snake_case warning code' }),
+    message: z.string().min(1, { error: 'must say what happened' }),
+  }),
+);
+
+/**
+ * @internal The warnings an adapter reported with a publish answer (spec v1.1), checked: a
+ * malformed one is an adapter bug, reported as such. None when the answer carries none.
+ *
+ * @example
+ * ```ts
+ * warnings.push(...adapterWarnings(out, binding.adapter, 'doPublish'));
+ * ```
+ */
+export function adapterWarnings(out: unknown, adapter: Adapter, operation: string): Array<{ code: string; message: string }> {
+  const reported = out && typeof out === 'object' ? (out as { warnings?: unknown }).warnings : undefined;
+  if (reported === undefined) return [];
+  return parseAdapterOutput(AdapterWarningsSchema, reported, adapter, operation).map(({ code, message }) => ({ code, message }));
 }

@@ -4,7 +4,7 @@ import { PublishPendingTimeoutError, ValidationError } from '../errors/index.js'
 import { holdProcess } from '../http/index.js';
 import { PendingPublishSchema, type PendingPublish, type PublishedPost } from '../model/index.js';
 import { operationContext, type AccountBinding } from './account-bindings.js';
-import { parseAdapterOutput, toPublishedPost } from './adapter-output.js';
+import { adapterWarnings, parseAdapterOutput, toPublishedPost } from './adapter-output.js';
 import type { ClientContext } from './client-context.js';
 import type { PendingWaitOptions } from './smm-client.js';
 
@@ -18,6 +18,8 @@ const MAX_POLL_MS = 30_000;
 export interface PendingWait extends PendingWaitOptions {
   signal?: AbortSignal | undefined;
   draft?: AdapterV1PostDraft;
+  /** Where the warnings the adapter reports while the post goes live are added (spec v1.1). */
+  warnings?: Array<{ code: string; message: string }>;
 }
 
 /**
@@ -122,6 +124,7 @@ async function pollUntilLive(
       { handle: pending.handle, idempotencyKey: pending.idempotencyKey, ...(options.draft ? { draft: options.draft } : {}) },
       context,
     );
+    options.warnings?.push(...adapterWarnings(answer, adapter, 'doGetPublishStatus'));
     if (!isAdapterV1PendingPublish(answer)) {
       return toPublishedPost(answer, binding, 'doGetPublishStatus', ctx.clock.now(), pending.idempotencyKey);
     }

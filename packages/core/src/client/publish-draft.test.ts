@@ -6,7 +6,7 @@ import { createFakeClock } from '../clock/index.js';
 import { createClient } from './index.js';
 
 // A network that checks image files (so a URL image is read before publishing) and keeps what it was given.
-function network(fetch: typeof globalThis.fetch | undefined) {
+function network(fetch: typeof globalThis.fetch | undefined, answer: () => unknown = () => ({ parts: [{ id: '1' }] })) {
   const published: PublishInput[] = [];
   const adapter = defineAdapter<unknown, { token: string }>({
     platform: 'memo',
@@ -34,7 +34,7 @@ function network(fetch: typeof globalThis.fetch | undefined) {
     credentials: { schema: z.object({ token: z.string() }), createProvider: () => ({ getHeaders: () => ({}) }) },
     doPublish: async (input) => {
       published.push(input);
-      return { parts: [{ id: '1' }] };
+      return answer() as { parts: Array<{ id: string }> };
     },
     doDelete: async () => {},
     doGetPost: async () => null,
@@ -89,5 +89,25 @@ describe('publish: media read from a URL', () => {
     expect(asked).toBe(1);
     expect((error as Error).message).toMatch(/media\[0\]\.source: .*404/);
     expect(published).toHaveLength(0);
+  });
+});
+
+describe('publish: warnings the adapter reports (spec v1.1)', () => {
+  it('adds the warnings of the adapter’s answer to the publish’s own, after the draft’s', async () => {
+    const { client } = network(undefined, () => ({
+      parts: [{ id: '9' }],
+      warnings: [{ code: 'visibility_forced_private', message: 'the app is not audited: only the author can see this post' }],
+    }));
+    const result = await client.publish('memo:a1', { text: 'hello', visibility: 'unlisted' });
+    expect(result.published.parts[0]!.id).toBe('9');
+    expect(result.warnings.map((warning) => warning.code)).toEqual(['visibility_unsupported', 'visibility_forced_private']);
+    expect(result.warnings[1]!.message).toBe('the app is not audited: only the author can see this post');
+  });
+
+  it('refuses a malformed warning as an adapter bug, naming the operation', async () => {
+    const { client } = network(undefined, () => ({ parts: [{ id: '9' }], warnings: [{ code: 'Not Snake', message: '' }] }));
+    const error = await client.publish('memo:a1', { text: 'hello' }).catch((caught: unknown) => caught);
+    expect((error as Error).message).toMatch(/doPublish/);
+    expect((error as Error).message).toMatch(/snake_case/);
   });
 });

@@ -4,7 +4,7 @@ import { mediaRefForAdapter, mediaRefForLookup, probeDraftMedia } from '../media
 import { InstantSchema, parsePostDraft, parseWithSchema, type PostDraft, type PostDraftInput } from '../model/index.js';
 import { accountKey, type AccountRef } from './account-key.js';
 import { operationContext, type AccountBindings } from './account-bindings.js';
-import { toPublishedPost } from './adapter-output.js';
+import { adapterWarnings, toPublishedPost } from './adapter-output.js';
 import { awaitPending, toPendingPublish } from './await-pending.js';
 import { checkDraft, type PublishExtras } from './check-draft.js';
 import { resolveVariant } from './resolve-variant.js';
@@ -98,6 +98,7 @@ export async function publishDraft(
         code: 'already_published',
         message: `already published with idempotency key "${idempotencyKey}": returned the existing post`,
       });
+      warnings.push(...adapterWarnings(found, adapter, 'doFindPublished'));
       return { published: toPublishedPost(found, binding, 'doFindPublished', ctx.clock.now(), idempotencyKey), warnings };
     }
   }
@@ -123,6 +124,8 @@ export async function publishDraft(
   const isReply = draft.replyTo !== undefined && adapter.doReply !== undefined;
   const operation = isReply ? 'doReply' : 'doPublish';
   const out = isReply ? await adapter.doReply!(input, context) : await adapter.doPublish(input, context);
+  // What the network did differently from the draft, known from its answer (spec v1.1).
+  warnings.push(...adapterWarnings(out, adapter, operation));
   if (isAdapterV1PendingPublish(out)) {
     const pending = toPendingPublish(out, binding, idempotencyKey, new Date(ctx.clock.now()).toISOString(), operation);
     ctx.emitter.emit('publish-pending', { pending });
@@ -130,7 +133,7 @@ export async function publishDraft(
       await options.onPending?.(pending);
       return { pending, warnings };
     }
-    const wait = { signal: options.signal, draft, maxWaitMs: options.maxWaitMs, onPending: options.onPending };
+    const wait = { signal: options.signal, draft, maxWaitMs: options.maxWaitMs, onPending: options.onPending, warnings };
     return { published: await awaitPending(ctx, binding, pending, out.pollAfterMs, wait), warnings };
   }
   return { published: toPublishedPost(out, binding, operation, ctx.clock.now(), idempotencyKey), warnings };

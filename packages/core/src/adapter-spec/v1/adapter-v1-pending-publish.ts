@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AdapterV1PostDraft } from './adapter-v1-post-draft.js';
 import type { AdapterV1PublishOutput } from './adapter-v1-publish-output.js';
+import type { AdapterV1PublishWarning } from './adapter-v1-publish-warning.js';
 
 // Spec v1.1 (an optional addition): a publish the network finishes later. Only adapters that
 // declare `capabilities.pendingPublish` and implement `doGetPublishStatus` answer this way;
@@ -34,6 +35,8 @@ export interface AdapterV1PendingPublish {
   /** When to ask again at the earliest, if the network says (core otherwise backs off by itself). */
   pollAfterMs?: number;
   progress?: AdapterV1PublishProgress;
+  /** v1.1: warnings known as soon as the network accepted the post (kept until it is live). */
+  warnings?: AdapterV1PublishWarning[];
 }
 
 /** What `doPublish`/`doReply` may return: the post, or (adapters declaring `pendingPublish`) a pending answer. */

@@ -72,6 +72,7 @@ export type {
 export type { AdapterV1PostRefOutput } from './adapter-v1-post-ref-output.js';
 export type { AdapterV1PublishInput } from './adapter-v1-publish-input.js';
 export type { AdapterV1PublishOutput } from './adapter-v1-publish-output.js';
+export type { AdapterV1PublishWarning } from './adapter-v1-publish-warning.js';
 export type { AdapterV1RateLimitObservation, AdapterV1RateLimitParser, AdapterV1StaticLimit } from './adapter-v1-rate-limit-parser.js';
 export type { AdapterV1Schema, AdapterV1SchemaIssue } from './adapter-v1-schema.js';
 export { adapterV1TextRuleSchema, type AdapterV1TextRule } from './adapter-v1-text-rule.js';
