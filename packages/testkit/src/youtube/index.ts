@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export { createYouTubeSimulator, type YouTubeSimulator, type YouTubeSimulatorOptions, type YouTubeSimVideo } from './youtube-simulator.js';
+export { YOUTUBE_ANALYTICS_SIM_METRICS, type YouTubeAnalyticsSimMetric } from './youtube-analytics-reports.js';
 export { YOUTUBE_SIM_QUOTA_COSTS, type YouTubeSimMethod } from './youtube-quota.js';
 export {
   checkBody,
