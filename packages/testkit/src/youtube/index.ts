@@ -1,5 +1,6 @@
 /**
- * The YouTube Data API v3 simulator, held to Google's discovery document.
+ * The YouTube Data API v3 simulator, held to Google's discovery document, with the Analytics API's
+ * `/v2/reports` beside it.
  *
  * @packageDocumentation
  */

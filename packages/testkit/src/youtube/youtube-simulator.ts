@@ -198,7 +198,9 @@ function youtubeId(seed: string, length: number): string {
  * while and may fail, scheduled publishing, thumbnails, delete, comment threads on the channel's
  * videos with replies, video and channel statistics, the uploads playlist, Google's OAuth token
  * endpoint, and the quota: units per method from Google's table, a daily budget reset at
- * midnight Pacific, `403 quotaExceeded` once spent.
+ * midnight Pacific, `403 quotaExceeded` once spent. Beside it, the YouTube Analytics API's
+ * `GET /v2/reports` (https://developers.google.com/youtube/analytics/reference/reports/query),
+ * with lifetime figures consistent with the statistics and no Data API units spent.
  *
  * @example
  * ```ts
