@@ -14,8 +14,10 @@ const GB = 1024 * 1024 * 1024;
  * youtubeCapabilities({ processingTimeoutMs: 1_800_000 }).idempotency.strategy; // 'lookup'
  * ```
  */
-export function youtubeCapabilities(settings: { processingTimeoutMs: number }) {
+export function youtubeCapabilities(settings: { processingTimeoutMs: number; analytics?: boolean }) {
   const rules = CONTENT_RULES.youtube;
+  // With analytics: youtubeAnalytics reports.query estimatedMinutesWatched and shares (https://developers.google.com/youtube/analytics/metrics).
+  const analyticsMetrics = settings.analytics ? (['watchTimeMs', 'shares'] as const) : ([] as const);
   return {
     content: {
       ...rules,
@@ -60,9 +62,9 @@ export function youtubeCapabilities(settings: { processingTimeoutMs: number }) {
     // Comment threads on the channel's videos (commentThreads.list?allThreadsRelatedToChannelId).
     mentionKinds: ['comment'],
     // videos.list part=statistics: viewCount, likeCount, commentCount (favoriteCount is always 0, dislikes are private).
-    postMetrics: ['videoViews', 'likes', 'comments'],
+    postMetrics: ['videoViews', 'likes', 'comments', ...analyticsMetrics],
     // channels.list part=statistics: subscriberCount (unless hidden), videoCount, viewCount.
-    accountMetrics: ['followers', 'posts', 'videoViews'],
+    accountMetrics: ['followers', 'posts', 'videoViews', ...analyticsMetrics],
     // No idempotency key: a marker tag on the video, found through the channel's uploads playlist.
     idempotency: { strategy: 'lookup' },
     // A video is processed after its last byte arrives: the publish is pending until it is.

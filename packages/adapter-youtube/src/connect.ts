@@ -1,4 +1,5 @@
 import { connectRequest, type OAuthConnect } from '@smm/core/adapter-kit';
+import { YOUTUBE_ANALYTICS_SCOPE } from './analytics-report.js';
 import { ChannelListSchema } from './api-schemas.js';
 import type { YouTubeCredentials } from './credentials.js';
 
@@ -18,13 +19,15 @@ export const YOUTUBE_DEFAULT_SCOPES = [
  * token comes back) and PKCE S256, exchange and refresh at `oauth2.googleapis.com/token` with the
  * client id and secret in the body, revoke at `oauth2.googleapis.com/revoke`. Refresh tokens are
  * not rotated. The channels behind a login come from `channels.list?mine=true` (1 quota unit,
- * not counted by the adapter's ledger: the connect flow has no rate-limited client). @internal
+ * not counted by the adapter's ledger: the connect flow has no rate-limited client). With
+ * `analytics`, the YouTube Analytics scope (`yt-analytics.readonly`) is asked for too. @internal
  */
 export function youtubeConnect(config: {
   baseUrl: string;
   authorizeUrl: string;
   tokenUrl: string;
   revokeUrl: string;
+  analytics?: boolean;
 }): OAuthConnect<YouTubeCredentials> {
   const authorize = new URL(config.authorizeUrl);
   authorize.searchParams.set('access_type', 'offline');
@@ -37,7 +40,7 @@ export function youtubeConnect(config: {
       tokenUrl: config.tokenUrl,
       revocationUrl: config.revokeUrl,
     }),
-    defaultScopes: YOUTUBE_DEFAULT_SCOPES,
+    defaultScopes: config.analytics ? [...YOUTUBE_DEFAULT_SCOPES, YOUTUBE_ANALYTICS_SCOPE] : YOUTUBE_DEFAULT_SCOPES,
     pkce: 'S256',
     clientAuthentication: 'client_secret_post',
     refresh: 'static',

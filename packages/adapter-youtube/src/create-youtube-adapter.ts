@@ -1,4 +1,5 @@
 import { defineAdapter, type AdapterV1 } from '@smm/core/adapter-kit';
+import type { AnalyticsState } from './analytics-report.js';
 import { youtubeCapabilities } from './capabilities.js';
 import { youtubeConnect } from './connect.js';
 import { youtubeCredentials, type YouTubeCredentials } from './credentials.js';
@@ -26,7 +27,8 @@ export type YouTubeAdapter = AdapterV1<YouTubeOptions, YouTubeCredentials>;
  * file or stream in bounded memory (resumed after a cut), title, description, tags, category,
  * privacy, scheduled publishing (`scheduledAt` → private with `publishAt`), custom thumbnails;
  * the publish is pending while YouTube processes the video. Delete, get, comment threads on the
- * channel as mentions with replies, video and channel statistics as metrics. Every call's quota
+ * channel as mentions with replies, video and channel statistics as metrics (with `analytics: true`,
+ * also watch time and shares from the YouTube Analytics API). Every call's quota
  * cost is counted against the project's daily units (reset at midnight Pacific); a call the day
  * cannot pay for is refused before it is sent (`YouTubeQuotaError`). Channels connect through
  * Google OAuth (`connect`).
@@ -53,6 +55,9 @@ export type YouTubeAdapter = AdapterV1<YouTubeOptions, YouTubeCredentials>;
 export function createYouTubeAdapter(settings: YouTubeAdapterSettingsInput = {}): YouTubeAdapter {
   const config = parseYouTubeAdapterSettings(settings);
   const sessions: SessionCache = new Map();
+  const analytics: AnalyticsState | undefined = config.analytics
+    ? { baseUrl: config.analyticsBaseUrl.replace(/\/+$/, ''), warned: new Set() }
+    : undefined;
   return defineAdapter<YouTubeOptions, YouTubeCredentials>({
     platform: 'youtube',
     displayName: 'YouTube',
@@ -73,8 +78,8 @@ export function createYouTubeAdapter(settings: YouTubeAdapterSettingsInput = {})
     doDelete: ({ post }, context) => doDelete(post, context),
     doGetPost: ({ post }, context) => doGetPost(post, context),
     doListMentions: (input, context) => doListMentions(input, context),
-    doGetPostMetrics: ({ post }, context) => doGetPostMetrics(post, context),
-    doGetAccountMetrics: (_input, context) => doGetAccountMetrics(context),
+    doGetPostMetrics: ({ post }, context) => doGetPostMetrics(post, context, analytics),
+    doGetAccountMetrics: (_input, context) => doGetAccountMetrics(context, analytics),
     doFindPublished: (input, context) => doFindPublished(input, context),
   });
 }

@@ -1,5 +1,6 @@
 import type { AdapterContext, MetricSnapshotOutput } from '@smm/core/adapter-kit';
 import { callYouTube } from './api-call.js';
+import { fetchAnalytics, type AnalyticsState } from './analytics-report.js';
 import { ChannelListSchema } from './api-schemas.js';
 
 /**
@@ -14,9 +15,10 @@ export const YOUTUBE_ACCOUNT_METRICS = { subscriberCount: 'followers', videoCoun
 
 /**
  * The channel's statistics: `channels.list?mine=true&part=statistics` (1 unit). A hidden
- * subscriber count (`hiddenSubscriberCount`) is left out, never reported as 0. @internal
+ * subscriber count (`hiddenSubscriberCount`) is left out, never reported as 0. With `analytics`
+ * (the Analytics state), the channel's lifetime Analytics figures are added. @internal
  */
-export async function doGetAccountMetrics(context: AdapterContext): Promise<MetricSnapshotOutput> {
+export async function doGetAccountMetrics(context: AdapterContext, analytics?: AnalyticsState): Promise<MetricSnapshotOutput> {
   const { items } = await callYouTube(context, 'channels.list', { searchParams: { part: 'statistics', mine: 'true' } }, ChannelListSchema);
   const statistics = items[0]?.statistics ?? {};
   const metrics: MetricSnapshotOutput['metrics'] = {};
@@ -27,5 +29,7 @@ export async function doGetAccountMetrics(context: AdapterContext): Promise<Metr
     if (name === 'subscriberCount' && statistics.hiddenSubscriberCount) continue;
     if (typeof value === 'number') metrics[canonical] = { value, platformName: `statistics.${name}` };
   }
-  return { metrics };
+  if (!analytics) return { metrics };
+  const added = await fetchAnalytics(context, analytics);
+  return { ...added, metrics: { ...metrics, ...added.metrics } };
 }

@@ -1,5 +1,6 @@
 import { UnsupportedFeatureError, type AdapterContext, type MetricSnapshotOutput, type PostRef } from '@smm/core/adapter-kit';
 import { callYouTube } from './api-call.js';
+import { fetchAnalytics, type AnalyticsState } from './analytics-report.js';
 import { VideoListSchema, isVideoId } from './api-schemas.js';
 
 /**
@@ -14,8 +15,11 @@ import { VideoListSchema, isVideoId } from './api-schemas.js';
  */
 export const YOUTUBE_POST_METRICS = { viewCount: 'videoViews', likeCount: 'likes', commentCount: 'comments' } as const;
 
-/** A video's statistics: `videos.list?part=statistics` (1 unit). A count YouTube leaves out (hidden likes) is absent. @internal */
-export async function doGetPostMetrics(post: PostRef, context: AdapterContext): Promise<MetricSnapshotOutput> {
+/**
+ * A video's statistics: `videos.list?part=statistics` (1 unit). A count YouTube leaves out (hidden
+ * likes) is absent. With `analytics` (the Analytics state), its lifetime Analytics figures are added. @internal
+ */
+export async function doGetPostMetrics(post: PostRef, context: AdapterContext, analytics?: AnalyticsState): Promise<MetricSnapshotOutput> {
   if (!isVideoId(post.id))
     throw new UnsupportedFeatureError('YouTube reports statistics for videos, not comments', {
       feature: 'postMetrics',
@@ -30,5 +34,7 @@ export async function doGetPostMetrics(post: PostRef, context: AdapterContext): 
     const value = statistics[name];
     if (typeof value === 'number') metrics[canonical] = { value, platformName: `statistics.${name}` };
   }
-  return { metrics };
+  if (!analytics) return { metrics };
+  const added = await fetchAnalytics(context, analytics, post.id);
+  return { ...added, metrics: { ...metrics, ...added.metrics } };
 }

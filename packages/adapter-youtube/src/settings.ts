@@ -54,6 +54,17 @@ export const YouTubeAdapterSettingsSchema = z
       .optional(),
     /** The category new videos get unless a draft names one (default `22`, People & Blogs). */
     defaultCategoryId: z.string().regex(/^\d+$/, { error: 'must be a video category id such as 22' }).default('22'),
+    /**
+     * Add YouTube Analytics API v2 figures to post and account metrics (default false): watch time
+     * (`watchTimeMs`), `shares`, and under `extra` the average view duration and subscribers gained
+     * and lost. Needs the `https://www.googleapis.com/auth/yt-analytics.readonly` scope; when the
+     * Analytics API answers 403 (scope not granted, channel not eligible) the metrics are the Data
+     * API's alone and a warning is logged once per channel
+     * (https://developers.google.com/youtube/analytics/reference/reports/query).
+     */
+    analytics: z.boolean().default(false),
+    /** The Analytics API root (default `https://youtubeanalytics.googleapis.com`): `/v2/reports` under it; tests pass a simulator's `baseUrl`. */
+    analyticsBaseUrl: httpUrlSchema('https://youtubeanalytics.googleapis.com').default('https://youtubeanalytics.googleapis.com'),
     /** How long `client.publish` waits for YouTube to process a video by default (default 30 min). */
     processingTimeoutMs: positiveMsSchema('a duration').default(30 * 60_000),
     /** Downloads media given by URL (default: the global fetch). Never receives the Google token. */

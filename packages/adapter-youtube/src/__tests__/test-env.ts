@@ -14,6 +14,8 @@ export const testEnv = defineAdapterTestEnv({
       baseUrl: sim.baseUrl,
       tokenUrl: `${sim.baseUrl}/token`,
       clientId: sim.credentials.clientId,
+      // The simulator serves the Analytics API's /v2/reports beside the Data API.
+      analyticsBaseUrl: sim.baseUrl,
       ...settings,
     }),
 });

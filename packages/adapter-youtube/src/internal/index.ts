@@ -13,4 +13,5 @@ export { mapYouTubeError, googleErrorReason } from '../error-mapping.js';
 export { parseYouTubeRateLimit } from '../rate-limits.js';
 export { YOUTUBE_POST_METRICS } from '../do-get-post-metrics.js';
 export { YOUTUBE_ACCOUNT_METRICS } from '../do-get-account-metrics.js';
+export { YOUTUBE_ANALYTICS_METRICS, YOUTUBE_ANALYTICS_SCOPE } from '../analytics-report.js';
 export { markerTag, tagsLength, titleOf } from '../video-resource.js';

@@ -14,6 +14,7 @@ import {
   type SimRequest,
   type SimRoute,
 } from '../simulator/index.js';
+import { analyticsReports, type YouTubeAnalyticsSimMetric } from './youtube-analytics-reports.js';
 import { checkBody, checkQuery } from './youtube-discovery.js';
 import { YOUTUBE_SIM_QUOTA_COSTS, type YouTubeSimMethod } from './youtube-quota.js';
 
@@ -46,6 +47,11 @@ export interface YouTubeSimulatorOptions {
   mentionBacklog?: number;
   /** A new comment arrives every this many ms (default 10 min; 0 for none). */
   mentionEveryMs?: number;
+  /**
+   * Whether the channel's token carries `https://www.googleapis.com/auth/yt-analytics.readonly`
+   * (default true). With `false`, the Analytics API's `/v2/reports` answers 403 `insufficientPermissions`.
+   */
+  analyticsScope?: boolean;
 }
 
 /** A video as the simulator holds it. */
@@ -81,6 +87,12 @@ export interface YouTubeSimulator extends NetworkSimulator {
   quotaUsed(): { units: number; uploads: number };
   /** The next `count` videos to finish uploading fail processing (`uploadStatus: failed`, `failureReason: codec`). */
   failProcessing(count?: number): void;
+  /**
+   * The lifetime figures `/v2/reports` of the Analytics API answers for one video (or the
+   * channel, without `videoId`); `undefined` for a video the channel does not have. Views, likes
+   * and comments equal the Data API statistics.
+   */
+  analyticsFigures(videoId?: string): Record<YouTubeAnalyticsSimMetric, number> | undefined;
 }
 
 interface Session {
@@ -186,7 +198,9 @@ function youtubeId(seed: string, length: number): string {
  * while and may fail, scheduled publishing, thumbnails, delete, comment threads on the channel's
  * videos with replies, video and channel statistics, the uploads playlist, Google's OAuth token
  * endpoint, and the quota: units per method from Google's table, a daily budget reset at
- * midnight Pacific, `403 quotaExceeded` once spent.
+ * midnight Pacific, `403 quotaExceeded` once spent. Beside it, the YouTube Analytics API's
+ * `GET /v2/reports` (https://developers.google.com/youtube/analytics/reference/reports/query),
+ * with lifetime figures consistent with the statistics and no Data API units spent.
  *
  * @example
  * ```ts
@@ -943,6 +957,49 @@ export function createYouTubeSimulator(options: YouTubeSimulatorOptions = {}): Y
     fallback: refreshOwn,
   });
 
+  // --- YouTube Analytics API v2 (https://developers.google.com/youtube/analytics/reference/reports/query) ---
+  // Lifetime totals consistent with the Data API statistics: the same views, likes and comments,
+  // a per-video average view duration (seconds) from the seed, and watch time and shares from those.
+  const videoAnalytics = (video: YouTubeSimVideo): Record<YouTubeAnalyticsSimMetric, number> => {
+    const stats = statistics(video);
+    const views = Number(stats.viewCount);
+    const likes = Number(stats.likeCount);
+    const averageViewDuration = 20 + (hashString(`avd:${seed}:${video.id}`) % 100);
+    const subscribersGained = Math.floor(views / 50);
+    return {
+      views,
+      estimatedMinutesWatched: Math.round((views * averageViewDuration) / 60),
+      averageViewDuration,
+      likes,
+      comments: Number(stats.commentCount),
+      shares: Math.floor(likes / 4),
+      subscribersGained,
+      subscribersLost: Math.floor(subscribersGained / 5),
+    };
+  };
+  const analyticsFigures = (videoId?: string): Record<YouTubeAnalyticsSimMetric, number> | undefined => {
+    const live = [...videos.values()].filter((video) => !video.deleted);
+    if (videoId !== undefined) {
+      const video = live.find((candidate) => candidate.id === videoId);
+      return video ? videoAnalytics(video) : undefined;
+    }
+    const all = live.map(videoAnalytics);
+    const sum = (metric: YouTubeAnalyticsSimMetric) => all.reduce((total, figures) => total + figures[metric], 0);
+    const views = sum('views');
+    const minutes = sum('estimatedMinutesWatched');
+    return {
+      views,
+      estimatedMinutesWatched: minutes,
+      averageViewDuration: views === 0 ? 0 : Math.round((minutes * 60) / views),
+      likes: sum('likes'),
+      comments: sum('comments'),
+      shares: sum('shares'),
+      subscribersGained: sum('subscribersGained'),
+      subscribersLost: sum('subscribersLost'),
+    };
+  };
+  const reports = analyticsReports({ authorized, scopeGranted: options.analyticsScope ?? true, figures: analyticsFigures });
+
   const routes: SimRoute[] = [
     ...oauth.routes,
     // The resumable protocol's documented URL is /upload/youtube/v3/videos (the discovery document's
@@ -959,6 +1016,8 @@ export function createYouTubeSimulator(options: YouTubeSimulatorOptions = {}): Y
     { method: 'POST', path: '/youtube/v3/comments', handle: insertComment },
     { method: 'GET', path: '/youtube/v3/channels', handle: listChannels },
     { method: 'GET', path: '/youtube/v3/playlistItems', handle: listPlaylistItems },
+    // The Analytics API lives on youtubeanalytics.googleapis.com; the simulator serves it beside the Data API.
+    { method: 'GET', path: '/v2/reports', handle: reports },
   ];
 
   const engine = createSimulatorEngine({
@@ -1037,6 +1096,7 @@ export function createYouTubeSimulator(options: YouTubeSimulatorOptions = {}): Y
       [...sessions.values()].map(({ id, received, total, videoId }) => ({ id, received, total, ...(videoId ? { videoId } : {}) })),
     quotaUsed: () => ({ units: quota.units, uploads: quota.uploads }),
     failProcessing: (count = 1) => void (failNext += count),
+    analyticsFigures,
     reportedPostMetrics(postId): Record<string, number> {
       const video = videos.get(postId);
       if (!video || video.deleted) return {};
