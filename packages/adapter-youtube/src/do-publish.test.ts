@@ -43,10 +43,14 @@ describe('doPublish', () => {
     expect(published.parts[0]!.extra).toMatchObject({ scheduled: 'true', publishAt: at });
   });
 
-  it("an unverified project: the video comes back locked private, said in the part's extra", async () => {
+  it("an unverified project: the video comes back locked private, said in a warning and in the part's extra", async () => {
     const env = testEnv({ simulator: { projectVerified: false }, settings: { projectVerified: false } });
-    const { published } = await env.client.publish(env.account, { text: 'Hello', media: [video] });
+    const { published, warnings } = await env.client.publish(env.account, { text: 'Hello', media: [video] });
     expect(published.parts[0]!.extra).toMatchObject({ privacyStatus: 'private', lockedPrivate: 'true' });
+    expect(warnings).toContainEqual({
+      code: 'visibility_forced_private',
+      message: `YouTube keeps video ${published.parts[0]!.id} private although public was asked for: videos uploaded by an unverified API project stay private until the project passes Google's API audit`,
+    });
     // Asked for public, held private by YouTube.
     expect(
       (env.sim.requests.find((request) => request.method === 'POST')!.body as { status: { privacyStatus: string } }).status.privacyStatus,

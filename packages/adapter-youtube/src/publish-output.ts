@@ -20,7 +20,8 @@ export function pendingHandle(videoId: string, requestedPrivacy: string, publish
  * A video's state as a publish answer: the post once processed; pending while `uploadStatus` is
  * `uploaded` (processing, with its progress); an ApiCallError that is not retryable once
  * YouTube gave up (`failed`, `rejected`, `deleted`). A video locked private (an unverified
- * API project) comes back with `extra.lockedPrivate` and a logged warning. @internal
+ * API project) comes back with `extra.lockedPrivate`, a `visibility_forced_private` warning the
+ * app sees in the publish result, and a logged warning. @internal
  */
 export function publishAnswer(video: Video, handle: YouTubePendingHandle, context: AdapterContext): PublishOutput | PendingPublishOutput {
   const upload = video.status?.uploadStatus;
@@ -71,6 +72,16 @@ export function publishAnswer(video: Video, handle: YouTubePendingHandle, contex
         },
       },
     ],
+    ...(locked
+      ? {
+          warnings: [
+            {
+              code: 'visibility_forced_private',
+              message: `YouTube keeps video ${video.id} private although ${handle.requestedPrivacy} was asked for: videos uploaded by an unverified API project stay private until the project passes Google's API audit`,
+            },
+          ],
+        }
+      : {}),
     ...(handle.publishAt
       ? { publishedAt: handle.publishAt }
       : video.snippet?.publishedAt
