@@ -1,6 +1,6 @@
+import { AuthError } from '@smm/core/adapter-kit';
 import { createClient } from '@smm/core/client';
 import { createConnectFlow } from '@smm/core/connect';
-import { AuthError } from '@smm/core/errors';
 import { createFakeClock } from '@smm/testkit/clock';
 import { createPinterestSimulator } from '@smm/testkit/pinterest';
 import { describe, expect, it } from 'vitest';

@@ -12,6 +12,5 @@
 export { createPinterestAdapter, type PinterestAdapter } from './create-pinterest-adapter.js';
 export { PinterestAdapterSettingsSchema, type PinterestAdapterSettings, type PinterestAdapterSettingsInput } from './settings.js';
 export { PinterestCredentialsSchema, type PinterestCredentials } from './credentials.js';
-export { PINTEREST_DEFAULT_SCOPES } from './connect.js';
 export { PinterestOptionsSchema, type PinterestOptions, type PinterestOptionsInput } from './network-options.js';
 export { VERSION } from './version.js';
