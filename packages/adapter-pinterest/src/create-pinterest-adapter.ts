@@ -1,5 +1,6 @@
 import { defineAdapter, type AdapterV1 } from '@smm/core/adapter-kit';
 import { PINTEREST_CAPABILITIES } from './capabilities.js';
+import { pinterestConnect } from './connect.js';
 import { pinterestCredentials, type PinterestCredentials } from './credentials.js';
 import { doDelete } from './do-delete.js';
 import { doFindPublished } from './do-find-published.js';
@@ -30,7 +31,8 @@ export type PinterestAdapter = AdapterV1<PinterestOptions, PinterestCredentials>
  * images, video pins (registered, uploaded to Pinterest's upload host, processed — a pending
  * publish — then pinned with a cover), on the board and section each draft chooses
  * (`networkOptions.pinterest`; `listPinterestBoards` lists them), with title, link and alt text;
- * delete, get, pin and account analytics as canonical metrics. Trial access (`access: 'trial'`)
+ * delete, get, pin and account analytics as canonical metrics; accounts connect with Pinterest's
+ * OAuth 2.0 flow (`createConnectFlow` from `@smm/core/connect`; then `listPinterestBoards`). Trial access (`access: 'trial'`)
  * talks to the API Sandbox with a 1 000-a-day budget; Standard to production.
  *
  * @param settings - see `PinterestAdapterSettingsSchema`; every field is optional.
@@ -68,6 +70,7 @@ export function createPinterestAdapter(settings: PinterestAdapterSettingsInput =
       requestIdHeader: 'x-pinterest-rid',
     },
     credentials: pinterestCredentials({ clientId: config.clientId, clientSecret: config.clientSecret }),
+    connect: pinterestConnect({ authBaseUrl: config.authBaseUrl, apiBaseUrl: config.baseUrl }),
     networkOptionsSchema: PinterestOptionsSchema,
     doPublish: (input, context) => doPublish(input, context, config),
     doGetPublishStatus: (input, context) => doGetPublishStatus(input, context, config.lookupMaxPages),

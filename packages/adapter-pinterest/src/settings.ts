@@ -10,6 +10,9 @@ export const PINTEREST_API_URL = 'https://api.pinterest.com';
  */
 export const PINTEREST_SANDBOX_URL = 'https://api-sandbox.pinterest.com';
 
+/** Pinterest's web host, where `/oauth/` asks the user to approve the app. */
+export const PINTEREST_AUTH_URL = 'https://www.pinterest.com';
+
 /**
  * Settings of {@link createPinterestAdapter}, validated eagerly: a bad setting throws a
  * `ValidationError` naming it.
@@ -31,6 +34,8 @@ export const PinterestAdapterSettingsSchema = z
       .default('standard'),
     /** API root (default by `access`: `https://api.pinterest.com`, or the sandbox for trial). */
     baseUrl: httpUrlSchema(PINTEREST_API_URL).optional(),
+    /** Where users approve the app in the connect flow (default `https://www.pinterest.com`; its `/oauth/` page). */
+    authBaseUrl: httpUrlSchema(PINTEREST_AUTH_URL).optional(),
     /** OAuth client id (app id) and secret: token refresh sends them as HTTP Basic. Credentials may carry their own. */
     clientId: z.string().min(1, { error: 'must be your Pinterest app id (not empty)' }).optional(),
     clientSecret: z.string().min(1, { error: 'must be your Pinterest app secret (not empty)' }).optional(),
@@ -48,7 +53,7 @@ export const PinterestAdapterSettingsSchema = z
 /** What {@link createPinterestAdapter} accepts. */
 export type PinterestAdapterSettingsInput = z.input<typeof PinterestAdapterSettingsSchema>;
 /** Settings with defaults applied (and `baseUrl` chosen by `access`). */
-export type PinterestAdapterSettings = z.output<typeof PinterestAdapterSettingsSchema> & { baseUrl: string };
+export type PinterestAdapterSettings = z.output<typeof PinterestAdapterSettingsSchema> & { baseUrl: string; authBaseUrl: string };
 
 /** Validates settings, applying defaults. @internal */
 export function parsePinterestAdapterSettings(input: unknown): PinterestAdapterSettings {
@@ -56,5 +61,6 @@ export function parsePinterestAdapterSettings(input: unknown): PinterestAdapterS
   return {
     ...parsed,
     baseUrl: (parsed.baseUrl ?? (parsed.access === 'trial' ? PINTEREST_SANDBOX_URL : PINTEREST_API_URL)).replace(/\/+$/, ''),
+    authBaseUrl: (parsed.authBaseUrl ?? PINTEREST_AUTH_URL).replace(/\/+$/, ''),
   };
 }

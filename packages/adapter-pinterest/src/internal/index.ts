@@ -11,4 +11,5 @@ export { TRIAL_IN_PRODUCTION_CODE, mapPinterestError } from '../error-mapping.js
 export { PINTEREST_POST_METRICS } from '../do-get-post-metrics.js';
 export { PINTEREST_ACCOUNT_METRICS } from '../do-get-account-metrics.js';
 export { listPinterestBoards, type PinterestBoard } from '../boards.js';
-export { PINTEREST_API_URL, PINTEREST_SANDBOX_URL } from '../settings.js';
+export { PINTEREST_DEFAULT_SCOPES } from '../connect.js';
+export { PINTEREST_API_URL, PINTEREST_AUTH_URL, PINTEREST_SANDBOX_URL } from '../settings.js';

@@ -29,6 +29,7 @@ const ConnectSchema = z.discriminatedUnion(
       kind: z.literal('oauth2'),
       endpoints: fn('settings → OAuth endpoints'),
       defaultScopes: z.array(z.string().min(1)).readonly(),
+      scopeSeparator: z.enum([' ', ','], { error: 'must be " " (RFC 6749 §3.3) or ","' }).optional(),
       pkce: z.enum(['S256', 'none'], { error: 'must be "S256" (RFC 7636) or "none"' }),
       clientAuthentication: z.enum(['client_secret_basic', 'client_secret_post'], {
         error: 'must be "client_secret_basic" or "client_secret_post" (how a client with a secret authenticates)',

@@ -130,6 +130,15 @@ describe('createConnectFlow', () => {
     );
   });
 
+  it('joins scopes with spaces (RFC 6749 §3.3), or with the separator the connect member declares', async () => {
+    const options = { clientId: 'public-app', redirectUri: 'http://127.0.0.1:9/cb', scopes: ['read', 'write'] };
+    const spaced = await createConnectFlow<Credentials>(adapter(), options).start();
+    expect(new URL(spaced.url).searchParams.get('scope')).toBe('read write');
+    const commas = await createConnectFlow<Credentials>(adapter({ connect: { ...connect, scopeSeparator: ',' } }), options).start();
+    expect(new URL(commas.url).searchParams.get('scope')).toBe('read,write');
+    expect(() => adapter({ connect: { ...connect, scopeSeparator: ';' as ',' } })).toThrow(/scopeSeparator/);
+  });
+
   it('exchanges the code (given as code and state) for credentials, expiring as the server says', async () => {
     const { clock, flow, start, callbackUrl, live } = await connected();
     const params = new URL(callbackUrl).searchParams;

@@ -159,7 +159,7 @@ export function createConnectFlow<TCredentials = unknown>(
       url.searchParams.set('response_type', 'code');
       url.searchParams.set('client_id', app.clientId);
       url.searchParams.set('redirect_uri', parsed.redirectUri);
-      url.searchParams.set('scope', (parsed.scopes ?? connect.defaultScopes).join(' '));
+      url.searchParams.set('scope', (parsed.scopes ?? connect.defaultScopes).join(connect.scopeSeparator ?? ' '));
       url.searchParams.set('state', state);
       if (connect.pkce === 'S256') {
         url.searchParams.set('code_challenge', await oauth.calculatePKCECodeChallenge(codeVerifier));

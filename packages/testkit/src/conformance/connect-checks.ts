@@ -67,7 +67,11 @@ export function connectChecks<TSim extends NetworkSimulator>(
           redirectUri: REDIRECT_URI,
           fetch: fetchImpl,
         })
-      : { clientId: env.sim.credentials.clientId };
+      : {
+          clientId: env.sim.credentials.clientId,
+          // Networks whose apps are all confidential (Pinterest's HTTP Basic) need the pre-registered secret too.
+          ...(env.sim.credentials.clientSecret ? { clientSecret: env.sim.credentials.clientSecret } : {}),
+        };
     check(
       app.clientId,
       'the adapter cannot register an app and sim.credentials has no clientId: the simulator must offer a pre-registered OAuth client',

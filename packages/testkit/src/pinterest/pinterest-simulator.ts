@@ -13,6 +13,7 @@ import {
   type WindowLimit,
 } from '../simulator/index.js';
 import { createMediaUploadHost, type UploadForm } from './media-upload-host.js';
+import { pinterestOAuthRoutes } from './pinterest-oauth.js';
 import { invalidParametersBody, pinterestOpenApi } from './pinterest-openapi.js';
 
 /** Pinterest's access tiers (https://developers.pinterest.com/docs/key-concepts/access-tiers/). */
@@ -85,7 +86,8 @@ const error = (status: number, code: number, message: string, headers: Record<st
  * when it breaks it, and every answer the simulator gives is checked against the document too
  * (a simulator bug throws). Served under `/v5`: pins (create, list, get, delete, analytics),
  * boards and sections (bookmark paging), media register and status, the user account and its
- * analytics, and `POST /v5/oauth/token` (refresh with continuous refresh tokens). Video bytes go
+ * analytics, and Pinterest's OAuth 2.0 flow (`GET /oauth/` consent with comma-separated scopes,
+ * `POST /v5/oauth/token` for the code and refresh grants, continuous refresh tokens). Video bytes go
  * to a second, S3-style host (`uploadHost`); `fetch`, `handlers` and `listen` serve both.
  *
  * @example
@@ -439,20 +441,11 @@ export function createPinterestSimulator(options: PinterestSimulatorOptions = {}
   });
 
   // https://developers.pinterest.com/docs/api/v5/oauth-token — HTTP Basic client credentials; a
-  // continuous refresh token is replaced on every refresh (the old one stops working).
-  const token = (request: SimRequest): Response => {
+  // continuous refresh token is replaced on every refresh (the old one stops working). This serves
+  // the seeded refresh token; tokens from the connect flow are the OAuth server's (`pinterestOAuthRoutes`).
+  const refreshSeeded = (request: SimRequest): Response => {
     const basic = /^Basic (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (!basic || atob(basic) !== `${client.clientId}:${client.clientSecret}`) return error(401, 2, 'Authentication failed.');
-    const violations = pinterestOpenApi().checkRequest({
-      method: 'POST',
-      template: '/oauth/token',
-      params: {},
-      query: request.query,
-      contentType: request.headers['content-type'],
-      body: request.body,
-      bodySize: request.bodySize,
-    });
-    if (violations.length > 0) return json(400, invalidParametersBody(violations));
     const form = request.body as Record<string, string>;
     if (form.grant_type !== 'refresh_token') return error(400, 1, 'Invalid parameters. The simulator takes grant_type refresh_token.');
     if (form.refresh_token !== refreshToken) return error(400, 1, 'Invalid refresh token.');
@@ -495,7 +488,17 @@ export function createPinterestSimulator(options: PinterestSimulatorOptions = {}
     { method: 'GET', path: '/v5/media/:media_id', handle: getMedia },
     { method: 'GET', path: '/v5/user_account', handle: userAccount },
     { method: 'GET', path: '/v5/user_account/analytics', handle: userAnalytics },
-    { method: 'POST', path: '/v5/oauth/token', handle: token },
+    ...pinterestOAuthRoutes({
+      client,
+      accessTokenTtlMs: ttl,
+      now: () => clock.now(),
+      tokens: {
+        accept: (token, expiresAtMs) => void accessTokens.set(token, expiresAtMs ?? Infinity),
+        forget: (token) => void accessTokens.delete(token),
+      },
+      refreshFallback: refreshSeeded,
+      checked: (body) => checked('POST', '/oauth/token', 200, body),
+    }),
   ];
 
   const engine = createSimulatorEngine({

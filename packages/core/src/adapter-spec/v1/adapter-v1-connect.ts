@@ -84,6 +84,8 @@ export interface AdapterV1OAuthConnect<TCredentials = unknown> {
   endpoints(settings: AdapterV1ConnectSettings): AdapterV1OAuthEndpoints;
   /** Scopes asked for when the app names none. */
   readonly defaultScopes: readonly string[];
+  /** How `scope` joins scopes in the authorization URL (default `' '`, RFC 6749 §3.3; Pinterest takes `','`). */
+  readonly scopeSeparator?: ' ' | ',';
   /** `S256` (RFC 7636 §4.2); `none` only for a network that refuses PKCE. */
   readonly pkce: 'S256' | 'none';
   /** How a confidential client (one with a secret) authenticates; public clients send only `client_id`. */
