@@ -12,7 +12,12 @@ function setup(secret?: string) {
   const sim = createTikTokSimulator({ clock });
   const adapter = createTikTokAdapter({ baseUrl: sim.baseUrl, clientSecret: sim.credentials.clientSecret });
   const client = { clientId: sim.credentials.clientKey, clientSecret: secret ?? sim.credentials.clientSecret };
-  const flow = createConnectFlow<TikTokCredentials>(adapter, { ...client, redirectUri: REDIRECT, fetch: sim.fetch, now: () => clock.now() });
+  const flow = createConnectFlow<TikTokCredentials>(adapter, {
+    ...client,
+    redirectUri: REDIRECT,
+    fetch: sim.fetch,
+    now: () => clock.now(),
+  });
   // What the browser does: follow the authorization URL to the redirect.
   const authorize = async () => {
     const start = await flow.start();
@@ -35,7 +40,11 @@ describe('TikTok connect flow (Login Kit for Web)', () => {
   });
 
   it('builds the authorization URL with client_key, comma-separated scopes, response_type=code, redirect_uri and state, without PKCE', async () => {
-    const flow = createConnectFlow(createTikTokAdapter(), { clientId: 'awx1key', clientSecret: 'shh', redirectUri: 'https://app.example/cb/' });
+    const flow = createConnectFlow(createTikTokAdapter(), {
+      clientId: 'awx1key',
+      clientSecret: 'shh',
+      redirectUri: 'https://app.example/cb/',
+    });
     const { url, state } = await flow.start();
     const parsed = new URL(url);
     expect(`${parsed.origin}${parsed.pathname}`).toBe('https://www.tiktok.com/v2/auth/authorize/');
