@@ -1,5 +1,6 @@
 import { defineAdapter, type AdapterV1 } from '@smm/core/adapter-kit';
 import { TIKTOK_CAPABILITIES } from './capabilities.js';
+import { tiktokConnect } from './connect.js';
 import { tiktokCredentials, type TikTokCredentials } from './credentials.js';
 import { doDelete } from './do-delete.js';
 import { doFindPublished } from './do-find-published.js';
@@ -60,6 +61,7 @@ export function createTikTokAdapter(settings: TikTokAdapterSettingsInput = {}): 
       mapError: mapTikTokError,
     },
     credentials: tiktokCredentials({ clientKey: config.clientKey, clientSecret: config.clientSecret }),
+    connect: tiktokConnect({ baseUrl: config.baseUrl }),
     networkOptionsSchema: TikTokOptionsSchema,
     doPublish: (input, context) => doPublish(input, context, config),
     doGetPublishStatus: (input, context) => doGetPublishStatus(input, context, config),

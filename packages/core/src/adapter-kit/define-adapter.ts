@@ -35,6 +35,8 @@ const ConnectSchema = z.discriminatedUnion(
         error: 'must be "client_secret_basic" or "client_secret_post" (how a client with a secret authenticates)',
       }),
       refresh: z.enum(['none', 'static', 'rotating'], { error: 'must be "none", "static" or "rotating"' }),
+      clientIdParameter: z.string().min(1, { error: 'must be the client id parameter name, such as "client_key", or left out' }).optional(),
+      scopeSeparator: z.string().min(1, { error: 'must be the scope separator, such as ",", or left out (a space)' }).optional(),
       toCredentials: fn('token response → credentials'),
       tokensOf: fn('credentials → tokens'),
       registerApp: optionalFn('registerApp'),

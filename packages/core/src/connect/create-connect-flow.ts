@@ -157,7 +157,7 @@ export function createConnectFlow<TCredentials = unknown>(
       const codeVerifier = oauth.generateRandomCodeVerifier();
       const url = new URL(endpoints.authorizationUrl);
       url.searchParams.set('response_type', 'code');
-      url.searchParams.set('client_id', app.clientId);
+      url.searchParams.set(connect.clientIdParameter ?? 'client_id', app.clientId);
       url.searchParams.set('redirect_uri', parsed.redirectUri);
       url.searchParams.set('scope', (parsed.scopes ?? connect.defaultScopes).join(connect.scopeSeparator ?? ' '));
       url.searchParams.set('state', state);

@@ -6,8 +6,11 @@ export interface OAuthClientParts {
   as: oauth.AuthorizationServer;
   client: oauth.Client;
   clientAuth: oauth.ClientAuth;
-  /** Options for oauth4webapi's HTTP calls: the app's fetch, plain http only for loopback servers. */
-  requestOptions(signal?: AbortSignal): oauth.HttpRequestOptions<'POST', URLSearchParams>;
+  /**
+   * Options for oauth4webapi's token and revocation calls: the app's fetch, plain http only for
+   * loopback servers, and the client id under the network's own name when it is not `client_id`.
+   */
+  requestOptions(signal?: AbortSignal): oauth.TokenEndpointRequestOptions;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -45,6 +48,9 @@ export function oauthClientParts(
       : connect.clientAuthentication === 'client_secret_basic'
         ? oauth.ClientSecretBasic(app.clientSecret)
         : oauth.ClientSecretPost(app.clientSecret);
+  // A network that names the client id otherwise (TikTok's `client_key`) gets it under that name too.
+  const idParameter = connect.clientIdParameter ?? 'client_id';
+  const additional = idParameter === 'client_id' ? {} : { additionalParameters: { [idParameter]: app.clientId } };
   const insecure = [endpoints.tokenUrl, endpoints.revocationUrl].every((url) => url === undefined || isLoopback(url));
   return {
     as,
@@ -54,6 +60,7 @@ export function oauthClientParts(
       [oauth.customFetch]: fetchImpl,
       ...(insecure ? { [oauth.allowInsecureRequests]: true } : {}),
       ...(signal ? { signal } : {}),
+      ...additional,
     }),
   };
 }

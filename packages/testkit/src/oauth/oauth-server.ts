@@ -44,6 +44,10 @@ export interface OAuthServerOptions {
   extraTokenFields?(now: number): Record<string, unknown>;
   /** The revoke endpoint's success body (RFC 7009 says only "200"; X answers `{ "revoked": true }`). */
   revokeBody?: unknown;
+  /** The client id parameter's name in authorize, token and revoke requests (default `client_id`; TikTok's is `client_key`). */
+  clientIdParam?: string;
+  /** What separates scopes in `scope` parameters and token responses (default a space, RFC 6749 §3.3; TikTok uses `,`). */
+  scopeSeparator?: string;
   /** Token requests this server does not recognise (a refresh token it did not issue) go here: the simulator's own handler. */
   fallback?(request: SimRequest): Response | Promise<Response>;
 }
@@ -130,6 +134,9 @@ export function createOAuthServer(options: OAuthServerOptions): OAuthServer {
   const refreshTokens = new Map<string, RefreshGrant>();
   // Refresh tokens this server issued and later rotated out or revoked: always invalid_grant, never the fallback.
   const retired = new Set<string>();
+  const idParam = options.clientIdParam ?? 'client_id';
+  const separator = options.scopeSeparator ?? ' ';
+  const scopeList = (value: string | null | undefined) => (value ?? '').split(separator).filter(Boolean);
   const secret = (kind: string) => `${options.tokenPrefix}-${kind}-${randomBytes(18).toString('base64url')}`;
 
   const redirectAllowed = (client: OAuthClientRecord, uri: string) =>
@@ -140,10 +147,10 @@ export function createOAuthServer(options: OAuthServerOptions): OAuthServer {
 
   function authorize(request: SimRequest): Response {
     const query = request.searchParams;
-    const client = clients.get(query.get('client_id') ?? '');
+    const client = clients.get(query.get(idParam) ?? '');
     const redirectUri = query.get('redirect_uri') ?? undefined;
     // RFC 6749 §4.1.2.1: with an unknown client or a bad redirect URI, never redirect.
-    if (!client) return oauthError(400, 'invalid_client', 'Unknown client_id: register the app first.');
+    if (!client) return oauthError(400, 'invalid_client', `Unknown ${idParam}: register the app first.`);
     const target =
       redirectUri ?? (client.redirectUris !== 'loopback' && client.redirectUris.length === 1 ? client.redirectUris[0] : undefined);
     if (!target || !redirectAllowed(client, target)) {
@@ -159,7 +166,7 @@ export function createOAuthServer(options: OAuthServerOptions): OAuthServer {
     if (query.get('response_type') !== 'code') {
       return back({ error: 'unsupported_response_type', error_description: 'response_type must be "code".' });
     }
-    const scopes = (query.get('scope') ?? '').split(' ').filter(Boolean);
+    const scopes = scopeList(query.get('scope'));
     const allowed = client.scopes ?? options.scopes;
     const unknown = scopes.filter((scope) => !scopeAllowed(allowed, scope) || !scopeAllowed(options.scopes, scope));
     if (scopes.length === 0 || unknown.length > 0) {
@@ -189,7 +196,7 @@ export function createOAuthServer(options: OAuthServerOptions): OAuthServer {
   // RFC 6749 §2.3 / §3.2.1: confidential clients authenticate; public ones name themselves.
   function authenticate(request: SimRequest, body: Record<string, string>): OAuthClientRecord | Response {
     const basic = basicCredentials(request.headers.authorization);
-    const clientId = basic?.id ?? body.client_id;
+    const clientId = basic?.id ?? body[idParam];
     const presented = basic?.secret ?? body.client_secret;
     const client = clientId === undefined ? undefined : clients.get(clientId);
     const challenge: Record<string, string> = basic ? { 'www-authenticate': 'Basic realm="oauth"' } : {};
@@ -217,7 +224,7 @@ export function createOAuthServer(options: OAuthServerOptions): OAuthServer {
         token_type: options.tokenType,
         ...(options.accessTokenTtlMs === undefined ? {} : { expires_in: Math.round(options.accessTokenTtlMs / 1000) }),
         ...(refreshToken ? { refresh_token: refreshToken } : {}),
-        scope: scopes.join(' '),
+        scope: scopes.join(separator),
         ...options.extraTokenFields?.(now),
       },
     };
@@ -268,7 +275,7 @@ export function createOAuthServer(options: OAuthServerOptions): OAuthServer {
       const grant = body.refresh_token === undefined ? undefined : refreshTokens.get(body.refresh_token);
       if (!grant || grant.clientId !== client.clientId)
         return oauthError(400, 'invalid_grant', 'The refresh token is invalid, expired or revoked.');
-      const asked = (body.scope ?? '').split(' ').filter(Boolean);
+      const asked = scopeList(body.scope);
       if (asked.some((scope) => !grant.scopes.includes(scope))) {
         return oauthError(400, 'invalid_scope', 'A refresh may not ask for scopes beyond the original grant.');
       }

@@ -1,5 +1,5 @@
 /**
- * The TikTok simulator: Content Posting API, Display API and OAuth v2 token endpoint.
+ * The TikTok simulator: Content Posting API, Display API and Login Kit (OAuth v2 authorize, token and revoke).
  *
  * @packageDocumentation
  */
@@ -10,3 +10,4 @@ export {
   type TikTokSimulator,
   type TikTokSimulatorOptions,
 } from './tiktok-simulator.js';
+export { TIKTOK_SIMULATOR_PUBLIC_CLIENT_KEY, tiktokOAuthRoutes } from './tiktok-oauth.js';

@@ -13,6 +13,7 @@ import {
 } from '../simulator/index.js';
 import { checkChunkPlan, chunkRange, parseContentRange, PRIVACY_LEVELS, utf16Length, type ChunkPlan } from './publish-rules.js';
 import { fail, invalidParams, ok, type TikTokError } from './tiktok-envelope.js';
+import { tiktokOAuthRoutes } from './tiktok-oauth.js';
 
 const MINUTE = 60_000;
 
@@ -384,40 +385,48 @@ export function createTikTokSimulator(options: TikTokSimulatorOptions = {}): Tik
 
   // --- routes ------------------------------------------------------------------------------
 
+  // https://developers.tiktok.com/docs/en/oauth-refresh-a-user-access-token: refresh with
+  // client_key, client_secret, grant_type=refresh_token (form-encoded); refresh tokens rotate
+  // (the one sent stops working); access tokens last 2 hours, refresh tokens 180 days
+  // (https://developers.tiktok.com/docs/en/oauth-user-access-token-management). Serves the
+  // simulator's first refresh token; the Login Kit server below serves the tokens it issues.
+  const refreshFirstToken = (request: SimRequest): Response => {
+    const form = record(request.body) ?? {};
+    const type = request.headers['content-type'] ?? '';
+    const oauthError = (error: string, description: string) =>
+      json(400, { error, error_description: description, log_id: `oauth-${tokenSerial}` });
+    if (!type.includes('application/x-www-form-urlencoded'))
+      return oauthError('invalid_request', 'Content-Type must be application/x-www-form-urlencoded');
+    if (form.client_key !== CLIENT_KEY || form.client_secret !== CLIENT_SECRET)
+      return oauthError('invalid_client', 'Client key or secret is incorrect.');
+    if (form.grant_type !== 'refresh_token') return oauthError('unsupported_grant_type', 'This simulator takes grant_type=refresh_token.');
+    if (form.refresh_token !== refreshToken) return oauthError('invalid_grant', 'Refresh token is invalid or expired.');
+    tokens.delete(current);
+    current = issue();
+    refreshToken = `rft.sim${tokenSerial}`;
+    return json(200, {
+      access_token: current,
+      expires_in: Math.round(tokenTtlMs / 1000),
+      open_id: openId,
+      refresh_expires_in: 180 * 86_400,
+      refresh_token: refreshToken,
+      scope: [...scopes].join(','),
+      token_type: 'Bearer',
+    });
+  };
+
   const routes: SimRoute[] = [
-    // https://developers.tiktok.com/docs/en/oauth-refresh-a-user-access-token: refresh with
-    // client_key, client_secret, grant_type=refresh_token (form-encoded); refresh tokens rotate
-    // (the one sent stops working); access tokens last 2 hours, refresh tokens 180 days
-    // (https://developers.tiktok.com/docs/en/oauth-user-access-token-management).
-    {
-      method: 'POST',
-      path: '/v2/oauth/token',
-      handle(request) {
-        const form = record(request.body) ?? {};
-        const type = request.headers['content-type'] ?? '';
-        const oauthError = (error: string, description: string) =>
-          json(400, { error, error_description: description, log_id: `oauth-${tokenSerial}` });
-        if (!type.includes('application/x-www-form-urlencoded'))
-          return oauthError('invalid_request', 'Content-Type must be application/x-www-form-urlencoded');
-        if (form.client_key !== CLIENT_KEY || form.client_secret !== CLIENT_SECRET)
-          return oauthError('invalid_client', 'Client key or secret is incorrect.');
-        if (form.grant_type !== 'refresh_token')
-          return oauthError('unsupported_grant_type', 'This simulator takes grant_type=refresh_token.');
-        if (form.refresh_token !== refreshToken) return oauthError('invalid_grant', 'Refresh token is invalid or expired.');
-        tokens.delete(current);
-        current = issue();
-        refreshToken = `rft.sim${tokenSerial}`;
-        return json(200, {
-          access_token: current,
-          expires_in: Math.round(tokenTtlMs / 1000),
-          open_id: openId,
-          refresh_expires_in: 180 * 86_400,
-          refresh_token: refreshToken,
-          scope: [...scopes].join(','),
-          token_type: 'Bearer',
-        });
+    ...tiktokOAuthRoutes({
+      client: { clientKey: CLIENT_KEY, clientSecret: CLIENT_SECRET },
+      openId,
+      now,
+      accessTokenTtlMs: tokenTtlMs,
+      tokens: {
+        accept: (token, expiresAtMs) => void tokens.set(token, { expiresAtMs: expiresAtMs ?? Number.POSITIVE_INFINITY }),
+        forget: (token) => void tokens.delete(token),
       },
-    },
+      fallback: refreshFirstToken,
+    }),
     // https://developers.tiktok.com/doc/content-posting-api-reference-query-creator-info (20 per minute)
     api('POST', '/v2/post/publish/creator_info/query', { scope: 'video.publish', limit: { limit: 20, windowMs: MINUTE } }, () => ({
       data: {

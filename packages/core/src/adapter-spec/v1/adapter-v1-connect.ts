@@ -92,6 +92,13 @@ export interface AdapterV1OAuthConnect<TCredentials = unknown> {
   readonly clientAuthentication: Exclude<AdapterV1ClientAuthMethod, 'none'>;
   /** Whether the network issues refresh tokens (and rotates them on each refresh). */
   readonly refresh: 'none' | 'static' | 'rotating';
+  /**
+   * The name the network gives the client id parameter in the authorization URL and token
+   * requests (default `client_id`, RFC 6749; TikTok calls it `client_key`).
+   */
+  readonly clientIdParameter?: string;
+  /** How scopes are joined in the authorization URL (default a space, RFC 6749 §3.3; TikTok and Pinterest use a comma). */
+  readonly scopeSeparator?: string;
   /** Turns a token response into the credentials the adapter's `credentials.schema` accepts. */
   toCredentials(tokens: AdapterV1TokenResponse, input: { clientId: string; clientSecret?: string; now: number }): TCredentials;
   /** The tokens inside stored credentials (for refresh and revoke). */
