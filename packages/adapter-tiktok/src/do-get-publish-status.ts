@@ -28,6 +28,8 @@ export async function doGetPublishStatus(
   const handle = parsePublishHandle(input.handle);
   const status = await fetchStatus(handle.publishId, context);
   const extra = { publishId: handle.publishId, privacyLevel: handle.privacyLevel, ...(handle.warning ? { warning: handle.warning } : {}) };
+  // The post is out: an unaudited app's SELF_ONLY post is a warning in the publish result (spec v1.1).
+  const warnings = handle.warning ? { warnings: [{ code: 'visibility_forced_private', message: `TikTok ${handle.warning}` }] } : {};
   switch (status.status) {
     case 'FAILED':
       throw new ApiCallError(
@@ -40,17 +42,18 @@ export async function doGetPublishStatus(
         },
       );
     case 'SEND_TO_USER_INBOX':
-      return { parts: [{ id: handle.publishId, extra: { ...extra, inbox: 'true' } }] };
+      return { parts: [{ id: handle.publishId, extra: { ...extra, inbox: 'true' } }], ...warnings };
     case 'PUBLISH_COMPLETE': {
       const published = status.publicaly_available_post_id?.[0];
       if (published !== undefined) {
         // From a little before the publish began: the id is what matches, the window only bounds the pages read (clock skew).
         const id = await exactPostId(published, context, Date.parse(handle.since) - 10 * 60_000, settings.lookupMaxPages);
         if (id === null) return pendingAnswer(handle, 'listing', settings.pollIntervalMs);
-        return { parts: [{ id, url: postUrl(handle.username, id, handle.kind), extra }] };
+        return { parts: [{ id, url: postUrl(handle.username, id, handle.kind), extra }], ...warnings };
       }
       // A private post never gets a public id; a public one gets it once moderation ends.
-      if (handle.privacyLevel === 'SELF_ONLY') return { parts: [{ id: handle.publishId, extra: { ...extra, private: 'true' } }] };
+      if (handle.privacyLevel === 'SELF_ONLY')
+        return { parts: [{ id: handle.publishId, extra: { ...extra, private: 'true' } }], ...warnings };
       return pendingAnswer(handle, 'moderation', settings.pollIntervalMs);
     }
     default:

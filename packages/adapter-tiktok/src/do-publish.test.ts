@@ -120,8 +120,12 @@ describe('doPublish: a video', () => {
 
   it('an unaudited app posts SELF_ONLY and says so on the post', async () => {
     const env = testEnv({ simulator: { audited: false }, settings: { audited: false } });
-    const { published } = await env.client.publish(env.account, { text: 'private by rule', media: [video] });
+    const { published, warnings } = await env.client.publish(env.account, { text: 'private by rule', media: [video] });
     expect((body(env, '/v2/post/publish/video/init/').post_info as { privacy_level: string }).privacy_level).toBe('SELF_ONLY');
+    // The app sees it in the publish result, not only in the log.
+    expect(warnings.filter((warning) => warning.code === 'visibility_forced_private').map((warning) => warning.message)).toEqual([
+      'TikTok posted SELF_ONLY (private) instead of PUBLIC_TO_EVERYONE: TikTok restricts unaudited API clients to private posts (https://developers.tiktok.com/doc/content-sharing-guidelines)',
+    ]);
     const part = published.parts[0]!;
     expect(part.extra).toMatchObject({ privacyLevel: 'SELF_ONLY', private: 'true' });
     expect(part.extra?.warning).toMatch(/unaudited/);

@@ -84,7 +84,7 @@ export interface AdapterV1OAuthConnect<TCredentials = unknown> {
   endpoints(settings: AdapterV1ConnectSettings): AdapterV1OAuthEndpoints;
   /** Scopes asked for when the app names none. */
   readonly defaultScopes: readonly string[];
-  /** How `scope` joins scopes in the authorization URL (default `' '`, RFC 6749 §3.3; Pinterest takes `','`). */
+  /** How `scope` joins scopes in the authorization URL (default `' '`, RFC 6749 §3.3; Pinterest and TikTok take `','`). */
   readonly scopeSeparator?: ' ' | ',';
   /** `S256` (RFC 7636 §4.2); `none` only for a network that refuses PKCE. */
   readonly pkce: 'S256' | 'none';
@@ -97,8 +97,6 @@ export interface AdapterV1OAuthConnect<TCredentials = unknown> {
    * requests (default `client_id`, RFC 6749; TikTok calls it `client_key`).
    */
   readonly clientIdParameter?: string;
-  /** How scopes are joined in the authorization URL (default a space, RFC 6749 §3.3; TikTok and Pinterest use a comma). */
-  readonly scopeSeparator?: string;
   /** Turns a token response into the credentials the adapter's `credentials.schema` accepts. */
   toCredentials(tokens: AdapterV1TokenResponse, input: { clientId: string; clientSecret?: string; now: number }): TCredentials;
   /** The tokens inside stored credentials (for refresh and revoke). */
