@@ -27,6 +27,6 @@ describe('LinkedIn adapter settings', () => {
     expect(wrong({ linkedinVersion: '2026-10' })).toEqual(['linkedinVersion']);
     expect(wrong({ dailyLimits: { write: 0 } })).toEqual(['dailyLimits.write']);
     expect(wrong({ baseUrl: 'api.linkedin.com' })).toEqual(['baseUrl']);
-    expect(wrong({ instanceUrl: 'https://x' })).toEqual(['']);
+    expect(wrong({ instanceUrl: 'https://x' })).toEqual(['instanceUrl']);
   });
 });

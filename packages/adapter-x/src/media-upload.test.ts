@@ -97,15 +97,16 @@ describe('media upload', () => {
 
   it('reads media given by URL without sending the X token there; a missing URL is refused before any X request', async () => {
     const calls: Array<{ url: string; headers: Headers }> = [];
-    // Core reads URL media with the global fetch (range requests): stand in for the CDN.
-    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
-      const request = new Request(input, init);
-      calls.push({ url: request.url, headers: request.headers });
-      return new URL(request.url).pathname === '/missing.png'
-        ? new Response('gone', { status: 404 })
-        : new Response(Buffer.from(ONE_PIXEL_PNG_BASE64, 'base64'), { headers: { 'content-length': String(PNG_BYTES) } });
+    // Core reads URL media with the client's fetch (range requests): the CDN answers there.
+    const env = testEnv({
+      intercept: async (request) => {
+        if (new URL(request.url).hostname !== 'cdn.example') return undefined;
+        calls.push({ url: request.url, headers: request.headers });
+        return new URL(request.url).pathname === '/missing.png'
+          ? new Response('gone', { status: 404 })
+          : new Response(Buffer.from(ONE_PIXEL_PNG_BASE64, 'base64'), { headers: { 'content-length': String(PNG_BYTES) } });
+      },
     });
-    const env = testEnv();
     await env.client.publish(env.account, {
       text: 'from a url',
       media: [{ kind: 'image', source: { type: 'url', url: 'https://cdn.example/pixel.png' }, mimeType: 'image/png' }],

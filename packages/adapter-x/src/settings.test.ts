@@ -32,8 +32,9 @@ describe('createXAdapter settings', () => {
     ).toEqual(['baseUrl', 'clientId', 'mediaChunkBytes', 'lookupMaxPages', 'onDuplicate']);
   });
 
-  it('refuses unknown settings (a typo must not pass silently)', () => {
-    expect(issuesOf({ baseURL: 'https://api.x.com' })).toEqual(['']);
+  it('refuses unknown settings (a typo must not pass silently), naming the key and the one meant', () => {
+    expect(issuesOf({ baseURL: 'https://api.x.com' })).toEqual(['baseURL']);
+    expect(() => createXAdapter({ baseURL: 'https://api.x.com' } as never)).toThrow('baseURL: unknown option — did you mean `baseUrl`?');
   });
 
   it('does not echo a client secret in its errors', () => {

@@ -90,7 +90,14 @@ export function createAdapterTestEnv<TSim extends NetworkSimulator, TAdapter ext
   const key = `${account.platform}:${account.id}`;
   const savedCredentials: unknown[] = [];
   const intercepted: Request[] = [];
-  const simulatorFetch = options.fetch ? options.fetch(sim.fetch, sim) : sim.fetch;
+  const wrapped = options.fetch ? options.fetch(sim.fetch, sim) : sim.fetch;
+  // The client's fetch reaches the simulator, and a test's own servers on loopback (a media
+  // host, a CDN) the way a real fetch would: the client reads URL media with it too.
+  const simulatorFetch: typeof fetch = (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
+    return loopback && !sameOrigin(url, sim.baseUrl) ? globalThis.fetch(input, init) : wrapped(input, init);
+  };
   const { intercept } = options;
   const send: typeof fetch = intercept
     ? async (input, init) => {
@@ -115,4 +122,13 @@ export function createAdapterTestEnv<TSim extends NetworkSimulator, TAdapter ext
   });
   const requests = (from = 0) => sim.requests.slice(from).map(({ method, path }) => `${method} ${path}`);
   return { clock, sim, adapter, client, account: key, accountId: account.id, savedCredentials, intercepted, requests };
+}
+
+/** Whether `url` is on the simulator's own origin (a simulator may itself be served on loopback). */
+function sameOrigin(url: URL, baseUrl: string): boolean {
+  try {
+    return new URL(baseUrl).origin === url.origin;
+  } catch {
+    return false;
+  }
 }
