@@ -5,5 +5,11 @@
  *
  * @packageDocumentation
  */
-export { createOpenApiValidator, type OpenApiValidator, type RequestToCheck, type RequestViolation } from './openapi-validator.js';
+export {
+  createOpenApiValidator,
+  type OpenApiPaths,
+  type OpenApiValidator,
+  type RequestToCheck,
+  type RequestViolation,
+} from './openapi-validator.js';
 export { vendoredDefinition, type OpenApiDocument, type VendoredDefinition } from './vendored-definition.js';

@@ -51,7 +51,8 @@ type Operation = {
   requestBody?: { required?: boolean; content: Record<string, unknown> };
   responses: Record<string, { content?: Record<string, unknown> }>;
 };
-type Document = { paths: Record<string, Record<string, unknown>>; components?: Record<string, Record<string, unknown>> };
+/** The parts of an OpenAPI 3 document the validator reads: its paths and components. */
+export type OpenApiPaths = { paths: Record<string, Record<string, unknown>>; components?: Record<string, Record<string, unknown>> };
 
 const DOCUMENT_ID = 'openapi';
 
@@ -101,7 +102,7 @@ function describe(error: ErrorObject): string {
  * // → [{ parameters: { nope: [1] }, message: '…' }]
  * ```
  */
-export function createOpenApiValidator(document: Document): OpenApiValidator {
+export function createOpenApiValidator(document: OpenApiPaths): OpenApiValidator {
   const options = { strict: false, allErrors: true, validateSchema: false } as const;
   const exact = new Ajv(options);
   // Wire strings (query, form fields) become the schema's type first; a lone value becomes an array.

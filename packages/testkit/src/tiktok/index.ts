@@ -11,3 +11,4 @@ export {
   type TikTokSimulatorOptions,
 } from './tiktok-simulator.js';
 export { TIKTOK_SIMULATOR_PUBLIC_CLIENT_KEY, tiktokOAuthRoutes } from './tiktok-oauth.js';
+export type { ChunkPlan } from './publish-rules.js';

@@ -5,7 +5,7 @@ const MB = 1024 * 1024;
 /** The privacy levels TikTok defines. https://developers.tiktok.com/doc/content-posting-api-reference-query-creator-info @internal */
 export const PRIVACY_LEVELS = ['PUBLIC_TO_EVERYONE', 'MUTUAL_FOLLOW_FRIENDS', 'FOLLOWER_OF_CREATOR', 'SELF_ONLY'] as const;
 
-/** A FILE_UPLOAD's size and chunking, as `source_info` declares it. @internal */
+/** A FILE_UPLOAD's size and chunking, as `source_info` declares it. */
 export interface ChunkPlan {
   videoSize: number;
   chunkSize: number;
