@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import { ValidationError } from '@smm/core';
 import {
   reserveInRecord,
@@ -60,7 +60,33 @@ describe.skipIf(url === '')(`createRedisRateLimitStore${url === '' ? ` (skipped:
     await store.close();
   });
 
+  it('a reservation its process never settles stops counting once reservationTtlMs has passed (a crashed process)', async () => {
+    const crashSafe = createRedisRateLimitStore({ url, prefix: `rl-ttl-${process.pid}`, reservationTtlMs: 1_000 });
+    try {
+      const at = Date.parse('2026-01-05T09:00:00.000Z');
+      const reserve = (id: string, now: number) => crashSafe.reserve!('x:ttl:read', { id, cost: 1, now, marginMs: 250 });
+      await reserve('lost', at); // never settled: its process died
+      const before = await reserve('second', at + 999);
+      expect(before.granted && before.record.inFlight).toBe(2);
+      // At +1 000 ms (+999 for the second one's own TTL) only the first has expired.
+      const after = await reserve('third', at + 1_000);
+      expect(after.granted && after.record.inFlight).toBe(2);
+      // A reservation counts for reservationTtlMs, up to its expiry: at +2 000 the second (+1 999) and third (+2 000) are gone.
+      const later = await reserve('fourth', at + 2_000);
+      expect(later.granted && later.record.inFlight).toBe(1);
+    } finally {
+      await dropPrefix(crashSafe.redis, `{rl-ttl-${process.pid}}:`);
+      await crashSafe.close();
+    }
+  });
+
   it('its Lua steps agree with reserveInRecord / settleRecord on random sequences', async () => {
+    // The reference has no crash expiry: a TTL longer than any sequence (25 ticks of ≤ 50 s) keeps every reservation.
+    const store = createRedisRateLimitStore({ url, prefix: `rl-prop-${process.pid}`, reservationTtlMs: 86_400_000 });
+    onTestFinished(async () => {
+      await dropPrefix(store.redis, `{rl-prop-${process.pid}}:`);
+      await store.close();
+    });
     const start = Date.parse('2026-01-05T09:00:00.000Z');
     type Op =
       | { kind: 'reserve'; cost: number }
