@@ -22,9 +22,10 @@ describe('pending publish across a crash (SQLite store, worker processes)', () =
     const file = dir.file('schedule.db');
     const store = createSqliteStore({ path: file });
     cleanups.push(() => store.close());
-    // The container is ready 4 s (real time) after it is created: long enough to kill the
-    // first worker while it polls, short enough for the second to finish it.
-    const sim = createContainerNetworkSimulator({ finishAfter: { ms: 4_000 } });
+    // The container is ready 10 s (real time) after it is created: long enough to kill the
+    // first worker while it polls even on a busy machine (at 4 s a slow worker once saw it
+    // finished before its second poll), short enough for the second worker to finish it.
+    const sim = createContainerNetworkSimulator({ finishAfter: { ms: 10_000 } });
     const server = await sim.listen();
     cleanups.push(() => server.close());
     const at = new Date().toISOString();
@@ -86,5 +87,5 @@ describe('pending publish across a crash (SQLite store, worker processes)', () =
     expect(posts.map((post) => post.id)).toEqual([done.published!.parts[0]!.id]);
     // The second worker is the one that resumed and finished it.
     expect(done.history.at(-1)).toMatchObject({ from: 'publishing', to: 'published', by: 'worker-b' });
-  }, 40_000);
+  }, 60_000);
 });
