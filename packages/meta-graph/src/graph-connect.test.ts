@@ -1,6 +1,6 @@
 import { ValidationError } from '@smm/core/errors';
 import { describe, expect, it } from 'vitest';
-import { graphOAuthConnect, readMetaTokenAnswer } from './graph-connect.js';
+import { graphOAuthConnect } from './graph-connect.js';
 import type { GraphCredentials } from './graph-credentials.js';
 
 const now = Date.parse('2026-01-05T09:00:00Z');
@@ -36,11 +36,12 @@ describe('graphOAuthConnect', () => {
       tokenUrl: 'https://graph.threads.net/oauth/access_token',
     });
     const connect = graphOAuthConnect({ kind: 'threads', defaultScopes: ['threads_basic'], listConnectableAccounts: list });
-    expect([connect.scopeSeparator, connect.pkce, connect.clientAuthentication, connect.refresh]).toEqual([
+    expect([connect.scopeSeparator, connect.pkce, connect.clientAuthentication, connect.refresh, connect.tokenTypeDefault]).toEqual([
       ',',
       'none',
       'client_secret_post',
       'none',
+      'bearer',
     ]);
   });
 
@@ -103,30 +104,5 @@ describe('graphOAuthConnect', () => {
       .catch((caught: unknown) => caught);
     expect(ValidationError.isInstance(error)).toBe(true);
     expect((error as ValidationError).issues[0]!.message).toContain('set appSecret in the instagram adapter settings');
-  });
-
-  it("reads Meta's token answers as RFC 6749 ones: token_type filled in, Instagram's data[0] unwrapped", () => {
-    // Threads: https://developers.facebook.com/documentation/threads/get-started/get-access-tokens-and-permissions (step 2).
-    expect(readMetaTokenAnswer({ access_token: 'THQVJ', user_id: 12345 })).toEqual({
-      token_type: 'bearer',
-      access_token: 'THQVJ',
-      user_id: 12345,
-    });
-    // Instagram Login: https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/business-login (step 2).
-    expect(readMetaTokenAnswer({ data: [{ access_token: 'EAAC', user_id: '1020', permissions: 'instagram_business_basic' }] })).toEqual({
-      token_type: 'bearer',
-      access_token: 'EAAC',
-      user_id: '1020',
-      permissions: 'instagram_business_basic',
-    });
-    // Facebook sends token_type itself: kept as is.
-    expect(readMetaTokenAnswer({ access_token: 'EAAB', token_type: 'bearer', expires_in: 5183944 })).toEqual({
-      access_token: 'EAAB',
-      token_type: 'bearer',
-      expires_in: 5183944,
-    });
-    expect(graphOAuthConnect({ kind: 'instagram', defaultScopes: [], listConnectableAccounts: async () => [] }).readTokenResponse).toBe(
-      readMetaTokenAnswer,
-    );
   });
 });
