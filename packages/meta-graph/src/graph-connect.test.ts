@@ -1,6 +1,6 @@
 import { ValidationError } from '@smm/core/errors';
 import { describe, expect, it } from 'vitest';
-import { graphOAuthConnect } from './graph-connect.js';
+import { graphOAuthConnect, readMetaTokenAnswer } from './graph-connect.js';
 import type { GraphCredentials } from './graph-credentials.js';
 
 const now = Date.parse('2026-01-05T09:00:00Z');
@@ -36,12 +36,12 @@ describe('graphOAuthConnect', () => {
       tokenUrl: 'https://graph.threads.net/oauth/access_token',
     });
     const connect = graphOAuthConnect({ kind: 'threads', defaultScopes: ['threads_basic'], listConnectableAccounts: list });
-    expect([connect.scopeSeparator, connect.pkce, connect.clientAuthentication, connect.refresh, connect.tokenTypeDefault]).toEqual([
+    expect([connect.scopeSeparator, connect.pkce, connect.clientAuthentication, connect.refresh, connect.readTokenResponse]).toEqual([
       ',',
       'none',
       'client_secret_post',
       'none',
-      'bearer',
+      readMetaTokenAnswer,
     ]);
   });
 
@@ -104,5 +104,33 @@ describe('graphOAuthConnect', () => {
       .catch((caught: unknown) => caught);
     expect(ValidationError.isInstance(error)).toBe(true);
     expect((error as ValidationError).issues[0]!.message).toContain('set appSecret in the instagram adapter settings');
+  });
+
+  it("reads Meta's token answers as RFC 6749 ones: token_type filled in, Instagram's data[0] unwrapped", () => {
+    // Threads, step 2 of https://developers.facebook.com/documentation/threads/get-started/get-access-tokens-and-permissions.
+    expect(readMetaTokenAnswer({ access_token: 'THQVJ', user_id: 12345 })).toEqual({
+      token_type: 'bearer',
+      access_token: 'THQVJ',
+      user_id: 12345,
+    });
+    // Instagram: https://developers.facebook.com/docs/instagram-platform/reference/oauth-access-token ("IGQVJ...", 17841405793187218).
+    expect(readMetaTokenAnswer({ access_token: 'IGQVJ...', user_id: 17841405793187218 })).toEqual({
+      token_type: 'bearer',
+      access_token: 'IGQVJ...',
+      user_id: 17841405793187218,
+    });
+    // Business Login for Instagram's nested answer.
+    expect(readMetaTokenAnswer({ data: [{ access_token: 'EAAC', user_id: '1020', permissions: 'instagram_business_basic' }] })).toEqual({
+      token_type: 'bearer',
+      access_token: 'EAAC',
+      user_id: '1020',
+      permissions: 'instagram_business_basic',
+    });
+    // Facebook sends token_type itself: kept as is.
+    expect(readMetaTokenAnswer({ access_token: 'EAAB', token_type: 'bearer', expires_in: 5183944 })).toEqual({
+      access_token: 'EAAB',
+      token_type: 'bearer',
+      expires_in: 5183944,
+    });
   });
 });

@@ -51,5 +51,5 @@ export {
   type GraphCredentials,
   type GraphCredentialsProviderInput,
 } from './graph-credentials.js';
-export { graphOAuthConnect, type GraphOAuthConnectInput } from './graph-connect.js';
+export { graphOAuthConnect, readMetaTokenAnswer, type GraphOAuthConnectInput } from './graph-connect.js';
 export { publicMediaUrl, type PublicMediaHost } from './public-media.js';
