@@ -1,6 +1,7 @@
 import { createFakeClock, type FakeClock } from '@smm/core/clock';
 import { RateLimitError } from '@smm/core/errors';
 import { createHttpClient } from '@smm/core/http';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createGraphRateLimitParser, GRAPH_BUCKETS, graphPaceMs, parseGraphRateLimit } from './graph-rate-limit.js';
 import { mapGraphError } from './map-graph-error.js';
@@ -71,6 +72,66 @@ describe('parseGraphRateLimit', () => {
       context,
     );
     expect(out).toEqual([{ bucket: 'read', limit: 1, remaining: 0, resetAtMs: now + 120_000, windowMs: 120_000, retryAfterMs: 120_000 }]);
+  });
+
+  it('paces a business use case over its 24-hour window, and the most used header decides', () => {
+    const buc = JSON.stringify({ '1789': [{ type: 'instagram', call_count: 90, total_cputime: 5, total_time: 5 }] });
+    const out = parseGraphRateLimit(
+      {
+        status: 200,
+        headers: headers({ 'X-Business-Use-Case-Usage': buc, 'X-App-Usage': '{"call_count":10,"total_time":1,"total_cputime":1}' }),
+      },
+      context,
+    );
+    // By hand: 86 400 000 × ((90 − 75) / 25) / (100 − 90) = 5 184 000 ms (86.4 min).
+    expect(out[0]).toEqual({ bucket: 'read', limit: 1, remaining: 0, resetAtMs: now + 5_184_000, windowMs: 5_184_000 });
+    // Both low: the lower remaining of the two.
+    const low = parseGraphRateLimit(
+      {
+        status: 200,
+        headers: headers({
+          'X-Business-Use-Case-Usage': JSON.stringify({ '1789': [{ type: 'instagram', call_count: 40 }] }),
+          'X-App-Usage': '{"call_count":60}',
+        }),
+      },
+      context,
+    );
+    expect(low[0]).toEqual({ bucket: 'read', limit: 100, remaining: 40 });
+  });
+
+  it('never asks for a negative or shorter wait as usage rises (any usage figures)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 150 }), fc.integer({ min: 0, max: 150 }), (a, b) => {
+        const waitAt = (percent: number) => {
+          const [out] = parseGraphRateLimit(
+            { status: 200, headers: headers({ 'X-App-Usage': JSON.stringify({ call_count: percent, total_cputime: 0, total_time: 0 }) }) },
+            context,
+          );
+          return out!.resetAtMs === undefined ? 0 : out!.resetAtMs - now;
+        };
+        const [low, high] = a <= b ? [a, b] : [b, a];
+        expect(waitAt(low)).toBeGreaterThanOrEqual(0);
+        expect(waitAt(low)).toBeLessThanOrEqual(waitAt(high));
+        // Below the threshold calls go at once; at 100 % and above nothing goes for the whole hour.
+        if (high <= 75) expect(waitAt(high)).toBe(0);
+        if (low >= 100) expect(waitAt(low)).toBe(HOUR);
+      }),
+    );
+  });
+
+  it('does not throw on any header text or body (a parser bug must not fail an answered request)', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), fc.jsonValue(), fc.integer({ min: 200, max: 599 }), (app, buc, body, status) => {
+        const out = parseGraphRateLimit(
+          { status, headers: headers({ 'x-app-usage': app, 'x-business-use-case-usage': buc }), body },
+          context,
+        );
+        for (const observation of out) {
+          expect(observation.remaining).toBeGreaterThanOrEqual(0);
+          if (observation.resetAtMs !== undefined) expect(observation.resetAtMs).toBeGreaterThan(now);
+        }
+      }),
+    );
   });
 
   it('says nothing of a response without usage headers or throttling', () => {
