@@ -146,8 +146,8 @@ describe('parseGraphRateLimit', () => {
  * A Graph server on the fake clock: `limitPerHour` calls in a rolling hour; every answer carries
  * X-App-Usage (call_count = percent of the limit used); a call at 100 % is throttled with code 4.
  */
-function graphServer(clock: FakeClock, limitPerHour: number, extra?: (percent: number) => Record<string, string>) {
-  const calls: number[] = [];
+function graphServer(clock: FakeClock, limitPerHour: number, extra?: (percent: number) => Record<string, string>, earlier = 0) {
+  const calls: number[] = Array.from({ length: earlier }, () => clock.now());
   const log: { at: number; percent: number }[] = [];
   let throttled = 0;
   const fetch = async (): Promise<Response> => {
@@ -214,6 +214,28 @@ describe("with core's HTTP client", () => {
     };
     expect(gapAfter(80)).toBe(36_000);
     expect(gapAfter(90)).toBe(216_000);
+  });
+
+  it('lets concurrent calls through one per pacing window, each window taken from the latest answer', async () => {
+    const clock = createFakeClock({ now, autoAdvance: true });
+    // 89 calls already in this hour: the next answer says 90 %.
+    const server = graphServer(clock, 100, undefined, 89);
+    const http = createHttpClient({
+      platform: 'facebook',
+      fetch: server.fetch,
+      clock,
+      parseRateLimit: parseGraphRateLimit,
+      mapError: mapGraphError,
+      maxWaitMs: HOUR,
+      resetMarginMs: 0,
+    });
+    await http.request({ path: 'https://graph.facebook.com/v26.0/me' });
+    await Promise.all([1, 2, 3].map(() => http.request({ path: 'https://graph.facebook.com/v26.0/me' })));
+    const at = server.log.map((entry) => entry.at - now);
+    // By hand: after 90 % wait 216 s; after 91 %, 3.6e6 × 0.64 / 9 = 256 s; after 92 %, 3.6e6 × 0.68 / 8 = 306 s.
+    expect(server.log.map((entry) => entry.percent)).toEqual([90, 91, 92, 93]);
+    expect(at).toEqual([0, 216_000, 216_000 + 256_000, 216_000 + 256_000 + 306_000]);
+    expect(server.throttled).toBe(0);
   });
 
   it('stops until the regain time, then fails fast with a RateLimitError when that is longer than maxWaitMs', async () => {
