@@ -188,20 +188,29 @@ function graphServer(clock: FakeClock, limitPerHour: number, extra?: (percent: n
   };
 }
 
+/** Core's HTTP client as a Graph adapter configures it, on the fake clock, with no reset margin (exact numbers). */
+function graphClient(
+  platform: string,
+  fetch: typeof globalThis.fetch,
+  clock: FakeClock,
+  extra: Partial<Parameters<typeof createHttpClient>[0]> = {},
+) {
+  return createHttpClient({
+    platform,
+    fetch,
+    clock,
+    parseRateLimit: parseGraphRateLimit,
+    mapError: mapGraphError,
+    resetMarginMs: 0,
+    ...extra,
+  });
+}
+
 describe("with core's HTTP client", () => {
   it('slows calls as usage nears 100 % and never drives into the wall', async () => {
     const clock = createFakeClock({ now, autoAdvance: true });
     const server = graphServer(clock, 100);
-    const http = createHttpClient({
-      platform: 'facebook',
-      fetch: server.fetch,
-      clock,
-      parseRateLimit: parseGraphRateLimit,
-      mapError: mapGraphError,
-      maxWaitMs: 2 * HOUR,
-      maxRetryTimeMs: 4 * HOUR,
-      resetMarginMs: 0,
-    });
+    const http = graphClient('facebook', server.fetch, clock, { maxWaitMs: 2 * HOUR, maxRetryTimeMs: 4 * HOUR });
     for (let index = 0; index < 200; index += 1) await http.request({ path: 'https://graph.facebook.com/v26.0/me' });
     expect(server.throttled).toBe(0);
     expect(Math.max(...server.log.map((entry) => entry.percent))).toBeLessThan(100);
@@ -220,15 +229,7 @@ describe("with core's HTTP client", () => {
     const clock = createFakeClock({ now, autoAdvance: true });
     // 89 calls already in this hour: the next answer says 90 %.
     const server = graphServer(clock, 100, undefined, 89);
-    const http = createHttpClient({
-      platform: 'facebook',
-      fetch: server.fetch,
-      clock,
-      parseRateLimit: parseGraphRateLimit,
-      mapError: mapGraphError,
-      maxWaitMs: HOUR,
-      resetMarginMs: 0,
-    });
+    const http = graphClient('facebook', server.fetch, clock, { maxWaitMs: HOUR });
     await http.request({ path: 'https://graph.facebook.com/v26.0/me' });
     await Promise.all([1, 2, 3].map(() => http.request({ path: 'https://graph.facebook.com/v26.0/me' })));
     const at = server.log.map((entry) => entry.at - now);
@@ -248,14 +249,7 @@ describe("with core's HTTP client", () => {
       calls += 1;
       return new Response('{"id":"1"}', { status: 200, headers: { 'content-type': 'application/json', 'x-business-use-case-usage': buc } });
     }) as typeof globalThis.fetch;
-    const http = createHttpClient({
-      platform: 'instagram',
-      fetch,
-      clock,
-      parseRateLimit: parseGraphRateLimit,
-      mapError: mapGraphError,
-      resetMarginMs: 0,
-    });
+    const http = graphClient('instagram', fetch, clock);
     await http.request({ path: 'https://graph.instagram.com/v26.0/me' });
     const started = clock.now();
     // Default maxWaitMs (60 s) is shorter than the 7 minutes: no call is sent, the error says when.
@@ -264,15 +258,7 @@ describe("with core's HTTP client", () => {
     expect(Date.parse((error as RateLimitError).resetAt!)).toBe(started + 7 * 60_000);
     expect(calls).toBe(1);
     // A client allowed to wait sends the next call exactly when access comes back.
-    const patient = createHttpClient({
-      platform: 'instagram',
-      fetch,
-      clock,
-      parseRateLimit: parseGraphRateLimit,
-      mapError: mapGraphError,
-      resetMarginMs: 0,
-      maxWaitMs: HOUR,
-    });
+    const patient = graphClient('instagram', fetch, clock, { maxWaitMs: HOUR });
     await patient.request({ path: 'https://graph.instagram.com/v26.0/me' });
     const before = clock.now();
     await patient.request({ path: 'https://graph.instagram.com/v26.0/me' });
@@ -299,14 +285,7 @@ describe("with core's HTTP client", () => {
           headers: { 'content-type': 'application/json', 'x-business-use-case-usage': buc },
         },
       )) as typeof globalThis.fetch;
-    const http = createHttpClient({
-      platform: 'facebook',
-      fetch,
-      clock,
-      parseRateLimit: parseGraphRateLimit,
-      mapError: mapGraphError,
-      resetMarginMs: 0,
-    });
+    const http = graphClient('facebook', fetch, clock);
     const error = await http
       .request({ method: 'POST', path: 'https://graph.facebook.com/v26.0/1/feed' })
       .catch((caught: unknown) => caught);
