@@ -28,6 +28,7 @@ export type { GraphRequest } from './graph-request.js';
 export { graphPages, type GraphPage, type GraphPagesOptions } from './graph-pages.js';
 export {
   CONTAINER_FIELDS,
+  CONTAINER_POLL_AFTER_MS,
   containerProgress,
   publishContainer,
   readContainerStatus,
