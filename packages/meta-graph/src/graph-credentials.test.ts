@@ -152,4 +152,38 @@ describe('graphCredentialsProvider', () => {
     expect(seen).toEqual(['/v26.0/me Bearer old-token', 'refresh ig_refresh_token', '/v26.0/me Bearer new-token']);
     expect(saved.map((next) => next.accessToken)).toEqual(['new-token']);
   });
+
+  it('keeps using a still-valid token when its early refresh fails, and says reconnect once it has expired', async () => {
+    const clock = createFakeClock({ now: '2026-01-05T09:00:00Z', autoAdvance: true });
+    let refreshes = 0;
+    const fetch = (async () => {
+      refreshes += 1;
+      return new Response(
+        JSON.stringify({ error: { message: 'Error validating access token', type: 'OAuthException', code: 190, error_subcode: 467 } }),
+        {
+          status: 400,
+          headers: { 'content-type': 'application/json' },
+        },
+      );
+    }) as typeof globalThis.fetch;
+    const http = createHttpClient({
+      platform: 'threads',
+      fetch,
+      clock,
+      baseUrl: 'https://graph.threads.net',
+      mapError: mapGraphError,
+      maxRetries: 0,
+    });
+    const credentials = { accessToken: 'still-good', issuedAt: '2026-01-01T00:00:00.000Z', expiresAt: '2026-01-07T09:00:00.000Z' };
+    const provider = graphCredentialsProvider({ kind: 'threads', credentials, http, clock, saveCredentials: async () => {} });
+    // Two days left (inside the 7-day margin): the refresh is tried, fails, and the old token still goes.
+    expect(await provider.getHeaders()).toEqual({ authorization: 'Bearer still-good' });
+    expect(refreshes).toBe(1);
+    await clock.advance(3 * DAY);
+    const error = await Promise.resolve(provider.getHeaders()).catch((caught: unknown) => caught);
+    expect(AuthError.isInstance(error)).toBe(true);
+    expect((error as AuthError).refreshable).toBe(false);
+    expect((error as Error).message).toContain('connect the account again');
+    expect((error as Error).message).not.toContain('still-good');
+  });
 });
