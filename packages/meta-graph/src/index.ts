@@ -26,6 +26,7 @@ export {
 } from './graph-rate-limit.js';
 export type { GraphRequest } from './graph-request.js';
 export { graphPages, type GraphPage, type GraphPagesOptions } from './graph-pages.js';
+export { graphCreate } from './graph-create.js';
 export {
   CONTAINER_FIELDS,
   CONTAINER_POLL_AFTER_MS,
