@@ -72,6 +72,20 @@ describe('Facebook token endpoints', () => {
     );
   });
 
+  it('takes the code exchange as a POST form too (what RFC 6749 clients send), answering token_type', async () => {
+    const { form, auth } = setup('facebook');
+    const code = auth.issueCode('https://app.example/cb', ['pages_show_list']);
+    const response = await form('/v25.0/oauth/access_token', {
+      client_id: GRAPH_SIM_APP.id,
+      client_secret: GRAPH_SIM_APP.secret,
+      grant_type: 'authorization_code',
+      redirect_uri: 'https://app.example/cb',
+      code,
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ token_type: 'bearer', expires_in: 3600 });
+  });
+
   it('refuses a wrong secret, a missing token and an unknown token the way Graph does', async () => {
     const { get } = setup('facebook');
     expect(

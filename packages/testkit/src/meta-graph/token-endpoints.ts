@@ -59,7 +59,7 @@ const flatOAuthError = (message: string) => json(400, { error_type: 'OAuthExcept
  *   `code` and `state`); `GET /{version}/oauth/access_token` with `client_id`, `redirect_uri`,
  *   `client_secret`, `code` → `{ access_token, token_type: 'bearer', expires_in }` (short-lived), or
  *   with `grant_type=fb_exchange_token` + `fb_exchange_token` → a long-lived token (60 days); Facebook
- *   has no refresh (https://developers.facebook.com/docs/facebook-login/guides/advanced/manual-flow,
+ *   has no refresh; the same parameters in a POST form are read alike (https://developers.facebook.com/docs/facebook-login/guides/advanced/manual-flow,
  *   https://developers.facebook.com/docs/facebook-login/guides/access-tokens/get-long-lived);
  *   `GET /{version}/debug_token?input_token=` (https://developers.facebook.com/docs/graph-api/reference/debug_token).
  * - `instagram`: `GET /oauth/authorize` (www.instagram.com); `POST /oauth/access_token` form
@@ -254,6 +254,9 @@ export function createGraphTokenEndpoints(options: GraphTokenEndpointsOptions): 
           { method: 'GET', path: '/dialog/oauth', handle: dialog },
           { method: 'GET', path: '/:version/oauth/access_token', handle: facebookAccessToken },
           { method: 'GET', path: '/oauth/access_token', handle: facebookAccessToken },
+          // The same endpoint takes a POST form (RFC 6749 §4.1.3 clients such as oauth4webapi send one).
+          { method: 'POST', path: '/:version/oauth/access_token', handle: facebookAccessToken },
+          { method: 'POST', path: '/oauth/access_token', handle: facebookAccessToken },
           { method: 'GET', path: '/:version/debug_token', handle: debugToken },
           { method: 'GET', path: '/debug_token', handle: debugToken },
         ]
