@@ -62,6 +62,7 @@ export {
   metaEnum,
   metaSpec,
   missingParameterError,
+  topLevelFields,
   type GraphCheckOptions,
   type GraphProblem,
   type MetaEdge,
@@ -70,4 +71,6 @@ export {
   type MetaNodeSpec,
   type MetaParam,
 } from './meta-spec.js';
+export { pickGraphFields } from './graph-fields.js';
+export { graphInsights, type GraphInsightEntry, type GraphInsightInput } from './graph-insights.js';
 export { graphFaultResponses, type GraphFaultResponsesOptions } from './graph-fault-responses.js';

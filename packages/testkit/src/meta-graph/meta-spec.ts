@@ -277,8 +277,17 @@ function typeProblem(label: string, type: string, value: unknown, values?: reado
   }
 }
 
-// Top-level names of a `fields` expression: `a,b{c},insights.metric(reach){values}` → a, b, insights.
-function topLevelFields(expression: string): string[] {
+/**
+ * The top-level names of a Graph `fields` expression: `a,b{c},insights.metric(reach){values}` →
+ * `['a', 'b', 'insights']` (nested selections and `.modifier()` calls are skipped).
+ * https://developers.facebook.com/docs/graph-api/guides/field-expansion
+ *
+ * @example
+ * ```ts
+ * topLevelFields('id,caption,children{media_url}'); // ['id', 'caption', 'children']
+ * ```
+ */
+export function topLevelFields(expression: string): string[] {
   const names: string[] = [];
   let depth = 0;
   let current = '';

@@ -27,7 +27,16 @@ function setup(kind: GraphTokenKind) {
   const get = (path: string) => engine.fetch(`https://graph.example${path}`);
   const form = (path: string, body: Record<string, string>) =>
     engine.fetch(`https://graph.example${path}`, { method: 'POST', body: new URLSearchParams(body) });
-  return { clock, auth, get, form };
+  // The code exchange form Instagram and Threads document (client id and secret, grant, redirect, code).
+  const exchangeCode = (code: string, path = '/oauth/access_token') =>
+    form(path, {
+      client_id: GRAPH_SIM_APP.id,
+      client_secret: GRAPH_SIM_APP.secret,
+      grant_type: 'authorization_code',
+      redirect_uri: 'https://app.example/cb',
+      code,
+    });
+  return { clock, auth, get, form, exchangeCode };
 }
 
 const errorOf = async (response: Response) => ((await response.json()) as { error: Record<string, unknown> }).error;
@@ -73,15 +82,9 @@ describe('Facebook token endpoints', () => {
   });
 
   it('takes the code exchange as a POST form too (what RFC 6749 clients send), answering token_type', async () => {
-    const { form, auth } = setup('facebook');
+    const { exchangeCode, auth } = setup('facebook');
     const code = auth.issueCode('https://app.example/cb', ['pages_show_list']);
-    const response = await form('/v25.0/oauth/access_token', {
-      client_id: GRAPH_SIM_APP.id,
-      client_secret: GRAPH_SIM_APP.secret,
-      grant_type: 'authorization_code',
-      redirect_uri: 'https://app.example/cb',
-      code,
-    });
+    const response = await exchangeCode(code, '/v25.0/oauth/access_token');
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ token_type: 'bearer', expires_in: 3600 });
   });
@@ -109,17 +112,11 @@ describe('Instagram and Threads token endpoints', () => {
   // https://developers.facebook.com/docs/instagram-platform/reference/access_token ·
   // https://developers.facebook.com/docs/instagram-platform/reference/refresh_access_token
   it('Instagram: code → { data: [{ access_token, user_id, permissions }] }, ig_exchange_token, ig_refresh_token only after 24 h', async () => {
-    const { get, form, auth, clock } = setup('instagram');
+    const { get, exchangeCode, auth, clock } = setup('instagram');
     const code = auth.issueCode('https://app.example/cb', ['instagram_business_basic', 'instagram_business_content_publish']);
-    const exchanged = (await (
-      await form('/oauth/access_token', {
-        client_id: GRAPH_SIM_APP.id,
-        client_secret: GRAPH_SIM_APP.secret,
-        grant_type: 'authorization_code',
-        redirect_uri: 'https://app.example/cb',
-        code: `${code}#_`,
-      })
-    ).json()) as { data: Array<{ access_token: string; user_id: string; permissions: string }> };
+    const exchanged = (await (await exchangeCode(`${code}#_`)).json()) as {
+      data: Array<{ access_token: string; user_id: string; permissions: string }>;
+    };
     expect(exchanged.data[0]).toMatchObject({
       user_id: '10001',
       permissions: 'instagram_business_basic,instagram_business_content_publish',
@@ -138,13 +135,7 @@ describe('Instagram and Threads token endpoints', () => {
     };
     expect(refreshed.expires_in).toBe(5_184_000);
     // A used code answers Instagram's flat error object.
-    const again = await form('/oauth/access_token', {
-      client_id: GRAPH_SIM_APP.id,
-      client_secret: GRAPH_SIM_APP.secret,
-      grant_type: 'authorization_code',
-      redirect_uri: 'https://app.example/cb',
-      code,
-    });
+    const again = await exchangeCode(code);
     expect(await again.json()).toEqual({
       error_type: 'OAuthException',
       code: 400,
@@ -154,17 +145,9 @@ describe('Instagram and Threads token endpoints', () => {
 
   // https://developers.facebook.com/docs/threads/get-started/long-lived-tokens/
   it('Threads: code → { access_token, user_id }; th_exchange_token; an expired long-lived token cannot be refreshed (190/463)', async () => {
-    const { get, form, auth, clock } = setup('threads');
+    const { get, exchangeCode, auth, clock } = setup('threads');
     const code = auth.issueCode('https://app.example/cb');
-    const short = (await (
-      await form('/oauth/access_token', {
-        client_id: GRAPH_SIM_APP.id,
-        client_secret: GRAPH_SIM_APP.secret,
-        grant_type: 'authorization_code',
-        redirect_uri: 'https://app.example/cb',
-        code,
-      })
-    ).json()) as { access_token: string; user_id: string };
+    const short = (await (await exchangeCode(code)).json()) as { access_token: string; user_id: string };
     expect(short.user_id).toBe('10001');
     const long = (await (
       await get(`/access_token?grant_type=th_exchange_token&client_secret=${GRAPH_SIM_APP.secret}&access_token=${short.access_token}`)
