@@ -175,7 +175,8 @@ export const GRAPH_COMMON_PARAMS: readonly string[] = [
 ];
 
 /**
- * Graph's answer to a missing required parameter: 400, code 100, "(#100) The parameter <name> is required".
+ * Graph's answer to a missing required parameter: 400, code 100, "(#100) The parameter <name> is required"
+ * (as Graph answers, e.g. "(#100) The parameter user_id is required", github.com/kadnan/Facebook-Chat-Bot/issues/5).
  *
  * @example
  * ```ts
@@ -221,14 +222,15 @@ function listItems(value: unknown): unknown[] | undefined {
 const scalar = (value: unknown): string | undefined =>
   typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
 
-// The "(#100) Param <name> must be …" family: Graph names the parameter and what it must be. The
-// codegen spec gives the type; Meta publishes no list of these texts, so the wording after "must
-// be" describes the type.
+// The "(#100) Param <name> must be …" family: Graph names the parameter and what it must be, with
+// no full stop (an answer seen in the wild: "(#100) Param score must be a number",
+// github.com/freshplanet/ANE-Facebook/issues/142). The codegen spec gives the type; Meta publishes
+// no list of these texts, so the wording after "must be" describes the type.
 function typeProblem(label: string, type: string, value: unknown, values?: readonly string[]): string | undefined {
   const list = /^list(?:<(.+)>)?$/.exec(type);
   if (list) {
     const items = listItems(value);
-    if (!items) return `(#100) Param ${label} must be an array.`;
+    if (!items) return `(#100) Param ${label} must be an array`;
     const inner = list[1];
     if (!inner) return undefined;
     for (const [index, item] of items.entries()) {
@@ -246,19 +248,19 @@ function typeProblem(label: string, type: string, value: unknown, values?: reado
   }
   switch (type) {
     case 'string':
-      return text === undefined ? `(#100) Param ${label} must be a string.` : undefined;
+      return text === undefined ? `(#100) Param ${label} must be a string` : undefined;
     case 'bool':
-      return text === undefined || !['true', 'false', '1', '0'].includes(text) ? `(#100) Param ${label} must be a boolean.` : undefined;
+      return text === undefined || !['true', 'false', '1', '0'].includes(text) ? `(#100) Param ${label} must be a boolean` : undefined;
     case 'int':
-      return text === undefined || !INTEGER.test(text) ? `(#100) Param ${label} must be an integer.` : undefined;
+      return text === undefined || !INTEGER.test(text) ? `(#100) Param ${label} must be an integer` : undefined;
     case 'unsigned int':
-      return text === undefined || !UNSIGNED.test(text) ? `(#100) Param ${label} must be a non-negative integer.` : undefined;
+      return text === undefined || !UNSIGNED.test(text) ? `(#100) Param ${label} must be a non-negative integer` : undefined;
     case 'float':
-      return text === undefined || text.trim() === '' || Number.isNaN(Number(text)) ? `(#100) Param ${label} must be a number.` : undefined;
+      return text === undefined || text.trim() === '' || Number.isNaN(Number(text)) ? `(#100) Param ${label} must be a number` : undefined;
     case 'datetime':
       // A Unix timestamp, or a date string Graph parses (ISO 8601, strtotime forms).
       return text === undefined || (!INTEGER.test(text) && Number.isNaN(Date.parse(text)))
-        ? `(#100) Param ${label} must be a valid date/time.`
+        ? `(#100) Param ${label} must be a valid date/time`
         : undefined;
     case 'map': {
       if (value !== null && typeof value === 'object' && !Array.isArray(value)) return undefined;
@@ -266,9 +268,9 @@ function typeProblem(label: string, type: string, value: unknown, values?: reado
         const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : undefined;
         return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
           ? undefined
-          : `(#100) Param ${label} must be a JSON object.`;
+          : `(#100) Param ${label} must be a JSON object`;
       } catch {
-        return `(#100) Param ${label} must be a JSON object.`;
+        return `(#100) Param ${label} must be a JSON object`;
       }
     }
     default:
