@@ -63,6 +63,8 @@ export {
   metaSpec,
   missingParameterError,
   topLevelFields,
+  graphFieldExpansion,
+  type GraphFieldSelection,
   type GraphCheckOptions,
   type GraphProblem,
   type MetaEdge,

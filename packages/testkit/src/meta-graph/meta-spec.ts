@@ -279,6 +279,81 @@ function typeProblem(label: string, type: string, value: unknown, values?: reado
   }
 }
 
+/** One top-level entry of a `fields` expression: `comments.summary(true).limit(0){id,message}`. */
+export interface GraphFieldSelection {
+  name: string;
+  /** Modifiers in order of appearance, by name: `{ summary: 'true', limit: '0' }`. */
+  modifiers: Record<string, string>;
+  /** The nested selection between braces, as written (`id,message`), when there is one. */
+  subfields?: string;
+}
+
+// Splits at commas outside parentheses and braces.
+function splitTopLevel(expression: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of expression) {
+    if (char === '{' || char === '(') depth += 1;
+    if (char === '}' || char === ')') depth -= 1;
+    if (char === ',' && depth === 0) {
+      parts.push(current);
+      current = '';
+    } else current += char;
+  }
+  parts.push(current);
+  return parts.map((part) => part.trim()).filter(Boolean);
+}
+
+// The text inside the bracket opening at `open` (nesting counted), and where it closes.
+function enclosed(text: string, open: number): { inner: string; end: number } {
+  const opening = text[open]!;
+  const closing = opening === '(' ? ')' : '}';
+  let depth = 0;
+  for (let index = open; index < text.length; index += 1) {
+    if (text[index] === opening) depth += 1;
+    if (text[index] === closing) depth -= 1;
+    if (depth === 0) return { inner: text.slice(open + 1, index), end: index + 1 };
+  }
+  return { inner: text.slice(open + 1), end: text.length };
+}
+
+/**
+ * Reads a Graph `fields` expression with field expansion: each top-level field with its modifiers
+ * (`.limit(5)`, `.summary(true)`, `.metric(reach,likes)`) and nested selection (`{…}`), in order.
+ * https://developers.facebook.com/docs/graph-api/guides/field-expansion
+ *
+ * @example
+ * ```ts
+ * graphFieldExpansion('id,comments.summary(true).limit(0){id,message}');
+ * // [{ name: 'id', modifiers: {} }, { name: 'comments', modifiers: { summary: 'true', limit: '0' }, subfields: 'id,message' }]
+ * ```
+ */
+export function graphFieldExpansion(expression: string): GraphFieldSelection[] {
+  return splitTopLevel(expression).map((part) => {
+    const name = /^[A-Za-z0-9_]+/.exec(part)?.[0] ?? part;
+    const selection: GraphFieldSelection = { name, modifiers: {} };
+    let index = name.length;
+    while (index < part.length) {
+      const char = part[index]!;
+      if (char === '.') {
+        const modifier = /^[A-Za-z0-9_]+/.exec(part.slice(index + 1))?.[0] ?? '';
+        index += 1 + modifier.length;
+        if (part[index] === '(') {
+          const { inner, end } = enclosed(part, index);
+          selection.modifiers[modifier] = inner.trim();
+          index = end;
+        } else selection.modifiers[modifier] = '';
+      } else if (char === '{') {
+        const { inner, end } = enclosed(part, index);
+        selection.subfields = inner.trim();
+        index = end;
+      } else index += 1;
+    }
+    return selection;
+  });
+}
+
 /**
  * The top-level names of a Graph `fields` expression: `a,b{c},insights.metric(reach){values}` →
  * `['a', 'b', 'insights']` (nested selections and `.modifier()` calls are skipped).
@@ -290,19 +365,7 @@ function typeProblem(label: string, type: string, value: unknown, values?: reado
  * ```
  */
 export function topLevelFields(expression: string): string[] {
-  const names: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (const char of expression) {
-    if (char === '{' || char === '(') depth += 1;
-    if (char === '}' || char === ')') depth -= 1;
-    if (char === ',' && depth === 0) {
-      names.push(current);
-      current = '';
-    } else current += char;
-  }
-  names.push(current);
-  return names.map((name) => /^\s*([A-Za-z0-9_]+)/.exec(name)?.[1] ?? name.trim()).filter(Boolean);
+  return graphFieldExpansion(expression).map((selection) => selection.name);
 }
 
 /** How {@link findGraphProblem} reads a request. */
