@@ -157,6 +157,10 @@ describe('Instagram and Threads token endpoints', () => {
     const long = (await (
       await get(`/access_token?grant_type=th_exchange_token&client_secret=${GRAPH_SIM_APP.secret}&access_token=${short.access_token}`)
     ).json()) as { access_token: string };
+    const debug = (await (await get(`/v1.0/debug_token?input_token=${long.access_token}&access_token=${long.access_token}`)).json()) as {
+      data: { is_valid: boolean; user_id: string };
+    };
+    expect(debug.data).toMatchObject({ is_valid: true, user_id: '10001' });
     await clock.advance(61 * DAY);
     expect(await errorOf(await get(`/refresh_access_token?grant_type=th_refresh_token&access_token=${long.access_token}`))).toMatchObject({
       code: 190,
