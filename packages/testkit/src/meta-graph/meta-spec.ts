@@ -188,6 +188,19 @@ export function missingParameterError(name: string): Response {
 }
 
 /**
+ * Graph's answer to an invalid parameter value the spec cannot see (a rule in the docs): 400, code
+ * 100, `OAuthException`, with the message given (write it as Graph does: `(#100) …`).
+ *
+ * @example
+ * ```ts
+ * return invalidParameterError('(#100) The parameter children must name between 2 and 20 containers');
+ * ```
+ */
+export function invalidParameterError(message: string, subcode?: number): Response {
+  return graphError(400, { code: 100, message, ...(subcode !== undefined ? { subcode } : {}) });
+}
+
+/**
  * A Graph error answer for a {@link GraphProblem} (status 400, as Graph answers code 100).
  *
  * @example
