@@ -441,8 +441,14 @@ function checkRow(batch: ColumnarSnapshots, row: number): void {
     throw batchError(['account', row], `must index \`accounts\` (0 … ${batch.accounts.length - 1})`);
 }
 
-/** The dense grid: one entry per (day × account) cell in each column. */
+/**
+ * The dense grid: one entry per (day × account) cell in each column. The four columns are
+ * views of one buffer (`all`, column k at k × `cells`), so the hot loop reads one array:
+ * V8 checks each typed array a loop touches on every iteration.
+ */
 interface GridColumns {
+  all: Float64Array;
+  cells: number;
   engagements: Float64Array;
   denominators: Float64Array;
   rows: Float64Array;
@@ -452,12 +458,9 @@ interface GridColumns {
 const GRID_COLUMNS = ['engagements', 'denominators', 'rows', 'used'] as const;
 
 function emptyGrid(cells: number): GridColumns {
-  return {
-    engagements: new Float64Array(cells),
-    denominators: new Float64Array(cells),
-    rows: new Float64Array(cells),
-    used: new Float64Array(cells),
-  };
+  const all = new Float64Array(cells * 4);
+  const column = (index: number) => all.subarray(index * cells, (index + 1) * cells);
+  return { all, cells, engagements: column(0), denominators: column(1), rows: column(2), used: column(3) };
 }
 
 /** What the hot loop reads. */
@@ -502,7 +505,12 @@ const BLOCK = 4096;
  */
 function foldRows(p: FoldParams, from: number): number {
   const { times, accounts, translate, starts, denominators, c0, c1, c2, c3, c4, c5 } = p;
-  const { engagements, denominators: sums, rows, used } = p.grid;
+  // Column offsets in the grid's one buffer: Σ engagements at 0, Σ denominator, rows, used.
+  const sums = p.grid.all;
+  const cells = p.grid.cells | 0;
+  const denominatorAt = cells;
+  const rowsAt = 2 * cells;
+  const usedAt = 3 * cells;
   // Small integers for V8 (`| 0`): a day number computed through Temporal may arrive as a
   // heap number, and one such value turns all the index arithmetic into doubles.
   const width = p.width | 0;
@@ -543,12 +551,12 @@ function foldRows(p: FoldParams, from: number): number {
         if (account >= known) return row;
         const engagement = interactionsAt(count, c0, c1, c2, c3, c4, c5, row);
         const cell = rowBase + translate[account]!;
-        rows[cell]! += 1;
+        sums[cell + rowsAt]! += 1;
         const denominator = denominators[row]!;
         if (engagement !== engagement || denominator !== denominator) continue;
-        engagements[cell]! += engagement;
-        sums[cell]! += denominator;
-        used[cell]! += 1;
+        sums[cell]! += engagement;
+        sums[cell + denominatorAt]! += denominator;
+        sums[cell + usedAt]! += 1;
       }
     } else {
       let lastRow = -1;
@@ -566,12 +574,12 @@ function foldRows(p: FoldParams, from: number): number {
         if (account >= known) return row;
         const engagement = interactionsAt(count, c0, c1, c2, c3, c4, c5, row);
         const cell = gridRow * width + translate[account]!;
-        rows[cell]! += 1;
+        sums[cell + rowsAt]! += 1;
         const denominator = denominators[row]!;
         if (engagement !== engagement || denominator !== denominator) continue;
-        engagements[cell]! += engagement;
-        sums[cell]! += denominator;
-        used[cell]! += 1;
+        sums[cell]! += engagement;
+        sums[cell + denominatorAt]! += denominator;
+        sums[cell + usedAt]! += 1;
       }
     }
     // A day change every 16 rows or more often: look each row's day up.
