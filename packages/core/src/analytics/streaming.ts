@@ -505,8 +505,12 @@ const BLOCK = 4096;
  */
 function foldRows(p: FoldParams, from: number): number {
   const { times, accounts, translate, starts, denominators, c0, c1, c2, c3, c4, c5 } = p;
+  // Column offsets in the grid's one buffer: Σ engagements at 0, Σ denominator, rows, used.
   const sums = p.grid.all;
   const cells = p.grid.cells | 0;
+  const denominatorAt = cells;
+  const rowsAt = 2 * cells;
+  const usedAt = 3 * cells;
   // Small integers for V8 (`| 0`): a day number computed through Temporal may arrive as a
   // heap number, and one such value turns all the index arithmetic into doubles.
   const width = p.width | 0;
@@ -532,7 +536,10 @@ function foldRows(p: FoldParams, from: number): number {
         const at = times[row]!;
         if (!(at >= dayStart && at < dayEnd)) {
           if (!(at >= lo && at < hi)) return row; // NaN too
-          const day = dayIndex(starts, lo, span, at);
+          let day = ((at - lo) / 86_400_000) | 0;
+          if (day >= span) day = span - 1;
+          while (starts[day]! > at) day -= 1;
+          while (starts[day + 1]! <= at) day += 1;
           const gridRow = day + dayShift;
           if (gridRow < 0 || gridRow >= days) return row;
           dayStart = starts[day]!;
@@ -543,48 +550,42 @@ function foldRows(p: FoldParams, from: number): number {
         const account = accounts[row]!;
         if (account >= known) return row;
         const engagement = interactionsAt(count, c0, c1, c2, c3, c4, c5, row);
-        addToGrid(sums, rowBase + translate[account]!, cells, engagement, denominators[row]!);
+        const cell = rowBase + translate[account]!;
+        sums[cell + rowsAt]! += 1;
+        const denominator = denominators[row]!;
+        if (engagement !== engagement || denominator !== denominator) continue;
+        sums[cell]! += engagement;
+        sums[cell + denominatorAt]! += denominator;
+        sums[cell + usedAt]! += 1;
       }
     } else {
       let lastRow = -1;
       for (let row = block; row < end; row += 1) {
         const at = times[row]!;
         if (!(at >= lo && at < hi)) return row; // NaN too
-        const gridRow = dayIndex(starts, lo, span, at) + dayShift;
+        let day = ((at - lo) / 86_400_000) | 0;
+        if (day >= span) day = span - 1;
+        while (starts[day]! > at) day -= 1;
+        while (starts[day + 1]! <= at) day += 1;
+        const gridRow = day + dayShift;
         if (gridRow < 0 || gridRow >= days) return row;
         if (gridRow !== lastRow) ((changes += 1), (lastRow = gridRow));
         const account = accounts[row]!;
         if (account >= known) return row;
         const engagement = interactionsAt(count, c0, c1, c2, c3, c4, c5, row);
-        addToGrid(sums, gridRow * width + translate[account]!, cells, engagement, denominators[row]!);
+        const cell = gridRow * width + translate[account]!;
+        sums[cell + rowsAt]! += 1;
+        const denominator = denominators[row]!;
+        if (engagement !== engagement || denominator !== denominator) continue;
+        sums[cell]! += engagement;
+        sums[cell + denominatorAt]! += denominator;
+        sums[cell + usedAt]! += 1;
       }
     }
     // A day change every 16 rows or more often: look each row's day up.
     runs = changes * 16 < end - block;
   }
   return length;
-}
-
-/**
- * Index in `starts` (local midnights, `lo` = starts[0], `span` days) of the day holding `at`,
- * which must lie in [lo, starts[span]): an estimate from 24-hour days, corrected by a step at
- * a DST change. Inlined into the loops.
- */
-function dayIndex(starts: Float64Array, lo: number, span: number, at: number): number {
-  let day = ((at - lo) / 86_400_000) | 0;
-  if (day >= span) day = span - 1;
-  while (starts[day]! > at) day -= 1;
-  while (starts[day + 1]! <= at) day += 1;
-  return day;
-}
-
-/** Adds one row to cell `cell` of the grid's buffer (columns of `cells` entries: Σ engagements, Σ denominator, rows, used). */
-function addToGrid(sums: Float64Array, cell: number, cells: number, engagement: number, denominator: number): void {
-  sums[cell + 2 * cells]! += 1;
-  if (engagement !== engagement || denominator !== denominator) return;
-  sums[cell]! += engagement;
-  sums[cell + cells]! += denominator;
-  sums[cell + 3 * cells]! += 1;
 }
 
 /**
