@@ -49,6 +49,44 @@ describe('streaming engagement aggregator', () => {
     ]);
   });
 
+  it('sums any number of interaction columns, falls back from views to videoViews, and counts rows without columns', () => {
+    // Three rows of one account on 2026-03-02 (UTC), eight interaction columns (more than the
+    // loop reads directly); hand sums: row 0 = 1+2+3+4+5+6+7+8 = 36, row 1 = 10 + 20 = 30
+    // (only likes and linkClicks reported), row 2 reports none.
+    const nan = NaN;
+    const interactions = ['likes', 'comments', 'shares', 'quotes', 'saves', 'clicks', 'profileVisits', 'linkClicks'] as const;
+    const values = [
+      [1, 2, 3, 4, 5, 6, 7, 8],
+      [10, nan, nan, nan, nan, nan, nan, 20],
+      [nan, nan, nan, nan, nan, nan, nan, nan],
+    ];
+    const metrics = Object.fromEntries(interactions.map((name, column) => [name, Float64Array.from(values.map((row) => row[column]!))]));
+    const at = Date.parse('2026-03-02T09:00:00Z');
+    const batch = (extra: ColumnarSnapshots['metrics']): ColumnarSnapshots => ({
+      length: 3,
+      accounts: ['x:a'],
+      account: new Uint32Array(3),
+      observedAtMs: new Float64Array([at, at + 1000, at + 2000]),
+      metrics: { ...metrics, ...extra },
+    });
+    // by views: row 0 has views 100, row 1 only videoViews 50, row 2 views 70 (no interactions).
+    const byViews = createEngagementAggregator({ timeZone: 'UTC', by: 'views', interactions: [...interactions] });
+    byViews.addColumns(batch({ views: new Float64Array([100, nan, 70]), videoViews: new Float64Array([999, 50, 999]) }));
+    expect(byViews.result()).toEqual([
+      { account: 'x:a', date: '2026-03-02', rows: 3, used: 2, engagements: 66, denominator: 150, rate: 66 / 150 },
+    ]);
+    // No denominator column at all: every row counted, none used.
+    const noReach = createEngagementAggregator({ timeZone: 'UTC', by: 'reach', interactions: [...interactions] });
+    noReach.addColumns(batch({}));
+    expect(noReach.result()).toEqual([
+      { account: 'x:a', date: '2026-03-02', rows: 3, used: 0, engagements: 0, denominator: 0, rate: null },
+    ]);
+    // No interaction column present: rows counted, none used.
+    const none = createEngagementAggregator({ timeZone: 'UTC', by: 'reach', interactions: ['likes'] });
+    none.addColumns({ ...batch({ reach: new Float64Array([5, 5, 5]) }), metrics: { reach: new Float64Array([5, 5, 5]) } });
+    expect(none.result()).toEqual([{ account: 'x:a', date: '2026-03-02', rows: 3, used: 0, engagements: 0, denominator: 0, rate: null }]);
+  });
+
   it('keeps one group per (account, day) however many rows arrive', () => {
     const aggregator = createEngagementAggregator({ timeZone: 'Europe/Bucharest' });
     const rows = 50_000;

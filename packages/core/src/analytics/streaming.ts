@@ -99,14 +99,15 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
 
   // Two storages, one in use at a time. **Grid** (the usual case): every (day of the span seen,
   // account) cell, laid out **day-major** — the rows of one day, in whatever account order,
-  // land in one stretch of memory, which is what a time-ordered feed produces — as interleaved
-  // [engagements, denominator, rows, used], so a row updates one cache line. **Sparse**, when
-  // the grid would pass GRID_LIMIT cells (many accounts over a long span): a slot per group
-  // found through a Map per account. The grid moves into slots once, the first time it would
-  // grow too large.
+  // land in one stretch of memory, which is what a time-ordered feed produces — in four
+  // parallel columns (Σ engagements, Σ denominator, rows, used). Measured against one
+  // interleaved array of 4-number cells, the columns fold random-order rows faster once the
+  // cache is cold (the four misses of a row overlap). **Sparse**, when the grid would pass
+  // GRID_LIMIT cells (many accounts over a long span): a slot per group found through a Map
+  // per account. The grid moves into slots once, the first time it would grow too large.
   const GRID_LIMIT = 1 << 20; // cells: 32 MB at most
   let sparse = false;
-  let grid = new Float64Array(0);
+  let grid = emptyGrid(0);
   let gridAccounts = 0; // accounts per day row of the grid
   let gridDays = 0; // days the grid has room for
   let gridFirstDay = 0; // day number of grid row 0
@@ -118,9 +119,8 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
   let slotDay = new Float64Array(0);
   let slots = 0;
 
-  // Scratch for interactions beyond the fused loop's six columns and for `views` → `videoViews`; reused.
+  // Scratch for more than six interaction columns summed into one and for `views` → `videoViews`; reused.
   let scratchEngagement = new Float64Array(0);
-  let scratchReported = new Uint8Array(0);
   let scratchDenominator = new Float64Array(0);
   let nanColumn = new Float64Array(0);
 
@@ -174,8 +174,9 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
     if (!sparse) {
       for (let row = 0; row < gridDays; row += 1) {
         for (let account = 0; account < gridAccounts; account += 1) {
-          const at = (row * gridAccounts + account) * 4;
-          if (grid[at + 2]! > 0) visit(account, gridFirstDay + row, grid[at]!, grid[at + 1]!, grid[at + 2]!, grid[at + 3]!);
+          const at = row * gridAccounts + account;
+          const rows = grid.rows[at]!;
+          if (rows > 0) visit(account, gridFirstDay + row, grid.engagements[at]!, grid.denominators[at]!, rows, grid.used[at]!);
         }
       }
     }
@@ -219,16 +220,17 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
         sums[to + 3] = used;
       });
       sparse = true;
-      grid = new Float64Array(0);
+      grid = emptyGrid(0);
       gridAccounts = 0;
       gridDays = 0;
       return false;
     }
-    const next = new Float64Array(width * span * 4);
+    const next = emptyGrid(width * span);
     for (let row = 0; row < gridDays; row += 1) {
       // A day row moves whole: its accounts stay in order, only the row width changes.
-      const from = row * gridAccounts * 4;
-      next.set(grid.subarray(from, from + gridAccounts * 4), (row + gridFirstDay - first) * width * 4);
+      const from = row * gridAccounts;
+      const to = (row + gridFirstDay - first) * width;
+      for (const column of GRID_COLUMNS) next[column].set(grid[column].subarray(from, from + gridAccounts), to);
     }
     grid = next;
     gridAccounts = width;
@@ -240,15 +242,22 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
   const addRow = (account: number, at: number, engagement: number, denominator: number): void => {
     const day = days.dayOf(at);
     const usable = engagement === engagement && denominator === denominator;
-    const inGrid = syncGrid(day);
+    if (syncGrid(day)) {
+      const at = (day - gridFirstDay) * gridAccounts + account;
+      grid.rows[at]! += 1;
+      if (!usable) return;
+      grid.engagements[at]! += engagement;
+      grid.denominators[at]! += denominator;
+      grid.used[at]! += 1;
+      return;
+    }
     // slotFor may grow `sums`: take the array after it.
-    const base = inGrid ? ((day - gridFirstDay) * gridAccounts + account) * 4 : slotFor(account, day) * 4;
-    const store = inGrid ? grid : sums;
-    store[base + 2]! += 1;
+    const base = slotFor(account, day) * 4;
+    sums[base + 2]! += 1;
     if (!usable) return;
-    store[base]! += engagement;
-    store[base + 1]! += denominator;
-    store[base + 3]! += 1;
+    sums[base]! += engagement;
+    sums[base + 1]! += denominator;
+    sums[base + 3]! += 1;
   };
 
   // `add` parses ISO strings; consecutive snapshots often share one (a daily export).
@@ -292,32 +301,31 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
       const primary = batch.metrics[by === 'views' ? 'views' : by];
       const fallback = by === 'views' ? batch.metrics.videoViews : undefined;
       const times = batch.observedAtMs;
-      // Six interaction columns are read in the row loop itself (absent ones padded with an
-      // all-NaN column); more are summed into a scratch column first.
-      if (nanColumn.length < length) nanColumn = new Float64Array(length).fill(NaN);
-      const pad = nanColumn;
-      if (scratchEngagement.length < length) {
-        scratchEngagement = new Float64Array(length);
-        scratchReported = new Uint8Array(length);
-        scratchDenominator = new Float64Array(length);
-      }
-      const extra = columns.length > 6;
-      if (extra) {
-        scratchEngagement.fill(0, 0, length);
-        scratchReported.fill(0, 0, length);
-        for (const column of columns.slice(6)) {
+      // Up to six interaction columns are read in the row loop itself; more are summed first,
+      // column by column in the same order, into one. Scratch columns and the all-NaN column
+      // (for a batch without interactions or denominator) are made only when needed, and kept.
+      const pad = (): Float64Array => {
+        if (nanColumn.length < length) nanColumn = new Float64Array(length).fill(NaN);
+        return nanColumn;
+      };
+      if (columns.length > 6) {
+        if (scratchEngagement.length < length) scratchEngagement = new Float64Array(length);
+        const summed = scratchEngagement;
+        summed.fill(NaN, 0, length);
+        for (const column of columns) {
           for (let row = 0; row < length; row += 1) {
             const value = column[row]!;
-            if (value === value) {
-              scratchEngagement[row]! += value;
-              scratchReported[row] = 1;
-            }
+            const sum = summed[row]!;
+            if (value === value) summed[row] = (sum === sum ? sum : 0) + value;
           }
         }
+        columns.splice(0, columns.length, summed);
       }
+      if (columns.length === 0) columns.push(pad());
       // One denominator column: `views` falling back to `videoViews` row by row, merged once here.
-      let denominators: MetricColumn = primary ?? pad;
+      let denominators: MetricColumn = primary ?? pad();
       if (fallback !== undefined) {
+        if (scratchDenominator.length < length) scratchDenominator = new Float64Array(length);
         for (let row = 0; row < length; row += 1) {
           const value = primary === undefined ? NaN : primary[row]!;
           scratchDenominator[row] = value === value ? value : fallback[row]!;
@@ -335,16 +343,14 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
         width: gridAccounts,
         days: gridDays,
         dayShift: days.firstEpochDay - gridFirstDay,
-        count: Math.max(1, Math.min(columns.length, 6)),
-        c0: columns[0] ?? pad,
-        c1: columns[1] ?? pad,
-        c2: columns[2] ?? pad,
-        c3: columns[3] ?? pad,
-        c4: columns[4] ?? pad,
-        c5: columns[5] ?? pad,
-        extra,
-        extraEngagement: scratchEngagement,
-        extraReported: scratchReported,
+        // Slots past `count` are never read: they hold the first column only to keep one type.
+        count: columns.length,
+        c0: columns[0]!,
+        c1: columns[1] ?? columns[0]!,
+        c2: columns[2] ?? columns[0]!,
+        c3: columns[3] ?? columns[0]!,
+        c4: columns[4] ?? columns[0]!,
+        c5: columns[5] ?? columns[0]!,
         denominators,
         length,
       };
@@ -435,6 +441,28 @@ function checkRow(batch: ColumnarSnapshots, row: number): void {
     throw batchError(['account', row], `must index \`accounts\` (0 … ${batch.accounts.length - 1})`);
 }
 
+/**
+ * The dense grid: one entry per (day × account) cell in each column. The four columns are
+ * views of one buffer (`all`, column k at k × `cells`), so the hot loop reads one array:
+ * V8 checks each typed array a loop touches on every iteration.
+ */
+interface GridColumns {
+  all: Float64Array;
+  cells: number;
+  engagements: Float64Array;
+  denominators: Float64Array;
+  rows: Float64Array;
+  used: Float64Array;
+}
+
+const GRID_COLUMNS = ['engagements', 'denominators', 'rows', 'used'] as const;
+
+function emptyGrid(cells: number): GridColumns {
+  const all = new Float64Array(cells * 4);
+  const column = (index: number) => all.subarray(index * cells, (index + 1) * cells);
+  return { all, cells, engagements: column(0), denominators: column(1), rows: column(2), used: column(3) };
+}
+
 /** What the hot loop reads. */
 interface FoldParams {
   times: Float64Array;
@@ -442,8 +470,8 @@ interface FoldParams {
   translate: Int32Array;
   /** Local-midnight instants of the zone table. */
   starts: Float64Array;
-  /** [engagements, denominator, rows, used] per (day × account) cell of the grid. */
-  grid: Float64Array;
+  /** The grid's columns, one entry per (day × account) cell. */
+  grid: GridColumns;
   /** Accounts per day row of the grid. */
   width: number;
   /** Day rows of the grid. */
@@ -458,122 +486,156 @@ interface FoldParams {
   c3: MetricColumn;
   c4: MetricColumn;
   c5: MetricColumn;
-  extra: boolean;
-  extraEngagement: Float64Array;
-  extraReported: Uint8Array;
   /** The denominator per row (NaN = absent), `views` already falling back to `videoViews`. */
   denominators: MetricColumn;
   length: number;
 }
 
-/** Rows per block of {@link foldRows}: its scratch stays in L1. */
-const BLOCK = 512;
-const blockCells = new Int32Array(BLOCK);
-const blockEngagements = new Float64Array(BLOCK);
+/** Rows per block of {@link foldRows}: the loop is chosen again for each block. */
+const BLOCK = 4096;
 
 /**
  * Folds rows from `from` into the grid; returns the first row it cannot place (outside the
  * day table or the grid's days, a non-finite instant, an account index outside the batch's
- * names) or `length`. Works in blocks: a sequential pass finds each row's cell and
- * engagements, then a short pass adds them to the grid — that pass is so small that the
- * CPU keeps many of its cache misses (random order) in flight at once.
+ * names) or `length`. Rows go in blocks, each through one of two loops chosen from how often
+ * the local day changed in the block before: while rows mostly stay on one day (a
+ * time-ordered feed) the day is looked up only when a row leaves it; when it changes often,
+ * each row's day is looked up directly (faster there: no run bookkeeping). Both loops live in
+ * this one function so that V8 compiles it on its own, not inlined into `addColumns`.
  */
 function foldRows(p: FoldParams, from: number): number {
-  const { times, accounts, translate, starts, grid, width, days, dayShift, count, c0, c1, c2, c3, c4, c5, denominators, length } = p;
-  const { extra, extraEngagement, extraReported } = p;
-  const cells = blockCells;
-  const engagements = blockEngagements;
+  const { times, accounts, translate, starts, denominators, c0, c1, c2, c3, c4, c5 } = p;
+  // Column offsets in the grid's one buffer: Σ engagements at 0, Σ denominator, rows, used.
+  const sums = p.grid.all;
+  const cells = p.grid.cells | 0;
+  const denominatorAt = cells;
+  const rowsAt = 2 * cells;
+  const usedAt = 3 * cells;
+  // Small integers for V8 (`| 0`): a day number computed through Temporal may arrive as a
+  // heap number, and one such value turns all the index arithmetic into doubles.
+  const width = p.width | 0;
+  const days = p.days | 0;
+  const dayShift = p.dayShift | 0;
+  const count = p.count | 0;
+  const length = p.length | 0;
   const lo = starts[0]!;
   const hi = starts[starts.length - 1]!;
   const span = starts.length - 1;
   const known = translate.length;
-  // The day of the last row, so a run of rows from one day skips the lookup.
-  let dayStart = 0;
-  let dayEnd = 0;
-  let gridRow = 0;
+  let runs = true;
   for (let block = from; block < length; block += BLOCK) {
-    let end = Math.min(length, block + BLOCK);
-    for (let row = block; row < end; row += 1) {
-      const at = times[row]!;
-      if (!(at >= dayStart && at < dayEnd)) {
-        if (!(at >= lo && at < hi)) {
-          end = row; // NaN too
-          break;
+    // (Not Math.min: V8 may hand back a heap number, and the row index would stop being a small integer.)
+    const end = length - block > BLOCK ? block + BLOCK : length;
+    let changes = 0;
+    if (runs) {
+      // The day of the last row, so a run of rows from one day skips the lookup.
+      let dayStart = 0;
+      let dayEnd = 0;
+      let rowBase = 0;
+      for (let row = block; row < end; row += 1) {
+        const at = times[row]!;
+        if (!(at >= dayStart && at < dayEnd)) {
+          if (!(at >= lo && at < hi)) return row; // NaN too
+          let day = ((at - lo) / 86_400_000) | 0;
+          if (day >= span) day = span - 1;
+          while (starts[day]! > at) day -= 1;
+          while (starts[day + 1]! <= at) day += 1;
+          const gridRow = day + dayShift;
+          if (gridRow < 0 || gridRow >= days) return row;
+          dayStart = starts[day]!;
+          dayEnd = starts[day + 1]!;
+          rowBase = gridRow * width;
+          changes += 1;
         }
+        const account = accounts[row]!;
+        if (account >= known) return row;
+        const engagement = interactionsAt(count, c0, c1, c2, c3, c4, c5, row);
+        const cell = rowBase + translate[account]!;
+        sums[cell + rowsAt]! += 1;
+        const denominator = denominators[row]!;
+        if (engagement !== engagement || denominator !== denominator) continue;
+        sums[cell]! += engagement;
+        sums[cell + denominatorAt]! += denominator;
+        sums[cell + usedAt]! += 1;
+      }
+    } else {
+      let lastRow = -1;
+      for (let row = block; row < end; row += 1) {
+        const at = times[row]!;
+        if (!(at >= lo && at < hi)) return row; // NaN too
         let day = ((at - lo) / 86_400_000) | 0;
         if (day >= span) day = span - 1;
         while (starts[day]! > at) day -= 1;
         while (starts[day + 1]! <= at) day += 1;
-        gridRow = day + dayShift;
-        if (gridRow < 0 || gridRow >= days) {
-          end = row;
-          break;
-        }
-        dayStart = starts[day]!;
-        dayEnd = starts[day + 1]!;
+        const gridRow = day + dayShift;
+        if (gridRow < 0 || gridRow >= days) return row;
+        if (gridRow !== lastRow) ((changes += 1), (lastRow = gridRow));
+        const account = accounts[row]!;
+        if (account >= known) return row;
+        const engagement = interactionsAt(count, c0, c1, c2, c3, c4, c5, row);
+        const cell = gridRow * width + translate[account]!;
+        sums[cell + rowsAt]! += 1;
+        const denominator = denominators[row]!;
+        if (engagement !== engagement || denominator !== denominator) continue;
+        sums[cell]! += engagement;
+        sums[cell + denominatorAt]! += denominator;
+        sums[cell + usedAt]! += 1;
       }
-      const account = accounts[row]!;
-      if (account >= known) {
-        end = row;
-        break;
-      }
-      cells[row - block] = (gridRow * width + translate[account]!) * 4;
-      let engagement = 0;
-      let reported = false;
-      // Only the columns present are read (the count branches are perfectly predicted).
-      let value = c0[row]!;
-      if (value === value) ((engagement += value), (reported = true));
-      if (count > 1) {
-        value = c1[row]!;
-        if (value === value) ((engagement += value), (reported = true));
-        if (count > 2) {
-          value = c2[row]!;
-          if (value === value) ((engagement += value), (reported = true));
-          if (count > 3) {
-            value = c3[row]!;
-            if (value === value) ((engagement += value), (reported = true));
-            if (count > 4) {
-              value = c4[row]!;
-              if (value === value) ((engagement += value), (reported = true));
-              if (count > 5) {
-                value = c5[row]!;
-                if (value === value) ((engagement += value), (reported = true));
-              }
-            }
-          }
-        }
-      }
-      if (extra && extraReported[row] === 1) ((engagement += extraEngagement[row]!), (reported = true));
-      engagements[row - block] = reported ? engagement : NaN;
     }
-    for (let row = block; row < end; row += 1) {
-      const cell = cells[row - block]!;
-      grid[cell + 2]! += 1;
-      const engagement = engagements[row - block]!;
-      const denominator = denominators[row]!;
-      if (engagement !== engagement || denominator !== denominator) continue;
-      grid[cell]! += engagement;
-      grid[cell + 1]! += denominator;
-      grid[cell + 3]! += 1;
-    }
-    if (end < Math.min(length, block + BLOCK)) return end;
+    // A day change every 16 rows or more often: look each row's day up.
+    runs = changes * 16 < end - block;
   }
   return length;
 }
 
-/** Folds one row into `store` at `base` (the sparse path). */
-function foldOne(p: FoldParams, row: number, store: Float64Array, base: number): void {
-  store[base + 2]! += 1;
+/**
+ * Σ of the interaction columns present at `row` (the first `count` of c0 … c5), or NaN when
+ * none reports. Small enough for V8 to inline into the loops.
+ */
+function interactionsAt(
+  count: number,
+  c0: MetricColumn,
+  c1: MetricColumn,
+  c2: MetricColumn,
+  c3: MetricColumn,
+  c4: MetricColumn,
+  c5: MetricColumn,
+  row: number,
+): number {
   let engagement = 0;
   let reported = false;
-  const columns = [p.c0, p.c1, p.c2, p.c3, p.c4, p.c5];
-  for (let index = 0; index < p.count; index += 1) {
-    const value = columns[index]![row]!;
+  // Only the columns present are read (the count branches are perfectly predicted).
+  let value = c0[row]!;
+  if (value === value) ((engagement += value), (reported = true));
+  if (count > 1) {
+    value = c1[row]!;
     if (value === value) ((engagement += value), (reported = true));
+    if (count > 2) {
+      value = c2[row]!;
+      if (value === value) ((engagement += value), (reported = true));
+      if (count > 3) {
+        value = c3[row]!;
+        if (value === value) ((engagement += value), (reported = true));
+        if (count > 4) {
+          value = c4[row]!;
+          if (value === value) ((engagement += value), (reported = true));
+          if (count > 5) {
+            value = c5[row]!;
+            if (value === value) ((engagement += value), (reported = true));
+          }
+        }
+      }
+    }
   }
-  if (p.extra && p.extraReported[row] === 1) ((engagement += p.extraEngagement[row]!), (reported = true));
+  return reported ? engagement : NaN;
+}
+
+/** Folds one row into `store` at `base` ([engagements, denominator, rows, used]; the sparse path). */
+function foldOne(p: FoldParams, row: number, store: Float64Array, base: number): void {
+  store[base + 2]! += 1;
+  const engagement = interactionsAt(p.count, p.c0, p.c1, p.c2, p.c3, p.c4, p.c5, row);
   const denominator = p.denominators[row]!;
-  if (!reported || denominator !== denominator) return;
+  if (engagement !== engagement || denominator !== denominator) return;
   store[base]! += engagement;
   store[base + 1]! += denominator;
   store[base + 3]! += 1;
