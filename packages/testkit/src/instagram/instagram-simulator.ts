@@ -49,7 +49,7 @@ export interface InstagramSimulatorOptions {
   login?: InstagramLogin;
   /** Default by `login`. */
   baseUrl?: string;
-  /** Where the media host serves files (default `https://media.example`). */
+  /** The origin of the media host's URLs (default the simulator's `baseUrl`, which serves them at `/_media/<n>`). */
   mediaOrigin?: string;
   /** Simulated time an image container takes to be `FINISHED` (default 2 s). */
   imageProcessingMs?: number;
@@ -142,7 +142,7 @@ export function createInstagramSimulator(options: InstagramSimulatorOptions = {}
     mentionBacklog: options.mentionBacklog ?? 12,
     mentionEveryMs: 0,
   });
-  const mediaHost = createInstagramMediaHost(options.mediaOrigin ?? 'https://media.example');
+  const mediaHost = createInstagramMediaHost(options.mediaOrigin ?? baseUrl);
   const containers = createContainerStore<InstagramContainerPayload>({ clock, newId: counter('1789') });
   const publishingLimit = createPublishingLimit({
     clock,
@@ -646,7 +646,7 @@ export function createInstagramSimulator(options: InstagramSimulatorOptions = {}
     platform: 'instagram',
     baseUrl,
     clock,
-    routes: [...oauth.routes, ...edges.map(guard)],
+    routes: [mediaHost.route, ...oauth.routes, ...edges.map(guard)],
     faultResponses: graphFaultResponses({ clock, usage: { kind: 'buc', type: 'instagram' }, businessId: IG_USER_ID }),
     // An injected expiry makes the account's token expired for good, as Meta's would be.
     onExpiredToken: () => oauth.tokens.expire(token),
