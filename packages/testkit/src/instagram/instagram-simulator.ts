@@ -181,7 +181,28 @@ export function createInstagramSimulator(options: InstagramSimulatorOptions = {}
       ...othersComments(mediaId),
       ...ownComments.filter((comment) => comment.mediaId === mediaId && comment.parentId === undefined && !isDeleted(comment.id)),
     ].sort((a, b) => a.createdAtMs - b.createdAtMs);
-  const repliesTo = (commentId: string) => ownComments.filter((comment) => comment.parentId === commentId && !isDeleted(comment.id));
+  // A thread under a comment: the account's replies, and others' replies to the account's own comment.
+  const repliesTo = (commentId: string): InstagramSimComment[] => {
+    const own = ownComments.find((comment) => comment.id === commentId);
+    const others = own
+      ? world
+          .mentions()
+          .filter((mention) => mention.kind === 'reply' && mention.postId === commentId)
+          .map((mention) => ({
+            id: commentIdOf(mention.key),
+            mediaId: own.mediaId,
+            parentId: commentId,
+            text: mention.text,
+            username: mention.author.handle,
+            userId: String(17_841_400_000_000 + mention.author.index),
+            createdAtMs: mention.createdAtMs,
+            hidden: false,
+          }))
+      : [];
+    return [...others, ...ownComments.filter((comment) => comment.parentId === commentId && !isDeleted(comment.id))].sort(
+      (a, b) => a.createdAtMs - b.createdAtMs,
+    );
+  };
   const isDeleted = (id: string) => world.posts.find((post) => post.id === id)?.deleted === true;
   const commentById = (id: string): InstagramSimComment | undefined => {
     const own = ownComments.find((comment) => comment.id === id && !isDeleted(id));
@@ -678,7 +699,12 @@ export function createInstagramSimulator(options: InstagramSimulatorOptions = {}
       media_count: ownMedia().length,
       ...accountMetricValues(),
     }),
-    mentionCount: () => world.mentions().length,
+    // What the API lists as mentions: tagged media, and comments from others on the account's media
+    // (replies under the account's own comments are in those comments' `replies`).
+    mentionCount: () =>
+      world
+        .mentions()
+        .filter((mention) => mention.kind === 'mention' || (mention.postId !== undefined && mediaOf(mention.postId) !== undefined)).length,
     addMention: (input) =>
       void world.addMention({
         text: input.text,
