@@ -141,6 +141,20 @@ describe('Instagram simulator', () => {
     expect((await call('GET', `${reel}/insights`, { metric: 'plays' })).body.error.code).toBe(100);
   });
 
+  it('downloads media from other hosts with fetchMedia when given: a failed download ends the container in ERROR', async () => {
+    const seen: string[] = [];
+    const fetchMedia = (async (input: string | URL | Request) => {
+      seen.push(String(input));
+      return new Response(String(input).endsWith('/ok.png') ? 'png' : 'nope', { status: String(input).endsWith('/ok.png') ? 200 : 404 });
+    }) as typeof fetch;
+    const { call, status, clock, ig } = setup({ fetchMedia });
+    const good = (await call('POST', `${ig}/media`, { image_url: 'http://127.0.0.1:9/ok.png' })).body.id;
+    const bad = (await call('POST', `${ig}/media`, { image_url: 'http://127.0.0.1:9/missing.png' })).body.id;
+    clock.advance(2_000);
+    expect([await status(good), await status(bad)]).toEqual(['FINISHED', 'ERROR']);
+    expect(seen).toEqual(['http://127.0.0.1:9/ok.png', 'http://127.0.0.1:9/missing.png']);
+  });
+
   it('hosts media and fetches it from its own host', async () => {
     const { sim, call, clock, ig, status } = setup();
     const { url } = await sim.mediaHost.urlFor({ source: { type: 'bytes', base64: 'iVBORw0KGgo=' }, mimeType: 'image/png' });

@@ -59,6 +59,13 @@ export interface InstagramSimulatorOptions {
   publishingLimit?: { total: number; windowSeconds: number };
   /** Calls per hour before the account's BUC limit throttles (default 4 800). */
   callsPerHour?: number;
+  /**
+   * Downloads media from URLs that are not on the simulator's media host, as Meta cURLs them at
+   * container creation (a failed download ends the container in ERROR). Default: no download — any
+   * https URL but `localhost` and `*.invalid` counts as reachable. A demo with its own media host on
+   * 127.0.0.1 passes a fetch that reaches it.
+   */
+  fetchMedia?: typeof fetch;
   /** Tagged media waiting at the start (the `mention` backlog; default 12). */
   mentionBacklog?: number;
 }
@@ -334,14 +341,14 @@ export function createInstagramSimulator(options: InstagramSimulatorOptions = {}
   };
 
   const userEdge =
-    (edge: string, handle: (request: SimRequest, p: Record<string, string>) => Response): SimRoute['handle'] =>
+    (edge: string, handle: (request: SimRequest, p: Record<string, string>) => Response | Promise<Response>): SimRoute['handle'] =>
     (request) => {
       const id = request.params.id!;
       if (id !== IG_USER_ID && id !== 'me') return unsupportedRequest(request.method, id);
       return check(request, 'IGUser', edge) ?? handle(request, params(request));
     };
 
-  const createContainer = (p: Record<string, string>): Response => {
+  const createContainer = async (p: Record<string, string>): Promise<Response> => {
     const isCarouselItem = p.is_carousel_item === 'true';
     const mediaType = p.media_type ?? (p.video_url ? 'VIDEO' : 'IMAGE');
     const kind = (mediaType === 'VIDEO' && !isCarouselItem ? 'REELS' : mediaType) as InstagramContainerPayload['kind'];
@@ -405,13 +412,18 @@ export function createInstagramSimulator(options: InstagramSimulatorOptions = {}
       { finishAfterMs: isVideo ? (options.videoProcessingMs ?? 20_000) : (options.imageProcessingMs ?? 2_000) },
     );
     // Meta fetches the media from its URL: an unreachable file ends the container in ERROR.
-    if (!fetchable(url!))
+    if (!(await fetchable(url!)))
       containers.faults.fail(container.id, `ERROR: Media download has failed. The media URI doesn't meet our requirements: ${url}`);
     return json(200, { id: container.id });
   };
 
-  const fetchable = (url: string) => {
+  const fetchable = async (url: string): Promise<boolean> => {
     if (mediaHost.lookup(url)) return true;
+    if (options.fetchMedia) {
+      const response = await options.fetchMedia(url).catch(() => undefined);
+      await response?.body?.cancel();
+      return response?.ok === true;
+    }
     try {
       const parsed = new URL(url);
       return parsed.protocol === 'https:' && !parsed.hostname.endsWith('.invalid') && parsed.hostname !== 'localhost';
