@@ -38,12 +38,7 @@ export async function doGetPublishStatus(
   const handle = parseHandle(input.handle);
   if (handle.stage === 'children') return carouselItems(handle, context, config);
   const containerId = handle.containerId!;
-  const state = await readContainerStatus(context.http, {
-    network: 'instagram',
-    containerId,
-    version: config.apiVersion,
-    signal: context.signal,
-  });
+  const state = await containerState(containerId, context, config);
   const next = containerProgress(state, { network: 'instagram', containerId });
   if (next.kind === 'processing') return { pending: handle, progress: next.progress };
   if (next.kind === 'published')
@@ -54,12 +49,7 @@ export async function doGetPublishStatus(
 async function carouselItems(handle: InstagramHandle, context: AdapterContext, config: LookupConfig): Promise<PendingPublishOutput> {
   const children = handle.children!;
   for (const [index, containerId] of children.entries()) {
-    const state = await readContainerStatus(context.http, {
-      network: 'instagram',
-      containerId,
-      version: config.apiVersion,
-      signal: context.signal,
-    });
+    const state = await containerState(containerId, context, config);
     const next = containerProgress(state, { network: 'instagram', containerId });
     if (next.kind === 'processing') return { pending: handle, progress: { stage: `item ${index + 1} of ${children.length} IN_PROGRESS` } };
   }
@@ -88,12 +78,7 @@ async function publish(handle: InstagramHandle, context: AdapterContext, config:
   } catch (error) {
     if (ApiCallError.isInstance(error) && error.platformCode === PUBLISHING_CAP_CODE.code) throw await publishingCapError(context, config);
     // The answer may be lost after Instagram published: look before giving up, never publish twice.
-    const state = await readContainerStatus(context.http, {
-      network: 'instagram',
-      containerId,
-      version: config.apiVersion,
-      signal: context.signal,
-    }).catch(() => undefined);
+    const state = await containerState(containerId, context, config).catch(() => undefined);
     if (state?.status === 'PUBLISHED') return publishedMedia(handle, context, config);
     throw error;
   }
@@ -106,4 +91,9 @@ async function publishedMedia(handle: InstagramHandle, context: AdapterContext, 
     `Instagram published container ${handle.containerId} but its media is not among the account's recent ${handle.placement === 'story' ? 'stories' : 'media'} (deleted since?): nothing was published again`,
     { status: 200, platform: 'instagram', platformCode: 'PUBLISHED', isRetryable: false },
   );
+}
+
+/** `GET /<CONTAINER_ID>?fields=status_code,status`. */
+function containerState(containerId: string, context: AdapterContext, config: LookupConfig) {
+  return readContainerStatus(context.http, { network: 'instagram', containerId, version: config.apiVersion, signal: context.signal });
 }

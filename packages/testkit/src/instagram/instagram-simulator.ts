@@ -369,14 +369,9 @@ export function createInstagramSimulator(options: InstagramSimulatorOptions = {}
         if (!found || found.owner !== IG_USER_ID || !found.payload.isCarouselItem) {
           return invalidParameter(`(#100) Param children contains ${child}, which is not a carousel item container of this account.`);
         }
+        // An item still processing: Instagram's "not ready" answer (9007 / 2207027); ERROR or EXPIRED items likewise refuse.
         if (found.status !== 'FINISHED') {
-          return graphError(400, {
-            code: 9007,
-            subcode: 2207027,
-            message: 'Media ID is not available',
-            userTitle: 'Media is not ready to be published',
-            userMessage: 'The media is not ready for publishing, please wait for a moment',
-          });
+          return containerPublishError(found.status === 'EXPIRED' ? 'expired' : found.status === 'ERROR' ? 'error' : 'not-ready', child);
         }
       }
       const container = containers.create(
