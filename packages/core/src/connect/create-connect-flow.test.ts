@@ -153,6 +153,41 @@ describe('createConnectFlow', () => {
     expect(await flow.listAccounts(credentials)).toEqual([{ id: 'u1', handle: 'memo_user', kind: 'user' }]);
   });
 
+  it("reads a token answer without token_type through the adapter's readTokenResponse (Meta's Threads and Instagram logins)", async () => {
+    const { clock, engine } = server();
+    // A token endpoint that answers as Threads does: { access_token, user_id }, no token_type.
+    const metaLike = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const response = await engine.fetch(input, init);
+      const url = input instanceof Request ? input.url : String(input);
+      if (!url.startsWith(`${BASE}/token`) || !response.ok) return response;
+      const { token_type: _dropped, ...rest } = (await response.json()) as Record<string, unknown>;
+      return new Response(JSON.stringify({ ...rest, user_id: 17841 }), { status: 200, headers: { 'content-type': 'application/json' } });
+    }) as typeof fetch;
+    const finishWith = async (extra: Partial<OAuthConnect<Credentials>>) => {
+      const flow = createConnectFlow<Credentials>(adapter({ connect: { ...connect, ...extra } }), {
+        clientId: 'public-app',
+        redirectUri: REDIRECT,
+        fetch: metaLike,
+        now: () => clock.now(),
+      });
+      const start = await flow.start();
+      const callbackUrl = (await engine.fetch(start.url, { redirect: 'manual' })).headers.get('location')!;
+      return flow.finish({ callbackUrl, expectedState: start.state, codeVerifier: start.codeVerifier });
+    };
+    await expect(finishWith({})).rejects.toThrow(/token_type/);
+    const seen: Record<string, unknown>[] = [];
+    const credentials = await finishWith({
+      readTokenResponse: (body) => {
+        seen.push(body);
+        return { token_type: 'bearer', ...body };
+      },
+    });
+    expect(credentials.token).toMatch(/^memo/);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.user_id).toBe(17841);
+    expect(seen[0]!.token_type).toBeUndefined();
+  });
+
   it('refreshes with rotation: onCredentialsChange gets the new refresh token, the old one then fails with AuthError', async () => {
     const { flow, start, callbackUrl, changes, live } = await connected();
     const first = await flow.finish({ callbackUrl, expectedState: start.state, codeVerifier: start.codeVerifier });

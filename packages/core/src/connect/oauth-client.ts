@@ -22,6 +22,34 @@ function isLoopback(url: string): boolean {
 }
 
 /**
+ * The app's fetch, with successful JSON answers of the token endpoint passed through the
+ * adapter's `readTokenResponse` (a network whose token answer is not RFC 6749 §5.1 as sent).
+ */
+function tokenAnswerReader(
+  fetchImpl: typeof fetch,
+  tokenUrl: string,
+  read: (body: Record<string, unknown>) => Record<string, unknown>,
+): typeof fetch {
+  return async (input, init) => {
+    const response = await fetchImpl(input, init);
+    const url = input instanceof Request ? input.url : String(input);
+    if (!response.ok || url.split('?')[0] !== tokenUrl.split('?')[0]) return response;
+    const text = await response.text();
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    const headers = new Headers(response.headers);
+    headers.delete('content-length');
+    const init2 = { status: response.status, statusText: response.statusText, headers };
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) return new Response(text, init2);
+    return new Response(JSON.stringify(read(body as Record<string, unknown>)), init2);
+  };
+}
+
+/**
  * @internal The oauth4webapi authorization server, client and client authentication for one
  * adapter's endpoints.
  *
@@ -57,7 +85,9 @@ export function oauthClientParts(
     client: { client_id: app.clientId },
     clientAuth,
     requestOptions: (signal) => ({
-      [oauth.customFetch]: fetchImpl,
+      [oauth.customFetch]: connect.readTokenResponse
+        ? tokenAnswerReader(fetchImpl, endpoints.tokenUrl, connect.readTokenResponse)
+        : fetchImpl,
       ...(insecure ? { [oauth.allowInsecureRequests]: true } : {}),
       ...(signal ? { signal } : {}),
       ...additional,

@@ -97,6 +97,12 @@ export interface AdapterV1OAuthConnect<TCredentials = unknown> {
    * requests (default `client_id`, RFC 6749; TikTok calls it `client_key`).
    */
   readonly clientIdParameter?: string;
+  /**
+   * Rewrites a successful token endpoint answer before it is checked as RFC 6749 §5.1 says, for a
+   * network whose answer differs: Meta's Threads and Instagram logins leave out `token_type`
+   * (and Instagram may nest the token in `data[0]`). Absent: the answer is read as sent.
+   */
+  readTokenResponse?(body: Record<string, unknown>): Record<string, unknown>;
   /** Turns a token response into the credentials the adapter's `credentials.schema` accepts. */
   toCredentials(tokens: AdapterV1TokenResponse, input: { clientId: string; clientSecret?: string; now: number }): TCredentials;
   /** The tokens inside stored credentials (for refresh and revoke). */
