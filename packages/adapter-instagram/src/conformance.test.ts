@@ -11,7 +11,16 @@ for (const login of ['facebook', 'instagram'] as const satisfies readonly Instag
   runAdapterConformance({
     name: `@smm/adapter-instagram (${login} login)`,
     simulator: (clock) => createInstagramSimulator({ clock, seed: 1, login }),
-    createAdapter: (sim) => createInstagramAdapter({ login, baseUrl: sim.baseUrl, mediaHost: sim.mediaHost }),
+    // The connect checks log in through the simulator's hosts with its Meta app (the long-lived exchange needs the secret).
+    createAdapter: (sim) =>
+      createInstagramAdapter({
+        login,
+        baseUrl: sim.baseUrl,
+        mediaHost: sim.mediaHost,
+        appId: sim.credentials.clientId,
+        appSecret: sim.credentials.clientSecret,
+        connectHosts: { authorize: sim.baseUrl, codeExchange: sim.baseUrl },
+      }),
     media: pixel,
     baseDraft: { media: [pixel] },
   });

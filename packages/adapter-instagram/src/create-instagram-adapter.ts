@@ -1,6 +1,7 @@
 import { defineAdapter, type AdapterV1 } from '@smm/core/adapter-kit';
 import { GRAPH_REQUEST_ID_HEADER } from '@smm/meta-graph';
 import { instagramCapabilities } from './capabilities.js';
+import { instagramConnect } from './connect.js';
 import { instagramCredentials, type InstagramCredentials } from './credentials.js';
 import { doDelete } from './do-delete.js';
 import { doFindPublished } from './do-find-published.js';
@@ -74,6 +75,7 @@ export function createInstagramAdapter(settings: InstagramAdapterSettingsInput =
       requestIdHeader: GRAPH_REQUEST_ID_HEADER,
     },
     credentials: instagramCredentials(config.login),
+    connect: instagramConnect(config),
     networkOptionsSchema: InstagramOptionsSchema,
     doPublish: (input, context) => doPublish(input, context, config),
     doReply: (input, context) => doReply(input, context, config),

@@ -42,6 +42,18 @@ export const InstagramAdapterSettingsSchema = z
         error: 'must be an object with urlFor(media, { signal }) → Promise<{ url }> (a public media host)',
       })
       .optional(),
+    /**
+     * Where the connect flow sends people and exchanges the code, when not Meta's hosts (a proxy, a
+     * simulator): `authorize` (default www.facebook.com / www.instagram.com) and `codeExchange`
+     * (default graph.facebook.com / api.instagram.com).
+     */
+    connectHosts: z
+      .object({
+        authorize: httpUrlSchema(GRAPH_HOSTS.facebook.authorize).optional(),
+        codeExchange: httpUrlSchema(GRAPH_HOSTS.facebook.api).optional(),
+      })
+      .strict()
+      .optional(),
     /** How long core waits for a container to be published (default 10 min): `capabilities.pendingPublish.maxWaitMs`. */
     publishTimeoutMs: positiveMsSchema('a duration').default(10 * 60_000),
     /** Read `content_publishing_limit` before creating containers and refuse when the cap is reached (default true). */

@@ -12,3 +12,4 @@ export { INSTAGRAM_POST_METRICS } from '../do-get-post-metrics.js';
 export { INSTAGRAM_ACCOUNT_METRICS } from '../do-get-account-metrics.js';
 export { planContainers, type ContainerFields, type ContainerPlan } from '../container-plan.js';
 export type { InstagramLogin } from '../settings.js';
+export { INSTAGRAM_DEFAULT_SCOPES } from '../connect.js';

@@ -83,7 +83,8 @@ export interface InstagramContainerPayload {
 
 /** The Instagram simulator: a Graph host for one professional account. */
 export interface InstagramSimulator extends NetworkSimulator {
-  readonly credentials: { accessToken: string };
+  /** The account's long-lived token, and the simulated Meta app (its id and secret) for connect flows. */
+  readonly credentials: { accessToken: string; clientId: string; clientSecret: string };
   readonly login: InstagramLogin;
   /** The API version the simulator serves (any `vNN.N` is accepted, as Graph accepts any live version). */
   readonly containers: ContainerStore<InstagramContainerPayload>;
@@ -114,6 +115,7 @@ export interface InstagramSimComment {
 const IG_USER_ID = '17841405822304914';
 const HANDLE = 'smm_studio';
 const FB_USER_ID = '10160000000000001';
+const PAGE_ID = '104000000000001';
 const HOSTS: Record<InstagramLogin, string> = { facebook: 'https://graph.facebook.com', instagram: 'https://graph.instagram.com' };
 const VERSION = /^v\d{1,3}\.\d{1,2}$/;
 
@@ -610,6 +612,22 @@ export function createInstagramSimulator(options: InstagramSimulatorOptions = {}
     { method: 'POST', path: '/:version/:id/comments', handle: commentsRoute },
     { method: 'GET', path: '/:version/:id/replies', handle: repliesRoute },
     { method: 'POST', path: '/:version/:id/replies', handle: repliesRoute },
+    // Facebook Login: the person's Pages, each with the Instagram professional account linked to it (User `accounts` edge).
+    {
+      method: 'GET',
+      path: '/:version/me/accounts',
+      handle: (request) =>
+        login !== 'facebook'
+          ? unsupportedRequest('get', 'me')
+          : (checkGraphRequest('User', 'accounts', 'GET', graphParams(request), { objectId: 'me' }) ??
+            json(
+              200,
+              graphPage(
+                [{ id: PAGE_ID, name: 'SMM Studio', instagram_business_account: { id: IG_USER_ID, username: HANDLE, name: 'SMM Studio' } }],
+                request,
+              ),
+            )),
+    },
     { method: 'GET', path: '/:version/:id', handle: getNode },
     { method: 'DELETE', path: '/:version/:id', handle: deleteNode },
   ];
@@ -683,7 +701,7 @@ export function createInstagramSimulator(options: InstagramSimulatorOptions = {}
   return {
     ...engine,
     account: { id: IG_USER_ID, handle: HANDLE },
-    credentials: { accessToken: token },
+    credentials: { accessToken: token, clientId: oauth.app.id, clientSecret: oauth.app.secret },
     oauth,
     login,
     containers,
