@@ -15,11 +15,12 @@ describe('settings', () => {
   });
 
   it('names the setting and the fix when a setting is wrong', () => {
-    const wrong = (settings: Record<string, unknown>) => {
+    const wrong = (settings: Record<string, unknown>): Array<[string, string]> | undefined => {
       try {
         createInstagramAdapter(settings as never);
       } catch (error) {
-        return ValidationError.isInstance(error) ? error.issues.map((issue) => [issue.path.join('.'), issue.message]) : error;
+        if (ValidationError.isInstance(error)) return error.issues.map((issue) => [issue.path.join('.'), issue.message]);
+        throw error;
       }
       return undefined;
     };
