@@ -22,6 +22,10 @@
  * TikTok takes no text-only post: its variant carries a short video, generated into a temporary
  * file (never a checked-in binary), uploaded in chunks, and TikTok processes and moderates it
  * (a pending publish the client waits for).
+ *
+ * Instagram takes no text-only post either: its variant carries a generated PNG given as bytes,
+ * which the adapter puts on the app's public media host (here the simulator's own) because
+ * Instagram downloads media from a URL; the container is published once Instagram has processed it.
  */
 import { createBlueskyAdapter } from '@smm/adapter-bluesky';
 import { createLinkedInAdapter } from '@smm/adapter-linkedin';
@@ -32,13 +36,15 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTikTokAdapter } from '@smm/adapter-tiktok';
+import { createInstagramAdapter } from '@smm/adapter-instagram';
 import { createXAdapter } from '@smm/adapter-x';
 import { accountKey, createClient, type PublishSettledResult } from '@smm/core/client';
 import { AuthError } from '@smm/core/errors';
 import { draftFor, parsePostDraft, type Account, type PostDraftInput } from '@smm/core/model';
 import { countLength, TEXT_RULES } from '@smm/core/text';
 import { createBlueskySimulator, createFakeClock, createMastodonSimulator, createPinterestSimulator, createXSimulator } from '@smm/testkit';
-import { mp4Header } from '@smm/testkit/media-files';
+import { mp4Header, pngFile, toBase64 } from '@smm/testkit/media-files';
+import { createInstagramSimulator } from '@smm/testkit/instagram';
 import { createYouTubeSimulator } from '@smm/testkit/youtube';
 import { createLinkedInSimulator } from '@smm/testkit/linkedin';
 import { createTikTokSimulator } from '@smm/testkit/tiktok';
@@ -92,6 +98,9 @@ await writeFile(videoPath, mp4Header({ durationMs: 5_000, width: 1280, height: 7
 // LinkedIn, posting as the organisation: its commentary must survive the parentheses in the text.
 const linkedinSim = createLinkedInSimulator({ clock, seed: 25 });
 const linkedinServer = await linkedinSim.listen({ host: '127.0.0.1', port: 0 });
+// Instagram: an image post; its media host is the simulator's (an app gives its bucket or CDN).
+const instagramSim = createInstagramSimulator({ clock, seed: 25 });
+const instagramServer = await instagramSim.listen({ host: '127.0.0.1', port: 0 });
 // Nothing here may run long: the whole example gives up after 30 s.
 const signal = AbortSignal.timeout(30_000);
 
@@ -105,10 +114,12 @@ try {
     { platform: 'youtube', id: youtubeSim.account.id, handle: youtubeSim.account.handle, timeZone: 'UTC' },
     { platform: 'linkedin', id: linkedinSim.account.id, handle: linkedinSim.account.handle, timeZone: 'UTC' },
     { platform: 'tiktok', id: tiktokSim.account.id, handle: tiktokSim.account.handle, timeZone: 'UTC' },
+    { platform: 'instagram', id: instagramSim.account.id, handle: instagramSim.account.handle, timeZone: 'UTC' },
   ];
   const [onX, onBluesky, onMastodon, onRevoked, onPinterest] = accounts as [Account, Account, Account, Account, Account];
   const onLinkedIn = accounts[6]!;
   const onTikTok = accounts[7]!;
+  const onInstagram = accounts[8]!;
   const client = createClient({
     adapters: [
       createXAdapter({ baseUrl: xServer.url }),
@@ -119,6 +130,7 @@ try {
       createYouTubeAdapter({ baseUrl: youtubeServer.url, tokenUrl: `${youtubeServer.url}/token` }),
       createLinkedInAdapter({ baseUrl: linkedinServer.url }),
       createTikTokAdapter({ baseUrl: tiktokServer.url }),
+      createInstagramAdapter({ baseUrl: instagramServer.url, mediaHost: instagramSim.mediaHost }),
     ],
     accounts,
     credentials: {
@@ -130,6 +142,7 @@ try {
       [accountKey(accounts[5]!)]: youtubeSim.credentials,
       [accountKey(onLinkedIn)]: linkedinSim.credentials,
       [accountKey(onTikTok)]: tiktokSim.credentials,
+      [accountKey(onInstagram)]: instagramSim.credentials,
     },
     clock,
     httpOptions: { timeoutMs: 5_000, maxRetries: 2 },
@@ -181,6 +194,17 @@ try {
       },
       // TikTok posts need media: the clip, read from its file in chunks.
       tiktok: { media: [{ kind: 'video', source: { type: 'file', path: clipPath }, mimeType: 'video/mp4' }] },
+      // Instagram posts need media too: a square banner given as bytes, put on the media host for Instagram to fetch.
+      instagram: {
+        media: [
+          {
+            kind: 'image',
+            source: { type: 'bytes', base64: toBase64(pngFile(1080, 1080)) },
+            mimeType: 'image/png',
+            altText: 'The smm spring release banner',
+          },
+        ],
+      },
     },
   };
   // What each network receives: the draft with its variant applied (Mastodon has none: the full text).
@@ -331,6 +355,20 @@ try {
       tiktokSim.requests.findIndex((request) => request.path === '/v2/post/publish/video/init/'),
     'TikTok was asked for creator_info before the post',
   );
+  const instagramResult = results[8]!;
+  const grams = instagramSim.posts();
+  expect(
+    instagramResult.status === 'fulfilled' && grams.length === 1 && grams[0]!.id === instagramResult.value.published.parts[0]!.id,
+    `Instagram holds ${grams.length} media; expected the one published`,
+  );
+  expect(
+    grams[0]!.text === full && grams[0]!.extra.altText === 'The smm spring release banner',
+    'Instagram got the full text as caption and the alt text',
+  );
+  expect(instagramSim.mediaHost.files().length === 1, 'the banner was put on the media host once');
+  console.log(
+    `checked on Instagram: media ${grams[0]!.id} from container ${String(grams[0]!.extra.containerId)}, image at ${grams[0]!.mediaIds[0]}`,
+  );
   console.log(
     `\nchecked on the simulators: X reply_settings=${String(tweetBody.reply_settings)}; Bluesky langs=${JSON.stringify(record.langs)} tags=${JSON.stringify(record.tags)}; Mastodon visibility=${toot[0]!.visibility} spoiler_text="${String(statusBody.spoiler_text)}"; revoked account: ${revokedSim.posts().length} posts; TikTok privacy_level=${String(tiktokInit.post_info.privacy_level)} disable_duet=${String(tiktokInit.post_info.disable_duet)}`,
   );
@@ -341,7 +379,7 @@ try {
   console.error(`cross-post example failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 } finally {
-  await Promise.all([...servers, pinterestServer, youtubeServer, linkedinServer].map((server) => server.close()));
+  await Promise.all([...servers, pinterestServer, youtubeServer, linkedinServer, instagramServer].map((server) => server.close()));
   await rm(videoDir, { recursive: true, force: true });
   await rm(clipDir, { recursive: true, force: true });
 }

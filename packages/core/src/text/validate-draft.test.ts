@@ -97,6 +97,12 @@ describe('validateDraft', () => {
     expect(youtube[0]!.message).toContain('"<", ">"');
   });
 
+  it('needs media on an Instagram post but not on a reply (a comment)', () => {
+    expect(validateDraft({ text: 'Caption' }, CONTENT_RULES.instagram).map((p) => p.code)).toEqual(['too_few_media']);
+    const replyTo = { platform: 'instagram', id: '17895695668004550' };
+    expect(validateDraft({ text: 'Thanks!', replyTo }, CONTENT_RULES.instagram)).toEqual([]);
+  });
+
   it('requires a YouTube title and a video, and checks the title length', () => {
     const missing = validateDraft({ text: 'Descriere' }, CONTENT_RULES.youtube);
     expect(missing.map((p) => p.code)).toEqual(['too_few_media', 'missing_title']);

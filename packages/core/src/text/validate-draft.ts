@@ -32,7 +32,7 @@ const OptionsSchema = z
   .strict();
 
 /** The parts of a draft `validateDraft` reads; a full `PostDraft` fits. */
-export type CheckableDraft = Pick<PostDraft, 'text'> & Partial<Pick<PostDraft, 'media' | 'thread' | 'link' | 'networkOptions'>>;
+export type CheckableDraft = Pick<PostDraft, 'text'> & Partial<Pick<PostDraft, 'media' | 'thread' | 'link' | 'networkOptions' | 'replyTo'>>;
 
 type Path = Array<string | number>;
 
@@ -257,7 +257,9 @@ export function validateDraft(draft: CheckableDraft, rules: TextRule | ContentRu
     problems.push({ code: 'empty_post', message: 'the post is empty: add text, media or a link', path: ['text'] });
   }
   checkText(draft.text, textRule, ['text'], 'text', problems);
-  if (content) checkMedia(media, content.media, ['media'], problems, checked.mediaProbes);
+  // `minItems` is a rule for posts: a reply is a comment where a network needs media on posts (Instagram).
+  const mediaRules = content && draft.replyTo !== undefined ? { ...content.media, minItems: undefined } : content?.media;
+  if (mediaRules) checkMedia(media, mediaRules, ['media'], problems, checked.mediaProbes);
 
   if (content && thread.length > 0) {
     if (!content.threads) {

@@ -1,0 +1,21 @@
+/**
+ * `@smm/testkit/instagram`: a simulator of the Instagram Platform's Graph endpoints (Facebook Login
+ * and Instagram Login hosts) held to Meta's codegen node specs, with an in-memory public media host.
+ *
+ * @packageDocumentation
+ */
+export {
+  createInstagramSimulator,
+  type InstagramContainerPayload,
+  type InstagramLogin,
+  type InstagramSimulator,
+  type InstagramSimulatorOptions,
+  type InstagramSimComment,
+} from './instagram-simulator.js';
+export { createInstagramMediaHost, type HostedMedia, type InstagramMediaHost } from './instagram-media-host.js';
+export {
+  INSTAGRAM_ACCOUNT_INSIGHTS,
+  INSTAGRAM_MEDIA_INSIGHTS,
+  instagramMediaMetricValues,
+  type InstagramProductType,
+} from './instagram-insights.js';
