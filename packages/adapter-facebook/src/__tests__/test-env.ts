@@ -1,0 +1,19 @@
+// This package's tests run on testkit's one adapter test set-up, bound to the Facebook simulator.
+import { defineAdapterTestEnv } from '@smm/testkit/adapter-test-env';
+import { createFacebookSimulator, type FacebookSimulatorOptions } from '@smm/testkit/facebook';
+import { createFacebookAdapter, type FacebookAdapterSettingsInput } from '../index.js';
+
+export { ONE_PIXEL_PNG_BASE64, settle } from '@smm/testkit/adapter-test-env';
+
+/** The Facebook adapter (its settings overridden by `settings`) against a Facebook simulator, seed 7; video uploads go to the simulator too. */
+export const testEnv = defineAdapterTestEnv({
+  simulator: (clock, options?: Omit<FacebookSimulatorOptions, 'clock'>) => createFacebookSimulator({ clock, seed: 7, ...options }),
+  createAdapter: (sim, settings?: Partial<FacebookAdapterSettingsInput>) =>
+    createFacebookAdapter({
+      baseUrl: sim.baseUrl,
+      videoBaseUrl: sim.videoBaseUrl,
+      appId: sim.credentials.clientId,
+      appSecret: sim.credentials.clientSecret,
+      ...settings,
+    }),
+});
