@@ -8,7 +8,7 @@ import { CONTENT_RULES } from '@smm/core/adapter-kit';
  * publish). Posts are public (a Page's audience is everyone). Replies are comments as the Page
  * (on a post or on a comment); no threads, polls or edits. Native scheduling with
  * `scheduled_publish_time`. Mentions are the comments and replies people leave on the Page's
- * posts, which the Page can like, hide or delete. Post and Page insights map to canonical
+ * posts, which the Page can like and hide (its own replies it deletes like posts). Post and Page insights map to canonical
  * metrics, only those Meta still serves after its 2025 deprecations (views, not impressions).
  * Idempotency by lookup: Graph takes no idempotency key, so a post is found again among the
  * Page's posts by its message (and link) since the publish began.
@@ -33,5 +33,5 @@ export const FACEBOOK_CAPABILITIES = {
   accountMetrics: ['followers', 'views', 'reach'],
   idempotency: { strategy: 'lookup' },
   pendingPublish: { maxWaitMs: 30 * 60_000 },
-  mentionActions: ['like', 'unlike', 'hide', 'unhide', 'delete'],
+  mentionActions: ['like', 'unlike', 'hide', 'unhide'],
 } as const satisfies AdapterCapabilities;

@@ -13,6 +13,7 @@ runAdapterConformance({
     createFacebookAdapter({
       baseUrl: sim.baseUrl,
       videoBaseUrl: sim.videoBaseUrl,
+      authBaseUrl: sim.baseUrl,
       appId: sim.credentials.clientId,
       appSecret: sim.credentials.clientSecret,
     }),

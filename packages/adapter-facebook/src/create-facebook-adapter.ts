@@ -32,7 +32,7 @@ export type FacebookAdapter = AdapterV1<FacebookOptions, FacebookCredentials>;
  * Creates the Facebook Pages adapter (Graph API): text and link posts, one photo or several
  * (attached to one post), a video (uploaded in resumable chunks, then processed — a pending
  * publish), native scheduling (`scheduledAt`, 10 minutes to 30 days ahead), delete, get, the
- * comments and replies on the Page's posts as mentions (reply as the Page; like, hide, delete),
+ * comments and replies on the Page’s posts as mentions (reply as the Page; like, hide),
  * Page and post insights as canonical metrics (only those Meta still serves). Accounts are Pages:
  * connect with Facebook Login (`createConnectFlow` from `@smm/core/connect`), whose
  * `listAccounts` gives each Page the user manages with its Page token as credentials.

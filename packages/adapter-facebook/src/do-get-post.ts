@@ -7,8 +7,8 @@ import { graphTimeMs, postUrl } from './find-post.js';
 
 /**
  * Reads a Page post (`GET /{post-id}?fields=…`, https://developers.facebook.com/docs/graph-api/reference/page-post#Reading),
- * or the Page's comment when the ref is one (its id has no Page id in front): text, time and
- * media count. A post that does not exist (code 100, subcode 33) is `null`.
+ * or the Page's comment when the ref is one (its id has no Page id in front): text, time,
+ * media count, and for a comment what it answers. A post that does not exist (code 100, subcode 33) is `null`.
  * @internal
  */
 export async function doGetPost(post: PostRef, context: AdapterContext, apiVersion: string): Promise<FetchedPost | null> {
@@ -30,7 +30,8 @@ export async function doGetPost(post: PostRef, context: AdapterContext, apiVersi
       ref: { id: comment.id, url: commentUrl(context.account.id, comment.id) },
       text: comment.message ?? '',
       createdAt: new Date(graphTimeMs(comment.created_time)).toISOString(),
-      ...(comment.parent ? { inReplyTo: { id: comment.parent.id } } : {}),
+      // A reply to a comment names its `parent`; a top-level comment answers the post its id starts with ({post}_{comment}).
+      inReplyTo: { id: comment.parent?.id ?? `${context.account.id}_${comment.id.split('_')[0]}` },
     };
   }
   const found = parseApiResponse(PagePostSchema, response, 'facebook', 'GET /{post-id}');

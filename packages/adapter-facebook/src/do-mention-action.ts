@@ -1,12 +1,11 @@
 import { UnsupportedFeatureError, type AdapterContext, type MentionActionInput } from '@smm/core/adapter-kit';
 import { graphPath } from '@smm/meta-graph';
-import { isMissingObject } from './do-delete.js';
 
 /**
  * Acts on a comment as the Page (https://developers.facebook.com/docs/graph-api/reference/comment):
  * `like` / `unlike` (`POST` / `DELETE /{comment-id}/likes`), `hide` / `unhide`
- * (`POST /{comment-id}` with `is_hidden`: hidden from everyone but its author and their friends),
- * `delete` (`DELETE /{comment-id}`; already gone counts as done).
+ * (`POST /{comment-id}` with `is_hidden`: hidden from everyone but its author and their friends).
+ * The Page's own replies are deleted like posts (`doDelete`).
  * @internal
  */
 export async function doMentionAction(input: MentionActionInput, context: AdapterContext, apiVersion: string): Promise<void> {
@@ -32,13 +31,6 @@ export async function doMentionAction(input: MentionActionInput, context: Adapte
         idempotent: true,
         signal: context.signal,
       });
-      return;
-    case 'delete':
-      try {
-        await context.http.request({ method: 'DELETE', path: node, signal: context.signal });
-      } catch (error) {
-        if (!isMissingObject(error)) throw error;
-      }
       return;
     default:
       // Core only passes actions the capabilities declare; this keeps the switch exhaustive.

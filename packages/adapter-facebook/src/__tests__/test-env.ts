@@ -12,6 +12,7 @@ export const testEnv = defineAdapterTestEnv({
     createFacebookAdapter({
       baseUrl: sim.baseUrl,
       videoBaseUrl: sim.videoBaseUrl,
+      authBaseUrl: sim.baseUrl,
       appId: sim.credentials.clientId,
       appSecret: sim.credentials.clientSecret,
       ...settings,

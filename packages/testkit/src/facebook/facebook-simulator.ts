@@ -536,6 +536,24 @@ export function createFacebookSimulator(options: FacebookSimulatorOptions = {}):
     return out;
   };
 
+  // https://developers.facebook.com/docs/graph-api/reference/page/videos/#Reading — the Page's videos, newest first.
+  const listVideos: Handler = (request, params, caller) => {
+    const pageId = request.params.pageId!;
+    const refusal = spec('Page', 'videos', 'GET', params, pageId) ?? ownPage(caller, pageId);
+    if (refusal) return refusal;
+    const fields = requestedFields(params.fields);
+    const items = uploads
+      .all()
+      .filter((upload) => upload.finishedAtMs !== undefined)
+      .sort((a, b) => b.finishedAtMs! - a.finishedAtMs! || b.videoId.localeCompare(a.videoId))
+      .map((upload) => {
+        const out = renderVideo(upload.videoId, fields);
+        if (fields.has('created_time')) out.created_time = new Date(upload.finishedAtMs!).toISOString().replace('.000Z', '+0000');
+        return out;
+      });
+    return json(200, graphPage(items, request, { defaultLimit: 25 }));
+  };
+
   // ---- nodes: get / delete / update ------------------------------------------------------------
 
   const commentById = (id: string) => comments.find((comment) => comment.id === id && !comment.deleted);
@@ -838,6 +856,7 @@ export function createFacebookSimulator(options: FacebookSimulatorOptions = {}):
     { method: 'POST', path: '/:version/:pageId/feed', handle: graph(createFeedPost) },
     { method: 'POST', path: '/:version/:pageId/photos', handle: graph(createPhoto) },
     { method: 'POST', path: '/:version/:pageId/videos', handle: graph(createVideo) },
+    { method: 'GET', path: '/:version/:pageId/videos', handle: graph(listVideos) },
     { method: 'GET', path: '/:version/:pageId/published_posts', handle: graph(listPosts('published')) },
     { method: 'GET', path: '/:version/:pageId/scheduled_posts', handle: graph(listPosts('scheduled')) },
     {
