@@ -63,6 +63,3 @@ export const POST_INSIGHTS_METRICS = [
  * https://developers.facebook.com/docs/graph-api/reference/insights#page-impressions @internal
  */
 export const PAGE_INSIGHTS_METRICS = ['page_media_view', 'page_total_media_view_unique', 'page_follows'] as const;
-
-/** Graph's periods for Page insights (codegen `pageinsights_period_enum_param`). @internal */
-export const INSIGHTS_PERIODS = ['day', 'week', 'days_28', 'month', 'lifetime', 'total_over_range'] as const;
