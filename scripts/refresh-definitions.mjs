@@ -73,22 +73,19 @@ const DEFINITIONS = {
   // parameters and fields) are the machine-readable definition. Copied whole, one file per node.
   meta: {
     repository: 'https://github.com/facebook/facebook-business-sdk-codegen',
+    // The nodes already vendored (definitions/meta/source.json), plus any named in
+    // META_ADD_NODES=Node,Node (add the new name to META_NODES in src/meta-graph/meta-spec.ts too).
     files: [
-      'Page',
-      'PagePost',
-      'Photo',
-      'AdVideo',
-      'Comment',
-      'IGUser',
-      'IGMedia',
-      'IGComment',
-      // The IG container, the Facebook user (`/me/accounts`), the business, and the
-      // content_publishing_limit answer: for the Graph simulator base (src/meta-graph/).
-      'ShadowIGMediaBuilder',
-      'User',
-      'Business',
-      'ContentPublishingLimitResponse',
-    ].map((node) => `api_specs/specs/${node}.json`),
+      ...new Set([
+        ...JSON.parse(readFileSync(new URL('../packages/testkit/definitions/meta/source.json', import.meta.url), 'utf8')).files.filter(
+          (path) => !path.includes('enum_types'),
+        ),
+        ...(process.env.META_ADD_NODES ?? '')
+          .split(',')
+          .filter(Boolean)
+          .map((node) => `api_specs/specs/${node.trim()}.json`),
+      ]),
+    ],
     // The enum types the copied nodes name (param and field types), cut from the generator's
     // enum_types.json (570 kB whole): the validator checks enum values against it.
     enums: 'api_specs/specs/enum_types.json',

@@ -62,6 +62,9 @@ export {
   metaEnum,
   metaSpec,
   missingParameterError,
+  topLevelFields,
+  graphFieldExpansion,
+  type GraphFieldSelection,
   type GraphCheckOptions,
   type GraphProblem,
   type MetaEdge,
@@ -70,4 +73,7 @@ export {
   type MetaNodeSpec,
   type MetaParam,
 } from './meta-spec.js';
+export { pickGraphFields } from './graph-fields.js';
+export { graphAnswerProblems } from './graph-answer.js';
+export { graphInsights, type GraphInsightEntry, type GraphInsightInput } from './graph-insights.js';
 export { graphFaultResponses, type GraphFaultResponsesOptions } from './graph-fault-responses.js';

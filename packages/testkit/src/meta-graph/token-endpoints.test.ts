@@ -17,17 +17,27 @@ function setup(kind: GraphTokenKind) {
       return who.ok ? json(200, { id: who.record.subject }) : who.response;
     },
   };
+  const feed = { ...me, path: '/:version/:id/feed' };
   const engine = createSimulatorEngine({
     platform: kind,
     baseUrl: 'https://graph.example',
     clock,
-    routes: [...auth.routes, me],
+    routes: [...auth.routes, me, feed],
     faultResponses: graphFaultResponses({ clock }),
   });
   const get = (path: string) => engine.fetch(`https://graph.example${path}`);
   const form = (path: string, body: Record<string, string>) =>
     engine.fetch(`https://graph.example${path}`, { method: 'POST', body: new URLSearchParams(body) });
-  return { clock, auth, get, form };
+  // The code exchange form Instagram and Threads document (client id and secret, grant, redirect, code).
+  const exchangeCode = (code: string, path = '/oauth/access_token') =>
+    form(path, {
+      client_id: GRAPH_SIM_APP.id,
+      client_secret: GRAPH_SIM_APP.secret,
+      grant_type: 'authorization_code',
+      redirect_uri: 'https://app.example/cb',
+      code,
+    });
+  return { clock, auth, get, form, exchangeCode };
 }
 
 const errorOf = async (response: Response) => ((await response.json()) as { error: Record<string, unknown> }).error;
@@ -73,15 +83,9 @@ describe('Facebook token endpoints', () => {
   });
 
   it('takes the code exchange as a POST form too (what RFC 6749 clients send), answering token_type', async () => {
-    const { form, auth } = setup('facebook');
+    const { exchangeCode, auth } = setup('facebook');
     const code = auth.issueCode('https://app.example/cb', ['pages_show_list']);
-    const response = await form('/v25.0/oauth/access_token', {
-      client_id: GRAPH_SIM_APP.id,
-      client_secret: GRAPH_SIM_APP.secret,
-      grant_type: 'authorization_code',
-      redirect_uri: 'https://app.example/cb',
-      code,
-    });
+    const response = await exchangeCode(code, '/v25.0/oauth/access_token');
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ token_type: 'bearer', expires_in: 3600 });
   });
@@ -95,6 +99,10 @@ describe('Facebook token endpoints', () => {
       message: 'Error validating client secret.',
     });
     expect(await errorOf(await get('/v25.0/me'))).toMatchObject({
+      code: 2500,
+      message: 'An active access token must be used to query information about the current user.',
+    });
+    expect(await errorOf(await get('/v25.0/123/feed'))).toMatchObject({
       code: 104,
       message: 'An access token is required to request this resource.',
     });
@@ -109,17 +117,11 @@ describe('Instagram and Threads token endpoints', () => {
   // https://developers.facebook.com/docs/instagram-platform/reference/access_token ·
   // https://developers.facebook.com/docs/instagram-platform/reference/refresh_access_token
   it('Instagram: code → { data: [{ access_token, user_id, permissions }] }, ig_exchange_token, ig_refresh_token only after 24 h', async () => {
-    const { get, form, auth, clock } = setup('instagram');
+    const { get, exchangeCode, auth, clock } = setup('instagram');
     const code = auth.issueCode('https://app.example/cb', ['instagram_business_basic', 'instagram_business_content_publish']);
-    const exchanged = (await (
-      await form('/oauth/access_token', {
-        client_id: GRAPH_SIM_APP.id,
-        client_secret: GRAPH_SIM_APP.secret,
-        grant_type: 'authorization_code',
-        redirect_uri: 'https://app.example/cb',
-        code: `${code}#_`,
-      })
-    ).json()) as { data: Array<{ access_token: string; user_id: string; permissions: string }> };
+    const exchanged = (await (await exchangeCode(`${code}#_`)).json()) as {
+      data: Array<{ access_token: string; user_id: string; permissions: string }>;
+    };
     expect(exchanged.data[0]).toMatchObject({
       user_id: '10001',
       permissions: 'instagram_business_basic,instagram_business_content_publish',
@@ -138,13 +140,7 @@ describe('Instagram and Threads token endpoints', () => {
     };
     expect(refreshed.expires_in).toBe(5_184_000);
     // A used code answers Instagram's flat error object.
-    const again = await form('/oauth/access_token', {
-      client_id: GRAPH_SIM_APP.id,
-      client_secret: GRAPH_SIM_APP.secret,
-      grant_type: 'authorization_code',
-      redirect_uri: 'https://app.example/cb',
-      code,
-    });
+    const again = await exchangeCode(code);
     expect(await again.json()).toEqual({
       error_type: 'OAuthException',
       code: 400,
@@ -154,21 +150,17 @@ describe('Instagram and Threads token endpoints', () => {
 
   // https://developers.facebook.com/docs/threads/get-started/long-lived-tokens/
   it('Threads: code → { access_token, user_id }; th_exchange_token; an expired long-lived token cannot be refreshed (190/463)', async () => {
-    const { get, form, auth, clock } = setup('threads');
+    const { get, exchangeCode, auth, clock } = setup('threads');
     const code = auth.issueCode('https://app.example/cb');
-    const short = (await (
-      await form('/oauth/access_token', {
-        client_id: GRAPH_SIM_APP.id,
-        client_secret: GRAPH_SIM_APP.secret,
-        grant_type: 'authorization_code',
-        redirect_uri: 'https://app.example/cb',
-        code,
-      })
-    ).json()) as { access_token: string; user_id: string };
+    const short = (await (await exchangeCode(code)).json()) as { access_token: string; user_id: string };
     expect(short.user_id).toBe('10001');
     const long = (await (
       await get(`/access_token?grant_type=th_exchange_token&client_secret=${GRAPH_SIM_APP.secret}&access_token=${short.access_token}`)
     ).json()) as { access_token: string };
+    const debug = (await (await get(`/v1.0/debug_token?input_token=${long.access_token}&access_token=${long.access_token}`)).json()) as {
+      data: { is_valid: boolean; user_id: string };
+    };
+    expect(debug.data).toMatchObject({ is_valid: true, user_id: '10001' });
     await clock.advance(61 * DAY);
     expect(await errorOf(await get(`/refresh_access_token?grant_type=th_refresh_token&access_token=${long.access_token}`))).toMatchObject({
       code: 190,
