@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeClock } from '../clock/index.js';
+import { graphAnswerProblems } from '../meta-graph/index.js';
 import { createFacebookSimulator } from './facebook-simulator.js';
 
 const START = Date.parse('2026-03-02T12:00:00Z');
@@ -84,5 +85,29 @@ describe('Facebook simulator', () => {
     await call('GET', `${page}?fields=followers_count`);
     const throttled = await call('GET', `${page}?fields=followers_count`);
     expect(throttled.body.error).toMatchObject({ code: 80001 });
+  });
+
+  it('answers node and edge reads in the shapes of Meta’s codegen specs', async () => {
+    const { clock, call, page, sim } = setup();
+    const post = await call('POST', `${page}/feed`, { message: 'spec shapes', link: 'https://example.com/a' });
+    const read = await call(
+      'GET',
+      `${post.body.id}?fields=id,message,created_time,permalink_url,is_published,status_type,from,comments.summary(true).limit(0)`,
+    );
+    expect(graphAnswerProblems('PagePost', read.body)).toEqual([]);
+    const seeded = sim.posts()[0]!.id;
+    const comments = await call(
+      'GET',
+      `${seeded}/comments?filter=stream&fields=id,message,created_time,from,parent,permalink_url,is_hidden,like_count`,
+    );
+    expect(graphAnswerProblems('PagePost', comments.body, { edge: 'comments' })).toEqual([]);
+    const listed = await call('GET', `${page}/published_posts?fields=id,message,created_time,attachments,scheduled_publish_time`);
+    expect(graphAnswerProblems('Page', listed.body, { edge: 'published_posts' })).toEqual([]);
+    const node = await call('GET', `${page}?fields=id,name,username,link,followers_count,fan_count`);
+    expect(graphAnswerProblems('Page', node.body)).toEqual([]);
+    const video = await call('POST', `${page}/videos`, { file_url: 'https://example.com/v.mp4', description: 'spec video' });
+    await clock.advance(10_000);
+    const status = await call('GET', `${video.body.id}?fields=id,status,post_id,permalink_url,description`);
+    expect(graphAnswerProblems('AdVideo', status.body)).toEqual([]);
   });
 });

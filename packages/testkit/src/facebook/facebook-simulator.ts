@@ -6,6 +6,7 @@ import {
   createGraphUsageMeter,
   graphError,
   graphFaultResponses,
+  graphInsights,
   graphPage,
   graphParam,
   graphParams,
@@ -791,19 +792,15 @@ export function createFacebookSimulator(options: FacebookSimulatorOptions = {}):
     if (invalid) return graphError(400, { code: 100, message: '(#100) The value must be a valid insights metric' });
     // Daily values end at the day boundary Graph reports (never after now).
     const endTime = new Date(Math.floor(clock.now() / DAY) * DAY).toISOString().replace('.000Z', '+0000');
-    return json(200, {
-      data: asked
-        .filter((name) => name in served)
-        .map((name) => ({
-          name,
-          period,
-          values: [{ value: served[name], ...(period === 'lifetime' ? {} : { end_time: endTime }) }],
-          title: name,
-          description: name,
-          id: `${objectId}/insights/${name}/${period}`,
-        })),
-      paging: { previous: '', next: '' },
-    });
+    return json(
+      200,
+      graphInsights(
+        objectId,
+        asked
+          .filter((name) => name in served)
+          .map((name) => ({ name, period, values: [{ value: served[name], ...(period === 'lifetime' ? {} : { end_time: endTime }) }] })),
+      ),
+    );
   };
 
   const postInsights: Handler = (request, params) => {

@@ -1,4 +1,4 @@
-import type { GraphParams } from '../meta-graph/index.js';
+import { graphFieldExpansion, type GraphParams } from '../meta-graph/index.js';
 
 /** A boolean parameter (`true`/`false`, `1`/`0`), or undefined when absent. @internal */
 export function graphBool(params: GraphParams, name: string): boolean | undefined {
@@ -8,35 +8,13 @@ export function graphBool(params: GraphParams, name: string): boolean | undefine
 }
 
 /**
- * The top-level names of a `fields` parameter, with each one's modifiers
- * (`comments.summary(true).limit(0)` → `comments` with `{ summary: 'true', limit: '0' }`),
- * per https://developers.facebook.com/docs/graph-api/guides/field-expansion. @internal
+ * The top-level fields of a `fields` parameter, each with its modifiers
+ * (`comments.summary(true).limit(0)` → `comments` with `{ summary: 'true', limit: '0' }`), read with
+ * the shared base's `graphFieldExpansion` (https://developers.facebook.com/docs/graph-api/guides/field-expansion). @internal
  */
 export function requestedFields(value: unknown): Map<string, Record<string, string>> {
-  const out = new Map<string, Record<string, string>>();
-  if (typeof value !== 'string' || value === '') return out;
-  let depth = 0;
-  let current = '';
-  const parts: string[] = [];
-  for (const character of value) {
-    if (character === '{' || character === '(') depth += 1;
-    if (character === '}' || character === ')') depth -= 1;
-    if (character === ',' && depth === 0) {
-      parts.push(current);
-      current = '';
-    } else current += character;
-  }
-  parts.push(current);
-  for (const part of parts.map((entry) => entry.trim()).filter(Boolean)) {
-    const [name, ...modifiers] = part.replace(/\{.*\}$/, '').split('.');
-    const options: Record<string, string> = {};
-    for (const modifier of modifiers) {
-      const match = /^(\w+)\(([^)]*)\)$/.exec(modifier);
-      if (match) options[match[1]!] = match[2]!;
-    }
-    out.set(name!, options);
-  }
-  return out;
+  if (typeof value !== 'string' || value.trim() === '') return new Map();
+  return new Map(graphFieldExpansion(value).map((selection) => [selection.name, selection.modifiers]));
 }
 
 /**
