@@ -19,7 +19,8 @@ import { CONTENT_RULES } from '@smm/core/adapter-kit';
  * ```
  */
 export const FACEBOOK_CAPABILITIES = {
-  content: CONTENT_RULES.facebook,
+  // Media bodies are streamed: a video goes up one chunk at a time, never held whole.
+  content: { ...CONTENT_RULES.facebook, media: { ...CONTENT_RULES.facebook.media, streamedBodies: true } },
   visibilities: ['public'],
   replies: true,
   delete: true,

@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { testEnv } from './__tests__/test-env.js';
+import { testEnv, urlMedia } from './__tests__/test-env.js';
 
 describe('reading a post', () => {
   it('reads a post with its photo count, a Page comment with what it answers, and null for a missing one', async () => {
     const env = testEnv();
     const album = await env.client.publish(env.account, {
       text: 'Two photos',
-      media: [1, 2].map((n) => ({
-        kind: 'image' as const,
-        source: { type: 'url' as const, url: `https://cdn.example.com/${n}.jpg` },
-        mimeType: 'image/jpeg',
-      })),
+      media: [1, 2].map((n) => urlMedia('image', `https://cdn.example.com/${n}.jpg`)),
     });
     const post = await env.client.getPost(env.account, album.published.parts[0]!);
     expect(post).toMatchObject({ text: 'Two photos', mediaCount: 2 });

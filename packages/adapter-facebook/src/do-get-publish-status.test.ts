@@ -1,6 +1,6 @@
 import { ApiCallError } from '@smm/core/adapter-kit';
 import { describe, expect, it } from 'vitest';
-import { settle, testEnv } from './__tests__/test-env.js';
+import { settle, testEnv, urlMedia } from './__tests__/test-env.js';
 
 const PAGE = '104776002231';
 const V = 'v26.0';
@@ -40,7 +40,7 @@ describe('publishing a video (a pending publish)', () => {
     const env = testEnv();
     await env.client.publish(env.account, {
       text: 'By URL',
-      media: [{ kind: 'video', source: { type: 'url', url: 'https://cdn.example.com/v.mp4' }, mimeType: 'video/mp4' }],
+      media: [urlMedia('video', 'https://cdn.example.com/v.mp4')],
     });
     const first = env.sim.requests.find((request) => request.method === 'POST')!;
     expect(first.body).toEqual({ description: 'By URL', file_url: 'https://cdn.example.com/v.mp4' });

@@ -1,14 +1,10 @@
 import { ValidationError } from '@smm/core/adapter-kit';
 import { describe, expect, it } from 'vitest';
-import { ONE_PIXEL_PNG_BASE64, settle, testEnv } from './__tests__/test-env.js';
+import { ONE_PIXEL_PNG_BASE64, settle, testEnv, urlMedia } from './__tests__/test-env.js';
 
 const PAGE = '104776002231';
 const V = 'v26.0';
-const url = (n: number) => ({
-  kind: 'image' as const,
-  source: { type: 'url' as const, url: `https://cdn.example.com/${n}.jpg` },
-  mimeType: 'image/jpeg',
-});
+const url = (n: number) => urlMedia('image', `https://cdn.example.com/${n}.jpg`);
 const png = {
   kind: 'image' as const,
   source: { type: 'bytes' as const, base64: ONE_PIXEL_PNG_BASE64 },

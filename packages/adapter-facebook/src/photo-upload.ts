@@ -25,7 +25,7 @@ export async function uploadPhoto(
   } else {
     const form = new FormData();
     for (const [name, value] of Object.entries(params)) form.append(name, String(value));
-    form.append('source', mediaBlob(media), 'photo');
+    form.append('source', await mediaBlob(media), 'photo');
     response = await context.http.request({ method: 'POST', path, body: form, signal: context.signal });
   }
   return parseApiResponse(PhotoCreatedSchema, response, 'facebook', 'POST /{page-id}/photos');

@@ -1,7 +1,13 @@
-import { ApiCallError, parseApiResponse, type AdapterContext, type AdapterMediaRef } from '@smm/core/adapter-kit';
+import {
+  ApiCallError,
+  parseApiResponse,
+  streamedMultipart,
+  uploadInChunks,
+  type AdapterContext,
+  type AdapterMediaRef,
+} from '@smm/core/adapter-kit';
 import { graphPath } from '@smm/meta-graph';
 import { CreatedSchema, SuccessSchema, UploadStartSchema, UploadWindowSchema } from './api-schemas.js';
-import { mediaBytes } from './media-bytes.js';
 
 /** Where and how a video goes up. @internal */
 export interface VideoTarget {
@@ -16,7 +22,9 @@ export interface VideoTarget {
  * protocol (https://developers.facebook.com/docs/graph-api/reference/page/videos/#Creating and
  * https://developers.facebook.com/docs/video-api/guides/publishing): `upload_phase=start` with
  * `file_size` names the first window, each `transfer` sends `video_file_chunk` at the
- * `start_offset` Graph named and gets the next window, until both offsets equal the size;
+ * `start_offset` Graph named and gets the next window, until both offsets equal the size. The
+ * bytes are read from the media's streamed body one chunk at a time (core's `uploadInChunks`), so
+ * a large file never sits in memory whole;
  * `finish` carries `description`, `title` and the publishing fields. All to `videoBaseUrl`
  * (graph-video.facebook.com), as Meta's docs send uploads.
  *
@@ -40,47 +48,72 @@ export async function uploadVideo(
     });
     return parseApiResponse(CreatedSchema, response, 'facebook', `${what} (file_url)`).id;
   }
-  const bytes = mediaBytes(media);
+  const body = media.body;
+  if (!body) throw new Error('uploadVideo needs the media body core hands adapters with streamed bodies');
   const started = parseApiResponse(
     UploadStartSchema,
     await context.http.request({
       method: 'POST',
       path: url,
-      json: { upload_phase: 'start', file_size: bytes.length },
+      json: { upload_phase: 'start', file_size: body.sizeBytes },
       signal: context.signal,
     }),
     'facebook',
     `${what} (upload_phase=start)`,
   );
-  let window = { start_offset: started.start_offset, end_offset: started.end_offset };
-  while (window.start_offset < bytes.length) {
-    if (window.end_offset <= window.start_offset || window.end_offset > bytes.length) {
-      throw new ApiCallError(
-        `Facebook named an upload window (${window.start_offset}–${window.end_offset}) outside the ${bytes.length}-byte video: publish again`,
+  // Graph names each window; its first one sets the chunk size, and every later one must follow on.
+  const chunkSize = started.end_offset - started.start_offset;
+  const protocolBreak = (window: { start_offset: number; end_offset: number }) =>
+    new ApiCallError(
+      `Facebook named an upload window (${window.start_offset}–${window.end_offset}) that does not follow the bytes sent (${body.sizeBytes} in all): publish again`,
+      {
+        status: 200,
+        platform: 'facebook',
+        isRetryable: false,
+      },
+    );
+  if (started.start_offset !== 0 || chunkSize <= 0) throw protocolBreak(started);
+  await uploadInChunks({
+    body,
+    chunkSize,
+    signal: context.signal,
+    async sendChunk(chunk) {
+      // The chunk goes as a streamed multipart body (fields first, then the bytes): no copy of it is made.
+      const form = streamedMultipart(
+        [
+          ['upload_phase', 'transfer'],
+          ['upload_session_id', started.upload_session_id],
+          ['start_offset', String(chunk.offset)],
+        ],
         {
-          status: 200,
-          platform: 'facebook',
-          isRetryable: false,
+          name: 'video_file_chunk',
+          filename: 'chunk',
+          type: 'application/octet-stream',
+          sizeBytes: chunk.bytes.length,
+          stream: async function* () {
+            yield chunk.bytes;
+          },
         },
       );
-    }
-    const form = new FormData();
-    form.append('upload_phase', 'transfer');
-    form.append('upload_session_id', started.upload_session_id);
-    form.append('start_offset', String(window.start_offset));
-    form.append(
-      'video_file_chunk',
-      new Blob([bytes.slice(window.start_offset, window.end_offset)], { type: 'application/octet-stream' }),
-      'chunk',
-    );
-    window = parseApiResponse(
-      UploadWindowSchema,
-      // A chunk sent twice is refused (the offset moved on), never stored twice: safe to repeat.
-      await context.http.request({ method: 'POST', path: url, body: form, idempotent: true, signal: context.signal }),
-      'facebook',
-      `${what} (upload_phase=transfer)`,
-    );
-  }
+      const next = parseApiResponse(
+        UploadWindowSchema,
+        // A chunk sent twice is refused (the offset moved on), never stored twice: safe to repeat.
+        await context.http.request({
+          method: 'POST',
+          path: url,
+          streamBody: form.stream,
+          headers: { 'content-type': form.contentType, 'content-length': String(form.contentLength) },
+          idempotent: true,
+          signal: chunk.signal ?? context.signal,
+        }),
+        'facebook',
+        `${what} (upload_phase=transfer)`,
+      );
+      const sent = chunk.offset + chunk.bytes.length;
+      const expectedEnd = Math.min(body.sizeBytes, sent + chunkSize);
+      if (next.start_offset !== sent || next.end_offset !== expectedEnd) throw protocolBreak(next);
+    },
+  });
   parseApiResponse(
     SuccessSchema,
     await context.http.request({

@@ -5,8 +5,7 @@ import { createFacebookAdapter, type FacebookAdapterSettingsInput } from '../ind
 
 export { ONE_PIXEL_PNG_BASE64, settle } from '@smm/testkit/adapter-test-env';
 
-/** The Facebook adapter (its settings overridden by `settings`) against a Facebook simulator, seed 7; video uploads go to the simulator too. */
-export const testEnv = defineAdapterTestEnv({
+const bound = defineAdapterTestEnv({
   simulator: (clock, options?: Omit<FacebookSimulatorOptions, 'clock'>) => createFacebookSimulator({ clock, seed: 7, ...options }),
   createAdapter: (sim, settings?: Partial<FacebookAdapterSettingsInput>) =>
     createFacebookAdapter({
@@ -17,4 +16,18 @@ export const testEnv = defineAdapterTestEnv({
       appSecret: sim.credentials.clientSecret,
       ...settings,
     }),
+});
+
+/** The Facebook adapter (its settings overridden by `settings`) against a Facebook simulator, seed 7; video uploads go to the simulator too. */
+export const testEnv = bound;
+
+/**
+ * Media at a URL, with its size: this adapter reads streamed media bodies, and core asks a URL for
+ * its size (a HEAD request) unless the draft gives it. Graph fetches the URL itself.
+ */
+export const urlMedia = (kind: 'image' | 'video', url: string, sizeBytes = 1_000) => ({
+  kind,
+  source: { type: 'url' as const, url },
+  mimeType: kind === 'image' ? 'image/jpeg' : 'video/mp4',
+  sizeBytes,
 });

@@ -46,7 +46,7 @@ export interface FacebookSimulatorOptions {
   commentsPerPost?: number;
   /** Video processing after `finish`: `durationMs` (default 4 000) processing, then ready (or error with `fail: true`). */
   videoProcessing?: { durationMs?: number; fail?: boolean };
-  /** Chunk size Graph names in upload windows (default 1 MiB). */
+  /** Chunk size Graph names in upload windows (default 8 MiB). */
   videoChunkBytes?: number;
   /**
    * The Pages business-use-case budget: calls per Page per hour before Graph throttles with

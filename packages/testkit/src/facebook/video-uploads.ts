@@ -37,8 +37,8 @@ export interface VideoUploads {
   all(): VideoUpload[];
 }
 
-/** Upload sessions with Graph's chunk windows (`chunkBytes` each, default 1 MiB). @internal */
-export function createVideoUploads(chunkBytes = 1024 * 1024): VideoUploads {
+/** Upload sessions with Graph's chunk windows (`chunkBytes` each, default 8 MiB). @internal */
+export function createVideoUploads(chunkBytes = 8 * 1024 * 1024): VideoUploads {
   const uploads: VideoUpload[] = [];
   const window = (upload: VideoUpload): UploadWindow => ({
     start_offset: String(upload.received),
