@@ -1,6 +1,7 @@
 import type { MediaRef } from '@smm/core/adapter-kit';
 import { createFacebookSimulator } from '@smm/testkit/facebook';
 import { runAdapterConformance } from '@smm/testkit/vitest';
+import { simulatorSettings } from './__tests__/test-env.js';
 import { createFacebookAdapter } from './index.js';
 
 // A video is processed after its upload (4 s in the simulator): the publish goes pending.
@@ -9,13 +10,6 @@ const video: MediaRef = { kind: 'video', source: { type: 'bytes', base64: 'AAAAG
 runAdapterConformance({
   name: '@smm/adapter-facebook',
   simulator: (clock) => createFacebookSimulator({ clock, seed: 1 }),
-  createAdapter: (sim) =>
-    createFacebookAdapter({
-      baseUrl: sim.baseUrl,
-      videoBaseUrl: sim.videoBaseUrl,
-      authBaseUrl: sim.baseUrl,
-      appId: sim.credentials.clientId,
-      appSecret: sim.credentials.clientSecret,
-    }),
+  createAdapter: (sim) => createFacebookAdapter(simulatorSettings(sim)),
   pendingDraft: { media: [video] },
 });

@@ -2,6 +2,7 @@ import { createConnectFlow } from '@smm/core/connect';
 import { createFakeClock } from '@smm/testkit/clock';
 import { createFacebookSimulator } from '@smm/testkit/facebook';
 import { describe, expect, it } from 'vitest';
+import { simulatorSettings } from './__tests__/test-env.js';
 import { createFacebookAdapter } from './index.js';
 
 const REDIRECT = 'http://127.0.0.1:8765/callback';
@@ -10,12 +11,7 @@ describe('connecting Pages with Facebook Login', () => {
   it('trades the code for a long-lived user token, then lists each Page with its own Page token', async () => {
     const clock = createFakeClock({ now: Date.parse('2026-01-05T09:00:00Z'), autoAdvance: true });
     const sim = createFacebookSimulator({ clock, otherPages: 1 });
-    const adapter = createFacebookAdapter({
-      baseUrl: sim.baseUrl,
-      authBaseUrl: sim.baseUrl,
-      appId: sim.credentials.clientId,
-      appSecret: sim.credentials.clientSecret,
-    });
+    const adapter = createFacebookAdapter(simulatorSettings(sim));
     const flow = createConnectFlow(adapter, {
       clientId: sim.credentials.clientId,
       clientSecret: sim.credentials.clientSecret,

@@ -1,21 +1,23 @@
 // This package's tests run on testkit's one adapter test set-up, bound to the Facebook simulator.
 import { defineAdapterTestEnv } from '@smm/testkit/adapter-test-env';
-import { createFacebookSimulator, type FacebookSimulatorOptions } from '@smm/testkit/facebook';
+import { createFacebookSimulator, type FacebookSimulator, type FacebookSimulatorOptions } from '@smm/testkit/facebook';
 import { createFacebookAdapter, type FacebookAdapterSettingsInput } from '../index.js';
 
 export { ONE_PIXEL_PNG_BASE64, settle } from '@smm/testkit/adapter-test-env';
 
+/** The adapter settings that point every host (API, video uploads, Login dialog) at a simulator, with its app. */
+export const simulatorSettings = (sim: FacebookSimulator): FacebookAdapterSettingsInput => ({
+  baseUrl: sim.baseUrl,
+  videoBaseUrl: sim.videoBaseUrl,
+  authBaseUrl: sim.baseUrl,
+  appId: sim.credentials.clientId,
+  appSecret: sim.credentials.clientSecret,
+});
+
 const bound = defineAdapterTestEnv({
   simulator: (clock, options?: Omit<FacebookSimulatorOptions, 'clock'>) => createFacebookSimulator({ clock, seed: 7, ...options }),
   createAdapter: (sim, settings?: Partial<FacebookAdapterSettingsInput>) =>
-    createFacebookAdapter({
-      baseUrl: sim.baseUrl,
-      videoBaseUrl: sim.videoBaseUrl,
-      authBaseUrl: sim.baseUrl,
-      appId: sim.credentials.clientId,
-      appSecret: sim.credentials.clientSecret,
-      ...settings,
-    }),
+    createFacebookAdapter({ ...simulatorSettings(sim), ...settings }),
 });
 
 /** The Facebook adapter (its settings overridden by `settings`) against a Facebook simulator, seed 7; video uploads go to the simulator too. */
