@@ -10,6 +10,7 @@ import {
   graphPage,
   graphParam,
   graphParams,
+  graphTime,
   unsupportedRequest,
   type GraphParams,
   type MetaNode,
@@ -292,7 +293,7 @@ export function createFacebookSimulator(options: FacebookSimulatorOptions = {}):
       : fields;
     for (const [name, modifiers] of want) {
       if (name === 'message' && post.text) out.message = post.text;
-      if (name === 'created_time') out.created_time = new Date(publishedAtMs(post)).toISOString().replace('.000Z', '+0000');
+      if (name === 'created_time') out.created_time = graphTime(publishedAtMs(post));
       if (name === 'permalink_url') out.permalink_url = `https://www.facebook.com/${page.id}/posts/${post.id.split('_')[1]}`;
       if (name === 'is_published') out.is_published = isPublished(post);
       if (name === 'scheduled_publish_time' && extra.scheduledAtMs !== undefined && !isPublished(post))
@@ -549,7 +550,7 @@ export function createFacebookSimulator(options: FacebookSimulatorOptions = {}):
       .sort((a, b) => b.finishedAtMs! - a.finishedAtMs! || b.videoId.localeCompare(a.videoId))
       .map((upload) => {
         const out = renderVideo(upload.videoId, fields);
-        if (fields.has('created_time')) out.created_time = new Date(upload.finishedAtMs!).toISOString().replace('.000Z', '+0000');
+        if (fields.has('created_time')) out.created_time = graphTime(upload.finishedAtMs!);
         return out;
       });
     return json(200, graphPage(items, request, { defaultLimit: 25 }));
@@ -570,7 +571,7 @@ export function createFacebookSimulator(options: FacebookSimulatorOptions = {}):
     const out: Record<string, unknown> = { id: comment.id };
     for (const [name] of want) {
       if (name === 'message') out.message = comment.message;
-      if (name === 'created_time') out.created_time = new Date(comment.createdAtMs).toISOString().replace('.000Z', '+0000');
+      if (name === 'created_time') out.created_time = graphTime(comment.createdAtMs);
       if (name === 'from') out.from = comment.from;
       if (name === 'parent' && comment.objectId !== comment.postId) out.parent = { id: comment.objectId };
       if (name === 'permalink_url')
@@ -791,7 +792,7 @@ export function createFacebookSimulator(options: FacebookSimulatorOptions = {}):
     );
     if (invalid) return graphError(400, { code: 100, message: '(#100) The value must be a valid insights metric' });
     // Daily values end at the day boundary Graph reports (never after now).
-    const endTime = new Date(Math.floor(clock.now() / DAY) * DAY).toISOString().replace('.000Z', '+0000');
+    const endTime = graphTime(Math.floor(clock.now() / DAY) * DAY);
     return json(
       200,
       graphInsights(
