@@ -26,8 +26,11 @@
  * Instagram takes no text-only post either: its variant carries a generated PNG given as bytes,
  * which the adapter puts on the app's public media host (here the simulator's own) because
  * Instagram downloads media from a URL; the container is published once Instagram has processed it.
+ * Facebook takes the full text on a Page, the link as its link card; a Page post is public, so it
+ * warns about `unlisted` too.
  */
 import { createBlueskyAdapter } from '@smm/adapter-bluesky';
+import { createFacebookAdapter } from '@smm/adapter-facebook';
 import { createLinkedInAdapter } from '@smm/adapter-linkedin';
 import { createMastodonAdapter } from '@smm/adapter-mastodon';
 import { createPinterestAdapter } from '@smm/adapter-pinterest';
@@ -48,6 +51,7 @@ import { createInstagramSimulator } from '@smm/testkit/instagram';
 import { createYouTubeSimulator } from '@smm/testkit/youtube';
 import { createLinkedInSimulator } from '@smm/testkit/linkedin';
 import { createTikTokSimulator } from '@smm/testkit/tiktok';
+import { createFacebookSimulator } from '@smm/testkit/facebook';
 
 const quiet = process.env.SMM_EXAMPLE_QUIET === '1';
 const detail = (...lines: unknown[]) => {
@@ -101,6 +105,9 @@ const linkedinServer = await linkedinSim.listen({ host: '127.0.0.1', port: 0 });
 // Instagram: an image post; its media host is the simulator's (an app gives its bucket or CDN).
 const instagramSim = createInstagramSimulator({ clock, seed: 25 });
 const instagramServer = await instagramSim.listen({ host: '127.0.0.1', port: 0 });
+// Facebook: a Page, posting with its Page token.
+const facebookSim = createFacebookSimulator({ clock, seed: 26 });
+const facebookServer = await facebookSim.listen({ host: '127.0.0.1', port: 0 });
 // Nothing here may run long: the whole example gives up after 30 s.
 const signal = AbortSignal.timeout(30_000);
 
@@ -115,7 +122,9 @@ try {
     { platform: 'linkedin', id: linkedinSim.account.id, handle: linkedinSim.account.handle, timeZone: 'UTC' },
     { platform: 'tiktok', id: tiktokSim.account.id, handle: tiktokSim.account.handle, timeZone: 'UTC' },
     { platform: 'instagram', id: instagramSim.account.id, handle: instagramSim.account.handle, timeZone: 'UTC' },
+    { platform: 'facebook', id: facebookSim.account.id, handle: facebookSim.account.handle, timeZone: 'UTC' },
   ];
+  const onFacebook = accounts.find((account) => account.platform === 'facebook')!;
   const [onX, onBluesky, onMastodon, onRevoked, onPinterest] = accounts as [Account, Account, Account, Account, Account];
   const onLinkedIn = accounts[6]!;
   const onTikTok = accounts[7]!;
@@ -131,6 +140,7 @@ try {
       createLinkedInAdapter({ baseUrl: linkedinServer.url }),
       createTikTokAdapter({ baseUrl: tiktokServer.url }),
       createInstagramAdapter({ baseUrl: instagramServer.url, mediaHost: instagramSim.mediaHost }),
+      createFacebookAdapter({ baseUrl: facebookServer.url, videoBaseUrl: facebookServer.url }),
     ],
     accounts,
     credentials: {
@@ -143,6 +153,7 @@ try {
       [accountKey(onLinkedIn)]: linkedinSim.credentials,
       [accountKey(onTikTok)]: tiktokSim.credentials,
       [accountKey(onInstagram)]: instagramSim.credentials,
+      [accountKey(onFacebook)]: { accessToken: facebookSim.credentials.accessToken },
     },
     clock,
     httpOptions: { timeoutMs: 5_000, maxRetries: 2 },
@@ -369,6 +380,23 @@ try {
   console.log(
     `checked on Instagram: media ${grams[0]!.id} from container ${String(grams[0]!.extra.containerId)}, image at ${grams[0]!.mediaIds[0]}`,
   );
+  // Facebook: one Page post with the full text and the link as its link card; public, so it warned about unlisted.
+  const facebookResult = results.find((result) => result.account.platform === 'facebook')!;
+  const pagePosts = facebookSim.posts().filter((post) => post.text === full);
+  expect(
+    facebookResult.status === 'fulfilled' && pagePosts.length === 1 && pagePosts[0]!.id === facebookResult.value.published.parts[0]!.id,
+    `Facebook holds ${pagePosts.length} Page posts with the full text; expected the one published`,
+  );
+  expect(
+    facebookResult.value.warnings.some((warning) => warning.code === 'visibility_unsupported'),
+    'Facebook should warn that a Page post is public',
+  );
+  const feedBody = facebookSim.requests.find((request) => request.method === 'POST' && request.path.endsWith('/feed'))!.body as Record<
+    string,
+    unknown
+  >;
+  expect(feedBody.link === parsed.link, `Facebook got link ${String(feedBody.link)} as the link card`);
+  console.log(`checked on Facebook: Page post ${pagePosts[0]!.id} with the full text and the link card ${String(feedBody.link)}`);
   console.log(
     `\nchecked on the simulators: X reply_settings=${String(tweetBody.reply_settings)}; Bluesky langs=${JSON.stringify(record.langs)} tags=${JSON.stringify(record.tags)}; Mastodon visibility=${toot[0]!.visibility} spoiler_text="${String(statusBody.spoiler_text)}"; revoked account: ${revokedSim.posts().length} posts; TikTok privacy_level=${String(tiktokInit.post_info.privacy_level)} disable_duet=${String(tiktokInit.post_info.disable_duet)}`,
   );
@@ -379,7 +407,9 @@ try {
   console.error(`cross-post example failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 } finally {
-  await Promise.all([...servers, pinterestServer, youtubeServer, linkedinServer, instagramServer].map((server) => server.close()));
+  await Promise.all(
+    [...servers, pinterestServer, youtubeServer, linkedinServer, instagramServer, facebookServer].map((server) => server.close()),
+  );
   await rm(videoDir, { recursive: true, force: true });
   await rm(clipDir, { recursive: true, force: true });
 }

@@ -28,6 +28,7 @@ import { writeReport } from './report.js';
 import { runWeek } from './run-week.js';
 import { startNetworks, type Networks } from './simulators.js';
 import { printSummary } from './summary.js';
+import { postToFacebookPage } from './facebook-page.js';
 import { pinArticle } from './pinterest-pin.js';
 import { postToInstagram } from './instagram-post.js';
 import { postTikTokClip } from './tiktok-clip.js';
@@ -131,6 +132,9 @@ try {
   await postYouTubeVideo(clock, article.title.slice(0, 100), `${article.title}\n\nThe whole article: ${article.url}`);
   await pinArticle(clock, { title: article.title, url: article.url, summary: `${article.title} — read the whole story on our blog.` });
   await postToInstagram(clock, { title: article.title, url: article.url });
+
+  step('Facebook: connect the Page, post the article, schedule an album, answer a comment');
+  await postToFacebookPage(clock, { title: article.title, url: article.url });
 
   step('Summary');
   printSummary({

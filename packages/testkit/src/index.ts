@@ -11,6 +11,7 @@ export * from './simulator/index.js';
 export * from './x/index.js';
 export * from './pinterest/index.js';
 export * from './instagram/index.js';
+export * from './facebook/index.js';
 export * from './openapi/index.js';
 export * from './bluesky/index.js';
 export * from './mastodon/index.js';
