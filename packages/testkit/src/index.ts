@@ -10,6 +10,7 @@ export * from './clock/index.js';
 export * from './simulator/index.js';
 export * from './x/index.js';
 export * from './pinterest/index.js';
+export * from './threads/index.js';
 export * from './openapi/index.js';
 export * from './bluesky/index.js';
 export * from './mastodon/index.js';
