@@ -26,7 +26,7 @@ function toMention(media: ThreadsMedia, accountId: string): Mention {
     createdAt: new Date(media.timestamp ?? 0).toISOString(),
     ...(media.permalink ? { url: media.permalink } : {}),
     ...(media.root_post ? { conversationId: media.root_post.id } : {}),
-    ...(media.replied_to ? { inReplyToId: media.replied_to.id, subject: { id: media.replied_to.id } } : {}),
+    ...(media.replied_to ? { inReplyToId: media.replied_to.id, subject: { platform: 'threads', accountId, id: media.replied_to.id } } : {}),
   };
 }
 
