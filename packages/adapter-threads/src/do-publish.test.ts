@@ -143,16 +143,24 @@ describe('publishing a post: container, status, threads_publish', () => {
 });
 
 describe('publishing limits', () => {
-  it('refuses the 251st post of 24 h with PublishingLimitError naming the quota, before any container', async () => {
-    const { sim, client, account } = testEnv();
-    sim.publishingLimit.fill(USER, 250);
+  it('refuses the 251st post of 24 h with PublishingLimitError naming the quota and when the oldest post frees, before any container', async () => {
+    const { sim, client, account, clock } = testEnv();
+    const { published } = await client.publish(account, { text: 'the oldest of the day' });
+    const oldestAt = Date.parse(sim.posts()[0]!.createdAt);
+    await clock.advance(3_600_000);
+    sim.publishingLimit.fill(USER, 249);
+    const from = sim.requests.length;
     const outcome = await settle(client.publish(account, { text: 'one too many' }));
     expect(outcome.ok).toBe(false);
     const error = (outcome as { error: unknown }).error;
     expect(RateLimitError.isInstance(error)).toBe(true);
     expect((error as Error).name).toBe('PublishingLimitError');
-    expect((error as Error).message).toContain('250');
-    expect(posts(sim)).toEqual([]);
+    expect((error as Error).message).toContain('250 of 250 posts a rolling 24 h');
+    // It frees 24 h after the oldest post of the window (Meta's timestamps are to the second).
+    const resetAt = (error as RateLimitError).resetAt!;
+    expect(Math.abs(Date.parse(resetAt) - (oldestAt + 86_400_000))).toBeLessThan(1_000);
+    expect(published.parts).toHaveLength(1);
+    expect(sim.requests.slice(from).filter((request) => request.method === 'POST')).toEqual([]);
   });
 
   it('counts a chain’s later parts against the 1,000 replies, not the posts', async () => {
