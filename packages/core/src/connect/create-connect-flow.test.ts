@@ -139,6 +139,40 @@ describe('createConnectFlow', () => {
     expect(() => adapter({ connect: { ...connect, scopeSeparator: ';' as ',' } })).toThrow(/scopeSeparator/);
   });
 
+  it('reads a token answer without token_type as the type the connect member declares (Meta), and refuses it otherwise', async () => {
+    const { clock, engine } = server();
+    // Instagram-Login and Threads answer { access_token, user_id }: strip token_type as they do.
+    const metaLike: typeof fetch = async (input, init) => {
+      const response = await engine.fetch(input, init);
+      if (!String(input instanceof Request ? input.url : input).endsWith('/token') || !response.ok) return response;
+      const { token_type: _dropped, ...body } = (await response.json()) as Record<string, unknown>;
+      return new Response(JSON.stringify({ ...body, user_id: 17841400000000000 }), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
+    };
+    const finish = async (extra: Partial<OAuthConnect<Credentials>>) => {
+      const flow = createConnectFlow<Credentials>(adapter({ connect: { ...connect, ...extra } }), {
+        clientId: 'public-app',
+        redirectUri: REDIRECT,
+        fetch: metaLike,
+        now: () => clock.now(),
+      });
+      const start = await flow.start();
+      const params = new URL((await engine.fetch(start.url, { redirect: 'manual' })).headers.get('location')!).searchParams;
+      return flow.finish({
+        code: params.get('code')!,
+        state: params.get('state')!,
+        expectedState: start.state,
+        codeVerifier: start.codeVerifier,
+      });
+    };
+    await expect(finish({})).rejects.toThrow(/token_type/);
+    const credentials = await finish({ tokenTypeDefault: 'bearer' });
+    expect(credentials.token).toMatch(/^memo/);
+    expect(() => adapter({ connect: { ...connect, tokenTypeDefault: 'mac' as 'bearer' } })).toThrow(/tokenTypeDefault/);
+  });
+
   it('exchanges the code (given as code and state) for credentials, expiring as the server says', async () => {
     const { clock, flow, start, callbackUrl, live } = await connected();
     const params = new URL(callbackUrl).searchParams;

@@ -21,6 +21,27 @@ function isLoopback(url: string): boolean {
   return LOOPBACK.has(new URL(url).hostname);
 }
 
+// A token answer without `token_type` (Meta's Instagram-Login and Threads endpoints) gets the
+// type the connect member declares, so oauth4webapi reads it; any other answer passes untouched.
+function withTokenTypeDefault(fetchImpl: typeof fetch, tokenUrl: string, tokenType: string): typeof fetch {
+  return async (input, init) => {
+    const response = await fetchImpl(input, init);
+    const url = input instanceof Request ? input.url : String(input);
+    if (!response.ok || url.split('?')[0] !== tokenUrl.split('?')[0]) return response;
+    if (!(response.headers.get('content-type') ?? '').includes('json')) return response;
+    const body: unknown = await response
+      .clone()
+      .json()
+      .catch(() => undefined);
+    if (body === null || typeof body !== 'object' || Array.isArray(body) || 'token_type' in body) return response;
+    return new Response(JSON.stringify({ ...body, token_type: tokenType }), {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+  };
+}
+
 /**
  * @internal The oauth4webapi authorization server, client and client authentication for one
  * adapter's endpoints.
@@ -57,7 +78,9 @@ export function oauthClientParts(
     client: { client_id: app.clientId },
     clientAuth,
     requestOptions: (signal) => ({
-      [oauth.customFetch]: fetchImpl,
+      [oauth.customFetch]: connect.tokenTypeDefault
+        ? withTokenTypeDefault(fetchImpl, endpoints.tokenUrl, connect.tokenTypeDefault)
+        : fetchImpl,
       ...(insecure ? { [oauth.allowInsecureRequests]: true } : {}),
       ...(signal ? { signal } : {}),
       ...additional,

@@ -97,6 +97,12 @@ export interface AdapterV1OAuthConnect<TCredentials = unknown> {
    * requests (default `client_id`, RFC 6749; TikTok calls it `client_key`).
    */
   readonly clientIdParameter?: string;
+  /**
+   * The token type a network means when its token endpoint leaves `token_type` out, which RFC 6749
+   * §5.1 requires (Meta's Instagram-Login and Threads endpoints answer `{ access_token, user_id }`
+   * only). Without it such an answer is refused as malformed.
+   */
+  readonly tokenTypeDefault?: 'bearer';
   /** Turns a token response into the credentials the adapter's `credentials.schema` accepts. */
   toCredentials(tokens: AdapterV1TokenResponse, input: { clientId: string; clientSecret?: string; now: number }): TCredentials;
   /** The tokens inside stored credentials (for refresh and revoke). */
