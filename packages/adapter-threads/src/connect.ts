@@ -1,4 +1,4 @@
-import { parseApiResponse, type ConnectContext } from '@smm/core/adapter-kit';
+import { connectRequest, type ConnectContext } from '@smm/core/adapter-kit';
 import { graphOAuthConnect, graphPath } from '@smm/meta-graph';
 import { ProfileSchema } from './api-schemas.js';
 import type { ThreadsCredentials } from './credentials.js';
@@ -23,13 +23,13 @@ export const THREADS_DEFAULT_SCOPES = [
 
 /** The Threads user behind a token: `GET /me?fields=id,username,name` (https://developers.facebook.com/documentation/threads/threads-profiles). */
 async function threadsMe(credentials: ThreadsCredentials, context: ConnectContext, settings: ThreadsConnectSettings) {
-  const url = `${settings.baseUrl}${graphPath(settings.apiVersion, 'me')}?fields=id,username,name`;
-  const response = await context.fetch(url, {
-    headers: { authorization: `Bearer ${credentials.accessToken}` },
-    ...(context.signal ? { signal: context.signal } : {}),
+  const me = await connectRequest(context, {
+    platform: 'threads',
+    what: 'GET /me',
+    url: `${settings.baseUrl}${graphPath(settings.apiVersion, 'me')}?fields=id,username,name`,
+    bearer: credentials.accessToken,
+    schema: ProfileSchema,
   });
-  const body: unknown = await response.json().catch(() => null);
-  const me = parseApiResponse(ProfileSchema, { status: response.status, headers: response.headers, data: body }, 'threads', 'GET /me');
   return {
     id: me.id,
     kind: 'user' as const,

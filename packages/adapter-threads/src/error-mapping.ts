@@ -15,7 +15,7 @@ export const LINK_LIMIT_CODE = 'THREADS_API__LINK_LIMIT_EXCEEDED';
  * @internal
  */
 export function mapThreadsError(response: AdapterErrorResponse): AdapterErrorMapping {
-  const mapping = mapGraphError(response);
+  const mapping = mapGraphError(response) ?? {};
   const text = JSON.stringify(response.body ?? '');
   if (text.includes(LINK_LIMIT_CODE)) {
     return { ...mapping, notActedOn: true, retryable: false, message: 'Threads refuses posts with more than 5 links: remove some' };

@@ -654,7 +654,10 @@ export function createThreadsSimulator(options: ThreadsSimulatorOptions = {}): T
   const servePublicMedia: SimRoute['handle'] = (request) => {
     const file = mediaHost.atPath(request.path);
     if (!file?.bytes) return new Response('Not Found', { status: 404, headers: { 'content-type': 'text/plain' } });
-    return new Response(file.bytes, { status: 200, headers: { 'content-type': file.mimeType, 'content-length': String(file.sizeBytes) } });
+    return new Response(new Uint8Array(file.bytes), {
+      status: 200,
+      headers: { 'content-type': file.mimeType, 'content-length': String(file.sizeBytes) },
+    });
   };
 
   const v = (path: string) => `/${VERSION}${path}`;
