@@ -1,6 +1,5 @@
 import { ValidationError } from '@smm/core/adapter-kit';
 import { createClient } from '@smm/core/client';
-import type { PendingPublish } from '@smm/core/model';
 import { describe, expect, it } from 'vitest';
 import { settle, testEnv } from './__tests__/test-env.js';
 
@@ -25,7 +24,7 @@ describe('resuming a pending Threads publish', () => {
       { text: 'part 1', thread: [{ text: 'part 2' }, { text: 'part 3' }] },
       { wait: false },
     );
-    const stored = JSON.parse(JSON.stringify(pending)) as PendingPublish;
+    const stored = JSON.parse(JSON.stringify(pending)) as typeof pending & object;
     // Another worker moves the chain on until part 2 is live, then dies (its newer handles are lost).
     let latest = stored;
     while (sim.posts().length < 2) {
