@@ -7,18 +7,28 @@ import { THREADS_AUTH_URL, THREADS_DEFAULT_SCOPES } from './internal/index.js';
 
 const REDIRECT = 'https://app.example.com/callback/threads';
 
+function setup(authBaseUrl?: (sim: ReturnType<typeof createThreadsSimulator>) => string) {
+  const clock = createFakeClock({ now: '2026-03-02T10:00:00.000Z' });
+  const sim = createThreadsSimulator({ clock });
+  const adapter = createThreadsAdapter({
+    baseUrl: sim.baseUrl,
+    ...(authBaseUrl ? { authBaseUrl: authBaseUrl(sim) } : {}),
+    appId: sim.app.id,
+    appSecret: sim.app.secret,
+  });
+  const flow = createConnectFlow(adapter, {
+    clientId: sim.app.id,
+    clientSecret: sim.app.secret,
+    redirectUri: REDIRECT,
+    fetch: sim.fetch,
+    now: () => clock.now(),
+  });
+  return { clock, sim, flow };
+}
+
 describe('Threads connect flow', () => {
   it('sends the user to the Authorization Window with the app id, comma-separated permissions and no PKCE', async () => {
-    const clock = createFakeClock({ now: '2026-03-02T10:00:00.000Z' });
-    const sim = createThreadsSimulator({ clock });
-    const adapter = createThreadsAdapter({ baseUrl: sim.baseUrl, appId: sim.app.id, appSecret: sim.app.secret });
-    const flow = createConnectFlow(adapter, {
-      clientId: sim.app.id,
-      clientSecret: sim.app.secret,
-      redirectUri: REDIRECT,
-      fetch: sim.fetch,
-      now: () => clock.now(),
-    });
+    const { sim, flow } = setup();
     const start = await flow.start();
     const url = new URL(start.url);
     // https://developers.facebook.com/documentation/threads/get-started/get-access-tokens-and-permissions — Step 1.
@@ -35,16 +45,7 @@ describe('Threads connect flow', () => {
 
 describe('Threads connect flow, end to end against the simulator', () => {
   it('exchanges the code, trades the 1-hour token for a long-lived one, and lists the user from /me', async () => {
-    const clock = createFakeClock({ now: '2026-03-02T10:00:00.000Z' });
-    const sim = createThreadsSimulator({ clock });
-    const adapter = createThreadsAdapter({ baseUrl: sim.baseUrl, authBaseUrl: sim.baseUrl, appId: sim.app.id, appSecret: sim.app.secret });
-    const flow = createConnectFlow(adapter, {
-      clientId: sim.app.id,
-      clientSecret: sim.app.secret,
-      redirectUri: REDIRECT,
-      fetch: sim.fetch,
-      now: () => clock.now(),
-    });
+    const { clock, sim, flow } = setup((s) => s.baseUrl);
     const start = await flow.start();
     const callbackUrl = (await sim.fetch(start.url, { redirect: 'manual' })).headers.get('location')!;
     const credentials = await flow.finish({ callbackUrl, expectedState: start.state, codeVerifier: start.codeVerifier });
