@@ -73,9 +73,22 @@ const DEFINITIONS = {
   // parameters and fields) are the machine-readable definition. Copied whole, one file per node.
   meta: {
     repository: 'https://github.com/facebook/facebook-business-sdk-codegen',
-    files: ['Page', 'PagePost', 'Photo', 'AdVideo', 'Comment', 'IGUser', 'IGMedia', 'IGComment'].map(
-      (node) => `api_specs/specs/${node}.json`,
-    ),
+    // The nodes already vendored (definitions/meta/source.json), plus any named in
+    // META_ADD_NODES=Node,Node (add the new name to META_NODES in src/meta-graph/meta-spec.ts too).
+    files: [
+      ...new Set([
+        ...JSON.parse(readFileSync(new URL('../packages/testkit/definitions/meta/source.json', import.meta.url), 'utf8')).files.filter(
+          (path) => !path.includes('enum_types'),
+        ),
+        ...(process.env.META_ADD_NODES ?? '')
+          .split(',')
+          .filter(Boolean)
+          .map((node) => `api_specs/specs/${node.trim()}.json`),
+      ]),
+    ],
+    // The enum types the copied nodes name (param and field types), cut from the generator's
+    // enum_types.json (570 kB whole): the validator checks enum values against it.
+    enums: 'api_specs/specs/enum_types.json',
     repositoryLicence: 'Meta Platforms platform licence (facebook-business-sdk-codegen LICENSE: use with Meta/Facebook platforms)',
   },
   // For the YouTube adapter (issue 24): Google's discovery document of the YouTube Data API v3
@@ -210,9 +223,23 @@ if (definition.files) {
     commit = read1.commit;
     writeFileSync(join(out, path.split('/').pop()), `${JSON.stringify(JSON.parse(read1.text), null, 2)}\n`);
   }
+  if (definition.enums) {
+    const read1 = await read(/^https?:\/\//.test(source) ? `${source.replace(/\/+$/, '')}/${definition.enums}` : source, definition.enums);
+    const used = new Set();
+    for (const path of definition.files) {
+      const node = JSON.parse(readFileSync(join(out, path.split('/').pop()), 'utf8'));
+      const types = [
+        ...(node.apis ?? []).flatMap((api) => (api.params ?? []).map((param) => param.type)),
+        ...(node.fields ?? []).map((field) => field.type),
+      ];
+      for (const type of types) for (const word of String(type).match(/[A-Za-z0-9_]+/g) ?? []) used.add(word);
+    }
+    const cut = JSON.parse(read1.text).filter((entry) => used.has(entry.name));
+    writeFileSync(join(out, definition.enums.split('/').pop()), `${JSON.stringify(cut, null, 2)}\n`);
+  }
   const provenance = {
     repository: definition.repository,
-    files: definition.files,
+    files: definition.enums ? [...definition.files, `${definition.enums} (cut to the enum types the files above name)`] : definition.files,
     commit,
     repositoryLicence: definition.repositoryLicence,
     fetched: new Date().toISOString().slice(0, 10),

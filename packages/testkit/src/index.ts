@@ -19,6 +19,7 @@ export * from './linkedin/index.js';
 export * from './tiktok/index.js';
 export * from './oauth/index.js';
 export * from './container-network/index.js';
+export * from './meta-graph/index.js';
 export * from './adapter-test-env/index.js';
 export * from './conformance/index.js';
 export * from './store-conformance/index.js';

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { graphInsights, pickGraphFields, topLevelFields } from './index.js';
+
+// https://developers.facebook.com/docs/graph-api/guides/field-expansion
+describe('pickGraphFields', () => {
+  const media = { id: '1790', caption: 'hi', media_type: 'IMAGE', like_count: 3, permalink: undefined };
+
+  it('answers only the fields asked for, always with id', () => {
+    expect(pickGraphFields(media, 'caption,like_count', ['id'])).toEqual({ id: '1790', caption: 'hi', like_count: 3 });
+    expect(pickGraphFields(media, undefined, ['id', 'media_type'])).toEqual({ id: '1790', media_type: 'IMAGE' });
+  });
+
+  it('leaves out a field the object does not have, and reads nested selections by their top-level name', () => {
+    expect(pickGraphFields(media, 'permalink,caption{x}', [])).toEqual({ id: '1790', caption: 'hi' });
+    expect(topLevelFields('id,children{media_url,id},insights.metric(reach,likes){values}')).toEqual(['id', 'children', 'insights']);
+  });
+});
+
+describe('graphInsights', () => {
+  // The shape of the IG media insights reference's sample answer.
+  it('builds the shared insights answer, with values or total_value', () => {
+    expect(
+      graphInsights('1790', [
+        { name: 'reach', period: 'lifetime', values: [{ value: 12 }], title: 'Reach', description: 'Accounts reached' },
+        { name: 'likes', period: 'day', totalValue: 4 },
+      ]),
+    ).toEqual({
+      data: [
+        {
+          name: 'reach',
+          period: 'lifetime',
+          values: [{ value: 12 }],
+          title: 'Reach',
+          description: 'Accounts reached',
+          id: '1790/insights/reach/lifetime',
+        },
+        { name: 'likes', period: 'day', total_value: { value: 4 }, title: 'likes', description: '', id: '1790/insights/likes/day' },
+      ],
+    });
+  });
+});
