@@ -1,4 +1,5 @@
 import { defineAdapter, type AdapterV1 } from '@smm/core/adapter-kit';
+import { GRAPH_REQUEST_ID_HEADER } from '@smm/meta-graph';
 import { THREADS_CAPABILITIES } from './capabilities.js';
 import { threadsConnect } from './connect.js';
 import { threadsCredentials, type ThreadsCredentials } from './credentials.js';
@@ -68,6 +69,7 @@ export function createThreadsAdapter(settings: ThreadsAdapterSettingsInput = {})
       headers: { 'user-agent': config.userAgent },
       parseRateLimit: parseThreadsRateLimit,
       mapError: mapThreadsError,
+      requestIdHeader: GRAPH_REQUEST_ID_HEADER,
     },
     credentials: threadsCredentials(config),
     connect: threadsConnect(config),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { httpUrlSchema, parseWithSchema, positiveMsSchema } from '@smm/core/adapter-kit';
-import { graphApiVersionSchema, THREADS_API_VERSION, type PublicMediaHost } from '@smm/meta-graph';
+import { graphSettingsShape, type PublicMediaHost } from '@smm/meta-graph';
 import { USER_AGENT } from './version.js';
 
 /**
@@ -30,19 +30,15 @@ const isMediaHost = (value: unknown): value is PublicMediaHost =>
  */
 export const ThreadsAdapterSettingsSchema = z
   .object({
-    /** API root (default `https://graph.threads.net`; `https://graph.threads.com` works too). */
-    baseUrl: httpUrlSchema(THREADS_API_URL).default(THREADS_API_URL),
+    /**
+     * From the kit, validated as for every Graph adapter: `baseUrl` (default `https://graph.threads.net`;
+     * `https://graph.threads.com` works too), `apiVersion` (default `v1.0`, the only Threads version),
+     * `appId` (the Threads App ID: the connect flow's `client_id`) and `appSecret` (sent by the code
+     * exchange and the long-lived token exchange).
+     */
+    ...graphSettingsShape('threads'),
     /** Where users approve the app in the connect flow (default `https://threads.com`). */
     authBaseUrl: httpUrlSchema(THREADS_AUTH_URL).default(THREADS_AUTH_URL),
-    /** The Threads API version in every path (default `v1.0`, the only one Meta documents). */
-    apiVersion: graphApiVersionSchema.default(THREADS_API_VERSION),
-    /** Your Threads app id (App Dashboard › Threads App ID): the connect flow's `client_id`. */
-    appId: z
-      .string()
-      .regex(/^\d+$/, { error: 'must be your Threads App ID (digits), from App Dashboard › App settings › Basic' })
-      .optional(),
-    /** Your Threads app secret: the code exchange and the long-lived token exchange send it. */
-    appSecret: z.string().min(1, { error: 'must be your Threads App secret (not empty)' }).optional(),
     /**
      * Puts a file, stream or bytes the draft holds at a public URL Threads can fetch (Threads
      * downloads every image and video from a URL). Without it, only media given by URL publish.
@@ -67,5 +63,5 @@ export type ThreadsAdapterSettings = z.output<typeof ThreadsAdapterSettingsSchem
 /** Validates settings, applying defaults. @internal */
 export function parseThreadsAdapterSettings(input: unknown): ThreadsAdapterSettings {
   const parsed = parseWithSchema(ThreadsAdapterSettingsSchema, input ?? {}, 'createThreadsAdapter settings');
-  return { ...parsed, baseUrl: parsed.baseUrl.replace(/\/+$/, ''), authBaseUrl: parsed.authBaseUrl.replace(/\/+$/, '') };
+  return { ...parsed, authBaseUrl: parsed.authBaseUrl.replace(/\/+$/, '') };
 }

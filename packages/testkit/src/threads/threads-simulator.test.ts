@@ -201,3 +201,17 @@ describe('Threads simulator: tokens (…/long-lived-tokens)', () => {
     expect(await me.json()).toEqual({ id: USER, username: 'smm_threads' });
   });
 });
+
+describe('Threads simulator: call usage (…/overview "Rate limiting")', () => {
+  it('stamps X-App-Usage on every answer, and at 100 % answers code 4 until access is regained', async () => {
+    const { sim, call } = setup();
+    const headersOf = async () =>
+      sim.fetch(`${base}/me?fields=id`, { headers: { authorization: `Bearer ${sim.credentials.accessToken}` } });
+    const fresh = await headersOf();
+    expect(JSON.parse(fresh.headers.get('x-app-usage')!)).toMatchObject({ call_count: expect.any(Number) });
+    sim.usage.fill(100);
+    const throttled = await call('GET', '/me?fields=id');
+    expect(throttled.status).toBe(400);
+    expect(throttled.body.error).toMatchObject({ code: 4, is_transient: true });
+  });
+});

@@ -9,13 +9,19 @@ import {
   graphError,
   graphFaultResponses,
   graphPage,
+  graphInsights,
+  graphParam,
   graphParams,
   graphProblemResponse,
+  pickGraphFields,
+  createGraphUsageMeter,
+  type GraphInsightInput,
   unsupportedRequest,
   type ContainerStore,
   type GraphContainer,
   type GraphParams,
   type GraphTokens,
+  type GraphUsageMeter,
   type MetaNodeSpec,
   type PublishingLimit,
 } from '../meta-graph/index.js';
@@ -80,6 +86,8 @@ export interface ThreadsSimulator extends NetworkSimulator {
   readonly containerStore: ContainerStore<ThreadsContainerPayload>;
   /** The 250-post / 1 000-reply bookkeeping (fault hook: `fill`). */
   readonly publishingLimit: PublishingLimit;
+  /** The app's call count over 24 h, stamped on every answer as `X-App-Usage` (fault hook: `fill(percent)`). */
+  readonly usage: GraphUsageMeter;
   /** An authorization code the Authorization Window would hand out for `redirectUri`. */
   issueCode(redirectUri: string, scopes?: readonly string[]): string;
   /** Every container created, in order. */
@@ -162,13 +170,7 @@ export function createThreadsSimulator(options: ThreadsSimulatorOptions = {}): T
     const { access_token: _token, ...rest } = graphParams(request);
     return rest;
   };
-  const askedFields = (params: GraphParams) =>
-    new Set(
-      String(params.fields ?? 'id')
-        .split(',')
-        .map((field) => field.trim())
-        .filter(Boolean),
-    );
+  const askedFields = (params: GraphParams) => graphParam(params, 'fields');
   /** Authenticates, then holds the parameters to the node's edge as the docs list them. */
   const guard =
     (spec: MetaNodeSpec, edge: string | null, handle: (request: SimRequest, params: GraphParams) => Response): SimRoute['handle'] =>
@@ -195,7 +197,7 @@ export function createThreadsSimulator(options: ThreadsSimulatorOptions = {}): T
   const mentionById = (id: string) => world.mentions().find((mention) => mentionId(mention) === id);
 
   const shortcode = (id: string) => BigInt(id).toString(36).toUpperCase();
-  const renderPost = (post: SimPost, fields: Set<string>): Record<string, unknown> => {
+  const renderPost = (post: SimPost, fields: string | undefined): Record<string, unknown> => {
     const extra = post.extra as { mediaType?: string; quotePostId?: string; altText?: string; linkAttachment?: string; rootId?: string };
     const hasReplies = world.mentions().some((mention) => mention.postId === post.id) || world.posts.some((p) => p.replyToId === post.id);
     const full: Record<string, unknown> = {
@@ -218,9 +220,9 @@ export function createThreadsSimulator(options: ThreadsSimulatorOptions = {}): T
       ...(post.replyToId ? { replied_to: { id: post.replyToId }, root_post: { id: extra.rootId ?? post.replyToId } } : {}),
       is_reply_owned_by_me: post.replyToId !== undefined,
     };
-    return pick(full, fields);
+    return pickGraphFields(full, fields, ['id']);
   };
-  const renderMention = (mention: IncomingMention, fields: Set<string>): Record<string, unknown> => {
+  const renderMention = (mention: IncomingMention, fields: string | undefined): Record<string, unknown> => {
     const id = mentionId(mention);
     const full: Record<string, unknown> = {
       id,
@@ -239,10 +241,8 @@ export function createThreadsSimulator(options: ThreadsSimulatorOptions = {}): T
       is_reply_owned_by_me: false,
       hide_status: world.isOn('hide', mention.key) ? 'HIDDEN' : 'NOT_HUSHED',
     };
-    return pick(full, fields);
+    return pickGraphFields(full, fields, ['id']);
   };
-  const pick = (full: Record<string, unknown>, fields: Set<string>) =>
-    Object.fromEntries(Object.entries(full).filter(([name]) => name === 'id' || fields.has(name)));
 
   /** Newest first, within `since`/`until` (Unix seconds or a date), as list edges answer. */
   const inWindow = (params: GraphParams, createdAtMs: number): boolean | Response => {
@@ -439,10 +439,8 @@ export function createThreadsSimulator(options: ThreadsSimulatorOptions = {}): T
     if (isUser(id)) {
       const problem = check(THREADS_USER);
       if (problem) return graphProblemResponse(problem);
-      return json(
-        200,
-        pick({ id: USER_ID, username: HANDLE, name: 'smm Threads', threads_biography: 'Simulated account', is_verified: false }, fields),
-      );
+      const profile = { id: USER_ID, username: HANDLE, name: 'smm Threads', threads_biography: 'Simulated account', is_verified: false };
+      return json(200, pickGraphFields(profile, fields, ['id']));
     }
     const container = containers.poll(id);
     if (container && container.owner === USER_ID) {
@@ -450,7 +448,10 @@ export function createThreadsSimulator(options: ThreadsSimulatorOptions = {}): T
       const problem = check(THREADS_CONTAINER);
       if (problem) return graphProblemResponse(problem);
       const state = effective(container);
-      return json(200, pick({ id, status: state.status, ...(state.errorMessage ? { error_message: state.errorMessage } : {}) }, fields));
+      return json(
+        200,
+        pickGraphFields({ id, status: state.status, ...(state.errorMessage ? { error_message: state.errorMessage } : {}) }, fields, ['id']),
+      );
     }
     const post = world.livePost(id);
     const mention = post ? undefined : mentionById(id);
@@ -578,14 +579,13 @@ export function createThreadsSimulator(options: ThreadsSimulatorOptions = {}): T
     const post = world.livePost(request.params.id!);
     if (!post) return unsupportedRequest('get', request.params.id!);
     const values = postCounters(post);
-    const data = metricsOf(params).map((name) => ({
-      name,
-      period: 'lifetime',
-      values: [{ value: values[name as keyof typeof values] }],
-      title: name,
-      id: `${post.id}/insights/${name}/lifetime`,
-    }));
-    return json(200, { data });
+    return json(
+      200,
+      graphInsights(
+        post.id,
+        metricsOf(params).map((name) => ({ name, period: 'lifetime', values: [{ value: values[name as keyof typeof values] }] })),
+      ),
+    );
   });
 
   const userTotals = () => {
@@ -660,22 +660,26 @@ export function createThreadsSimulator(options: ThreadsSimulatorOptions = {}): T
     });
   };
 
+  // Calls per app and user in a rolling 24 h: 4800 × impressions, at least 10 impressions
+  // (https://developers.facebook.com/documentation/threads/overview, "Rate limiting"); every answer carries X-App-Usage.
+  const meter = createGraphUsageMeter({ clock, limit: 4_800 * 10, windowMs: 86_400_000 });
   const v = (path: string) => `/${VERSION}${path}`;
+  const api = (route: SimRoute): SimRoute => meter.wrap(route);
   const routes: SimRoute[] = [
     { method: 'GET', path: '/m/:file', handle: servePublicMedia },
     ...tokenEndpoints.routes,
-    { method: 'POST', path: v('/:id/threads'), handle: createContainer },
-    { method: 'GET', path: v('/:id/threads'), handle: userThreads },
-    { method: 'POST', path: v('/:id/threads_publish'), handle: publish },
-    { method: 'GET', path: v('/:id/threads_publishing_limit'), handle: publishingLimit },
-    { method: 'GET', path: v('/:id/replies'), handle: replies('replies') },
-    { method: 'GET', path: v('/:id/conversation'), handle: replies('conversation') },
-    { method: 'GET', path: v('/:id/mentions'), handle: mentions },
-    { method: 'POST', path: v('/:id/manage_reply'), handle: manageReply },
-    { method: 'GET', path: v('/:id/insights'), handle: mediaInsights },
-    { method: 'GET', path: v('/:id/threads_insights'), handle: userInsights },
-    { method: 'GET', path: v('/:id'), handle: getNode },
-    { method: 'DELETE', path: v('/:id'), handle: deleteNode },
+    api({ method: 'POST', path: v('/:id/threads'), handle: createContainer }),
+    api({ method: 'GET', path: v('/:id/threads'), handle: userThreads }),
+    api({ method: 'POST', path: v('/:id/threads_publish'), handle: publish }),
+    api({ method: 'GET', path: v('/:id/threads_publishing_limit'), handle: publishingLimit }),
+    api({ method: 'GET', path: v('/:id/replies'), handle: replies('replies') }),
+    api({ method: 'GET', path: v('/:id/conversation'), handle: replies('conversation') }),
+    api({ method: 'GET', path: v('/:id/mentions'), handle: mentions }),
+    api({ method: 'POST', path: v('/:id/manage_reply'), handle: manageReply }),
+    api({ method: 'GET', path: v('/:id/insights'), handle: mediaInsights }),
+    api({ method: 'GET', path: v('/:id/threads_insights'), handle: userInsights }),
+    api({ method: 'GET', path: v('/:id'), handle: getNode }),
+    api({ method: 'DELETE', path: v('/:id'), handle: deleteNode }),
   ];
 
   const engine = createSimulatorEngine({
@@ -702,6 +706,7 @@ export function createThreadsSimulator(options: ThreadsSimulatorOptions = {}): T
     tokens,
     containerStore: containers,
     publishingLimit: limits,
+    usage: meter,
     issueCode: (redirectUri, scopes) => tokenEndpoints.issueCode(redirectUri, scopes),
     containers: () => containers.all(),
     posts: () => world.posts.map((post) => ({ ...post })),
