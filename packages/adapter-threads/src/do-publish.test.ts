@@ -224,3 +224,19 @@ describe('containers that do not finish', () => {
     expect(sim.posts()).toEqual([]);
   });
 });
+
+describe('text rules, before any request', () => {
+  it('counts emoji as their UTF-8 bytes: 125 × 👍 (500) publishes, 126 (504) is refused; 6 different links are refused', async () => {
+    const { sim, client, account } = testEnv();
+    await client.publish(account, { text: '👍'.repeat(125) });
+    expect(sim.posts().map((post) => post.text)).toEqual(['👍'.repeat(125)]);
+    const from = sim.requests.length;
+    const long = await settle(client.publish(account, { text: '👍'.repeat(126) }));
+    expect(long.ok).toBe(false);
+    expect(ValidationError.isInstance((long as { error: unknown }).error)).toBe(true);
+    const links = await settle(client.publish(account, { text: [1, 2, 3, 4, 5, 6].map((n) => `https://example.com/${n}`).join(' ') }));
+    expect(links.ok).toBe(false);
+    expect(JSON.stringify((links as { error: ValidationError }).error.issues)).toContain('too_many_links');
+    expect(sim.requests.slice(from)).toEqual([]);
+  });
+});
