@@ -21,12 +21,15 @@
  * the title comes from `networkOptions.youtube`). The publish waits while YouTube processes it.
  * TikTok takes no text-only post: its variant carries a short video, generated into a temporary
  * file (never a checked-in binary), uploaded in chunks, and TikTok processes and moderates it
- * (a pending publish the client waits for).
+ * (a pending publish the client waits for). Threads gets the full text and a reply chained under it
+ * (each a media container published once processed), the link as a preview, replies limited to
+ * accounts it follows.
  */
 import { createBlueskyAdapter } from '@smm/adapter-bluesky';
 import { createLinkedInAdapter } from '@smm/adapter-linkedin';
 import { createMastodonAdapter } from '@smm/adapter-mastodon';
 import { createPinterestAdapter } from '@smm/adapter-pinterest';
+import { createThreadsAdapter } from '@smm/adapter-threads';
 import { createYouTubeAdapter } from '@smm/adapter-youtube';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -42,6 +45,7 @@ import { mp4Header } from '@smm/testkit/media-files';
 import { createYouTubeSimulator } from '@smm/testkit/youtube';
 import { createLinkedInSimulator } from '@smm/testkit/linkedin';
 import { createTikTokSimulator } from '@smm/testkit/tiktok';
+import { createThreadsSimulator } from '@smm/testkit/threads';
 
 const quiet = process.env.SMM_EXAMPLE_QUIET === '1';
 const detail = (...lines: unknown[]) => {
@@ -92,6 +96,9 @@ await writeFile(videoPath, mp4Header({ durationMs: 5_000, width: 1280, height: 7
 // LinkedIn, posting as the organisation: its commentary must survive the parentheses in the text.
 const linkedinSim = createLinkedInSimulator({ clock, seed: 25 });
 const linkedinServer = await linkedinSim.listen({ host: '127.0.0.1', port: 0 });
+// Threads: every post is a media container published once Threads has processed it (a pending publish).
+const threadsSim = createThreadsSimulator({ clock, seed: 25 });
+const threadsServer = await threadsSim.listen({ host: '127.0.0.1', port: 0 });
 // Nothing here may run long: the whole example gives up after 30 s.
 const signal = AbortSignal.timeout(30_000);
 
@@ -105,10 +112,12 @@ try {
     { platform: 'youtube', id: youtubeSim.account.id, handle: youtubeSim.account.handle, timeZone: 'UTC' },
     { platform: 'linkedin', id: linkedinSim.account.id, handle: linkedinSim.account.handle, timeZone: 'UTC' },
     { platform: 'tiktok', id: tiktokSim.account.id, handle: tiktokSim.account.handle, timeZone: 'UTC' },
+    { platform: 'threads', id: threadsSim.account.id, handle: threadsSim.account.handle, timeZone: 'UTC' },
   ];
   const [onX, onBluesky, onMastodon, onRevoked, onPinterest] = accounts as [Account, Account, Account, Account, Account];
   const onLinkedIn = accounts[6]!;
   const onTikTok = accounts[7]!;
+  const onThreads = accounts[8]!;
   const client = createClient({
     adapters: [
       createXAdapter({ baseUrl: xServer.url }),
@@ -119,6 +128,7 @@ try {
       createYouTubeAdapter({ baseUrl: youtubeServer.url, tokenUrl: `${youtubeServer.url}/token` }),
       createLinkedInAdapter({ baseUrl: linkedinServer.url }),
       createTikTokAdapter({ baseUrl: tiktokServer.url }),
+      createThreadsAdapter({ baseUrl: threadsServer.url }),
     ],
     accounts,
     credentials: {
@@ -130,6 +140,7 @@ try {
       [accountKey(accounts[5]!)]: youtubeSim.credentials,
       [accountKey(onLinkedIn)]: linkedinSim.credentials,
       [accountKey(onTikTok)]: tiktokSim.credentials,
+      [accountKey(onThreads)]: threadsSim.credentials,
     },
     clock,
     httpOptions: { timeoutMs: 5_000, maxRetries: 2 },
@@ -156,6 +167,7 @@ try {
       linkedin: { articleTitle: 'smm spring release' },
       youtube: { title: 'Spring release of smm', tags: ['smm', 'release'] },
       tiktok: { disableDuet: true },
+      threads: { replyControl: 'accounts_you_follow' },
     },
     variants: {
       // A pin is an image first: Pinterest gets one, with alt text, and the full text as its description.
@@ -181,6 +193,8 @@ try {
       },
       // TikTok posts need media: the clip, read from its file in chunks.
       tiktok: { media: [{ kind: 'video', source: { type: 'file', path: clipPath }, mimeType: 'video/mp4' }] },
+      // Threads gets the full text and a reply under it: a chain of two posts.
+      threads: { thread: [{ text: 'What is next: a calendar view of every network, and approvals on the go.' }] },
     },
   };
   // What each network receives: the draft with its variant applied (Mastodon has none: the full text).
@@ -331,6 +345,22 @@ try {
       tiktokSim.requests.findIndex((request) => request.path === '/v2/post/publish/video/init/'),
     'TikTok was asked for creator_info before the post',
   );
+  // Threads: the full text, then the reply chained under it (reply_to_id), the link as a preview.
+  const threadsResult = results[8]!;
+  const threadPosts = threadsSim.posts();
+  expect(
+    threadsResult.status === 'fulfilled' &&
+      threadPosts.length === 2 &&
+      threadPosts[0]!.text === full &&
+      threadPosts[1]!.replyToId === threadPosts[0]!.id &&
+      threadsResult.value.published.parts.map((part) => part.id).join() === threadPosts.map((post) => post.id).join(),
+    'Threads holds the full text and its reply, chained',
+  );
+  expect(
+    threadPosts[0]!.extra.linkAttachment === parsed.link && threadPosts[0]!.extra.replyControl === 'accounts_you_follow',
+    'Threads got the link as a preview and who may reply',
+  );
+  console.log(`checked on Threads: a chain of ${threadPosts.length} posts, each a container published once processed`);
   console.log(
     `\nchecked on the simulators: X reply_settings=${String(tweetBody.reply_settings)}; Bluesky langs=${JSON.stringify(record.langs)} tags=${JSON.stringify(record.tags)}; Mastodon visibility=${toot[0]!.visibility} spoiler_text="${String(statusBody.spoiler_text)}"; revoked account: ${revokedSim.posts().length} posts; TikTok privacy_level=${String(tiktokInit.post_info.privacy_level)} disable_duet=${String(tiktokInit.post_info.disable_duet)}`,
   );
@@ -341,7 +371,7 @@ try {
   console.error(`cross-post example failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 } finally {
-  await Promise.all([...servers, pinterestServer, youtubeServer, linkedinServer].map((server) => server.close()));
+  await Promise.all([...servers, pinterestServer, youtubeServer, linkedinServer, threadsServer].map((server) => server.close()));
   await rm(videoDir, { recursive: true, force: true });
   await rm(clipDir, { recursive: true, force: true });
 }

@@ -29,6 +29,7 @@ import { runWeek } from './run-week.js';
 import { startNetworks, type Networks } from './simulators.js';
 import { printSummary } from './summary.js';
 import { pinArticle } from './pinterest-pin.js';
+import { postThreadsChain } from './threads-chain.js';
 import { postTikTokClip } from './tiktok-clip.js';
 import { postYouTubeVideo } from './youtube-video.js';
 import { tooLongForX } from './validation.js';
@@ -129,6 +130,9 @@ try {
   await postTikTokClip(clock, `${article.title} — the week in one clip ${article.url}`);
   await postYouTubeVideo(clock, article.title.slice(0, 100), `${article.title}\n\nThe whole article: ${article.url}`);
   await pinArticle(clock, { title: article.title, url: article.url, summary: `${article.title} — read the whole story on our blog.` });
+
+  step('Threads: the article as a chain of posts, each a media container');
+  await postThreadsChain(clock, { title: article.title, url: article.url });
 
   step('Summary');
   printSummary({
