@@ -36,9 +36,7 @@ const ConnectSchema = z.discriminatedUnion(
       }),
       refresh: z.enum(['none', 'static', 'rotating'], { error: 'must be "none", "static" or "rotating"' }),
       clientIdParameter: z.string().min(1, { error: 'must be the client id parameter name, such as "client_key", or left out' }).optional(),
-      tokenTypeDefault: z
-        .literal('bearer', { error: 'must be "bearer" (the token type a token answer without token_type means), or left out' })
-        .optional(),
+      readTokenResponse: optionalFn('readTokenResponse'),
       toCredentials: fn('token response → credentials'),
       tokensOf: fn('credentials → tokens'),
       registerApp: optionalFn('registerApp'),

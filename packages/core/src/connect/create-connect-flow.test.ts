@@ -139,40 +139,6 @@ describe('createConnectFlow', () => {
     expect(() => adapter({ connect: { ...connect, scopeSeparator: ';' as ',' } })).toThrow(/scopeSeparator/);
   });
 
-  it('reads a token answer without token_type as the type the connect member declares (Meta), and refuses it otherwise', async () => {
-    const { clock, engine } = server();
-    // Instagram-Login and Threads answer { access_token, user_id }: strip token_type as they do.
-    const metaLike: typeof fetch = async (input, init) => {
-      const response = await engine.fetch(input, init);
-      if (!String(input instanceof Request ? input.url : input).endsWith('/token') || !response.ok) return response;
-      const { token_type: _dropped, ...body } = (await response.json()) as Record<string, unknown>;
-      return new Response(JSON.stringify({ ...body, user_id: 17841400000000000 }), {
-        status: 200,
-        headers: { 'content-type': 'application/json' },
-      });
-    };
-    const finish = async (extra: Partial<OAuthConnect<Credentials>>) => {
-      const flow = createConnectFlow<Credentials>(adapter({ connect: { ...connect, ...extra } }), {
-        clientId: 'public-app',
-        redirectUri: REDIRECT,
-        fetch: metaLike,
-        now: () => clock.now(),
-      });
-      const start = await flow.start();
-      const params = new URL((await engine.fetch(start.url, { redirect: 'manual' })).headers.get('location')!).searchParams;
-      return flow.finish({
-        code: params.get('code')!,
-        state: params.get('state')!,
-        expectedState: start.state,
-        codeVerifier: start.codeVerifier,
-      });
-    };
-    await expect(finish({})).rejects.toThrow(/token_type/);
-    const credentials = await finish({ tokenTypeDefault: 'bearer' });
-    expect(credentials.token).toMatch(/^memo/);
-    expect(() => adapter({ connect: { ...connect, tokenTypeDefault: 'mac' as 'bearer' } })).toThrow(/tokenTypeDefault/);
-  });
-
   it('exchanges the code (given as code and state) for credentials, expiring as the server says', async () => {
     const { clock, flow, start, callbackUrl, live } = await connected();
     const params = new URL(callbackUrl).searchParams;
@@ -185,6 +151,41 @@ describe('createConnectFlow', () => {
     expect(credentials.expiresAt).toBe(new Date(clock.now() + 3_600_000).toISOString());
     expect(live.has(credentials.token)).toBe(true);
     expect(await flow.listAccounts(credentials)).toEqual([{ id: 'u1', handle: 'memo_user', kind: 'user' }]);
+  });
+
+  it("reads a token answer without token_type through the adapter's readTokenResponse (Meta's Threads and Instagram logins)", async () => {
+    const { clock, engine } = server();
+    // A token endpoint that answers as Threads does: { access_token, user_id }, no token_type.
+    const metaLike = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const response = await engine.fetch(input, init);
+      const url = input instanceof Request ? input.url : String(input);
+      if (!url.startsWith(`${BASE}/token`) || !response.ok) return response;
+      const { token_type: _dropped, ...rest } = (await response.json()) as Record<string, unknown>;
+      return new Response(JSON.stringify({ ...rest, user_id: 17841 }), { status: 200, headers: { 'content-type': 'application/json' } });
+    }) as typeof fetch;
+    const finishWith = async (extra: Partial<OAuthConnect<Credentials>>) => {
+      const flow = createConnectFlow<Credentials>(adapter({ connect: { ...connect, ...extra } }), {
+        clientId: 'public-app',
+        redirectUri: REDIRECT,
+        fetch: metaLike,
+        now: () => clock.now(),
+      });
+      const start = await flow.start();
+      const callbackUrl = (await engine.fetch(start.url, { redirect: 'manual' })).headers.get('location')!;
+      return flow.finish({ callbackUrl, expectedState: start.state, codeVerifier: start.codeVerifier });
+    };
+    await expect(finishWith({})).rejects.toThrow(/token_type/);
+    const seen: Record<string, unknown>[] = [];
+    const credentials = await finishWith({
+      readTokenResponse: (body) => {
+        seen.push(body);
+        return { token_type: 'bearer', ...body };
+      },
+    });
+    expect(credentials.token).toMatch(/^memo/);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.user_id).toBe(17841);
+    expect(seen[0]!.token_type).toBeUndefined();
   });
 
   it('refreshes with rotation: onCredentialsChange gets the new refresh token, the old one then fails with AuthError', async () => {

@@ -21,24 +21,31 @@ function isLoopback(url: string): boolean {
   return LOOPBACK.has(new URL(url).hostname);
 }
 
-// A token answer without `token_type` (Meta's Instagram-Login and Threads endpoints) gets the
-// type the connect member declares, so oauth4webapi reads it; any other answer passes untouched.
-function withTokenTypeDefault(fetchImpl: typeof fetch, tokenUrl: string, tokenType: string): typeof fetch {
+/**
+ * The app's fetch, with successful JSON answers of the token endpoint passed through the
+ * adapter's `readTokenResponse` (a network whose token answer is not RFC 6749 §5.1 as sent).
+ */
+function tokenAnswerReader(
+  fetchImpl: typeof fetch,
+  tokenUrl: string,
+  read: (body: Record<string, unknown>) => Record<string, unknown>,
+): typeof fetch {
   return async (input, init) => {
     const response = await fetchImpl(input, init);
     const url = input instanceof Request ? input.url : String(input);
     if (!response.ok || url.split('?')[0] !== tokenUrl.split('?')[0]) return response;
-    if (!(response.headers.get('content-type') ?? '').includes('json')) return response;
-    const body: unknown = await response
-      .clone()
-      .json()
-      .catch(() => undefined);
-    if (body === null || typeof body !== 'object' || Array.isArray(body) || 'token_type' in body) return response;
-    return new Response(JSON.stringify({ ...body, token_type: tokenType }), {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
+    const text = await response.text();
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    const headers = new Headers(response.headers);
+    headers.delete('content-length');
+    const init2 = { status: response.status, statusText: response.statusText, headers };
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) return new Response(text, init2);
+    return new Response(JSON.stringify(read(body as Record<string, unknown>)), init2);
   };
 }
 
@@ -78,8 +85,8 @@ export function oauthClientParts(
     client: { client_id: app.clientId },
     clientAuth,
     requestOptions: (signal) => ({
-      [oauth.customFetch]: connect.tokenTypeDefault
-        ? withTokenTypeDefault(fetchImpl, endpoints.tokenUrl, connect.tokenTypeDefault)
+      [oauth.customFetch]: connect.readTokenResponse
+        ? tokenAnswerReader(fetchImpl, endpoints.tokenUrl, connect.readTokenResponse)
         : fetchImpl,
       ...(insecure ? { [oauth.allowInsecureRequests]: true } : {}),
       ...(signal ? { signal } : {}),

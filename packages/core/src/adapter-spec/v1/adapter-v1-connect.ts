@@ -98,11 +98,11 @@ export interface AdapterV1OAuthConnect<TCredentials = unknown> {
    */
   readonly clientIdParameter?: string;
   /**
-   * The token type a network means when its token endpoint leaves `token_type` out, which RFC 6749
-   * §5.1 requires (Meta's Instagram-Login and Threads endpoints answer `{ access_token, user_id }`
-   * only). Without it such an answer is refused as malformed.
+   * Rewrites a successful token endpoint answer before it is checked as RFC 6749 §5.1 says, for a
+   * network whose answer differs: Meta's Threads and Instagram logins leave out `token_type`
+   * (and Instagram may nest the token in `data[0]`). Absent: the answer is read as sent.
    */
-  readonly tokenTypeDefault?: 'bearer';
+  readTokenResponse?(body: Record<string, unknown>): Record<string, unknown>;
   /** Turns a token response into the credentials the adapter's `credentials.schema` accepts. */
   toCredentials(tokens: AdapterV1TokenResponse, input: { clientId: string; clientSecret?: string; now: number }): TCredentials;
   /** The tokens inside stored credentials (for refresh and revoke). */
