@@ -25,16 +25,24 @@ describe('readContainerStatus', () => {
   });
 
   it('asks Threads for status,error_message', async () => {
-    const { http, seen } = server(() => ({ status: 'IN_PROGRESS', id: '42' }));
-    expect(await readContainerStatus(http, { network: 'threads', containerId: '42', version: 'v1.0' })).toEqual({ status: 'IN_PROGRESS' });
-    expect(seen).toEqual(['GET /v1.0/42?fields=status%2Cerror_message']);
+    // The error example of https://developers.facebook.com/docs/threads/troubleshooting.
+    const { http, seen } = server(() => ({ status: 'ERROR', id: '17889615691921648', error_message: 'FAILED_DOWNLOADING_VIDEO' }));
+    expect(await readContainerStatus(http, { network: 'threads', containerId: '17889615691921648', version: 'v1.0' })).toEqual({
+      status: 'ERROR',
+      errorMessage: 'FAILED_DOWNLOADING_VIDEO',
+    });
+    expect(seen).toEqual(['GET /v1.0/17889615691921648?fields=status%2Cerror_message']);
   });
 });
 
 describe('containerProgress', () => {
   const context = { network: 'instagram' as const, containerId: '1789' };
   it('answers processing, ready or published', () => {
-    expect(containerProgress({ status: 'IN_PROGRESS' }, context)).toEqual({ kind: 'processing', progress: { stage: 'IN_PROGRESS' } });
+    expect(containerProgress({ status: 'IN_PROGRESS' }, context)).toEqual({
+      kind: 'processing',
+      progress: { stage: 'IN_PROGRESS' },
+      pollAfterMs: 60_000,
+    });
     expect(containerProgress({ status: 'FINISHED' }, context)).toEqual({ kind: 'ready' });
     expect(containerProgress({ status: 'PUBLISHED' }, context)).toEqual({ kind: 'published' });
   });

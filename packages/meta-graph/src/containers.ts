@@ -19,8 +19,9 @@ export type ContainerNetwork = 'instagram' | 'threads';
  * The fields each network's container answers with:
  * - Instagram: `status_code` (EXPIRED, ERROR, FINISHED, IN_PROGRESS, PUBLISHED) and `status` (the
  *   reason of an error), https://developers.facebook.com/docs/instagram-platform/reference/ig-container
- * - Threads: `status` (same values) and `error_message`,
- *   https://developers.facebook.com/docs/threads/troubleshooting#publishing-does-not-return-a-media-id
+ * - Threads: `status` (same values) and `error_message` (FAILED_DOWNLOADING_VIDEO,
+ *   FAILED_PROCESSING_VIDEO, INVALID_DURATION, …),
+ *   https://developers.facebook.com/docs/threads/troubleshooting ("Publishing Does Not Return a Media ID")
  */
 export const CONTAINER_FIELDS: Readonly<Record<ContainerNetwork, string>> = {
   instagram: 'status_code,status',
@@ -60,10 +61,18 @@ export async function readContainerStatus(
   return body.error_message ? { status: body.status, errorMessage: body.error_message } : { status: body.status };
 }
 
+/**
+ * How long to wait between two status reads of a container: Meta recommends "querying a
+ * container's status once per minute, for no more than 5 minutes"
+ * (https://developers.facebook.com/docs/threads/troubleshooting). The 5 minutes are the
+ * adapter's `pendingPublish.maxWaitMs` to choose (a long video may take longer).
+ */
+export const CONTAINER_POLL_AFTER_MS = 60_000;
+
 /** What a container's state means for a pending publish. */
 export type ContainerProgress =
-  /** Still processing: answer `{ pending, progress }` and let core poll again. */
-  | { kind: 'processing'; progress: PublishProgress }
+  /** Still processing: answer `{ pending, progress, pollAfterMs }` and let core poll again. */
+  | { kind: 'processing'; progress: PublishProgress; pollAfterMs: number }
   /** Ready: publish it now (`publishContainer`). */
   | { kind: 'ready' }
   /** Already published (an earlier publish call went through, its answer may have been lost): find the post. */
@@ -80,14 +89,14 @@ export type ContainerProgress =
  * @example
  * ```ts
  * const next = containerProgress(await readContainerStatus(http, input), { network: 'instagram', containerId });
- * if (next.kind === 'processing') return { pending: handle, progress: next.progress, pollAfterMs: 5_000 };
+ * if (next.kind === 'processing') return { pending: handle, progress: next.progress, pollAfterMs: next.pollAfterMs };
  * if (next.kind === 'ready') return toOutput(await publishContainer(http, { path, creationId: containerId }));
  * ```
  */
 export function containerProgress(state: ContainerState, context: { network: ContainerNetwork; containerId: string }): ContainerProgress {
   switch (state.status) {
     case 'IN_PROGRESS':
-      return { kind: 'processing', progress: { stage: 'IN_PROGRESS' } };
+      return { kind: 'processing', progress: { stage: 'IN_PROGRESS' }, pollAfterMs: CONTAINER_POLL_AFTER_MS };
     case 'FINISHED':
       return { kind: 'ready' };
     case 'PUBLISHED':

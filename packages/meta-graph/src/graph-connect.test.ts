@@ -1,7 +1,9 @@
+import { defineAdapter, type AdapterDefinition } from '@smm/core/adapter-kit';
+import { createConnectFlow } from '@smm/core/connect';
 import { ValidationError } from '@smm/core/errors';
 import { describe, expect, it } from 'vitest';
-import { graphOAuthConnect } from './graph-connect.js';
-import type { GraphCredentials } from './graph-credentials.js';
+import { graphOAuthConnect, readMetaTokenAnswer } from './graph-connect.js';
+import { GraphCredentialsSchema, type GraphCredentials } from './graph-credentials.js';
 
 const now = Date.parse('2026-01-05T09:00:00Z');
 
@@ -36,11 +38,12 @@ describe('graphOAuthConnect', () => {
       tokenUrl: 'https://graph.threads.net/oauth/access_token',
     });
     const connect = graphOAuthConnect({ kind: 'threads', defaultScopes: ['threads_basic'], listConnectableAccounts: list });
-    expect([connect.scopeSeparator, connect.pkce, connect.clientAuthentication, connect.refresh]).toEqual([
+    expect([connect.scopeSeparator, connect.pkce, connect.clientAuthentication, connect.refresh, connect.readTokenResponse]).toEqual([
       ',',
       'none',
       'client_secret_post',
       'none',
+      readMetaTokenAnswer,
     ]);
   });
 
@@ -103,5 +106,126 @@ describe('graphOAuthConnect', () => {
       .catch((caught: unknown) => caught);
     expect(ValidationError.isInstance(error)).toBe(true);
     expect((error as ValidationError).issues[0]!.message).toContain('set appSecret in the instagram adapter settings');
+  });
+
+  it("reads Meta's token answers as RFC 6749 ones: token_type filled in, Instagram's data[0] unwrapped", () => {
+    // Threads, step 2 of https://developers.facebook.com/documentation/threads/get-started/get-access-tokens-and-permissions.
+    expect(readMetaTokenAnswer({ access_token: 'THQVJ', user_id: 12345 })).toEqual({
+      token_type: 'bearer',
+      access_token: 'THQVJ',
+      user_id: 12345,
+    });
+    // Instagram: https://developers.facebook.com/docs/instagram-platform/reference/oauth-access-token ("IGQVJ...", 17841405793187218).
+    expect(readMetaTokenAnswer({ access_token: 'IGQVJ...', user_id: 17841405793187218 })).toEqual({
+      token_type: 'bearer',
+      access_token: 'IGQVJ...',
+      user_id: 17841405793187218,
+    });
+    // Business Login for Instagram's nested answer.
+    expect(readMetaTokenAnswer({ data: [{ access_token: 'EAAC', user_id: '1020', permissions: 'instagram_business_basic' }] })).toEqual({
+      token_type: 'bearer',
+      access_token: 'EAAC',
+      user_id: '1020',
+      permissions: 'instagram_business_basic',
+    });
+    // Facebook sends token_type itself: kept as is.
+    expect(readMetaTokenAnswer({ access_token: 'EAAB', token_type: 'bearer', expires_in: 5183944 })).toEqual({
+      access_token: 'EAAB',
+      token_type: 'bearer',
+      expires_in: 5183944,
+    });
+  });
+
+  it("connects a Threads account through core's connect flow: code exchange without token_type, then the long-lived token", async () => {
+    const REDIRECT = 'https://app.example/callback';
+    const seen: string[] = [];
+    // Threads as documented: the code exchange answers { access_token, user_id } (no token_type),
+    // GET /access_token?grant_type=th_exchange_token answers the long-lived token.
+    const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = input instanceof Request ? input : new Request(String(input), init);
+      const url = new URL(request.url);
+      const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+      if (url.pathname === '/oauth/access_token') {
+        const form = new URLSearchParams(await request.text());
+        seen.push(`${request.method} ${url.host}${url.pathname} ${form.get('grant_type')} ${form.get('client_id')} ${form.get('code')}`);
+        return json({ access_token: 'THQ-short', user_id: 26000 });
+      }
+      if (url.pathname === '/access_token') {
+        seen.push(
+          `${request.method} ${url.host}${url.pathname} ${url.searchParams.get('grant_type')} ${url.searchParams.get('access_token')}`,
+        );
+        return json({ access_token: 'THQ-long', token_type: 'bearer', expires_in: 5183944 });
+      }
+      return new Response('{}', { status: 404 });
+    }) as typeof globalThis.fetch;
+    const adapter = defineAdapter({
+      platform: 'threads-test',
+      displayName: 'Threads (test)',
+      capabilities: {
+        content: { text: { id: 'threads-test', method: 'graphemes', maxLength: 500 }, media: { maxItems: 0, kinds: [] }, threads: false },
+        visibilities: ['public'],
+        replies: false,
+        delete: false,
+        edit: false,
+        polls: false,
+        firstComment: false,
+        nativeScheduling: false,
+        directMessages: false,
+        mentionKinds: [],
+        postMetrics: [],
+        accountMetrics: [],
+        idempotency: { strategy: 'none' },
+      },
+      http: { baseUrl: 'https://graph.threads.net' },
+      credentials: { schema: GraphCredentialsSchema, createProvider: () => ({ getHeaders: () => ({}) }) },
+      doPublish: async () => ({ parts: [{ id: '1' }] }),
+      doDelete: async () => {},
+      doGetPost: async () => null,
+      doListMentions: async () => ({ items: [], nextCursor: null }),
+      doGetPostMetrics: async () => ({ metrics: {} }),
+      doGetAccountMetrics: async () => ({ metrics: {} }),
+      doFindPublished: async () => null,
+      connect: graphOAuthConnect<GraphCredentials>({
+        kind: 'threads',
+        appSecret: 'threads-app-secret',
+        defaultScopes: ['threads_basic', 'threads_content_publish'],
+        listConnectableAccounts: async (credentials) => [{ id: '26000', handle: 'brand', kind: 'user', credentials }],
+      }),
+    } as AdapterDefinition);
+    const flow = createConnectFlow<GraphCredentials>(adapter, {
+      clientId: '990602627938098',
+      clientSecret: 'threads-app-secret',
+      redirectUri: REDIRECT,
+      fetch,
+      now: () => now,
+    });
+    const start = await flow.start();
+    const authorize = new URL(start.url);
+    expect(`${authorize.origin}${authorize.pathname}`).toBe('https://threads.com/oauth/authorize');
+    expect(authorize.searchParams.get('scope')).toBe('threads_basic,threads_content_publish');
+    expect(authorize.searchParams.get('code_challenge')).toBeNull();
+    const credentials = await flow.finish({
+      callbackUrl: `${REDIRECT}?code=AQBx&state=${start.state}`,
+      expectedState: start.state,
+      codeVerifier: start.codeVerifier,
+    });
+    expect(credentials).toEqual({ accessToken: 'THQ-short', issuedAt: new Date(now).toISOString(), shortLived: true });
+    const accounts = await flow.listAccounts(credentials);
+    expect(seen).toEqual([
+      'POST graph.threads.net/oauth/access_token authorization_code 990602627938098 AQBx',
+      'GET graph.threads.net/access_token th_exchange_token THQ-short',
+    ]);
+    expect(accounts).toEqual([
+      {
+        id: '26000',
+        handle: 'brand',
+        kind: 'user',
+        credentials: {
+          accessToken: 'THQ-long',
+          issuedAt: new Date(now).toISOString(),
+          expiresAt: new Date(now + 5183944_000).toISOString(),
+        },
+      },
+    ]);
   });
 });

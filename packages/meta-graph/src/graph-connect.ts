@@ -29,6 +29,27 @@ export interface GraphOAuthConnectInput<T extends GraphCredentials> {
 }
 
 /**
+ * Reads Meta's code-exchange answers as RFC 6749 §5.1 ones: Threads and Instagram Login send
+ * `{ access_token, user_id }` without `token_type`
+ * (https://developers.facebook.com/documentation/threads/get-started/get-access-tokens-and-permissions,
+ * https://developers.facebook.com/docs/instagram-platform/reference/oauth-access-token), and
+ * Business Login for Instagram may nest the answer in `data[0]` with the granted `permissions`
+ * (https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/business-login).
+ * Tokens from these endpoints are bearer tokens, so a missing `token_type` is `bearer`.
+ * `graphOAuthConnect` gives it to core as `readTokenResponse`.
+ *
+ * @example
+ * ```ts
+ * readMetaTokenAnswer({ access_token: 'THQ', user_id: 1 }); // { token_type: 'bearer', access_token: 'THQ', user_id: 1 }
+ * ```
+ */
+export function readMetaTokenAnswer(body: Record<string, unknown>): Record<string, unknown> {
+  const first = Array.isArray(body.data) && body.access_token === undefined ? body.data[0] : undefined;
+  const answer = first !== null && typeof first === 'object' ? (first as Record<string, unknown>) : body;
+  return typeof answer.token_type === 'string' ? answer : { token_type: 'bearer', ...answer };
+}
+
+/**
  * The connect pieces of the three Meta logins (OAuth 2.0 authorization code, no PKCE, the app
  * secret in the token request body, scopes joined by commas, no refresh token):
  * - Facebook Login: `https://www.facebook.com/<version>/dialog/oauth`, code exchange at
@@ -72,6 +93,7 @@ export function graphOAuthConnect<T extends GraphCredentials>(input: GraphOAuthC
     pkce: 'none',
     clientAuthentication: 'client_secret_post',
     refresh: 'none',
+    readTokenResponse: readMetaTokenAnswer,
     toCredentials: (tokens: TokenResponse, { now }) => {
       const stored: GraphCredentials = { accessToken: tokens.access_token, issuedAt: new Date(now).toISOString(), shortLived: true };
       if (tokens.expires_in !== undefined) stored.expiresAt = new Date(now + tokens.expires_in * 1000).toISOString();

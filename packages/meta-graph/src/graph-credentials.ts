@@ -47,7 +47,7 @@ export interface GraphCredentialsProviderInput<T extends GraphCredentials> {
  * and, for Instagram-Login and Threads tokens, extends a long-lived token `refreshBeforeMs`
  * before it expires — only once it is at least 24 hours old, as both APIs require
  * (https://developers.facebook.com/docs/threads/get-started/long-lived-tokens/,
- * https://developers.facebook.com/docs/instagram-platform/reference/refresh_access_token) — then
+ * https://developers.facebook.com/documentation/instagram-platform/reference/refresh_access_token) — then
  * hands the new token to `saveCredentials`. One refresh runs at a time. Facebook tokens have no
  * refresh: when Meta refuses one (code 190) the error says to connect the account again.
  * `secrets()` returns the current token so core scrubs it from every error.

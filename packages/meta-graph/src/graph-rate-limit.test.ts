@@ -1,6 +1,7 @@
 import { createFakeClock, type FakeClock } from '@smm/core/clock';
 import { RateLimitError } from '@smm/core/errors';
 import { createHttpClient } from '@smm/core/http';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createGraphRateLimitParser, GRAPH_BUCKETS, graphPaceMs, parseGraphRateLimit } from './graph-rate-limit.js';
 import { mapGraphError } from './map-graph-error.js';
@@ -73,6 +74,66 @@ describe('parseGraphRateLimit', () => {
     expect(out).toEqual([{ bucket: 'read', limit: 1, remaining: 0, resetAtMs: now + 120_000, windowMs: 120_000, retryAfterMs: 120_000 }]);
   });
 
+  it('paces a business use case over its 24-hour window, and the most used header decides', () => {
+    const buc = JSON.stringify({ '1789': [{ type: 'instagram', call_count: 90, total_cputime: 5, total_time: 5 }] });
+    const out = parseGraphRateLimit(
+      {
+        status: 200,
+        headers: headers({ 'X-Business-Use-Case-Usage': buc, 'X-App-Usage': '{"call_count":10,"total_time":1,"total_cputime":1}' }),
+      },
+      context,
+    );
+    // By hand: 86 400 000 × ((90 − 75) / 25) / (100 − 90) = 5 184 000 ms (86.4 min).
+    expect(out[0]).toEqual({ bucket: 'read', limit: 1, remaining: 0, resetAtMs: now + 5_184_000, windowMs: 5_184_000 });
+    // Both low: the lower remaining of the two.
+    const low = parseGraphRateLimit(
+      {
+        status: 200,
+        headers: headers({
+          'X-Business-Use-Case-Usage': JSON.stringify({ '1789': [{ type: 'instagram', call_count: 40 }] }),
+          'X-App-Usage': '{"call_count":60}',
+        }),
+      },
+      context,
+    );
+    expect(low[0]).toEqual({ bucket: 'read', limit: 100, remaining: 40 });
+  });
+
+  it('never asks for a negative or shorter wait as usage rises (any usage figures)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 150 }), fc.integer({ min: 0, max: 150 }), (a, b) => {
+        const waitAt = (percent: number) => {
+          const [out] = parseGraphRateLimit(
+            { status: 200, headers: headers({ 'X-App-Usage': JSON.stringify({ call_count: percent, total_cputime: 0, total_time: 0 }) }) },
+            context,
+          );
+          return out!.resetAtMs === undefined ? 0 : out!.resetAtMs - now;
+        };
+        const [low, high] = a <= b ? [a, b] : [b, a];
+        expect(waitAt(low)).toBeGreaterThanOrEqual(0);
+        expect(waitAt(low)).toBeLessThanOrEqual(waitAt(high));
+        // Below the threshold calls go at once; at 100 % and above nothing goes for the whole hour.
+        if (high <= 75) expect(waitAt(high)).toBe(0);
+        if (low >= 100) expect(waitAt(low)).toBe(HOUR);
+      }),
+    );
+  });
+
+  it('does not throw on any header text or body (a parser bug must not fail an answered request)', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), fc.jsonValue(), fc.integer({ min: 200, max: 599 }), (app, buc, body, status) => {
+        const out = parseGraphRateLimit(
+          { status, headers: headers({ 'x-app-usage': app, 'x-business-use-case-usage': buc }), body },
+          context,
+        );
+        for (const observation of out) {
+          expect(observation.remaining).toBeGreaterThanOrEqual(0);
+          if (observation.resetAtMs !== undefined) expect(observation.resetAtMs).toBeGreaterThan(now);
+        }
+      }),
+    );
+  });
+
   it('says nothing of a response without usage headers or throttling', () => {
     expect(parseGraphRateLimit({ status: 200, headers: new Headers() }, context)).toEqual([]);
     expect(parseGraphRateLimit({ status: 400, headers: new Headers(), body: { error: { message: 'bad', code: 100 } } }, context)).toEqual(
@@ -85,8 +146,8 @@ describe('parseGraphRateLimit', () => {
  * A Graph server on the fake clock: `limitPerHour` calls in a rolling hour; every answer carries
  * X-App-Usage (call_count = percent of the limit used); a call at 100 % is throttled with code 4.
  */
-function graphServer(clock: FakeClock, limitPerHour: number, extra?: (percent: number) => Record<string, string>) {
-  const calls: number[] = [];
+function graphServer(clock: FakeClock, limitPerHour: number, extra?: (percent: number) => Record<string, string>, earlier = 0) {
+  const calls: number[] = Array.from({ length: earlier }, () => clock.now());
   const log: { at: number; percent: number }[] = [];
   let throttled = 0;
   const fetch = async (): Promise<Response> => {
@@ -127,20 +188,29 @@ function graphServer(clock: FakeClock, limitPerHour: number, extra?: (percent: n
   };
 }
 
+/** Core's HTTP client as a Graph adapter configures it, on the fake clock, with no reset margin (exact numbers). */
+function graphClient(
+  platform: string,
+  fetch: typeof globalThis.fetch,
+  clock: FakeClock,
+  extra: Partial<Parameters<typeof createHttpClient>[0]> = {},
+) {
+  return createHttpClient({
+    platform,
+    fetch,
+    clock,
+    parseRateLimit: parseGraphRateLimit,
+    mapError: mapGraphError,
+    resetMarginMs: 0,
+    ...extra,
+  });
+}
+
 describe("with core's HTTP client", () => {
   it('slows calls as usage nears 100 % and never drives into the wall', async () => {
     const clock = createFakeClock({ now, autoAdvance: true });
     const server = graphServer(clock, 100);
-    const http = createHttpClient({
-      platform: 'facebook',
-      fetch: server.fetch,
-      clock,
-      parseRateLimit: parseGraphRateLimit,
-      mapError: mapGraphError,
-      maxWaitMs: 2 * HOUR,
-      maxRetryTimeMs: 4 * HOUR,
-      resetMarginMs: 0,
-    });
+    const http = graphClient('facebook', server.fetch, clock, { maxWaitMs: 2 * HOUR, maxRetryTimeMs: 4 * HOUR });
     for (let index = 0; index < 200; index += 1) await http.request({ path: 'https://graph.facebook.com/v26.0/me' });
     expect(server.throttled).toBe(0);
     expect(Math.max(...server.log.map((entry) => entry.percent))).toBeLessThan(100);
@@ -155,6 +225,20 @@ describe("with core's HTTP client", () => {
     expect(gapAfter(90)).toBe(216_000);
   });
 
+  it('lets concurrent calls through one per pacing window, each window taken from the latest answer', async () => {
+    const clock = createFakeClock({ now, autoAdvance: true });
+    // 89 calls already in this hour: the next answer says 90 %.
+    const server = graphServer(clock, 100, undefined, 89);
+    const http = graphClient('facebook', server.fetch, clock, { maxWaitMs: HOUR });
+    await http.request({ path: 'https://graph.facebook.com/v26.0/me' });
+    await Promise.all([1, 2, 3].map(() => http.request({ path: 'https://graph.facebook.com/v26.0/me' })));
+    const at = server.log.map((entry) => entry.at - now);
+    // By hand: after 90 % wait 216 s; after 91 %, 3.6e6 × 0.64 / 9 = 256 s; after 92 %, 3.6e6 × 0.68 / 8 = 306 s.
+    expect(server.log.map((entry) => entry.percent)).toEqual([90, 91, 92, 93]);
+    expect(at).toEqual([0, 216_000, 216_000 + 256_000, 216_000 + 256_000 + 306_000]);
+    expect(server.throttled).toBe(0);
+  });
+
   it('stops until the regain time, then fails fast with a RateLimitError when that is longer than maxWaitMs', async () => {
     const clock = createFakeClock({ now, autoAdvance: true });
     const buc = JSON.stringify({
@@ -165,14 +249,7 @@ describe("with core's HTTP client", () => {
       calls += 1;
       return new Response('{"id":"1"}', { status: 200, headers: { 'content-type': 'application/json', 'x-business-use-case-usage': buc } });
     }) as typeof globalThis.fetch;
-    const http = createHttpClient({
-      platform: 'instagram',
-      fetch,
-      clock,
-      parseRateLimit: parseGraphRateLimit,
-      mapError: mapGraphError,
-      resetMarginMs: 0,
-    });
+    const http = graphClient('instagram', fetch, clock);
     await http.request({ path: 'https://graph.instagram.com/v26.0/me' });
     const started = clock.now();
     // Default maxWaitMs (60 s) is shorter than the 7 minutes: no call is sent, the error says when.
@@ -181,15 +258,7 @@ describe("with core's HTTP client", () => {
     expect(Date.parse((error as RateLimitError).resetAt!)).toBe(started + 7 * 60_000);
     expect(calls).toBe(1);
     // A client allowed to wait sends the next call exactly when access comes back.
-    const patient = createHttpClient({
-      platform: 'instagram',
-      fetch,
-      clock,
-      parseRateLimit: parseGraphRateLimit,
-      mapError: mapGraphError,
-      resetMarginMs: 0,
-      maxWaitMs: HOUR,
-    });
+    const patient = graphClient('instagram', fetch, clock, { maxWaitMs: HOUR });
     await patient.request({ path: 'https://graph.instagram.com/v26.0/me' });
     const before = clock.now();
     await patient.request({ path: 'https://graph.instagram.com/v26.0/me' });
@@ -216,14 +285,7 @@ describe("with core's HTTP client", () => {
           headers: { 'content-type': 'application/json', 'x-business-use-case-usage': buc },
         },
       )) as typeof globalThis.fetch;
-    const http = createHttpClient({
-      platform: 'facebook',
-      fetch,
-      clock,
-      parseRateLimit: parseGraphRateLimit,
-      mapError: mapGraphError,
-      resetMarginMs: 0,
-    });
+    const http = graphClient('facebook', fetch, clock);
     const error = await http
       .request({ method: 'POST', path: 'https://graph.facebook.com/v26.0/1/feed' })
       .catch((caught: unknown) => caught);

@@ -16,10 +16,17 @@ export interface GraphRateLimitOptions {
    */
   slowDownAtPercent?: number;
   /**
-   * The window Meta's usage figures cover (default one hour: "calls within one hour", rolling;
-   * https://developers.facebook.com/docs/graph-api/overview/rate-limiting/). At 100 % and no
-   * regain time, calls stop for this long, after which every counted call has left the window.
+   * The window `X-App-Usage` covers (default one hour: platform limits count "calls within one
+   * hour", rolling; https://developers.facebook.com/docs/graph-api/overview/rate-limiting/).
    */
+  appWindowMs?: number;
+  /**
+   * The window `X-Business-Use-Case-Usage` covers (default 24 hours: the Pages, Instagram and
+   * Threads business use cases count calls "within 24 hours", e.g. 4,800 × engaged users or
+   * impressions; https://developers.facebook.com/docs/graph-api/overview/rate-limiting/).
+   */
+  businessWindowMs?: number;
+  /** Sets both windows at once (tests, a network with one window). */
   windowMs?: number;
   /** How long to stop after a throttling error that came with no usage header (default 5 min). */
   throttledWaitMs?: number;
@@ -59,25 +66,31 @@ export function graphPaceMs(percent: number, options: { slowDownAtPercent: numbe
  */
 export function createGraphRateLimitParser(options: GraphRateLimitOptions = {}): RateLimitParser {
   const slowDownAtPercent = options.slowDownAtPercent ?? 75;
-  const windowMs = options.windowMs ?? 3_600_000;
+  const appWindowMs = options.windowMs ?? options.appWindowMs ?? 3_600_000;
+  const businessWindowMs = options.windowMs ?? options.businessWindowMs ?? 86_400_000;
   const throttledWaitMs = options.throttledWaitMs ?? 300_000;
   const buckets = options.buckets ?? GRAPH_BUCKETS;
   return (response, context) => {
     const { now } = context;
-    // Core's reading of X-App-Usage / X-Business-Use-Case-Usage: the most used figure as
-    // `remaining` out of 100, and the regain time as `resetAtMs`.
-    const usage = parseUsagePercentHeaders(response, context)[0];
+    // Core's reading of each header on its own: the most used figure as `remaining` out of 100,
+    // and the regain time as `resetAtMs`. Each header has its own window.
+    const app = usageOf(response, context, 'x-app-usage');
+    const business = usageOf(response, context, 'x-business-use-case-usage');
     const throttled = response.status >= 400 && isGraphThrottleCode(readGraphError(response.body)?.code);
-    if (!usage && !throttled) return [];
-    const percent = usage ? 100 - (usage.remaining ?? 100) : 100;
-    const regainMs = usage?.resetAtMs === undefined ? 0 : usage.resetAtMs - now;
+    if (!app && !business && !throttled) return [];
+    const percentOf = (usage: RateLimitObservation | undefined) => (usage ? 100 - (usage.remaining ?? 100) : 0);
+    const regainMs = Math.max(0, ...[app, business].map((usage) => (usage?.resetAtMs === undefined ? 0 : usage.resetAtMs - now)));
+    const paceMs = Math.max(
+      graphPaceMs(percentOf(app), { slowDownAtPercent, windowMs: appWindowMs }),
+      graphPaceMs(percentOf(business), { slowDownAtPercent, windowMs: businessWindowMs }),
+    );
     // Meta's own regain time wins: it knows when the window frees; otherwise pace by usage.
-    let waitMs = regainMs > 0 ? regainMs : usage ? graphPaceMs(percent, { slowDownAtPercent, windowMs }) : 0;
-    if (throttled && waitMs === 0) waitMs = usage ? windowMs : throttledWaitMs;
+    let waitMs = regainMs > 0 ? regainMs : paceMs;
+    if (throttled && waitMs === 0) waitMs = app || business ? (business ? businessWindowMs : appWindowMs) : throttledWaitMs;
     let observation: RateLimitObservation;
     if (waitMs <= 0) {
       // Plenty left: percent figures, no reset (Meta's windows roll; nothing to wait for).
-      observation = { limit: 100, remaining: usage?.remaining ?? 100 };
+      observation = { limit: 100, remaining: Math.min(app?.remaining ?? 100, business?.remaining ?? 100) };
     } else {
       // Spacing (or stopped): one call per `waitMs`. After the reset the planner lets exactly
       // one call through, whose answer says how much is left now.
@@ -89,6 +102,17 @@ export function createGraphRateLimitParser(options: GraphRateLimitOptions = {}):
   };
 }
 
+/** Core's usage reading of one of Meta's headers alone. */
+function usageOf(
+  response: Parameters<RateLimitParser>[0],
+  context: Parameters<RateLimitParser>[1],
+  header: 'x-app-usage' | 'x-business-use-case-usage',
+): RateLimitObservation | undefined {
+  const value = response.headers.get(header);
+  if (value === null) return undefined;
+  return parseUsagePercentHeaders({ status: response.status, headers: new Headers({ [header]: value }) }, context)[0];
+}
+
 /**
  * Core's `RateLimitParser` for every Meta API (give it as `http.parseRateLimit`). It reads the
  * usage headers (`X-App-Usage`, `X-Business-Use-Case-Usage` with `estimated_time_to_regain_access`
@@ -96,7 +120,8 @@ export function createGraphRateLimitParser(options: GraphRateLimitOptions = {}):
  * throttling error codes so the planner never drives into the wall:
  *
  * - below 75 % usage: `{ limit: 100, remaining: 100 − percent }`, calls go at once;
- * - from 75 %: calls are spaced out, more as usage nears 100 % ({@link graphPaceMs});
+ * - from 75 %: calls are spaced out, more as usage nears 100 % ({@link graphPaceMs}), over the
+ *   header's window (`X-App-Usage`: one hour; `X-Business-Use-Case-Usage`: 24 hours);
  * - at 100 %, with a regain time, or on a throttling error: nothing goes until the regain time
  *   (or, without one, a whole window), and a throttled answer carries it as `retryAfterMs`.
  *

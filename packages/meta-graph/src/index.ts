@@ -28,6 +28,7 @@ export type { GraphRequest } from './graph-request.js';
 export { graphPages, type GraphPage, type GraphPagesOptions } from './graph-pages.js';
 export {
   CONTAINER_FIELDS,
+  CONTAINER_POLL_AFTER_MS,
   containerProgress,
   publishContainer,
   readContainerStatus,
@@ -51,5 +52,5 @@ export {
   type GraphCredentials,
   type GraphCredentialsProviderInput,
 } from './graph-credentials.js';
-export { graphOAuthConnect, type GraphOAuthConnectInput } from './graph-connect.js';
+export { graphOAuthConnect, readMetaTokenAnswer, type GraphOAuthConnectInput } from './graph-connect.js';
 export { publicMediaUrl, type PublicMediaHost } from './public-media.js';

@@ -69,7 +69,7 @@ export interface ExchangeTokenInput {
  * - Facebook: `GET /<version>/oauth/access_token?grant_type=fb_exchange_token&client_id&client_secret&fb_exchange_token`
  *   (https://developers.facebook.com/docs/facebook-login/guides/access-tokens/get-long-lived);
  * - Instagram Login: `GET graph.instagram.com/access_token?grant_type=ig_exchange_token&client_secret&access_token`
- *   (https://developers.facebook.com/docs/instagram-platform/reference/access_token);
+ *   (https://developers.facebook.com/documentation/instagram-platform/reference/access_token);
  * - Threads: `GET graph.threads.net/access_token?grant_type=th_exchange_token&client_secret&access_token`
  *   (https://developers.facebook.com/docs/threads/get-started/long-lived-tokens/).
  *
@@ -115,7 +115,7 @@ export async function exchangeForLongLivedToken(via: TokenTransport, input: Exch
  * Extends a long-lived token by another 60 days (the token itself is the credential):
  * - Instagram Login: `GET graph.instagram.com/refresh_access_token?grant_type=ig_refresh_token&access_token`
  *   (the token must be at least 24 hours old and unexpired;
- *   https://developers.facebook.com/docs/instagram-platform/reference/refresh_access_token);
+ *   https://developers.facebook.com/documentation/instagram-platform/reference/refresh_access_token);
  * - Threads: `GET graph.threads.net/refresh_access_token?grant_type=th_refresh_token&access_token`
  *   (at least 24 hours old and unexpired; https://developers.facebook.com/docs/threads/get-started/long-lived-tokens/).
  * Facebook has no refresh: a long-lived user token is renewed by logging in again, so this

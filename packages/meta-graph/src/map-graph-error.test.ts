@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GRAPH_REQUEST_ID_HEADER, mapGraphError } from './map-graph-error.js';
 
@@ -104,5 +105,36 @@ describe('mapGraphError', () => {
 
   it("names Meta's trace header for the client's request id", () => {
     expect(GRAPH_REQUEST_ID_HEADER).toBe('x-fb-trace-id');
+  });
+
+  it('classifies any Graph error body one way, without throwing (open-ended codes and fields)', () => {
+    const graphError = fc.record(
+      {
+        message: fc.string(),
+        type: fc.constantFrom('OAuthException', 'GraphMethodException', 'IGApiException', 'THApiException'),
+        code: fc.oneof(
+          fc.integer({ min: 0, max: 2_000_000 }),
+          fc.constantFrom(1, 2, 4, 10, 17, 32, 100, 190, 200, 299, 506, 613, 80001, 80014),
+        ),
+        error_subcode: fc.oneof(fc.integer({ min: 0, max: 3_000_000 }), fc.constantFrom(458, 459, 460, 463, 464, 467)),
+        error_user_title: fc.string(),
+        error_user_msg: fc.string(),
+        fbtrace_id: fc.string(),
+        is_transient: fc.boolean(),
+      },
+      { requiredKeys: ['code'] },
+    );
+    fc.assert(
+      fc.property(graphError, fc.constantFrom(400, 401, 403, 500, 503), (error, status) => {
+        const mapping = mapGraphError(answer(status, error));
+        expect(mapping).toBeDefined();
+        expect(mapping!.platformCode).toBe(error.code);
+        // At most one of: throttled, auth failure.
+        expect(Boolean(mapping!.rateLimited) && Boolean(mapping!.auth)).toBe(false);
+        if (mapping!.rateLimited) expect(mapping!.notActedOn).toBe(true);
+        if (error.code === 190) expect(mapping!.auth).toBeDefined();
+        expect(mapping!.message).toContain(`code ${error.code}`);
+      }),
+    );
   });
 });
