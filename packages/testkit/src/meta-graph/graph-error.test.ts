@@ -15,6 +15,7 @@ describe('graphError', () => {
     });
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toContain('application/json');
+    expect(response.headers.get('x-fb-trace-id')).toBe('A6LJylpZRKw2xKLFsAP-cJh');
     // The IG error-codes page's sample response, field for field.
     expect(await response.json()).toEqual({
       error: {

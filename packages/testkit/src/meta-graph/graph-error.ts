@@ -76,7 +76,8 @@ export function graphErrorBody(options: GraphErrorOptions): GraphErrorBody {
 
 /**
  * A Graph error answer: `status` with Meta's error object
- * (https://developers.facebook.com/docs/graph-api/guides/error-handling). A token error (code 190
+ * (https://developers.facebook.com/docs/graph-api/guides/error-handling) and its `fbtrace_id` in the
+ * `x-fb-trace-id` header too. A token error (code 190
  * and 102) also carries `WWW-Authenticate: OAuth "Facebook Platform" "invalid_token" "<message>"`,
  * as Graph sends with it (RFC 6750 §3 names the header; the realm is Graph's).
  *
@@ -87,7 +88,9 @@ export function graphErrorBody(options: GraphErrorOptions): GraphErrorBody {
  */
 export function graphError(status: number, options: GraphErrorOptions): Response {
   const body = graphErrorBody(options);
-  const headers: Record<string, string> = { ...(options.headers ?? {}) };
+  // Graph repeats the trace id in the x-fb-trace-id header (SDKs log it from there:
+  // github.com/arsduo/koala/issues/611 "x-fb-trace-id: Fdl5cjt9fLC [HTTP 400]").
+  const headers: Record<string, string> = { 'x-fb-trace-id': body.error.fbtrace_id, ...(options.headers ?? {}) };
   if (options.code === 190 || options.code === 102) {
     headers['www-authenticate'] ??= `OAuth "Facebook Platform" "invalid_token" "${options.message.replace(/"/g, "'")}"`;
   }

@@ -19,8 +19,10 @@ export interface GraphFaultResponsesOptions {
  * 4/17/32/613/800xx, not HTTP 429) with the usage header at 100 % and, for BUC,
  * `estimated_time_to_regain_access` in minutes; `5xx` → code 2 "An unexpected error has occurred.
  * Please retry your request later." with `is_transient: true`; `expired-token` → code 190 subcode 463;
- * an unknown path → code 2500 "Unknown path components: /…" (more than one segment after the version)
- * or the unsupported-request answer (code 100 subcode 33).
+ * an unknown path → code 2500 "Unknown path components: /…" (the segments after the object id,
+ * as Graph answers for an unknown edge or a malformed version such as `/3.0/me/feed`:
+ * github.com/arsduo/koala/issues/611, github.com/owlstacks/owlstack-laravel/issues/15) or, for a
+ * lone unknown id, the unsupported-request answer (code 100 subcode 33).
  * https://developers.facebook.com/docs/graph-api/overview/rate-limiting/ ·
  * https://developers.facebook.com/docs/graph-api/guides/error-handling
  *

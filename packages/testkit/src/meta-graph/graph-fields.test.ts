@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { graphInsights, pickGraphFields, topLevelFields } from './index.js';
+import { graphFieldExpansion, graphInsights, pickGraphFields, topLevelFields } from './index.js';
 
 // https://developers.facebook.com/docs/graph-api/guides/field-expansion
 describe('pickGraphFields', () => {
@@ -13,6 +13,23 @@ describe('pickGraphFields', () => {
   it('leaves out a field the object does not have, and reads nested selections by their top-level name', () => {
     expect(pickGraphFields(media, 'permalink,caption{x}', [])).toEqual({ id: '1790', caption: 'hi' });
     expect(topLevelFields('id,children{media_url,id},insights.metric(reach,likes){values}')).toEqual(['id', 'children', 'insights']);
+  });
+});
+
+// The field-expansion guide's forms: modifiers before the nested selection, arguments with commas.
+describe('graphFieldExpansion', () => {
+  it('reads each field with its modifiers and nested selection', () => {
+    expect(
+      graphFieldExpansion(
+        'id, comments.summary(true).limit(0){id,message}, insights.metric(reach,likes){values},albums.limit(5){name, photos.limit(2){name, picture}}',
+      ),
+    ).toEqual([
+      { name: 'id', modifiers: {} },
+      { name: 'comments', modifiers: { summary: 'true', limit: '0' }, subfields: 'id,message' },
+      { name: 'insights', modifiers: { metric: 'reach,likes' }, subfields: 'values' },
+      { name: 'albums', modifiers: { limit: '5' }, subfields: 'name, photos.limit(2){name, picture}' },
+    ]);
+    expect(graphFieldExpansion('')).toEqual([]);
   });
 });
 

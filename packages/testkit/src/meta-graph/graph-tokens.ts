@@ -111,7 +111,8 @@ export function invalidTokenError(): Response {
 /**
  * The tokens of a Graph simulator: issued short-lived (1 h), long-lived (60 days) or non-expiring
  * (Page tokens), checked on every request the way Graph checks them — missing → code 104
- * ("An access token is required to request this resource."), unknown → 190, expired → 190/463,
+ * ("An access token is required to request this resource."; on `/me`, code 2500 "An active access
+ * token must be used to query information about the current user."), unknown → 190, expired → 190/463,
  * revoked → 190/458 ("The user has not authorized application …").
  * https://developers.facebook.com/docs/facebook-login/guides/access-tokens/get-long-lived ·
  * https://developers.facebook.com/docs/graph-api/guides/error-handling
@@ -160,7 +161,16 @@ export function createGraphTokens(options: GraphTokensOptions): GraphTokens {
     authenticate(request) {
       const token = tokenOf(request);
       if (token === undefined) {
-        return { ok: false, response: graphError(400, { code: 104, message: 'An access token is required to request this resource.' }) };
+        // `/me` without a token names the current user (code 2500); any other object, code 104
+        // (both as Graph answers: github.com/fbsamples/messenger-platform-samples/issues/125,
+        // github.com/spring-guides/gs-consuming-rest/issues/10).
+        const me = /^\/(?:v\d+\.\d+\/)?me(?:\/|$)/.test(request.path);
+        return {
+          ok: false,
+          response: me
+            ? graphError(400, { code: 2500, message: 'An active access token must be used to query information about the current user.' })
+            : graphError(400, { code: 104, message: 'An access token is required to request this resource.' }),
+        };
       }
       const record = records.get(token);
       if (!record) return { ok: false, response: invalidTokenError() };

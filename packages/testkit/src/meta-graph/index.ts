@@ -63,6 +63,8 @@ export {
   metaSpec,
   missingParameterError,
   topLevelFields,
+  graphFieldExpansion,
+  type GraphFieldSelection,
   type GraphCheckOptions,
   type GraphProblem,
   type MetaEdge,
@@ -72,5 +74,6 @@ export {
   type MetaParam,
 } from './meta-spec.js';
 export { pickGraphFields } from './graph-fields.js';
+export { graphAnswerProblems } from './graph-answer.js';
 export { graphInsights, type GraphInsightEntry, type GraphInsightInput } from './graph-insights.js';
 export { graphFaultResponses, type GraphFaultResponsesOptions } from './graph-fault-responses.js';

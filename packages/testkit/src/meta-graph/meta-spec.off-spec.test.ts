@@ -43,19 +43,19 @@ describe('requests held to the codegen node specs', () => {
   it('refuses a parameter of the wrong type', () => {
     expect(findGraphProblem('IGUser', 'media_publish', 'POST', { creation_id: 'abc' })).toEqual({
       code: 100,
-      message: '(#100) Param creation_id must be a non-negative integer.',
+      message: '(#100) Param creation_id must be a non-negative integer',
     });
     expect(findGraphProblem('Page', 'feed', 'POST', { message: 'hi', published: 'maybe' })).toEqual({
       code: 100,
-      message: '(#100) Param published must be a boolean.',
+      message: '(#100) Param published must be a boolean',
     });
     expect(findGraphProblem('Page', 'feed', 'POST', { message: 'hi', scheduled_publish_time: 'next tuesday-ish' })).toEqual({
       code: 100,
-      message: '(#100) Param scheduled_publish_time must be a valid date/time.',
+      message: '(#100) Param scheduled_publish_time must be a valid date/time',
     });
     expect(findGraphProblem('IGUser', 'media', 'POST', { image_url: 'https://x/a.jpg', is_carousel_item: 'yes' })).toEqual({
       code: 100,
-      message: '(#100) Param is_carousel_item must be a boolean.',
+      message: '(#100) Param is_carousel_item must be a boolean',
     });
   });
 

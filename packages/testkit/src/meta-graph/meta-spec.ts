@@ -175,7 +175,8 @@ export const GRAPH_COMMON_PARAMS: readonly string[] = [
 ];
 
 /**
- * Graph's answer to a missing required parameter: 400, code 100, "(#100) The parameter <name> is required".
+ * Graph's answer to a missing required parameter: 400, code 100, "(#100) The parameter <name> is required"
+ * (as Graph answers, e.g. "(#100) The parameter user_id is required", github.com/kadnan/Facebook-Chat-Bot/issues/5).
  *
  * @example
  * ```ts
@@ -221,14 +222,15 @@ function listItems(value: unknown): unknown[] | undefined {
 const scalar = (value: unknown): string | undefined =>
   typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
 
-// The "(#100) Param <name> must be …" family: Graph names the parameter and what it must be. The
-// codegen spec gives the type; Meta publishes no list of these texts, so the wording after "must
-// be" describes the type.
+// The "(#100) Param <name> must be …" family: Graph names the parameter and what it must be, with
+// no full stop (an answer seen in the wild: "(#100) Param score must be a number",
+// github.com/freshplanet/ANE-Facebook/issues/142). The codegen spec gives the type; Meta publishes
+// no list of these texts, so the wording after "must be" describes the type.
 function typeProblem(label: string, type: string, value: unknown, values?: readonly string[]): string | undefined {
   const list = /^list(?:<(.+)>)?$/.exec(type);
   if (list) {
     const items = listItems(value);
-    if (!items) return `(#100) Param ${label} must be an array.`;
+    if (!items) return `(#100) Param ${label} must be an array`;
     const inner = list[1];
     if (!inner) return undefined;
     for (const [index, item] of items.entries()) {
@@ -246,19 +248,19 @@ function typeProblem(label: string, type: string, value: unknown, values?: reado
   }
   switch (type) {
     case 'string':
-      return text === undefined ? `(#100) Param ${label} must be a string.` : undefined;
+      return text === undefined ? `(#100) Param ${label} must be a string` : undefined;
     case 'bool':
-      return text === undefined || !['true', 'false', '1', '0'].includes(text) ? `(#100) Param ${label} must be a boolean.` : undefined;
+      return text === undefined || !['true', 'false', '1', '0'].includes(text) ? `(#100) Param ${label} must be a boolean` : undefined;
     case 'int':
-      return text === undefined || !INTEGER.test(text) ? `(#100) Param ${label} must be an integer.` : undefined;
+      return text === undefined || !INTEGER.test(text) ? `(#100) Param ${label} must be an integer` : undefined;
     case 'unsigned int':
-      return text === undefined || !UNSIGNED.test(text) ? `(#100) Param ${label} must be a non-negative integer.` : undefined;
+      return text === undefined || !UNSIGNED.test(text) ? `(#100) Param ${label} must be a non-negative integer` : undefined;
     case 'float':
-      return text === undefined || text.trim() === '' || Number.isNaN(Number(text)) ? `(#100) Param ${label} must be a number.` : undefined;
+      return text === undefined || text.trim() === '' || Number.isNaN(Number(text)) ? `(#100) Param ${label} must be a number` : undefined;
     case 'datetime':
       // A Unix timestamp, or a date string Graph parses (ISO 8601, strtotime forms).
       return text === undefined || (!INTEGER.test(text) && Number.isNaN(Date.parse(text)))
-        ? `(#100) Param ${label} must be a valid date/time.`
+        ? `(#100) Param ${label} must be a valid date/time`
         : undefined;
     case 'map': {
       if (value !== null && typeof value === 'object' && !Array.isArray(value)) return undefined;
@@ -266,15 +268,90 @@ function typeProblem(label: string, type: string, value: unknown, values?: reado
         const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : undefined;
         return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
           ? undefined
-          : `(#100) Param ${label} must be a JSON object.`;
+          : `(#100) Param ${label} must be a JSON object`;
       } catch {
-        return `(#100) Param ${label} must be a JSON object.`;
+        return `(#100) Param ${label} must be a JSON object`;
       }
     }
     default:
       // Object, file and node types: Graph takes JSON, ids, uploads; the spec says no more.
       return undefined;
   }
+}
+
+/** One top-level entry of a `fields` expression: `comments.summary(true).limit(0){id,message}`. */
+export interface GraphFieldSelection {
+  name: string;
+  /** Modifiers in order of appearance, by name: `{ summary: 'true', limit: '0' }`. */
+  modifiers: Record<string, string>;
+  /** The nested selection between braces, as written (`id,message`), when there is one. */
+  subfields?: string;
+}
+
+// Splits at commas outside parentheses and braces.
+function splitTopLevel(expression: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of expression) {
+    if (char === '{' || char === '(') depth += 1;
+    if (char === '}' || char === ')') depth -= 1;
+    if (char === ',' && depth === 0) {
+      parts.push(current);
+      current = '';
+    } else current += char;
+  }
+  parts.push(current);
+  return parts.map((part) => part.trim()).filter(Boolean);
+}
+
+// The text inside the bracket opening at `open` (nesting counted), and where it closes.
+function enclosed(text: string, open: number): { inner: string; end: number } {
+  const opening = text[open]!;
+  const closing = opening === '(' ? ')' : '}';
+  let depth = 0;
+  for (let index = open; index < text.length; index += 1) {
+    if (text[index] === opening) depth += 1;
+    if (text[index] === closing) depth -= 1;
+    if (depth === 0) return { inner: text.slice(open + 1, index), end: index + 1 };
+  }
+  return { inner: text.slice(open + 1), end: text.length };
+}
+
+/**
+ * Reads a Graph `fields` expression with field expansion: each top-level field with its modifiers
+ * (`.limit(5)`, `.summary(true)`, `.metric(reach,likes)`) and nested selection (`{…}`), in order.
+ * https://developers.facebook.com/docs/graph-api/guides/field-expansion
+ *
+ * @example
+ * ```ts
+ * graphFieldExpansion('id,comments.summary(true).limit(0){id,message}');
+ * // [{ name: 'id', modifiers: {} }, { name: 'comments', modifiers: { summary: 'true', limit: '0' }, subfields: 'id,message' }]
+ * ```
+ */
+export function graphFieldExpansion(expression: string): GraphFieldSelection[] {
+  return splitTopLevel(expression).map((part) => {
+    const name = /^[A-Za-z0-9_]+/.exec(part)?.[0] ?? part;
+    const selection: GraphFieldSelection = { name, modifiers: {} };
+    let index = name.length;
+    while (index < part.length) {
+      const char = part[index]!;
+      if (char === '.') {
+        const modifier = /^[A-Za-z0-9_]+/.exec(part.slice(index + 1))?.[0] ?? '';
+        index += 1 + modifier.length;
+        if (part[index] === '(') {
+          const { inner, end } = enclosed(part, index);
+          selection.modifiers[modifier] = inner.trim();
+          index = end;
+        } else selection.modifiers[modifier] = '';
+      } else if (char === '{') {
+        const { inner, end } = enclosed(part, index);
+        selection.subfields = inner.trim();
+        index = end;
+      } else index += 1;
+    }
+    return selection;
+  });
 }
 
 /**
@@ -288,19 +365,7 @@ function typeProblem(label: string, type: string, value: unknown, values?: reado
  * ```
  */
 export function topLevelFields(expression: string): string[] {
-  const names: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (const char of expression) {
-    if (char === '{' || char === '(') depth += 1;
-    if (char === '}' || char === ')') depth -= 1;
-    if (char === ',' && depth === 0) {
-      names.push(current);
-      current = '';
-    } else current += char;
-  }
-  names.push(current);
-  return names.map((name) => /^\s*([A-Za-z0-9_]+)/.exec(name)?.[1] ?? name.trim()).filter(Boolean);
+  return graphFieldExpansion(expression).map((selection) => selection.name);
 }
 
 /** How {@link findGraphProblem} reads a request. */

@@ -17,11 +17,12 @@ function setup(kind: GraphTokenKind) {
       return who.ok ? json(200, { id: who.record.subject }) : who.response;
     },
   };
+  const feed = { ...me, path: '/:version/:id/feed' };
   const engine = createSimulatorEngine({
     platform: kind,
     baseUrl: 'https://graph.example',
     clock,
-    routes: [...auth.routes, me],
+    routes: [...auth.routes, me, feed],
     faultResponses: graphFaultResponses({ clock }),
   });
   const get = (path: string) => engine.fetch(`https://graph.example${path}`);
@@ -98,6 +99,10 @@ describe('Facebook token endpoints', () => {
       message: 'Error validating client secret.',
     });
     expect(await errorOf(await get('/v25.0/me'))).toMatchObject({
+      code: 2500,
+      message: 'An active access token must be used to query information about the current user.',
+    });
+    expect(await errorOf(await get('/v25.0/123/feed'))).toMatchObject({
       code: 104,
       message: 'An access token is required to request this resource.',
     });
@@ -152,6 +157,10 @@ describe('Instagram and Threads token endpoints', () => {
     const long = (await (
       await get(`/access_token?grant_type=th_exchange_token&client_secret=${GRAPH_SIM_APP.secret}&access_token=${short.access_token}`)
     ).json()) as { access_token: string };
+    const debug = (await (await get(`/v1.0/debug_token?input_token=${long.access_token}&access_token=${long.access_token}`)).json()) as {
+      data: { is_valid: boolean; user_id: string };
+    };
+    expect(debug.data).toMatchObject({ is_valid: true, user_id: '10001' });
     await clock.advance(61 * DAY);
     expect(await errorOf(await get(`/refresh_access_token?grant_type=th_refresh_token&access_token=${long.access_token}`))).toMatchObject({
       code: 190,

@@ -267,6 +267,13 @@ export function createGraphTokenEndpoints(options: GraphTokenEndpointsOptions): 
           { method: 'GET', path: '/:version/access_token', handle: exchange },
           { method: 'GET', path: '/refresh_access_token', handle: refresh },
           { method: 'GET', path: '/:version/refresh_access_token', handle: refresh },
+          // Threads documents debug_token on its own host (https://developers.facebook.com/docs/threads/reference — "debug_token").
+          ...(options.kind === 'threads'
+            ? ([
+                { method: 'GET', path: '/:version/debug_token', handle: debugToken },
+                { method: 'GET', path: '/debug_token', handle: debugToken },
+              ] as const)
+            : []),
         ];
   return { routes, tokens, app, issueCode };
 }

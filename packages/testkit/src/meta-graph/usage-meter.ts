@@ -55,7 +55,11 @@ export interface GraphUsageMeterOptions {
   windowMs?: number;
   /** Default `{ kind: 'platform' }`. */
   usage?: GraphUsageLimit;
-  /** HTTP status of the throttle answer. Default 400 (Graph's status for its error objects; Meta documents no 429). */
+  /**
+   * HTTP status of the throttle answer. Default 400: Meta documents the codes, not a status, and
+   * never a 429; Graph sends its error objects with 4xx (reported bodies of code 4 carry
+   * `is_transient: true`: github.com/facebook/facebook-nodejs-business-sdk/issues/97).
+   */
   throttleStatus?: number;
 }
 
