@@ -28,9 +28,13 @@ function progressOf(container: ContainerState, containerId: string, handle: Thre
   }
 }
 
-const pending = (handle: ThreadsHandle, stage: string): PendingPublishOutput => {
+const pending = (handle: ThreadsHandle, stage: string, pollAfterMs?: number): PendingPublishOutput => {
   const done = handle.parts.filter((part) => part.id !== undefined).length;
-  return { pending: handle, progress: { stage, percent: Math.round((100 * done) / handle.parts.length) } };
+  return {
+    pending: handle,
+    progress: { stage, percent: Math.round((100 * done) / handle.parts.length) },
+    ...(pollAfterMs === undefined ? {} : { pollAfterMs }),
+  };
 };
 
 /**
@@ -80,7 +84,8 @@ export async function advanceChain(
       signal: context.signal,
     });
     const next = progressOf(container, part.containerId, handle);
-    if (next.kind === 'processing') return pending(handle, next.progress.stage);
+    // Still processing: ask again when Meta suggests (once a minute), not sooner.
+    if (next.kind === 'processing') return pending(handle, next.progress.stage, next.pollAfterMs);
     if (next.kind === 'published') {
       // Published by an earlier attempt whose answer was lost: find it, never publish twice.
       const found = await findOwnPost(target, context, settings);

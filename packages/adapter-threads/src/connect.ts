@@ -53,7 +53,7 @@ export interface ThreadsConnectSettings {
  * traded for a long-lived one (`th_exchange_token`), then the user from `GET /me`. @internal
  */
 export function threadsConnect(settings: ThreadsConnectSettings) {
-  const connect = graphOAuthConnect<ThreadsCredentials>({
+  return graphOAuthConnect<ThreadsCredentials>({
     kind: 'threads',
     defaultScopes: THREADS_DEFAULT_SCOPES,
     appId: settings.appId,
@@ -61,6 +61,4 @@ export function threadsConnect(settings: ThreadsConnectSettings) {
     hosts: { authorize: settings.authBaseUrl, codeExchange: settings.baseUrl, api: settings.baseUrl },
     listConnectableAccounts: async (credentials, context) => [await threadsMe(credentials, context, settings)],
   });
-  // Threads' code exchange answers `{ access_token, user_id }` without `token_type`: it is a bearer token.
-  return { ...connect, tokenTypeDefault: 'bearer' as const };
 }
