@@ -21,7 +21,9 @@ export async function postThreadsChain(clock: Clock, article: { title: string; u
     const account = { platform: 'threads', id: sim.account.id, handle: sim.account.handle, timeZone: 'Europe/Berlin' };
     const key = `threads:${sim.account.id}`;
     const client = createClient({
-      adapters: [createThreadsAdapter({ baseUrl: server.url, mediaHost: sim.mediaHost })],
+      // On the ×30,240 clock one real second is 8 simulated hours: the wait for containers is counted
+      // in simulated time too, so it gets a simulated week (a few real seconds).
+      adapters: [createThreadsAdapter({ baseUrl: server.url, mediaHost: sim.mediaHost, pendingTimeoutMs: 7 * 86_400_000 })],
       accounts: [account],
       credentials: { [key]: sim.credentials },
       clock,
