@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GraphErrorBodySchema, readGraphError } from './graph-error-body.js';
 
@@ -41,5 +42,21 @@ describe('readGraphError', () => {
     for (const body of [null, 'Bad Gateway', 42, [], { errors: [] }, { error: 'invalid_grant' }, { error: { code: 'abc' } }]) {
       expect(readGraphError(body), JSON.stringify(body)).toBeUndefined();
     }
+  });
+
+  it('never throws on any JSON, and reads a numeric code whenever the error object has one', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.option(fc.integer({ min: 0, max: 3_000_000 }), { nil: undefined }), (noise, code) => {
+        expect(() => readGraphError(noise)).not.toThrow();
+        const body = {
+          error: {
+            ...(typeof noise === 'object' && noise !== null && !Array.isArray(noise) ? noise : {}),
+            ...(code === undefined ? {} : { code }),
+          },
+        };
+        const read = readGraphError(body);
+        if (code !== undefined && read) expect(read.code).toBe(code);
+      }),
+    );
   });
 });

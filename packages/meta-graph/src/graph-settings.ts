@@ -15,7 +15,7 @@ import { GRAPH_HOSTS, type GraphLoginKind } from './graph-hosts.js';
  * InstagramSettingsSchema.parse({}); // { apiVersion: 'v26.0', baseUrl: 'https://graph.instagram.com' }
  * ```
  */
-export function graphSettingsShape(kind: GraphLoginKind) {
+export function graphSettingsShape(kind: GraphLoginKind): GraphSettingsShape {
   const host = GRAPH_HOSTS[kind].api;
   return {
     apiVersion: graphApiVersionSchema.default(kind === 'threads' ? THREADS_API_VERSION : GRAPH_API_VERSION),
@@ -28,6 +28,14 @@ export function graphSettingsShape(kind: GraphLoginKind) {
       .optional(),
     appSecret: z.string().min(1, { error: 'must be the app secret from the App Dashboard (App settings > Basic)' }).optional(),
   };
+}
+
+/** The zod shape {@link graphSettingsShape} returns (spread it into an object schema). */
+export interface GraphSettingsShape {
+  apiVersion: z.ZodDefault<z.ZodString>;
+  baseUrl: z.ZodPipe<z.ZodDefault<z.ZodURL>, z.ZodTransform<string, string>>;
+  appId: z.ZodOptional<z.ZodString>;
+  appSecret: z.ZodOptional<z.ZodString>;
 }
 
 /** What {@link graphSettingsShape} yields once parsed. */

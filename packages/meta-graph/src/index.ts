@@ -13,7 +13,7 @@
  */
 export { GRAPH_API_VERSION, THREADS_API_VERSION, graphApiVersionSchema, graphPath } from './api-version.js';
 export { GRAPH_HOSTS, type GraphHosts, type GraphLoginKind } from './graph-hosts.js';
-export { graphSettingsShape, type GraphSettings } from './graph-settings.js';
+export { graphSettingsShape, type GraphSettings, type GraphSettingsShape } from './graph-settings.js';
 export { GraphErrorBodySchema, readGraphError, type GraphError } from './graph-error-body.js';
 export { GRAPH_AUTH_SUBCODES, GRAPH_ERROR_CODES, isGraphPermissionCode, isGraphThrottleCode } from './graph-error-codes.js';
 export { GRAPH_REQUEST_ID_HEADER, mapGraphError } from './map-graph-error.js';
@@ -26,6 +26,7 @@ export {
 } from './graph-rate-limit.js';
 export type { GraphRequest } from './graph-request.js';
 export { graphPages, type GraphPage, type GraphPagesOptions } from './graph-pages.js';
+export { graphCreate } from './graph-create.js';
 export {
   CONTAINER_FIELDS,
   CONTAINER_POLL_AFTER_MS,
