@@ -84,4 +84,19 @@ describe('containerPublishError', () => {
       type: 'GraphMethodException',
     });
   });
+
+  // The body Threads sends for a container it cannot publish (reported: github.com/fbsamples/threads_api/issues/70).
+  it("answers Threads' Media Not Found (24 / 4279009) naming the container", async () => {
+    const response = containerPublishError('not-ready', '18058571375416420', 'threads');
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: Record<string, unknown> }).error).toMatchObject({
+      message: 'The requested resource does not exist',
+      type: 'OAuthException',
+      code: 24,
+      error_subcode: 4279009,
+      is_transient: false,
+      error_user_title: 'Media Not Found',
+      error_user_msg: 'The media with id 18058571375416420 cannot be found.',
+    });
+  });
 });

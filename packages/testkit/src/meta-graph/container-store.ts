@@ -218,14 +218,22 @@ export function createContainerStore<T = unknown>(options: ContainerStoreOptions
 }
 
 /**
- * Instagram's answer to a `media_publish` the store refused, from the IG error-code table
+ * The answer to a publish (`media_publish`, `threads_publish`) the store refused.
+ *
+ * Instagram, from its error-code table
  * (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes):
- * not ready → code 9007 subcode 2207027 ("The media is not ready for publishing, please wait for a
- * moment"); expired → code -2 subcode 2207020 ("The media you are trying to access has expired.
- * Please try to upload again."); a container in `ERROR` → code -1 subcode 2207032 ("Create media
- * fail, please try to re-create media"); unknown, another account's, or (with `republish: 'error'`)
- * already published → code 100 subcode 33, Graph's unsupported-request answer for an id the caller
- * cannot use.
+ * not ready → code 9007 subcode 2207027, message "Media ID is not available" (the body Graph sends:
+ * github.com/exileum/meta-mcp/issues/138), user message "The media is not ready for publishing, please
+ * wait for a moment"; expired → code -2 subcode 2207020 ("The media you are trying to access has
+ * expired. Please try to upload again."); a container in `ERROR` → code -1 subcode 2207032 ("Create
+ * media fail, please try to re-create media"); unknown, another account's, or (with `republish:
+ * 'error'`) already published → code 100 subcode 33, Graph's unsupported-request answer.
+ *
+ * Threads documents no publish errors; Graph answers a container it cannot publish (not ready,
+ * unknown) with code 24 subcode 4279009 "The requested resource does not exist", title "Media Not
+ * Found", "The media with id <id> cannot be found." (bodies reported in
+ * github.com/fbsamples/threads_api/issues/70 and github.com/nopara73/LongevityWorldCup/pull/466);
+ * the simulator answers every refusal so.
  *
  * @example
  * ```ts
@@ -233,7 +241,21 @@ export function createContainerStore<T = unknown>(options: ContainerStoreOptions
  * if (!result.ok) return containerPublishError(result.reason, creationId);
  * ```
  */
-export function containerPublishError(reason: ContainerPublishRefusal, creationId: string): Response {
+export function containerPublishError(
+  reason: ContainerPublishRefusal,
+  creationId: string,
+  network: 'instagram' | 'threads' = 'instagram',
+): Response {
+  if (network === 'threads') {
+    return graphError(400, {
+      code: 24,
+      subcode: 4279009,
+      message: 'The requested resource does not exist',
+      userTitle: 'Media Not Found',
+      userMessage: `The media with id ${creationId} cannot be found.`,
+      transient: false,
+    });
+  }
   switch (reason) {
     case 'not-ready':
       return graphError(400, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { graphFieldExpansion, graphInsights, pickGraphFields, topLevelFields } from './index.js';
+import { graphFieldExpansion, graphInsights, graphTime, invalidParameterError, pickGraphFields, topLevelFields } from './index.js';
 
 // https://developers.facebook.com/docs/graph-api/guides/field-expansion
 describe('pickGraphFields', () => {
@@ -53,6 +53,20 @@ describe('graphInsights', () => {
         },
         { name: 'likes', period: 'day', total_value: { value: 4 }, title: 'likes', description: '', id: '1790/insights/likes/day' },
       ],
+    });
+  });
+});
+
+describe('graphTime and invalidParameterError', () => {
+  it("writes times as Graph's answers do, and answers a documented-rule violation with code 100", async () => {
+    expect(graphTime(Date.UTC(2026, 11, 1, 10, 0, 0, 250))).toBe('2026-12-01T10:00:00+0000');
+    const response = invalidParameterError('(#100) Too many children', 2207015);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: Record<string, unknown> }).error).toMatchObject({
+      code: 100,
+      error_subcode: 2207015,
+      message: '(#100) Too many children',
+      type: 'OAuthException',
     });
   });
 });

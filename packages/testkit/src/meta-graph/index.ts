@@ -61,6 +61,7 @@ export {
   graphProblemResponse,
   metaEnum,
   metaSpec,
+  invalidParameterError,
   missingParameterError,
   topLevelFields,
   graphFieldExpansion,
@@ -74,6 +75,7 @@ export {
   type MetaParam,
 } from './meta-spec.js';
 export { pickGraphFields } from './graph-fields.js';
+export { graphTime } from './graph-time.js';
 export { graphAnswerProblems } from './graph-answer.js';
 export { graphInsights, type GraphInsightEntry, type GraphInsightInput } from './graph-insights.js';
 export { graphFaultResponses, type GraphFaultResponsesOptions } from './graph-fault-responses.js';

@@ -29,6 +29,24 @@ describe('requests held to the codegen node specs', () => {
     expect(findGraphProblem('IGMedia', 'insights', 'GET', { metric: 'reach,likes,saved' })).toBeUndefined();
     expect(findGraphProblem('ShadowIGMediaBuilder', null, 'GET', { fields: 'status_code,status' })).toBeUndefined();
     expect(findGraphProblem('User', 'accounts', 'GET', { fields: 'id,name,access_token,instagram_business_account' })).toBeUndefined();
+    // https://developers.facebook.com/docs/video-api/guides/publishing — a video chunk uploaded as a multipart part (typed string in the spec).
+    expect(
+      findGraphProblem('Page', 'videos', 'POST', { video_file_chunk: { filename: 'chunk', type: 'application/octet-stream', size: 1234 } }),
+    ).toBeUndefined();
+    // Page photos' `source` upload is documented (https://developers.facebook.com/docs/pages-api/posts) but not in the spec: named as an extra.
+    expect(
+      findGraphProblem(
+        'Page',
+        'photos',
+        'POST',
+        { source: { filename: 'a.jpg', type: 'image/jpeg', size: 1234 }, caption: 'hi' },
+        { extraParams: ['source'] },
+      ),
+    ).toBeUndefined();
+    expect(findGraphProblem('Page', 'photos', 'POST', { caption: { nested: true } })).toEqual({
+      code: 100,
+      message: '(#100) Param caption must be a string',
+    });
   });
 
   it('refuses a missing required parameter', () => {

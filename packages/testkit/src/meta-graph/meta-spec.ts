@@ -188,6 +188,19 @@ export function missingParameterError(name: string): Response {
 }
 
 /**
+ * Graph's answer to an invalid parameter value the spec cannot see (a rule in the docs): 400, code
+ * 100, `OAuthException`, with the message given (write it as Graph does: `(#100) …`).
+ *
+ * @example
+ * ```ts
+ * return invalidParameterError('(#100) The parameter children must name between 2 and 20 containers');
+ * ```
+ */
+export function invalidParameterError(message: string, subcode?: number): Response {
+  return graphError(400, { code: 100, message, ...(subcode !== undefined ? { subcode } : {}) });
+}
+
+/**
  * A Graph error answer for a {@link GraphProblem} (status 400, as Graph answers code 100).
  *
  * @example
@@ -219,6 +232,9 @@ function listItems(value: unknown): unknown[] | undefined {
   return text === '' ? [] : text.split(',').map((item) => item.trim());
 }
 
+// A multipart file part as the simulator engine records it: `{ filename, type, size }`.
+const isUpload = (value: unknown): boolean => value !== null && typeof value === 'object' && 'filename' in value && 'size' in value;
+
 const scalar = (value: unknown): string | undefined =>
   typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
 
@@ -248,7 +264,9 @@ function typeProblem(label: string, type: string, value: unknown, values?: reado
   }
   switch (type) {
     case 'string':
-      return text === undefined ? `(#100) Param ${label} must be a string` : undefined;
+      // An uploaded file (a multipart part) stands for a string parameter: the specs type uploads
+      // such as Photo `source` and AdVideo `video_file_chunk` as strings.
+      return text === undefined && !isUpload(value) ? `(#100) Param ${label} must be a string` : undefined;
     case 'bool':
       return text === undefined || !['true', 'false', '1', '0'].includes(text) ? `(#100) Param ${label} must be a boolean` : undefined;
     case 'int':
