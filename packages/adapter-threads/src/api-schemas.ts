@@ -1,8 +1,5 @@
 import { z } from 'zod';
 
-/** `{ id }`: what `POST /{threads-user-id}/threads` (a container) and `POST …/threads_publish` (the post) answer. @internal */
-export const IdSchema = z.object({ id: z.string().min(1) });
-
 /**
  * A Threads media object as `GET /{threads-media-id}`, `GET /{threads-user-id}/threads`,
  * `/replies`, `/mentions` and `/{threads-media-id}/conversation` return it, with the fields this

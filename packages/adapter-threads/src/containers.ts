@@ -1,6 +1,5 @@
-import { parseApiResponse, type AdapterContext } from '@smm/core/adapter-kit';
-import { graphPath } from '@smm/meta-graph';
-import { IdSchema } from './api-schemas.js';
+import type { AdapterContext } from '@smm/core/adapter-kit';
+import { graphCreate, graphPath } from '@smm/meta-graph';
 import type { HandlePart } from './pending-handle.js';
 
 /** What one part's container carries besides its own text and media. @internal */
@@ -21,16 +20,17 @@ const mediaParams = (item: HandlePart['media'][number]): Params => ({
   ...(item.altText ? { alt_text: item.altText } : {}),
 });
 
-async function createContainer(params: Params, context: AdapterContext, apiVersion: string): Promise<string> {
-  // Parameters go as a form body, as Meta's examples send them (`curl -F`).
-  const response = await context.http.request({
-    method: 'POST',
-    path: graphPath(apiVersion, `${context.account.id}/threads`),
-    body: new URLSearchParams(params),
-    signal: context.signal,
-  });
-  return parseApiResponse(IdSchema, response, 'threads', 'POST /{threads-user-id}/threads').id;
-}
+// Parameters go as a form body, as Meta's examples send them (`curl -F`).
+const createContainer = async (params: Params, context: AdapterContext, apiVersion: string): Promise<string> =>
+  (
+    await graphCreate(context.http, {
+      path: graphPath(apiVersion, `${context.account.id}/threads`),
+      params,
+      platform: 'threads',
+      what: 'POST /{threads-user-id}/threads',
+      signal: context.signal,
+    })
+  ).id;
 
 /**
  * Creates the container of one part with `POST /{threads-user-id}/threads`

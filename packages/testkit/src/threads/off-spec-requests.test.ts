@@ -131,7 +131,7 @@ describe('Threads simulator: off-spec requests get Graph error answers', () => {
     expect((await post(`/${USER}/threads`, { media_type: 'CAROUSEL', children: many.slice(0, 20).join(',') })).status).toBe(200);
   });
 
-  it('threads_publish without creation_id: code 100; before the container is FINISHED: code 9007', async () => {
+  it('threads_publish without creation_id: code 100; before the container is FINISHED: code 24 subcode 4279009 (Media Not Found, as Threads answers)', async () => {
     const { post } = setup();
     expect(await errorOf(await post(`/${USER}/threads_publish`, {}))).toEqual({
       status: 400,
@@ -142,8 +142,8 @@ describe('Threads simulator: off-spec requests get Graph error answers', () => {
     const { id } = (await (await post(`/${USER}/threads`, { media_type: 'TEXT', text: 'too soon' })).json()) as { id: string };
     expect(await errorOf(await post(`/${USER}/threads_publish`, { creation_id: id }))).toMatchObject({
       status: 400,
-      code: 9007,
-      error_subcode: 2207027,
+      code: 24,
+      error_subcode: 4279009,
     });
   });
 

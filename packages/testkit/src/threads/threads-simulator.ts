@@ -10,6 +10,7 @@ import {
   graphFaultResponses,
   graphPage,
   graphInsights,
+  graphTime,
   graphParam,
   graphParams,
   graphProblemResponse,
@@ -112,8 +113,6 @@ const INSIGHTS_EARLIEST_SEC = 1_712_991_600;
 const CAROUSEL_MIN = 2;
 const CAROUSEL_MAX = 20;
 
-// Meta's timestamps: ISO 8601 with a +0000 offset (`2023-10-17T05:42:03+0000`).
-const metaTime = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+0000');
 const invalid = (message: string, subcode?: number) => graphError(400, { code: 100, ...(subcode ? { subcode } : {}), message });
 
 function parseInstantSec(value: string | undefined): number | undefined | 'bad' {
@@ -208,7 +207,7 @@ export function createThreadsSimulator(options: ThreadsSimulatorOptions = {}): T
       owner: { id: USER_ID },
       username: HANDLE,
       text: post.text,
-      timestamp: metaTime(post.createdAtMs),
+      timestamp: graphTime(post.createdAtMs),
       shortcode: shortcode(post.id),
       ...(post.mediaIds.length > 1 ? { children: { data: post.mediaIds.map((id) => ({ id })) } } : {}),
       is_quote_post: extra.quotePostId !== undefined,
@@ -231,7 +230,7 @@ export function createThreadsSimulator(options: ThreadsSimulatorOptions = {}): T
       permalink: `https://www.threads.net/@${mention.author.handle}/post/${shortcode(id)}`,
       username: mention.author.handle,
       text: mention.text,
-      timestamp: metaTime(mention.createdAtMs),
+      timestamp: graphTime(mention.createdAtMs),
       shortcode: shortcode(id),
       is_quote_post: mention.kind === 'quote',
       ...(mention.kind === 'quote' && mention.postId ? { quoted_post: { id: mention.postId } } : {}),
@@ -386,8 +385,8 @@ export function createThreadsSimulator(options: ThreadsSimulatorOptions = {}): T
     if (container.payload.isCarouselItem)
       return invalid('(#100) A carousel item container cannot be published on its own: publish its CAROUSEL container');
     const state = effective(container);
-    if (state.status === 'IN_PROGRESS') return containerPublishError('not-ready', creationId);
-    if (state.status === 'ERROR') return containerPublishError('error', creationId);
+    if (state.status === 'IN_PROGRESS') return containerPublishError('not-ready', creationId, 'threads');
+    if (state.status === 'ERROR') return containerPublishError('error', creationId, 'threads');
     const action = container.payload.replyToId ? 'reply' : 'post';
     if (container.status !== 'PUBLISHED') {
       // The cap is enforced here (…/overview, "Posts": "enforced on the POST /{threads-user-id}/threads_publish endpoint").
@@ -395,7 +394,7 @@ export function createThreadsSimulator(options: ThreadsSimulatorOptions = {}): T
       if (capped) return capped;
     }
     const result = containers.publish(creationId, USER_ID, (published) => mint(published));
-    if (!result.ok) return containerPublishError(result.reason, creationId);
+    if (!result.ok) return containerPublishError(result.reason, creationId, 'threads');
     if (!result.republished) limits.record(USER_ID, action);
     return json(200, { id: result.mediaId });
   });
@@ -624,7 +623,7 @@ export function createThreadsSimulator(options: ThreadsSimulatorOptions = {}): T
           period: 'day',
           values: Array.from({ length: days }, (_, day) => ({
             value: profileViewsPerDay,
-            end_time: metaTime((startSec + (day + 1) * 86_400) * 1000),
+            end_time: graphTime((startSec + (day + 1) * 86_400) * 1000),
           })),
           title: 'views',
           id: `${USER_ID}/insights/views/day`,
