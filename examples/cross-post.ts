@@ -28,12 +28,16 @@
  * Instagram downloads media from a URL; the container is published once Instagram has processed it.
  * Facebook takes the full text on a Page, the link as its link card; a Page post is public, so it
  * warns about `unlisted` too.
+ * (a pending publish the client waits for). Threads gets the full text and a reply chained under it
+ * (each a media container published once processed), the link as a preview, replies limited to
+ * accounts it follows.
  */
 import { createBlueskyAdapter } from '@smm/adapter-bluesky';
 import { createFacebookAdapter } from '@smm/adapter-facebook';
 import { createLinkedInAdapter } from '@smm/adapter-linkedin';
 import { createMastodonAdapter } from '@smm/adapter-mastodon';
 import { createPinterestAdapter } from '@smm/adapter-pinterest';
+import { createThreadsAdapter } from '@smm/adapter-threads';
 import { createYouTubeAdapter } from '@smm/adapter-youtube';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -52,6 +56,7 @@ import { createYouTubeSimulator } from '@smm/testkit/youtube';
 import { createLinkedInSimulator } from '@smm/testkit/linkedin';
 import { createTikTokSimulator } from '@smm/testkit/tiktok';
 import { createFacebookSimulator } from '@smm/testkit/facebook';
+import { createThreadsSimulator } from '@smm/testkit/threads';
 
 const quiet = process.env.SMM_EXAMPLE_QUIET === '1';
 const detail = (...lines: unknown[]) => {
@@ -108,6 +113,9 @@ const instagramServer = await instagramSim.listen({ host: '127.0.0.1', port: 0 }
 // Facebook: a Page, posting with its Page token.
 const facebookSim = createFacebookSimulator({ clock, seed: 26 });
 const facebookServer = await facebookSim.listen({ host: '127.0.0.1', port: 0 });
+// Threads: every post is a media container published once Threads has processed it (a pending publish).
+const threadsSim = createThreadsSimulator({ clock, seed: 25 });
+const threadsServer = await threadsSim.listen({ host: '127.0.0.1', port: 0 });
 // Nothing here may run long: the whole example gives up after 30 s.
 const signal = AbortSignal.timeout(30_000);
 
@@ -123,12 +131,14 @@ try {
     { platform: 'tiktok', id: tiktokSim.account.id, handle: tiktokSim.account.handle, timeZone: 'UTC' },
     { platform: 'instagram', id: instagramSim.account.id, handle: instagramSim.account.handle, timeZone: 'UTC' },
     { platform: 'facebook', id: facebookSim.account.id, handle: facebookSim.account.handle, timeZone: 'UTC' },
+    { platform: 'threads', id: threadsSim.account.id, handle: threadsSim.account.handle, timeZone: 'UTC' },
   ];
   const onFacebook = accounts.find((account) => account.platform === 'facebook')!;
   const [onX, onBluesky, onMastodon, onRevoked, onPinterest] = accounts as [Account, Account, Account, Account, Account];
   const onLinkedIn = accounts[6]!;
   const onTikTok = accounts[7]!;
   const onInstagram = accounts[8]!;
+  const onThreads = accounts.find((account) => account.platform === 'threads')!;
   const client = createClient({
     adapters: [
       createXAdapter({ baseUrl: xServer.url }),
@@ -141,6 +151,7 @@ try {
       createTikTokAdapter({ baseUrl: tiktokServer.url }),
       createInstagramAdapter({ baseUrl: instagramServer.url, mediaHost: instagramSim.mediaHost }),
       createFacebookAdapter({ baseUrl: facebookServer.url, videoBaseUrl: facebookServer.url }),
+      createThreadsAdapter({ baseUrl: threadsServer.url }),
     ],
     accounts,
     credentials: {
@@ -154,6 +165,7 @@ try {
       [accountKey(onTikTok)]: tiktokSim.credentials,
       [accountKey(onInstagram)]: instagramSim.credentials,
       [accountKey(onFacebook)]: { accessToken: facebookSim.credentials.accessToken },
+      [accountKey(onThreads)]: threadsSim.credentials,
     },
     clock,
     httpOptions: { timeoutMs: 5_000, maxRetries: 2 },
@@ -180,6 +192,7 @@ try {
       linkedin: { articleTitle: 'smm spring release' },
       youtube: { title: 'Spring release of smm', tags: ['smm', 'release'] },
       tiktok: { disableDuet: true },
+      threads: { replyControl: 'accounts_you_follow' },
     },
     variants: {
       // A pin is an image first: Pinterest gets one, with alt text, and the full text as its description.
@@ -216,6 +229,8 @@ try {
           },
         ],
       },
+      // Threads gets the full text and a reply under it: a chain of two posts.
+      threads: { thread: [{ text: 'What is next: a calendar view of every network, and approvals on the go.' }] },
     },
   };
   // What each network receives: the draft with its variant applied (Mastodon has none: the full text).
@@ -397,6 +412,22 @@ try {
   >;
   expect(feedBody.link === parsed.link, `Facebook got link ${String(feedBody.link)} as the link card`);
   console.log(`checked on Facebook: Page post ${pagePosts[0]!.id} with the full text and the link card ${String(feedBody.link)}`);
+  // Threads: the full text, then the reply chained under it (reply_to_id), the link as a preview.
+  const threadsResult = results.find((result) => result.account.platform === 'threads')!;
+  const threadPosts = threadsSim.posts();
+  expect(
+    threadsResult.status === 'fulfilled' &&
+      threadPosts.length === 2 &&
+      threadPosts[0]!.text === full &&
+      threadPosts[1]!.replyToId === threadPosts[0]!.id &&
+      threadsResult.value.published.parts.map((part) => part.id).join() === threadPosts.map((post) => post.id).join(),
+    'Threads holds the full text and its reply, chained',
+  );
+  expect(
+    threadPosts[0]!.extra.linkAttachment === parsed.link && threadPosts[0]!.extra.replyControl === 'accounts_you_follow',
+    'Threads got the link as a preview and who may reply',
+  );
+  console.log(`checked on Threads: a chain of ${threadPosts.length} posts, each a container published once processed`);
   console.log(
     `\nchecked on the simulators: X reply_settings=${String(tweetBody.reply_settings)}; Bluesky langs=${JSON.stringify(record.langs)} tags=${JSON.stringify(record.tags)}; Mastodon visibility=${toot[0]!.visibility} spoiler_text="${String(statusBody.spoiler_text)}"; revoked account: ${revokedSim.posts().length} posts; TikTok privacy_level=${String(tiktokInit.post_info.privacy_level)} disable_duet=${String(tiktokInit.post_info.disable_duet)}`,
   );
@@ -408,7 +439,9 @@ try {
   process.exitCode = 1;
 } finally {
   await Promise.all(
-    [...servers, pinterestServer, youtubeServer, linkedinServer, instagramServer, facebookServer].map((server) => server.close()),
+    [...servers, pinterestServer, youtubeServer, linkedinServer, instagramServer, facebookServer, threadsServer].map((server) =>
+      server.close(),
+    ),
   );
   await rm(videoDir, { recursive: true, force: true });
   await rm(clipDir, { recursive: true, force: true });

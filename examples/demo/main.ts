@@ -31,6 +31,7 @@ import { printSummary } from './summary.js';
 import { postToFacebookPage } from './facebook-page.js';
 import { pinArticle } from './pinterest-pin.js';
 import { postToInstagram } from './instagram-post.js';
+import { postThreadsChain } from './threads-chain.js';
 import { postTikTokClip } from './tiktok-clip.js';
 import { postYouTubeVideo } from './youtube-video.js';
 import { tooLongForX } from './validation.js';
@@ -135,6 +136,9 @@ try {
 
   step('Facebook: connect the Page, post the article, schedule an album, answer a comment');
   await postToFacebookPage(clock, { title: article.title, url: article.url });
+
+  step('Threads: the article as a chain of posts, each a media container');
+  await postThreadsChain(clock, { title: article.title, url: article.url });
 
   step('Summary');
   printSummary({

@@ -12,6 +12,7 @@ export * from './x/index.js';
 export * from './pinterest/index.js';
 export * from './instagram/index.js';
 export * from './facebook/index.js';
+export * from './threads/index.js';
 export * from './openapi/index.js';
 export * from './bluesky/index.js';
 export * from './mastodon/index.js';

@@ -29,6 +29,10 @@ export const TEXT_RULES = {
     mentionCountsLocalPartOnly: true,
     entityRules: 'mastodon',
   },
+  // "Text posts are limited to 500 characters. Emojis are counted as the number of UTF-8 bytes."
+  // (https://developers.facebook.com/documentation/threads/posts); more than 5 links fail with
+  // THREADS_API__LINK_LIMIT_EXCEEDED (…/threads/create-posts/text-attachments). Threads counts unique
+  // URLs; every URL counts here, never fewer than Threads.
   threads: { id: 'threads', method: 'graphemes', maxLength: 500, emojiCountsUtf8Bytes: true, maxLinks: 5 },
   linkedin: { id: 'linkedin', method: 'utf16', maxLength: 3000 },
   instagram: { id: 'instagram', method: 'utf16', maxLength: 2200, maxHashtags: 30, maxMentions: 20 },
