@@ -12,7 +12,7 @@ export {
   type InstagramSimulatorOptions,
   type InstagramSimComment,
 } from './instagram-simulator.js';
-export { createInstagramMediaHost, type HostedMedia, type InstagramMediaHost } from './instagram-media-host.js';
+export { createInstagramMediaHost, type InstagramHostedMedia, type InstagramMediaHost } from './instagram-media-host.js';
 export {
   INSTAGRAM_ACCOUNT_INSIGHTS,
   INSTAGRAM_MEDIA_INSIGHTS,

@@ -2,7 +2,7 @@ import { json } from '../simulator/index.js';
 import type { SimRoute } from '../simulator/index.js';
 
 /** One file the simulated media host serves. */
-export interface HostedMedia {
+export interface InstagramHostedMedia {
   id: string;
   mimeType: string;
   bytes: number;
@@ -15,9 +15,9 @@ export interface InstagramMediaHost {
   /** Stores bytes directly (a file the app already hosts) and answers their URL. */
   put(bytes: Uint8Array, mimeType: string): string;
   /** The file a hosted URL points at, or undefined when the URL is not one the host handed out. */
-  lookup(url: string): HostedMedia | undefined;
+  lookup(url: string): InstagramHostedMedia | undefined;
   /** Every file hosted so far. */
-  files(): HostedMedia[];
+  files(): InstagramHostedMedia[];
   /** `GET /_media/<id>`: serves the files (mounted on the simulator, so its fetch and `listen()` serve them too). */
   readonly route: SimRoute;
 }
@@ -44,7 +44,7 @@ export function createInstagramMediaHost(origin: string): InstagramMediaHost {
     hosted.set(id, { mimeType, bytes });
     return `${origin}${PATH}${id}`;
   };
-  const describe = (id: string, file: { mimeType: string; bytes: Uint8Array }): HostedMedia => ({
+  const describe = (id: string, file: { mimeType: string; bytes: Uint8Array }): InstagramHostedMedia => ({
     id,
     mimeType: file.mimeType,
     bytes: file.bytes.length,
