@@ -118,4 +118,15 @@ describe('listing replies under the account’s posts', () => {
       { numRuns: 15 },
     );
   });
+
+  it('reads conversations under the mentionPostDepth newest posts only', async () => {
+    const { client, account, sim } = testEnv({ simulator: { mentionBacklog: 0 }, settings: { mentionPostDepth: 1 } });
+    const older = (await client.publish(account, { text: 'older' })).published.parts[0]!.id;
+    const newer = (await client.publish(account, { text: 'newer' })).published.parts[0]!.id;
+    sim.addMention({ text: 'under older', kind: 'reply', postId: older });
+    sim.addMention({ text: 'under newer', kind: 'reply', postId: newer });
+    await drain(client, account, 10);
+    const conversations = sim.requests.filter((request) => request.path.endsWith('/conversation')).map((request) => request.path);
+    expect(conversations).toEqual([`/v1.0/${newer}/conversation`]);
+  });
 });
