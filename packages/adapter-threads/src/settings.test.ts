@@ -28,6 +28,8 @@ describe('settings', () => {
       [{ mediaHost: { put: () => 'x' } }, 'mediaHost'],
       [{ baseUrl: 'graph.threads.net' }, 'baseUrl'],
       [{ lookupMaxPages: 0 }, 'lookupMaxPages'],
+      [{ mentionPostDepth: -1 }, 'mentionPostDepth'],
+      [{ mentionPostDepth: 101 }, 'mentionPostDepth'],
       [{ typo: true }, 'typo'],
     ];
     for (const [settings, field] of cases) {

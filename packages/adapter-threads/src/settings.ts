@@ -50,6 +50,8 @@ export const ThreadsAdapterSettingsSchema = z
     pendingTimeoutMs: positiveMsSchema('a duration').default(10 * 60_000),
     /** Most pages (25 posts each) a lookup for an already published post reads (default 4). */
     lookupMaxPages: z.number().int().min(1, { error: 'must be 1 or more' }).max(40, { error: 'must be 40 or fewer' }).default(4),
+    /** How many of the account's newest posts the inbox reads replies under (default 10; 0 reads the mentions edge only). */
+    mentionPostDepth: z.number().int().min(0, { error: 'must be 0 or more' }).max(100, { error: 'must be 100 or fewer' }).default(10),
     /** `user-agent` sent with every request (default `@smm/adapter-threads/<VERSION>`). */
     userAgent: z.string().min(1, { error: 'must not be empty' }).default(USER_AGENT),
   })

@@ -155,6 +155,14 @@ describe('Threads simulator: reading back', () => {
     expect(replies.map((reply) => reply.hide_status)).toEqual(['NOT_HUSHED']);
     expect((await call('POST', `/${replies[0]!.id}/manage_reply`, { hide: 'true' })).body).toEqual({ success: true });
     expect((await call('GET', `/${replies[0]!.id}?fields=hide_status`)).body.hide_status).toBe('HIDDEN');
+    // …/replies-and-conversations: `/conversation` lists every reply, newest first unless `reverse=false`.
+    await clock.advance(1_000);
+    sim.addMention({ text: 'later', kind: 'reply', postId: rootId });
+    const texts = async (query: string) =>
+      ((await call('GET', `/${rootId}/conversation?fields=text${query}`)).body.data as Array<{ text: string }>).map((reply) => reply.text);
+    expect(await texts('')).toEqual(['later', 'nice']);
+    expect(await texts('&reverse=true')).toEqual(['later', 'nice']);
+    expect(await texts('&reverse=false')).toEqual(['nice', 'later']);
   });
 
   it('deletes the account’s post (…/delete-posts): success and deleted_id, then the post is gone', async () => {

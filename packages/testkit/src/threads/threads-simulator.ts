@@ -257,11 +257,14 @@ export function createThreadsSimulator(options: ThreadsSimulatorOptions = {}): T
     items: T[],
     createdAt: (item: T) => number,
     render: (item: T) => unknown,
+    oldestFirst = false,
   ) => {
     const window = items.map((item) => inWindow(params, createdAt(item)));
     const refused = window.find((entry): entry is Response => entry instanceof Response);
     if (refused) return refused;
-    const kept = items.filter((_, index) => window[index] === true).sort((a, b) => createdAt(b) - createdAt(a));
+    const kept = items
+      .filter((_, index) => window[index] === true)
+      .sort((a, b) => (oldestFirst ? createdAt(a) - createdAt(b) : createdAt(b) - createdAt(a)));
     return json(200, graphPage(kept.map(render), request));
   };
 
@@ -519,12 +522,15 @@ export function createThreadsSimulator(options: ThreadsSimulatorOptions = {}): T
             .filter(under)
             .map((reply) => ({ at: reply.createdAtMs, render: () => renderPost(reply, fields) })),
         ];
+        // `reverse` (default true) sorts newest first; `false` oldest first (…/replies-and-conversations, "Parameters").
+        const oldestFirst = String(params.reverse) === 'false';
         return listed(
           req,
           params,
           items,
           (item) => item.at,
           (item) => item.render(),
+          oldestFirst,
         );
       })(request);
     };
