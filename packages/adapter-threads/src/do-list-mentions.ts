@@ -34,10 +34,11 @@ const CursorSchema = z.union([
 ]);
 type Cursor = z.infer<typeof CursorSchema>;
 
-const encode = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
+// base64url with the web's btoa/atob (no Node Buffer: the adapter runs wherever fetch does); Graph's cursors are ASCII.
+const encode = (cursor: Cursor) => btoa(JSON.stringify(cursor)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 function decode(cursor: string): Cursor {
   try {
-    return CursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    return CursorSchema.parse(JSON.parse(atob(cursor.replace(/-/g, '+').replace(/_/g, '/'))));
   } catch {
     throw new ValidationError('listMentions', [
       {
