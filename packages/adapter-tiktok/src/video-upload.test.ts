@@ -59,10 +59,11 @@ describe('a ~300 MB video over loopback HTTP', () => {
       expect(sim.publishes()[0]!.uploadedBytes).toBe(total);
       expect(sim.posts().map((post) => post.id)).toEqual([published.parts[0]!.id]);
       const growth = peak - (before ?? peak);
-      // This process runs both ends (the adapter and the loopback server reading each chunk):
-      // RSS counts both, as in core's upload-in-chunks test (bound 96 MB there too).
+      // This process runs both ends (the adapter and the loopback server reading each chunk), and
+      // RSS falls only when the collector runs: 60-110 MB under a loaded test run (CI saw 102).
+      // A body read whole would add the file's 300 MB, so half the file is the bound that tells.
       console.log(`tiktok 300 MB upload over loopback: RSS growth ${Math.round(growth / MB)} MB`);
-      expect(growth).toBeLessThan(96 * MB);
+      expect(growth).toBeLessThan(total / 2);
     } finally {
       await server.close();
     }

@@ -188,9 +188,10 @@ describe('X media from a stream, in chunks (loopback simulator)', () => {
     expect(before).toBeDefined();
     // Far below the 300 MB file: the file is never held, and segments go as binary multipart.
     // This process runs both ends (the client and the loopback simulator reading every request
-    // body), measured at 70-80 MB here; the conformance check, which counts the client side only,
-    // holds the 64 MB of issue 16.
-    expect(peak - before!).toBeLessThan(96 * MiB);
+    // body), and RSS falls only when the collector runs: 70-110 MB under a loaded run. A file read
+    // whole would add its 300 MB, so half the file is the bound that tells; the conformance check,
+    // which counts the client side only, holds the 64 MB of issue 16.
+    expect(peak - before!).toBeLessThan(TOTAL / 2);
 
     // The cut request never completed, so the simulator never saw it; it was sent again.
     // The fault hit the 151st APPEND (its matcher stops being asked once it is used up).
