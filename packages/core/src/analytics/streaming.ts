@@ -531,7 +531,8 @@ function foldRows(p: FoldParams, from: number): number {
   const hi = starts[starts.length - 1]!;
   const span = starts.length - 1;
   const known = translate.length;
-  const direct = p.direct;
+  // `=== true`: V8 then knows it holds a boolean (a plain read is tested as any value, on every row).
+  const direct = p.direct === true;
   for (let block = from; block < length; block += BLOCK) {
     // (Not Math.min: V8 may hand back a heap number, and the row index would stop being a small integer.)
     const end = length - block > BLOCK ? block + BLOCK : length;
@@ -554,7 +555,7 @@ function foldRows(p: FoldParams, from: number): number {
           if (gridRow < 0 || gridRow >= days) return row;
           dayStart = starts[day]!;
           dayEnd = starts[day + 1]!;
-          rowBase = gridRow * width;
+          rowBase = Math.imul(gridRow, width);
         }
         const account = accounts[row]!;
         if (account >= known) return row;
@@ -580,7 +581,7 @@ function foldRows(p: FoldParams, from: number): number {
         const account = accounts[row]!;
         if (account >= known) return row;
         const engagement = interactionsAt(count, c0, c1, c2, c3, c4, c5, row);
-        const cell = gridRow * width + (direct ? account : translate[account]!);
+        const cell = Math.imul(gridRow, width) + (direct ? account : translate[account]!);
         sums[cell + rowsAt]! += 1;
         const denominator = denominators[row]!;
         if (engagement !== engagement || denominator !== denominator) continue;
@@ -621,9 +622,10 @@ const NONE_REPORTED = new Float64Array([Number.NaN, 0]);
 
 /**
  * Σ of the interaction columns present at `row` (the first `count` of c0 … c5), or NaN when
- * none reports. Small enough for V8 to inline into the loops.
+ * none reports. Small enough for V8 to inline into the loops; a `const` binding, so the
+ * inlined copy needs no check that the function is still the same on every row.
  */
-function interactionsAt(
+const interactionsAt = (
   count: number,
   c0: MetricColumn,
   c1: MetricColumn,
@@ -632,7 +634,7 @@ function interactionsAt(
   c4: MetricColumn,
   c5: MetricColumn,
   row: number,
-): number {
+): number => {
   let engagement = 0;
   let reported = 0;
   // Only the columns present are read (the count branches are perfectly predicted).
@@ -661,7 +663,7 @@ function interactionsAt(
   // NaN added by a table read, not chosen by `reported ? … : NaN`: with the ternary V8 boxed
   // every row's sum as a heap value (measured: twice the machine code, 10–20 % slower).
   return engagement + NONE_REPORTED[reported]!;
-}
+};
 
 /** Folds one row into `store` at `base` ([engagements, denominator, rows, used]; the sparse path). */
 function foldOne(p: FoldParams, row: number, store: Float64Array, base: number): void {
