@@ -201,6 +201,26 @@ describe('streaming engagement aggregator', () => {
     expect(aggregator.groups).toBe(reference(rows, 'America/Sao_Paulo').length);
   }, 30_000);
 
+  it('matches the reference for time-ordered batches (rows from one day after another) over DST changes and grid growth', () => {
+    // Sorted by time: ~45 rows a day, so rows come in runs of one local day; 450 days push the
+    // grid and the zone table to grow in the middle of a batch. Rows sharing one accounts list
+    // (as a feed reusing its arrays does), then the same rows with the names in reverse order.
+    const rows = seededRows(20_000, 40, 450, 11).sort((a, b) => a.at - b.at);
+    for (const reversed of [false, true]) {
+      const aggregator = createEngagementAggregator({ timeZone: 'America/Sao_Paulo', interactions: ['likes', 'comments'] });
+      const names = [...new Set(rows.map((row) => row.account))];
+      if (reversed) names.reverse();
+      for (let from = 0; from < rows.length; from += 6_000) {
+        const batch = toBatch(rows.slice(from, from + 6_000));
+        const index = new Map(names.map((name, position) => [name, position]));
+        batch.account = Uint32Array.from(rows.slice(from, from + 6_000).map((row) => index.get(row.account)!));
+        batch.accounts = names;
+        aggregator.addColumns(batch);
+      }
+      expect(asKeyed(aggregator.result())).toEqual(reference(rows, 'America/Sao_Paulo'));
+    }
+  });
+
   it('moves to sparse groups when accounts × days would be too large, with the same answer', () => {
     // 12,000 accounts over ~4 months (a day table of 125+ days): past the dense grid's 1M cells.
     const rows = seededRows(24_000, 12_000, 120, 11);
