@@ -47,7 +47,7 @@ export interface ThreadsSimulatorOptions {
   seed?: number | string;
   /** Default `https://graph.threads.net`. */
   baseUrl?: string;
-  /** Where the simulated public media host serves files (default `https://media.threads-sim.example`). */
+  /** The origin of the media host's URLs, `<mediaBaseUrl>/_media/<n>.<ext>` (default `https://media.threads-sim.example`); the simulator serves that path too. */
   mediaBaseUrl?: string;
   /**
    * How long a container takes to process, by media type (simulated ms). Defaults: text 1 s,
