@@ -49,7 +49,7 @@ describe('Instagram connect flow', () => {
     });
     const media = {
       kind: 'image' as const,
-      source: { type: 'url' as const, url: sim.mediaHost.put(new Uint8Array([1]), 'image/jpeg') },
+      source: { type: 'url' as const, url: sim.mediaHost.add(new Uint8Array([1]), 'image/jpeg') },
       mimeType: 'image/jpeg',
       sizeBytes: 1,
       width: 1080,

@@ -1,7 +1,7 @@
 import { PublishingLimitError } from '@smm/meta-graph';
 import { ValidationError } from '@smm/core/adapter-kit';
 import { describe, expect, it } from 'vitest';
-import { imageAt, pixel, settle, testEnv, videoUrl } from './__tests__/test-env.js';
+import { imageAt, ONE_PIXEL_PNG_BASE64, pixel, settle, testEnv, videoUrl } from './__tests__/test-env.js';
 
 const V = '/v26.0';
 // Requests to Graph (core also downloads URL media from the media host to check it against the rules).
@@ -30,8 +30,17 @@ describe('doPublish', () => {
   it('puts bytes on the app’s media host and gives Instagram that public URL', async () => {
     const env = testEnv();
     await env.client.publish(env.account, { text: 'From bytes', media: [pixel] });
-    expect(env.sim.mediaHost.files()).toEqual([{ id: '1', mimeType: 'image/png', bytes: 70 }]);
-    expect(env.sim.posts()[0]!.mediaIds).toEqual([`${env.sim.baseUrl}/_media/1`]);
+    expect(env.sim.mediaHost.files()).toEqual([
+      {
+        id: '1',
+        url: `${env.sim.baseUrl}/_media/1.png`,
+        kind: 'image',
+        mimeType: 'image/png',
+        sizeBytes: 70,
+        bytes: new Uint8Array(Buffer.from(ONE_PIXEL_PNG_BASE64, 'base64')),
+      },
+    ]);
+    expect(env.sim.posts()[0]!.mediaIds).toEqual([`${env.sim.baseUrl}/_media/1.png`]);
   });
 
   it('refuses bytes without a media host before any request, naming the setting', async () => {

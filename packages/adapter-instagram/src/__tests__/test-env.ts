@@ -20,7 +20,7 @@ export function imageAt(sim: InstagramSimulator, width = 1080, height = 1080, al
   const bytes = pngFile(width, height);
   return {
     kind: 'image',
-    source: { type: 'url', url: sim.mediaHost.put(bytes, 'image/png') },
+    source: { type: 'url', url: sim.mediaHost.add(bytes, 'image/png') },
     mimeType: 'image/png',
     sizeBytes: bytes.length,
     ...(altText ? { altText } : {}),

@@ -1,6 +1,7 @@
 /**
  * `@smm/testkit/instagram`: a simulator of the Instagram Platform's Graph endpoints (Facebook Login
- * and Instagram Login hosts) held to Meta's codegen node specs, with an in-memory public media host.
+ * and Instagram Login hosts) held to Meta's codegen node specs; its public media host (`sim.mediaHost`)
+ * is `createPublicMediaHost` of `@smm/testkit/meta-graph`.
  *
  * @packageDocumentation
  */
@@ -12,7 +13,6 @@ export {
   type InstagramSimulatorOptions,
   type InstagramSimComment,
 } from './instagram-simulator.js';
-export { createInstagramMediaHost, type InstagramHostedMedia, type InstagramMediaHost } from './instagram-media-host.js';
 export {
   INSTAGRAM_ACCOUNT_INSIGHTS,
   INSTAGRAM_MEDIA_INSIGHTS,

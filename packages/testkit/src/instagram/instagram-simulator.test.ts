@@ -158,8 +158,8 @@ describe('Instagram simulator', () => {
   it('hosts media and fetches it from its own host', async () => {
     const { sim, call, clock, ig, status } = setup();
     const { url } = await sim.mediaHost.urlFor({ source: { type: 'bytes', base64: 'iVBORw0KGgo=' }, mimeType: 'image/png' });
-    expect(url).toBe('https://graph.facebook.com/_media/1');
-    expect(sim.mediaHost.lookup(url)).toEqual({ id: '1', mimeType: 'image/png', bytes: 8 });
+    expect(url).toBe('https://graph.facebook.com/_media/1.png');
+    expect(sim.mediaHost.lookup(url)).toMatchObject({ id: '1', kind: 'image', mimeType: 'image/png', sizeBytes: 8 });
     const served = await sim.fetch(url);
     expect([served.status, served.headers.get('content-type'), served.headers.get('content-length')]).toEqual([200, 'image/png', '8']);
     const container = (await call('POST', `${ig}/media`, { image_url: url })).body.id;

@@ -6,6 +6,7 @@ import {
   createContainerStore,
   createGraphTokenEndpoints,
   createGraphUsageMeter,
+  createPublicMediaHost,
   createPublishingLimit,
   graphError,
   graphFaultResponses,
@@ -20,6 +21,7 @@ import {
   type GraphUsageMeter,
   type MetaNode,
   type PublishingLimit,
+  type SimPublicMediaHost,
 } from '../meta-graph/index.js';
 import {
   createSimulatorEngine,
@@ -30,7 +32,6 @@ import {
   type SimRequest,
   type SimRoute,
 } from '../simulator/index.js';
-import { createInstagramMediaHost, type InstagramMediaHost } from './instagram-media-host.js';
 import {
   INSTAGRAM_ACCOUNT_INSIGHTS,
   INSTAGRAM_MEDIA_INSIGHTS,
@@ -49,8 +50,8 @@ export interface InstagramSimulatorOptions {
   login?: InstagramLogin;
   /** Default by `login`. */
   baseUrl?: string;
-  /** The origin of the media host's URLs (default the simulator's `baseUrl`, which serves them at `/_media/<n>`). */
-  mediaOrigin?: string;
+  /** The origin of the media host's URLs (default the simulator's `baseUrl`, which serves them at `/_media/<n>.<ext>`). */
+  mediaBaseUrl?: string;
   /** Simulated time an image container takes to be `FINISHED` (default 2 s). */
   imageProcessingMs?: number;
   /** Simulated time a video container takes (default 20 s). */
@@ -91,7 +92,7 @@ export interface InstagramSimulator extends NetworkSimulator {
   readonly publishingLimit: PublishingLimit;
   readonly usage: GraphUsageMeter;
   /** A public media host for the adapter's `mediaHost` setting. */
-  readonly mediaHost: InstagramMediaHost;
+  readonly mediaHost: SimPublicMediaHost;
   /** Comments the account's media received from others and the account itself, in order. */
   comments(): InstagramSimComment[];
   /** Treats the current token as expired (code 190, subcode 463) from now on. */
@@ -151,7 +152,7 @@ export function createInstagramSimulator(options: InstagramSimulatorOptions = {}
     mentionBacklog: options.mentionBacklog ?? 12,
     mentionEveryMs: 0,
   });
-  const mediaHost = createInstagramMediaHost(options.mediaOrigin ?? baseUrl);
+  const mediaHost = createPublicMediaHost(options.mediaBaseUrl ?? baseUrl);
   const containers = createContainerStore<InstagramContainerPayload>({ clock, newId: counter('1789') });
   const publishingLimit = createPublishingLimit({
     clock,

@@ -2,8 +2,9 @@
  * The shared base of the Graph API simulators (Facebook Pages, Instagram, Threads): Meta's error
  * object, the usage meter (`X-App-Usage` / `X-Business-Use-Case-Usage`) with throttling, cursor
  * paging, the container state machine, token endpoints, publishing-cap bookkeeping, and a
- * validator holding requests to Meta's codegen node specs (`definitions/meta/`). Threads has no
- * codegen spec: its routes use {@link checkEdgeParams} with hand-written, doc-cited edges.
+ * validator holding requests to Meta's codegen node specs (`definitions/meta/`), and the public media
+ * host Instagram and Threads download media from. Threads has no codegen spec: its routes use
+ * {@link checkEdgeParams} with hand-written, doc-cited edges.
  *
  * @packageDocumentation
  */
@@ -79,3 +80,4 @@ export { graphTime } from './graph-time.js';
 export { graphAnswerProblems } from './graph-answer.js';
 export { graphInsights, type GraphInsightEntry, type GraphInsightInput } from './graph-insights.js';
 export { graphFaultResponses, type GraphFaultResponsesOptions } from './graph-fault-responses.js';
+export { createPublicMediaHost, type PublicMediaFile, type PublicMediaInput, type SimPublicMediaHost } from './public-media-host.js';

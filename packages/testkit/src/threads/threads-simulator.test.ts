@@ -75,6 +75,20 @@ describe('Threads simulator: containers', () => {
     expect(await status(id)).toEqual({ id, status: 'ERROR', error_message: 'FAILED_DOWNLOADING_VIDEO' });
   });
 
+  it('hosts media on its public media host, serves it (also under its own address), and makes a container of it', async () => {
+    const { sim, clock, container, status } = setup();
+    const { url } = await sim.mediaHost.urlFor({ kind: 'image', source: { type: 'bytes', base64: 'iVBORw0KGgo=' }, mimeType: 'image/png' });
+    expect(url).toBe('https://media.threads-sim.example/_media/1.png');
+    for (const address of [url, 'https://graph.threads.net/_media/1.png']) {
+      const served = await sim.fetch(address);
+      expect([served.status, served.headers.get('content-type'), served.headers.get('content-length')]).toEqual([200, 'image/png', '8']);
+    }
+    expect((await sim.fetch('https://media.threads-sim.example/_media/2.png')).status).toBe(404);
+    const id = await container({ media_type: 'IMAGE', image_url: url });
+    await clock.advance(3_000);
+    expect(await status(id)).toEqual({ id, status: 'FINISHED' });
+  });
+
   it('a container not published within 24 h is EXPIRED and cannot be published', async () => {
     const { sim, clock, container, status, publish } = setup();
     const id = await container({ media_type: 'TEXT', text: 'late' });

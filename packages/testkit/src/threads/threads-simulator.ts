@@ -5,6 +5,7 @@ import {
   containerPublishError,
   createContainerStore,
   createGraphTokenEndpoints,
+  createPublicMediaHost,
   createPublishingLimit,
   graphError,
   graphFaultResponses,
@@ -25,6 +26,7 @@ import {
   type GraphUsageMeter,
   type MetaNodeSpec,
   type PublishingLimit,
+  type SimPublicMediaHost,
 } from '../meta-graph/index.js';
 import {
   createSimulatorEngine,
@@ -36,7 +38,6 @@ import {
   type SimRoute,
 } from '../simulator/index.js';
 import type { IncomingMention } from '../simulator/index.js';
-import { createSimMediaHost, type SimMediaHost } from './sim-media-host.js';
 import { THREADS_CONTAINER, THREADS_MEDIA, THREADS_USER } from './threads-edges.js';
 import { THREADS_MAX_LINKS, THREADS_MAX_TEXT, threadsLinkCount, threadsTextLength } from './threads-text.js';
 
@@ -46,7 +47,7 @@ export interface ThreadsSimulatorOptions {
   seed?: number | string;
   /** Default `https://graph.threads.net`. */
   baseUrl?: string;
-  /** Where the simulated public media host serves files (default `https://media.threads-sim.example`). */
+  /** The origin of the media host's URLs, `<mediaBaseUrl>/_media/<n>.<ext>` (default `https://media.threads-sim.example`); the simulator serves that path too. */
   mediaBaseUrl?: string;
   /**
    * How long a container takes to process, by media type (simulated ms). Defaults: text 1 s,
@@ -80,7 +81,7 @@ export interface ThreadsSimulator extends NetworkSimulator {
   /** The registered app (`appId` / `appSecret` for the connect flow and the token exchange). */
   readonly app: { id: string; secret: string };
   /** A public media host the adapter's `mediaHost` setting can use; its URLs download in the simulator. */
-  readonly mediaHost: SimMediaHost;
+  readonly mediaHost: SimPublicMediaHost;
   /** The token store (fault hooks: `expire`, `revoke`). */
   readonly tokens: GraphTokens;
   /** The container store (fault hooks: `failNext`, `stallNext`, `fail`, `expire`). */
@@ -157,7 +158,7 @@ export function createThreadsSimulator(options: ThreadsSimulatorOptions = {}): T
   const initial = tokens.issue(USER_ID, 'long', SCOPES);
   const containers = createContainerStore<ThreadsContainerPayload>({ clock });
   const limits = createPublishingLimit({ clock, network: 'threads' });
-  const mediaHost = createSimMediaHost(options.mediaBaseUrl ?? 'https://media.threads-sim.example');
+  const mediaHost = createPublicMediaHost(options.mediaBaseUrl ?? 'https://media.threads-sim.example');
   let nextMedia = 18_050_000_000_000_000n;
   const mentionIds = new Map<string, string>();
   const profileViewsPerDay = 40 + world.random.fork('profile-views').int(0, 40);
@@ -655,23 +656,14 @@ export function createThreadsSimulator(options: ThreadsSimulatorOptions = {}): T
     return json(200, limits.answer(USER_ID, (params.fields as string | undefined) ?? null, (params.since as string | undefined) ?? null));
   });
 
-  // The public web the media host's URLs live on: Threads (and core's pre-publish probe) download from here.
-  const servePublicMedia: SimRoute['handle'] = (request) => {
-    const file = mediaHost.atPath(request.path);
-    if (!file?.bytes) return new Response('Not Found', { status: 404, headers: { 'content-type': 'text/plain' } });
-    return new Response(new Uint8Array(file.bytes), {
-      status: 200,
-      headers: { 'content-type': file.mimeType, 'content-length': String(file.sizeBytes) },
-    });
-  };
-
   // Calls per app and user in a rolling 24 h: 4800 × impressions, at least 10 impressions
   // (https://developers.facebook.com/documentation/threads/overview, "Rate limiting"); every answer carries X-App-Usage.
   const meter = createGraphUsageMeter({ clock, limit: 4_800 * 10, windowMs: 86_400_000 });
   const v = (path: string) => `/${VERSION}${path}`;
   const api = (route: SimRoute): SimRoute => meter.wrap(route);
   const routes: SimRoute[] = [
-    { method: 'GET', path: '/m/:file', handle: servePublicMedia },
+    // The public web the media host's URLs live on: Threads (and core's pre-publish probe) download from here.
+    mediaHost.route,
     ...tokenEndpoints.routes,
     api({ method: 'POST', path: v('/:id/threads'), handle: createContainer }),
     api({ method: 'GET', path: v('/:id/threads'), handle: userThreads }),
