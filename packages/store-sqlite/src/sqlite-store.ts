@@ -41,9 +41,12 @@ const DEFAULT_CLAIM_LIMIT = 100;
 // re-reading it, and the UPDATE applies only while the row is still at that version.
 const RECENT_ENTRIES = 10_000;
 const UPDATABLE = COLUMNS.split(', ').filter((column) => column !== 'id') as Array<keyof EntryRow>;
-// The row an entry was read from, kept on the entry `require` returns so a write can compare.
-const ROW = Symbol('row');
-type Stored = CalendarEntry & { [ROW]: EntryRow };
+// An entry with the row it was read from, so a write can compare (kept side by side: a hidden
+// property on the entry itself made every entry slower to build and to read).
+interface Stored {
+  entry: CalendarEntry;
+  row: EntryRow;
+}
 
 function pick(row: EntryRow, columns: ReadonlyArray<keyof EntryRow>): EntryRow {
   const params: Record<string, unknown> = { id: row.id };
@@ -191,22 +194,19 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
   const queries = new Map<string, Statement<unknown[], EntryRow>>();
   const updates = new Map<string, Statement<[EntryRow], unknown>>();
 
-  function withRow(entry: CalendarEntry, row: EntryRow): Stored {
-    // Not enumerable: entries derived by spreading this one must not carry it along.
-    return Object.defineProperty(entry, ROW, { value: row, enumerable: false }) as Stored;
-  }
-
   function require(id: string): Stored {
     const row = statements.get.get(id);
     if (row === undefined) throw new EntryNotFoundError(id);
-    return withRow(fromRow(row), row);
+    return { entry: fromRow(row), row };
   }
 
   const recent = new Map<string, Stored>();
-  function remember(entry: Stored): void {
-    recent.delete(entry.id);
-    recent.set(entry.id, entry);
+  function remember(stored: Stored): CalendarEntry {
+    const id = stored.entry.id;
+    recent.delete(id);
+    recent.set(id, stored);
     if (recent.size > RECENT_ENTRIES) recent.delete(recent.keys().next().value!);
+    return stored.entry;
   }
 
   /**
@@ -243,7 +243,7 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
   // column named in SET, so a full-row UPDATE would churn all of them on each transition.
   // Compare-and-set on the version the decision was made from (`expected_version`).
   function write(stored: Stored, next: CalendarEntry): CalendarEntry {
-    const before = stored[ROW];
+    const before = stored.row;
     const after = toRow(next);
     const changed = UPDATABLE.filter((column) => before[column] !== after[column]);
     if (changed.length > 0) {
@@ -259,21 +259,18 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
       params.expected_version = before.version;
       if (statement.run(params).changes === 0) throw new StaleRow(next.id);
     }
-    if (!sameTags(stored.draft.tags, next.draft.tags)) {
+    if (!sameTags(stored.entry.draft.tags, next.draft.tags)) {
       statements.deleteTags.run(next.id);
       for (const tag of next.draft.tags) statements.insertTag.run(next.id, tag);
     }
-    remember(withRow(next, after));
-    return next;
+    return remember({ entry: next, row: after });
   }
 
   const nextToken = leaseTokenSource();
   function lease(id: string, owner: string, now: number, leaseMs: number): CalendarEntry {
     const expires = now + leaseMs;
     const row = statements.setLease.get(owner, new Date(expires).toISOString(), expires, nextToken(), id)!;
-    const entry = withRow(fromRow(row), row);
-    remember(entry);
-    return entry;
+    return remember({ entry: fromRow(row), row });
   }
 
   function claimable(row: EntryRow, now: number, stale: boolean): boolean {
@@ -301,7 +298,7 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
       for (const entry of batch) insertRow(entry, `An entry with id "${entry.id}" already exists; nothing was inserted.`);
     }),
     put: (entry: CalendarEntry, expect: WriteExpectation | undefined) =>
-      fromRecent(entry.id, (stored) => write(stored, nextPutEntry(stored, entry, expect))),
+      fromRecent(entry.id, (stored) => write(stored, nextPutEntry(stored.entry, entry, expect))),
     putMany: db.transaction((writes: ReadonlyArray<{ entry: CalendarEntry; expect?: WriteExpectation }>) => {
       if (new Set(writes.map(({ entry }) => entry.id)).size !== writes.length) {
         throw new EntryConflictError(writes[0]?.entry.id ?? '', 'putMany() got the same entry twice; nothing was written.');
@@ -309,7 +306,7 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
       try {
         return writes.map(({ entry, expect }) => {
           const stored = require(entry.id);
-          return write(stored, nextPutEntry(stored, entry, expect));
+          return write(stored, nextPutEntry(stored.entry, entry, expect));
         });
       } catch (error) {
         for (const { entry } of writes) recent.delete(entry.id); // rolled back: those copies were never stored
@@ -318,8 +315,8 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
     }),
     transition: (id: string, change: Parameters<ScheduleStore['transition']>[1]) =>
       fromRecent(id, (stored) => {
-        assertWriteExpectation(stored, change);
-        let next = applyTransition(stored, change);
+        assertWriteExpectation(stored.entry, change);
+        let next = applyTransition(stored.entry, change);
         if (change.releaseLease) next = { ...next, lease: null };
         return write(stored, next);
       }),
@@ -344,9 +341,7 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
       // In claim order (RETURNING order is unspecified).
       return ids.map(({ id }) => {
         const row = byId.get(id)!;
-        const entry = withRow(fromRow(row), row);
-        remember(entry);
-        return entry;
+        return remember({ entry: fromRow(row), row });
       });
     },
     claim: (id: string, request: Omit<ClaimRequest, 'limit'>) => {
