@@ -52,7 +52,16 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   parseHttpClientOptions(options);
   const clock = options.clock ?? systemClock;
   const events = createTypedEmitter<HttpClientEvents>();
-  const scopeOf = (bucket: RateLimitBucket) => `${options.platform}:${options.accountId ?? '-'}:${bucket}`;
+  // One string per bucket: every request's key is then the same flat string, hashed once by each map it meets.
+  const scopes = new Map<RateLimitBucket, string>();
+  const scopeOf = (bucket: RateLimitBucket) => {
+    let scope = scopes.get(bucket);
+    if (scope === undefined) {
+      scope = `${options.platform}:${options.accountId ?? '-'}:${bucket}`;
+      scopes.set(bucket, scope);
+    }
+    return scope;
+  };
   const bucketQueues = new Map<RateLimitBucket, ConcurrencySlots>();
   const userFetch = options.fetch;
   // Resolved per call so a fetch patched later (msw, polyfills) is the one used.

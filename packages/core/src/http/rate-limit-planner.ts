@@ -158,6 +158,7 @@ export class RateLimitPlanner {
     }
     const known = this.cache.get(key);
     if (known) return { ...known };
+    if (this.staticByBucket.size === 0) return undefined;
     const fixed = this.staticByBucket.get(bucket);
     if (!fixed) return undefined;
     return { limit: fixed.limit, remaining: fixed.limit, resetAt: null, windowMs: fixed.windowMs, scope: key };

@@ -132,6 +132,7 @@ function reasonOf(error: Error): string {
 }
 
 const ignore = () => undefined;
+const passDeadline = (run: RequestRun<unknown>) => run.deadlinePassed();
 
 /**
  * One call of `client.request()`: its attempts, the decisions between them and the error it
@@ -174,12 +175,6 @@ export class RequestRun<T> {
   private expired = false;
   /** Rejects the body read in progress, if any, when the time is up. */
   private failBody: ((reason: unknown) => void) | undefined;
-  // One timer per attempt, from sending to the end of the body, with ky's duration: timers of
-  // one duration share a list, so it costs little (a duration that varies makes a new list each time).
-  private readonly onDeadline = () => {
-    this.expired = true;
-    this.failBody?.(BODY_TIMEOUT);
-  };
   private readonly hasHeaders: boolean;
 
   constructor(
@@ -333,10 +328,10 @@ export class RequestRun<T> {
   /** Queues the attempt; at its turn it reserves from the bucket and sends, or reports a hold. */
   private dispatch(attemptNumber: number): Promise<Exchange | Hold> {
     const { queue } = this.c;
-    const task = () => this.reserveAndSend(attemptNumber);
     const capped = this.c.bucketQueue(this.bucket);
-    if (!capped) return queue.run(task);
-    return capped.run(() => queue.run(task));
+    // Inline closures: a named one costs a property definition per call where names are kept (tsx, esbuild keepNames).
+    if (!capped) return queue.run(() => this.reserveAndSend(attemptNumber));
+    return capped.run(() => queue.run(() => this.reserveAndSend(attemptNumber)));
   }
 
   /**
@@ -374,7 +369,9 @@ export class RequestRun<T> {
       events.emit('request', { id: this.id, method: this.method, url: this.shownUrl(), bucket: this.bucket, attempt: attemptNumber });
     this.started = performance.now();
     this.expired = false;
-    const deadline = setTimeout(this.onDeadline, this.timeoutMs);
+    // One timer per attempt, from sending to the end of the body, with ky's duration: timers of
+    // one duration share a list, so it costs little (a duration that varies makes a new list each time).
+    const deadline = setTimeout(passDeadline, this.timeoutMs, this);
     try {
       // ky's timeout covers the wait for the response head; `receive` reads the body until the
       // deadline and learns the limits.
@@ -449,6 +446,12 @@ export class RequestRun<T> {
     }
     // `duplex: 'half'` is what fetch requires to send a stream (not yet in the DOM types).
     return this.c.fetch(new Request(request, { body: stream, duplex: 'half' } as RequestInit));
+  }
+
+  /** The attempt's time is up: a body still being read fails. @internal */
+  deadlinePassed(): void {
+    this.expired = true;
+    this.failBody?.(BODY_TIMEOUT);
   }
 
   /** Reads the body in the time left and learns the limits from the answer (its reservation is settled here). */
