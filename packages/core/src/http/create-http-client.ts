@@ -1,6 +1,6 @@
 import ky from 'ky';
-import PQueue from 'p-queue';
 import { systemClock } from '../clock/index.js';
+import { ConcurrencySlots } from './concurrency-slots.js';
 import { defaultRateLimitParser } from './default-rate-limit-parser.js';
 import { createTypedEmitter } from '../events/index.js';
 import { checkHttpRequest, parseHttpClientOptions } from './http-client-options.js';
@@ -52,12 +52,22 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   parseHttpClientOptions(options);
   const clock = options.clock ?? systemClock;
   const events = createTypedEmitter<HttpClientEvents>();
-  const scopeOf = (bucket: RateLimitBucket) => `${options.platform}:${options.accountId ?? '-'}:${bucket}`;
-  const bucketQueues = new Map<RateLimitBucket, PQueue>();
+  // One string per bucket: every request's key is then the same flat string, hashed once by each map it meets.
+  const scopes = new Map<RateLimitBucket, string>();
+  const scopeOf = (bucket: RateLimitBucket) => {
+    let scope = scopes.get(bucket);
+    if (scope === undefined) {
+      scope = `${options.platform}:${options.accountId ?? '-'}:${bucket}`;
+      scopes.set(bucket, scope);
+    }
+    return scope;
+  };
+  const bucketQueues = new Map<RateLimitBucket, ConcurrencySlots>();
   const userFetch = options.fetch;
   // Resolved per call so a fetch patched later (msw, polyfills) is the one used.
   const fetchImpl: typeof fetch = (input, init) => (userFetch ?? globalThis.fetch)(input, init);
   let sequence = 0;
+  const kyDefaults = { retry: 0, timeout: false, throwHttpErrors: false, fetch: fetchImpl } as const;
   const core: ClientCore = {
     options,
     clock,
@@ -80,13 +90,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         if (events.has('rate-limit-updated')) events.emit('rate-limit-updated', { scope: state.scope, state: { ...state } });
       },
     }),
-    queue: new PQueue({ concurrency: options.concurrency ?? DEFAULTS.concurrency }),
+    queue: new ConcurrencySlots(options.concurrency ?? DEFAULTS.concurrency),
     bucketQueue: (bucket) => {
       const cap = options.bucketConcurrency?.[bucket];
       if (cap === undefined) return undefined;
       let found = bucketQueues.get(bucket);
       if (!found) {
-        found = new PQueue({ concurrency: cap });
+        found = new ConcurrencySlots(cap);
         bucketQueues.set(bucket, found);
       }
       return found;
@@ -96,19 +106,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     // tee), measured at +0.17 of plain ky's latency. The retry loop is ours (ky's is off)
     // because its waits run on `options.clock`, like every other wait here.
     http: ky.create({
-      retry: 0,
-      timeout: false,
-      throwHttpErrors: false,
-      fetch: fetchImpl,
-      hooks: {
-        beforeRequest: [
-          (request, kyOptions) => (kyOptions.context as HookContext).run.authorize(request.headers),
-          // A streamed body is sent here, past ky: ky clones every request, and a clone of a
-          // stream body tees it, buffering the whole upload for a copy nobody reads.
-          (request, kyOptions) => (kyOptions.context as HookContext).run.sendStreamBody(request, fetchImpl),
-        ],
-      },
+      ...kyDefaults,
+      hooks: { beforeRequest: [(request, kyOptions) => (kyOptions.context as HookContext).run.beforeRequest(request)] },
     }),
+    // Without credentials and a streamed body there is nothing for a hook to do: each hook ky
+    // awaits costs a turn.
+    bareHttp: ky.create(kyDefaults),
+    fetch: fetchImpl,
     scopeOf,
     nextId: () => `${options.platform}-${++sequence}`,
   };

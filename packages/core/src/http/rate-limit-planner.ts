@@ -158,6 +158,7 @@ export class RateLimitPlanner {
     }
     const known = this.cache.get(key);
     if (known) return { ...known };
+    if (this.staticByBucket.size === 0) return undefined;
     const fixed = this.staticByBucket.get(bucket);
     if (!fixed) return undefined;
     return { limit: fixed.limit, remaining: fixed.limit, resetAt: null, windowMs: fixed.windowMs, scope: key };
@@ -185,7 +186,8 @@ export class RateLimitPlanner {
       return;
     }
     this.cache.set(key, state);
-    if (changed) this.options.onUpdate({ ...state });
+    // The cached state is never changed in place: whoever is told may keep it.
+    if (changed) this.options.onUpdate(state);
   }
 
   /** Takes `cost` from the bucket now, or says how long to wait (never waits itself). */
@@ -214,10 +216,14 @@ export class RateLimitPlanner {
   ): MaybePromise<void> {
     const now = this.options.clock.now();
     const own: RateLimitObservation[] = [];
-    const others = new Map<RateLimitBucket, RateLimitObservation[]>();
+    // Most answers speak only of their own bucket: the map of the others is made when needed.
+    let others: Map<RateLimitBucket, RateLimitObservation[]> | undefined;
     for (const observation of observations) {
       if (!observation.bucket || observation.bucket === reservation.bucket) own.push(observation);
-      else others.set(observation.bucket, [...(others.get(observation.bucket) ?? []), observation]);
+      else {
+        others ??= new Map();
+        others.set(observation.bucket, [...(others.get(observation.bucket) ?? []), observation]);
+      }
     }
     const report: RateLimitSettleReport = {
       reservation: { id: reservation.id, cost: reservation.cost, window: reservation.window },
@@ -233,6 +239,7 @@ export class RateLimitPlanner {
       this.learn(reservation.key, result.record, result.changed);
       this.notify(reservation.key);
     });
+    if (others === undefined) return pending;
     for (const [bucket, list] of others) {
       const key = `${reservation.key.slice(0, reservation.key.length - reservation.bucket.length)}${bucket}`;
       const otherReport: RateLimitSettleReport = { sent, observations: list, now, marginMs: this.options.marginMs };

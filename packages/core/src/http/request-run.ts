@@ -1,6 +1,5 @@
-import type { KyInstance } from 'ky';
+import type { KyInstance, Options as KyOptions } from 'ky';
 import { isTimeoutError } from 'ky';
-import type PQueue from 'p-queue';
 import type { Clock } from '../clock/index.js';
 import {
   ApiCallError,
@@ -13,6 +12,7 @@ import {
   redactUrl,
 } from '../errors/index.js';
 import { buildUrl } from './build-url.js';
+import type { ConcurrencySlots } from './concurrency-slots.js';
 import type { TypedEmitter } from '../events/index.js';
 import { failedWhileConnecting } from './fetch-failure.js';
 import { holdProcess } from './keep-alive.js';
@@ -47,10 +47,14 @@ export interface ClientCore {
   parseRateLimit: RateLimitParser;
   events: TypedEmitter<HttpClientEvents>;
   planner: RateLimitPlanner;
-  queue: PQueue;
-  bucketQueue(bucket: RateLimitBucket): PQueue | undefined;
-  /** ky with the client's `beforeRequest` hook, which adds the credentials. */
+  queue: ConcurrencySlots;
+  bucketQueue(bucket: RateLimitBucket): ConcurrencySlots | undefined;
+  /** ky with the client's `beforeRequest` hook, which adds the credentials and sends a streamed body. */
   http: KyInstance;
+  /** ky without hooks, for requests with neither credentials nor a streamed body. */
+  bareHttp: KyInstance;
+  /** The fetch ky uses (a streamed body is sent with it directly). */
+  fetch: typeof fetch;
   scopeOf(bucket: RateLimitBucket): string;
   nextId(): string;
 }
@@ -60,7 +64,7 @@ export interface HookContext extends Record<string, unknown> {
   run: RequestRun<unknown>;
 }
 
-/** Rejection of the body-read timer (a marker, never shown to users). */
+/** Rejection of a body read past the deadline (a marker, never shown to users). */
 const BODY_TIMEOUT = Symbol('body timeout');
 
 /** Ends the retry loop with this error (not an Error itself: nothing to capture). */
@@ -128,6 +132,7 @@ function reasonOf(error: Error): string {
 }
 
 const ignore = () => undefined;
+const passDeadline = (run: RequestRun<unknown>) => run.deadlinePassed();
 
 /**
  * One call of `client.request()`: its attempts, the decisions between them and the error it
@@ -166,6 +171,10 @@ export class RequestRun<T> {
   private exchangeResult: Exchange | undefined;
   private started = 0;
   private headStatus = 0;
+  /** The attempt's time is up (`timeoutMs` since it was sent); ky's own timer covers the head. */
+  private expired = false;
+  /** Rejects the body read in progress, if any, when the time is up. */
+  private failBody: ((reason: unknown) => void) | undefined;
   private readonly hasHeaders: boolean;
 
   constructor(
@@ -182,10 +191,11 @@ export class RequestRun<T> {
     this.id = c.nextId();
     this.timeoutMs = input.timeoutMs ?? c.settings.timeoutMs;
     this.startedAt = c.clock.now();
-    this.sentHeaders = { ...c.options.headers, ...input.headers };
-    if (input.idempotencyKey !== undefined && c.options.idempotencyKeyHeader)
-      this.sentHeaders[c.options.idempotencyKeyHeader] = input.idempotencyKey;
-    this.hasHeaders = Object.keys(this.sentHeaders).length > 0;
+    const keyHeader = input.idempotencyKey !== undefined ? c.options.idempotencyKeyHeader : undefined;
+    // Copied only when there are any (most requests have none).
+    this.hasHeaders = c.options.headers !== undefined || input.headers !== undefined || keyHeader !== undefined;
+    this.sentHeaders = this.hasHeaders ? { ...c.options.headers, ...input.headers } : {};
+    if (keyHeader) this.sentHeaders[keyHeader] = input.idempotencyKey!;
   }
 
   async run(): Promise<HttpResponse<T>> {
@@ -308,7 +318,8 @@ export class RequestRun<T> {
         }
         continue;
       }
-      const result = await this.answered(outcome);
+      // A success returns without another turn; errors and refreshes go through `answered`.
+      const result = outcome.response.status < 400 ? this.succeeded(outcome) : await this.answered(outcome);
       if (result === 'refreshed') continue; // one more try with fresh credentials
       return result;
     }
@@ -317,10 +328,10 @@ export class RequestRun<T> {
   /** Queues the attempt; at its turn it reserves from the bucket and sends, or reports a hold. */
   private dispatch(attemptNumber: number): Promise<Exchange | Hold> {
     const { queue } = this.c;
-    const task = () => this.reserveAndSend(attemptNumber);
     const capped = this.c.bucketQueue(this.bucket);
-    if (!capped) return queue.add(task);
-    return capped.add(() => queue.add(task));
+    // Inline closures: a named one costs a property definition per call where names are kept (tsx, esbuild keepNames).
+    if (!capped) return queue.run(() => this.reserveAndSend(attemptNumber));
+    return capped.run(() => queue.run(() => this.reserveAndSend(attemptNumber)));
   }
 
   /**
@@ -357,20 +368,30 @@ export class RequestRun<T> {
     if (events.has('request'))
       events.emit('request', { id: this.id, method: this.method, url: this.shownUrl(), bucket: this.bucket, attempt: attemptNumber });
     this.started = performance.now();
+    this.expired = false;
+    // One timer per attempt, from sending to the end of the body, with ky's duration: timers of
+    // one duration share a list, so it costs little (a duration that varies makes a new list each time).
+    const deadline = setTimeout(passDeadline, this.timeoutMs, this);
     try {
-      // ky's timeout covers the wait for the response head; `receive` reads the body in the
-      // time left and learns the limits.
-      const response = await this.c.http(this.url, {
-        method: this.method,
-        timeout: this.timeoutMs,
-        context: { run: this } satisfies HookContext,
-        // Only when there are any: merging an empty set still costs ky a Headers object.
-        ...(this.hasHeaders ? { headers: this.sentHeaders } : {}),
-        ...(signal ? { signal } : {}),
-        ...(input.json !== undefined ? { json: input.json } : {}),
-        ...(input.body !== undefined ? { body: input.body } : {}),
-      });
-      await this.receive(response);
+      // ky's timeout covers the wait for the response head; `receive` reads the body until the
+      // deadline and learns the limits.
+      const init: KyOptions = { method: this.method, timeout: this.timeoutMs };
+      // Only when there are any: merging an empty set still costs ky a Headers object.
+      if (this.hasHeaders) init.headers = this.sentHeaders;
+      if (signal) init.signal = signal;
+      if (input.json !== undefined) init.json = input.json;
+      if (input.body !== undefined) init.body = input.body;
+      let pending: Promise<Response>;
+      if (this.c.options.credentials !== undefined || input.streamBody !== undefined) {
+        init.context = { run: this } satisfies HookContext;
+        pending = this.c.http(this.url, init);
+      } else {
+        // ky built its request (a bad one throws here, before anything is sent): from now on
+        // the request may reach the network, as after the hook.
+        pending = this.c.bareHttp(this.url, init);
+        this.credentialsRead = true;
+      }
+      await this.receive(await pending);
     } catch (error) {
       const sent = this.credentialsRead;
       if (!sent && !(error instanceof SendFailure)) throw new StopRetrying(error); // credentials failed: nothing was sent
@@ -379,16 +400,41 @@ export class RequestRun<T> {
       if (error instanceof SendFailure) throw error;
       if (isTimeoutError(error)) throw new SendFailure('timeout', sent, error);
       throw new SendFailure('network', sent, error);
+    } finally {
+      clearTimeout(deadline);
     }
     return this.exchangeResult!;
   }
 
   /**
-   * ky `beforeRequest` hook: sends a `streamBody` request with a fresh stream (so ky never
-   * clones it), or nothing for other requests. A factory that throws (a one-shot stream read
-   * already) stops the retries with its error. @internal
+   * ky `beforeRequest` hook: adds the credentials, read at dispatch (without a promise when the
+   * provider answers at once), then sends a `streamBody` request itself. @internal
    */
-  sendStreamBody(request: Request, fetchImpl: typeof fetch): Promise<Response> | undefined {
+  beforeRequest(request: Request): Promise<Response | undefined> | Response | undefined {
+    const credentials = this.c.options.credentials;
+    if (credentials === undefined) {
+      this.credentialsRead = true;
+      return this.sendStreamBody(request);
+    }
+    const provided = credentials.getHeaders();
+    if (typeof (provided as PromiseLike<unknown>).then === 'function')
+      return Promise.resolve(provided).then((headers) => this.authorized(request, headers));
+    return this.authorized(request, provided as Record<string, string>);
+  }
+
+  private authorized(request: Request, provided: Record<string, string>): Promise<Response> | undefined {
+    this.authHeaders = { ...provided };
+    for (const [name, value] of Object.entries(this.authHeaders)) request.headers.set(name, value);
+    this.credentialsRead = true;
+    return this.sendStreamBody(request);
+  }
+
+  /**
+   * Sends a `streamBody` request with a fresh stream (so ky never clones it), or nothing for
+   * other requests. A factory that throws (a one-shot stream read already) stops the retries
+   * with its error.
+   */
+  private sendStreamBody(request: Request): Promise<Response> | undefined {
     const factory = this.input.streamBody;
     if (factory === undefined) return undefined;
     let stream: ReadableStream<Uint8Array>;
@@ -399,17 +445,13 @@ export class RequestRun<T> {
       throw error;
     }
     // `duplex: 'half'` is what fetch requires to send a stream (not yet in the DOM types).
-    return fetchImpl(new Request(request, { body: stream, duplex: 'half' } as RequestInit));
+    return this.c.fetch(new Request(request, { body: stream, duplex: 'half' } as RequestInit));
   }
 
-  /** ky `beforeRequest` hook: adds the credentials, read at dispatch. @internal */
-  async authorize(headers: Headers): Promise<void> {
-    const credentials = this.c.options.credentials;
-    if (credentials) {
-      this.authHeaders = { ...(await credentials.getHeaders()) };
-      for (const [name, value] of Object.entries(this.authHeaders)) headers.set(name, value);
-    }
-    this.credentialsRead = true;
+  /** The attempt's time is up: a body still being read fails. @internal */
+  deadlinePassed(): void {
+    this.expired = true;
+    this.failBody?.(BODY_TIMEOUT);
   }
 
   /** Reads the body in the time left and learns the limits from the answer (its reservation is settled here). */
@@ -417,29 +459,33 @@ export class RequestRun<T> {
     this.headReceived = true;
     this.headStatus = response.status;
     const { input } = this;
-    let bodyTimer: ReturnType<typeof setTimeout> | undefined;
     let body: unknown;
     let unreadable: unknown;
     try {
       const reading = response.status < 400 ? readBody(response, input.responseType) : response.text().then(parseErrorBody);
       // The body gets whatever time is left (on real time: timeouts measure the network).
-      const timedOut = new Promise<never>((_resolve, reject) => {
-        bodyTimer = setTimeout(() => reject(BODY_TIMEOUT), Math.max(1, this.timeoutMs - (performance.now() - this.started)));
-        (bodyTimer as unknown as { unref?: () => void }).unref?.();
+      if (this.expired) {
+        reading.catch(ignore);
+        throw BODY_TIMEOUT;
+      }
+      body = await new Promise((resolve, reject) => {
+        this.failBody = reject;
+        reading.then(resolve, reject);
       });
-      body = await Promise.race([reading, timedOut]);
     } catch (error) {
       unreadable = error;
     } finally {
-      if (bodyTimer !== undefined) clearTimeout(bodyTimer);
+      this.failBody = undefined;
     }
     const exchange = this.learn(response, unreadable === undefined ? body : undefined);
     this.settled = true;
-    await this.c.planner.settle(
+    const settling = this.c.planner.settle(
       this.reservation!,
       exchange.observations,
       exchange.rateLimited ? (exchange.retryAfter !== undefined ? { retryAfterMs: exchange.retryAfter } : {}) : undefined,
     );
+    // A store that answers at once costs no extra turn here.
+    if (settling !== undefined) await settling;
     if (unreadable !== undefined) {
       if (this.signal?.aborted) throw new SendFailure('aborted', true);
       if (unreadable === BODY_TIMEOUT) throw new SendFailure('timeout', true);
@@ -544,21 +590,31 @@ export class RequestRun<T> {
     return error;
   }
 
-  /** Returns a response, asks for a retry with fresh credentials, or throws. */
-  private async answered(exchange: Exchange): Promise<HttpResponse<T> | 'refreshed'> {
-    const { planner, options, events } = this.c;
-    const platform = options.platform;
-    const { response, body, mapping, rateLimited, retryAfter } = exchange;
-    const { status, headers } = response;
+  /** Emits `response` and reads the request id of an answer. */
+  private responded(exchange: Exchange): string | undefined {
+    const { options, events } = this.c;
+    const { status, headers } = exchange.response;
     if (events.has('response'))
       events.emit('response', { id: this.id, method: this.method, url: this.shownUrl(), status, durationMs: exchange.durationMs });
-    const requestId = options.requestIdHeader ? (headers.get(options.requestIdHeader) ?? undefined) : undefined;
+    return options.requestIdHeader ? (headers.get(options.requestIdHeader) ?? undefined) : undefined;
+  }
 
-    if (status < 400) {
-      const result: HttpResponse<T> = { status, headers, data: body as T };
-      if (requestId !== undefined) result.requestId = requestId;
-      return result;
-    }
+  /** The response of an answer below 400. */
+  private succeeded(exchange: Exchange): HttpResponse<T> {
+    const requestId = this.responded(exchange);
+    const { status, headers } = exchange.response;
+    const result: HttpResponse<T> = { status, headers, data: exchange.body as T };
+    if (requestId !== undefined) result.requestId = requestId;
+    return result;
+  }
+
+  /** For an answer of 400 or more: asks for a retry with fresh credentials, or throws. */
+  private async answered(exchange: Exchange): Promise<'refreshed'> {
+    const { planner, options } = this.c;
+    const platform = options.platform;
+    const { response, body, mapping, rateLimited, retryAfter } = exchange;
+    const { status } = response;
+    const requestId = this.responded(exchange);
     const detail = mapping?.message ? `: ${mapping.message}` : '';
     const apiError = (message: string, extra: { isRetryable?: boolean } = {}) =>
       new ApiCallError(message, {
