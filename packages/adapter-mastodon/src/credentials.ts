@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { parseApiResponse, type AdapterCredentials } from '@smm/core/adapter-kit';
-import { AuthError } from '@smm/core/adapter-kit';
+import { refreshTokenBearer, type AdapterCredentials } from '@smm/core/adapter-kit';
 
 /**
  * What an app stores for a Mastodon account. `accessToken` is the user token from the
@@ -25,11 +24,6 @@ export const MastodonCredentialsSchema = z
 /** A Mastodon account's credentials. */
 export interface MastodonCredentials extends z.infer<typeof MastodonCredentialsSchema> {}
 
-const TokenResponseSchema = z.object({
-  access_token: z.string().min(1),
-  refresh_token: z.string().min(1).optional(),
-});
-
 const REAUTHORISE =
   'Mastodon access tokens do not expire by themselves: this one was revoked, or the app was removed. Authorise the account again (OAuth) and store the new token.';
 
@@ -45,44 +39,17 @@ export function mastodonCredentials(app: {
 }): AdapterCredentials<MastodonCredentials> {
   return {
     schema: MastodonCredentialsSchema,
-    createProvider: ({ credentials, http, saveCredentials, logger }) => {
-      let current = credentials;
-      const secrets = () =>
-        [current.accessToken, current.refreshToken, current.clientSecret ?? app.clientSecret].filter(
-          (value): value is string => value !== undefined,
-        );
-      return {
-        getHeaders: () => ({ authorization: `Bearer ${current.accessToken}` }),
-        secrets,
-        async refresh() {
-          const clientId = current.clientId ?? app.clientId;
-          const clientSecret = current.clientSecret ?? app.clientSecret;
-          if (current.refreshToken === undefined || clientId === undefined) {
-            throw new AuthError(`Mastodon refused the access token. ${REAUTHORISE}`, {
-              platform: 'mastodon',
-              status: 401,
-              refreshable: false,
-            });
-          }
-          const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: current.refreshToken, client_id: clientId });
-          if (clientSecret !== undefined) form.set('client_secret', clientSecret);
-          let token: z.infer<typeof TokenResponseSchema>;
-          try {
-            const response = await http.request({ method: 'POST', path: '/oauth/token', body: form, bucket: 'write' });
-            token = parseApiResponse(TokenResponseSchema, response, 'mastodon', 'POST /oauth/token');
-          } catch (error) {
-            throw new AuthError(`Mastodon did not refresh the access token. ${REAUTHORISE}`, {
-              platform: 'mastodon',
-              refreshable: false,
-              cause: error,
-              secrets: secrets(),
-            });
-          }
-          current = { ...current, accessToken: token.access_token, ...(token.refresh_token ? { refreshToken: token.refresh_token } : {}) };
-          logger.info('mastodon access token refreshed', { rotated: token.refresh_token !== undefined });
-          await saveCredentials(current);
+    createProvider: (input) =>
+      refreshTokenBearer(input, {
+        platform: 'mastodon',
+        path: '/oauth/token',
+        bucket: 'write',
+        operation: 'POST /oauth/token',
+        client: (current) => ({ id: current.clientId ?? app.clientId, secret: current.clientSecret ?? app.clientSecret }),
+        messages: {
+          missing: `Mastodon refused the access token. ${REAUTHORISE}`,
+          refused: `Mastodon did not refresh the access token. ${REAUTHORISE}`,
         },
-      };
-    },
+      }),
   };
 }

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { parseApiResponse, type AdapterCredentials } from '@smm/core/adapter-kit';
-import { AuthError } from '@smm/core/adapter-kit';
+import { refreshTokenBearer, type AdapterCredentials } from '@smm/core/adapter-kit';
 import { TIKTOK_BUCKETS } from './rate-limits.js';
 
 /**
@@ -21,8 +20,6 @@ export const TikTokCredentialsSchema = z
 /** TikTok credentials. */
 export type TikTokCredentials = z.infer<typeof TikTokCredentialsSchema>;
 
-const TokenResponseSchema = z.object({ access_token: z.string().min(1), refresh_token: z.string().min(1).optional() });
-
 const REAUTHORISE = 'Ask the creator to authorise the app again (TikTok Login Kit) and store the new tokens.';
 
 /**
@@ -36,57 +33,21 @@ export function tiktokCredentials(app: {
 }): AdapterCredentials<TikTokCredentials> {
   return {
     schema: TikTokCredentialsSchema,
-    createProvider: ({ credentials, http, saveCredentials, logger }) => {
-      let current = credentials;
-      const secrets = () =>
-        [current.accessToken, current.refreshToken, current.clientSecret ?? app.clientSecret].filter(
-          (value): value is string => value !== undefined,
-        );
-      return {
-        getHeaders: () => ({ authorization: `Bearer ${current.accessToken}` }),
-        secrets,
-        async refresh() {
-          const clientKey = current.clientKey ?? app.clientKey;
-          const clientSecret = current.clientSecret ?? app.clientSecret;
-          if (current.refreshToken === undefined || clientKey === undefined || clientSecret === undefined) {
-            throw new AuthError(
-              `TikTok refused the access token (they expire after hours) and there is no refresh token with client key and secret. ${REAUTHORISE}`,
-              {
-                platform: 'tiktok',
-                status: 401,
-                refreshable: false,
-              },
-            );
-          }
-          const form = new URLSearchParams({
-            client_key: clientKey,
-            client_secret: clientSecret,
-            grant_type: 'refresh_token',
-            refresh_token: current.refreshToken,
-          });
-          let token: z.infer<typeof TokenResponseSchema>;
-          try {
-            const response = await http.request({
-              method: 'POST',
-              path: '/v2/oauth/token/',
-              body: form,
-              headers: { 'content-type': 'application/x-www-form-urlencoded' },
-              bucket: TIKTOK_BUCKETS.oauth,
-            });
-            token = parseApiResponse(TokenResponseSchema, response, 'tiktok', 'POST /v2/oauth/token/');
-          } catch (error) {
-            throw new AuthError(`TikTok did not refresh the access token (the refresh token expired or was already used). ${REAUTHORISE}`, {
-              platform: 'tiktok',
-              refreshable: false,
-              cause: error,
-              secrets: secrets(),
-            });
-          }
-          current = { ...current, accessToken: token.access_token, ...(token.refresh_token ? { refreshToken: token.refresh_token } : {}) };
-          logger.info('tiktok access token refreshed', { rotated: token.refresh_token !== undefined });
-          await saveCredentials(current);
+    createProvider: (input) =>
+      refreshTokenBearer(input, {
+        platform: 'tiktok',
+        path: '/v2/oauth/token/',
+        bucket: TIKTOK_BUCKETS.oauth,
+        operation: 'POST /v2/oauth/token/',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        // TikTok names the client `client_key` and always wants its secret.
+        clientIdField: 'client_key',
+        requireClientSecret: true,
+        client: (current) => ({ id: current.clientKey ?? app.clientKey, secret: current.clientSecret ?? app.clientSecret }),
+        messages: {
+          missing: `TikTok refused the access token (they expire after hours) and there is no refresh token with client key and secret. ${REAUTHORISE}`,
+          refused: `TikTok did not refresh the access token (the refresh token expired or was already used). ${REAUTHORISE}`,
         },
-      };
-    },
+      }),
   };
 }

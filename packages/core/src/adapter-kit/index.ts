@@ -81,6 +81,13 @@ export {
 } from '../media/index.js';
 export { pickMetrics } from './pick-metrics.js';
 export { bearerWithRefresh, type BearerTokens } from './bearer-with-refresh.js';
+export {
+  refreshTokenGrant,
+  type RefreshTokenEndpoint,
+  type RefreshTokenGrantOptions,
+  type RefreshedTokens,
+} from './refresh-token-grant.js';
+export { refreshTokenBearer, type RefreshableCredentials, type RefreshTokenBearerOptions } from './refresh-token-bearer.js';
 export { fetchSettingSchema, httpUrlSchema, positiveMsSchema } from './settings-schemas.js';
 export { noopLogger, type LogFields, type Logger } from '../client/index.js';
 export {
