@@ -57,7 +57,7 @@ export function refreshTokenBearer<TCredentials extends RefreshableCredentials>(
         refreshToken: current.refreshToken,
         clientId: id,
         clientSecret: secret,
-        secrets: secrets(),
+        secrets,
         ...(storeExpiry === true ? { clock } : {}),
       });
       current = { ...current, ...tokens };

@@ -44,7 +44,7 @@ function options(http: RefreshTokenGrantOptions['http'], overrides: Partial<Refr
     refreshToken: 'refresh-old-123',
     clientId: 'client-1',
     clientSecret: 'secret-xyz-789',
-    secrets: ['access-old-456', 'refresh-old-123', 'secret-xyz-789'],
+    secrets: () => ['access-old-456', 'refresh-old-123', 'secret-xyz-789'],
     messages: MESSAGES,
     ...overrides,
   };

@@ -35,8 +35,8 @@ export interface RefreshTokenGrantOptions extends RefreshTokenEndpoint {
   refreshToken: string | undefined;
   clientId: string | undefined;
   clientSecret?: string | undefined;
-  /** Every token and secret held, scrubbed from the error when the refresh fails. */
-  secrets: readonly string[];
+  /** Every token and secret held (read when the refresh fails), scrubbed from the error. */
+  secrets: () => readonly string[];
   /** When given, `expires_in` is read and the new token's `expiresAt` computed on this clock. */
   clock?: { now(): number };
 }
@@ -66,7 +66,7 @@ const TokenWithExpirySchema = TokenSchema.extend({ expires_in: z.number().option
  * const tokens = await refreshTokenGrant({
  *   http, platform: 'mastodon', path: '/oauth/token', bucket: 'write', operation: 'POST /oauth/token',
  *   refreshToken: current.refreshToken, clientId: app.clientId, clientSecret: app.clientSecret,
- *   secrets: [current.accessToken], messages: { missing: 'No refresh token: authorise again.', refused: 'Refresh refused: authorise again.' },
+ *   secrets: () => [current.accessToken], messages: { missing: 'No refresh token: authorise again.', refused: 'Refresh refused: authorise again.' },
  * });
  * current = { ...current, accessToken: tokens.accessToken, ...(tokens.refreshToken ? { refreshToken: tokens.refreshToken } : {}) };
  * ```
@@ -93,7 +93,7 @@ export async function refreshTokenGrant(options: RefreshTokenGrantOptions): Prom
     });
     token = parseApiResponse(options.clock === undefined ? TokenSchema : TokenWithExpirySchema, response, platform, options.operation);
   } catch (error) {
-    throw new AuthError(options.messages.refused, { platform, refreshable: false, cause: error, secrets: options.secrets });
+    throw new AuthError(options.messages.refused, { platform, refreshable: false, cause: error, secrets: options.secrets() });
   }
   const expiresIn = options.clock === undefined ? undefined : token.expires_in;
   return {
