@@ -5,13 +5,14 @@ import {
   EntryConflictError,
   EntryNotFoundError,
   IllegalTransitionError,
-  applyTransition,
-  assertWriteExpectation,
   leaseTokenSource,
   nextPutEntry,
+  nextTransitionEntry,
+  startClaimedEntry,
   summarizeStuckPublishing,
   type CalendarEntry,
   type ClaimRequest,
+  type ClaimStart,
   type EntryQuery,
   type ScheduleStore,
   type WriteExpectation,
@@ -36,9 +37,11 @@ const COLUMNS =
 const VALUES =
   '@id, @body, @version, @status, @scheduled_at, @due_ms, @account_key, @platform, @brand, @campaign, @group_id, @held, @lease_owner, @lease_expires_at, @lease_expires_ms, @lease_token';
 const DEFAULT_CLAIM_LIMIT = 100;
-// Entries this handle last claimed or wrote, kept with their row (bounded): the writes that
-// follow a claim (the runner's `publishing`, then `published`) decide from that copy instead of
-// re-reading it, and the UPDATE applies only while the row is still at that version.
+// Leased entries this handle last claimed or wrote, kept with their row (bounded): the writes
+// that follow a claim (the runner's `published`, a retry, a renewal) decide from that copy
+// instead of re-reading it, and the UPDATE applies only while the row is still at that
+// version. An entry without a lease is done with (or a planner's): it is not kept, so the
+// map holds about the work in flight.
 const RECENT_ENTRIES = 10_000;
 const UPDATABLE = COLUMNS.split(', ').filter((column) => column !== 'id') as Array<keyof EntryRow>;
 // An entry with the row it was read from, so a write can compare (kept side by side: a hidden
@@ -46,12 +49,6 @@ const UPDATABLE = COLUMNS.split(', ').filter((column) => column !== 'id') as Arr
 interface Stored {
   entry: CalendarEntry;
   row: EntryRow;
-}
-
-function pick(row: EntryRow, columns: ReadonlyArray<keyof EntryRow>): EntryRow {
-  const params: Record<string, unknown> = { id: row.id };
-  for (const column of columns) params[column] = row[column];
-  return params as unknown as EntryRow;
 }
 
 /**
@@ -192,7 +189,7 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
     ),
   };
   const queries = new Map<string, Statement<unknown[], EntryRow>>();
-  const updates = new Map<string, Statement<[EntryRow], unknown>>();
+  const updates = new Map<number, Statement<[EntryRow], unknown>>();
 
   function require(id: string): Stored {
     const row = statements.get.get(id);
@@ -204,6 +201,7 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
   function remember(stored: Stored): CalendarEntry {
     const id = stored.entry.id;
     recent.delete(id);
+    if (stored.entry.lease === null) return stored.entry;
     recent.set(id, stored);
     if (recent.size > RECENT_ENTRIES) recent.delete(recent.keys().next().value!);
     return stored.entry;
@@ -245,19 +243,21 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
   function write(stored: Stored, next: CalendarEntry): CalendarEntry {
     const before = stored.row;
     const after = toRow(next);
-    const changed = UPDATABLE.filter((column) => before[column] !== after[column]);
-    if (changed.length > 0) {
-      const key = changed.join(',');
-      let statement = updates.get(key);
+    // Which columns changed, as a bit set: the key of the UPDATE statement for that set.
+    let changed = 0;
+    for (let i = 0; i < UPDATABLE.length; i += 1) if (before[UPDATABLE[i]!] !== after[UPDATABLE[i]!]) changed |= 1 << i;
+    if (changed !== 0) {
+      let statement = updates.get(changed);
       if (statement === undefined) {
+        const columns = UPDATABLE.filter((_, i) => (changed & (1 << i)) !== 0);
         statement = db.prepare<[EntryRow]>(
-          `UPDATE entries SET ${changed.map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id AND version = @expected_version`,
+          `UPDATE entries SET ${columns.map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id AND version = @expected_version`,
         );
-        updates.set(key, statement);
+        updates.set(changed, statement);
       }
-      const params = pick(after, changed) as EntryRow & { expected_version: number };
-      params.expected_version = before.version;
-      if (statement.run(params).changes === 0) throw new StaleRow(next.id);
+      const params: Record<string, unknown> = { id: after.id, expected_version: before.version };
+      for (let i = 0; i < UPDATABLE.length; i += 1) if ((changed & (1 << i)) !== 0) params[UPDATABLE[i]!] = after[UPDATABLE[i]!];
+      if (statement.run(params as unknown as EntryRow).changes === 0) throw new StaleRow(next.id);
     }
     if (!sameTags(stored.entry.draft.tags, next.draft.tags)) {
       statements.deleteTags.run(next.id);
@@ -267,10 +267,19 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
   }
 
   const nextToken = leaseTokenSource();
-  function lease(id: string, owner: string, now: number, leaseMs: number): CalendarEntry {
-    const expires = now + leaseMs;
-    const row = statements.setLease.get(owner, new Date(expires).toISOString(), expires, nextToken(), id)!;
+  function lease(id: string, request: Omit<ClaimRequest, 'limit'>): CalendarEntry {
+    const expires = request.now + request.leaseMs;
+    const row = statements.setLease.get(request.owner, new Date(expires).toISOString(), expires, nextToken(), id)!;
     return remember({ entry: fromRow(row), row });
+  }
+
+  // A claim with `start` (ClaimRequest.start): the lease and the transition `start` asks for
+  // are one UPDATE of the row, compared on the version it was read at.
+  function leaseAndStart(row: EntryRow, request: Omit<ClaimRequest, 'limit'>, start: ClaimStart): CalendarEntry {
+    const entry = fromRow(row);
+    const expiresAt = new Date(request.now + request.leaseMs).toISOString();
+    const leased = { ...entry, version: entry.version + 1, lease: { owner: request.owner, expiresAt, token: nextToken() } };
+    return write({ entry, row }, startClaimedEntry(leased, start) ?? leased);
   }
 
   function claimable(row: EntryRow, now: number, stale: boolean): boolean {
@@ -314,13 +323,9 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
       }
     }),
     transition: (id: string, change: Parameters<ScheduleStore['transition']>[1]) =>
-      fromRecent(id, (stored) => {
-        assertWriteExpectation(stored.entry, change);
-        let next = applyTransition(stored.entry, change);
-        if (change.releaseLease) next = { ...next, lease: null };
-        return write(stored, next);
-      }),
-    claimDue: (request: ClaimRequest) => {
+      fromRecent(id, (stored) => write(stored, nextTransitionEntry(stored.entry, change))),
+    // A savepoint: a claim that fails part-way (starting an entry) leaves nothing behind.
+    claimDue: db.transaction((request: ClaimRequest) => {
       const limit = request.limit ?? DEFAULT_CLAIM_LIMIT;
       const stale = request.includeStalePublishing ?? true;
       const ids = stale ? statements.claimOrphans.all({ limit }) : [];
@@ -328,7 +333,9 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
         ids.push(...statements.claimExpired.all({ now: request.now, stale: stale ? 1 : 0, limit: limit - ids.length }));
       if (ids.length < limit) ids.push(...statements.claimDue.all({ now: request.now, limit: limit - ids.length }));
       if (ids.length === 0) return [];
-      if (ids.length === 1) return [lease(ids[0]!.id, request.owner, request.now, request.leaseMs)];
+      const start = request.start;
+      if (start !== undefined) return ids.map(({ id }) => leaseAndStart(statements.get.get(id)!, request, start));
+      if (ids.length === 1) return [lease(ids[0]!.id, request)];
       const expires = request.now + request.leaseMs;
       const rows = statements.leaseMany.all({
         ids: JSON.stringify(ids.map(({ id }) => id)),
@@ -343,12 +350,12 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
         const row = byId.get(id)!;
         return remember({ entry: fromRow(row), row });
       });
-    },
-    claim: (id: string, request: Omit<ClaimRequest, 'limit'>) => {
+    }),
+    claim: db.transaction((id: string, request: Omit<ClaimRequest, 'limit'>) => {
       const row = statements.get.get(id);
       if (row === undefined || !claimable(row, request.now, request.includeStalePublishing ?? true)) return undefined;
-      return lease(id, request.owner, request.now, request.leaseMs);
-    },
+      return request.start === undefined ? lease(id, request) : leaseAndStart(row, request, request.start);
+    }),
     setLease: (id: string, owner: string, token: string | undefined, expires: number | null) => {
       recent.delete(id); // the version moves on: read it next time
       const row = statements.get.get(id);

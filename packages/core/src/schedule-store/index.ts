@@ -29,6 +29,7 @@ export { EntryConflictError, EntryNotFoundError, IllegalTransitionError } from '
 export {
   STUCK_IDS_LIMIT,
   type ClaimRequest,
+  type ClaimStart,
   type DueSummary,
   type EntryQuery,
   type ScheduleStore,
@@ -40,4 +41,5 @@ export { stuckSince, summarizeStuckPublishing } from './stuck-publishing.js';
 export { compareEntries, matchesQuery } from './entry-query.js';
 export { entryDueAt } from './entry-due-at.js';
 export { createMemoryStore } from './memory-store.js';
+export { nextTransitionEntry, startClaimedEntry } from './claim-start.js';
 export { assertWriteExpectation, leaseHeldBy, leaseTokenSource, nextPutEntry } from './write-checks.js';

@@ -5,9 +5,9 @@ import { entryDueAt } from './entry-due-at.js';
 import { instantMs } from './instant-ms.js';
 import { MinHeap } from './min-heap.js';
 import type { ClaimRequest, DueSummary, EntryQuery, ScheduleStore, StoreTransition } from './schedule-store.js';
-import { applyTransition } from './transition.js';
+import { nextTransitionEntry, startClaimedEntry } from './claim-start.js';
 import { summarizeStuckPublishing } from './stuck-publishing.js';
-import { assertWriteExpectation, leaseHeldBy, leaseTokenSource, nextPutEntry } from './write-checks.js';
+import { leaseHeldBy, leaseTokenSource, nextPutEntry } from './write-checks.js';
 
 interface HeapItem {
   key: number;
@@ -80,8 +80,9 @@ export function createMemoryStore(): ScheduleStore {
       version: entry.version + 1,
       lease: { owner: request.owner, expiresAt: new Date(request.now + request.leaseMs).toISOString(), token: nextToken() },
     };
-    index(claimed);
-    return claimed;
+    const stored = startClaimedEntry(claimed, request.start) ?? claimed;
+    index(stored);
+    return stored;
   }
 
   return {
@@ -132,9 +133,7 @@ export function createMemoryStore(): ScheduleStore {
 
     async transition(id, change: StoreTransition) {
       const stored = require(id);
-      assertWriteExpectation(stored, change);
-      let next = applyTransition(stored, change);
-      if (change.releaseLease) next = { ...next, lease: null };
+      const next = nextTransitionEntry(stored, change);
       replace(stored, next);
       return next;
     },

@@ -66,7 +66,20 @@ export interface ClaimRequest {
    * the runner can reconcile them. Default `true`.
    */
   includeStalePublishing?: boolean;
+  /**
+   * Optional: called, synchronously, with each entry just claimed; the transition it returns
+   * is applied in the claim's own atomic write (checked as `transition` would check it), and
+   * the entry returned for that claim is the transitioned one. The runner starts a publish
+   * this way: the claim and `publishing` become durable together, one write instead of two.
+   * When it returns `undefined`, throws, or asks for a transition the entry cannot make, the
+   * entry is returned claimed and unchanged (the caller's own next write reports any problem).
+   * A store may ignore `start` (callers check the returned status): then it is never called.
+   */
+  start?: ClaimStart;
 }
+
+/** See {@link ClaimRequest.start}. */
+export type ClaimStart = (claimed: CalendarEntry) => StoreTransition | undefined;
 
 /** Entries that should have been claimed by now and were not. */
 export interface DueSummary {

@@ -1,12 +1,18 @@
 import { noopLogger } from '../client/index.js';
-import type { CalendarEntry } from '../schedule-store/index.js';
-import { executeClaimed } from './entry-executor.js';
+import type { CalendarEntry, ClaimStart } from '../schedule-store/index.js';
+import { executeClaimed, publishingTransition } from './entry-executor.js';
 import type { ExecutorContext } from './executor-context.js';
 import type { EntryOutcome } from './entry-outcome.js';
 import { createLeaseKeeper } from './lease-keeper.js';
 import { createSchedulerEmitter, type SchedulerEvents } from './scheduler-events.js';
 import type { SchedulerHealth } from './scheduler-health.js';
 import { resolveSchedulerOptions, type SchedulerOptions } from './scheduler-options.js';
+
+// A claimed entry, and the same entry once the claim's own write started it (`publishing`).
+interface Claimed {
+  entry: CalendarEntry;
+  started?: CalendarEntry;
+}
 
 /**
  * What one `runDue` pass did, by outcome.
@@ -125,7 +131,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   // Runs a claimed entry; a store error ends in an 'error' event (the lease then runs out
   // and the entry is reconciled later), never in an unhandled rejection.
-  function launch(entry: CalendarEntry): { run: Promise<EntryOutcome | StoreFailure>; adopted: boolean } {
+  function launch({ entry, started }: Claimed): { run: Promise<EntryOutcome | StoreFailure>; adopted: boolean } {
     const current = running.get(entry.id);
     if (current !== undefined) {
       // The running call carries on under the new claim's token: one publish, one event.
@@ -135,7 +141,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       track(entry.id, next);
       return { run: next, adopted: false };
     }
-    const run = execute(entry);
+    const run = execute(entry, started);
     track(entry.id, run);
     return { run, adopted: false };
   }
@@ -149,10 +155,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     });
   }
 
-  async function execute(entry: CalendarEntry): Promise<EntryOutcome | StoreFailure> {
-    leases.hold(entry);
+  async function execute(entry: CalendarEntry, started?: CalendarEntry): Promise<EntryOutcome | StoreFailure> {
+    leases.hold(started ?? entry);
     try {
-      return await executeClaimed(ctx, entry);
+      return await executeClaimed(ctx, entry, started);
     } catch (error) {
       logger.error('scheduler could not run an entry', {
         entryId: entry.id,
@@ -165,9 +171,31 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     }
   }
 
-  async function claimBatch(now: number, limit: number): Promise<CalendarEntry[]> {
+  // The claim starts each `scheduled` entry it can in its own write (ClaimRequest.start): the
+  // claim and `publishing` become durable together, and the run goes straight to the network.
+  // A store that ignores `start` returns entries as claimed: they start the ordinary way.
+  function startOnClaim(): { start: ClaimStart; claimedOf(entry: CalendarEntry): Claimed } {
+    const before = new Map<string, CalendarEntry>();
+    return {
+      start(claimed) {
+        // Already running here (its lease lapsed): the running call carries on instead (launch).
+        if (running.has(claimed.id)) return undefined;
+        const change = publishingTransition(ctx, claimed, clock.now(), { leaseOwner: owner, leaseToken: claimed.lease?.token });
+        if (change !== undefined) before.set(claimed.id, claimed);
+        return change;
+      },
+      claimedOf(entry) {
+        const claimed = before.get(entry.id);
+        const started = claimed !== undefined && entry.status === 'publishing' && entry.lease?.token === claimed.lease?.token;
+        return started ? { entry: claimed, started: entry } : { entry };
+      },
+    };
+  }
+
+  async function claimBatch(now: number, limit: number): Promise<Claimed[]> {
     lastPollAt = now;
-    return store.claimDue({ owner, now, leaseMs, limit, includeStalePublishing: true });
+    const { start, claimedOf } = startOnClaim();
+    return (await store.claimDue({ owner, now, leaseMs, limit, includeStalePublishing: true, start })).map(claimedOf);
   }
 
   async function runLoop(signal: AbortSignal): Promise<void> {
@@ -178,14 +206,14 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         continue;
       }
       const limit = Math.min(batchSize, room);
-      let claimed: CalendarEntry[] = [];
+      let claimed: Claimed[] = [];
       try {
         claimed = await claimBatch(clock.now(), limit);
       } catch (error) {
         logger.error('scheduler poll failed', { error: error instanceof Error ? error.message : String(error) });
         emitter.emit('error', { error, phase: 'poll' });
       }
-      for (const entry of claimed) launch(entry);
+      for (const each of claimed) launch(each);
       if (claimed.length === limit || signal.aborted) continue; // more may be due
       try {
         await clock.sleep(resolved.pollIntervalMs, signal);
@@ -250,8 +278,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         const limit = Math.min(batchSize, room);
         const claimed = await claimBatch(at, limit);
         report.claimed += claimed.length;
-        for (const entry of claimed) {
-          const launched = launch(entry);
+        for (const each of claimed) {
+          const launched = launch(each);
           if (launched.adopted) continue; // already counted: the same run goes on
           const run = launched.run.then(count);
           mine.add(run);
@@ -265,12 +293,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
     async executeEntry(id, executeOptions = {}) {
       const now = executeOptions.now ?? clock.now();
-      const claimed = await store.claim(id, { owner, now, leaseMs, includeStalePublishing: true });
+      const { start, claimedOf } = startOnClaim();
+      const claimed = await store.claim(id, { owner, now, leaseMs, includeStalePublishing: true, start });
       if (claimed === undefined) {
         const entry = await store.get(id);
         return entry === undefined ? { status: 'not_claimed' } : { status: 'not_claimed', entry };
       }
-      const outcome = await launch(claimed).run;
+      const outcome = await launch(claimedOf(claimed)).run;
       if ('storeError' in outcome) throw outcome.storeError;
       return outcome;
     },

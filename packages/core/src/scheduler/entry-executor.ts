@@ -1,6 +1,6 @@
 import { PublishPendingTimeoutError } from '../errors/index.js';
 import type { PendingPublish, PublishedPost } from '../model/index.js';
-import { EntryConflictError, entryDueAt, type CalendarEntry } from '../schedule-store/index.js';
+import { EntryConflictError, entryDueAt, type CalendarEntry, type StoreTransition } from '../schedule-store/index.js';
 import {
   accountOf,
   fenceOf,
@@ -22,7 +22,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
  * `scheduled` one, reconciles a stale `publishing` one. Never throws for a publish failure;
  * store errors other than a lost lease propagate.
  */
-export async function executeClaimed(ctx: ExecutorContext, claimed: CalendarEntry): Promise<EntryOutcome> {
+export async function executeClaimed(ctx: ExecutorContext, claimed: CalendarEntry, started?: CalendarEntry): Promise<EntryOutcome> {
   const now = ctx.clock.now();
   const dueAt = entryDueAt(claimed) ?? now;
   const reconcile = claimed.status === 'publishing';
@@ -32,6 +32,8 @@ export async function executeClaimed(ctx: ExecutorContext, claimed: CalendarEntr
     ctx.emitter.emit('lag', { entryId: claimed.id, accountKey: claimed.accountKey, dueAt: iso(dueAt), lagMs });
   }
   try {
+    // The claim's own write already moved it to `publishing` (see startOnClaim).
+    if (started !== undefined) return await runPublish(ctx, started);
     // A pending publish recorded by an earlier run: resume polling its handle, never publish again.
     if (reconcile && claimed.pendingPublish !== undefined) return await runPublish(ctx, claimed);
     if (reconcile) return await reconcileThenPublish(ctx, claimed);
@@ -44,6 +46,32 @@ export async function executeClaimed(ctx: ExecutorContext, claimed: CalendarEntr
   }
 }
 
+// With a pending handle the network already has the post: finishing it is not a new attempt.
+const pastDeadline = (ctx: ExecutorContext, entry: CalendarEntry, now: number) =>
+  entry.pendingPublish === undefined && now > Date.parse(entry.scheduledAt!) + ctx.retry.deadlineMs;
+
+/**
+ * @internal The `publishing` write that starts a publish of a claimed entry (fenced on
+ * `fence`, with the idempotency key), or `undefined` when it must not start now — not
+ * `scheduled`, held, or past its deadline: {@link publishScheduled} settles those.
+ */
+export function publishingTransition(
+  ctx: ExecutorContext,
+  entry: CalendarEntry,
+  now: number,
+  fence: { leaseOwner: string; leaseToken?: string },
+): StoreTransition | undefined {
+  if (entry.status !== 'scheduled' || entry.hold !== null || pastDeadline(ctx, entry, now)) return undefined;
+  return {
+    to: 'publishing',
+    at: iso(now),
+    by: ctx.owner,
+    ...fence,
+    ...(entry.attempts ? { reason: `attempt ${entry.attempts + 1}` } : {}),
+    patch: { idempotencyKey: idempotencyKeyOf(entry) },
+  };
+}
+
 /** @internal Publishes a claimed `scheduled` entry: deadline check, `publishing` + key, publish, record. */
 export async function publishScheduled(ctx: ExecutorContext, entry: CalendarEntry): Promise<EntryOutcome> {
   const { store, owner, clock } = ctx;
@@ -53,8 +81,7 @@ export async function publishScheduled(ctx: ExecutorContext, entry: CalendarEntr
   }
   const now = clock.now();
   const deadline = Date.parse(entry.scheduledAt!) + ctx.retry.deadlineMs;
-  // With a pending handle the network already has the post: finishing it is not a new attempt.
-  if (now > deadline && entry.pendingPublish === undefined) {
+  if (pastDeadline(ctx, entry, now)) {
     const error = {
       code: 'deadline_exceeded',
       message: `Not published: it was due at ${entry.scheduledAt} and no attempt could be made before the deadline (${iso(deadline)}); nothing was sent. Reschedule it to publish.`,
@@ -71,17 +98,9 @@ export async function publishScheduled(ctx: ExecutorContext, entry: CalendarEntr
     ctx.emitter.emit('entry-failed', { entry: failed, error });
     return { status: 'failed', entry: failed };
   }
-  const idempotencyKey = idempotencyKeyOf(entry);
   // Fenced on this claim's token: if the lease lapsed and the entry was claimed again, this
   // fails and nothing is sent.
-  const publishing = await store.transition(entry.id, {
-    to: 'publishing',
-    at: iso(now),
-    by: owner,
-    ...fenceOf(ctx, entry.id),
-    ...(entry.attempts ? { reason: `attempt ${entry.attempts + 1}` } : {}),
-    patch: { idempotencyKey },
-  });
+  const publishing = await store.transition(entry.id, publishingTransition(ctx, entry, now, fenceOf(ctx, entry.id))!);
   return runPublish(ctx, publishing);
 }
 

@@ -1,6 +1,8 @@
 import type { Clock } from '../clock/index.js';
 import type { CalendarEntry, ScheduleStore } from '../schedule-store/index.js';
 
+const STOPPED = new Error('the lease keeper stopped: no entry is being run');
+
 /** @internal What the keeper knows about one entry this worker is running. */
 interface HeldLease {
   /** The claim's token: every write and renewal is fenced on it. */
@@ -104,7 +106,9 @@ export function createLeaseKeeper(options: {
   }
 
   function stop(): void {
-    controller?.abort();
+    // A reason of our own: abort() without one builds a DOMException (with a stack) each time
+    // the worker goes idle.
+    controller?.abort(STOPPED);
     controller = undefined;
   }
 

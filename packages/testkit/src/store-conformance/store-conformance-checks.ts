@@ -704,6 +704,75 @@ const CHECKS: ReadonlyArray<readonly [string, Body]> = [
     },
   ],
   [
+    "a claim's start transition is written with the claim (or the store ignores start)",
+    async (store, second) => {
+      const expiresAt = new Date(T0 + 10 + LEASE).toISOString();
+      await store.insertMany([storeEntry('s1'), storeEntry('s2', {}, 1), storeEntry('s3', {}, 2), storeEntry('s4', {}, 3)]);
+      const seen: CalendarEntry[] = [];
+      const claimed = await store.claimDue({
+        owner: 'w',
+        now: T0 + 10,
+        leaseMs: LEASE,
+        start: (entry) => {
+          seen.push(entry);
+          if (entry.id === 's2') return undefined; // not started
+          if (entry.id === 's3') throw new Error('a start that throws'); // not started, the others still are
+          if (entry.id === 's4') return { to: 'published', at: at(10), by: 'w' }; // scheduled → published is illegal: not started
+          return { to: 'publishing', at: at(10), by: 'w', leaseOwner: 'w', reason: 'started', patch: { idempotencyKey: 'k-s1' } };
+        },
+      });
+      sameJson(ids(claimed), ['s1', 's2', 's3', 's4'], 'the entries claimDue with start claimed, in due order');
+      if (seen.length === 0) {
+        // A store that ignores `start` claims as usual.
+        for (const entry of claimed) check(entry.status === 'scheduled', `${entry.id}: a store that ignores start must leave it scheduled`);
+        return;
+      }
+      sameJson(ids(seen), ['s1', 's2', 's3', 's4'], 'the entries start was called with (once each, in claim order)');
+      for (const entry of seen) {
+        check(entry.status === 'scheduled' && entry.version === 2, `${entry.id}: start must see the claimed entry (scheduled, version 2)`);
+        claimedLease(entry, 'w', expiresAt, `${entry.id}: the lease start sees`);
+      }
+      const s1 = storeEntry('s1');
+      const token = seen.find((entry) => entry.id === 's1')!.lease!.token;
+      const started = {
+        ...s1,
+        status: 'publishing' as const,
+        version: 3,
+        updatedAt: at(10),
+        idempotencyKey: 'k-s1',
+        history: [...s1.history, { from: 'scheduled' as const, to: 'publishing' as const, at: at(10), by: 'w', reason: 'started' }],
+        lease: { owner: 'w', expiresAt, token },
+      };
+      sameJson(
+        claimed.find((entry) => entry.id === 's1'),
+        started,
+        'the entry a claim started (status, history, patch, version = claim + 1, the claim lease)',
+      );
+      sameJson(await second.get('s1'), started, 'the started entry read again');
+      for (const id of ['s2', 's3', 's4']) {
+        const entry = await second.get(id);
+        check(
+          entry?.status === 'scheduled' && entry.version === 2,
+          `${id}: a claim whose start did not apply must leave it claimed and scheduled`,
+        );
+        claimedLease(entry, 'w', expiresAt, `${id}: its lease`);
+      }
+      // The same through claim(id).
+      await store.insert(storeEntry('c1'));
+      const one = await store.claim('c1', {
+        owner: 'w',
+        now: T0 + 10,
+        leaseMs: LEASE,
+        start: () => ({ to: 'publishing', at: at(10), by: 'w' }),
+      });
+      check(
+        one?.status === 'publishing' && one.version === 3,
+        `claim(id) with start must return it started, got ${one?.status} v${one?.version}`,
+      );
+      check((await second.get('c1'))?.status === 'publishing', 'claim(id) with start must store it started');
+    },
+  ],
+  [
     'insertMany of 10,000 entries stores them all',
     async (store) => {
       const count = 10_000;
