@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, SCHEMA_VERSION, migrate } from './migrations.js';
 import { SqliteSchemaError } from './schema-error.js';
 import { createSqliteStore } from './sqlite-store.js';
-import { entryFixture, tempDir } from './test-fixtures.js';
+import { entryFixture, scheduledFixture, tempDir } from './test-fixtures.js';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -45,6 +45,46 @@ describe('migrations', () => {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(tables(db)).toEqual(['entries', 'entry_tags']);
     });
+  });
+
+  it('version 3 swaps the status index for one of the publishing entries, and a version 2 file keeps working', async () => {
+    const file = dbFile();
+    inspect(file, (db) => migrate(db, MIGRATIONS.slice(0, 2)));
+    // A version 2 file with a run in flight whose worker died (publishing, lease expired).
+    const v2 = createSqliteStore({ path: file });
+    v2.close();
+    const indexes = (db: BetterSqlite3.Database) =>
+      db
+        .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'entries_%' ORDER BY name")
+        .all()
+        .map((row) => row.name);
+    inspect(file, (db) => {
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      expect(indexes(db)).toEqual([
+        'entries_account',
+        'entries_due',
+        'entries_group',
+        'entries_lease',
+        'entries_publishing',
+        'entries_scheduled_at',
+      ]);
+    });
+    const store = createSqliteStore({ path: file });
+    const entry = scheduledFixture('stuck', Date.parse('2026-03-02T09:00:00.000Z'));
+    await store.insert(entry);
+    const [claimed] = await store.claimDue({ owner: 'w1', now: Date.parse(entry.scheduledAt!), leaseMs: 1_000 });
+    await store.transition('stuck', {
+      to: 'publishing',
+      at: entry.scheduledAt!,
+      by: 'w1',
+      leaseOwner: 'w1',
+      leaseToken: claimed!.lease!.token,
+    });
+    const later = Date.parse(entry.scheduledAt!) + 5_000;
+    expect((await store.dueSummary(later)).stuckPublishing.ids).toEqual(['stuck']);
+    const [again] = await store.claimDue({ owner: 'w2', now: later, leaseMs: 1_000 });
+    expect([again?.id, again?.status, again?.lease?.owner]).toEqual(['stuck', 'publishing', 'w2']);
+    store.close();
   });
 
   it('leave an up-to-date file alone on re-open, keeping its data', async () => {

@@ -153,8 +153,8 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
       'UPDATE entries SET version = version + 1, lease_expires_at = ?, lease_expires_ms = ? WHERE id = ?',
     ),
     stuckPublishing: db.prepare<{ now: number }, EntryRow>(
-      // Health: entries in publishing are few (in flight or abandoned); found by the status index.
-      `SELECT ${COLUMNS} FROM entries INDEXED BY entries_status
+      // Health: entries in publishing are few (in flight or abandoned); found by their own index.
+      `SELECT ${COLUMNS} FROM entries INDEXED BY entries_publishing
        WHERE status = 'publishing' AND (lease_expires_ms IS NULL OR lease_expires_ms <= @now)`,
     ),
     insertTag: db.prepare<[string, string]>('INSERT OR IGNORE INTO entry_tags (entry_id, tag) VALUES (?, ?)'),
@@ -164,7 +164,8 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
     // A `publishing` entry with no lease at all (released mid-publish) is as stale as an
     // expired one; claimed first, like the memory store does.
     claimOrphans: db.prepare<{ limit: number }, { id: string }>(
-      `SELECT id FROM entries WHERE status = 'publishing' AND lease_expires_ms IS NULL AND held = 0 ORDER BY id LIMIT @limit`,
+      `SELECT id FROM entries INDEXED BY entries_publishing
+       WHERE status = 'publishing' AND lease_expires_ms IS NULL AND held = 0 ORDER BY id LIMIT @limit`,
     ),
     claimExpired: db.prepare<{ now: number; stale: number; limit: number }, { id: string }>(
       `SELECT id FROM entries INDEXED BY entries_lease
