@@ -163,18 +163,18 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
     // died holding them), then due entries, earliest first.
     // A `publishing` entry with no lease at all (released mid-publish) is as stale as an
     // expired one; claimed first, like the memory store does.
-    claimOrphans: db.prepare<{ limit: number }, { id: string }>(
-      `SELECT id FROM entries INDEXED BY entries_publishing
+    claimOrphans: db.prepare<{ limit: number }, EntryRow>(
+      `SELECT ${COLUMNS} FROM entries INDEXED BY entries_publishing
        WHERE status = 'publishing' AND lease_expires_ms IS NULL AND held = 0 ORDER BY id LIMIT @limit`,
     ),
-    claimExpired: db.prepare<{ now: number; stale: number; limit: number }, { id: string }>(
-      `SELECT id FROM entries INDEXED BY entries_lease
+    claimExpired: db.prepare<{ now: number; stale: number; limit: number }, EntryRow>(
+      `SELECT ${COLUMNS} FROM entries INDEXED BY entries_lease
        WHERE lease_expires_ms IS NOT NULL AND status IN ('scheduled', 'publishing') AND lease_expires_ms <= @now AND held = 0
          AND ((status = 'scheduled' AND due_ms <= @now) OR (status = 'publishing' AND @stale = 1))
        ORDER BY lease_expires_ms, id LIMIT @limit`,
     ),
-    claimDue: db.prepare<{ now: number; limit: number }, { id: string }>(
-      `SELECT id FROM entries INDEXED BY entries_due
+    claimDue: db.prepare<{ now: number; limit: number }, EntryRow>(
+      `SELECT ${COLUMNS} FROM entries INDEXED BY entries_due
        WHERE status = 'scheduled' AND held = 0 AND lease_expires_ms IS NULL AND due_ms <= @now
        ORDER BY due_ms, id LIMIT @limit`,
     ),
@@ -329,25 +329,26 @@ function sqliteStore(db: Database, owned: boolean): SqliteStore {
     claimDue: db.transaction((request: ClaimRequest) => {
       const limit = request.limit ?? DEFAULT_CLAIM_LIMIT;
       const stale = request.includeStalePublishing ?? true;
-      const ids = stale ? statements.claimOrphans.all({ limit }) : [];
-      if (ids.length < limit)
-        ids.push(...statements.claimExpired.all({ now: request.now, stale: stale ? 1 : 0, limit: limit - ids.length }));
-      if (ids.length < limit) ids.push(...statements.claimDue.all({ now: request.now, limit: limit - ids.length }));
-      if (ids.length === 0) return [];
+      // The rows themselves: a claim with `start` writes each from what it read here.
+      const rows = stale ? statements.claimOrphans.all({ limit }) : [];
+      if (rows.length < limit)
+        rows.push(...statements.claimExpired.all({ now: request.now, stale: stale ? 1 : 0, limit: limit - rows.length }));
+      if (rows.length < limit) rows.push(...statements.claimDue.all({ now: request.now, limit: limit - rows.length }));
+      if (rows.length === 0) return [];
       const start = request.start;
-      if (start !== undefined) return ids.map(({ id }) => leaseAndStart(statements.get.get(id)!, request, start));
-      if (ids.length === 1) return [lease(ids[0]!.id, request)];
+      if (start !== undefined) return rows.map((row) => leaseAndStart(row, request, start));
+      if (rows.length === 1) return [lease(rows[0]!.id, request)];
       const expires = request.now + request.leaseMs;
-      const rows = statements.leaseMany.all({
-        ids: JSON.stringify(ids.map(({ id }) => id)),
+      const leased = statements.leaseMany.all({
+        ids: JSON.stringify(rows.map(({ id }) => id)),
         owner: request.owner,
         at: new Date(expires).toISOString(),
         ms: expires,
         token: nextToken(),
       });
-      const byId = new Map(rows.map((row) => [row.id, row]));
+      const byId = new Map(leased.map((row) => [row.id, row]));
       // In claim order (RETURNING order is unspecified).
-      return ids.map(({ id }) => {
+      return rows.map(({ id }) => {
         const row = byId.get(id)!;
         return remember({ entry: fromRow(row), row });
       });
