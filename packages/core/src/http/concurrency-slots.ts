@@ -17,14 +17,30 @@ export class ConcurrencySlots {
     this.queue = new PQueue({ concurrency: cap });
   }
 
+  /**
+   * Takes a slot at once when p-queue would start a task at once (one is free and nothing
+   * waits); the caller then runs its task directly and calls {@link release} when it ends.
+   * Costs no promise: the common case, a free slot, pays nothing for the queue.
+   */
+  tryTake(): boolean {
+    const { queue } = this;
+    if (queue.size > 0 || queue.pending + this.direct >= this.cap) return false;
+    this.direct += 1;
+    return true;
+  }
+
+  /** Gives back a slot taken with {@link tryTake}. */
+  release(): void {
+    this.give();
+  }
+
   /** Runs `task` in a slot: at once when one is free and nothing waits, otherwise in turn. */
   run<R>(task: () => Promise<R>): Promise<R> {
     const { queue } = this;
-    if (queue.size > 0 || queue.pending + this.direct >= this.cap) {
+    if (!this.tryTake()) {
       this.resize();
       return queue.add(task);
     }
-    this.direct += 1;
     let running: Promise<R>;
     try {
       running = task();
