@@ -212,12 +212,22 @@ export class RequestRun<T> {
       this.aborted.catch(ignore);
     }
     try {
-      for (let attemptNumber = 1; ; attemptNumber += 1) {
+      // One loop for the attempts and, within an attempt, the waits for a reset and the one
+      // try with refreshed credentials (one async frame less per request than a nested loop).
+      for (let attemptNumber = 1; ;) {
         try {
-          return await this.attempt(attemptNumber);
+          const outcome = await this.abortable(this.dispatch(attemptNumber));
+          if ('waitMs' in outcome) {
+            await this.held(outcome);
+            continue;
+          }
+          // A success returns without another turn; errors and refreshes go through `answered`.
+          if (outcome.response.status < 400) return this.succeeded(outcome);
+          await this.answered(outcome); // throws, unless the credentials were refreshed: then one more try
         } catch (failure) {
           if (failure instanceof StopRetrying || attemptNumber > this.c.settings.maxRetries) throw failure;
           await this.beforeRetry(failure as Error, attemptNumber);
+          attemptNumber += 1;
         }
       }
     } catch (caught) {
@@ -300,30 +310,20 @@ export class RequestRun<T> {
     return this.aborted ? Promise.race([pending, this.aborted]) : pending;
   }
 
-  private async attempt(attemptNumber: number): Promise<HttpResponse<T>> {
-    for (;;) {
-      const outcome = await this.abortable(this.dispatch(attemptNumber));
-      if ('waitMs' in outcome) {
-        // Held: wait outside the queue, so other buckets keep their slots.
-        if (outcome.state.resetAt !== this.askedFor) {
-          this.askedFor = outcome.state.resetAt;
-          try {
-            await this.onHold(outcome);
-          } catch (error) {
-            throw new StopRetrying(error);
-          }
-        }
-        try {
-          await this.c.planner.waitForChange(this.key, outcome.recheckMs, this.signal);
-        } catch {
-          throw new StopRetrying(new Error('aborted'));
-        }
-        continue;
+  /** Held: waits outside the queue (so other buckets keep their slots) until the bucket may have room. */
+  private async held(hold: Hold): Promise<void> {
+    if (hold.state.resetAt !== this.askedFor) {
+      this.askedFor = hold.state.resetAt;
+      try {
+        await this.onHold(hold);
+      } catch (error) {
+        throw new StopRetrying(error);
       }
-      // A success returns without another turn; errors and refreshes go through `answered`.
-      const result = outcome.response.status < 400 ? this.succeeded(outcome) : await this.answered(outcome);
-      if (result === 'refreshed') continue; // one more try with fresh credentials
-      return result;
+    }
+    try {
+      await this.c.planner.waitForChange(this.key, hold.recheckMs, this.signal);
+    } catch {
+      throw new StopRetrying(new Error('aborted'));
     }
   }
 
@@ -345,77 +345,103 @@ export class RequestRun<T> {
    * Runs at dispatch, inside the concurrency slot: the bucket is reserved only now, so after a
    * 429 nothing queued behind the cap goes out until the server's time.
    */
-  private async reserveAndSend(attemptNumber: number, slot?: ConcurrencySlots): Promise<Exchange | Hold> {
+  private reserveAndSend(attemptNumber: number, slot?: ConcurrencySlots): Promise<Exchange | Hold> {
+    let reserved: Reservation | Hold | Promise<Reservation | Hold>;
     try {
       if (this.signal?.aborted) throw new StopRetrying(new Error('aborted'));
-      let reservation: Reservation | Hold;
       try {
-        // No promise hop when the store answers at once: the request goes out in the same turn
-        // as its reservation, so nothing learned in between can make it stale.
-        const reserved = this.c.planner.tryReserve(this.key, this.bucket, this.cost);
-        reservation = reserved instanceof Promise ? await reserved : reserved;
+        reserved = this.c.planner.tryReserve(this.key, this.bucket, this.cost);
       } catch (error) {
         throw new StopRetrying(this.cause(error));
       }
-      if ('waitMs' in reservation) return reservation;
-      this.reservation = reservation;
-      this.credentialsRead = false;
-      this.headReceived = false;
-      this.settled = false;
-      this.exchangeResult = undefined;
+    } catch (error) {
+      slot?.release();
+      return Promise.reject(error);
+    }
+    // No promise hop when the store answers at once: the request goes out in the same turn
+    // as its reservation, so nothing learned in between can make it stale.
+    if (!(reserved instanceof Promise)) return this.sendReserved(attemptNumber, reserved, slot);
+    return reserved.then(
+      (reservation) => this.sendReserved(attemptNumber, reservation, slot),
+      (error: unknown) => {
+        slot?.release();
+        throw new StopRetrying(this.cause(error));
+      },
+    );
+  }
+
+  /** Sends with the slot and the reservation taken, or reports the hold (giving the slot back). */
+  private sendReserved(
+    attemptNumber: number,
+    reservation: Reservation | Hold,
+    slot: ConcurrencySlots | undefined,
+  ): Promise<Exchange | Hold> {
+    if ('waitMs' in reservation) {
+      slot?.release();
+      return Promise.resolve(reservation);
+    }
+    this.reservation = reservation;
+    this.credentialsRead = false;
+    this.headReceived = false;
+    this.settled = false;
+    this.exchangeResult = undefined;
+    return this.send(attemptNumber, reservation, slot);
+  }
+
+  /**
+   * One attempt on the wire: sends, reads the answer and settles the reservation; a failure
+   * becomes the error to throw (see `failedExchange`). The slot is given back once it is over.
+   * One async frame from the reservation to the answer.
+   */
+  private async send(attemptNumber: number, reservation: Reservation, slot: ConcurrencySlots | undefined): Promise<Exchange> {
+    try {
+      const { events } = this.c;
+      const { signal, input } = this;
+      if (events.has('request'))
+        events.emit('request', { id: this.id, method: this.method, url: this.shownUrl(), bucket: this.bucket, attempt: attemptNumber });
+      this.started = performance.now();
+      this.expired = false;
+      // One timer per attempt, from sending to the end of the body, with ky's duration: timers of
+      // one duration share a list, so it costs little (a duration that varies makes a new list each time).
+      const deadline = setTimeout(passDeadline, this.timeoutMs, this);
       try {
-        return await this.send(attemptNumber);
-      } catch (failure) {
-        throw await this.failedExchange(failure, reservation);
+        // ky's timeout covers the wait for the response head; `receive` reads the body until the
+        // deadline and learns the limits.
+        const init: KyOptions = { method: this.method, timeout: this.timeoutMs };
+        // Only when there are any: merging an empty set still costs ky a Headers object.
+        if (this.hasHeaders) init.headers = this.sentHeaders;
+        if (signal) init.signal = signal;
+        if (input.json !== undefined) init.json = input.json;
+        if (input.body !== undefined) init.body = input.body;
+        let pending: Promise<Response>;
+        if (this.c.options.credentials !== undefined || input.streamBody !== undefined) {
+          init.context = { run: this } satisfies HookContext;
+          pending = this.c.http(this.url, init);
+        } else {
+          // ky built its request (a bad one throws here, before anything is sent): from now on
+          // the request may reach the network, as after the hook.
+          pending = this.c.bareHttp(this.url, init);
+          this.credentialsRead = true;
+        }
+        await this.receive(await pending);
+      } catch (error) {
+        const sent = this.credentialsRead;
+        if (!sent && !(error instanceof SendFailure)) throw new StopRetrying(error); // credentials failed: nothing was sent
+        if (this.bodyFailure !== undefined) throw new StopRetrying(this.bodyFailure); // the body cannot be read (again)
+        if (signal?.aborted) throw new SendFailure('aborted', sent);
+        if (error instanceof SendFailure) throw error;
+        if (isTimeoutError(error)) throw new SendFailure('timeout', sent, error);
+        throw new SendFailure('network', sent, error);
+      } finally {
+        clearTimeout(deadline);
       }
+      return this.exchangeResult!;
+    } catch (failure) {
+      throw await this.failedExchange(failure, reservation);
     } finally {
       // A slot taken without the queue (see dispatch) is given back once the attempt is over.
       slot?.release();
     }
-  }
-
-  private async send(attemptNumber: number): Promise<Exchange> {
-    const { events } = this.c;
-    const { signal, input } = this;
-    if (events.has('request'))
-      events.emit('request', { id: this.id, method: this.method, url: this.shownUrl(), bucket: this.bucket, attempt: attemptNumber });
-    this.started = performance.now();
-    this.expired = false;
-    // One timer per attempt, from sending to the end of the body, with ky's duration: timers of
-    // one duration share a list, so it costs little (a duration that varies makes a new list each time).
-    const deadline = setTimeout(passDeadline, this.timeoutMs, this);
-    try {
-      // ky's timeout covers the wait for the response head; `receive` reads the body until the
-      // deadline and learns the limits.
-      const init: KyOptions = { method: this.method, timeout: this.timeoutMs };
-      // Only when there are any: merging an empty set still costs ky a Headers object.
-      if (this.hasHeaders) init.headers = this.sentHeaders;
-      if (signal) init.signal = signal;
-      if (input.json !== undefined) init.json = input.json;
-      if (input.body !== undefined) init.body = input.body;
-      let pending: Promise<Response>;
-      if (this.c.options.credentials !== undefined || input.streamBody !== undefined) {
-        init.context = { run: this } satisfies HookContext;
-        pending = this.c.http(this.url, init);
-      } else {
-        // ky built its request (a bad one throws here, before anything is sent): from now on
-        // the request may reach the network, as after the hook.
-        pending = this.c.bareHttp(this.url, init);
-        this.credentialsRead = true;
-      }
-      await this.receive(await pending);
-    } catch (error) {
-      const sent = this.credentialsRead;
-      if (!sent && !(error instanceof SendFailure)) throw new StopRetrying(error); // credentials failed: nothing was sent
-      if (this.bodyFailure !== undefined) throw new StopRetrying(this.bodyFailure); // the body cannot be read (again)
-      if (signal?.aborted) throw new SendFailure('aborted', sent);
-      if (error instanceof SendFailure) throw error;
-      if (isTimeoutError(error)) throw new SendFailure('timeout', sent, error);
-      throw new SendFailure('network', sent, error);
-    } finally {
-      clearTimeout(deadline);
-    }
-    return this.exchangeResult!;
   }
 
   /**
