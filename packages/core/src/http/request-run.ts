@@ -84,7 +84,6 @@ class SendFailure {
 interface Exchange {
   response: Response;
   body: unknown;
-  durationMs: number;
   observations: RateLimitObservation[];
   mapping: ErrorMapping | undefined;
   rateLimited: boolean;
@@ -531,7 +530,6 @@ export class RequestRun<T> {
       throw new SendFailure(unreadable instanceof SyntaxError || response.status < 300 ? 'unreadable' : 'network', true, unreadable);
     }
     exchange.body = body;
-    exchange.durationMs = performance.now() - this.started;
     this.exchangeResult = exchange;
   }
 
@@ -559,7 +557,7 @@ export class RequestRun<T> {
       const announced = observations.map((o) => o.retryAfterMs).filter((v): v is number => v !== undefined);
       retryAfter = announced.length ? Math.max(...announced) : readRetryAfter(headers.get('retry-after'), now);
     }
-    return { response, body, durationMs: 0, observations, mapping, rateLimited, retryAfter };
+    return { response, body, observations, mapping, rateLimited, retryAfter };
   }
 
   /** Turns an attempt without a usable response into the error to throw (wrapped when it must not be retried). */
@@ -633,7 +631,14 @@ export class RequestRun<T> {
     const { options, events } = this.c;
     const { status, headers } = exchange.response;
     if (events.has('response'))
-      events.emit('response', { id: this.id, method: this.method, url: this.shownUrl(), status, durationMs: exchange.durationMs });
+      // Measured only when someone listens: from sending to the answer read and learned from.
+      events.emit('response', {
+        id: this.id,
+        method: this.method,
+        url: this.shownUrl(),
+        status,
+        durationMs: performance.now() - this.started,
+      });
     return options.requestIdHeader ? (headers.get(options.requestIdHeader) ?? undefined) : undefined;
   }
 
