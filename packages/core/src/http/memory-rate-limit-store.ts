@@ -32,15 +32,17 @@ export function createMemoryRateLimitStore(): RateLimitStore {
     },
     entries: () => [...states].map(([key, state]): [string, RateLimitRecord] => [key, { ...state }]),
     reserve: (key, request) => {
-      const result = reserveInPlace(key, states.get(key), request);
-      if (result.granted || result.changed) states.set(key, result.record);
+      const stored = states.get(key);
+      const result = reserveInPlace(key, stored, request);
+      if (result.record !== stored && (result.granted || result.changed)) states.set(key, result.record);
       return result;
     },
     settle: (key, report) => {
       const stored = states.get(key);
       const result = settleInPlace(key, stored, report);
-      if (result.record) states.set(key, result.record);
-      else if (stored) states.delete(key);
+      if (result.record === undefined) {
+        if (stored) states.delete(key);
+      } else if (result.record !== stored) states.set(key, result.record);
       return result;
     },
   };

@@ -177,6 +177,7 @@ export class RateLimitPlanner {
   }
 
   private fixedOf(bucket: RateLimitBucket, now: number): RateLimitReserveRequest['fixed'] {
+    if (this.staticByBucket.size === 0) return undefined;
     const fixed = this.staticByBucket.get(bucket);
     if (!fixed) return undefined;
     return {
@@ -205,14 +206,19 @@ export class RateLimitPlanner {
     const request: RateLimitReserveRequest = { id, cost, now, marginMs: this.options.marginMs };
     const fixed = this.fixedOf(bucket, now);
     if (fixed) request.fixed = fixed;
-    return then(this.shared.ledger.reserve(key, request), (result): Reservation | Hold => {
-      this.learn(key, result.record, result.changed);
-      if (result.granted) return { key, bucket, cost, id, window: result.window };
-      const state = publicState(result.record) ?? { limit: 0, remaining: 0, resetAt: result.record.resetAt, scope: key };
-      const blockedByOthers = (result.record.serverRemaining ?? 0) >= cost && (result.record.inFlight ?? 0) > 0;
-      const waitMs = Math.max(0, result.waitMs);
-      return { key, bucket, waitMs, recheckMs: blockedByOthers ? Math.min(waitMs, 100) : waitMs, state };
-    });
+    const result = this.shared.ledger.reserve(key, request);
+    // A store that answers at once is read at once, without a callback made for it.
+    if (isThenable(result)) return result.then((answer) => this.reserved(key, bucket, cost, id, answer));
+    return this.reserved(key, bucket, cost, id, result);
+  }
+
+  private reserved(key: string, bucket: RateLimitBucket, cost: number, id: string, result: RateLimitReserveResult): Reservation | Hold {
+    this.learn(key, result.record, result.changed);
+    if (result.granted) return { key, bucket, cost, id, window: result.window };
+    const state = publicState(result.record) ?? { limit: 0, remaining: 0, resetAt: result.record.resetAt, scope: key };
+    const blockedByOthers = (result.record.serverRemaining ?? 0) >= cost && (result.record.inFlight ?? 0) > 0;
+    const waitMs = Math.max(0, result.waitMs);
+    return { key, bucket, waitMs, recheckMs: blockedByOthers ? Math.min(waitMs, 100) : waitMs, state };
   }
 
   /** The attempt got a response (or may have reached the network): reconcile with what it says. */

@@ -133,6 +133,8 @@ function reasonOf(error: Error): string {
 }
 
 const ignore = () => undefined;
+/** The headers of a request that has none (shared: never written to). */
+const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
 const passDeadline = (run: RequestRun<unknown>) => run.deadlinePassed();
 
 /**
@@ -157,8 +159,8 @@ export class RequestRun<T> {
   private aborted: Promise<never> | undefined;
   private readonly timeoutMs: number;
   private readonly startedAt: number;
-  private sentHeaders: Record<string, string>;
-  private authHeaders: Record<string, string> = {};
+  private readonly sentHeaders: Readonly<Record<string, string>>;
+  private authHeaders: Readonly<Record<string, string>> = NO_HEADERS;
   /** An attempt may have been acted on: a failure in the end leaves the outcome unknown. */
   private ambiguous = false;
   private refreshed = false;
@@ -195,8 +197,11 @@ export class RequestRun<T> {
     const keyHeader = input.idempotencyKey !== undefined ? c.options.idempotencyKeyHeader : undefined;
     // Copied only when there are any (most requests have none).
     this.hasHeaders = c.options.headers !== undefined || input.headers !== undefined || keyHeader !== undefined;
-    this.sentHeaders = this.hasHeaders ? { ...c.options.headers, ...input.headers } : {};
-    if (keyHeader) this.sentHeaders[keyHeader] = input.idempotencyKey!;
+    if (this.hasHeaders) {
+      const headers: Record<string, string> = { ...c.options.headers, ...input.headers };
+      if (keyHeader) headers[keyHeader] = input.idempotencyKey!;
+      this.sentHeaders = headers;
+    } else this.sentHeaders = NO_HEADERS;
   }
 
   async run(): Promise<HttpResponse<T>> {
