@@ -1,6 +1,7 @@
 import type { SearchParams } from './types.js';
 
 const ABSOLUTE = /^[a-z][a-z0-9+.-]*:/i;
+const SLASH = 47;
 
 /**
  * Joins `baseUrl` and `path` the way a reader expects (`https://api.x.com/2` + `tweets` →
@@ -9,8 +10,15 @@ const ABSOLUTE = /^[a-z][a-z0-9+.-]*:/i;
  */
 export function buildUrl(baseUrl: string | undefined, path: string, searchParams: SearchParams | undefined): string {
   let url: string;
-  if (ABSOLUTE.test(path) || !baseUrl) url = path;
-  else url = `${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+  // Plain string work for the usual relative path: no pattern runs unless it has a scheme's colon.
+  if (!baseUrl || (path.includes(':') && ABSOLUTE.test(path))) url = path;
+  else {
+    let end = baseUrl.length;
+    while (end > 0 && baseUrl.charCodeAt(end - 1) === SLASH) end -= 1;
+    let start = 0;
+    while (start < path.length && path.charCodeAt(start) === SLASH) start += 1;
+    url = `${baseUrl.slice(0, end)}/${path.slice(start)}`;
+  }
   if (!searchParams) return url;
   const query = new URLSearchParams();
   for (const [name, value] of Object.entries(searchParams)) {

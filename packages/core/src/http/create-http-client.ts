@@ -86,8 +86,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       clock,
       staticLimits: options.staticLimits ?? [],
       marginMs: options.resetMarginMs ?? DEFAULTS.resetMarginMs,
-      onUpdate: (state) => {
-        if (events.has('rate-limit-updated')) events.emit('rate-limit-updated', { scope: state.scope, state: { ...state } });
+      onUpdate: {
+        listening: () => events.has('rate-limit-updated'),
+        updated: (state) => events.emit('rate-limit-updated', { scope: state.scope, state }),
       },
     }),
     queue: new ConcurrencySlots(options.concurrency ?? DEFAULTS.concurrency),

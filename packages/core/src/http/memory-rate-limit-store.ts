@@ -1,12 +1,12 @@
-import { reserveInRecord, settleRecord } from './rate-limit-record.js';
+import { reserveInPlace, settleInPlace } from './rate-limit-record.js';
 import type { RateLimitRecord, RateLimitStore } from './types.js';
 
 /**
  * The default {@link RateLimitStore}: a Map in memory. It holds no timers at all (expired
  * windows are recognised when read), so it never keeps a process alive. Share one instance
  * between clients of the same account to make them plan together. Its `reserve` and `settle`
- * run at once on the stored record (nothing can interleave within one process), without the
- * copies a read and a write would make.
+ * run at once on the stored record itself (nothing can interleave within one process), without
+ * the copies a read and a write would make.
  *
  * @example
  * ```ts
@@ -16,8 +16,8 @@ import type { RateLimitRecord, RateLimitStore } from './types.js';
  * ```
  */
 export function createMemoryRateLimitStore(): RateLimitStore {
-  // Records are never changed in place (reserve and settle store a new one), so the ones
-  // `reserve` and `settle` return are safe to share; `get` and `entries` still return copies.
+  // `reserve` and `settle` change the stored records in place: what they return is the live
+  // record (the planner only reads it); `get` and `entries` return copies.
   const states = new Map<string, RateLimitRecord>();
   return {
     get: (key) => {
@@ -32,15 +32,17 @@ export function createMemoryRateLimitStore(): RateLimitStore {
     },
     entries: () => [...states].map(([key, state]): [string, RateLimitRecord] => [key, { ...state }]),
     reserve: (key, request) => {
-      const result = reserveInRecord(key, states.get(key), request);
-      if (result.granted || result.changed) states.set(key, result.record);
+      const stored = states.get(key);
+      const result = reserveInPlace(key, stored, request);
+      if (result.record !== stored && (result.granted || result.changed)) states.set(key, result.record);
       return result;
     },
     settle: (key, report) => {
       const stored = states.get(key);
-      const result = settleRecord(key, stored, report);
-      if (result.record) states.set(key, result.record);
-      else if (stored) states.delete(key);
+      const result = settleInPlace(key, stored, report);
+      if (result.record === undefined) {
+        if (stored) states.delete(key);
+      } else if (result.record !== stored) states.set(key, result.record);
       return result;
     },
   };

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock/index.js';
 import { staticWindowEnd } from './daily-quota.js';
-import { publicState, reserveInRecord, settleRecord } from './rate-limit-record.js';
+import { isKnown, publicState, reserveInRecord, settleRecord } from './rate-limit-record.js';
 import type {
   RateLimitBucket,
   RateLimitObservation,
@@ -129,7 +129,12 @@ function ledgerOf(store: RateLimitStore): Ledger {
  * @internal
  */
 export class RateLimitPlanner {
-  private readonly cache = new Map<string, RateLimitState>();
+  /**
+   * The last record learned per key, kept as the store returned it (the memory store's live
+   * record, another store's copy) and turned into a public state only when asked: most
+   * requests never ask, and nothing here changes it.
+   */
+  private readonly cache = new Map<string, RateLimitRecord>();
   private readonly staticByBucket: Map<string, StaticLimit>;
   private readonly shared: Shared;
   private sequence = 0;
@@ -141,7 +146,8 @@ export class RateLimitPlanner {
       clock: Clock;
       staticLimits: readonly StaticLimit[];
       marginMs: number;
-      onUpdate: (state: RateLimitState) => void;
+      /** Told of a changed bucket; asked first whether anyone listens (the state is built only then). */
+      onUpdate: { listening(): boolean; updated(state: RateLimitState): void };
     },
   ) {
     this.staticByBucket = new Map(options.staticLimits.map((limit) => [limit.bucket, limit]));
@@ -156,8 +162,8 @@ export class RateLimitPlanner {
       const state = publicState(stored);
       if (state) return state;
     }
-    const known = this.cache.get(key);
-    if (known) return { ...known };
+    const known = publicState(this.cache.get(key));
+    if (known) return known;
     if (this.staticByBucket.size === 0) return undefined;
     const fixed = this.staticByBucket.get(bucket);
     if (!fixed) return undefined;
@@ -165,10 +171,13 @@ export class RateLimitPlanner {
   }
 
   snapshots(): RateLimitState[] {
-    return [...this.cache.values()].map((state) => ({ ...state }));
+    const states: RateLimitState[] = [];
+    for (const record of this.cache.values()) states.push(publicState(record)!);
+    return states;
   }
 
   private fixedOf(bucket: RateLimitBucket, now: number): RateLimitReserveRequest['fixed'] {
+    if (this.staticByBucket.size === 0) return undefined;
     const fixed = this.staticByBucket.get(bucket);
     if (!fixed) return undefined;
     return {
@@ -180,14 +189,14 @@ export class RateLimitPlanner {
   }
 
   private learn(key: string, record: RateLimitRecord | undefined, changed: boolean): void {
-    const state = publicState(record);
-    if (!state) {
+    if (!isKnown(record)) {
       this.cache.delete(key);
       return;
     }
-    this.cache.set(key, state);
-    // The cached state is never changed in place: whoever is told may keep it.
-    if (changed) this.options.onUpdate(state);
+    this.cache.set(key, record);
+    const { onUpdate } = this.options;
+    // A fresh state for whoever is told: they may keep it.
+    if (changed && onUpdate.listening()) onUpdate.updated(publicState(record)!);
   }
 
   /** Takes `cost` from the bucket now, or says how long to wait (never waits itself). */
@@ -197,14 +206,19 @@ export class RateLimitPlanner {
     const request: RateLimitReserveRequest = { id, cost, now, marginMs: this.options.marginMs };
     const fixed = this.fixedOf(bucket, now);
     if (fixed) request.fixed = fixed;
-    return then(this.shared.ledger.reserve(key, request), (result): Reservation | Hold => {
-      this.learn(key, result.record, result.changed);
-      if (result.granted) return { key, bucket, cost, id, window: result.window };
-      const state = publicState(result.record) ?? { limit: 0, remaining: 0, resetAt: result.record.resetAt, scope: key };
-      const blockedByOthers = (result.record.serverRemaining ?? 0) >= cost && (result.record.inFlight ?? 0) > 0;
-      const waitMs = Math.max(0, result.waitMs);
-      return { key, bucket, waitMs, recheckMs: blockedByOthers ? Math.min(waitMs, 100) : waitMs, state };
-    });
+    const result = this.shared.ledger.reserve(key, request);
+    // A store that answers at once is read at once, without a callback made for it.
+    if (isThenable(result)) return result.then((answer) => this.reserved(key, bucket, cost, id, answer));
+    return this.reserved(key, bucket, cost, id, result);
+  }
+
+  private reserved(key: string, bucket: RateLimitBucket, cost: number, id: string, result: RateLimitReserveResult): Reservation | Hold {
+    this.learn(key, result.record, result.changed);
+    if (result.granted) return { key, bucket, cost, id, window: result.window };
+    const state = publicState(result.record) ?? { limit: 0, remaining: 0, resetAt: result.record.resetAt, scope: key };
+    const blockedByOthers = (result.record.serverRemaining ?? 0) >= cost && (result.record.inFlight ?? 0) > 0;
+    const waitMs = Math.max(0, result.waitMs);
+    return { key, bucket, waitMs, recheckMs: blockedByOthers ? Math.min(waitMs, 100) : waitMs, state };
   }
 
   /** The attempt got a response (or may have reached the network): reconcile with what it says. */
@@ -215,14 +229,18 @@ export class RateLimitPlanner {
     sent = true,
   ): MaybePromise<void> {
     const now = this.options.clock.now();
-    const own: RateLimitObservation[] = [];
-    // Most answers speak only of their own bucket: the map of the others is made when needed.
+    // Most answers speak only of their own bucket: then the list is used as it is, and the
+    // split (with a map of the others) is made only when another bucket is named.
+    let own = observations;
     let others: Map<RateLimitBucket, RateLimitObservation[]> | undefined;
-    for (const observation of observations) {
-      if (!observation.bucket || observation.bucket === reservation.bucket) own.push(observation);
-      else {
-        others ??= new Map();
-        others.set(observation.bucket, [...(others.get(observation.bucket) ?? []), observation]);
+    let mixed = false;
+    for (const observation of observations) if (observation.bucket && observation.bucket !== reservation.bucket) mixed = true;
+    if (mixed) {
+      own = [];
+      others = new Map();
+      for (const observation of observations) {
+        if (!observation.bucket || observation.bucket === reservation.bucket) (own as RateLimitObservation[]).push(observation);
+        else others.set(observation.bucket, [...(others.get(observation.bucket) ?? []), observation]);
       }
     }
     const report: RateLimitSettleReport = {
@@ -235,24 +253,25 @@ export class RateLimitPlanner {
     if (rateLimited) report.rateLimited = rateLimited;
     const fixed = this.fixedOf(reservation.bucket, now);
     if (fixed) report.fixed = fixed;
-    let pending: MaybePromise<void> = then(this.shared.ledger.settle(reservation.key, report), (result) => {
-      this.learn(reservation.key, result.record, result.changed);
-      this.notify(reservation.key);
-    });
+    const settled = this.shared.ledger.settle(reservation.key, report);
+    let pending: MaybePromise<void>;
+    // A store that answers at once is learned from at once, without a callback made for it.
+    if (isThenable(settled)) pending = settled.then((result) => this.learnSettled(reservation.key, result));
+    else pending = this.learnSettled(reservation.key, settled);
     if (others === undefined) return pending;
     for (const [bucket, list] of others) {
       const key = `${reservation.key.slice(0, reservation.key.length - reservation.bucket.length)}${bucket}`;
       const otherReport: RateLimitSettleReport = { sent, observations: list, now, marginMs: this.options.marginMs };
       const otherFixed = this.fixedOf(bucket, now);
       if (otherFixed) otherReport.fixed = otherFixed;
-      pending = then(pending, () =>
-        then(this.shared.ledger.settle(key, otherReport), (result) => {
-          this.learn(key, result.record, result.changed);
-          this.notify(key);
-        }),
-      );
+      pending = then(pending, () => then(this.shared.ledger.settle(key, otherReport), (result) => this.learnSettled(key, result)));
     }
     return pending;
+  }
+
+  private learnSettled(key: string, result: RateLimitSettleResult): void {
+    this.learn(key, result.record, result.changed);
+    this.notify(key);
   }
 
   /** The attempt certainly did not reach the network: give the points back. */

@@ -38,12 +38,20 @@ function derive(record: RateLimitRecord): RateLimitRecord {
 }
 
 /**
+ * Whether a stored bucket says anything public (not only a count of reservations).
+ * @internal
+ */
+export function isKnown(record: RateLimitRecord | undefined): record is RateLimitRecord {
+  return record !== undefined && (record.limit !== 0 || record.resetAt !== null);
+}
+
+/**
  * The public view of a stored bucket, or undefined when nothing is known of it yet (a record
  * that only counts reservations).
  * @internal
  */
 export function publicState(record: RateLimitRecord | undefined): RateLimitState | undefined {
-  if (!record || (record.limit === 0 && record.resetAt === null)) return undefined;
+  if (!isKnown(record)) return undefined;
   const state: RateLimitState = { limit: record.limit, remaining: record.remaining, resetAt: record.resetAt, scope: record.scope };
   if (record.windowMs !== undefined) state.windowMs = record.windowMs;
   return state;
@@ -53,13 +61,17 @@ function unknownRecord(key: string, inFlight: number): RateLimitRecord {
   return { limit: 0, remaining: 0, resetAt: null, scope: key, inFlight, windowResetMs: null };
 }
 
-/** The record as it stands at `now`: seeded from a static limit, or rolled when its reset has passed. */
+/**
+ * The record as it stands at `now`: seeded from a static limit, or rolled when its reset has
+ * passed. A copy of `stored`, unless `inPlace` (its owner lets it change).
+ */
 function current(
   key: string,
   stored: RateLimitRecord | undefined,
   now: number,
   marginMs: number,
   fixed: RateLimitReserveRequest['fixed'],
+  inPlace: boolean,
 ): { record: RateLimitRecord; changed: boolean } {
   if (!stored) {
     if (!fixed) return { record: unknownRecord(key, 0), changed: false };
@@ -75,7 +87,7 @@ function current(
     };
     return { record: derive(seeded), changed: true };
   }
-  const record = { ...stored };
+  const record = inPlace ? stored : { ...stored };
   if (record.resetAt === null || now < msOf(record.resetAt) + marginMs) return { record, changed: false };
   // The window has rolled: never stall on a reset in the past. Reservations still in flight
   // stay counted (they may land in the new window).
@@ -109,8 +121,26 @@ export function reserveInRecord(
   stored: RateLimitRecord | undefined,
   request: RateLimitReserveRequest,
 ): RateLimitReserveResult {
+  return reserve(key, stored, request, false);
+}
+
+/**
+ * {@link reserveInRecord} on the stored record itself, for a store whose records nobody else
+ * holds (the memory store): no copy per request.
+ * @internal
+ */
+export function reserveInPlace(key: string, stored: RateLimitRecord | undefined, request: RateLimitReserveRequest): RateLimitReserveResult {
+  return reserve(key, stored, request, true);
+}
+
+function reserve(
+  key: string,
+  stored: RateLimitRecord | undefined,
+  request: RateLimitReserveRequest,
+  inPlace: boolean,
+): RateLimitReserveResult {
   const { cost, now, marginMs } = request;
-  const { record, changed } = current(key, stored, now, marginMs, request.fixed);
+  const { record, changed } = current(key, stored, now, marginMs, request.fixed, inPlace);
   derive(record);
   const freshWindow = record.limit > 0 && record.remaining >= record.limit;
   // An unknown reset cannot be waited for: send, and let the response teach us.
@@ -173,8 +203,21 @@ function applyObservation(
  * ```
  */
 export function settleRecord(key: string, stored: RateLimitRecord | undefined, report: RateLimitSettleReport): RateLimitSettleResult {
+  return settle(key, stored, report, false);
+}
+
+/**
+ * {@link settleRecord} on the stored record itself, for a store whose records nobody else
+ * holds (the memory store): no copy per request.
+ * @internal
+ */
+export function settleInPlace(key: string, stored: RateLimitRecord | undefined, report: RateLimitSettleReport): RateLimitSettleResult {
+  return settle(key, stored, report, true);
+}
+
+function settle(key: string, stored: RateLimitRecord | undefined, report: RateLimitSettleReport, inPlace: boolean): RateLimitSettleResult {
   const { now, marginMs, fixed, reservation } = report;
-  const rolled = current(key, stored, now, marginMs, fixed);
+  const rolled = current(key, stored, now, marginMs, fixed, inPlace);
   const record = rolled.record;
   let changed = rolled.changed;
   if (reservation) {

@@ -84,7 +84,6 @@ class SendFailure {
 interface Exchange {
   response: Response;
   body: unknown;
-  durationMs: number;
   observations: RateLimitObservation[];
   mapping: ErrorMapping | undefined;
   rateLimited: boolean;
@@ -102,17 +101,19 @@ function secretsOf(provided: readonly string[] | undefined, authHeaders: Record<
   return out;
 }
 
-async function readBody(response: Response, type: HttpRequest['responseType']): Promise<unknown> {
+/** The body as the request asked for it (a promise chain rather than an async function: one turn less). */
+function readBody(response: Response, type: HttpRequest['responseType']): Promise<unknown> {
   if (type === 'none' || response.status === 204 || response.status === 205) {
-    await response.body?.cancel().catch(() => undefined);
-    return null;
+    const body = response.body;
+    return body ? body.cancel().then(nothing, nothing) : Promise.resolve(null);
   }
   if (type === 'arrayBuffer') return response.arrayBuffer();
-  const text = await response.text();
-  if (type === 'text') return text;
-  if (text === '') return null;
-  return JSON.parse(text) as unknown;
+  if (type === 'text') return response.text();
+  return response.text().then(parseJsonBody);
 }
+
+const nothing = () => null;
+const parseJsonBody = (text: string): unknown => (text === '' ? null : (JSON.parse(text) as unknown));
 
 function parseErrorBody(text: string): unknown {
   if (text === '') return null;
@@ -132,6 +133,8 @@ function reasonOf(error: Error): string {
 }
 
 const ignore = () => undefined;
+/** The headers of a request that has none (shared: never written to). */
+const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
 const passDeadline = (run: RequestRun<unknown>) => run.deadlinePassed();
 
 /**
@@ -156,8 +159,8 @@ export class RequestRun<T> {
   private aborted: Promise<never> | undefined;
   private readonly timeoutMs: number;
   private readonly startedAt: number;
-  private sentHeaders: Record<string, string>;
-  private authHeaders: Record<string, string> = {};
+  private readonly sentHeaders: Readonly<Record<string, string>>;
+  private authHeaders: Readonly<Record<string, string>> = NO_HEADERS;
   /** An attempt may have been acted on: a failure in the end leaves the outcome unknown. */
   private ambiguous = false;
   private refreshed = false;
@@ -194,8 +197,11 @@ export class RequestRun<T> {
     const keyHeader = input.idempotencyKey !== undefined ? c.options.idempotencyKeyHeader : undefined;
     // Copied only when there are any (most requests have none).
     this.hasHeaders = c.options.headers !== undefined || input.headers !== undefined || keyHeader !== undefined;
-    this.sentHeaders = this.hasHeaders ? { ...c.options.headers, ...input.headers } : {};
-    if (keyHeader) this.sentHeaders[keyHeader] = input.idempotencyKey!;
+    if (this.hasHeaders) {
+      const headers: Record<string, string> = { ...c.options.headers, ...input.headers };
+      if (keyHeader) headers[keyHeader] = input.idempotencyKey!;
+      this.sentHeaders = headers;
+    } else this.sentHeaders = NO_HEADERS;
   }
 
   async run(): Promise<HttpResponse<T>> {
@@ -210,12 +216,22 @@ export class RequestRun<T> {
       this.aborted.catch(ignore);
     }
     try {
-      for (let attemptNumber = 1; ; attemptNumber += 1) {
+      // One loop for the attempts and, within an attempt, the waits for a reset and the one
+      // try with refreshed credentials (one async frame less per request than a nested loop).
+      for (let attemptNumber = 1; ;) {
         try {
-          return await this.attempt(attemptNumber);
+          const outcome = await this.abortable(this.dispatch(attemptNumber));
+          if ('waitMs' in outcome) {
+            await this.held(outcome);
+            continue;
+          }
+          // A success returns without another turn; errors and refreshes go through `answered`.
+          if (outcome.response.status < 400) return this.succeeded(outcome);
+          await this.answered(outcome); // throws, unless the credentials were refreshed: then one more try
         } catch (failure) {
           if (failure instanceof StopRetrying || attemptNumber > this.c.settings.maxRetries) throw failure;
           await this.beforeRetry(failure as Error, attemptNumber);
+          attemptNumber += 1;
         }
       }
     } catch (caught) {
@@ -298,30 +314,20 @@ export class RequestRun<T> {
     return this.aborted ? Promise.race([pending, this.aborted]) : pending;
   }
 
-  private async attempt(attemptNumber: number): Promise<HttpResponse<T>> {
-    for (;;) {
-      const outcome = await this.abortable(this.dispatch(attemptNumber));
-      if ('waitMs' in outcome) {
-        // Held: wait outside the queue, so other buckets keep their slots.
-        if (outcome.state.resetAt !== this.askedFor) {
-          this.askedFor = outcome.state.resetAt;
-          try {
-            await this.onHold(outcome);
-          } catch (error) {
-            throw new StopRetrying(error);
-          }
-        }
-        try {
-          await this.c.planner.waitForChange(this.key, outcome.recheckMs, this.signal);
-        } catch {
-          throw new StopRetrying(new Error('aborted'));
-        }
-        continue;
+  /** Held: waits outside the queue (so other buckets keep their slots) until the bucket may have room. */
+  private async held(hold: Hold): Promise<void> {
+    if (hold.state.resetAt !== this.askedFor) {
+      this.askedFor = hold.state.resetAt;
+      try {
+        await this.onHold(hold);
+      } catch (error) {
+        throw new StopRetrying(error);
       }
-      // A success returns without another turn; errors and refreshes go through `answered`.
-      const result = outcome.response.status < 400 ? this.succeeded(outcome) : await this.answered(outcome);
-      if (result === 'refreshed') continue; // one more try with fresh credentials
-      return result;
+    }
+    try {
+      await this.c.planner.waitForChange(this.key, hold.recheckMs, this.signal);
+    } catch {
+      throw new StopRetrying(new Error('aborted'));
     }
   }
 
@@ -329,8 +335,13 @@ export class RequestRun<T> {
   private dispatch(attemptNumber: number): Promise<Exchange | Hold> {
     const { queue } = this.c;
     const capped = this.c.bucketQueue(this.bucket);
-    // Inline closures: a named one costs a property definition per call where names are kept (tsx, esbuild keepNames).
-    if (!capped) return queue.run(() => this.reserveAndSend(attemptNumber));
+    if (!capped) {
+      // A free slot: the attempt runs at once and gives the slot back as it ends (no promise
+      // around it); otherwise it waits its turn in the queue.
+      if (queue.tryTake()) return this.reserveAndSend(attemptNumber, queue);
+      // Inline closures: a named one costs a property definition per call where names are kept (tsx, esbuild keepNames).
+      return queue.run(() => this.reserveAndSend(attemptNumber));
+    }
     return capped.run(() => queue.run(() => this.reserveAndSend(attemptNumber)));
   }
 
@@ -338,72 +349,103 @@ export class RequestRun<T> {
    * Runs at dispatch, inside the concurrency slot: the bucket is reserved only now, so after a
    * 429 nothing queued behind the cap goes out until the server's time.
    */
-  private async reserveAndSend(attemptNumber: number): Promise<Exchange | Hold> {
-    if (this.signal?.aborted) throw new StopRetrying(new Error('aborted'));
-    let reservation: Reservation | Hold;
+  private reserveAndSend(attemptNumber: number, slot?: ConcurrencySlots): Promise<Exchange | Hold> {
+    let reserved: Reservation | Hold | Promise<Reservation | Hold>;
     try {
-      // No promise hop when the store answers at once: the request goes out in the same turn
-      // as its reservation, so nothing learned in between can make it stale.
-      const reserved = this.c.planner.tryReserve(this.key, this.bucket, this.cost);
-      reservation = reserved instanceof Promise ? await reserved : reserved;
+      if (this.signal?.aborted) throw new StopRetrying(new Error('aborted'));
+      try {
+        reserved = this.c.planner.tryReserve(this.key, this.bucket, this.cost);
+      } catch (error) {
+        throw new StopRetrying(this.cause(error));
+      }
     } catch (error) {
-      throw new StopRetrying(this.cause(error));
+      slot?.release();
+      return Promise.reject(error);
     }
-    if ('waitMs' in reservation) return reservation;
+    // No promise hop when the store answers at once: the request goes out in the same turn
+    // as its reservation, so nothing learned in between can make it stale.
+    if (!(reserved instanceof Promise)) return this.sendReserved(attemptNumber, reserved, slot);
+    return reserved.then(
+      (reservation) => this.sendReserved(attemptNumber, reservation, slot),
+      (error: unknown) => {
+        slot?.release();
+        throw new StopRetrying(this.cause(error));
+      },
+    );
+  }
+
+  /** Sends with the slot and the reservation taken, or reports the hold (giving the slot back). */
+  private sendReserved(
+    attemptNumber: number,
+    reservation: Reservation | Hold,
+    slot: ConcurrencySlots | undefined,
+  ): Promise<Exchange | Hold> {
+    if ('waitMs' in reservation) {
+      slot?.release();
+      return Promise.resolve(reservation);
+    }
     this.reservation = reservation;
     this.credentialsRead = false;
     this.headReceived = false;
     this.settled = false;
     this.exchangeResult = undefined;
-    try {
-      return await this.send(attemptNumber);
-    } catch (failure) {
-      throw await this.failedExchange(failure, reservation);
-    }
+    return this.send(attemptNumber, reservation, slot);
   }
 
-  private async send(attemptNumber: number): Promise<Exchange> {
-    const { events } = this.c;
-    const { signal, input } = this;
-    if (events.has('request'))
-      events.emit('request', { id: this.id, method: this.method, url: this.shownUrl(), bucket: this.bucket, attempt: attemptNumber });
-    this.started = performance.now();
-    this.expired = false;
-    // One timer per attempt, from sending to the end of the body, with ky's duration: timers of
-    // one duration share a list, so it costs little (a duration that varies makes a new list each time).
-    const deadline = setTimeout(passDeadline, this.timeoutMs, this);
+  /**
+   * One attempt on the wire: sends, reads the answer and settles the reservation; a failure
+   * becomes the error to throw (see `failedExchange`). The slot is given back once it is over.
+   * One async frame from the reservation to the answer.
+   */
+  private async send(attemptNumber: number, reservation: Reservation, slot: ConcurrencySlots | undefined): Promise<Exchange> {
     try {
-      // ky's timeout covers the wait for the response head; `receive` reads the body until the
-      // deadline and learns the limits.
-      const init: KyOptions = { method: this.method, timeout: this.timeoutMs };
-      // Only when there are any: merging an empty set still costs ky a Headers object.
-      if (this.hasHeaders) init.headers = this.sentHeaders;
-      if (signal) init.signal = signal;
-      if (input.json !== undefined) init.json = input.json;
-      if (input.body !== undefined) init.body = input.body;
-      let pending: Promise<Response>;
-      if (this.c.options.credentials !== undefined || input.streamBody !== undefined) {
-        init.context = { run: this } satisfies HookContext;
-        pending = this.c.http(this.url, init);
-      } else {
-        // ky built its request (a bad one throws here, before anything is sent): from now on
-        // the request may reach the network, as after the hook.
-        pending = this.c.bareHttp(this.url, init);
-        this.credentialsRead = true;
+      const { events } = this.c;
+      const { signal, input } = this;
+      if (events.has('request'))
+        events.emit('request', { id: this.id, method: this.method, url: this.shownUrl(), bucket: this.bucket, attempt: attemptNumber });
+      this.started = performance.now();
+      this.expired = false;
+      // One timer per attempt, from sending to the end of the body, with ky's duration: timers of
+      // one duration share a list, so it costs little (a duration that varies makes a new list each time).
+      const deadline = setTimeout(passDeadline, this.timeoutMs, this);
+      try {
+        // ky's timeout covers the wait for the response head; `receive` reads the body until the
+        // deadline and learns the limits.
+        const init: KyOptions = { method: this.method, timeout: this.timeoutMs };
+        // Only when there are any: merging an empty set still costs ky a Headers object.
+        if (this.hasHeaders) init.headers = this.sentHeaders;
+        if (signal) init.signal = signal;
+        if (input.json !== undefined) init.json = input.json;
+        if (input.body !== undefined) init.body = input.body;
+        let pending: Promise<Response>;
+        if (this.c.options.credentials !== undefined || input.streamBody !== undefined) {
+          init.context = { run: this } satisfies HookContext;
+          pending = this.c.http(this.url, init);
+        } else {
+          // ky built its request (a bad one throws here, before anything is sent): from now on
+          // the request may reach the network, as after the hook.
+          pending = this.c.bareHttp(this.url, init);
+          this.credentialsRead = true;
+        }
+        await this.receive(await pending);
+      } catch (error) {
+        const sent = this.credentialsRead;
+        if (!sent && !(error instanceof SendFailure)) throw new StopRetrying(error); // credentials failed: nothing was sent
+        if (this.bodyFailure !== undefined) throw new StopRetrying(this.bodyFailure); // the body cannot be read (again)
+        if (signal?.aborted) throw new SendFailure('aborted', sent);
+        if (error instanceof SendFailure) throw error;
+        if (isTimeoutError(error)) throw new SendFailure('timeout', sent, error);
+        throw new SendFailure('network', sent, error);
+      } finally {
+        clearTimeout(deadline);
       }
-      await this.receive(await pending);
-    } catch (error) {
-      const sent = this.credentialsRead;
-      if (!sent && !(error instanceof SendFailure)) throw new StopRetrying(error); // credentials failed: nothing was sent
-      if (this.bodyFailure !== undefined) throw new StopRetrying(this.bodyFailure); // the body cannot be read (again)
-      if (signal?.aborted) throw new SendFailure('aborted', sent);
-      if (error instanceof SendFailure) throw error;
-      if (isTimeoutError(error)) throw new SendFailure('timeout', sent, error);
-      throw new SendFailure('network', sent, error);
+      return this.exchangeResult!;
+    } catch (failure) {
+      throw await this.failedExchange(failure, reservation);
     } finally {
-      clearTimeout(deadline);
+      // A slot taken without the queue (see dispatch) is given back once the attempt is over.
+      slot?.release();
     }
-    return this.exchangeResult!;
   }
 
   /**
@@ -493,7 +535,6 @@ export class RequestRun<T> {
       throw new SendFailure(unreadable instanceof SyntaxError || response.status < 300 ? 'unreadable' : 'network', true, unreadable);
     }
     exchange.body = body;
-    exchange.durationMs = performance.now() - this.started;
     this.exchangeResult = exchange;
   }
 
@@ -521,7 +562,7 @@ export class RequestRun<T> {
       const announced = observations.map((o) => o.retryAfterMs).filter((v): v is number => v !== undefined);
       retryAfter = announced.length ? Math.max(...announced) : readRetryAfter(headers.get('retry-after'), now);
     }
-    return { response, body, durationMs: 0, observations, mapping, rateLimited, retryAfter };
+    return { response, body, observations, mapping, rateLimited, retryAfter };
   }
 
   /** Turns an attempt without a usable response into the error to throw (wrapped when it must not be retried). */
@@ -595,7 +636,14 @@ export class RequestRun<T> {
     const { options, events } = this.c;
     const { status, headers } = exchange.response;
     if (events.has('response'))
-      events.emit('response', { id: this.id, method: this.method, url: this.shownUrl(), status, durationMs: exchange.durationMs });
+      // Measured only when someone listens: from sending to the answer read and learned from.
+      events.emit('response', {
+        id: this.id,
+        method: this.method,
+        url: this.shownUrl(),
+        status,
+        durationMs: performance.now() - this.started,
+      });
     return options.requestIdHeader ? (headers.get(options.requestIdHeader) ?? undefined) : undefined;
   }
 
