@@ -4,6 +4,9 @@ interface PendingWrite {
   write: () => unknown;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
+  /** What `write` returned or threw inside the transaction, settled once it commits. */
+  failed: boolean;
+  outcome: unknown;
 }
 
 /** @internal Runs writes in shared transactions. See {@link createWriteBatcher}. */
@@ -34,14 +37,13 @@ export function createWriteBatcher(
   const schedule = options.schedule ?? setImmediate;
   let queue: PendingWrite[] = [];
   let scheduled = false;
-  const results = new Map<PendingWrite, { ok: true; value: unknown } | { ok: false; error: unknown }>();
-
   const commit = db.transaction((batch: PendingWrite[]) => {
     for (const item of batch) {
       try {
-        results.set(item, { ok: true, value: item.write() });
+        item.outcome = item.write();
       } catch (error) {
-        results.set(item, { ok: false, error });
+        item.failed = true;
+        item.outcome = error;
       }
     }
   });
@@ -55,23 +57,20 @@ export function createWriteBatcher(
       commit.immediate(batch);
     } catch (error) {
       // BEGIN or COMMIT failed (locked past busy_timeout, disk full): nothing was written.
-      results.clear();
       options.onRollback?.();
       for (const item of batch) item.reject(error);
       return;
     }
     for (const item of batch) {
-      const result = results.get(item)!;
-      if (result.ok) item.resolve(result.value);
-      else item.reject(result.error);
+      if (item.failed) item.reject(item.outcome);
+      else item.resolve(item.outcome);
     }
-    results.clear();
   }
 
   return {
     run<T>(write: () => T): Promise<T> {
       return new Promise<T>((resolve, reject) => {
-        queue.push({ write, resolve: resolve as (value: unknown) => void, reject });
+        queue.push({ write, resolve: resolve as (value: unknown) => void, reject, failed: false, outcome: undefined });
         if (!scheduled) {
           scheduled = true;
           schedule(flush);
