@@ -71,7 +71,8 @@ function withByteOffsets(text: string, entities: Draft[]): TextEntity[] {
   for (const entity of entities) {
     const byteStart = advance(entity.start);
     const byteEnd = advance(entity.end);
-    out.push({ ...entity, byteStart, byteEnd });
+    // Object.assign: a spread copy gaining new properties leaves V8's fast path (Node 20).
+    out.push(Object.assign({}, entity, { byteStart, byteEnd }));
   }
   return out;
 }
