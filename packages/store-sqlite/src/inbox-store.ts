@@ -155,7 +155,8 @@ export function createSqliteInboxStore(options: SqliteInboxStoreOptions): Sqlite
     ),
   };
 
-  const parse = (row: Row): StoredConversation => ({ ...(JSON.parse(row.body) as Conversation), version: row.version });
+  // Object.assign: a spread copy that gains a property leaves V8's fast path (Node 20).
+  const parse = (row: Row): StoredConversation => Object.assign({}, JSON.parse(row.body) as Conversation, { version: row.version });
   const plain = (conversation: Conversation): Conversation => {
     const { version: _version, ...rest } = conversation as StoredConversation;
     return rest;

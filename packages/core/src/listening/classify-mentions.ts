@@ -45,7 +45,8 @@ export async function classifyMentions<M extends ClassifierInput>(
         },
       ]);
     }
-    batch.forEach((item, index) => out.push({ ...item, classification: verdicts[index]! }));
+    // Object.assign: a spread copy that gains a property leaves V8's fast path (Node 20).
+    batch.forEach((item, index) => out.push(Object.assign({}, item, { classification: verdicts[index]! })));
   }
   return out;
 }

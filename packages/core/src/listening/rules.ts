@@ -167,11 +167,11 @@ export function compileRules(rules: readonly ListeningRule[]): RuleSet {
     explain: (mention) => run(mention, true),
     tag: (mention) => {
       const found = run(mention, true);
-      return {
-        ...mention,
+      // Object.assign: a spread copy that gains properties leaves V8's fast path (Node 20).
+      return Object.assign({}, mention, {
         matchedRules: found.map((entry) => entry.rule),
         matchedTerms: [...new Set(found.flatMap((entry) => entry.terms))],
-      };
+      });
     },
   };
 }

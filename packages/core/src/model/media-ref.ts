@@ -103,7 +103,8 @@ export const MediaRefSchema = z
   .transform(({ source, from, ...rest }): typeof rest & { source: StoredSource; from?: LocalMediaSource } => {
     const local = isLocal(source) ? source : (from as LocalMediaSource | undefined);
     const narrow: StoredSource = isLocal(source) ? NO_BYTES : source;
-    return local ? { ...rest, source: narrow, from: local } : { ...rest, source: narrow };
+    // Object.assign: a spread copy that gains properties leaves V8's fast path (Node 20).
+    return Object.assign({}, rest, local ? { source: narrow, from: local } : { source: narrow });
   });
 
 /** A piece of media attached to a post. */
