@@ -198,7 +198,8 @@ export class RequestRun<T> {
     // Copied only when there are any (most requests have none).
     this.hasHeaders = c.options.headers !== undefined || input.headers !== undefined || keyHeader !== undefined;
     if (this.hasHeaders) {
-      const headers: Record<string, string> = { ...c.options.headers, ...input.headers };
+      // Object.assign: a spread copy that gains keys leaves V8's fast path (Node 20).
+      const headers: Record<string, string> = Object.assign({}, c.options.headers, input.headers);
       if (keyHeader) headers[keyHeader] = input.idempotencyKey!;
       this.sentHeaders = headers;
     } else this.sentHeaders = NO_HEADERS;
