@@ -10,8 +10,14 @@
 //     never the machine's speed.
 // - bullmq (real time): BullMQ runs jobs on the wall clock (delayed jobs), so it cannot be
 //   stepped. A private redis-server is started (startRedisServer from
-//   @smm/queue-bullmq/testing) and stopped; 3 workers run in this process, each with its own
-//   Redis connections, store handle and runner (lease owner), `concurrency` jobs at once.
+//   @smm/queue-bullmq/testing) and stopped; 3 workers, each with its own Redis connections,
+//   store handle and runner (lease owner), `concurrency` (32) jobs at once, in two shapes
+//   (`--bullmq-shape processes|in-process|both`, default both):
+//   - "3 processes": each worker its own Node process (bench/scheduler-bullmq-worker.ts),
+//     reporting its publish calls over IPC — how workers are deployed (one per process or
+//     machine), and the only shape where Node's work can use more than one core;
+//   - "in-process": the 3 workers share this process's event loop (the shape of earlier
+//     figures), so one core bounds all of Node's work.
 //   Two runs on a fresh queue each:
 //   - "minute": the entries are due evenly over one real minute. lag = wall time from due to
 //     the publish call (p50/p99) — the scheduling delay a user sees; entries/s here is bound
@@ -20,12 +26,15 @@
 //   - "backlog": the same entries all due at one instant, so workers always have work:
 //     throughput = entries / wall seconds from that instant to the last publish (the
 //     capacity, compared with the ≥ 5,000 entries/s target); lag there is just queueing.
+//   Each run also prints the CPU time per entry of the workers' Node processes and of
+//   redis-server, and the Redis commands per entry (those inside Lua scripts included) —
+//   steadier than wall time on a shared machine, where other work takes the cores.
 //   Filling Redis (entries + one delayed job each) happens before the first entry is due and
 //   is not timed.
 // Baseline, same process: the raw store loop (claimDue + publishing + published, no client,
 // no runner) on the memory store — the runner overhead ratio is raw / runner.
 //
-//   npx tsx --expose-gc bench/scheduler.bench.ts [count] [--only memory,sqlite,bullmq]
+//   npx tsx --expose-gc bench/scheduler.bench.ts [count] [--only memory,sqlite,bullmq] [--bullmq-shape processes|in-process|both]
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
