@@ -10,8 +10,14 @@
 //     never the machine's speed.
 // - bullmq (real time): BullMQ runs jobs on the wall clock (delayed jobs), so it cannot be
 //   stepped. A private redis-server is started (startRedisServer from
-//   @smm/queue-bullmq/testing) and stopped; 3 workers run in this process, each with its own
-//   Redis connections, store handle and runner (lease owner), `concurrency` jobs at once.
+//   @smm/queue-bullmq/testing) and stopped; 3 workers, each with its own Redis connections,
+//   store handle and runner (lease owner), `concurrency` (32) jobs at once, in two shapes
+//   (`--bullmq-shape processes|in-process|both`, default both):
+//   - "3 processes": each worker its own Node process (bench/scheduler-bullmq-worker.ts),
+//     reporting its publish calls over IPC — how workers are deployed (one per process or
+//     machine), and the only shape where Node's work can use more than one core;
+//   - "in-process": the 3 workers share this process's event loop (the shape of earlier
+//     figures), so one core bounds all of Node's work.
 //   Two runs on a fresh queue each:
 //   - "minute": the entries are due evenly over one real minute. lag = wall time from due to
 //     the publish call (p50/p99) — the scheduling delay a user sees; entries/s here is bound
@@ -20,27 +26,29 @@
 //   - "backlog": the same entries all due at one instant, so workers always have work:
 //     throughput = entries / wall seconds from that instant to the last publish (the
 //     capacity, compared with the ≥ 5,000 entries/s target); lag there is just queueing.
+//   Each run also prints the CPU time per entry of the workers' Node processes and of
+//   redis-server, and the Redis commands per entry (those inside Lua scripts included) —
+//   steadier than wall time on a shared machine, where other work takes the cores.
 //   Filling Redis (entries + one delayed job each) happens before the first entry is due and
 //   is not timed.
 // Baseline, same process: the raw store loop (claimDue + publishing + published, no client,
 // no runner) on the memory store — the runner overhead ratio is raw / runner.
 //
-//   npx tsx --expose-gc bench/scheduler.bench.ts [count] [--only memory,sqlite,bullmq]
+//   npx tsx --expose-gc bench/scheduler.bench.ts [count] [--only memory,sqlite,bullmq] [--bullmq-shape processes|in-process|both]
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { z } from 'zod';
-import { defineAdapter } from '../packages/core/src/adapter-kit/index.js';
-import { createClient, type SmmClient } from '../packages/core/src/client/index.js';
+import { fileURLToPath } from 'node:url';
 import type { Clock } from '../packages/core/src/clock/index.js';
-import type { HttpClient } from '../packages/core/src/http/index.js';
 import { createMemoryStore, type CalendarEntry, type ScheduleStore } from '../packages/core/src/schedule-store/index.js';
 import { createScheduler } from '../packages/core/src/scheduler/index.js';
 import { systemClock } from '../packages/core/src/clock/index.js';
 import { createSqliteStore } from '../packages/store-sqlite/src/index.js';
-import { createBullmqScheduler, createRedisStore } from '../packages/queue-bullmq/src/index.js';
+import { createBullmqScheduler, createRedisStore, type RedisStore } from '../packages/queue-bullmq/src/index.js';
 import { startRedisServer } from '../packages/queue-bullmq/src/testing/index.js';
 import { storeEntry } from '../packages/testkit/src/store-conformance/index.js';
+import { zeroLatencyClient } from './zero-latency-client.js';
 
 const args = process.argv.slice(2);
 const onlyAt = args.indexOf('--only');
@@ -92,66 +100,6 @@ const clock: Clock = {
     new Promise<void>((_resolve, reject) => signal?.addEventListener('abort', () => reject(signal.reason), { once: true })),
 };
 const dueAtOf = (i: number) => T0 + Math.floor((i * SPAN_MS) / COUNT);
-const KEY_PREFIX = 'smm-entry-b';
-
-const fakeHttp: HttpClient = {
-  request: () => Promise.reject(new Error('no HTTP')),
-  rateLimit: () => undefined,
-  rateLimits: () => [],
-  on: () => () => {},
-};
-
-function zeroLatencyClient(onPublish: (key: string) => void, clientClock: Clock = clock): SmmClient {
-  let serial = 0;
-  const adapter = defineAdapter<Record<string, never>, { token: string }>({
-    platform: 'memo',
-    displayName: 'Memo',
-    capabilities: {
-      content: { text: { id: 'memo', method: 'code-points', maxLength: 500 }, media: { maxItems: 1, kinds: ['image'] }, threads: false },
-      visibilities: ['public'],
-      replies: false,
-      delete: false,
-      edit: false,
-      polls: false,
-      firstComment: false,
-      nativeScheduling: false,
-      directMessages: false,
-      mentionKinds: ['mention'],
-      postMetrics: ['likes'],
-      accountMetrics: ['followers'],
-      idempotency: { strategy: 'native-key', header: 'Idempotency-Key' },
-    },
-    http: { baseUrl: 'https://memo.example' },
-    credentials: { schema: z.object({ token: z.string() }), createProvider: () => ({ getHeaders: () => ({}) }) },
-    async doPublish(_input, context) {
-      onPublish(context.idempotencyKey!);
-      return { parts: [{ id: String(++serial) }] };
-    },
-    async doDelete() {},
-    async doGetPost() {
-      return null;
-    },
-    async doListMentions() {
-      return { items: [], nextCursor: null };
-    },
-    async doGetPostMetrics() {
-      return { metrics: {} };
-    },
-    async doGetAccountMetrics() {
-      return { metrics: {} };
-    },
-    async doFindPublished() {
-      return null;
-    },
-  });
-  return createClient({
-    adapters: [adapter],
-    accounts: [{ platform: 'memo', id: 'a1', handle: 'bench' }],
-    credentials: { 'memo:a1': { token: 't' } },
-    clock: clientClock,
-    createHttpClient: () => fakeHttp,
-  });
-}
 
 function entries(dueAt: (i: number) => number = dueAtOf): CalendarEntry[] {
   const memo = { accountKey: 'memo:a1', platform: 'memo', accountId: 'a1' };
@@ -192,15 +140,14 @@ async function runBackend(backend: Backend): Promise<Result[]> {
     const seen = new Uint8Array(COUNT);
     let published = 0;
     let duplicates = 0;
-    const client = zeroLatencyClient((key) => {
-      const i = Number(key.slice(KEY_PREFIX.length));
+    const client = zeroLatencyClient((i) => {
       if (seen[i]) duplicates += 1;
       else {
         seen[i] = 1;
         lags[i] = now - dueAtOf(i);
         published += 1;
       }
-    });
+    }, clock);
     const workers = Array.from({ length: backend.workers ?? 1 }, (_, w) =>
       createScheduler({ store, client, clock, owner: `bench-${w}`, concurrency: 64, batchSize: 64, lagWarningMs: Number.MAX_SAFE_INTEGER }),
     );
@@ -229,9 +176,17 @@ async function runBackend(backend: Backend): Promise<Result[]> {
   }
 }
 
+/** How the bullmq rows run their workers (`--bullmq-shape`, default both). */
+type BullmqShape = 'processes' | 'in-process';
+const shapeAt = args.indexOf('--bullmq-shape');
+const BULLMQ_SHAPES: BullmqShape[] =
+  shapeAt === -1 || args[shapeAt + 1] === 'both' ? ['processes', 'in-process'] : [args[shapeAt + 1] as BullmqShape];
+const workerScript = fileURLToPath(new URL('./scheduler-bullmq-worker.ts', import.meta.url));
+
 /**
- * BullMQ in real time (see the header): a private redis-server, `workers` in-process workers
- * with `concurrency` jobs each, two scenarios on fresh queues.
+ * BullMQ in real time (see the header): a private redis-server, `workers` workers with
+ * `concurrency` jobs each — separate processes, or all in this one — two scenarios on fresh
+ * queues per shape.
  */
 async function runBullmq(workerCount: number, concurrency: number): Promise<Result[]> {
   const redis = await startRedisServer();
@@ -247,24 +202,115 @@ async function runBullmq(workerCount: number, concurrency: number): Promise<Resu
     await probe.close();
     await probeStore.redis.flushall();
     await probeStore.close();
-    const minute = await runBullmqScenario(
-      redis.url,
-      'minute',
-      workerCount,
-      concurrency,
-      fillMs,
-      (start, i) => start + Math.floor((i * SPAN_MS) / COUNT),
-    );
-    const backlog = await runBullmqScenario(redis.url, 'backlog', workerCount, concurrency, fillMs, (start) => start);
-    return [minute, backlog];
+    const results: Result[] = [];
+    for (const shape of BULLMQ_SHAPES) {
+      const run = (scenario: 'minute' | 'backlog', dueAt: (start: number, i: number) => number) =>
+        runBullmqScenario(redis.url, scenario, shape, workerCount, concurrency, fillMs, dueAt);
+      results.push(await run('minute', (start, i) => start + Math.floor((i * SPAN_MS) / COUNT)));
+      results.push(await run('backlog', (start) => start));
+    }
+    return results;
   } finally {
     await redis.stop();
   }
 }
 
+/** The workers of one scenario: started once the queue is full, closed at the end. */
+interface BullmqWorkers {
+  start(): void;
+  /** Closes them; resolves to the Node CPU time (ms, all workers) they used since `start()`. */
+  close(): Promise<number>;
+}
+
+/** `count` workers in this process, each with its own Redis connections, store handle and runner. */
+function inProcessWorkers(
+  url: string,
+  prefix: string,
+  count: number,
+  concurrency: number,
+  onPublish: (i: number, at: number) => void,
+): BullmqWorkers {
+  const client = zeroLatencyClient((i) => onPublish(i, Date.now()), systemClock);
+  const workers = Array.from({ length: count }, (_, w) => {
+    const store = createRedisStore({ url, prefix });
+    const runner = createScheduler({
+      store,
+      client,
+      owner: `bench-${w}`,
+      leaseMs: 60_000,
+      concurrency,
+      lagWarningMs: Number.MAX_SAFE_INTEGER,
+    });
+    // syncIntervalMs 0: the safety-net sweep is not what is measured.
+    const bullmq = createBullmqScheduler({ store, runner, url, queueName: prefix, concurrency, syncIntervalMs: 0 });
+    return { store, bullmq };
+  });
+  let startCpu = process.cpuUsage();
+  return {
+    start() {
+      startCpu = process.cpuUsage();
+      for (const worker of workers) worker.bullmq.start();
+    },
+    async close() {
+      const { user, system } = process.cpuUsage(startCpu);
+      for (const worker of workers) {
+        await worker.bullmq.close();
+        await worker.store.close();
+      }
+      return (user + system) / 1000;
+    },
+  };
+}
+
+/** `count` worker processes (bench/scheduler-bullmq-worker.ts), each reporting its publishes over IPC. */
+async function workerProcesses(
+  url: string,
+  prefix: string,
+  count: number,
+  concurrency: number,
+  onPublish: (i: number, at: number) => void,
+): Promise<BullmqWorkers> {
+  let childCpuMs = 0;
+  const children = await Promise.all(
+    Array.from({ length: count }, (_, w) => {
+      const child = fork(workerScript, [], {
+        execArgv: ['--import', 'tsx'],
+        env: { ...process.env, REDIS_URL: url, STORE_PREFIX: prefix, OWNER: `bench-${w}`, CONCURRENCY: String(concurrency) },
+      });
+      child.on('message', (message: unknown) => {
+        if (typeof message !== 'object' || message === null) return;
+        const { published, cpuMs } = message as { published?: number[]; cpuMs?: number };
+        for (let k = 0; k < (published?.length ?? 0); k += 2) onPublish(published![k]!, published![k + 1]!);
+        if (cpuMs !== undefined) childCpuMs += cpuMs;
+      });
+      return new Promise<ChildProcess>((resolve, reject) => {
+        child.once('message', (message) => (message === 'ready' ? resolve(child) : reject(new Error(`worker ${w}: ${String(message)}`))));
+        child.once('exit', (code) => reject(new Error(`worker ${w} exited with ${code} before it was ready`)));
+      });
+    }),
+  );
+  return {
+    start: () => children.forEach((child) => child.send('start')),
+    async close() {
+      await Promise.all(
+        children.map(
+          (child) =>
+            new Promise<void>((resolve) => {
+              if (child.exitCode !== null) return resolve();
+              child.once('exit', () => resolve());
+              child.send('stop');
+            }),
+        ),
+      );
+      return childCpuMs;
+    },
+  };
+}
+
 async function runBullmqScenario(
   url: string,
   scenario: 'minute' | 'backlog',
+  shape: BullmqShape,
   workerCount: number,
   concurrency: number,
   fillMs: number,
@@ -280,31 +326,19 @@ async function runBullmqScenario(
   let duplicates = 0;
   let lastPublishAt = 0;
   let start = 0;
-  const client = zeroLatencyClient((key) => {
-    const i = Number(key.slice(KEY_PREFIX.length));
-    const at = Date.now();
+  const onPublish = (i: number, at: number) => {
     if (seen[i]) duplicates += 1;
     else {
       seen[i] = 1;
       lags[i] = at - dueAt(start, i);
       published += 1;
-      lastPublishAt = at;
+      lastPublishAt = Math.max(lastPublishAt, at);
     }
-  }, systemClock);
-  const workers = Array.from({ length: workerCount }, (_, w) => {
-    const workerStore = createRedisStore({ url, prefix });
-    const runner = createScheduler({
-      store: workerStore,
-      client,
-      owner: `bench-${w}`,
-      leaseMs: 60_000,
-      concurrency,
-      lagWarningMs: Number.MAX_SAFE_INTEGER,
-    });
-    // syncIntervalMs 0: the safety-net sweep is not what is measured.
-    const bullmq = createBullmqScheduler({ store: workerStore, runner, url, queueName: prefix, concurrency, syncIntervalMs: 0 });
-    return { store: workerStore, bullmq };
-  });
+  };
+  const workers =
+    shape === 'processes'
+      ? await workerProcesses(url, prefix, workerCount, concurrency, onPublish)
+      : inProcessWorkers(url, prefix, workerCount, concurrency, onPublish);
   try {
     // Filling is not timed; the first entry falls due once it is done (estimate × 1.5 + 3 s).
     const fillStarted = performance.now();
@@ -316,15 +350,26 @@ async function runBullmqScenario(
       console.log(
         `  (bullmq ${scenario}: filling took ${((performance.now() - fillStarted) / 1000).toFixed(1)} s and ran ${filledAt - start} ms past the first due time)`,
       );
-    for (const worker of workers) worker.bullmq.start();
+    const redisCpuAt = await redisCpuMs(store.redis);
+    await store.redis.config('RESETSTAT');
+    workers.start();
 
     const giveUpAt = start + SPAN_MS + 180_000;
     while (published < COUNT && Date.now() < giveUpAt) await new Promise((resolve) => setTimeout(resolve, 100));
     const seconds = (Math.max(lastPublishAt, start) - start) / 1000;
+    const redisCpu = (await redisCpuMs(store.redis)) - redisCpuAt;
+    const commands = await redisCommands(store.redis);
+    const nodeCpu = await workers.close();
+    const perEntry = (ms: number) => (ms / Math.max(1, published)).toFixed(3);
+    console.log(
+      `  (bullmq ${scenario}, ${shape}: CPU per entry — Node ${perEntry(nodeCpu)} ms, redis-server ${perEntry(redisCpu)} ms; ` +
+        `Redis commands per entry ${(commands.total / Math.max(1, published)).toFixed(1)} counting those inside scripts, ` +
+        `${(commands.scripts / Math.max(1, published)).toFixed(2)} script calls)`,
+    );
     const sorted = lags.filter((_, i) => seen[i] === 1).sort();
     const keptUp = scenario === 'minute' ? published === COUNT && lastPublishAt <= start + SPAN_MS + 5_000 : true;
     return {
-      name: `bullmq ${scenario} (real time)`,
+      name: `bullmq ${scenario} (${shape === 'processes' ? `${workerCount} processes` : 'in-process'})`,
       // "minute" is bound by the arrival rate: its bar is keeping up, not 2,000/s.
       target: scenario === 'minute' ? 0 : 5_000,
       workers: workerCount,
@@ -337,15 +382,31 @@ async function runBullmqScenario(
       ...(keptUp ? {} : { note: 'did not keep up' }),
     };
   } finally {
-    for (const worker of workers) {
-      await worker.bullmq.close();
-      await worker.store.close();
-    }
+    await workers.close(); // again after an error; closing twice is harmless
     await planner.queue.obliterate({ force: true }).catch(() => undefined);
     await planner.close();
     await store.redis.flushall();
     await store.close();
   }
+}
+
+/** redis-server's CPU time so far (user + system, ms). */
+async function redisCpuMs(redis: RedisStore['redis']): Promise<number> {
+  const info = await redis.info('cpu');
+  const field = (name: string) => Number(new RegExp(`${name}:([\\d.]+)`).exec(info)?.[1] ?? 0);
+  return (field('used_cpu_user') + field('used_cpu_sys')) * 1000;
+}
+
+/** Commands Redis ran since CONFIG RESETSTAT (those inside scripts too, but not INFO/CONFIG), and the script calls among them. */
+async function redisCommands(redis: RedisStore['redis']): Promise<{ total: number; scripts: number }> {
+  let total = 0;
+  let scripts = 0;
+  for (const [, name, calls] of (await redis.info('commandstats')).matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm)) {
+    if (name === 'info' || name!.startsWith('config')) continue;
+    total += Number(calls);
+    if (name === 'evalsha' || name === 'eval') scripts += Number(calls);
+  }
+  return { total, scripts };
 }
 
 // The raw store loop the runner is built on, without client or runner: claim, publishing, published.
@@ -388,7 +449,7 @@ async function baseline(): Promise<number> {
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 console.log(
-  `scheduler: ${fmt(COUNT)} entries due within ${SPAN_MS / 1000} s, zero-latency adapter; memory/sqlite on a fake clock stepping ${POLL_MS} ms, bullmq in real time (3 in-process workers × 32 jobs, private redis-server); ${availableParallelism()} cores, load ${loadavg()[0]!.toFixed(1)}`,
+  `scheduler: ${fmt(COUNT)} entries due within ${SPAN_MS / 1000} s, zero-latency adapter; memory/sqlite on a fake clock stepping ${POLL_MS} ms, bullmq in real time (3 workers × 32 jobs: ${BULLMQ_SHAPES.join(', then ')}; private redis-server); ${availableParallelism()} cores, load ${loadavg()[0]!.toFixed(1)}`,
 );
 const raw = await baseline();
 const results: Result[] = [];

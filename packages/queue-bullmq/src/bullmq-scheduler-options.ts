@@ -31,7 +31,10 @@ export interface BullmqSchedulerOptions {
   store: ScheduleStore;
   /** Runs one entry per job; needed only by processes that call `start()`. */
   runner?: EntryExecutor;
-  /** An ioredis client for BullMQ; it must be created with `maxRetriesPerRequest: null`. Not closed by `close()`. */
+  /**
+   * An ioredis client for BullMQ; it must be created with `maxRetriesPerRequest: null`, and
+   * `enableAutoPipelining: true` is recommended (as used for `url`). Not closed by `close()`.
+   */
   connection?: Redis;
   /** `redis://…`: the scheduler opens (and closes) its own connection. */
   url?: string;

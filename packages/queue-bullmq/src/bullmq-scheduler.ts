@@ -92,7 +92,9 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions): BullmqSc
   const clock = o.clock ?? systemClock;
   const owned = o.connection === undefined;
   // BullMQ requires maxRetriesPerRequest: null so its blocking commands are never cut short.
-  const connection = o.connection ?? new Redis(o.url!, { maxRetriesPerRequest: null });
+  // Auto-pipelining batches the job calls of a worker's concurrent jobs into one socket write
+  // (as the store's connection does).
+  const connection = o.connection ?? new Redis(o.url!, { maxRetriesPerRequest: null, enableAutoPipelining: true });
   const queue = new Queue<EntryJobData>(o.queueName, { connection, prefix: o.prefix });
   const jobOptions = (entryId: string, runAt: number): JobsOptions => ({
     jobId: jobIdOf(entryId),

@@ -35,9 +35,8 @@ export async function runScript(redis: Redis, lua: LuaScript, args: ReadonlyArra
 // milliseconds in exponent form and lose digits.
 const PRELUDE = `
 local P = ARGV[1]
-local function rescore(id)
-  local f = redis.call('HMGET', P .. 'e:' .. id, 's', 'h', 'dm', 'lm', 'sm')
-  local s, h, dm, lm, sm = f[1], f[2], f[3], f[4], f[5]
+-- Puts an entry in the sorted sets its fields call for (s, h, dm, lm, sm as stored).
+local function rescoreWith(id, s, h, dm, lm, sm)
   if sm ~= '' then redis.call('ZADD', P .. 'at', sm, id) else redis.call('ZREM', P .. 'at', id) end
   if s == 'scheduled' and h == '' and dm ~= '' then
     local score = dm
@@ -53,17 +52,20 @@ local function rescore(id)
     redis.call('ZREM', P .. 'stale', id)
   end
 end
-local function reindex(id, olds, olda)
-  local f = redis.call('HMGET', P .. 'e:' .. id, 's', 'a')
-  if olds ~= f[1] then
+local function rescore(id)
+  local f = redis.call('HMGET', P .. 'e:' .. id, 's', 'h', 'dm', 'lm', 'sm')
+  rescoreWith(id, f[1], f[2], f[3], f[4], f[5])
+end
+-- Moves an entry between the status / account sets (old values from before the write, new ones just written).
+local function reindexWith(id, olds, olda, s, a)
+  if olds ~= s then
     if olds then redis.call('SREM', P .. 'st:' .. olds, id) end
-    redis.call('SADD', P .. 'st:' .. f[1], id)
+    redis.call('SADD', P .. 'st:' .. s, id)
   end
-  if olda ~= f[2] then
+  if olda ~= a then
     if olda then redis.call('SREM', P .. 'ac:' .. olda, id) end
-    redis.call('SADD', P .. 'ac:' .. f[2], id)
+    redis.call('SADD', P .. 'ac:' .. a, id)
   end
-  rescore(id)
 end
 local function lease(id, owner, le, lm, lt)
   local key = P .. 'e:' .. id
@@ -88,27 +90,27 @@ export const WRITE_WIDTH = 14;
  */
 export const WRITE = script(`
 local n = tonumber(ARGV[2])
+local olds, olda = {}, {}
 for i = 0, n - 1 do
   local b = 3 + i * ${WRITE_WIDTH}
   local id, expect = ARGV[b], ARGV[b + 1]
-  local key = P .. 'e:' .. id
+  local f = redis.call('HMGET', P .. 'e:' .. id, 'v', 's', 'a')
   if expect == 'new' then
-    if redis.call('EXISTS', key) == 1 then return { 'exists', id } end
+    if f[1] then return { 'exists', id } end
   else
-    local v = redis.call('HGET', key, 'v')
-    if not v then return { 'missing', id } end
-    if v ~= expect then return { 'version', id } end
+    if not f[1] then return { 'missing', id } end
+    if f[1] ~= expect then return { 'version', id } end
   end
+  olds[i], olda[i] = f[2], f[3]
 end
 for i = 0, n - 1 do
   local b = 3 + i * ${WRITE_WIDTH}
   local id = ARGV[b]
-  local key = P .. 'e:' .. id
-  local old = redis.call('HMGET', key, 's', 'a')
-  redis.call('HSET', key, 'j', ARGV[b + 2], 'v', ARGV[b + 3], 's', ARGV[b + 4], 'a', ARGV[b + 5], 'h', ARGV[b + 6],
+  redis.call('HSET', P .. 'e:' .. id, 'j', ARGV[b + 2], 'v', ARGV[b + 3], 's', ARGV[b + 4], 'a', ARGV[b + 5], 'h', ARGV[b + 6],
     'dm', ARGV[b + 7], 'sm', ARGV[b + 8], 'sa', ARGV[b + 9], 'lo', ARGV[b + 10], 'le', ARGV[b + 11], 'lm', ARGV[b + 12],
     'lt', ARGV[b + 13])
-  reindex(id, old[1], old[2])
+  reindexWith(id, olds[i], olda[i], ARGV[b + 4], ARGV[b + 5])
+  rescoreWith(id, ARGV[b + 4], ARGV[b + 6], ARGV[b + 7], ARGV[b + 12], ARGV[b + 8])
 end
 return { 'ok' }
 `);

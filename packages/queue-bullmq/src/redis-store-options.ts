@@ -11,7 +11,10 @@ import type { Redis } from 'ioredis';
  * ```
  */
 export interface RedisStoreOptions {
-  /** An ioredis client; the store does not close it. */
+  /**
+   * An ioredis client; the store does not close it. Create it with `enableAutoPipelining: true`
+   * (as the store does for `url`): the calls of concurrent jobs then reach Redis in one write.
+   */
   connection?: Redis;
   /** `redis://…` or `rediss://…`; the store opens and closes its own connection. */
   url?: string;
