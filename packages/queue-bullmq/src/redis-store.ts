@@ -4,9 +4,8 @@ import {
   ENTRY_STATUSES,
   EntryConflictError,
   EntryNotFoundError,
-  applyTransition,
-  assertWriteExpectation,
   nextPutEntry,
+  nextTransitionEntry,
   compareEntries,
   entryDueAt,
   leaseTokenSource,
@@ -44,7 +43,12 @@ const FIELD_COUNT = 6;
 function decode([, j, v, lo, le, lt]: Fields): CalendarEntry | undefined {
   if (j === null || v === null) return undefined;
   const lease = lo ? (lt ? { owner: lo, expiresAt: le!, token: lt } : { owner: lo, expiresAt: le! }) : null;
-  return { ...(JSON.parse(j) as Omit<CalendarEntry, 'version' | 'lease'>), version: Number(v), lease };
+  // The JSON leaves `version` and `lease` out: set them on the parsed object, not in a spread
+  // copy (a spread copy that gains properties leaves V8's fast path on Node 20).
+  const entry = JSON.parse(j) as CalendarEntry;
+  entry.version = Number(v);
+  entry.lease = lease;
+  return entry;
 }
 
 function encode(entry: CalendarEntry, expect: 'new' | number): string[] {
@@ -263,11 +267,7 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
     },
 
     async transition(id, change) {
-      const [next] = await compareAndSet([id], ([stored]) => {
-        assertWriteExpectation(stored!, change);
-        const moved = applyTransition(stored!, change);
-        return [change.releaseLease ? { ...moved, lease: null } : moved];
-      });
+      const [next] = await compareAndSet([id], ([stored]) => [nextTransitionEntry(stored!, change)]);
       return next!;
     },
 
