@@ -1,4 +1,5 @@
 import { noopLogger } from '../client/index.js';
+import { holdProcess } from '../http/index.js';
 import type { CalendarEntry, ClaimStart } from '../schedule-store/index.js';
 import { executeClaimed, publishingTransition } from './entry-executor.js';
 import type { ExecutorContext } from './executor-context.js';
@@ -49,7 +50,10 @@ export interface RunDueReport {
 export interface Scheduler {
   /** This worker's id (the lease owner it writes). */
   readonly owner: string;
-  /** Starts the poll loop on the clock (no-op when already running). */
+  /**
+   * Starts the poll loop on the clock (no-op when already running). Until `stop()` resolves,
+   * the scheduler keeps the process alive (unless created with `keepAlive: false`).
+   */
   start(): void;
   /**
    * Stops polling, waits for in-flight publishes to finish (their leases are released as
@@ -86,8 +90,8 @@ interface StoreFailure {
  * `published`, published again with the same key, or `outcome_unknown` for a person — and
  * never blindly republished.
  *
- * Runtime-neutral: every wait goes through `clock`, and the loop's timers never keep a
- * process alive once `stop()` resolves.
+ * Runtime-neutral: every wait goes through `clock`. A started scheduler keeps the process
+ * alive, as a listening server does, and nothing of it does once `stop()` resolves.
  *
  * @throws ValidationError naming each bad option.
  * @example
@@ -123,7 +127,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   const inFlight = new Set<Promise<unknown>>();
   let lastPollAt: number | null = null;
-  let loop: { controller: AbortController; done: Promise<void> } | undefined;
+  let loop: { controller: AbortController; done: Promise<void>; release: () => void } | undefined;
 
   // Entries this worker is running, by id: a claim of one of them is this worker claiming its
   // own in-flight entry again (its lease lapsed), never a second run.
@@ -223,38 +227,50 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     }
   }
 
+  // Waits for in-flight publishes, up to timeoutMs; then stops renewing what still runs.
+  async function settleInFlight(timeoutMs: number | undefined): Promise<void> {
+    if (inFlight.size === 0) return;
+    const settled = Promise.allSettled([...inFlight]).then(() => undefined);
+    if (timeoutMs === undefined) {
+      await settled;
+    } else {
+      const timer = new AbortController();
+      await Promise.race([settled, clock.sleep(timeoutMs, timer.signal).catch(() => undefined)]);
+      timer.abort();
+      if (inFlight.size > 0) {
+        // Stop renewing: the stuck publishes' leases run out and another worker reconciles them.
+        leases.stop();
+        logger.warn('scheduler stopped with publishes still running; their leases will expire', { owner, inFlight: inFlight.size });
+      }
+    }
+    logger.info('scheduler stopped', { owner });
+  }
+
   const scheduler: Scheduler = {
     owner,
 
     start() {
       if (loop !== undefined) return;
       const controller = new AbortController();
-      loop = { controller, done: runLoop(controller.signal) };
+      // The loop's own waits are unref'd clock timers: without this hold, a worker script whose
+      // store has nothing due yet would simply exit.
+      const release = resolved.keepAlive ? holdProcess() : () => undefined;
+      loop = { controller, done: runLoop(controller.signal), release };
       logger.info('scheduler started', { owner, concurrency });
     },
 
     async stop(stopOptions = {}) {
       const current = loop;
       loop = undefined;
-      if (current !== undefined) {
-        current.controller.abort();
-        await current.done;
-      }
-      if (inFlight.size === 0) return;
-      const settled = Promise.allSettled([...inFlight]).then(() => undefined);
-      if (stopOptions.timeoutMs === undefined) {
-        await settled;
-      } else {
-        const timer = new AbortController();
-        await Promise.race([settled, clock.sleep(stopOptions.timeoutMs, timer.signal).catch(() => undefined)]);
-        timer.abort();
-        if (inFlight.size > 0) {
-          // Stop renewing: the stuck publishes' leases run out and another worker reconciles them.
-          leases.stop();
-          logger.warn('scheduler stopped with publishes still running; their leases will expire', { owner, inFlight: inFlight.size });
+      try {
+        if (current !== undefined) {
+          current.controller.abort();
+          await current.done;
         }
+        await settleInFlight(stopOptions.timeoutMs);
+      } finally {
+        current?.release();
       }
-      logger.info('scheduler stopped', { owner });
     },
 
     async runDue(now) {

@@ -36,6 +36,12 @@ export interface SchedulerOptions {
   lagWarningMs?: number;
   /** Where the scheduler logs (no secrets, ever). Default: silent. */
   logger?: Logger;
+  /**
+   * Whether a started scheduler keeps the process alive until `stop()`, as a listening server
+   * does: a worker script that calls `start()` keeps running while nothing is due. Set `false`
+   * to let the process exit on its own while the scheduler only waits. Default `true`.
+   */
+  keepAlive?: boolean;
 }
 
 const positiveInt = (example: string) =>
@@ -75,6 +81,7 @@ const OptionsSchema = z.strictObject({
       error: 'must have debug, info, warn and error methods',
     })
     .optional(),
+  keepAlive: z.boolean({ error: 'must be true or false' }).optional(),
 });
 
 /** @internal Options with defaults applied. */
@@ -90,6 +97,7 @@ export interface ResolvedSchedulerOptions {
   retry: RetryPolicy;
   lagWarningMs: number;
   logger: Logger | undefined;
+  keepAlive: boolean;
 }
 
 /** @internal Validates every option at once (ValidationError naming each bad field). */
@@ -108,5 +116,6 @@ export function resolveSchedulerOptions(input: SchedulerOptions): ResolvedSchedu
     retry: resolveRetryPolicy(input.retry),
     lagWarningMs: options.lagWarningMs ?? 60_000,
     logger: input.logger,
+    keepAlive: options.keepAlive ?? true,
   };
 }
