@@ -73,6 +73,20 @@ local function lease(id, owner, le, lm, lt)
   redis.call('HSET', key, 'lo', owner, 'le', le, 'lm', lm, 'lt', lt)
   rescore(id)
 end
+-- Whether claimDue's rules let a claim at now take the entry (stale = '1': expired publishing
+-- leases too); also returns its version, status and account as stored.
+local function claimable(id, now, stale)
+  local f = redis.call('HMGET', P .. 'e:' .. id, 's', 'h', 'dm', 'lm', 'v', 'a')
+  local s, h, dm, lm = f[1], f[2], f[3], f[4]
+  if not s or h ~= '' then return false end
+  if lm ~= '' and tonumber(lm) > now then return false end
+  if s == 'scheduled' then
+    if dm == '' or tonumber(dm) > now then return false end
+  elseif not (s == 'publishing' and stale == '1') then
+    return false
+  end
+  return true, f[5], s, f[6]
+end
 local function fields(id)
   local f = redis.call('HMGET', P .. 'e:' .. id, 'j', 'v', 'lo', 'le', 'lt')
   return { id, f[1], f[2], f[3], f[4], f[5] or '' }
@@ -145,18 +159,30 @@ return out
  * @internal
  */
 export const CLAIM_ONE = script(`
-local id, now = ARGV[2], tonumber(ARGV[3])
-local f = redis.call('HMGET', P .. 'e:' .. id, 's', 'h', 'dm', 'lm')
-local s, h, dm, lm = f[1], f[2], f[3], f[4]
-if not s or h ~= '' then return false end
-if lm ~= '' and tonumber(lm) > now then return false end
-if s == 'scheduled' then
-  if dm == '' or tonumber(dm) > now then return false end
-elseif not (s == 'publishing' and ARGV[7] == '1') then
-  return false
-end
+local id = ARGV[2]
+if not claimable(id, tonumber(ARGV[3]), ARGV[7]) then return false end
 lease(id, ARGV[4], ARGV[5], ARGV[6], ARGV[8])
 return fields(id)
+`);
+
+/**
+ * ARGV: P, now, stale, expect, then one {@link WRITE} row without its expect slot (id, j, v, s,
+ * a, h, dm, sm, sa, lo, le, lm, lt): the entry as claimed and started at once. Claims under
+ * claimDue's rules and, only if the entry is still at version `expect` (the one the caller
+ * read and started from), writes the row. Returns {'ok'}, {'version'} (claimable, but
+ * written since it was read: nothing written) or nil (not claimable).
+ * @internal
+ */
+export const CLAIM_START = script(`
+local id = ARGV[5]
+local claimableNow, v, olds, olda = claimable(id, tonumber(ARGV[2]), ARGV[3])
+if not claimableNow then return false end
+if v ~= ARGV[4] then return { 'version' } end
+redis.call('HSET', P .. 'e:' .. id, 'j', ARGV[6], 'v', ARGV[7], 's', ARGV[8], 'a', ARGV[9], 'h', ARGV[10], 'dm', ARGV[11],
+  'sm', ARGV[12], 'sa', ARGV[13], 'lo', ARGV[14], 'le', ARGV[15], 'lm', ARGV[16], 'lt', ARGV[17])
+reindexWith(id, olds, olda, ARGV[8], ARGV[9])
+rescoreWith(id, ARGV[8], ARGV[10], ARGV[11], ARGV[16], ARGV[12])
+return { 'ok' }
 `);
 
 /**

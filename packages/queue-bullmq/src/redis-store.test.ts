@@ -76,6 +76,50 @@ describe.skipIf(url === '')(
       expect((await fresh.get('e'))!.draft.text).toBe('post e');
     });
 
+    // claim(id) with start reads the entry, lets start decide, and writes claim and start in
+    // one script only if nothing changed since the read.
+    it('claim(id) with start: an entry written between the read and the script is claimed, not started', async () => {
+      const { a, fresh } = handles();
+      const now = Date.now();
+      await a.insert(scheduledEntry('e', now - 1_000));
+      let calls = 0;
+      const claimed = await a.claim('e', {
+        owner: 'a',
+        now,
+        leaseMs: 60_000,
+        start: () => {
+          calls += 1;
+          // Another writer's change, sent on this handle's own connection: it reaches Redis
+          // after the read and before the claim script.
+          void a.redis.hincrby(`${a.keyPrefix}e:e`, 'v', 1);
+          return { to: 'publishing', at: at(), by: 'a', leaseOwner: 'a' };
+        },
+      });
+      expect(calls).toBe(1);
+      // Version 1 as inserted, 2 after the other write, 3 after the ordinary claim.
+      expect(claimed).toMatchObject({ status: 'scheduled', version: 3, lease: { owner: 'a' } });
+      expect(await fresh.get('e')).toMatchObject({ status: 'scheduled', version: 3, lease: { owner: 'a', token: claimed!.lease!.token } });
+    });
+
+    it('claim(id) with start: an entry that is not claimable is not offered to start', async () => {
+      const { a, b, fresh } = handles();
+      const now = Date.now();
+      await a.insert(scheduledEntry('later', now + 3_600_000));
+      await a.insert(scheduledEntry('leased', now - 1_000));
+      await b.claim('leased', { owner: 'b', now, leaseMs: 60_000 });
+      const offered: string[] = [];
+      const start = (entry: { id: string }) => {
+        offered.push(entry.id);
+        return { to: 'publishing' as const, at: at(), by: 'a' };
+      };
+      expect(await a.claim('later', { owner: 'a', now, leaseMs: 60_000, start })).toBeUndefined();
+      expect(await a.claim('leased', { owner: 'a', now, leaseMs: 60_000, start })).toBeUndefined();
+      expect(await a.claim('missing', { owner: 'a', now, leaseMs: 60_000, start })).toBeUndefined();
+      expect(offered).toEqual([]);
+      expect(await fresh.get('later')).toMatchObject({ status: 'scheduled', version: 1, lease: null });
+      expect(await fresh.get('leased')).toMatchObject({ status: 'scheduled', version: 2, lease: { owner: 'b' } });
+    });
+
     it('a claim after a lease change decides from the new lease', async () => {
       const { a, b, fresh } = handles();
       const now = Date.now();

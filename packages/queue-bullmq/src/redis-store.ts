@@ -6,8 +6,10 @@ import {
   EntryNotFoundError,
   nextPutEntry,
   nextTransitionEntry,
+  startClaimedEntry,
   compareEntries,
   entryDueAt,
+  isClaimable,
   leaseTokenSource,
   matchesQuery,
   summarizeStuckPublishing,
@@ -15,7 +17,7 @@ import {
   type ClaimRequest,
   type ScheduleStore,
 } from '@smm/core/schedule-store';
-import { CLAIM_DUE, CLAIM_ONE, DUE_SUMMARY, LEASE, WRITE, runScript } from './lua-scripts.js';
+import { CLAIM_DUE, CLAIM_ONE, CLAIM_START, DUE_SUMMARY, LEASE, WRITE, runScript } from './lua-scripts.js';
 import { RedisStoreOptionsSchema, type RedisStoreOptions } from './redis-store-options.js';
 
 /** A {@link ScheduleStore} on Redis, with the connection it may own. */
@@ -220,6 +222,39 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
     return out;
   }
 
+  /**
+   * claim(id) with `start`, in one script: reads the entry, builds it as the claim will store
+   * it (version + 1, this claim's lease), lets `start` decide, and writes claim and start
+   * together — only if the entry is still claimable and unwritten since the read. Returns the
+   * started entry, `undefined` when it is not claimable, or `null` when `start` did not apply
+   * or the entry changed in between (the caller then claims it the ordinary way).
+   */
+  async function claimAndStart(
+    id: string,
+    request: Omit<ClaimRequest, 'limit'>,
+    stale: string,
+    le: string,
+  ): Promise<CalendarEntry | undefined | null> {
+    const stored = await read(id);
+    if (stored === undefined) return undefined;
+    // Not claimable as read: let the claim script say so (start is only offered a real claim).
+    if (!isClaimable(stored, request.now, stale === '1')) return null;
+    const claimed = Object.assign({}, stored, {
+      version: stored.version + 1,
+      lease: { owner: request.owner, expiresAt: le, token: nextToken() },
+    });
+    const started = startClaimedEntry(claimed, request.start);
+    if (started === undefined) return null;
+    const row = encode(started, stored.version);
+    const args = [P, String(request.now), stale, row[1]!, row[0]!];
+    for (let i = 2; i < row.length; i += 1) args.push(row[i]!);
+    const result = (await runScript(redis, CLAIM_START, args)) as [string] | null;
+    if (result === null) return undefined;
+    if (result[0] !== 'ok') return null;
+    remember(rowFields(row));
+    return started;
+  }
+
   function leaseArgs(request: Pick<ClaimRequest, 'now' | 'leaseMs'>): [string, string] {
     const expires = request.now + request.leaseMs;
     return [new Date(expires).toISOString(), String(expires)];
@@ -305,6 +340,10 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
     async claim(id, request) {
       const [le, lm] = leaseArgs(request);
       const stale = (request.includeStalePublishing ?? true) ? '1' : '';
+      if (request.start !== undefined) {
+        const started = await claimAndStart(id, request, stale, le);
+        if (started !== null) return started;
+      }
       const result = await runScript(redis, CLAIM_ONE, [P, id, String(request.now), request.owner, le, lm, stale, nextToken()]);
       return result ? entriesFrom(result, true)[0] : undefined;
     },

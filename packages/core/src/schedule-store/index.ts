@@ -40,6 +40,7 @@ export {
 export { stuckSince, summarizeStuckPublishing } from './stuck-publishing.js';
 export { compareEntries, matchesQuery } from './entry-query.js';
 export { entryDueAt } from './entry-due-at.js';
+export { isClaimable } from './entry-claimable.js';
 export { createMemoryStore } from './memory-store.js';
 export { nextTransitionEntry, startClaimedEntry } from './claim-start.js';
 export { assertWriteExpectation, leaseHeldBy, leaseTokenSource, nextPutEntry } from './write-checks.js';

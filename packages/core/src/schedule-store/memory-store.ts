@@ -2,6 +2,7 @@ import type { CalendarEntry } from './calendar-entry.js';
 import { EntryConflictError, EntryNotFoundError } from './errors.js';
 import { compareEntries, matchesQuery } from './entry-query.js';
 import { entryDueAt } from './entry-due-at.js';
+import { isClaimable } from './entry-claimable.js';
 import { instantMs } from './instant-ms.js';
 import { MinHeap } from './min-heap.js';
 import type { ClaimRequest, DueSummary, EntryQuery, ScheduleStore, StoreTransition } from './schedule-store.js';
@@ -62,16 +63,6 @@ export function createMemoryStore(): ScheduleStore {
     const entry = entries.get(id);
     if (entry === undefined) throw new EntryNotFoundError(id);
     return entry;
-  }
-
-  function claimable(entry: CalendarEntry, now: number, stale: boolean): boolean {
-    if (entry.hold !== null) return false;
-    if (entry.lease !== null && instantMs(entry.lease.expiresAt) > now) return false;
-    if (entry.status === 'scheduled') {
-      const dueAt = entryDueAt(entry);
-      return dueAt !== null && dueAt <= now;
-    }
-    return stale && entry.status === 'publishing';
   }
 
   function claim(entry: CalendarEntry, request: ClaimRequest): CalendarEntry {
@@ -160,7 +151,7 @@ export function createMemoryStore(): ScheduleStore {
         const item = leases.pop()!;
         const entry = entries.get(item.id);
         if (entry === undefined || entry.version !== item.version) continue;
-        if (claimable(entry, request.now, stale)) claimed.push(claim(entry, request));
+        if (isClaimable(entry, request.now, stale)) claimed.push(claim(entry, request));
         else if (entry.status === 'publishing' || entry.status === 'scheduled') keep.push(item);
       }
       for (const item of keep) leases.push(item);
@@ -168,14 +159,14 @@ export function createMemoryStore(): ScheduleStore {
         const item = due.pop()!;
         const entry = entries.get(item.id);
         if (entry === undefined || entry.version !== item.version) continue;
-        if (claimable(entry, request.now, stale)) claimed.push(claim(entry, request));
+        if (isClaimable(entry, request.now, stale)) claimed.push(claim(entry, request));
       }
       return claimed;
     },
 
     async claim(id, request) {
       const entry = entries.get(id);
-      if (entry === undefined || !claimable(entry, request.now, request.includeStalePublishing ?? true)) return undefined;
+      if (entry === undefined || !isClaimable(entry, request.now, request.includeStalePublishing ?? true)) return undefined;
       return claim(entry, request);
     },
 
@@ -200,7 +191,7 @@ export function createMemoryStore(): ScheduleStore {
       const publishing: CalendarEntry[] = [];
       for (const entry of entries.values()) {
         if (entry.status === 'publishing') publishing.push(entry);
-        if (entry.status !== 'scheduled' || !claimable(entry, now, false)) continue;
+        if (entry.status !== 'scheduled' || !isClaimable(entry, now, false)) continue;
         count += 1;
         if (oldest === null || entry.scheduledAt! < oldest) oldest = entry.scheduledAt;
       }

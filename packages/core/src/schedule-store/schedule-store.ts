@@ -73,7 +73,10 @@ export interface ClaimRequest {
    * this way: the claim and `publishing` become durable together, one write instead of two.
    * When it returns `undefined`, throws, or asks for a transition the entry cannot make, the
    * entry is returned claimed and unchanged (the caller's own next write reports any problem).
-   * A store may ignore `start` (callers check the returned status): then it is never called.
+   * A store may ignore `start`, in any of its claim methods (callers check the returned
+   * status): then it is never called. A store may also call it just before its atomic write,
+   * with the entry as that write will store it, and then find the entry taken or changed (the
+   * Redis store's `claim(id)` does): so `start` only decides, with no effect of its own.
    */
   start?: ClaimStart;
 }
