@@ -131,11 +131,16 @@ try {
       if (due.size === 0) resolve();
     });
   });
-  await Promise.race([
-    done,
-    new Promise((_, reject) => setTimeout(() => reject(new Error('the scheduler did not publish both posts within 15 s')), 15_000).unref()),
-  ]);
-  await scheduler.stop();
+  try {
+    await Promise.race([
+      done,
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new Error('the scheduler did not publish both posts within 15 s')), 15_000).unref(),
+      ),
+    ]);
+  } finally {
+    await scheduler.stop(); // a started scheduler keeps the process alive until it stops
+  }
   const health = await scheduler.health();
   console.log(`scheduler health: ${health.ok ? 'ok' : 'late'}, ${health.overdue.count} overdue`);
   expect(health.overdue.count === 0, 'nothing overdue once the scheduler ran');
