@@ -1,7 +1,7 @@
 import type { AdapterV1PendingPublish, AdapterV1PostDraft } from '../adapter-spec/index.js';
 import { isAdapterV1PendingPublish } from '../adapter-spec/index.js';
 import { PublishPendingTimeoutError, ValidationError } from '../errors/index.js';
-import { holdProcess } from '../http/index.js';
+import { holdProcess } from '../clock/index.js';
 import { PendingPublishSchema, type PendingPublish, type PublishedPost } from '../model/index.js';
 import { operationContext, type AccountBinding } from './account-bindings.js';
 import { adapterWarnings, parseAdapterOutput, toPublishedPost } from './adapter-output.js';

@@ -40,5 +40,3 @@ export { composeRateLimitParsers } from './compose-rate-limit-parsers.js';
 export { defaultRateLimitParser } from './default-rate-limit-parser.js';
 export { dailyQuota, nextMidnightIn } from './daily-quota.js';
 export { paginate, type PaginateOptions, type Pagination } from './paginate.js';
-/** @internal Keeps the process alive while pending work exists (the client's wait for a pending publish uses it too). */
-export { holdProcess } from './keep-alive.js';

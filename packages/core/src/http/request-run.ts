@@ -1,6 +1,6 @@
 import type { KyInstance, Options as KyOptions } from 'ky';
 import { isTimeoutError } from 'ky';
-import type { Clock } from '../clock/index.js';
+import { holdProcess, type Clock } from '../clock/index.js';
 import {
   ApiCallError,
   AuthError,
@@ -15,7 +15,6 @@ import { buildUrl } from './build-url.js';
 import type { ConcurrencySlots } from './concurrency-slots.js';
 import type { TypedEmitter } from '../events/index.js';
 import { failedWhileConnecting } from './fetch-failure.js';
-import { holdProcess } from './keep-alive.js';
 import { linkSignal } from './linked-signal.js';
 import { retryAfterMs as readRetryAfter } from './parse-retry-after.js';
 import type { Hold, RateLimitPlanner, Reservation } from './rate-limit-planner.js';

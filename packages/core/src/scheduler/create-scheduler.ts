@@ -1,5 +1,5 @@
 import { noopLogger } from '../client/index.js';
-import { holdProcess } from '../http/index.js';
+import { holdProcess } from '../clock/index.js';
 import type { CalendarEntry, ClaimStart } from '../schedule-store/index.js';
 import { executeClaimed, publishingTransition } from './entry-executor.js';
 import type { ExecutorContext } from './executor-context.js';
