@@ -1,13 +1,6 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runScript, sourceSpecifier, type ScriptRun } from '../test-helpers/run-script.js';
 import { json, startLoopback, type Loopback } from './__tests__/loopback-server.js';
-
-const tsx = fileURLToPath(new URL('../../../../node_modules/.bin/tsx', import.meta.url));
-const entry = pathToFileURL(fileURLToPath(new URL('./index.ts', import.meta.url))).href;
 
 let server: Loopback | undefined;
 afterEach(async () => {
@@ -16,32 +9,13 @@ afterEach(async () => {
 });
 
 /** Runs `body` (after a client on `url` is created) in a child Node process; resolves with its exit code and output. */
-async function runChild(url: string, body: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'smm-http-'));
-  const file = join(dir, 'script.mts');
-  writeFileSync(
-    file,
-    `import { createHttpClient } from ${JSON.stringify(entry)};\n` +
+function runChild(url: string, body: string): Promise<ScriptRun> {
+  return runScript(
+    `import { createHttpClient } from ${sourceSpecifier('http/index.ts')};\n` +
       `const http = createHttpClient({ platform: 'x', baseUrl: ${JSON.stringify(url)}, maxWaitMs: 30_000, retryBaseDelayMs: 1_000, retryMaxDelayMs: 1_000 });\n` +
       body,
+    { killAfterMs: 25_000 },
   );
-  try {
-    const child = spawn(tsx, [file], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => {
-      const killer = setTimeout(() => child.kill('SIGKILL'), 25_000);
-      child.on('exit', (exitCode) => {
-        clearTimeout(killer);
-        resolve(exitCode);
-      });
-    });
-    return { code, stdout, stderr };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 describe('pending work keeps the process alive; an idle client holds nothing', () => {
