@@ -223,9 +223,9 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
   }
 
   /**
-   * claim(id) with `start`, in one script: reads the entry, builds it as the claim will store
-   * it (version + 1, this claim's lease), lets `start` decide, and writes claim and start
-   * together — only if the entry is still claimable and unwritten since the read. Returns the
+   * claim(id) with `start`: one read, then one script. Reads the entry, builds it as the claim
+   * will store it (version + 1, this claim's lease), lets `start` decide, and writes claim and
+   * start together — only if the entry is still claimable and unwritten since the read. Returns the
    * started entry, `undefined` when it is not claimable, or `null` when `start` did not apply
    * or the entry changed in between (the caller then claims it the ordinary way).
    */

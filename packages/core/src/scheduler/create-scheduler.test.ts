@@ -111,12 +111,20 @@ describe('createScheduler: publishing', () => {
     const { store, network } = setup();
     let error: unknown;
     try {
-      createScheduler({ store, client: network.client, concurrency: 0, leaseMs: 5, retry: { baseDelayMs: -1 } });
+      createScheduler({
+        store,
+        client: network.client,
+        concurrency: 0,
+        leaseMs: 5,
+        retry: { baseDelayMs: -1 },
+        keepAlive: 'yes' as unknown as boolean,
+      });
     } catch (thrown) {
       error = thrown;
     }
     expect(ValidationError.isInstance(error)).toBe(true);
-    expect((error as ValidationError).issues.map((issue) => issue.path.join('.')).sort()).toEqual(['concurrency', 'leaseMs']);
+    expect((error as ValidationError).issues.map((issue) => issue.path.join('.')).sort()).toEqual(['concurrency', 'keepAlive', 'leaseMs']);
+    expect((error as ValidationError).message).toMatch(/keepAlive: must be true or false/);
     expect(() => createScheduler({ store, client: network.client, retry: { baseDelayMs: 10_000, maxDelayMs: 1_000 } })).toThrow(
       /maxDelayMs/,
     );
