@@ -1,4 +1,4 @@
-import { connectRequest, type ConnectableAccount, type OAuthConnect } from '@smm/core/adapter-kit';
+import { bearerTokensOf, connectRequest, tokensFromAnswer, type ConnectableAccount, type OAuthConnect } from '@smm/core/adapter-kit';
 import { OrganizationAclsSchema, UserInfoSchema } from './api-schemas.js';
 import type { LinkedInCredentials } from './credentials.js';
 
@@ -46,16 +46,11 @@ export function linkedinConnect(config: {
     clientAuthentication: 'client_secret_post',
     refresh: 'rotating',
     toCredentials: (tokens, { clientId, clientSecret, now }) => ({
-      accessToken: tokens.access_token,
-      ...(tokens.expires_in === undefined ? {} : { expiresAt: new Date(now + tokens.expires_in * 1000).toISOString() }),
-      ...(tokens.refresh_token ? { refreshToken: tokens.refresh_token } : {}),
+      ...tokensFromAnswer(tokens, { expiresFrom: now }),
       clientId,
       ...(clientSecret ? { clientSecret } : {}),
     }),
-    tokensOf: (credentials) => ({
-      accessToken: credentials.accessToken,
-      ...(credentials.refreshToken ? { refreshToken: credentials.refreshToken } : {}),
-    }),
+    tokensOf: bearerTokensOf,
     async listConnectableAccounts(credentials, context) {
       // https://learn.microsoft.com/en-us/linkedin/consumer/integrations/self-serve/sign-in-with-linkedin-v2
       const me = await connectRequest(context, {

@@ -1,4 +1,11 @@
-import { connectRequest, ValidationError, type ConnectSettings, type OAuthConnect } from '@smm/core/adapter-kit';
+import {
+  bearerTokensOf,
+  connectRequest,
+  tokensFromAnswer,
+  ValidationError,
+  type ConnectSettings,
+  type OAuthConnect,
+} from '@smm/core/adapter-kit';
 import { z } from 'zod';
 import { AccountSchema } from './api-schemas.js';
 import type { MastodonCredentials } from './credentials.js';
@@ -48,15 +55,11 @@ export function mastodonConnect(config: { baseUrl: string }): OAuthConnect<Masto
     refresh: 'none',
     // The client is per instance, so it travels with the account's credentials.
     toCredentials: (tokens, { clientId, clientSecret }) => ({
-      accessToken: tokens.access_token,
-      ...(tokens.refresh_token ? { refreshToken: tokens.refresh_token } : {}),
+      ...tokensFromAnswer(tokens),
       clientId,
       ...(clientSecret ? { clientSecret } : {}),
     }),
-    tokensOf: (credentials) => ({
-      accessToken: credentials.accessToken,
-      ...(credentials.refreshToken ? { refreshToken: credentials.refreshToken } : {}),
-    }),
+    tokensOf: bearerTokensOf,
     async registerApp(input, context) {
       const app = await connectRequest(context, {
         platform: 'mastodon',

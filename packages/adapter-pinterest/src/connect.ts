@@ -1,4 +1,4 @@
-import { connectRequest, type OAuthConnect } from '@smm/core/adapter-kit';
+import { bearerTokensOf, connectRequest, tokensFromAnswer, type OAuthConnect } from '@smm/core/adapter-kit';
 import { AccountSchema } from './api-schemas.js';
 import type { PinterestCredentials } from './credentials.js';
 
@@ -36,16 +36,11 @@ export function pinterestConnect(config: { authBaseUrl: string; apiBaseUrl: stri
     clientAuthentication: 'client_secret_basic',
     refresh: 'rotating',
     toCredentials: (tokens, { clientId, clientSecret, now }) => ({
-      accessToken: tokens.access_token,
-      ...(tokens.expires_in === undefined ? {} : { expiresAt: new Date(now + tokens.expires_in * 1000).toISOString() }),
-      ...(tokens.refresh_token ? { refreshToken: tokens.refresh_token } : {}),
+      ...tokensFromAnswer(tokens, { expiresFrom: now }),
       clientId,
       ...(clientSecret ? { clientSecret } : {}),
     }),
-    tokensOf: (credentials) => ({
-      accessToken: credentials.accessToken,
-      ...(credentials.refreshToken ? { refreshToken: credentials.refreshToken } : {}),
-    }),
+    tokensOf: bearerTokensOf,
     async listConnectableAccounts(credentials, context) {
       // https://developers.pinterest.com/docs/api/v5/user_account-get
       const me = await connectRequest(context, {

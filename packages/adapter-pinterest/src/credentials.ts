@@ -4,6 +4,7 @@ import {
   bearerWithRefresh,
   InstantSchema,
   parseApiResponse,
+  tokensFromAnswer,
   type AdapterCredentials,
   type CredentialsFactoryInput,
   type CredentialsProvider,
@@ -70,12 +71,8 @@ export function createPinterestCredentialsProvider(
       });
       const token = parseApiResponse(TokenSchema, response, 'pinterest', 'POST /v5/oauth/token');
       const { expiresAt: _old, ...rest } = current;
-      current = {
-        ...rest,
-        accessToken: token.access_token,
-        refreshToken: token.refresh_token ?? current.refreshToken,
-        ...(token.expires_in === undefined ? {} : { expiresAt: new Date(clock.now() + token.expires_in * 1000).toISOString() }),
-      };
+      // Pinterest rotates the refresh token; keep the old one only if it sent none.
+      current = { ...rest, refreshToken: current.refreshToken, ...tokensFromAnswer(token, { expiresFrom: clock.now() }) };
     } catch (error) {
       throw new AuthError('Pinterest refused to refresh the access token: reconnect the account', {
         platform: 'pinterest',

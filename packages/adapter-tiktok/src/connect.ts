@@ -1,4 +1,4 @@
-import { connectRequest, type OAuthConnect } from '@smm/core/adapter-kit';
+import { bearerTokensOf, connectRequest, tokensFromAnswer, type OAuthConnect } from '@smm/core/adapter-kit';
 import { z } from 'zod';
 import { envelope } from './api-schemas.js';
 import type { TikTokCredentials } from './credentials.js';
@@ -47,14 +47,10 @@ export function tiktokConnect(config: { baseUrl: string }): OAuthConnect<TikTokC
     scopeSeparator: ',',
     // The client key travels with the account so the adapter can refresh; the secret stays in the adapter settings.
     toCredentials: (tokens, { clientId }) => ({
-      accessToken: tokens.access_token,
-      ...(tokens.refresh_token ? { refreshToken: tokens.refresh_token } : {}),
+      ...tokensFromAnswer(tokens),
       clientKey: clientId,
     }),
-    tokensOf: (credentials) => ({
-      accessToken: credentials.accessToken,
-      ...(credentials.refreshToken ? { refreshToken: credentials.refreshToken } : {}),
-    }),
+    tokensOf: bearerTokensOf,
     async listConnectableAccounts(credentials, context) {
       const answer = await connectRequest(context, {
         platform: 'tiktok',

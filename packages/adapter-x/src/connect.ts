@@ -1,4 +1,4 @@
-import { connectRequest, type OAuthConnect } from '@smm/core/adapter-kit';
+import { bearerTokensOf, connectRequest, tokensFromAnswer, type OAuthConnect } from '@smm/core/adapter-kit';
 import { z } from 'zod';
 import { XUserSchema } from './api-schemas.js';
 import type { XCredentials } from './credentials.js';
@@ -34,16 +34,8 @@ export function xConnect(config: { baseUrl: string }): OAuthConnect<XCredentials
     pkce: 'S256',
     clientAuthentication: 'client_secret_basic',
     refresh: 'rotating',
-    toCredentials: (tokens, { clientId, now }) => ({
-      accessToken: tokens.access_token,
-      ...(tokens.refresh_token ? { refreshToken: tokens.refresh_token } : {}),
-      clientId,
-      ...(tokens.expires_in === undefined ? {} : { expiresAt: new Date(now + tokens.expires_in * 1000).toISOString() }),
-    }),
-    tokensOf: (credentials) => ({
-      accessToken: credentials.accessToken,
-      ...(credentials.refreshToken ? { refreshToken: credentials.refreshToken } : {}),
-    }),
+    toCredentials: (tokens, { clientId, now }) => ({ ...tokensFromAnswer(tokens, { expiresFrom: now }), clientId }),
+    tokensOf: bearerTokensOf,
     async listConnectableAccounts(credentials, context) {
       const me = await connectRequest(context, {
         platform: 'x',

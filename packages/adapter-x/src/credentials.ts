@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseApiResponse, type AdapterCredentials, type CredentialsFactoryInput } from '@smm/core/adapter-kit';
 import { AuthError, bearerWithRefresh } from '@smm/core/adapter-kit';
 import type { CredentialsProvider } from '@smm/core/adapter-kit';
-import { InstantSchema } from '@smm/core/adapter-kit';
+import { InstantSchema, tokensFromAnswer } from '@smm/core/adapter-kit';
 import { XTokenSchema } from './api-schemas.js';
 import { X_BUCKETS } from './rate-limits.js';
 
@@ -84,16 +84,9 @@ export function createXCredentialsProvider(
         bucket: X_BUCKETS.auth,
       });
       const tokens = parseApiResponse(XTokenSchema, response, 'x', 'POST /2/oauth2/token');
-      current = {
-        ...current,
-        accessToken: tokens.access_token,
-        // X rotates the refresh token; keep the old one only if X sent none.
-        refreshToken: tokens.refresh_token ?? current.refreshToken,
-        ...(tokens.expires_in === undefined
-          ? { expiresAt: undefined }
-          : { expiresAt: new Date(clock.now() + tokens.expires_in * 1000).toISOString() }),
-      };
-      if (current.expiresAt === undefined) delete current.expiresAt;
+      const { expiresAt: _old, ...rest } = current;
+      // X rotates the refresh token; keep the old one only if X sent none.
+      current = { ...rest, refreshToken: current.refreshToken, ...tokensFromAnswer(tokens, { expiresFrom: clock.now() }) };
     } catch (error) {
       throw new AuthError(
         reason === 'expired'

@@ -1,4 +1,4 @@
-import { connectRequest, type OAuthConnect } from '@smm/core/adapter-kit';
+import { bearerTokensOf, connectRequest, tokensFromAnswer, type OAuthConnect } from '@smm/core/adapter-kit';
 import { YOUTUBE_ANALYTICS_SCOPE } from './analytics-report.js';
 import { ChannelListSchema } from './api-schemas.js';
 import type { YouTubeCredentials } from './credentials.js';
@@ -45,15 +45,11 @@ export function youtubeConnect(config: {
     clientAuthentication: 'client_secret_post',
     refresh: 'static',
     toCredentials: (tokens, { clientId, clientSecret }) => ({
-      accessToken: tokens.access_token,
-      ...(tokens.refresh_token ? { refreshToken: tokens.refresh_token } : {}),
+      ...tokensFromAnswer(tokens),
       clientId,
       ...(clientSecret ? { clientSecret } : {}),
     }),
-    tokensOf: (credentials) => ({
-      accessToken: credentials.accessToken,
-      ...(credentials.refreshToken ? { refreshToken: credentials.refreshToken } : {}),
-    }),
+    tokensOf: bearerTokensOf,
     async listConnectableAccounts(credentials, context) {
       const url = new URL(`${config.baseUrl.replace(/\/+$/, '')}/youtube/v3/channels`);
       url.searchParams.set('part', 'snippet');

@@ -87,6 +87,7 @@ export {
   type RefreshTokenGrantOptions,
   type RefreshedTokens,
 } from './refresh-token-grant.js';
+export { bearerTokensOf, tokensFromAnswer, type OAuthTokenAnswer, type StoredTokens } from './oauth-tokens.js';
 export { refreshTokenBearer, type RefreshableCredentials, type RefreshTokenBearerOptions } from './refresh-token-bearer.js';
 export { fetchSettingSchema, httpUrlSchema, positiveMsSchema } from './settings-schemas.js';
 export { noopLogger, type LogFields, type Logger } from '../client/index.js';

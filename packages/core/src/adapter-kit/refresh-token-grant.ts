@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AuthError } from '../errors/index.js';
 import type { AdapterHttpClient } from './current-spec.js';
+import { tokensFromAnswer } from './oauth-tokens.js';
 import { parseApiResponse } from './parse-api-response.js';
 
 /** Where and how one network takes the refresh-token grant; what {@link refreshTokenGrant} needs besides the tokens. */
@@ -95,12 +96,5 @@ export async function refreshTokenGrant(options: RefreshTokenGrantOptions): Prom
   } catch (error) {
     throw new AuthError(options.messages.refused, { platform, refreshable: false, cause: error, secrets: options.secrets() });
   }
-  const expiresIn = options.clock === undefined ? undefined : token.expires_in;
-  return {
-    accessToken: token.access_token,
-    ...(token.refresh_token === undefined ? {} : { refreshToken: token.refresh_token }),
-    ...(expiresIn === undefined || options.clock === undefined
-      ? {}
-      : { expiresAt: new Date(options.clock.now() + expiresIn * 1000).toISOString() }),
-  };
+  return options.clock === undefined ? tokensFromAnswer(token) : tokensFromAnswer(token, { expiresFrom: options.clock.now() });
 }
