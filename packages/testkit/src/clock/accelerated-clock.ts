@@ -1,4 +1,4 @@
-import type { Clock } from '@smm/core/clock';
+import { systemClock, type Clock } from '@smm/core/clock';
 import { ValidationError } from '@smm/core/errors';
 
 /** Options of {@link createAcceleratedClock}. */
@@ -66,25 +66,7 @@ export function createAcceleratedClock(options: AcceleratedClockOptions): Accele
     speed,
     now,
     iso: () => new Date(now()).toISOString(),
-    sleep: (ms, signal) =>
-      new Promise<void>((resolve, reject) => {
-        if (signal?.aborted) {
-          reject(signal.reason);
-          return;
-        }
-        const onAbort = () => {
-          clearTimeout(timer);
-          reject(signal?.reason);
-        };
-        const timer = setTimeout(
-          () => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-          },
-          Math.max(0, ms) / speed,
-        );
-        timer.unref?.();
-        signal?.addEventListener('abort', onAbort, { once: true });
-      }),
+    // A wait of `ms` on this clock is a real wait of ms ÷ speed, as abortable (and as unref'd) as the system clock's.
+    sleep: (ms, signal) => systemClock.sleep(Math.max(0, ms) / speed, signal),
   };
 }
