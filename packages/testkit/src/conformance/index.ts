@@ -14,4 +14,11 @@ export {
   type ConformanceResult,
 } from './conformance-checks.js';
 export { canonicalJson, check, sameJson } from './stored-json-assertions.js';
-export { collectCheckResults, describeError, withStoreHandles, type StoreHandles } from './store-check-runner.js';
+export {
+  collectCheckResults,
+  describeError,
+  withStoreHandles,
+  type StoreHandles,
+  type StoreSuiteCheck,
+  type StoreSuiteOptions,
+} from './store-check-runner.js';

@@ -5,9 +5,28 @@ import type { ConformanceResult } from './conformance-checks.js';
  * same data (another connection) for the concurrency checks, and clean-up.
  */
 export interface StoreHandles<TStore> {
+  /** A fresh, empty store; called once per check. */
   createStore(): Promise<TStore> | TStore;
+  /** Closes a store made by `createStore` (and deletes its data) after each check. */
   destroyStore?(store: TStore): Promise<void> | void;
+  /**
+   * A second handle on the SAME data — another connection, another process's view — used by
+   * the concurrency checks. Default: the same object. Closed by `destroyStore` if you pass it.
+   */
   openSecondHandle?(store: TStore): Promise<TStore> | TStore;
+}
+
+/** Options of a store conformance suite: its name and how it gets its stores. */
+export interface StoreSuiteOptions<TStore> extends StoreHandles<TStore> {
+  /** The suite's name, e.g. `'@smm/store-sqlite'`. */
+  name: string;
+}
+
+/** One check of a store conformance suite. */
+export interface StoreSuiteCheck {
+  name: string;
+  /** Runs the check against a fresh store (created and destroyed through the suite's options). */
+  run(): Promise<void>;
 }
 
 /**

@@ -7,30 +7,16 @@ import {
   sameJson,
   withStoreHandles,
   type ConformanceResult,
+  type StoreSuiteCheck,
+  type StoreSuiteOptions,
 } from '../conformance/index.js';
 import { INBOX_T0, inboxConversation, richInboxConversation } from './inbox-conversation-fixtures.js';
 
 /** Options of the inbox store conformance suite. */
-export interface InboxConformanceOptions {
-  /** The suite's name, e.g. `'@smm/store-sqlite inbox'`. */
-  name: string;
-  /** A fresh, empty store; called once per check. */
-  createStore(): Promise<InboxStore> | InboxStore;
-  /** Closes a store made by `createStore` (and deletes its data) after each check. */
-  destroyStore?(store: InboxStore): Promise<void> | void;
-  /**
-   * A second handle on the SAME data — another connection, another instance's view — used
-   * by the concurrency checks. Default: the same object. Closed by `destroyStore` if you pass it.
-   */
-  openSecondHandle?(store: InboxStore): Promise<InboxStore> | InboxStore;
-}
+export type InboxConformanceOptions = StoreSuiteOptions<InboxStore>;
 
 /** One check of the inbox store suite. */
-export interface InboxConformanceCheck {
-  name: string;
-  /** Runs the check against a fresh store (created and destroyed through the options). */
-  run(): Promise<void>;
-}
+export type InboxConformanceCheck = StoreSuiteCheck;
 
 type Body = (store: InboxStore, second: InboxStore) => Promise<void>;
 

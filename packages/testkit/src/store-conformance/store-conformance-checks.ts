@@ -14,30 +14,16 @@ import {
   sameJson,
   withStoreHandles,
   type ConformanceResult,
+  type StoreSuiteCheck,
+  type StoreSuiteOptions,
 } from '../conformance/index.js';
 import { T0, at, richEntry, storeEntry } from './store-entry-fixtures.js';
 
-/** Options of the store conformance suite. */
-export interface StoreConformanceOptions {
-  /** The suite's name, e.g. `'@smm/store-sqlite'`. */
-  name: string;
-  /** A fresh, empty store; called once per check. */
-  createStore(): Promise<ScheduleStore> | ScheduleStore;
-  /** Closes a store made by `createStore` (and deletes its data) after each check. */
-  destroyStore?(store: ScheduleStore): Promise<void> | void;
-  /**
-   * A second handle on the SAME data — another connection, another process's view — used by
-   * the contention checks. Default: the same object. Closed by `destroyStore` if you pass it.
-   */
-  openSecondHandle?(store: ScheduleStore): Promise<ScheduleStore> | ScheduleStore;
-}
+/** Options of the schedule store conformance suite. */
+export type StoreConformanceOptions = StoreSuiteOptions<ScheduleStore>;
 
-/** One check of the store suite. */
-export interface StoreConformanceCheck {
-  name: string;
-  /** Runs the check against a fresh store (created and destroyed through the options). */
-  run(): Promise<void>;
-}
+/** One check of the schedule store suite. */
+export type StoreConformanceCheck = StoreSuiteCheck;
 
 type Body = (store: ScheduleStore, second: ScheduleStore) => Promise<void>;
 
