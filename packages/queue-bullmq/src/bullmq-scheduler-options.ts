@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Redis } from 'ioredis';
 import type { Clock } from '@smm/core';
 import type { CalendarEntry, ScheduleStore } from '@smm/core/schedule-store';
+import { ONE_CONNECTION, RedisUrlSchema } from './redis-connection-schema.js';
 
 /**
  * What the BullMQ worker calls per job: the core runner's `executeEntry` (a `Scheduler` from
@@ -89,10 +90,7 @@ export const BullmqSchedulerOptionsSchema = z
         error: 'must be an ioredis client created with maxRetriesPerRequest: null',
       })
       .optional(),
-    url: z
-      .string()
-      .regex(/^rediss?:\/\//, { error: 'must be a redis:// or rediss:// URL' })
-      .optional(),
+    url: RedisUrlSchema.optional(),
     queueName: z
       .string()
       .min(1)
@@ -109,7 +107,4 @@ export const BullmqSchedulerOptionsSchema = z
     overdueAlertMs: nonNegative('ms').default(60_000),
     clock: z.custom<Clock>((value) => value != null && typeof (value as Clock).now === 'function', { error: 'must be a Clock' }).optional(),
   })
-  .refine((options) => (options.connection === undefined) !== (options.url === undefined), {
-    error: 'pass exactly one of `connection` (an ioredis client) or `url`',
-    path: ['connection'],
-  });
+  .refine(...ONE_CONNECTION);

@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { ValidationError } from '@smm/core/errors';
+import { parseWithSchema } from '@smm/core';
 import {
   InboxConflictError,
   compareConversations,
@@ -10,6 +10,7 @@ import {
   type InboxStoreFilter,
   type StoredConversation,
 } from '@smm/core/listening';
+import { RedisStoreOptionsSchema } from './redis-store-options.js';
 
 /** Options of {@link createRedisInboxStore}: an ioredis connection you own, or a URL, and the key prefix. */
 export interface RedisInboxStoreOptions {
@@ -67,7 +68,7 @@ return 0
  * the same version exactly one wins and the other gets `InboxConflictError`. Passes
  * `@smm/testkit/inbox-conformance`.
  *
- * @throws ValidationError when neither or both of `connection` and `url` are given.
+ * @throws ValidationError naming the field: neither or both of `connection` and `url`, a URL that is not redis:// or rediss://, a prefix with braces or spaces, an unknown option.
  * @example
  * ```ts
  * import { createRedisInboxStore } from '@smm/queue-bullmq';
@@ -79,17 +80,11 @@ return 0
  * ```
  */
 export function createRedisInboxStore(options: RedisInboxStoreOptions): RedisInboxStore {
-  if (
-    (options.connection === undefined) === (options.url === undefined) ||
-    (options.url !== undefined && !/^rediss?:\/\//u.test(options.url))
-  ) {
-    throw new ValidationError('createRedisInboxStore options', [
-      { path: ['url'], code: 'custom', message: 'give exactly one of `connection` (an ioredis client) or `url` (redis:// or rediss://)' },
-    ]);
-  }
-  const owned = options.connection === undefined;
-  const redis = options.connection ?? new Redis(options.url!, { maxRetriesPerRequest: null });
-  const P = `{${options.prefix ?? 'smm'}}:`;
+  // The same fields, checked the same way, as the schedule store's.
+  const parsed = parseWithSchema(RedisStoreOptionsSchema, options, 'RedisInboxStoreOptions');
+  const owned = parsed.connection === undefined;
+  const redis = parsed.connection ?? new Redis(parsed.url!, { maxRetriesPerRequest: null });
+  const P = `{${parsed.prefix}}:`;
   const messageKey = (platform: string, id: string) => `${platform}\u0000${id}`;
   const plain = (conversation: Conversation): Conversation => {
     const { version: _version, ...rest } = conversation as StoredConversation;

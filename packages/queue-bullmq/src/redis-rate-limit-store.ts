@@ -11,6 +11,7 @@ import type {
 } from '@smm/core/http';
 import { runScript } from './lua-scripts.js';
 import { RATE_LIMIT_STEP } from './rate-limit-lua.js';
+import { HashTagPrefixSchema, ONE_CONNECTION, RedisClientSchema, RedisUrlSchema } from './redis-connection-schema.js';
 
 /** Options of {@link createRedisRateLimitStore}. */
 export interface RedisRateLimitStoreOptions {
@@ -41,31 +42,16 @@ export interface RedisRateLimitStore extends RateLimitStore {
 
 const OptionsSchema = z
   .strictObject({
-    connection: z
-      .custom<Redis>(
-        (value) => value != null && typeof value === 'object' && typeof (value as { evalsha?: unknown }).evalsha === 'function',
-        { error: 'must be an ioredis client (new Redis(...))' },
-      )
-      .optional(),
-    url: z
-      .string()
-      .regex(/^rediss?:\/\//, { error: 'must be a redis:// or rediss:// URL' })
-      .optional(),
-    prefix: z
-      .string()
-      .min(1, { error: 'must not be empty' })
-      .regex(/^[^{}\s]+$/, { error: 'must not contain braces or spaces (the store wraps it in {} as a cluster hash tag)' })
-      .default('smm'),
+    connection: RedisClientSchema.optional(),
+    url: RedisUrlSchema.optional(),
+    prefix: HashTagPrefixSchema,
     reservationTtlMs: z
       .number()
       .int({ error: 'must be a whole number of milliseconds' })
       .min(1_000, { error: 'must be ≥ 1000 ms (longer than any request takes)' })
       .default(120_000),
   })
-  .refine((options) => (options.connection === undefined) !== (options.url === undefined), {
-    error: 'pass exactly one of `connection` (an ioredis client) or `url`',
-    path: ['connection'],
-  });
+  .refine(...ONE_CONNECTION);
 
 /**
  * A rate-limit store on Redis, so many processes (BullMQ workers on many machines) plan one

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Redis } from 'ioredis';
+import { HashTagPrefixSchema, ONE_CONNECTION, RedisClientSchema, RedisUrlSchema } from './redis-connection-schema.js';
 
 /**
  * Options of {@link createRedisStore}: an ioredis connection you own, or a URL the store
@@ -28,26 +29,5 @@ export interface RedisStoreOptions {
 
 /** @internal */
 export const RedisStoreOptionsSchema = z
-  .strictObject({
-    connection: z
-      .custom<Redis>(
-        (value) => value != null && typeof value === 'object' && typeof (value as { evalsha?: unknown }).evalsha === 'function',
-        {
-          error: 'must be an ioredis client (new Redis(...))',
-        },
-      )
-      .optional(),
-    url: z
-      .string()
-      .regex(/^rediss?:\/\//, { error: 'must be a redis:// or rediss:// URL' })
-      .optional(),
-    prefix: z
-      .string()
-      .min(1, { error: 'must not be empty' })
-      .regex(/^[^{}\s]+$/, { error: 'must not contain braces or spaces (the store wraps it in {} as a cluster hash tag)' })
-      .default('smm'),
-  })
-  .refine((options) => (options.connection === undefined) !== (options.url === undefined), {
-    error: 'pass exactly one of `connection` (an ioredis client) or `url`',
-    path: ['connection'],
-  });
+  .strictObject({ connection: RedisClientSchema.optional(), url: RedisUrlSchema.optional(), prefix: HashTagPrefixSchema })
+  .refine(...ONE_CONNECTION);
