@@ -44,6 +44,7 @@ import {
   type ColumnarSnapshots,
   type EngagementGroup,
 } from '../packages/core/src/analytics/index.js';
+import { seededRandom } from './seeded-random.js';
 
 const ACCOUNTS = 1_000;
 const TOTAL_ROWS = 10_000_000;
@@ -66,14 +67,8 @@ const memory = () => {
 const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 const mrows = (rows: number, ms: number) => `${(((rows / ms) * 1000) / 1e6).toFixed(1)} M rows/s`;
 
-// Deterministic values: a tiny xorshift so every run sees the same data.
-let seed = 0x9e3779b9;
-const random = () => {
-  seed ^= seed << 13;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5;
-  return (seed >>> 0) / 4_294_967_296;
-};
+// Deterministic values: every run sees the same data.
+const { random, reseed } = seededRandom(0x9e3779b9);
 
 const NETWORKS = ['x', 'bluesky', 'mastodon'] as const;
 const accounts = Array.from({ length: ACCOUNTS }, (_, index) => `${NETWORKS[index % 3]}:acct-${index}`);
@@ -240,7 +235,7 @@ const CONTENDERS: readonly Contender[] = ['aggregator', 'plain', 'arguments'];
 
 /** One paired round: every chunk folded by all three, back to back, the order rotating from chunk to chunk. */
 function pairedRound(rows: number, order: 'time' | 'random'): Round {
-  seed = 0x1234567;
+  reseed(0x1234567);
   const aggregator = createEngagementAggregator({ timeZone: TIME_ZONE, by: 'reach' });
   const totals = plainTotals();
   const argumentsTotals = plainTotals();
@@ -301,7 +296,7 @@ const median = (values: number[]) => {
  * same start. `result()` is left out: its objects grow with groups, not rows.
  */
 function foldMemory(rows: number, order: 'time' | 'random'): { atOneMillion: number; atEnd: number; groups: number } {
-  seed = 0x1234567;
+  reseed(0x1234567);
   gc?.();
   const before = memory();
   let atOneMillion = 0;

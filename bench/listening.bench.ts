@@ -14,20 +14,14 @@
 // Run: npx tsx --expose-gc bench/listening.bench.ts
 import { compileRules, type ListeningRule } from '../packages/core/src/listening/index.js';
 import type { Mention } from '../packages/core/src/model/index.js';
+import { seededRandom } from './seeded-random.js';
 
 const MENTIONS = 100_000;
 const RULES = 50;
 const ROUNDS = 3;
 const TARGET = 1;
 
-let seed = 0x9e3779b9;
-const random = () => {
-  seed ^= seed << 13;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5;
-  return (seed >>> 0) / 4_294_967_296;
-};
-const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+const { random, pick } = seededRandom(0x9e3779b9);
 
 const BRANDS = ['acme', 'globex', 'initech', 'umbrella', 'hooli', 'soylent', 'stark', 'wayne', 'wonka', 'tyrell', 'cyberdyne', 'aperture'];
 const TOPICS = [

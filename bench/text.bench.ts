@@ -10,19 +10,13 @@
 // Run: npx tsx --expose-gc bench/text.bench.ts
 import twitter from 'twitter-text';
 import { countLength, TEXT_RULES } from '../packages/core/src/text/index.js';
+import { seededRandom } from './seeded-random.js';
 
 const CORPUS_BYTES = 1_000_000;
 const ROUNDS = 9;
 const TARGET = 5;
 
-let seed = 0x2545f491;
-const random = () => {
-  seed ^= seed << 13;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5;
-  return (seed >>> 0) / 4_294_967_296;
-};
-const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+const { random, pick } = seededRandom(0x2545f491);
 
 const WORDS = [
   'Bună',
