@@ -1,4 +1,4 @@
-import type { ErrorMapping } from '@smm/core/adapter-kit';
+import type { AdapterErrorResponse, ErrorMapping } from '@smm/core/adapter-kit';
 import { mapGraphError } from '@smm/meta-graph';
 
 /** Graph's code for a duplicate status update (the same message posted twice in a row). */
@@ -17,7 +17,7 @@ export const DUPLICATE_POST_CODE = 506;
  * mapFacebookError({ status: 400, headers: new Headers(), body: { error: { message: '(#80001) There have been too many calls to this Page account.', type: 'OAuthException', code: 80001, fbtrace_id: 'A1' } } })?.rateLimited; // true
  * ```
  */
-export function mapFacebookError(response: { status: number; headers: Headers; body: unknown }): ErrorMapping | undefined {
+export function mapFacebookError(response: AdapterErrorResponse): ErrorMapping | undefined {
   const mapping = mapGraphError(response);
   if (!mapping) return mapping;
   if (mapping.auth && !mapping.auth.refreshable) {

@@ -1,4 +1,4 @@
-import type { ErrorMapping } from '@smm/core/adapter-kit';
+import type { AdapterErrorResponse, ErrorMapping } from '@smm/core/adapter-kit';
 import { mapGraphError, readGraphError } from '@smm/meta-graph';
 
 /** Instagram's publishing-cap error: code 9, subcode 2207042 (IG error-code table). */
@@ -19,7 +19,7 @@ export const PUBLISHING_CAP_CODE = { code: 9, subcode: 2207042 } as const;
  * mapInstagramError({ status: 400, headers: new Headers(), body: { error: { code: 9, error_subcode: 2207042, message: 'Application request limit reached', type: 'OAuthException', fbtrace_id: 'A1' } } })?.platformCode; // 9
  * ```
  */
-export function mapInstagramError(response: { status: number; headers: Headers; body: unknown }): ErrorMapping | undefined {
+export function mapInstagramError(response: AdapterErrorResponse): ErrorMapping | undefined {
   const error = readGraphError(response.body);
   if (error?.code === PUBLISHING_CAP_CODE.code && error.subcode === PUBLISHING_CAP_CODE.subcode) {
     return {

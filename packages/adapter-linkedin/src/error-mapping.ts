@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ErrorMapping } from '@smm/core/adapter-kit';
+import type { AdapterErrorResponse, ErrorMapping } from '@smm/core/adapter-kit';
 
 // Rest.li error responses: { status, serviceErrorCode?, code?, message }; OAuth errors: { error, error_description }.
 // https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/error-handling
@@ -29,7 +29,7 @@ const REFUSED_STATUSES = new Set([400, 403, 404, 409, 410, 413, 415, 422, 426, 4
  * // { message: 'ERROR :: /author :: field is required but not found and has no default value', notActedOn: true }
  * ```
  */
-export function mapLinkedInError(response: { status: number; headers: Headers; body: unknown }): ErrorMapping | undefined {
+export function mapLinkedInError(response: AdapterErrorResponse): ErrorMapping | undefined {
   const { status } = response;
   const parsed = LinkedInErrorBodySchema.safeParse(response.body);
   const body = parsed.success ? parsed.data : undefined;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ErrorMapping } from '@smm/core/adapter-kit';
+import type { AdapterErrorResponse, ErrorMapping } from '@smm/core/adapter-kit';
 
 // Pinterest's error body: `{ code, message }` (Pinterest.Lib.Error / Error in its OpenAPI).
 const PinterestErrorSchema = z.object({ code: z.number().optional(), message: z.string().optional() }).loose();
@@ -18,7 +18,7 @@ export const TRIAL_IN_PRODUCTION_CODE = 29;
  * // { platformCode: 2, message: 'Authentication failed.', auth: { refreshable: true } }
  * ```
  */
-export function mapPinterestError(response: { status: number; headers: Headers; body: unknown }): ErrorMapping {
+export function mapPinterestError(response: AdapterErrorResponse): ErrorMapping {
   const parsed = PinterestErrorSchema.safeParse(response.body);
   const body = parsed.success ? parsed.data : {};
   const mapping: ErrorMapping = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ErrorMapping } from '@smm/core/adapter-kit';
+import type { AdapterErrorResponse, ErrorMapping } from '@smm/core/adapter-kit';
 
 // TikTok API v2 errors: { data: {}, error: { code, message, log_id } }; OAuth errors: { error, error_description, log_id }.
 // https://developers.tiktok.com/doc/tiktok-api-v2-error-handling
@@ -38,7 +38,7 @@ const REFUSED = new Set([400, 401, 403, 404, 413, 429]);
  * TikTok's message, advice and `log_id` (which TikTok support asks for).
  * https://developers.tiktok.com/doc/tiktok-api-v2-error-handling @internal
  */
-export function mapTikTokError(response: { status: number; headers: Headers; body: unknown }): ErrorMapping | undefined {
+export function mapTikTokError(response: AdapterErrorResponse): ErrorMapping | undefined {
   const { status } = response;
   const error = readTikTokError(response.body);
   const parts = [error?.message, error ? ADVICE[error.code] : undefined, error?.logId ? `log_id ${error.logId}` : undefined].filter(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ErrorMapping } from '@smm/core/adapter-kit';
+import type { AdapterErrorResponse, ErrorMapping } from '@smm/core/adapter-kit';
 
 // https://developers.google.com/youtube/v3/docs/errors: { error: { code, message, errors: [{ domain, reason, message }] } };
 // OAuth endpoints answer { error, error_description }.
@@ -45,7 +45,7 @@ const PLAIN = (text: string) => text.replace(/<[^>]*>/g, '');
  * // { platformCode: 'quotaExceeded', message: '…', rateLimited: true, notActedOn: true }
  * ```
  */
-export function mapYouTubeError(response: { status: number; headers: Headers; body: unknown }): ErrorMapping | undefined {
+export function mapYouTubeError(response: AdapterErrorResponse): ErrorMapping | undefined {
   const { status } = response;
   const parsed = GoogleErrorBodySchema.safeParse(response.body);
   const mapping: ErrorMapping = {};

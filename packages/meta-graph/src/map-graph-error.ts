@@ -1,4 +1,4 @@
-import type { ErrorMapping } from '@smm/core/adapter-kit';
+import type { AdapterErrorResponse, ErrorMapping } from '@smm/core/adapter-kit';
 import { readGraphError, type GraphError } from './graph-error-body.js';
 import { GRAPH_AUTH_SUBCODES, GRAPH_ERROR_CODES, isGraphPermissionCode, isGraphThrottleCode } from './graph-error-codes.js';
 
@@ -56,7 +56,7 @@ function isAuthError(error: GraphError, status: number): boolean {
  * // { platformCode: 190, auth: { refreshable: true }, message: 'Graph access token expired: … (code 190, subcode 463, fbtrace_id A1): …' }
  * ```
  */
-export function mapGraphError(response: { status: number; headers: Headers; body: unknown }): ErrorMapping | undefined {
+export function mapGraphError(response: AdapterErrorResponse): ErrorMapping | undefined {
   const error = readGraphError(response.body);
   if (!error) return undefined;
   // The code alone, so callers can compare numbers; the subcode is in the message.

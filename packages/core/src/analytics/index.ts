@@ -31,6 +31,7 @@ export {
   followersAround,
   viralityRate,
   type ClickOptions,
+  type InstantRange,
   type PerPostRateOptions,
   type PerPostVariant,
 } from './rates.js';

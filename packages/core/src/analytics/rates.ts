@@ -199,6 +199,12 @@ export function costPerEngagement(input: MetricSnapshot | readonly MetricSnapsho
   );
 }
 
+/** A span of time between two ISO-8601 instants (`start` included). */
+export interface InstantRange {
+  start: string;
+  end: string;
+}
+
 /**
  * Audience growth rate: **(followers at end − followers at start) ÷ followers at start**,
  * from an account's snapshots. Start is the latest observation at or before `range.start`
@@ -211,7 +217,7 @@ export function costPerEngagement(input: MetricSnapshot | readonly MetricSnapsho
  * // 2000 → 2100 followers → 0.05
  * ```
  */
-export function audienceGrowthRate(accountSnapshots: readonly MetricSnapshot[], range: { start: string; end: string }): number | null {
+export function audienceGrowthRate(accountSnapshots: readonly MetricSnapshot[], range: InstantRange): number | null {
   const start = followersAround(accountSnapshots, range.start, range.end, 'start');
   const end = followersAround(accountSnapshots, range.start, range.end, 'end');
   if (start === null || end === null || start.at === end.at) return null;

@@ -25,5 +25,10 @@ export interface Actor {
   reason?: string;
 }
 
+/** Who rejects an entry and why: a rejection always says why. */
+export interface Rejection extends Actor {
+  reason: string;
+}
+
 /** A pause scope: one account, or every account of a brand. */
 export type PauseScope = { accountKey: string } | { brand: string };

@@ -12,7 +12,7 @@ import {
   type BlackoutInput,
   type CalendarOptions,
 } from './calendar-options.js';
-import type { Actor, NewEntries, PauseScope, Placement } from './calendar-types.js';
+import type { Actor, NewEntries, PauseScope, Placement, Rejection } from './calendar-types.js';
 import { createEntries, createMany } from './create-entries.js';
 import { cancel, edit, schedule } from './entry-actions.js';
 import { recycleEvergreen } from './evergreen.js';
@@ -115,7 +115,7 @@ export interface Calendar {
    * await calendar.reject(entry.id, { by: 'li', reason: 'Wrong launch date' });
    * ```
    */
-  reject(id: string, actor: { by: string; reason: string }): Promise<CalendarEntry>;
+  reject(id: string, actor: Rejection): Promise<CalendarEntry>;
 
   /**
    * Changes an entry's draft. An edit after approval (status `approved` or `scheduled`)

@@ -41,7 +41,7 @@ export {
   type CalendarOptions,
   type ContentRulesSource,
 } from './calendar-options.js';
-export type { Actor, NewEntries, PauseScope, Placement } from './calendar-types.js';
+export type { Actor, NewEntries, PauseScope, Placement, Rejection } from './calendar-types.js';
 export { ActorSchema } from './actor.js';
 export { createCalendar, type Calendar } from './calendar.js';
 export { NoFreeSlotError } from './no-free-slot-error.js';

@@ -42,6 +42,8 @@ export type { ActOnMentionOptions, MentionAction, MentionActionResult } from './
 export type {
   AwaitPublishOptions,
   CallOptions,
+  DirectMessage,
+  FindPublishedQuery,
   ListMentionsOptions,
   PendingWaitOptions,
   PublishOptions,
@@ -49,6 +51,7 @@ export type {
   PublishResult,
   PublishSettledResult,
   PublishStatus,
+  SentDirectMessage,
   SmmClient,
 } from './smm-client.js';
 

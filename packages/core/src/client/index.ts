@@ -29,5 +29,8 @@ export {
   type PublishResult,
   type PublishSettledResult,
   type PublishStatus,
+  type SentDirectMessage,
   type SmmClient,
+  type DirectMessage,
+  type FindPublishedQuery,
 } from './create-client.js';

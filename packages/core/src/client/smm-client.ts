@@ -91,6 +91,27 @@ export interface ListMentionsOptions extends CallOptions {
   kinds?: readonly MentionKind[];
 }
 
+/** What `findPublished` looks for: the idempotency key a publish used, and what helps a lookup network match it. */
+export interface FindPublishedQuery {
+  idempotencyKey: string;
+  /** The draft that was published (lookup networks match its text). */
+  draft?: PostDraftInput;
+  /** ISO-8601: the post is not older than this (bounds the lookup). */
+  since?: string;
+}
+
+/** A direct message to send: to whom (the network's user id) and what. */
+export interface DirectMessage {
+  recipientId: string;
+  text: string;
+}
+
+/** A sent direct message: the network's id for it and when it was sent (ISO-8601 UTC). */
+export interface SentDirectMessage {
+  id: string;
+  sentAt: string;
+}
+
 /** The client through which apps publish and read, on any network. */
 export interface SmmClient extends EventSource<ClientEvents> {
   /** The accounts, validated (defaults applied). */
@@ -135,11 +156,7 @@ export interface SmmClient extends EventSource<ClientEvents> {
   getPostMetrics(account: AccountRef, post: PostRef, options?: CallOptions): Promise<MetricSnapshot>;
   getAccountMetrics(account: AccountRef, options?: CallOptions): Promise<MetricSnapshot>;
   /** The post published with this idempotency key, or `null`. */
-  findPublished(
-    account: AccountRef,
-    query: { idempotencyKey: string; draft?: PostDraftInput; since?: string },
-    options?: CallOptions,
-  ): Promise<PublishedPost | null>;
+  findPublished(account: AccountRef, query: FindPublishedQuery, options?: CallOptions): Promise<PublishedPost | null>;
   /**
    * The public profile, metrics and recent posts of any account on the network of `account`
    * (one of yours, whose credentials are used), e.g. a competitor's; `observedAt` is now.
@@ -147,11 +164,7 @@ export interface SmmClient extends EventSource<ClientEvents> {
    * @throws UnsupportedFeatureError when the network's adapter cannot read public accounts.
    */
   getPublicAccount(account: AccountRef, target: { handle: string } | { id: string }, options?: CallOptions): Promise<PublicAccount>;
-  sendDirectMessage(
-    account: AccountRef,
-    message: { recipientId: string; text: string },
-    options?: CallOptions,
-  ): Promise<{ id: string; sentAt: string }>;
+  sendDirectMessage(account: AccountRef, message: DirectMessage, options?: CallOptions): Promise<SentDirectMessage>;
   /**
    * v1.1: runs an action the network allows on a mention (like, hide a reply, block or mute its
    * author, report spam, …). An action the adapter does not declare in

@@ -216,6 +216,13 @@ export interface RedactedRequest {
   headers: Record<string, string>;
 }
 
+/** A request as an error may be given it: it is redacted on the way in and never kept raw. */
+export interface RequestLike {
+  method?: string;
+  url: string;
+  headers?: HeadersLike;
+}
+
 /**
  * Describes a request for an error or an event with every secret removed.
  *
@@ -225,10 +232,7 @@ export interface RedactedRequest {
  * // { method: 'POST', url: 'https://api.x.com/2/tweets', headers: { authorization: '[REDACTED]' } }
  * ```
  */
-export function describeRequest(
-  request: { method?: string; url: string; headers?: HeadersLike },
-  options: RedactOptions = {},
-): RedactedRequest {
+export function describeRequest(request: RequestLike, options: RedactOptions = {}): RedactedRequest {
   return {
     method: (request.method ?? 'GET').toUpperCase(),
     url: redactUrl(request.url, options),

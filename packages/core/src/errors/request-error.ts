@@ -1,12 +1,7 @@
-import { describeRequest, type HeadersLike, type RedactedRequest } from './redact.js';
+import { describeRequest, type RedactedRequest, type RequestLike } from './redact.js';
 import type { SmmErrorOptions } from './smm-error.js';
 
-/** A request as an error may be given it: it is redacted on the way in and never kept raw. */
-export interface RequestLike {
-  method?: string;
-  url: string;
-  headers?: HeadersLike;
-}
+export type { RequestLike } from './redact.js';
 
 /** Options shared by errors that come from an HTTP request. */
 export interface RequestErrorOptions extends SmmErrorOptions {

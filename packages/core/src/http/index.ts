@@ -11,6 +11,7 @@ export type {
   HttpClient,
   HttpClientEvents,
   HttpClientOptions,
+  HttpErrorResponse,
   HttpRequest,
   HttpResponse,
   RateLimitBucket,

@@ -173,6 +173,13 @@ export interface HttpResponse<T = unknown> {
   requestId?: string;
 }
 
+/** A failed response as `mapError` reads it: the status, the headers and the body (parsed JSON, else the text; null when empty). */
+export interface HttpErrorResponse {
+  status: number;
+  headers: Headers;
+  body: unknown;
+}
+
 /** What an adapter learns from a failed response to build the right error. */
 export interface ErrorMapping {
   /** The network's error code and message, read from its error body. */
@@ -224,7 +231,7 @@ export interface HttpClientOptions {
   concurrency?: number;
   bucketConcurrency?: Partial<Record<RateLimitBucket, number>>;
   /** Reads the network's error body (Graph error object, XRPC error, …). */
-  mapError?: (response: { status: number; headers: Headers; body: unknown }) => ErrorMapping | undefined;
+  mapError?: (response: HttpErrorResponse) => ErrorMapping | undefined;
   /** Header name for idempotency keys (Mastodon: `Idempotency-Key`); none by default. */
   idempotencyKeyHeader?: string;
   /** Header carrying the network's request id (e.g. `x-request-id`). */

@@ -1,4 +1,5 @@
 import type { AdapterV1MentionAction } from '../adapter-spec/index.js';
+import type { ActOnMentionOptions } from '../client/index.js';
 import { ValidationError } from '../errors/index.js';
 import type { Mention } from '../model/index.js';
 
@@ -10,12 +11,7 @@ export type InboxMentionAction = AdapterV1MentionAction;
  * that method. It refuses, before any request, an action the network does not support.
  */
 export interface MentionActor {
-  actOnMention(
-    account: string,
-    mention: Mention,
-    action: InboxMentionAction,
-    options?: { reason?: string; signal?: AbortSignal },
-  ): Promise<unknown>;
+  actOnMention(account: string, mention: Mention, action: InboxMentionAction, options?: ActOnMentionOptions): Promise<unknown>;
 }
 
 /** One action taken on an item of a conversation, kept in its history. */

@@ -1,9 +1,10 @@
+import type { DirectMessage } from '../client/index.js';
 import type { Account, Mention, PostRef } from '../model/index.js';
 import type { ReplySender } from './sources.js';
 
 /**
- * The part of the core client (`createClient(...)` from `@smm/core/adapter`) that answering
- * needs, described by shape so listening does not depend on the adapter module.
+ * The part of the core client (`createClient(...)` from `@smm/core/client`) that answering
+ * needs, described by shape (types only), so listening never loads the client module.
  */
 export interface ReplyingClient {
   reply(
@@ -14,7 +15,7 @@ export interface ReplyingClient {
   ): Promise<{ published: { parts: PostRef[] } }>;
   sendDirectMessage?(
     account: { platform: string; id: string },
-    message: { recipientId: string; text: string },
+    message: DirectMessage,
     options?: { signal?: AbortSignal },
   ): Promise<{ id: string }>;
 }

@@ -1,4 +1,4 @@
-import type { Account, Mention, Page, PostRef } from '../model/index.js';
+import type { Account, Mention, MentionAuthor, Page, PostRef } from '../model/index.js';
 
 /**
  * Where {@link listen} reads mentions from: one page at a time, per account. The core client
@@ -39,5 +39,5 @@ export interface ReplySender {
   /** Publishes `text` as a public reply to `inReplyTo` from `account`. */
   reply?(account: Account, inReplyTo: Mention, text: string, options?: { signal?: AbortSignal }): Promise<PostRef>;
   /** Sends `text` privately to `to` from `account`. */
-  sendDirectMessage?(account: Account, to: Mention['author'], text: string, options?: { signal?: AbortSignal }): Promise<{ id: string }>;
+  sendDirectMessage?(account: Account, to: MentionAuthor, text: string, options?: { signal?: AbortSignal }): Promise<{ id: string }>;
 }

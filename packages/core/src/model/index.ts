@@ -47,7 +47,7 @@ export {
   type ThreadPart,
   type Visibility,
 } from './post-draft.js';
-export { MENTION_KINDS, MentionAuthorSchema, MentionSchema, type Mention, type MentionKind } from './mention.js';
+export { MENTION_KINDS, MentionAuthorSchema, MentionSchema, type Mention, type MentionAuthor, type MentionKind } from './mention.js';
 export {
   CANONICAL_METRICS,
   MetricSnapshotSchema,

@@ -18,6 +18,9 @@ export const MentionAuthorSchema = z.object({
   url: HttpUrlSchema.optional(),
 });
 
+/** The author of a mention (inferred from {@link MentionAuthorSchema}). */
+export interface MentionAuthor extends z.infer<typeof MentionAuthorSchema> {}
+
 /** Anything addressed to the brand: a mention, reply, comment, quote, direct message or review. */
 export const MentionSchema = z.object({
   /** The network's id for this item. */

@@ -13,4 +13,4 @@ export type { EntryOutcome } from './entry-outcome.js';
 export type { SchedulerEventName, SchedulerEvents } from './scheduler-events.js';
 export type { SchedulerHealth } from './scheduler-health.js';
 export { RetryPolicySchema, resolveRetryPolicy, retryDelayMs, type RetryPolicy, type RetryPolicyInput } from './retry-policy.js';
-export { classifyPublishFailure, describePublishFailure, type PublishFailureKind } from './publish-failure.js';
+export { classifyPublishFailure, describePublishFailure, type PublishFailure, type PublishFailureKind } from './publish-failure.js';

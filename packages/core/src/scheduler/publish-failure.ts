@@ -43,6 +43,12 @@ export function classifyPublishFailure(error: unknown): PublishFailureKind {
   return 'ambiguous';
 }
 
+/** Why a publish failed, as an entry records it (`error` of its history record): the error's code and its secret-free message. */
+export interface PublishFailure {
+  code: string;
+  message: string;
+}
+
 /**
  * The `{ code, message }` an entry records for an error: the SmmError's code and message
  * (already secret-free), or `unexpected_error` and the redacted message of anything else.
@@ -52,7 +58,7 @@ export function classifyPublishFailure(error: unknown): PublishFailureKind {
  * describePublishFailure(new AuthError('token revoked')); // { code: 'auth_error', message: 'token revoked' }
  * ```
  */
-export function describePublishFailure(error: unknown): { code: string; message: string } {
+export function describePublishFailure(error: unknown): PublishFailure {
   if (SmmError.isInstance(error)) return { code: error.code, message: error.message };
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'unexpected_error', message: redactText(message) };
