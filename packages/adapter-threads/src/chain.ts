@@ -3,6 +3,7 @@ import { containerProgress, graphPath, publishContainer, readContainerStatus, ty
 import { createPartContainer } from './containers.js';
 import { findOwnPost, type LookupSettings } from './find-post.js';
 import type { HandlePart, ThreadsHandle } from './pending-handle.js';
+import { addPermalinks } from './permalinks.js';
 
 /** The output of a chain whose every part is live: ids (and permalinks when known), root first. @internal */
 export function chainOutput(parts: ReadonlyArray<Pick<HandlePart, 'id' | 'permalink'>>): PublishOutput {
@@ -46,7 +47,8 @@ const pending = (handle: ThreadsHandle, stage: string, pollAfterMs?: number): Pe
  * `FINISHED` (`POST /{threads-user-id}/threads_publish`, https://developers.facebook.com/documentation/threads/posts),
  * and — when the container says `PUBLISHED` but the answer to the publish was lost — finds the
  * post by its text instead of publishing again. Each part replies to the one before
- * (`reply_to_id`). Answers the chain once every part is live, else pending with the new handle;
+ * (`reply_to_id`). Answers the chain once every part is live (with each part's permalink, best effort:
+ * see `addPermalinks`), else pending with the new handle;
  * a container in `ERROR` or `EXPIRED` ends it with the kit's typed error.
  * @internal
  */
@@ -101,5 +103,6 @@ export async function advanceChain(
     });
     part.id = published.id;
   }
+  await addPermalinks(handle.parts, context, settings.apiVersion);
   return chainOutput(handle.parts);
 }

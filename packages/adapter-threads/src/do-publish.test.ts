@@ -42,6 +42,37 @@ describe('publishing a post: container, status, threads_publish', () => {
     expect(sim.posts().map((post) => [post.id, post.text])).toEqual([[published.parts[0]!.id, 'Hello Threads']]);
   });
 
+  it("answers with each part's permalink, read back with GET /{threads-media-id}?fields=permalink", async () => {
+    const { sim, client, account } = testEnv();
+    const { published } = await client.publish(account, { text: 'Part one', thread: [{ text: 'Part two' }] });
+    expect(published.parts).toHaveLength(2);
+    for (const part of published.parts) {
+      // The URL Threads gives the post when it is read on its own (a separate request).
+      const read = await client.getPost(account, { id: part.id });
+      expect(read?.ref.url).toMatch(/^https:\/\/www\.threads\.net\/@[^/]+\/post\/[\w-]+$/);
+      expect(part.url).toBe(read!.ref.url);
+    }
+    const reads = sim.requests.filter((request) => request.method === 'GET' && request.query.fields === 'permalink');
+    expect(reads.map((request) => request.path).sort()).toEqual(published.parts.map((part) => `/v1.0/${part.id}`).sort());
+  });
+
+  it('publishes without a URL when the permalink cannot be read: the post is live, nothing is published twice', async () => {
+    const { sim, client, account } = testEnv();
+    sim.faults.inject({
+      kind: '5xx',
+      status: 500,
+      count: 1_000,
+      // Reads of a published post (container reads have other ids).
+      match: (request) => request.method === 'GET' && sim.posts().some((post) => request.path === `/v1.0/${post.id}`),
+    });
+    const { published } = await client.publish(account, { text: 'No link yet' });
+    sim.faults.clear();
+    expect(published.parts).toHaveLength(1);
+    expect(published.parts[0]!.url).toBeUndefined();
+    expect(sim.posts().map((post) => [post.id, post.text])).toEqual([[published.parts[0]!.id, 'No link yet']]);
+    expect(sim.requests.filter((request) => request.path === `/v1.0/${USER}/threads_publish`)).toHaveLength(1);
+  });
+
   it('sends an image by URL as IMAGE with image_url and alt_text', async () => {
     const { sim, client, account } = testEnv();
     const photo = image(sim, 1);

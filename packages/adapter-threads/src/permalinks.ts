@@ -1,0 +1,39 @@
+import { parseApiResponse, type AdapterContext } from '@smm/core/adapter-kit';
+import { graphPath } from '@smm/meta-graph';
+import { ThreadsMediaSchema } from './api-schemas.js';
+import type { HandlePart } from './pending-handle.js';
+
+/** The longest a permalink read may take, waits for the rate limit included: the post is live already. */
+export const PERMALINK_WAIT_MS = 5_000;
+
+/**
+ * Reads the permalink of every live part that has none yet, so a publish answers with the
+ * post's URL as on the other networks: `GET /{threads-media-id}?fields=permalink`
+ * (https://developers.facebook.com/documentation/threads/retrieve-and-discover-posts/retrieve-posts,
+ * "Retrieve a single Threads media object"). `threads_publish` answers only the id, and the URL's
+ * shortcode is not the id. Best effort: the parts are published whatever happens here, so a
+ * failed read, a caller's abort or a read that would take longer than {@link PERMALINK_WAIT_MS}
+ * (a rate-limit wait) leaves that part without a URL.
+ * @internal
+ */
+export async function addPermalinks(parts: HandlePart[], context: AdapterContext, apiVersion: string): Promise<void> {
+  const missing = parts.filter((part) => part.id !== undefined && part.permalink === undefined);
+  if (missing.length === 0 || context.signal?.aborted) return;
+  const limit = AbortSignal.timeout(PERMALINK_WAIT_MS);
+  const signal = context.signal === undefined ? limit : AbortSignal.any([context.signal, limit]);
+  await Promise.all(
+    missing.map(async (part) => {
+      try {
+        const response = await context.http.request({
+          path: graphPath(apiVersion, encodeURIComponent(part.id!)),
+          searchParams: { fields: 'permalink' },
+          signal,
+        });
+        const { permalink } = parseApiResponse(ThreadsMediaSchema, response, 'threads', 'GET /{threads-media-id}');
+        if (permalink) part.permalink = permalink;
+      } catch {
+        // No URL for this part; its id is what identifies it.
+      }
+    }),
+  );
+}
