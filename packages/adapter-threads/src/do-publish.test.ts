@@ -48,7 +48,7 @@ describe('publishing a post: container, status, threads_publish', () => {
     expect(published.parts).toHaveLength(2);
     for (const part of published.parts) {
       // The URL Threads gives the post when it is read on its own (a separate request).
-      const read = await client.getPost(account, { id: part.id });
+      const read = await client.getPost(account, part);
       expect(read?.ref.url).toMatch(/^https:\/\/www\.threads\.net\/@[^/]+\/post\/[\w-]+$/);
       expect(part.url).toBe(read!.ref.url);
     }
