@@ -58,7 +58,7 @@ export async function postThreadsChain(clock: Clock, article: { title: string; u
     );
     expect(sim.mediaHost.files().length === 1 && posts[0]!.mediaIds.length === 1, 'the cover went through the media host');
     say(
-      `published a chain of ${posts.length} posts (${polls} container polls), the cover from the media host: ${published.parts[0]!.url ?? published.parts[0]!.id}`,
+      `published a chain of ${posts.length} posts (${polls} container polls; the cover went through the media host), first post ${published.parts[0]!.url ?? published.parts[0]!.id}`,
     );
     detail(`requests: ${sim.requests.map((request) => `${request.method} ${request.path}`).join(' → ')}`);
   } finally {
