@@ -3,7 +3,11 @@ import { graphPath } from '@smm/meta-graph';
 import { ThreadsMediaSchema } from './api-schemas.js';
 import type { HandlePart } from './pending-handle.js';
 
-/** The longest the permalink reads may take on the adapter's clock, waits for the rate limit included: the post is live already. */
+/**
+ * The longest the permalink reads may take, in real time: the post is live already. Real time,
+ * as the HTTP client's own timeouts (they measure the network); a clock that runs fast in tests
+ * or demos would otherwise cut every read short.
+ */
 export const PERMALINK_WAIT_MS = 5_000;
 
 /**
@@ -12,37 +16,27 @@ export const PERMALINK_WAIT_MS = 5_000;
  * (https://developers.facebook.com/documentation/threads/retrieve-and-discover-posts/retrieve-posts,
  * "Retrieve a single Threads media object"). `threads_publish` answers only the id, and the URL's
  * shortcode is not the id. Best effort: the parts are published whatever happens here, so a
- * failed read, the caller's abort, or reads still unanswered after {@link PERMALINK_WAIT_MS} of
- * the adapter's clock (a slow answer, retries, a rate-limit wait) leave those parts without a URL.
+ * failed read, the caller's abort, or reads still unanswered after {@link PERMALINK_WAIT_MS}
+ * (a slow answer, retries, a rate-limit wait) leave those parts without a URL.
  * @internal
  */
 export async function addPermalinks(parts: HandlePart[], context: AdapterContext, apiVersion: string): Promise<void> {
   const missing = parts.filter((part) => part.id !== undefined && part.permalink === undefined);
   if (missing.length === 0 || context.signal.aborted) return;
-  const deadline = new AbortController();
-  // The cap runs on the adapter's clock (as the client's waits do); it is cancelled once the reads end.
-  context.clock.sleep(PERMALINK_WAIT_MS, deadline.signal).then(
-    () => deadline.abort(new Error(`the permalink reads took longer than ${PERMALINK_WAIT_MS} ms`)),
-    () => undefined,
+  const signal = AbortSignal.any([context.signal, AbortSignal.timeout(PERMALINK_WAIT_MS)]);
+  await Promise.all(
+    missing.map(async (part) => {
+      try {
+        const response = await context.http.request({
+          path: graphPath(apiVersion, encodeURIComponent(part.id!)),
+          searchParams: { fields: 'permalink' },
+          signal,
+        });
+        const { permalink } = parseApiResponse(ThreadsMediaSchema, response, 'threads', 'GET /{threads-media-id}');
+        if (permalink) part.permalink = permalink;
+      } catch {
+        // No URL for this part; its id is what identifies it.
+      }
+    }),
   );
-  const signal = AbortSignal.any([context.signal, deadline.signal]);
-  try {
-    await Promise.all(
-      missing.map(async (part) => {
-        try {
-          const response = await context.http.request({
-            path: graphPath(apiVersion, encodeURIComponent(part.id!)),
-            searchParams: { fields: 'permalink' },
-            signal,
-          });
-          const { permalink } = parseApiResponse(ThreadsMediaSchema, response, 'threads', 'GET /{threads-media-id}');
-          if (permalink) part.permalink = permalink;
-        } catch {
-          // No URL for this part; its id is what identifies it.
-        }
-      }),
-    );
-  } finally {
-    deadline.abort();
-  }
 }
