@@ -1,9 +1,9 @@
 import { Temporal } from 'temporal-polyfill';
 import type { ValidationIssue } from '../errors/index.js';
 
-// RFC 5545 §3.3.10 (RECUR), checked part by part before rrule-temporal sees the rule, which
-// accepts out-of-range values (BYHOUR=25) and yields nonsense or nothing for them. The
-// checks and their wording follow python-dateutil, which refuses the same rules.
+// RFC 5545 §3.3.10 (RECUR), checked part by part before the rule is expanded
+// (recurrence.ts assumes a checked rule): out-of-range values (BYHOUR=25) are refused,
+// naming the part. The checks follow python-dateutil, which refuses the same rules.
 
 const FREQS = ['SECONDLY', 'MINUTELY', 'HOURLY', 'DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'] as const;
 const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];

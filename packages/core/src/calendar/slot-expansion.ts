@@ -1,9 +1,9 @@
-import { RRuleTemporal } from 'rrule-temporal';
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 import { TimeZoneSchema, parseWithSchema } from '../model/index.js';
 import { InstantRangeSchema } from './instant-range.js';
 import { wallTimeToMs } from './local-time.js';
+import { Recurrence } from './recurrence.js';
 import {
   SlotRuleSchema,
   WEEKDAYS,
@@ -63,23 +63,22 @@ function wallsOfWeekly(rule: Extract<SlotRule, { kind: 'weekly' }>, from: number
   }
 }
 
-const recurrences = new WeakMap<SlotRule, RRuleTemporal>();
+const recurrences = new WeakMap<SlotRule, Recurrence>();
 
 function wallsOfRecurrence(rule: Extract<SlotRule, { kind: 'rrule' }>, from: number, to: number, out: number[]): void {
-  // The rule runs in UTC, so it yields every wall-clock time it names — rrule-temporal would
-  // drop times that fall in a gap of the account's zone; the DST rule above places them.
+  // The rule runs on wall times (read as UTC), so it yields every wall-clock time it names,
+  // those in a DST gap of the account's zone too; the DST rule above places them.
   // UNTIL is an instant: it is left out here and applied once the zone gives each wall time
   // its instant (comparing it with wall times read as UTC is off by the zone's offset).
   let recurrence = recurrences.get(rule);
   if (recurrence === undefined) {
-    recurrence = new RRuleTemporal({ rruleString: rruleBody(rule), dtstart: wallToUtcZoned(rule.start), maxIterations: 1_000_000 });
+    recurrence = new Recurrence(rruleBody(rule), rule.start);
     recurrences.set(rule, recurrence);
   }
   const until = rruleUntilMs(rule);
   const excluded = new Set(rule.exdates.map((wall) => wallToUtcZoned(wall).epochMilliseconds));
-  for (const zoned of recurrence.between(new Date(from), new Date(to), true)) {
-    const wall = zoned.epochMilliseconds;
-    if (wall >= from && wall < to && !excluded.has(wall)) out.push(wall, until);
+  for (const wall of recurrence.walls(from, to)) {
+    if (!excluded.has(wall)) out.push(wall, until);
   }
   for (const rdate of rule.rdates) {
     const wall = wallToUtcZoned(rdate).epochMilliseconds;

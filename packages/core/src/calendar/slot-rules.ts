@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { RRuleTemporal } from 'rrule-temporal';
 import { Temporal } from 'temporal-polyfill';
 import { ValidationError } from '../errors/index.js';
+import { unreachableIssues } from './recurrence.js';
 import { rruleIssues, untilMs, withoutUntil } from './rrule-parts.js';
 
 /**
@@ -101,11 +101,8 @@ export const RecurrenceSlotsSchema = z
     const issues = rruleIssues(rule);
     for (const issue of issues) context.addIssue({ code: 'custom', path: issue.path, message: issue.message });
     if (issues.length > 0) return;
-    try {
-      new RRuleTemporal({ rruleString: withoutUntil(rule), dtstart: wallToUtcZoned(value.start) });
-    } catch (error) {
-      context.addIssue({ code: 'custom', path: ['rrule'], message: `is not a valid RFC 5545 RRULE (${(error as Error).message})` });
-    }
+    for (const issue of unreachableIssues(withoutUntil(rule), value.start))
+      context.addIssue({ code: 'custom', path: issue.path, message: issue.message });
   });
 
 /** RFC 5545 queue slots. */
@@ -130,7 +127,7 @@ export function wallToUtcZoned(wall: string): Temporal.ZonedDateTime {
   return Temporal.PlainDateTime.from(wall).toZonedDateTime('UTC');
 }
 
-/** The rule as rrule-temporal runs it: no prefix, no UNTIL (applied to instants instead). @internal */
+/** The rule as it is expanded: no prefix, no UNTIL (applied to instants instead). @internal */
 export function rruleBody(rule: RecurrenceSlots): string {
   return withoutUntil(normaliseRrule(rule.rrule));
 }
