@@ -105,6 +105,21 @@ describe('RRULE expansion, hand-computed cases', () => {
       /BYHOUR=23: never reached — with INTERVAL=4 from start 2026-08-03T17:15 the hours are 1, 5, 9, 13, 17, 21/,
     );
   });
+
+  it('yields nothing, at once, for BYSETPOS positions no period can hold (as python-dateutil, which searches to year 9999)', () => {
+    // One second per SECONDLY period: position 2 never exists. Walking the COUNT rule would take hours.
+    expect(utc('FREQ=SECONDLY;BYDAY=MO;BYSETPOS=2;COUNT=2', '2026-01-01T00:00', '2026-01-01T00:00:00Z', '2027-01-01T00:00:00Z')).toEqual(
+      [],
+    );
+    expect(utc('FREQ=HOURLY;BYMINUTE=0;BYSETPOS=2;COUNT=3', '2026-01-01T00:00', '2026-01-01T00:00:00Z', '2026-01-02T00:00:00Z')).toEqual(
+      [],
+    );
+    // Two times a day: -3 never exists, -1 does.
+    expect(utc('FREQ=DAILY;BYHOUR=9,17;BYSETPOS=-3,-1', '2026-01-01T00:00', '2026-01-01T00:00:00Z', '2026-01-03T00:00:00Z')).toEqual([
+      '2026-01-01T17:00:00.000Z',
+      '2026-01-02T17:00:00.000Z',
+    ]);
+  });
 });
 
 describe('RRULE expansion by windows', () => {

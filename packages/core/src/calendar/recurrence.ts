@@ -267,8 +267,15 @@ export class Recurrence {
   private counted: number[] | null = null;
   private readonly years = new Map<number, YearInfo>();
 
+  /** BYSETPOS names only positions past the most slots a period can hold: no slot, ever. */
+  private readonly never: boolean;
+
   constructor(body: string, startWall: string) {
-    this.rule = parseRule(body, startWall);
+    const rule = (this.rule = parseRule(body, startWall));
+    const times = rule.freq < HOURLY ? rule.timeset.length : rule.freq === SECONDLY ? 1 : rule.subset.length;
+    const most = times * [366, 31, 7, 1, 1, 1, 1][rule.freq]!;
+    // (python-dateutil searches such a rule to year 9999; a COUNT rule here would walk 400 years.)
+    this.never = rule.bysetpos !== null && rule.bysetpos.every((position) => Math.abs(position) > most);
   }
 
   /**
@@ -282,6 +289,7 @@ export class Recurrence {
    */
   walls(from: number, to: number): number[] {
     const out: number[] = [];
+    if (this.never) return out;
     if (this.rule.count !== null) {
       // COUNT counts from DTSTART: expand from there once (at most COUNT occurrences), then slice.
       this.counted ??= this.expand(this.rule.start, Infinity, this.rule.count);
