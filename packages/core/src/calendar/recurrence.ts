@@ -1,5 +1,5 @@
 import type { ValidationIssue } from '../errors/index.js';
-import { rruleParts } from './rrule-parts.js';
+import { RRULE_WEEKDAYS, rruleParts } from './rrule-parts.js';
 
 // RFC 5545 §3.3.10 recurrence expansion, in wall-clock time read as UTC (no DST here: the
 // zone places each wall time later). It follows python-dateutil's `rrule`, the reference
@@ -21,8 +21,6 @@ const DAILY = 3;
 const HOURLY = 4;
 const MINUTELY = 5;
 const SECONDLY = 6;
-/** Weekday codes, Monday = 0 (python's `date.weekday()`). */
-const WEEKDAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 const DAY_S = 86_400;
 
 /** A checked RRULE, ready to expand. */
@@ -55,7 +53,13 @@ const sorted = (values: Iterable<number>): number[] => [...new Set(values)].sort
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 const floorMod = (a: number, b: number): number => ((a % b) + b) % b;
 
-function civil(day: number): { year: number; month: number; mday: number } {
+interface CivilDate {
+  year: number;
+  month: number;
+  mday: number;
+}
+
+function civil(day: number): CivilDate {
   const date = new Date(day * 86_400_000);
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, mday: date.getUTCDate() };
 }
@@ -86,12 +90,12 @@ function parseRule(body: string, startWall: string): Rule {
       bymonth ??= [startDate.month];
       monthdays = [startDate.mday];
     } else if (freq === MONTHLY) monthdays = [startDate.mday];
-    else if (freq === WEEKLY) byday = [WEEKDAY_CODES[weekdayOf(startDay)]!];
+    else if (freq === WEEKLY) byday = [RRULE_WEEKDAYS[weekdayOf(startDay)]!];
   }
   let byweekday: Set<number> | null = null;
   let bynweekday: Array<[number, number]> | null = null;
   for (const item of byday ?? []) {
-    const weekday = WEEKDAY_CODES.indexOf(item.slice(-2));
+    const weekday = RRULE_WEEKDAYS.indexOf(item.slice(-2) as (typeof RRULE_WEEKDAYS)[number]);
     const n = item.length > 2 ? Number(item.slice(0, -2)) : 0;
     // A position counts only within a month or a year; elsewhere the weekday alone counts.
     if (n === 0 || freq > MONTHLY) (byweekday ??= new Set()).add(weekday);
@@ -109,7 +113,7 @@ function parseRule(body: string, startWall: string): Rule {
     freq,
     interval: Number(parts.get('INTERVAL') ?? 1),
     count: parts.has('COUNT') ? Number(parts.get('COUNT')) : null,
-    wkst: WEEKDAY_CODES.indexOf((parts.get('WKST') ?? 'MO').toUpperCase()),
+    wkst: RRULE_WEEKDAYS.indexOf((parts.get('WKST') ?? 'MO').toUpperCase() as (typeof RRULE_WEEKDAYS)[number]),
     start,
     bymonth: bymonth === null ? null : new Set(bymonth),
     byweekno,
@@ -227,21 +231,22 @@ function yearInfo(year: number, rule: Rule): YearInfo {
   return { firstDay, yearLen, weekNumbers: rule.byweekno === null ? null : weekNumberMask(year, rule), nthDays };
 }
 
-/** Whether `day` passes every BY… day part (the period's days are intersected). */
-function dayMatches(day: number, info: YearInfo, rule: Rule, nthDays: Set<number> | null): boolean {
-  const { month, mday, year } = civil(day);
-  if (rule.bymonth !== null && !rule.bymonth.has(month)) return false;
+/**
+ * Whether `day` passes every BY… day part (the period's days are intersected). `info` is the
+ * year of `day`, `date` its calendar fields.
+ */
+function dayMatches(day: number, date: CivilDate, info: YearInfo, rule: Rule, nthDays: Set<number> | null): boolean {
+  if (rule.bymonth !== null && !rule.bymonth.has(date.month)) return false;
   if (info.weekNumbers !== null && info.weekNumbers[day - info.firstDay] !== 1) return false;
   if (rule.byweekday !== null && !rule.byweekday.has(weekdayOf(day))) return false;
   if (nthDays !== null && !nthDays.has(day)) return false;
   if (rule.bymonthday.size + rule.bynmonthday.size > 0) {
-    const monthLen = dayOf(year, month + 1, 1) - dayOf(year, month, 1);
-    if (!rule.bymonthday.has(mday) && !rule.bynmonthday.has(mday - monthLen - 1)) return false;
+    const monthLen = dayOf(date.year, date.month + 1, 1) - dayOf(date.year, date.month, 1);
+    if (!rule.bymonthday.has(date.mday) && !rule.bynmonthday.has(date.mday - monthLen - 1)) return false;
   }
   if (rule.byyearday !== null) {
-    const yday = day - dayOf(year, 1, 1) + 1;
-    const yearLen = isLeap(year) ? 366 : 365;
-    if (!rule.byyearday.has(yday) && !rule.byyearday.has(yday - yearLen - 1)) return false;
+    const yday = day - info.firstDay + 1;
+    if (!rule.byyearday.has(yday) && !rule.byyearday.has(yday - info.yearLen - 1)) return false;
   }
   return true;
 }
@@ -375,8 +380,9 @@ export class Recurrence {
       if (rule.bynweekday !== null && rule.freq === MONTHLY) nthWeekdays(firstDay, lastDay, rule, (nthDays = new Set()));
       const instances: number[] = [];
       for (let day = firstDay; day <= lastDay; day += 1) {
-        const info = this.year(civil(day).year);
-        if (!dayMatches(day, info, rule, rule.freq === YEARLY ? info.nthDays : nthDays)) continue;
+        const date = civil(day);
+        const info = this.year(date.year);
+        if (!dayMatches(day, date, info, rule, rule.freq === YEARLY ? info.nthDays : nthDays)) continue;
         for (const time of rule.timeset) instances.push(day * DAY_S + time);
       }
       for (const second of rule.bysetpos === null ? instances : pickPositions(instances, rule.bysetpos)) {
@@ -403,8 +409,8 @@ export class Recurrence {
       const at = rule.start + k * step;
       if (at >= end) return;
       const day = Math.floor(at / DAY_S);
-      const info = this.year(civil(day).year);
-      if (!dayMatches(day, info, rule, null)) {
+      const date = civil(day);
+      if (!dayMatches(day, date, this.year(date.year), rule, null)) {
         k = skipTo((day + 1) * DAY_S);
         continue;
       }

@@ -6,7 +6,9 @@ import type { ValidationIssue } from '../errors/index.js';
 // naming the part. The checks follow python-dateutil, which refuses the same rules.
 
 const FREQS = ['SECONDLY', 'MINUTELY', 'HOURLY', 'DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'] as const;
-const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+/** RRULE weekday codes, Monday first (index = python's `date.weekday()`). @internal */
+export const RRULE_WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+const DAYS: readonly string[] = RRULE_WEEKDAYS;
 
 interface NumberPart {
   min: number;
