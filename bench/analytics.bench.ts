@@ -7,7 +7,9 @@
 // arrays, NaN = absent), generated chunk by chunk into the same arrays so row count does not
 // grow memory. It validates every row (finite instant, account index inside `accounts`),
 // maps the batch's account indexes to its own, finds the local day in any zone and grows its
-// grid as days and accounts arrive.
+// grid as days and accounts arrive. From the second batch on the same arrays it folds them
+// with loops compiled for those arrays (fold-specialisation.ts); a last part feeds it a new
+// copy of every chunk instead, which goes through its shared loops.
 //
 // Two baselines, same process and same chunks, each a plain typed-array loop written for
 // this data — local-day table precomputed for the known days (53 local midnights), a dense
@@ -54,6 +56,7 @@ const TIME_ZONE = 'Europe/Bucharest'; // crosses the 2026-03-29 DST change
 const START = Date.parse('2026-02-01T00:00:00Z');
 const TARGET_RATIO = 0.9;
 const ROUNDS = 7; // paired rounds per order; the median ratio is reported
+const FRESH_ROUNDS = 3; // paired rounds per order on fresh arrays
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) console.warn('run with --expose-gc for steadier memory figures');
@@ -214,6 +217,24 @@ function plainLoopOnArguments(input: typeof batch, starts: Float64Array, totals:
   }
 }
 
+/** The chunk copied into new arrays: what a reader that allocates per batch hands over. */
+function freshCopy(): typeof batch {
+  const { metrics } = batch;
+  return {
+    ...batch,
+    account: batch.account.slice(),
+    observedAtMs: batch.observedAtMs.slice(),
+    metrics: {
+      likes: metrics.likes.slice(),
+      comments: metrics.comments.slice(),
+      shares: metrics.shares.slice(),
+      quotes: metrics.quotes.slice(),
+      clicks: metrics.clicks.slice(),
+      reach: metrics.reach.slice(),
+    },
+  };
+}
+
 /** CPU milliseconds of this process since `from` (see the header). */
 const cpuMs = (from: NodeJS.CpuUsage) => {
   const used = process.cpuUsage(from);
@@ -355,6 +376,39 @@ for (const order of ['time', 'random'] as const) {
     `${order.padEnd(6)} order cross-check: ${groups} groups × ${ROUNDS} rounds × 2 plain loops, ${wrong} mismatches; result() ${median(resultMs).toFixed(0)} ms (not in the ratio)`,
   );
   if (wrong > 0) failed = true;
+}
+
+// Fresh arrays for every batch (a reader that allocates per batch): the aggregator's shared
+// loops, paired chunk by chunk with the plain loop on arguments reading the same new copy.
+{
+  const ratios: number[] = [];
+  for (const order of ['time', 'random'] as const) {
+    for (let round = 0; round < FRESH_ROUNDS; round += 1) {
+      reseed(0x1234567);
+      const aggregator = createEngagementAggregator({ timeZone: TIME_ZONE, by: 'reach' });
+      const totals = plainTotals();
+      let aggregatorMs = 0;
+      let argumentsMs = 0;
+      for (let offset = 0, chunk = 0; offset < TOTAL_ROWS; offset += CHUNK, chunk += 1) {
+        fillChunk(offset, order);
+        const copy = freshCopy(); // not timed
+        gc?.(); // nor the collection of the last copies
+        for (const which of chunk % 2 === 0 ? ['aggregator', 'arguments'] : ['arguments', 'aggregator']) {
+          const started = process.cpuUsage();
+          if (which === 'aggregator') aggregator.addColumns(copy);
+          else plainLoopOnArguments(copy, dayStarts, totals, DAYS + 2);
+          if (which === 'aggregator') aggregatorMs += cpuMs(started);
+          else argumentsMs += cpuMs(started);
+        }
+      }
+      if (mismatches(aggregator.result(), totals) > 0) failed = true;
+      ratios.push(argumentsMs / aggregatorMs);
+    }
+    console.log(
+      `${order.padEnd(6)} order, fresh arrays every batch (the shared loops), median of ${FRESH_ROUNDS} paired rounds: vs plain loop on arguments ${median(ratios).toFixed(2)}× (${spread(ratios)}) ${verdict(median(ratios))}`,
+    );
+    ratios.length = 0;
+  }
 }
 
 const held = foldMemory(TOTAL_ROWS, 'random');

@@ -71,14 +71,13 @@ export {
   type SignalPoint,
   type SignalSeverity,
 } from './signals.js';
+export type { ColumnarSnapshots, MetricColumn } from './columnar-snapshots.js';
 export {
   aggregateEngagement,
   createEngagementAggregator,
-  type ColumnarSnapshots,
   type EngagementAggregator,
   type EngagementAggregatorOptions,
   type EngagementGroup,
-  type MetricColumn,
 } from './streaming.js';
 export {
   buildReport,

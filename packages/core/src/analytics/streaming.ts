@@ -3,33 +3,10 @@ import { ValidationError } from '../errors/index.js';
 import { CANONICAL_METRICS, TimeZoneSchema, parseWithSchema, type CanonicalMetric, type MetricSnapshot } from '../model/index.js';
 import { DEFAULT_ENGAGEMENT_INTERACTIONS } from './engagement.js';
 import { safeRatio } from './metric-values.js';
+import type { ColumnarSnapshots, MetricColumn } from './columnar-snapshots.js';
+import type { FoldColumns, FoldTarget } from './fold-rows.js';
+import { foldsFor } from './fold-specialisation.js';
 import { ZoneDayIndex } from './zone-day-index.js';
-
-/** A numeric column; `NaN` marks a value the network did not report (absent, not 0). */
-export type MetricColumn = Float64Array | Float32Array;
-
-/**
- * Snapshots in columnar form, for volume: row `i` is account `accounts[account[i]]`, observed
- * (or window starting) at `observedAtMs[i]`, with `metrics.likes[i]`, … (NaN = absent).
- * Reuse the arrays between batches to keep memory flat.
- *
- * @example
- * ```ts
- * const batch: ColumnarSnapshots = {
- *   length: 2, accounts: ['x:1', 'x:2'], account: new Uint32Array([0, 1]),
- *   observedAtMs: new Float64Array([Date.parse('2026-03-01T10:00:00Z'), Date.parse('2026-03-01T11:00:00Z')]),
- *   metrics: { likes: new Float64Array([3, 5]), reach: new Float64Array([100, NaN]) },
- * };
- * ```
- */
-export interface ColumnarSnapshots {
-  length: number;
-  /** Account names; rows refer to them by index. */
-  accounts: readonly string[];
-  account: Uint32Array | Uint16Array | Uint8Array | Int32Array;
-  observedAtMs: Float64Array;
-  metrics: Partial<Record<CanonicalMetric, MetricColumn>>;
-}
 
 /** Engagement totals and rate of one account on one local day. */
 export interface EngagementGroup {
@@ -91,7 +68,7 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
     by = 'reach',
     interactions = [...DEFAULT_ENGAGEMENT_INTERACTIONS],
   } = parseWithSchema(OptionsSchema, options, 'createEngagementAggregator options');
-  const days = new ZoneDayIndex(timeZone);
+  const days = ZoneDayIndex.shared(timeZone);
   const accountIndex = new Map<string, number>();
   const accountNames: string[] = [];
   // `platform` → `accountId` → index, so `add` builds no key string per row.
@@ -340,16 +317,11 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
       }
       checkRow(batch, 0);
       days.dayOf(times[0]!);
-      const params: FoldParams = {
+      let foldColumns: FoldColumns = {
         times,
-        accounts: batch.account,
-        translate,
-        direct,
         starts: days.starts,
-        grid,
-        width: gridAccounts,
-        days: gridDays,
-        dayShift: days.firstEpochDay - gridFirstDay,
+        accounts: batch.account,
+        denominators,
         // Slots past `count` are never read: they hold the first column only to keep one type.
         count: columns.length,
         c0: columns[0]!,
@@ -358,23 +330,36 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
         c3: columns[3] ?? columns[0]!,
         c4: columns[4] ?? columns[0]!,
         c5: columns[5] ?? columns[0]!,
-        denominators,
+      };
+      let folds = foldsFor(foldColumns);
+      const target: FoldTarget = {
+        sums: grid.all,
+        cells: grid.cells,
+        width: gridAccounts,
+        days: gridDays,
+        dayShift: days.firstEpochDay - gridFirstDay,
+        translate,
+        direct,
         length,
       };
-      // The hot loop lives in a plain top-level function (no captured variables, so V8 keeps it
-      // tight). It stops at a row it cannot place — outside the day table or the grid, or a bad
-      // row (checked then, so validation costs the loop one compare) — and, in sparse mode,
-      // folds nothing: those rows go through the slots one by one.
+      // The hot loop (fold-rows.ts) stops at a row it cannot place — outside the day table or
+      // the grid, or a bad row (checked then, so validation costs the loop one compare) — and,
+      // in sparse mode, folds nothing: those rows go through the slots one by one.
       let row = 0;
       let useGrid = syncGrid();
       while (row < length) {
         if (useGrid) {
-          params.starts = days.starts;
-          params.grid = grid;
-          params.width = gridAccounts;
-          params.days = gridDays;
-          params.dayShift = days.firstEpochDay - gridFirstDay;
-          row = foldRows(params, row);
+          if (foldColumns.starts !== days.starts) {
+            // The day table grew: loops compiled for the old one must not run on.
+            foldColumns = { ...foldColumns, starts: days.starts };
+            folds = foldsFor(foldColumns);
+          }
+          target.sums = grid.all;
+          target.cells = grid.cells;
+          target.width = gridAccounts;
+          target.days = gridDays;
+          target.dayShift = days.firstEpochDay - gridFirstDay;
+          row = folds.foldRows(target, row);
           if (row >= length) break;
           // A bad row, or a day outside the day table or the grid's span: grow them, then resume.
           checkRow(batch, row);
@@ -384,7 +369,7 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
         for (; row < length; row += 1) {
           checkRow(batch, row);
           const base = slotFor(translate[batch.account[row]!]!, days.dayOf(times[row]!)) * 4;
-          foldOne(params, row, sums, base);
+          folds.foldOne(row, sums, base);
         }
       }
     },
@@ -468,212 +453,6 @@ function emptyGrid(cells: number): GridColumns {
   const all = new Float64Array(cells * 4);
   const column = (index: number) => all.subarray(index * cells, (index + 1) * cells);
   return { all, cells, engagements: column(0), denominators: column(1), rows: column(2), used: column(3) };
-}
-
-/** What the hot loop reads. */
-interface FoldParams {
-  times: Float64Array;
-  accounts: ColumnarSnapshots['account'];
-  translate: Int32Array;
-  /** `translate` is the identity: rows' account indexes are the aggregator's. */
-  direct: boolean;
-  /** Local-midnight instants of the zone table. */
-  starts: Float64Array;
-  /** The grid's columns, one entry per (day × account) cell. */
-  grid: GridColumns;
-  /** Accounts per day row of the grid. */
-  width: number;
-  /** Day rows of the grid. */
-  days: number;
-  /** Grid row of day-table index 0 (day-table index + dayShift = grid row). */
-  dayShift: number;
-  /** Interaction columns present (c0 … c5; at least 1, the rest are the NaN pad). */
-  count: number;
-  c0: MetricColumn;
-  c1: MetricColumn;
-  c2: MetricColumn;
-  c3: MetricColumn;
-  c4: MetricColumn;
-  c5: MetricColumn;
-  /** The denominator per row (NaN = absent), `views` already falling back to `videoViews`. */
-  denominators: MetricColumn;
-  length: number;
-}
-
-/** Rows per block of {@link foldRows}: the loop is chosen again for each block. */
-const BLOCK = 4096;
-
-/**
- * Folds rows from `from` into the grid; returns the first row it cannot place (outside the
- * day table or the grid's days, a non-finite instant, an account index outside the batch's
- * names) or `length`. Rows go in blocks, each through one of two loops chosen from how often
- * the local day changes over the block's first rows: while rows mostly stay on one day (a
- * time-ordered feed) the day is looked up only when a row leaves it; when it changes often,
- * each row's day is looked up directly (faster there: no run bookkeeping). Both loops live in
- * this one function so that V8 compiles it on its own, not inlined into `addColumns`.
- */
-function foldRows(p: FoldParams, from: number): number {
-  const { times, accounts, translate, starts, denominators, c0, c1, c2, c3, c4, c5 } = p;
-  // Column offsets in the grid's one buffer: Σ engagements at 0, Σ denominator, rows, used.
-  const sums = p.grid.all;
-  const cells = p.grid.cells | 0;
-  const denominatorAt = cells;
-  const rowsAt = 2 * cells;
-  const usedAt = 3 * cells;
-  // Small integers for V8 (`| 0`): a day number computed through Temporal may arrive as a
-  // heap number, and one such value turns all the index arithmetic into doubles.
-  const width = p.width | 0;
-  const days = p.days | 0;
-  const dayShift = p.dayShift | 0;
-  const count = p.count | 0;
-  const length = p.length | 0;
-  const lo = starts[0]!;
-  const hi = starts[starts.length - 1]!;
-  const span = starts.length - 1;
-  const known = translate.length;
-  // `=== true`: V8 then knows it holds a boolean (a plain read is tested as any value, on every row).
-  const direct = p.direct === true;
-  for (let block = from; block < length; block += BLOCK) {
-    // (Not Math.min: V8 may hand back a heap number, and the row index would stop being a small integer.)
-    const end = length - block > BLOCK ? block + BLOCK : length;
-    const sample = end - block > SAMPLE ? block + SAMPLE : end;
-    // A day change every 16 rows or more often in the block's first rows: look each row's day up.
-    if (dayChanges(times, starts, block, sample) * 16 < sample - block) {
-      // The day of the last row, so a run of rows from one day skips the lookup.
-      let dayStart = 0;
-      let dayEnd = 0;
-      let rowBase = 0;
-      for (let row = block; row < end; row += 1) {
-        const at = times[row]!;
-        if (!(at >= dayStart && at < dayEnd)) {
-          if (!(at >= lo && at < hi)) return row; // NaN too
-          let day = ((at - lo) / 86_400_000) | 0;
-          if (day >= span) day = span - 1;
-          while (starts[day]! > at) day -= 1;
-          while (starts[day + 1]! <= at) day += 1;
-          const gridRow = day + dayShift;
-          if (gridRow < 0 || gridRow >= days) return row;
-          dayStart = starts[day]!;
-          dayEnd = starts[day + 1]!;
-          rowBase = Math.imul(gridRow, width);
-        }
-        const account = accounts[row]!;
-        if (account >= known) return row;
-        const engagement = interactionsAt(count, c0, c1, c2, c3, c4, c5, row);
-        const cell = rowBase + (direct ? account : translate[account]!);
-        sums[cell + rowsAt]! += 1;
-        const denominator = denominators[row]!;
-        if (engagement !== engagement || denominator !== denominator) continue;
-        sums[cell]! += engagement;
-        sums[cell + denominatorAt]! += denominator;
-        sums[cell + usedAt]! += 1;
-      }
-    } else {
-      for (let row = block; row < end; row += 1) {
-        const at = times[row]!;
-        if (!(at >= lo && at < hi)) return row; // NaN too
-        let day = ((at - lo) / 86_400_000) | 0;
-        if (day >= span) day = span - 1;
-        while (starts[day]! > at) day -= 1;
-        while (starts[day + 1]! <= at) day += 1;
-        const gridRow = day + dayShift;
-        if (gridRow >>> 0 >= days) return row; // below 0 too
-        const account = accounts[row]!;
-        if (account >= known) return row;
-        const engagement = interactionsAt(count, c0, c1, c2, c3, c4, c5, row);
-        const cell = Math.imul(gridRow, width) + (direct ? account : translate[account]!);
-        sums[cell + rowsAt]! += 1;
-        const denominator = denominators[row]!;
-        if (engagement !== engagement || denominator !== denominator) continue;
-        sums[cell]! += engagement;
-        sums[cell + denominatorAt]! += denominator;
-        sums[cell + usedAt]! += 1;
-      }
-    }
-  }
-  return length;
-}
-
-/** Rows of a block sampled to choose its loop. */
-const SAMPLE = 64;
-
-/**
- * How many times the local day changes from row to row in [from, to), the first row counting
- * as one change; a row outside the day table ends the count (the fold stops there anyway).
- */
-function dayChanges(times: Float64Array, starts: Float64Array, from: number, to: number): number {
-  const lo = starts[0]!;
-  const hi = starts[starts.length - 1]!;
-  let changes = 0;
-  let last = -1;
-  for (let row = from; row < to; row += 1) {
-    const at = times[row]!;
-    if (!(at >= lo && at < hi)) break;
-    let day = Math.min(Math.floor((at - lo) / 86_400_000), starts.length - 2);
-    while (starts[day]! > at) day -= 1;
-    while (starts[day + 1]! <= at) day += 1;
-    if (day !== last) ((changes += 1), (last = day));
-  }
-  return changes;
-}
-
-/** Index 0 (no interaction reported): NaN; index 1: 0. */
-const NONE_REPORTED = new Float64Array([Number.NaN, 0]);
-
-/**
- * Σ of the interaction columns present at `row` (the first `count` of c0 … c5), or NaN when
- * none reports. Small enough for V8 to inline into the loops; a `const` binding, so the
- * inlined copy needs no check that the function is still the same on every row.
- */
-const interactionsAt = (
-  count: number,
-  c0: MetricColumn,
-  c1: MetricColumn,
-  c2: MetricColumn,
-  c3: MetricColumn,
-  c4: MetricColumn,
-  c5: MetricColumn,
-  row: number,
-): number => {
-  let engagement = 0;
-  let reported = 0;
-  // Only the columns present are read (the count branches are perfectly predicted).
-  let value = c0[row]!;
-  if (value === value) ((engagement += value), (reported = 1));
-  if (count > 1) {
-    value = c1[row]!;
-    if (value === value) ((engagement += value), (reported = 1));
-    if (count > 2) {
-      value = c2[row]!;
-      if (value === value) ((engagement += value), (reported = 1));
-      if (count > 3) {
-        value = c3[row]!;
-        if (value === value) ((engagement += value), (reported = 1));
-        if (count > 4) {
-          value = c4[row]!;
-          if (value === value) ((engagement += value), (reported = 1));
-          if (count > 5) {
-            value = c5[row]!;
-            if (value === value) ((engagement += value), (reported = 1));
-          }
-        }
-      }
-    }
-  }
-  // NaN added by a table read, not chosen by `reported ? … : NaN`: with the ternary V8 kept
-  // every row's sum as a tagged value, boxing and unboxing it (twice the loops' machine code).
-  return engagement + NONE_REPORTED[reported]!;
-};
-
-/** Folds one row into `store` at `base` ([engagements, denominator, rows, used]; the sparse path). */
-function foldOne(p: FoldParams, row: number, store: Float64Array, base: number): void {
-  store[base + 2]! += 1;
-  const engagement = interactionsAt(p.count, p.c0, p.c1, p.c2, p.c3, p.c4, p.c5, row);
-  const denominator = p.denominators[row]!;
-  if (engagement !== engagement || denominator !== denominator) return;
-  store[base]! += engagement;
-  store[base + 1]! += denominator;
-  store[base + 3]! += 1;
 }
 
 function isColumnar(item: MetricSnapshot | ColumnarSnapshots): item is ColumnarSnapshots {

@@ -3,6 +3,8 @@ import { startOfLocalDate } from './calendar-buckets.js';
 
 const DAY_MS = 86_400_000;
 
+const SHARED = new Map<string, ZoneDayIndex>();
+
 /**
  * Maps instants to local calendar days of one zone in O(1): a table of local-midnight
  * instants, grown on demand, searched from an estimate (local days are 23–25 h, so the
@@ -24,6 +26,18 @@ export class ZoneDayIndex {
 
   constructor(timeZone: string) {
     this.timeZone = timeZone;
+  }
+
+  /**
+   * The process's index for `timeZone`, shared by every aggregator in that zone: local
+   * midnights are facts of the zone, so a new aggregator starts with the days already
+   * computed (Temporal is the slow part), and loops compiled for a day table
+   * (fold-specialisation.ts) keep serving aggregator after aggregator.
+   */
+  static shared(timeZone: string): ZoneDayIndex {
+    let index = SHARED.get(timeZone);
+    if (index === undefined) SHARED.set(timeZone, (index = new ZoneDayIndex(timeZone)));
+    return index;
   }
 
   /** Local day of `ms` as days since 1970-01-01 (local calendar). Also sets lastStart/lastEnd/lastDay. */
