@@ -3,40 +3,38 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ValidationError } from '../errors/index.js';
 import type { FoldColumns } from './fold-rows.js';
 import { foldsFor } from './fold-specialisation.js';
-import { createEngagementAggregator, type ColumnarSnapshots, type EngagementGroup } from './index.js';
+import { asReferenceGroups, engagementReference } from './__tests__/engagement-reference.js';
+import { createEngagementAggregator, type ColumnarSnapshots } from './index.js';
 
-interface Row {
+type Row = {
   account: string;
   at: number;
   likes: number;
   comments: number;
   shares: number;
   reach: number;
-}
+};
 
-// An independent reference: local dates from Intl, sums in a Map keyed by account and date.
-function reference(rows: Row[], timeZone: string) {
-  const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-  const groups = new Map<string, { rows: number; used: number; engagements: number; denominator: number }>();
-  for (const row of rows) {
-    const key = `${row.account}|${format.format(new Date(row.at))}`;
-    const group = groups.get(key) ?? { rows: 0, used: 0, engagements: 0, denominator: 0 };
-    group.rows += 1;
-    const values = [row.likes, row.comments, row.shares].filter((value) => !Number.isNaN(value));
-    if (values.length > 0 && !Number.isNaN(row.reach)) {
-      group.used += 1;
-      group.engagements += values.reduce((sum, value) => sum + value, 0);
-      group.denominator += row.reach;
-    }
-    groups.set(key, group);
-  }
-  return [...groups.entries()].map(([key, group]) => ({ key, ...group })).sort((a, b) => (a.key < b.key ? -1 : 1));
-}
+const reference = (rows: readonly Row[], timeZone: string) => engagementReference(rows, timeZone, ['likes', 'comments', 'shares']);
+const asKeyed = asReferenceGroups;
 
-const asKeyed = (groups: EngagementGroup[]) =>
-  groups
-    .map(({ account, date, rows, used, engagements, denominator }) => ({ key: `${account}|${date}`, rows, used, engagements, denominator }))
-    .sort((a, b) => (a.key < b.key ? -1 : 1));
+/** Shared-loop columns of `rows` rows whose one interaction column is also the denominator. */
+function columnsOf(times: Float64Array, c0: Float64Array): FoldColumns {
+  const rows = times.length;
+  return {
+    times,
+    starts: new Float64Array(rows),
+    accounts: new Uint32Array(rows),
+    denominators: c0,
+    count: 1,
+    c0,
+    c1: c0,
+    c2: c0,
+    c3: c0,
+    c4: c0,
+    c5: c0,
+  };
+}
 
 /** One set of arrays, refilled batch after batch (what a reader keeping memory flat does). */
 function reusedBuffers(capacity: number) {
@@ -135,19 +133,7 @@ describe('loops compiled for reused arrays', () => {
   it('compiles on the second sight of the same arrays, keeps that copy, and goes back to the shared loops for other arrays', () => {
     const times = new Float64Array(4);
     const c0 = new Float64Array(4);
-    const columns: FoldColumns = {
-      times,
-      starts: new Float64Array(3),
-      accounts: new Uint32Array(4),
-      denominators: c0,
-      count: 1,
-      c0,
-      c1: c0,
-      c2: c0,
-      c3: c0,
-      c4: c0,
-      c5: c0,
-    };
+    const columns = columnsOf(times, c0);
     const first = foldsFor(columns);
     const second = foldsFor({ ...columns });
     const third = foldsFor({ ...columns });
@@ -174,19 +160,7 @@ describe('loops compiled for reused arrays', () => {
     const { foldsFor: isolated } = await import('./fold-specialisation.js');
     const { createEngagementAggregator: create } = await import('./streaming.js');
     const c0 = new Float64Array(2);
-    const columns: FoldColumns = {
-      times: new Float64Array(2),
-      starts: new Float64Array(2),
-      accounts: new Uint32Array(2),
-      denominators: c0,
-      count: 1,
-      c0,
-      c1: c0,
-      c2: c0,
-      c3: c0,
-      c4: c0,
-      c5: c0,
-    };
+    const columns = columnsOf(new Float64Array(2), c0);
     const shared = isolated(columns);
     expect(isolated(columns)).toBe(shared);
     expect(isolated(columns)).toBe(shared);

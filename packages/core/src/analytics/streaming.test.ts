@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors/index.js';
+import { asReferenceGroups, engagementReference } from './__tests__/engagement-reference.js';
 import { postSnapshot } from './__tests__/fixtures.js';
-import { aggregateEngagement, createEngagementAggregator, type ColumnarSnapshots, type EngagementGroup } from './index.js';
+import { aggregateEngagement, createEngagementAggregator, type ColumnarSnapshots } from './index.js';
 
 describe('streaming engagement aggregator', () => {
   it('groups by account and local day in the zone (async iterable of snapshots)', async () => {
@@ -106,24 +107,10 @@ describe('streaming engagement aggregator', () => {
     expect(aggregator.result().every((group) => group.rate === 0.1)).toBe(true);
   });
 
-  // An independent reference: local dates from Intl, sums in a Map keyed by account and date.
-  function reference(rows: Array<{ account: string; at: number; likes: number; comments: number; reach: number }>, timeZone: string) {
-    const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    const groups = new Map<string, { rows: number; used: number; engagements: number; denominator: number }>();
-    for (const row of rows) {
-      const key = `${row.account}|${format.format(new Date(row.at))}`;
-      const group = groups.get(key) ?? { rows: 0, used: 0, engagements: 0, denominator: 0 };
-      group.rows += 1;
-      const reported = !Number.isNaN(row.likes) || !Number.isNaN(row.comments);
-      if (reported && !Number.isNaN(row.reach)) {
-        group.used += 1;
-        group.engagements += (Number.isNaN(row.likes) ? 0 : row.likes) + (Number.isNaN(row.comments) ? 0 : row.comments);
-        group.denominator += row.reach;
-      }
-      groups.set(key, group);
-    }
-    return [...groups.entries()].map(([key, group]) => ({ key, ...group })).sort((a, b) => (a.key < b.key ? -1 : 1));
-  }
+  const reference = (
+    rows: ReadonlyArray<{ account: string; at: number; likes: number; comments: number; reach: number }>,
+    timeZone: string,
+  ) => engagementReference(rows, timeZone, ['likes', 'comments']);
 
   function seededRows(count: number, accounts: number, spanDays: number, seed: number) {
     let state = seed >>> 0;
@@ -172,16 +159,7 @@ describe('streaming engagement aggregator', () => {
     };
   }
 
-  const asKeyed = (groups: EngagementGroup[]) =>
-    groups
-      .map((group) => ({
-        key: `${group.account}|${group.date}`,
-        rows: group.rows,
-        used: group.used,
-        engagements: group.engagements,
-        denominator: group.denominator,
-      }))
-      .sort((a, b) => (a.key < b.key ? -1 : 1));
+  const asKeyed = asReferenceGroups;
 
   it('matches an independent reference over 15 months in random order, across batches and single snapshots', () => {
     // 15 months: the zone table grows several times (both directions, DST twice a year).
