@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ValidationError } from '../errors/index.js';
@@ -145,6 +147,34 @@ describe('loops compiled for reused arrays', () => {
     const other = { ...columns, times: new Float64Array(4) };
     expect(foldsFor(other)).toBe(first);
     expect(foldsFor({ ...other, times: new Float64Array(4) })).toBe(first);
+  });
+
+  it('does not keep the columns of a batch seen once alive (a reader that refills only its instants)', async () => {
+    // A collector on demand, for this test only (vitest runs without --expose-gc).
+    setFlagsFromString('--expose-gc');
+    const collect = runInNewContext('gc') as () => void;
+    const times = new Float64Array(8).fill(Date.parse('2026-05-04T10:00:00Z'));
+    const aggregator = createEngagementAggregator({ timeZone: 'UTC', interactions: ['likes'] });
+    const batchOf = (likes: Float64Array): ColumnarSnapshots => ({
+      length: 8,
+      accounts: ['x:1'],
+      account: new Uint32Array(8),
+      observedAtMs: times,
+      metrics: { likes, reach: likes },
+    });
+    let likes: Float64Array | undefined = new Float64Array(8).fill(2);
+    const watched = new WeakRef(likes);
+    aggregator.addColumns(batchOf(likes));
+    likes = undefined;
+    // WeakRefs made during a job keep their targets until it ends: collect from a later task.
+    for (let round = 0; round < 5 && watched.deref() !== undefined; round += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      collect();
+    }
+    expect(watched.deref()).toBeUndefined();
+    // The same instants with new columns still fold right.
+    aggregator.addColumns(batchOf(new Float64Array(8).fill(3)));
+    expect(aggregator.result().map(({ rows, engagements, denominator }) => [rows, engagements, denominator])).toEqual([[16, 40, 40]]);
   });
 
   it('keeps the shared loops, with the same totals, where `new Function` is forbidden (a CSP without unsafe-eval)', async () => {

@@ -21,7 +21,31 @@ export type Folds = ReturnType<typeof makeFoldRows>;
  * `unsafe-eval`) or alters the source (coverage instrumentation) keeps the shared loops,
  * which compute the same totals.
  */
-const seen = new WeakMap<Float64Array, Array<{ columns: FoldColumns; folds?: Folds }>>();
+const seen = new WeakMap<Float64Array, SeenSet[]>();
+
+/**
+ * A column set seen under one `observedAtMs` array. Until it is compiled it holds its arrays
+ * weakly: a reader that refills only some of its arrays must not have every other batch's
+ * columns kept alive here. Compiled loops hold theirs (the set was reused, so it lives on).
+ */
+interface SeenSet {
+  arrays: Array<WeakRef<object>>;
+  count: number;
+  folds?: Folds;
+}
+
+/** The arrays of a set besides its key (`times`), in a fixed order. */
+const arraysOf = (columns: FoldColumns): object[] => [
+  columns.starts,
+  columns.accounts,
+  columns.denominators,
+  columns.c0,
+  columns.c1,
+  columns.c2,
+  columns.c3,
+  columns.c4,
+  columns.c5,
+];
 
 /**
  * Column sets remembered per `observedAtMs` array, most recent first: a few aggregators (a
@@ -64,6 +88,7 @@ function emptyColumns(): FoldColumns {
  * keeps a single compiled copy whose inner calls it can inline without a check per row. (It
  * holds the last batch's arrays until the next batch replaces them.)
  */
+const EMPTY_COLUMNS = emptyColumns();
 const sharedColumns: FoldColumns = emptyColumns();
 const shared = makeFoldRows(sharedColumns, false);
 
@@ -117,18 +142,8 @@ function copiesWork(): boolean {
   }
 }
 
-const sameColumns = (a: FoldColumns, b: FoldColumns): boolean =>
-  a.times === b.times &&
-  a.starts === b.starts &&
-  a.accounts === b.accounts &&
-  a.denominators === b.denominators &&
-  a.count === b.count &&
-  a.c0 === b.c0 &&
-  a.c1 === b.c1 &&
-  a.c2 === b.c2 &&
-  a.c3 === b.c3 &&
-  a.c4 === b.c4 &&
-  a.c5 === b.c5;
+const isSet = (entry: SeenSet, columns: FoldColumns, arrays: object[]): boolean =>
+  entry.count === columns.count && arrays.every((array, index) => entry.arrays[index]!.deref() === array);
 
 /**
  * The loops for a batch's columns: compiled for these very arrays the second time they are
@@ -138,21 +153,27 @@ const sameColumns = (a: FoldColumns, b: FoldColumns): boolean =>
 export function foldsFor(columns: FoldColumns): Folds {
   let sets = seen.get(columns.times);
   if (sets === undefined) seen.set(columns.times, (sets = []));
-  const at = sets.findIndex((entry) => sameColumns(entry.columns, columns));
+  const arrays = arraysOf(columns);
+  const at = sets.findIndex((entry) => isSet(entry, columns, arrays));
   if (at < 0) {
-    // First sight: remembered (a private copy), folded by the shared loops.
-    sets.unshift({ columns: { ...columns } });
+    // First sight: remembered, folded by the shared loops.
+    sets.unshift({ arrays: arrays.map((array) => new WeakRef(array)), count: columns.count });
     sets.length = Math.min(sets.length, SETS_PER_ARRAY);
   } else {
     const entry = sets[at]!;
     if (at > 0) sets.unshift(...sets.splice(at, 1));
     if (entry.folds === undefined) {
       compiles ??= copiesWork();
-      // The compiled loops read the remembered copy for good.
-      if (compiles) entry.folds = compileCopy()(entry.columns, true);
+      // A private copy of the set: the compiled loops read it for good.
+      if (compiles) entry.folds = compileCopy()({ ...columns }, true);
     }
     if (entry.folds !== undefined) return entry.folds;
   }
   Object.assign(sharedColumns, columns);
   return shared;
+}
+
+/** Lets the shared loops drop the last batch's arrays (call when the batch is folded). */
+export function releaseSharedColumns(): void {
+  Object.assign(sharedColumns, EMPTY_COLUMNS);
 }

@@ -5,7 +5,7 @@ import { DEFAULT_ENGAGEMENT_INTERACTIONS } from './engagement.js';
 import { safeRatio } from './metric-values.js';
 import type { ColumnarSnapshots, MetricColumn } from './columnar-snapshots.js';
 import type { FoldColumns, FoldTarget } from './fold-rows.js';
-import { foldsFor } from './fold-specialisation.js';
+import { foldsFor, releaseSharedColumns } from './fold-specialisation.js';
 import { ZoneDayIndex } from './zone-day-index.js';
 
 /** Engagement totals and rate of one account on one local day. */
@@ -345,32 +345,36 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
       // The hot loop (fold-rows.ts) stops at a row it cannot place — outside the day table or
       // the grid, or a bad row (checked then, so validation costs the loop one compare) — and,
       // in sparse mode, folds nothing: those rows go through the slots one by one.
-      let row = 0;
-      let useGrid = syncGrid();
-      while (row < length) {
-        if (useGrid) {
-          if (foldColumns.starts !== days.starts) {
-            // The day table grew: loops compiled for the old one must not run on.
-            foldColumns = { ...foldColumns, starts: days.starts };
-            folds = foldsFor(foldColumns);
+      try {
+        let row = 0;
+        let useGrid = syncGrid();
+        while (row < length) {
+          if (useGrid) {
+            if (foldColumns.starts !== days.starts) {
+              // The day table grew: loops compiled for the old one must not run on.
+              foldColumns = { ...foldColumns, starts: days.starts };
+              folds = foldsFor(foldColumns);
+            }
+            target.sums = grid.all;
+            target.cells = grid.cells;
+            target.width = gridAccounts;
+            target.days = gridDays;
+            target.dayShift = days.firstEpochDay - gridFirstDay;
+            row = folds.foldRows(target, row);
+            if (row >= length) break;
+            // A bad row, or a day outside the day table or the grid's span: grow them, then resume.
+            checkRow(batch, row);
+            useGrid = syncGrid(days.dayOf(times[row]!));
+            continue;
           }
-          target.sums = grid.all;
-          target.cells = grid.cells;
-          target.width = gridAccounts;
-          target.days = gridDays;
-          target.dayShift = days.firstEpochDay - gridFirstDay;
-          row = folds.foldRows(target, row);
-          if (row >= length) break;
-          // A bad row, or a day outside the day table or the grid's span: grow them, then resume.
-          checkRow(batch, row);
-          useGrid = syncGrid(days.dayOf(times[row]!));
-          continue;
+          for (; row < length; row += 1) {
+            checkRow(batch, row);
+            const base = slotFor(translate[batch.account[row]!]!, days.dayOf(times[row]!)) * 4;
+            folds.foldOne(row, sums, base);
+          }
         }
-        for (; row < length; row += 1) {
-          checkRow(batch, row);
-          const base = slotFor(translate[batch.account[row]!]!, days.dayOf(times[row]!)) * 4;
-          folds.foldOne(row, sums, base);
-        }
+      } finally {
+        releaseSharedColumns(); // the shared loops keep no batch alive
       }
     },
     get groups() {
