@@ -6,6 +6,7 @@ import { jobIdOf } from './entry-job.js';
 import { dropPrefix } from '../test/redis-test-helpers.js';
 import { scheduledEntry } from '../test/entry-fixtures.js';
 import type { EntryJobData } from './bullmq-scheduler.js';
+import { snapshotAccessOf } from './entry-snapshot.js';
 
 const url = inject('redisUrl');
 let n = 0;
@@ -42,8 +43,10 @@ describe.skipIf(url === '')(`BullMQ jobs follow their entries${url === '' ? ` (s
     const a = await bullmq.queue.getJob(jobIdOf('a'));
     const b = await bullmq.queue.getJob(jobIdOf('b:2'));
     expect(await a?.getState()).toBe('delayed');
-    expect(a?.data).toEqual({ entryId: 'a' });
-    expect(b?.data).toEqual({ entryId: 'b:2' });
+    // Each job carries its entry as stored, so the worker can claim it without reading it first.
+    const snapshots = snapshotAccessOf(store)!;
+    expect(a?.data).toEqual({ entryId: 'a', snapshot: snapshots.of((await store.get('a'))!) });
+    expect(b?.data).toEqual({ entryId: 'b:2', snapshot: snapshots.of((await store.get('b:2'))!) });
     // The delay is computed from the clock when the job is added: within a few seconds of due.
     expect(Math.abs(runsAt(a!) - due)).toBeLessThan(5_000);
     expect(Math.abs(runsAt(b!) - (due + 60_000))).toBeLessThan(5_000);
@@ -70,6 +73,7 @@ describe.skipIf(url === '')(`BullMQ jobs follow their entries${url === '' ? ` (s
     const moved = await bullmq.queue.getJob(jobIdOf('a'));
     expect(await moved?.getState()).toBe('delayed');
     expect(Math.abs(runsAt(moved!) - later)).toBeLessThan(5_000);
+    expect(moved?.data.snapshot?.[1]).toBe(String(stored.version + 1));
 
     await bullmq.store.transition('a', { to: 'canceled', at: new Date().toISOString(), by: 'ana' });
     expect(await bullmq.queue.getJob(jobIdOf('a'))).toBeUndefined();

@@ -4,10 +4,17 @@ import { parseWithSchema, systemClock } from '@smm/core';
 import type { CalendarEntry, DueSummary, ScheduleStore } from '@smm/core/schedule-store';
 import { BullmqSchedulerOptionsSchema, type BullmqSchedulerOptions } from './bullmq-scheduler-options.js';
 import { jobIdOf, jobRunAt } from './entry-job.js';
+import { snapshotAccessOf, type EntrySnapshot } from './entry-snapshot.js';
 
 /** The data of one job: which entry to run. */
 export interface EntryJobData {
   entryId: string;
+  /**
+   * With a store from `createRedisStore`: the entry as stored when the job was written, so the
+   * worker claims it without reading it first. Only a guess — the claim writes only if the
+   * entry is still at this version, else it reads the entry and decides again.
+   */
+  snapshot?: EntrySnapshot;
 }
 
 /** What `health()` reports. */
@@ -104,6 +111,9 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions): BullmqSc
     removeOnFail: { count: 1_000 },
   });
   const raw = o.store;
+  const snapshots = snapshotAccessOf(raw);
+  const jobData = (entry: CalendarEntry): EntryJobData =>
+    snapshots === undefined ? { entryId: entry.id } : { entryId: entry.id, snapshot: snapshots.of(entry) };
   let worker: Worker<EntryJobData> | undefined;
   let syncTimer: ReturnType<typeof setInterval> | undefined;
 
@@ -119,13 +129,15 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions): BullmqSc
       return 'removed';
     }
     if (job === undefined) {
-      await queue.add('publish', { entryId }, jobOptions(entryId, runAt));
+      await queue.add('publish', jobData(entry!), jobOptions(entryId, runAt));
       return 'added';
     }
     const state = await job.getState();
     if (state === 'delayed') {
       try {
         await job.changeDelay(Math.max(0, runAt - clock.now()));
+        // The entry changed: a stale snapshot would only cost the worker a read, but it is cheap to keep it fresh.
+        if (snapshots !== undefined) await job.updateData(jobData(entry!)).catch(() => undefined);
         return 'moved';
       } catch {
         // It left the delayed set meanwhile (promoted, or run): the processor re-checks the entry.
@@ -135,7 +147,7 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions): BullmqSc
     if (SYNCED_STATES.has(state)) return 'kept'; // it runs soon; the processor re-checks the entry
     // completed / failed / unknown: free the id, then schedule afresh.
     await job.remove().catch(() => undefined);
-    await queue.add('publish', { entryId }, jobOptions(entryId, runAt));
+    await queue.add('publish', jobData(entry!), jobOptions(entryId, runAt));
     return 'added';
   }
 
@@ -143,7 +155,7 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions): BullmqSc
     // New entries need new jobs: one addBulk per chunk (BullMQ ignores ids that exist).
     const fresh = entries.flatMap((entry) => {
       const runAt = jobRunAt(entry, o.leaseGraceMs);
-      return runAt === null ? [] : [{ name: 'publish', data: { entryId: entry.id }, opts: jobOptions(entry.id, runAt) }];
+      return runAt === null ? [] : [{ name: 'publish', data: jobData(entry), opts: jobOptions(entry.id, runAt) }];
     });
     for (let i = 0; i < fresh.length; i += 1_000) await queue.addBulk(fresh.slice(i, i + 1_000));
   }
@@ -201,7 +213,8 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions): BullmqSc
 
   async function processJob(job: Job<EntryJobData>, token?: string): Promise<string> {
     const runner = o.runner!;
-    const { entryId } = job.data;
+    const { entryId, snapshot } = job.data;
+    if (snapshot !== undefined) snapshots?.prime(entryId, snapshot);
     let outcome: { status: string; entry?: CalendarEntry };
     try {
       outcome = await runner.executeEntry(entryId);

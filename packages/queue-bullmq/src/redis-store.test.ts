@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, inject, it, vi } from 'vitest';
 import { EntryConflictError } from '@smm/core/schedule-store';
 import { createRedisStore, type RedisStore } from './redis-store.js';
+import { snapshotAccessOf } from './entry-snapshot.js';
 import { dropPrefix } from '../test/redis-test-helpers.js';
 import { scheduledEntry } from '../test/entry-fixtures.js';
 
@@ -26,7 +27,7 @@ describe.skipIf(url === '')(
     function handles() {
       n += 1;
       const prefix = `cache-${process.pid}-${n}`;
-      return { a: open(prefix), b: open(prefix), fresh: open(prefix) };
+      return { a: open(prefix), b: open(prefix), fresh: open(prefix), prefix };
     }
     const at = () => new Date().toISOString();
 
@@ -79,11 +80,12 @@ describe.skipIf(url === '')(
     // claim(id) with start reads the entry, lets start decide, and writes claim and start in
     // one script only if nothing changed since the read.
     it('claim(id) with start: an entry written between the read and the script is claimed, not started', async () => {
-      const { a, fresh } = handles();
+      const { a, b, fresh } = handles();
       const now = Date.now();
       await a.insert(scheduledEntry('e', now - 1_000));
       let calls = 0;
-      const claimed = await a.claim('e', {
+      // B has not seen the entry, so it reads it first.
+      const claimed = await b.claim('e', {
         owner: 'a',
         now,
         leaseMs: 60_000,
@@ -91,7 +93,7 @@ describe.skipIf(url === '')(
           calls += 1;
           // Another writer's change, sent on this handle's own connection: it reaches Redis
           // after the read and before the claim script.
-          void a.redis.hincrby(`${a.keyPrefix}e:e`, 'v', 1);
+          void b.redis.hincrby(`${b.keyPrefix}e:e`, 'v', 1);
           return { to: 'publishing', at: at(), by: 'a', leaseOwner: 'a' };
         },
       });
@@ -102,7 +104,7 @@ describe.skipIf(url === '')(
     });
 
     it('claim(id) with start: an entry that is not claimable is not offered to start', async () => {
-      const { a, b, fresh } = handles();
+      const { a, b, fresh, prefix } = handles();
       const now = Date.now();
       await a.insert(scheduledEntry('later', now + 3_600_000));
       await a.insert(scheduledEntry('leased', now - 1_000));
@@ -112,9 +114,12 @@ describe.skipIf(url === '')(
         offered.push(entry.id);
         return { to: 'publishing' as const, at: at(), by: 'a' };
       };
-      expect(await a.claim('later', { owner: 'a', now, leaseMs: 60_000, start })).toBeUndefined();
-      expect(await a.claim('leased', { owner: 'a', now, leaseMs: 60_000, start })).toBeUndefined();
-      expect(await a.claim('missing', { owner: 'a', now, leaseMs: 60_000, start })).toBeUndefined();
+      // Claimed by a handle that reads them first (a handle's remembered copy may be offered:
+      // see the snapshot checks below).
+      const c = open(prefix);
+      expect(await c.claim('later', { owner: 'a', now, leaseMs: 60_000, start })).toBeUndefined();
+      expect(await c.claim('leased', { owner: 'a', now, leaseMs: 60_000, start })).toBeUndefined();
+      expect(await c.claim('missing', { owner: 'a', now, leaseMs: 60_000, start })).toBeUndefined();
       expect(offered).toEqual([]);
       expect(await fresh.get('later')).toMatchObject({ status: 'scheduled', version: 1, lease: null });
       expect(await fresh.get('leased')).toMatchObject({ status: 'scheduled', version: 2, lease: { owner: 'b' } });
@@ -129,6 +134,69 @@ describe.skipIf(url === '')(
       // A still remembers its claim; the lease is gone in the store, so a write requiring it fails.
       await expect(a.transition('e', { to: 'publishing', at: at(), by: 'a', leaseOwner: 'a' })).rejects.toBeInstanceOf(EntryConflictError);
       expect((await fresh.get('e'))!).toMatchObject({ status: 'scheduled', lease: null, version: claimed.version + 1 });
+    });
+
+    // A BullMQ job carries the entry as it was written (see entry-snapshot.ts), so the worker
+    // claims without reading; the snapshot is a guess the claim script checks by version.
+    const publishing = (owner: string) => () => ({ to: 'publishing' as const, at: at(), by: owner, leaseOwner: owner });
+
+    it('claim(id) with start from a current snapshot: no read, claimed and started in one script', async () => {
+      const { a, b, fresh } = handles();
+      const now = Date.now();
+      await a.insert(scheduledEntry('e', now - 1_000));
+      const snapshot = snapshotAccessOf(a)!.of((await fresh.get('e'))!);
+      snapshotAccessOf(b)!.prime('e', snapshot);
+      const reads = vi.spyOn(b.redis, 'hmget');
+      const started = await b.claim('e', { owner: 'b', now, leaseMs: 60_000, start: publishing('b') });
+      expect(reads).not.toHaveBeenCalled();
+      // Version 1 as inserted, 3 once claimed and started.
+      expect(started).toMatchObject({ status: 'publishing', version: 3, lease: { owner: 'b' } });
+      expect(await fresh.get('e')).toMatchObject({ status: 'publishing', version: 3, lease: { owner: 'b', token: started!.lease!.token } });
+    });
+
+    it('claim(id) with start from a stale snapshot: nothing of the snapshot is written, the stored entry decides', async () => {
+      const { a, b, fresh } = handles();
+      const now = Date.now();
+      await a.insert(scheduledEntry('e', now - 1_000));
+      await a.insert(scheduledEntry('later', now - 1_000));
+      const access = snapshotAccessOf(a)!;
+      const staleE = access.of((await fresh.get('e'))!);
+      const staleLater = access.of((await fresh.get('later'))!);
+      // Changed after the snapshots were taken: one edited, one moved an hour ahead.
+      const e = (await a.get('e'))!;
+      await a.put({ ...e, draft: { ...e.draft, text: 'edited after the job was written' } });
+      const later = (await a.get('later'))!;
+      await a.put({ ...later, scheduledAt: new Date(now + 3_600_000).toISOString() });
+
+      snapshotAccessOf(b)!.prime('e', staleE);
+      snapshotAccessOf(b)!.prime('later', staleLater);
+      const started = await b.claim('e', { owner: 'b', now, leaseMs: 60_000, start: publishing('b') });
+      // Version 2 after the edit, 4 once claimed and started.
+      expect(started).toMatchObject({ status: 'publishing', version: 4, draft: { text: 'edited after the job was written' } });
+      expect(await fresh.get('e')).toMatchObject({ status: 'publishing', version: 4, draft: { text: 'edited after the job was written' } });
+      expect(await b.claim('later', { owner: 'b', now, leaseMs: 60_000, start: publishing('b') })).toBeUndefined();
+      expect(await fresh.get('later')).toMatchObject({ status: 'scheduled', version: 2, lease: null });
+    });
+
+    it('a snapshot older than what the handle knows, or malformed, is ignored', async () => {
+      const { a, fresh } = handles();
+      const now = Date.now();
+      await a.insert(scheduledEntry('e', now - 1_000));
+      const access = snapshotAccessOf(a)!;
+      const old = access.of((await fresh.get('e'))!);
+      const e = (await a.get('e'))!;
+      await a.put({ ...e, draft: { ...e.draft, text: 'newer' } });
+      access.prime('e', old);
+      for (const junk of [undefined, 'x', ['1'], [1, 2, 3, 4, 5], { j: '{}' }]) access.prime('f', junk);
+      const reads = vi.spyOn(a.redis, 'hmget');
+      // A still claims from its own newer copy (no read), and F, never written, is read and missing.
+      expect(await a.claim('e', { owner: 'a', now, leaseMs: 60_000, start: publishing('a') })).toMatchObject({
+        status: 'publishing',
+        draft: { text: 'newer' },
+      });
+      expect(reads).not.toHaveBeenCalled();
+      expect(await a.claim('f', { owner: 'a', now, leaseMs: 60_000, start: publishing('a') })).toBeUndefined();
+      expect(reads).toHaveBeenCalledTimes(1);
     });
   },
 );

@@ -19,6 +19,7 @@ import {
 } from '@smm/core/schedule-store';
 import { CLAIM_DUE, CLAIM_ONE, CLAIM_START, DUE_SUMMARY, LEASE, WRITE, runScript } from './lua-scripts.js';
 import { RedisStoreOptionsSchema, type RedisStoreOptions } from './redis-store-options.js';
+import { registerSnapshotAccess, type EntrySnapshot } from './entry-snapshot.js';
 
 /** A {@link ScheduleStore} on Redis, with the connection it may own. */
 export interface RedisStore extends ScheduleStore {
@@ -235,8 +236,26 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
     stale: string,
     le: string,
   ): Promise<CalendarEntry | undefined | null> {
+    // The copy this handle last saw (or a job's snapshot) saves the read; the script's version
+    // check makes a stale copy harmless: it is not written, and the claim is decided again
+    // from a fresh read.
+    const cached = recent.get(id);
+    if (cached !== undefined) {
+      const started = await claimAndStartFrom(decode(cached), request, stale, le);
+      if (started !== null) return started;
+    }
     const stored = await read(id);
     if (stored === undefined) return undefined;
+    return claimAndStartFrom(stored, request, stale, le);
+  }
+
+  async function claimAndStartFrom(
+    stored: CalendarEntry | undefined,
+    request: Omit<ClaimRequest, 'limit'>,
+    stale: string,
+    le: string,
+  ): Promise<CalendarEntry | undefined | null> {
+    if (stored === undefined) return null;
     // Not claimable as read: let the claim script say so (start is only offered a real claim).
     if (!isClaimable(stored, request.now, stale === '1')) return null;
     const claimed = Object.assign({}, stored, {
@@ -260,7 +279,7 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
     return [new Date(expires).toISOString(), String(expires)];
   }
 
-  return {
+  const store: RedisStore = {
     keyPrefix: P,
     redis,
 
@@ -380,4 +399,14 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
       if (owned && redis.status !== 'end') await redis.quit().catch(() => redis.disconnect());
     },
   };
+  registerSnapshotAccess(store, {
+    of: (entry) => rowFields(encode(entry, 'new')).slice(1) as EntrySnapshot,
+    prime(id, snapshot) {
+      if (!Array.isArray(snapshot) || snapshot.length !== FIELD_COUNT - 1 || !snapshot.every((field) => typeof field === 'string')) return;
+      const known = recent.get(id);
+      if (known !== undefined && Number(known[2]) >= Number(snapshot[1])) return;
+      remember([id, ...(snapshot as EntrySnapshot)]);
+    },
+  });
+  return store;
 }
