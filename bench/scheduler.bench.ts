@@ -11,7 +11,7 @@
 // - bullmq (real time): BullMQ runs jobs on the wall clock (delayed jobs), so it cannot be
 //   stepped. A private redis-server is started (startRedisServer from
 //   @smm/queue-bullmq/testing) and stopped; 3 workers, each with its own Redis connections,
-//   store handle and runner (lease owner), `concurrency` (32) jobs at once, in two shapes
+//   store handle and runner (lease owner), `concurrency` (32, `--bullmq-concurrency N`) jobs at once, in two shapes
 //   (`--bullmq-shape processes|in-process|both`, default both):
 //   - "3 processes": each worker its own Node process (bench/scheduler-bullmq-worker.ts),
 //     reporting its publish calls over IPC — how workers are deployed (one per process or
@@ -34,7 +34,7 @@
 // Baseline, same process: the raw store loop (claimDue + publishing + published, no client,
 // no runner) on the memory store — the runner overhead ratio is raw / runner.
 //
-//   npx tsx --expose-gc bench/scheduler.bench.ts [count] [--only memory,sqlite,bullmq] [--bullmq-shape processes|in-process|both]
+//   npx tsx --expose-gc bench/scheduler.bench.ts [count] [--only memory,sqlite,bullmq] [--bullmq-shape processes|in-process|both] [--bullmq-concurrency 32]
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -54,7 +54,12 @@ const args = process.argv.slice(2);
 const onlyAt = args.indexOf('--only');
 // `--only sqlite` (or a comma list) runs just those backends: a name matches by its first word.
 const ONLY = onlyAt === -1 ? undefined : new Set((args[onlyAt + 1] ?? '').split(',').filter(Boolean));
-const COUNT = Number(args.find((arg, index) => /^\d+$/.test(arg) && index !== onlyAt + 1) ?? 100_000);
+// `--bullmq-concurrency N`: jobs at once per BullMQ worker (default 32).
+const concurrencyAt = args.indexOf('--bullmq-concurrency');
+const BULLMQ_CONCURRENCY = concurrencyAt === -1 ? 32 : Number(args[concurrencyAt + 1]);
+if (!Number.isInteger(BULLMQ_CONCURRENCY) || BULLMQ_CONCURRENCY < 1)
+  throw new Error('--bullmq-concurrency needs a whole number of jobs ≥ 1');
+const COUNT = Number(args.find((arg, index) => /^\d+$/.test(arg) && index !== onlyAt + 1 && index !== concurrencyAt + 1) ?? 100_000);
 const SPAN_MS = 60_000;
 const POLL_MS = 1_000;
 const T0 = Date.parse('2026-03-02T09:00:00.000Z');
@@ -87,7 +92,7 @@ const backends: Backend[] = [
       return { store, close: () => (store.close(), rmSync(dir, { recursive: true, force: true })) };
     },
   },
-  { name: 'bullmq', target: 5_000, workers: 3, run: () => runBullmq(3, 32) },
+  { name: 'bullmq', target: 5_000, workers: 3, run: () => runBullmq(3, BULLMQ_CONCURRENCY) },
 ];
 // ──────────────────────────────────────────────────────────────────────────────────────────
 
@@ -453,7 +458,7 @@ async function baseline(): Promise<number> {
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 console.log(
-  `scheduler: ${fmt(COUNT)} entries due within ${SPAN_MS / 1000} s, zero-latency adapter; memory/sqlite on a fake clock stepping ${POLL_MS} ms, bullmq in real time (3 workers × 32 jobs: ${BULLMQ_SHAPES.join(', then ')}; private redis-server); ${availableParallelism()} cores, load ${loadavg()[0]!.toFixed(1)}`,
+  `scheduler: ${fmt(COUNT)} entries due within ${SPAN_MS / 1000} s, zero-latency adapter; memory/sqlite on a fake clock stepping ${POLL_MS} ms, bullmq in real time (3 workers × ${BULLMQ_CONCURRENCY} jobs: ${BULLMQ_SHAPES.join(', then ')}; private redis-server); ${availableParallelism()} cores, load ${loadavg()[0]!.toFixed(1)}`,
 );
 const raw = await baseline();
 const results: Result[] = [];
