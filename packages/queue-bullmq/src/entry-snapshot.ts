@@ -5,7 +5,13 @@ import type { CalendarEntry } from '@smm/core/schedule-store';
  * carried in the entry's BullMQ job so the worker that runs the job can claim the entry
  * without reading it first. It is only a guess: the claim writes only if the stored version
  * is still this one (a version names exactly one content), else it reads and decides again.
- * @internal
+ * Opaque to callers: only the store that wrote it reads it.
+ *
+ * @example
+ * ```ts
+ * const job = await bullmq.queue.getJob(jobIdOf('post-1'));
+ * job?.data.snapshot?.[1]; // the entry's version when the job was written, e.g. '3'
+ * ```
  */
 export type EntrySnapshot = [j: string, v: string, lo: string, le: string, lt: string];
 

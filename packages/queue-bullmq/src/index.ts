@@ -17,5 +17,6 @@ export {
 } from './bullmq-scheduler.js';
 export type { BullmqSchedulerOptions, EntryExecutor } from './bullmq-scheduler-options.js';
 export { jobIdOf } from './entry-job.js';
+export type { EntrySnapshot } from './entry-snapshot.js';
 export { createRedisInboxStore, type RedisInboxStore, type RedisInboxStoreOptions } from './inbox-store.js';
 export { createRedisRateLimitStore, type RedisRateLimitStore, type RedisRateLimitStoreOptions } from './redis-rate-limit-store.js';
