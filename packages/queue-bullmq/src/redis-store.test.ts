@@ -198,5 +198,21 @@ describe.skipIf(url === '')(
       expect(await a.claim('f', { owner: 'a', now, leaseMs: 60_000, start: publishing('a') })).toBeUndefined();
       expect(reads).toHaveBeenCalledTimes(1);
     });
+
+    it('a snapshot whose version is not a whole number is not taken: the claim reads, one script call', async () => {
+      const { a, b, fresh } = handles();
+      const now = Date.now();
+      await a.insert(scheduledEntry('e', now - 1_000));
+      const [j, , lo, le, lt] = snapshotAccessOf(a)!.of((await fresh.get('e'))!);
+      snapshotAccessOf(b)!.prime('e', [j, 'one', lo, le, lt]);
+      const reads = vi.spyOn(b.redis, 'hmget');
+      const scripts = vi.spyOn(b.redis, 'call');
+      expect(await b.claim('e', { owner: 'b', now, leaseMs: 60_000, start: publishing('b') })).toMatchObject({
+        status: 'publishing',
+        version: 3,
+      });
+      expect(reads).toHaveBeenCalledTimes(1);
+      expect(scripts).toHaveBeenCalledTimes(1);
+    });
   },
 );

@@ -403,6 +403,8 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
     of: (entry) => rowFields(encode(entry, 'new')).slice(1) as EntrySnapshot,
     prime(id, snapshot) {
       if (!Array.isArray(snapshot) || snapshot.length !== FIELD_COUNT - 1 || !snapshot.every((field) => typeof field === 'string')) return;
+      // A version that is not a whole number could never match the stored one: not worth a script call.
+      if (!/^\d+$/.test(snapshot[1] as string)) return;
       const known = recent.get(id);
       if (known !== undefined && Number(known[2]) >= Number(snapshot[1])) return;
       remember([id, ...(snapshot as EntrySnapshot)]);
