@@ -116,7 +116,7 @@ function copiesWork(): boolean {
     const starts = Float64Array.from({ length: 302 }, (_, day) => day * 86_400_000);
     const columns: FoldColumns = { starts, times, accounts, denominators, count: 2, c0, c1, c2: c0, c3: c0, c4: c0, c5: c0 };
     const run = (folds: Folds): Float64Array => {
-      const sums = new Float64Array(4 * 3 * 301 + 4);
+      const sums = new Float64Array(3 * 3 * 301 + 4);
       const target = {
         sums,
         cells: 3 * 301,

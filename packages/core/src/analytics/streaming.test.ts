@@ -267,6 +267,45 @@ describe('streaming engagement aggregator', () => {
     ]);
   });
 
+  it('counts rows exactly past 2^26 in one group, and keeps those counts when the grid grows later', () => {
+    // The grid packs a cell's rows and used rows into one number, exact below 2^26 rows; past
+    // that the counts must move aside. 65 batches of 2^20 rows, all one group, cross it.
+    const aggregator = createEngagementAggregator({ timeZone: 'UTC', interactions: ['likes'] });
+    const length = 1 << 20;
+    const likes = new Float64Array(length);
+    const reach = new Float64Array(length).fill(2);
+    for (let row = 0; row < length; row += 1) likes[row] = row % 3 === 0 ? NaN : 1;
+    const batch: ColumnarSnapshots = {
+      length,
+      accounts: ['x:a'],
+      account: new Uint32Array(length),
+      observedAtMs: new Float64Array(length).fill(Date.parse('2026-03-01T12:00:00Z')),
+      metrics: { likes, reach },
+    };
+    const batches = 65;
+    for (let index = 0; index < batches; index += 1) aggregator.addColumns(batch);
+    // One more usable row through `add`, then a new account on a day months away (the grid is
+    // re-laid out, wider and longer).
+    aggregator.add(postSnapshot('p1', { likes: 4, reach: 10 }, '2026-03-01T18:00:00Z', 'a', 'x'));
+    aggregator.addColumns({
+      length: 1,
+      accounts: ['x:b'],
+      account: new Uint32Array([0]),
+      observedAtMs: new Float64Array([Date.parse('2026-09-15T00:00:00Z')]),
+      metrics: { likes: new Float64Array([3]), reach: new Float64Array([30]) },
+    });
+    let usedPerBatch = 0;
+    for (let row = 0; row < length; row += 1) if (!Number.isNaN(likes[row])) usedPerBatch += 1;
+    const used = batches * usedPerBatch + 1;
+    expect(batches * length).toBeGreaterThan(2 ** 26);
+    expect(
+      aggregator.result().map((group) => [group.account, group.date, group.rows, group.used, group.engagements, group.denominator]),
+    ).toEqual([
+      ['x:a', '2026-03-01', batches * length + 1, used, used - 1 + 4, (used - 1) * 2 + 10],
+      ['x:b', '2026-09-15', 1, 1, 3, 30],
+    ]);
+  });
+
   it('names the field of a bad batch or snapshot in a ValidationError', () => {
     const aggregator = createEngagementAggregator({ timeZone: 'UTC' });
     const bad = (act: () => void): ValidationError => {

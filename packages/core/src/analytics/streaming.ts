@@ -4,7 +4,7 @@ import { CANONICAL_METRICS, TimeZoneSchema, parseWithSchema, type CanonicalMetri
 import { DEFAULT_ENGAGEMENT_INTERACTIONS } from './engagement.js';
 import { safeRatio } from './metric-values.js';
 import type { ColumnarSnapshots, MetricColumn } from './columnar-snapshots.js';
-import type { FoldColumns, FoldTarget } from './fold-rows.js';
+import { USED_UNIT, rowsOf, usedOf, type FoldColumns, type FoldTarget } from './fold-rows.js';
 import { foldsFor, releaseSharedColumns } from './fold-specialisation.js';
 import { ZoneDayIndex } from './zone-day-index.js';
 
@@ -76,15 +76,19 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
 
   // Two storages, one in use at a time. **Grid** (the usual case): every (day of the span seen,
   // account) cell, laid out **day-major** — the rows of one day, in whatever account order,
-  // land in one stretch of memory, which is what a time-ordered feed produces — in four
-  // parallel columns (Σ engagements, Σ denominator, rows, used). Measured against one
-  // interleaved array of 4-number cells, the columns fold random-order rows faster once the
-  // cache is cold (the four misses of a row overlap). **Sparse**, when the grid would pass
-  // GRID_LIMIT cells (many accounts over a long span): a slot per group found through a Map
-  // per account. The grid moves into slots once, the first time it would grow too large.
-  const GRID_LIMIT = 1 << 20; // cells: 32 MB at most
+  // land in one stretch of memory, which is what a time-ordered feed produces — in three
+  // parallel columns (Σ engagements, Σ denominator, and rows and used packed into one number,
+  // see USED_UNIT). Measured against one interleaved array of 4-number cells, the columns fold
+  // random-order rows faster once the cache is cold (the misses of a row overlap). **Sparse**,
+  // when the grid would pass GRID_LIMIT cells (many accounts over a long span): a slot per
+  // group found through a Map per account. The grid moves into slots once, the first time it
+  // would grow too large.
+  const GRID_LIMIT = 1 << 20; // cells: 24 MB at most (40 MB once counts were carried, see makeRoomForRows)
   let sparse = false;
   let grid = emptyGrid(0);
+  // Rows counted into the grid's packed counts since they were last carried: kept below
+  // USED_UNIT, so every cell's packed count stays exact.
+  let packedRows = 0;
   let gridAccounts = 0; // accounts per day row of the grid
   let gridDays = 0; // days the grid has room for
   let gridFirstDay = 0; // day number of grid row 0
@@ -149,11 +153,14 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
     visit: (account: number, day: number, engagements: number, denominator: number, rows: number, used: number) => void,
   ): void => {
     if (!sparse) {
+      const { packed, carriedRows, carriedUsed } = grid;
       for (let row = 0; row < gridDays; row += 1) {
         for (let account = 0; account < gridAccounts; account += 1) {
           const at = row * gridAccounts + account;
-          const rows = grid.rows[at]!;
-          if (rows > 0) visit(account, gridFirstDay + row, grid.engagements[at]!, grid.denominators[at]!, rows, grid.used[at]!);
+          let rows = rowsOf(packed[at]!);
+          let used = usedOf(packed[at]!);
+          if (carriedRows !== undefined) ((rows += carriedRows[at]!), (used += carriedUsed![at]!));
+          if (rows > 0) visit(account, gridFirstDay + row, grid.engagements[at]!, grid.denominators[at]!, rows, used);
         }
       }
     }
@@ -203,11 +210,14 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
       return false;
     }
     const next = emptyGrid(width * span);
+    if (grid.carriedRows !== undefined) carryInto(next);
+    const sources = gridColumns(grid);
+    const targets = gridColumns(next);
     for (let row = 0; row < gridDays; row += 1) {
       // A day row moves whole: its accounts stay in order, only the row width changes.
       const from = row * gridAccounts;
       const to = (row + gridFirstDay - first) * width;
-      for (const column of GRID_COLUMNS) next[column].set(grid[column].subarray(from, from + gridAccounts), to);
+      sources.forEach((column, index) => targets[index]!.set(column.subarray(from, from + gridAccounts), to));
     }
     grid = next;
     gridAccounts = width;
@@ -216,16 +226,37 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
     return true;
   };
 
+  /**
+   * Makes room for `rows` more rows in the grid's packed counts (at most the room one carry
+   * leaves): when they would reach USED_UNIT, every cell's counts move to the carried columns
+   * first (made then): O(cells), once per 67 million rows.
+   */
+  const makeRoomForRows = (rows: number): void => {
+    if (packedRows + rows < USED_UNIT) return;
+    if (grid.carriedRows === undefined) carryInto(grid);
+    const { packed, carriedRows, carriedUsed } = grid;
+    for (let at = 0; at < grid.cells; at += 1) {
+      carriedRows![at]! += rowsOf(packed[at]!);
+      carriedUsed![at]! += usedOf(packed[at]!);
+      packed[at] = 0;
+    }
+    packedRows = 0;
+  };
+
   const addRow = (account: number, at: number, engagement: number, denominator: number): void => {
     const day = days.dayOf(at);
     const usable = engagement === engagement && denominator === denominator;
     if (syncGrid(day)) {
       const at = (day - gridFirstDay) * gridAccounts + account;
-      grid.rows[at]! += 1;
-      if (!usable) return;
+      makeRoomForRows(1);
+      packedRows += 1;
+      if (!usable) {
+        grid.packed[at]! += 1;
+        return;
+      }
       grid.engagements[at]! += engagement;
       grid.denominators[at]! += denominator;
-      grid.used[at]! += 1;
+      grid.packed[at]! += USED_UNIT + 1;
       return;
     }
     // slotFor may grow `sums`: take the array after it.
@@ -360,8 +391,15 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
             target.width = gridAccounts;
             target.days = gridDays;
             target.dayShift = days.firstEpochDay - gridFirstDay;
-            row = folds.foldRows(target, row);
+            // No more rows than the packed counts have room for (USED_UNIT: a carry per 67 million rows).
+            makeRoomForRows(Math.min(length - row, USED_UNIT - 1));
+            const stop = Math.min(length, row + (USED_UNIT - 1 - packedRows));
+            target.length = stop;
+            const folded = folds.foldRows(target, row);
+            packedRows += folded - row;
+            row = folded;
             if (row >= length) break;
+            if (row === stop) continue; // out of room: carry, then go on
             // A bad row, or a day outside the day table or the grid's span: grow them, then resume.
             checkRow(batch, row);
             useGrid = syncGrid(days.dayOf(times[row]!));
@@ -438,25 +476,39 @@ function checkRow(batch: ColumnarSnapshots, row: number): void {
 }
 
 /**
- * The dense grid: one entry per (day × account) cell in each column. The four columns are
- * views of one buffer (`all`, column k at k × `cells`), so the hot loop reads one array:
- * V8 checks each typed array a loop touches on every iteration.
+ * The dense grid: one entry per (day × account) cell in each column. The three columns the
+ * hot loop writes are views of one buffer (`all`, column k at k × `cells`), so the loop
+ * touches one array: V8 checks each typed array a loop touches on every iteration.
  */
 interface GridColumns {
   all: Float64Array;
   cells: number;
   engagements: Float64Array;
   denominators: Float64Array;
-  rows: Float64Array;
-  used: Float64Array;
+  /** Rows and used rows packed into one number (see `USED_UNIT`), since the last carry. */
+  packed: Float64Array;
+  /** Rows and used rows carried out of `packed`; made at the first carry. */
+  carriedRows?: Float64Array;
+  carriedUsed?: Float64Array;
 }
 
-const GRID_COLUMNS = ['engagements', 'denominators', 'rows', 'used'] as const;
-
 function emptyGrid(cells: number): GridColumns {
-  const all = new Float64Array(cells * 4);
+  const all = new Float64Array(cells * 3);
   const column = (index: number) => all.subarray(index * cells, (index + 1) * cells);
-  return { all, cells, engagements: column(0), denominators: column(1), rows: column(2), used: column(3) };
+  return { all, cells, engagements: column(0), denominators: column(1), packed: column(2) };
+}
+
+/** Gives `grid` its carried columns (zero). */
+function carryInto(grid: GridColumns): void {
+  grid.carriedRows = new Float64Array(grid.cells);
+  grid.carriedUsed = new Float64Array(grid.cells);
+}
+
+/** The grid's columns in a fixed order (the carried ones when it has them). */
+function gridColumns(grid: GridColumns): Float64Array[] {
+  const columns = [grid.engagements, grid.denominators, grid.packed];
+  if (grid.carriedRows !== undefined) columns.push(grid.carriedRows, grid.carriedUsed!);
+  return columns;
 }
 
 function isColumnar(item: MetricSnapshot | ColumnarSnapshots): item is ColumnarSnapshots {
