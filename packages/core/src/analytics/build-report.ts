@@ -304,7 +304,10 @@ export function buildReport(input: ReportInput): AnalyticsReport {
   for (const snapshot of ofOwn) {
     if (snapshot.subject.type !== 'account') continue;
     const key = accountKey(snapshot.subject.platform, snapshot.subject.accountId);
-    accountSnapshotsOf.set(key, [...(accountSnapshotsOf.get(key) ?? []), snapshot]);
+    // Appended in place (a copy per snapshot was quadratic in an account's snapshots).
+    const own = accountSnapshotsOf.get(key);
+    if (own === undefined) accountSnapshotsOf.set(key, [snapshot]);
+    else own.push(snapshot);
   }
   const histories = postHistories(postSnapshots);
   const posts = (parsed.posts ?? []).filter((post) => ownIds.has(accountKey(post.platform, post.accountId)));

@@ -29,7 +29,12 @@ export function draftIssues(
 ): ValidationIssue[] {
   if (!ctx.options.checkContent) return [];
   const byNetwork = new Map<string, string[]>();
-  for (const target of targets) byNetwork.set(target.platform, [...(byNetwork.get(target.platform) ?? []), target.key]);
+  for (const target of targets) {
+    // Appended in place: copying the list per target made a 10,000-account item quadratic.
+    const keys = byNetwork.get(target.platform);
+    if (keys === undefined) byNetwork.set(target.platform, [target.key]);
+    else keys.push(target.key);
+  }
   const issues: ValidationIssue[] = [];
   // Bulk fills repeat drafts (the same object, or equal ones): check each distinct draft once.
   let cached = ctx.contentChecks.byObject.get(draft);

@@ -59,6 +59,22 @@ describe('plans are checked against every target network when they are made', ()
     expect(await store.query({})).toEqual([]);
   });
 
+  it('names every account of a network once, in order, in one issue for that network', async () => {
+    const xAccounts = ['2', '3', '4'].map((id) => ({
+      account: { platform: 'x', id, handle: `x${id}`, timeZone: 'UTC' },
+      queue: 'daily 09:00',
+    }));
+    const { calendar } = setup({ accounts: [...ACCOUNTS, ...xAccounts] });
+    const issues = await issuesOf(
+      calendar.createEntries(
+        { draft: { text: 'b'.repeat(290) }, accounts: ['x:1', 'mastodon:7', 'x:2', 'x:3', 'x:4'], place: 'queue' },
+        { by: 'ana' },
+      ),
+    );
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.message).toMatch(/^x: .*290.*280.*\(for x:1, x:2, x:3, x:4\)$/);
+  });
+
   it('uses the adapters’ content rules when given, and contentRules over both', async () => {
     const tiny = { ...CONTENT_RULES.mastodon, text: { ...CONTENT_RULES.mastodon.text, maxLength: 10 } };
     const { calendar } = setup({ adapters: [{ platform: 'mastodon', capabilities: { content: tiny } }] });

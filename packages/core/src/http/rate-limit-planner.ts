@@ -240,7 +240,11 @@ export class RateLimitPlanner {
       others = new Map();
       for (const observation of observations) {
         if (!observation.bucket || observation.bucket === reservation.bucket) (own as RateLimitObservation[]).push(observation);
-        else others.set(observation.bucket, [...(others.get(observation.bucket) ?? []), observation]);
+        else {
+          const named = others.get(observation.bucket);
+          if (named === undefined) others.set(observation.bucket, [observation]);
+          else named.push(observation);
+        }
       }
     }
     const report: RateLimitSettleReport = {
