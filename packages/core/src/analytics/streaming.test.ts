@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors/index.js';
 import { asReferenceGroups, engagementReference } from './__tests__/engagement-reference.js';
 import { postSnapshot } from './__tests__/fixtures.js';
-import { aggregateEngagement, createEngagementAggregator, type ColumnarSnapshots } from './index.js';
+import { aggregateEngagement, createEngagementAggregator, type ColumnarSnapshots, type EngagementAggregator } from './index.js';
+import { engagementAggregatorWithLimits } from './streaming.js';
 
 describe('streaming engagement aggregator', () => {
   it('groups by account and local day in the zone (async iterable of snapshots)', async () => {
@@ -207,6 +208,63 @@ describe('streaming engagement aggregator', () => {
     aggregator.addColumns(toBatch(rows.slice(12_000)));
     expect(asKeyed(aggregator.result())).toEqual(reference(rows, 'Europe/Bucharest'));
   }, 30_000);
+
+  describe('changes of storage (grid limits shrunk to reach them with small data)', () => {
+    // 2,000 cells always, 4,000 for the first grid, 50,000 while a third of them have rows.
+    const limits = { grid: 2_000, firstGrid: 4_000, dense: 50_000 };
+    const timeZone = 'Asia/Kathmandu';
+    const keyed = (aggregator: EngagementAggregator) => asKeyed(aggregator.result());
+
+    it('starts sparse when even the first grid would be too large, and moves into a grid once the groups fill a third of it', () => {
+      // 100 accounts over 120 days: a first grid of 13,500 cells; 10,000 shuffled rows fill
+      // about 6,900 of the 12,000 (account, day) pairs, so the groups move partway through.
+      const rows = seededRows(10_000, 100, 120, 31);
+      const aggregator = engagementAggregatorWithLimits({ timeZone, interactions: ['likes', 'comments'] }, limits);
+      aggregator.addColumns(toBatch(rows.slice(0, 1_000)));
+      expect(aggregator.storage).toBe('sparse');
+      for (const row of rows.slice(1_000, 1_500)) aggregator.add(asSnapshot(row));
+      aggregator.addColumns(toBatch(rows.slice(1_500)));
+      expect(aggregator.storage).toBe('grid');
+      expect(keyed(aggregator)).toEqual(reference(rows, timeZone));
+      // 200 days later: doubling the grid's days would leave it mostly empty, so back to sparse.
+      const later = seededRows(500, 100, 30, 37).map((row) => ({ ...row, at: row.at + 200 * 86_400_000 }));
+      aggregator.addColumns(toBatch(later));
+      expect(aggregator.storage).toBe('sparse');
+      const expected = reference([...rows, ...later], timeZone);
+      expect(keyed(aggregator)).toEqual(expected);
+      expect(aggregator.groups).toBe(expected.length);
+    });
+
+    // 20 accounts, a row for each on every day from `from` to `to` (exclusive).
+    const everyDay = (from: number, to: number) =>
+      seededRows((to - from) * 20, 20, 1, 41).map((row, index) => ({
+        ...row,
+        account: `x:${index % 20}`,
+        at: Date.parse('2025-10-01T06:00:00Z') + (from + Math.floor(index / 20)) * 86_400_000,
+      }));
+
+    it('lays the first grid over all the days of a shuffled batch', () => {
+      // Newest day first: growing from that day, a doubling at a time, would pass 2,000 cells
+      // with 600 groups in; over the batch's 30 days, 20 × 64 cells.
+      const rows = everyDay(0, 30).reverse();
+      const aggregator = engagementAggregatorWithLimits({ timeZone, interactions: ['likes', 'comments'] }, limits);
+      aggregator.addColumns(toBatch(rows));
+      expect(aggregator.storage).toBe('grid');
+      expect(keyed(aggregator)).toEqual(reference(rows, timeZone));
+    });
+
+    it('keeps a grid past the size it may always have while a third of its cells have rows', () => {
+      // The first grid covers days -7 to 63 (20 × 71 cells); day 64 needs twice that (20 × 142
+      // cells, past 2,000), and the 1,140 groups already in fill more than a third of it.
+      const first = everyDay(0, 57);
+      const second = everyDay(64, 67);
+      const aggregator = engagementAggregatorWithLimits({ timeZone, interactions: ['likes', 'comments'] }, limits);
+      aggregator.addColumns(toBatch(first));
+      aggregator.addColumns(toBatch(second));
+      expect(aggregator.storage).toBe('grid');
+      expect(keyed(aggregator)).toEqual(reference([...first, ...second], timeZone));
+    });
+  });
 
   it('gives the reference totals for any rows, in any order, split into any batches and single snapshots', () => {
     // Mixed networks, zones with DST and a :45 offset, rows over ~14 months in any order; the

@@ -63,6 +63,33 @@ const OptionsSchema = z.object({
  * ```
  */
 export function createEngagementAggregator(options: EngagementAggregatorOptions): EngagementAggregator {
+  return engagementAggregatorWithLimits(options, GRID_LIMITS);
+}
+
+/**
+ * Sizes (in cells) between the aggregator's storages, see `engagementAggregatorWithLimits`:
+ * `grid`, the cells a grid may always have; `firstGrid`, the cells the first grid may have
+ * before any row is in; `dense`, the cells a grid may have while a third of them have rows.
+ * @internal
+ */
+export interface GridLimits {
+  grid: number;
+  firstGrid: number;
+  dense: number;
+}
+
+/** 24 MB, 96 MB (64 days of 65,536 accounts) and 192 MB of grid (at 24 bytes a cell). @internal */
+export const GRID_LIMITS: GridLimits = { grid: 1 << 20, firstGrid: 1 << 22, dense: 1 << 23 };
+
+/**
+ * {@link createEngagementAggregator} with other limits (tests reach every change of storage
+ * with small data this way) and `storage`, which storage is in use.
+ * @internal
+ */
+export function engagementAggregatorWithLimits(
+  options: EngagementAggregatorOptions,
+  limits: GridLimits,
+): EngagementAggregator & { readonly storage: 'grid' | 'sparse' } {
   const {
     timeZone,
     by = 'reach',
@@ -79,11 +106,13 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
   // land in one stretch of memory, which is what a time-ordered feed produces — in three
   // parallel columns (Σ engagements, Σ denominator, and rows and used packed into one number,
   // see USED_UNIT). Measured against one interleaved array of 4-number cells, the columns fold
-  // random-order rows faster once the cache is cold (the misses of a row overlap). **Sparse**,
-  // when the grid would pass GRID_LIMIT cells (many accounts over a long span): a slot per
-  // group found through a Map per account. The grid moves into slots once, the first time it
-  // would grow too large.
-  const GRID_LIMIT = 1 << 20; // cells: 24 MB at most (40 MB once counts were carried, see makeRoomForRows)
+  // random-order rows faster once the cache is cold (the misses of a row overlap). **Sparse**:
+  // a slot per group found through a Map per account, about 75 bytes a group against the
+  // grid's 24 a cell (40 once counts were carried, see makeRoomForRows). The grid is used up
+  // to `limits.grid` cells whatever it holds (the first one, laid out over a whole batch's
+  // days, up to `limits.firstGrid`), and up to `limits.dense` while at least a third of its
+  // cells have rows (then it costs no more memory than the slots would); past that the groups
+  // move into slots, and move back into a grid once they fill a third of one.
   let sparse = false;
   let grid = emptyGrid(0);
   // Rows counted into the grid's packed counts since they were last carried: kept below
@@ -99,6 +128,11 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
   let slotAccount = new Int32Array(0);
   let slotDay = new Float64Array(0);
   let slots = 0;
+  // Days of the slots (for the grid they could move into) and when to consider it next.
+  let slotsFirstDay = Infinity;
+  let slotsLastDay = -Infinity;
+  const denseCheckEvery = Math.ceil(limits.grid / 256); // 4,096 groups
+  let denseCheckAt = Math.ceil(limits.grid / 3);
 
   // Scratch for more than six interaction columns summed into one and for `views` → `videoViews`; reused.
   let scratchEngagement = new Float64Array(0);
@@ -144,6 +178,8 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
       slotAccount[slot] = account;
       slotDay[slot] = day;
       own.set(day, slot);
+      if (day < slotsFirstDay) slotsFirstDay = day;
+      if (day > slotsLastDay) slotsLastDay = day;
     }
     return slot;
   };
@@ -171,31 +207,36 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
   };
 
   /**
-   * Lays the grid out for the accounts and, with `needDay`, a span of days that includes it
-   * (grown by doubling, so re-layouts are rare); moves to sparse when too large. Returns
-   * whether the grid is in use.
+   * Lays the grid out for the accounts and, with `needDay` (to `needLast`, default the same
+   * day), a span of days that includes them (grown by doubling, so re-layouts are rare); moves
+   * to sparse when too large. Returns whether the grid is in use.
    */
-  const syncGrid = (needDay?: number): boolean => {
+  const syncGrid = (needDay?: number, needLast = needDay): boolean => {
     if (sparse) return false;
     let first = gridFirstDay;
     let span = gridDays;
-    if (needDay !== undefined) {
+    if (needDay !== undefined && needLast !== undefined) {
       if (span === 0) {
         first = needDay - 7;
-        span = 64;
-      } else if (needDay < first) {
-        const grow = Math.max(first - needDay + 7, span);
-        first -= grow;
-        span += grow;
-      } else if (needDay >= first + span) {
-        span = Math.max(needDay - first + 8, span * 2);
+        span = Math.max(64, needLast - first + 8);
+      } else {
+        if (needDay < first) {
+          const grow = Math.max(first - needDay + 7, span);
+          first -= grow;
+          span += grow;
+        }
+        if (needLast >= first + span) span = Math.max(needLast - first + 8, span * 2);
       }
     }
     const width = accountNames.length > gridAccounts ? Math.max(accountNames.length, gridAccounts * 2, 16) : gridAccounts;
     if (first === gridFirstDay && span === gridDays && width === gridAccounts) return true;
     const visitOld = forEachGroup;
-    if (width * span > GRID_LIMIT) {
-      // Too large: every group with rows becomes a slot, and the grid is dropped for good.
+    const cells = width * span;
+    // The first grid is taken on trust further: many accounts over a few weeks is the usual
+    // wide report.
+    const trusted = gridDays === 0 ? limits.firstGrid : limits.grid;
+    if (cells > trusted && !(cells <= limits.dense && countGroups() * 3 >= cells)) {
+      // Too large for the groups it would hold: every group with rows becomes a slot.
       visitOld((account, day, engagements, denominator, rows, used) => {
         const to = slotFor(account, day) * 4;
         sums[to] = engagements;
@@ -204,6 +245,8 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
         sums[to + 3] = used;
       });
       sparse = true;
+      // Not back into a grid before the groups have doubled: no back and forth.
+      denseCheckAt = Math.max(denseCheckAt, slots * 2);
       grid = emptyGrid(0);
       gridAccounts = 0;
       gridDays = 0;
@@ -223,6 +266,59 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
     gridAccounts = width;
     gridDays = span;
     gridFirstDay = first;
+    return true;
+  };
+
+  /** Groups with rows. */
+  const countGroups = (): number => {
+    let count = 0;
+    forEachGroup(() => {
+      count += 1;
+    });
+    return count;
+  };
+
+  /**
+   * In sparse mode, every `denseCheckEvery` new groups: moves them into a grid
+   * over their days if at least a third of its cells would have rows and it stays within
+   * `limits.dense`. Returns whether the grid is in use again.
+   */
+  const considerDense = (): boolean => {
+    if (!sparse || slots < denseCheckAt) return false;
+    denseCheckAt = slots + denseCheckEvery; // a look costs a few operations, a move O(groups) once
+    const first = slotsFirstDay - 7;
+    const span = Math.max(64, slotsLastDay - first + 8);
+    const width = Math.max(accountNames.length, 16);
+    const cells = width * span;
+    if (cells > limits.dense || slots * 3 < cells) return false;
+    const next = emptyGrid(cells);
+    // Rows of any one group so far: the packed counts take them if far below USED_UNIT.
+    let most = 0;
+    for (let slot = 0; slot < slots; slot += 1) most = Math.max(most, sums[slot * 4 + 2]!);
+    const carry = most >= USED_UNIT / 2;
+    if (carry) carryInto(next);
+    for (let slot = 0; slot < slots; slot += 1) {
+      const at = (slotDay[slot]! - first) * width + slotAccount[slot]!;
+      const base = slot * 4;
+      next.engagements[at] = sums[base]!;
+      next.denominators[at] = sums[base + 1]!;
+      if (carry) ((next.carriedRows![at] = sums[base + 2]!), (next.carriedUsed![at] = sums[base + 3]!));
+      else next.packed[at] = sums[base + 2]! + sums[base + 3]! * USED_UNIT;
+    }
+    grid = next;
+    gridAccounts = width;
+    gridDays = span;
+    gridFirstDay = first;
+    packedRows = carry ? 0 : most;
+    sparse = false;
+    for (const own of slotsByAccount) own.clear();
+    capacity = 0;
+    slots = 0;
+    sums = new Float64Array(0);
+    slotAccount = new Int32Array(0);
+    slotDay = new Float64Array(0);
+    slotsFirstDay = Infinity;
+    slotsLastDay = -Infinity;
     return true;
   };
 
@@ -262,10 +358,12 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
     // slotFor may grow `sums`: take the array after it.
     const base = slotFor(account, day) * 4;
     sums[base + 2]! += 1;
-    if (!usable) return;
-    sums[base]! += engagement;
-    sums[base + 1]! += denominator;
-    sums[base + 3]! += 1;
+    if (usable) {
+      sums[base]! += engagement;
+      sums[base + 1]! += denominator;
+      sums[base + 3]! += 1;
+    }
+    considerDense();
   };
 
   // `add` parses ISO strings; consecutive snapshots often share one (a daily export).
@@ -276,6 +374,9 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
   };
 
   return {
+    get storage() {
+      return sparse ? ('sparse' as const) : ('grid' as const);
+    },
     add(snapshot) {
       const subject = (snapshot as { subject?: { platform?: unknown; accountId?: unknown } } | null)?.subject;
       // A light door check: full schema validation per row would dominate a streaming loop.
@@ -402,13 +503,28 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
             if (row === stop) continue; // out of room: carry, then go on
             // A bad row, or a day outside the day table or the grid's span: grow them, then resume.
             checkRow(batch, row);
-            useGrid = syncGrid(days.dayOf(times[row]!));
+            // The rest of the batch's days at once: a shuffled batch would otherwise grow the
+            // grid a doubling at a time, passing through sizes it cannot justify.
+            let earliest = times[row]!;
+            let latest = earliest;
+            for (let rest = row + 1; rest < length; rest += 1) {
+              const at = times[rest]!;
+              if (at < earliest && at > -8.64e15) earliest = at;
+              else if (at > latest && at < 8.64e15) latest = at;
+            }
+            useGrid = syncGrid(days.dayOf(earliest), days.dayOf(latest));
             continue;
           }
           for (; row < length; row += 1) {
             checkRow(batch, row);
             const base = slotFor(translate[batch.account[row]!]!, days.dayOf(times[row]!)) * 4;
             folds.foldOne(row, sums, base);
+            if (considerDense()) {
+              // Back on a grid: the rest of the batch goes through the loops.
+              row += 1;
+              useGrid = true;
+              break;
+            }
           }
         }
       } finally {
@@ -416,11 +532,7 @@ export function createEngagementAggregator(options: EngagementAggregatorOptions)
       }
     },
     get groups() {
-      let count = 0;
-      forEachGroup(() => {
-        count += 1;
-      });
-      return count;
+      return countGroups();
     },
     result() {
       const groups: Array<{ account: number; day: number; engagements: number; denominator: number; rows: number; used: number }> = [];
