@@ -177,6 +177,36 @@ describe('loops compiled for reused arrays', () => {
     expect(aggregator.result().map(({ rows, engagements, denominator }) => [rows, engagements, denominator])).toEqual([[16, 40, 40]]);
   });
 
+  it('does not keep fresh batches alive within one synchronous job either (memory stays flat in rows)', () => {
+    // A reader that allocates a new batch each time, in a plain loop: no task boundary, so
+    // anything that held the batches until the job ends (as a WeakRef does) would keep them all.
+    setFlagsFromString('--expose-gc');
+    const collect = runInNewContext('gc') as () => void;
+    const rows = 100_000;
+    const aggregator = createEngagementAggregator({ timeZone: 'UTC', interactions: ['likes'] });
+    const freshBatch = (): ColumnarSnapshots => ({
+      length: rows,
+      accounts: ['x:1', 'x:2'],
+      account: new Uint32Array(rows).map((_, row) => row % 2),
+      observedAtMs: new Float64Array(rows).fill(Date.parse('2026-05-04T10:00:00Z')),
+      metrics: { likes: new Float64Array(rows).fill(1), reach: new Float64Array(rows).fill(4) },
+    });
+    const batchBytes = rows * (4 + 8 * 3);
+    const held = () => {
+      collect();
+      return process.memoryUsage().arrayBuffers;
+    };
+    for (let batch = 0; batch < 5; batch += 1) aggregator.addColumns(freshBatch());
+    const before = held();
+    for (let batch = 0; batch < 30; batch += 1) aggregator.addColumns(freshBatch());
+    // 30 more batches are 84 MB of columns; less than two batches' worth may remain.
+    expect(held() - before).toBeLessThan(2 * batchBytes);
+    expect(aggregator.result().map(({ rows: count, engagements }) => [count, engagements])).toEqual([
+      [35 * (rows / 2), 35 * (rows / 2)],
+      [35 * (rows / 2), 35 * (rows / 2)],
+    ]);
+  });
+
   it('keeps the shared loops, with the same totals, where `new Function` is forbidden (a CSP without unsafe-eval)', async () => {
     vi.resetModules();
     vi.stubGlobal(

@@ -24,15 +24,29 @@ export type Folds = ReturnType<typeof makeFoldRows>;
 const seen = new WeakMap<Float64Array, SeenSet[]>();
 
 /**
- * A column set seen under one `observedAtMs` array. Until it is compiled it holds its arrays
- * weakly: a reader that refills only some of its arrays must not have every other batch's
- * columns kept alive here. Compiled loops hold theirs (the set was reused, so it lives on).
+ * A column set seen under one `observedAtMs` array, by the ids of its arrays (see `idOf`).
+ * Until it is compiled it holds no array: a reader that refills only some of its arrays, or
+ * hands over fresh ones batch after batch, must not have other batches' columns kept alive
+ * here. Compiled loops hold theirs (the set was reused, so it lives on).
  */
 interface SeenSet {
-  arrays: Array<WeakRef<object>>;
+  ids: number[];
   count: number;
   folds?: Folds;
 }
+
+/**
+ * A number per array, held in a WeakMap: it names an array without keeping it alive. Not a
+ * WeakRef: a WeakRef made during a job keeps its target until the job ends, so a synchronous
+ * loop over fresh batches would keep every one of them (memory growing with rows).
+ */
+const ids = new WeakMap<object, number>();
+let lastId = 0;
+const idOf = (array: object): number => {
+  let id = ids.get(array);
+  if (id === undefined) ids.set(array, (id = ++lastId));
+  return id;
+};
 
 /** The arrays of a set besides its key (`times`), in a fixed order. */
 const arraysOf = (columns: FoldColumns): object[] => [
@@ -142,8 +156,8 @@ function copiesWork(): boolean {
   }
 }
 
-const isSet = (entry: SeenSet, columns: FoldColumns, arrays: object[]): boolean =>
-  entry.count === columns.count && arrays.every((array, index) => entry.arrays[index]!.deref() === array);
+const isSet = (entry: SeenSet, columns: FoldColumns, arrayIds: number[]): boolean =>
+  entry.count === columns.count && arrayIds.every((id, index) => entry.ids[index] === id);
 
 /**
  * The loops for a batch's columns: compiled for these very arrays the second time they are
@@ -153,11 +167,11 @@ const isSet = (entry: SeenSet, columns: FoldColumns, arrays: object[]): boolean 
 export function foldsFor(columns: FoldColumns): Folds {
   let sets = seen.get(columns.times);
   if (sets === undefined) seen.set(columns.times, (sets = []));
-  const arrays = arraysOf(columns);
-  const at = sets.findIndex((entry) => isSet(entry, columns, arrays));
+  const arrayIds = arraysOf(columns).map(idOf);
+  const at = sets.findIndex((entry) => isSet(entry, columns, arrayIds));
   if (at < 0) {
     // First sight: remembered, folded by the shared loops.
-    sets.unshift({ arrays: arrays.map((array) => new WeakRef(array)), count: columns.count });
+    sets.unshift({ ids: arrayIds, count: columns.count });
     sets.length = Math.min(sets.length, SETS_PER_ARRAY);
   } else {
     const entry = sets[at]!;
