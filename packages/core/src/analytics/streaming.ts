@@ -505,13 +505,7 @@ export function engagementAggregatorWithLimits(
             checkRow(batch, row);
             // The rest of the batch's days at once: a shuffled batch would otherwise grow the
             // grid a doubling at a time, passing through sizes it cannot justify.
-            let earliest = times[row]!;
-            let latest = earliest;
-            for (let rest = row + 1; rest < length; rest += 1) {
-              const at = times[rest]!;
-              if (at < earliest && at > -8.64e15) earliest = at;
-              else if (at > latest && at < 8.64e15) latest = at;
-            }
+            const { earliest, latest } = instantSpan(times, row, length);
             useGrid = syncGrid(days.dayOf(earliest), days.dayOf(latest));
             continue;
           }
@@ -578,6 +572,24 @@ function checkBatch(batch: ColumnarSnapshots): void {
     if (column !== undefined && !(column.length >= length))
       throw batchError(['metrics', name], `must have at least ${length} rows (NaN = absent)`);
   }
+}
+
+/**
+ * The earliest and latest valid instants of rows [from, to) (`times[from]` must be valid).
+ * A function of its own: V8 compiles a small loop within a few thousand rows, where inside
+ * `addColumns` it ran interpreted for the first batches of every new aggregator (measured:
+ * about 20 ms of a 500,000-row batch).
+ */
+function instantSpan(times: Float64Array, from: number, to: number): { earliest: number; latest: number } {
+  let earliest = times[from]!;
+  let latest = earliest;
+  for (let row = from + 1; row < to; row += 1) {
+    const at = times[row]!;
+    // Out-of-range instants are bad rows (refused when the fold reaches them), not days.
+    if (at < earliest && at > -8.64e15) earliest = at;
+    else if (at > latest && at < 8.64e15) latest = at;
+  }
+  return { earliest, latest };
 }
 
 /** Throws when row `row` cannot be placed: a non-finite instant or an account index outside `accounts`. */
