@@ -243,6 +243,42 @@ describe('streaming engagement aggregator', () => {
         at: Date.parse('2025-10-01T06:00:00Z') + (from + Math.floor(index / 20)) * 86_400_000,
       }));
 
+    it('gives the reference totals through any sequence of storage changes (any limits, rows, batches)', () => {
+      const row = fc.record({
+        account: fc.integer({ min: 0, max: 29 }).map((index) => `x:${index}`),
+        at: fc.integer({ min: Date.parse('2026-01-01T00:00:00Z'), max: Date.parse('2026-02-10T00:00:00Z') }),
+        likes: fc.oneof(fc.constant(NaN), fc.integer({ min: 0, max: 1_000 })),
+        comments: fc.oneof(fc.constant(NaN), fc.integer({ min: 0, max: 50 })),
+        reach: fc.oneof(fc.constant(NaN), fc.integer({ min: 0, max: 10_000 })),
+      });
+      const anyLimits = fc
+        .record({
+          grid: fc.integer({ min: 16, max: 3_000 }),
+          first: fc.integer({ min: 0, max: 3_000 }),
+          dense: fc.integer({ min: 0, max: 6_000 }),
+        })
+        .map(({ grid, first, dense }) => ({ grid, firstGrid: grid + first, dense: grid + dense }));
+      fc.assert(
+        fc.property(
+          fc.array(row, { maxLength: 1_500, size: 'max' }),
+          anyLimits,
+          fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 10 }),
+          (rows, limits, cuts) => {
+            const aggregator = engagementAggregatorWithLimits({ timeZone, interactions: ['likes', 'comments'] }, limits);
+            let from = 0;
+            for (const [index, size] of cuts.entries()) {
+              const part = rows.slice(from, index === cuts.length - 1 ? rows.length : from + size);
+              from += part.length;
+              if (index % 3 === 1) for (const one of part) aggregator.add(asSnapshot(one));
+              else aggregator.addColumns(toBatch(part));
+            }
+            expect(keyed(aggregator)).toEqual(reference(rows, timeZone));
+          },
+        ),
+        { numRuns: 80 },
+      );
+    }, 60_000);
+
     it('lays the first grid over all the days of a shuffled batch', () => {
       // Newest day first: growing from that day, a doubling at a time, would pass 2,000 cells
       // with 600 groups in; over the batch's 30 days, 20 × 64 cells.
