@@ -275,7 +275,8 @@ describe('streaming engagement aggregator', () => {
             expect(keyed(aggregator)).toEqual(reference(rows, timeZone));
           },
         ),
-        { numRuns: 80 },
+        // Shrinking 1,500-row arrays can take minutes: stop at 20 s (a failure still fails).
+        { numRuns: 80, interruptAfterTimeLimit: 20_000, markInterruptAsFailure: true },
       );
     }, 60_000);
 
