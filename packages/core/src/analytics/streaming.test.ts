@@ -418,6 +418,18 @@ describe('streaming engagement aggregator', () => {
     const short = toBatch(seededRows(4, 2, 3, 3));
     short.metrics.likes = new Float64Array(3);
     expect(bad(() => aggregator.addColumns(short)).message).toMatch(/metrics\.likes/);
+    // Instants no local date can name with a four-digit year: refused, not a RangeError from
+    // Temporal or a day table grown to year 200,000.
+    for (const at of [1e300, 8e15, Date.parse('0001-01-01T00:00:00Z'), Date.parse('9999-12-31T12:00:00Z')]) {
+      const far = toBatch(seededRows(4, 2, 3, 3));
+      far.observedAtMs[3] = at;
+      expect(bad(() => aggregator.addColumns(far)).message).toMatch(/observedAtMs\[3\].*0001-01-02 and 9999-12-30/s);
+    }
+    expect(
+      bad(() =>
+        aggregator.add({ subject: { type: 'account', platform: 'x', accountId: '1' }, observedAt: '+200000-01-01T00:00:00Z', metrics: {} }),
+      ).message,
+    ).toMatch(/observedAt.*0001-01-02 and 9999-12-30/s);
     expect(
       bad(() => aggregator.add({ subject: { type: 'account', platform: 'x', accountId: '1' }, observedAt: 'soon', metrics: {} })).message,
     ).toMatch(/observedAt/);

@@ -388,7 +388,7 @@ export function engagementAggregatorWithLimits(
         lastIso = iso;
       }
       const at = lastAt;
-      if (!Number.isFinite(at)) refuse(snapshot.window ? 'window.start' : 'observedAt', 'must be an ISO 8601 instant');
+      if (!isDatable(at)) refuse(snapshot.window ? 'window.start' : 'observedAt', `must be an ISO 8601 instant ${DATABLE}`);
       const metrics = snapshot.metrics;
       if (typeof metrics !== 'object' || metrics === null) refuse('metrics', 'must be an object of metric values');
       const account = internSubject(subject!.platform as string, subject!.accountId as string);
@@ -585,16 +585,27 @@ function instantSpan(times: Float64Array, from: number, to: number): { earliest:
   let latest = earliest;
   for (let row = from + 1; row < to; row += 1) {
     const at = times[row]!;
-    // Out-of-range instants are bad rows (refused when the fold reaches them), not days.
-    if (at < earliest && at > -8.64e15) earliest = at;
-    else if (at > latest && at < 8.64e15) latest = at;
+    // Instants out of range are bad rows (refused when the fold reaches them), not days.
+    if (at < earliest && at >= FIRST_DATABLE_MS) earliest = at;
+    else if (at > latest && at < END_DATABLE_MS) latest = at;
   }
   return { earliest, latest };
 }
 
-/** Throws when row `row` cannot be placed: a non-finite instant or an account index outside `accounts`. */
+/**
+ * Instants whose local date has a four-digit year in any zone (groups are dated `YYYY-MM-DD`):
+ * 0001-01-02 to 9999-12-30 UTC. Outside, Temporal either refuses the date (a RangeError) or
+ * the day table would be grown day by day to it (an instant in year 250,000: minutes).
+ */
+const FIRST_DATABLE_MS = Date.parse('0001-01-02T00:00:00.000Z');
+const DATABLE = 'between 0001-01-02 and 9999-12-30 (UTC)';
+const END_DATABLE_MS = Date.parse('9999-12-30T00:00:00.000Z');
+const isDatable = (at: number): boolean => at >= FIRST_DATABLE_MS && at < END_DATABLE_MS;
+
+/** Throws when row `row` cannot be placed: an instant out of range or an account index outside `accounts`. */
 function checkRow(batch: ColumnarSnapshots, row: number): void {
-  if (!Number.isFinite(batch.observedAtMs[row])) throw batchError(['observedAtMs', row], 'must be a finite epoch-milliseconds instant');
+  if (!isDatable(batch.observedAtMs[row]!))
+    throw batchError(['observedAtMs', row], `must be a finite epoch-milliseconds instant ${DATABLE}`);
   if (!(batch.account[row]! < batch.accounts.length))
     throw batchError(['account', row], `must index \`accounts\` (0 … ${batch.accounts.length - 1})`);
 }
