@@ -121,8 +121,8 @@ try {
       `Redis at ${redisUrl.replace(/\/\/[^@/]*@/, '//***@')} did not answer PING within 5 s (${redisError}): is REDIS_URL right, and is Redis running?`,
     );
   }
-  // The planning side (an API server, say) writes through bullmq.store, so every entry gets
-  // its delayed job. It needs no runner: it never publishes.
+  // The planning side (an API server, say) writes through bullmq.store, so every entry gets a
+  // wake-up job at its time. It needs no runner: it never publishes.
   const planner = createBullmqScheduler({ store, url: redisUrl, queueName: prefix });
   cleanups.push(async () => {
     // Remove this run's keys: the queue's jobs, then the store's entries.

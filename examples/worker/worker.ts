@@ -93,11 +93,12 @@ runner.on('entry-failed', ({ entry, error }) => log(`failed ${entry.id}: ${error
 runner.on('entry-outcome-unknown', ({ entry, reason }) => log(`outcome unknown ${entry.id}: ${reason}`));
 runner.on('error', ({ error, phase, entryId }) => log(`error (${phase}${entryId ? ` ${entryId}` : ''}): ${String(error)}`));
 
-// BullMQ wakes this process when an entry falls due (one delayed job per entry); the runner
-// decides. Not calling runner.start(): polling the store is the embedded mode, jobs replace it.
-const bullmq = createBullmqScheduler({ store, runner, url: env.REDIS_URL, queueName: env.SMM_PREFIX, concurrency: env.SMM_CONCURRENCY });
+// BullMQ wakes this process when entries fall due (one delayed wake-up job per instant); the
+// runner claims them in batches and decides. Not calling runner.start(): polling the store is
+// the embedded mode, wake-up jobs replace it.
+const bullmq = createBullmqScheduler({ store, runner, url: env.REDIS_URL, queueName: env.SMM_PREFIX });
 bullmq.start();
-log(`ready: ${env.MASTODON_ACCOUNTS.length} account(s), ${env.SMM_CONCURRENCY} jobs at once, queue "${env.SMM_PREFIX}"`);
+log(`ready: ${env.MASTODON_ACCOUNTS.length} account(s), ${env.SMM_CONCURRENCY} publishes at once, queue "${env.SMM_PREFIX}"`);
 
 // Graceful stop: take no new jobs, let running publishes finish and release their leases,
 // then close the connections. Killing the process instead is safe too (another worker

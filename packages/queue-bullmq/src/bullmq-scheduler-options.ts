@@ -2,20 +2,23 @@ import { z } from 'zod';
 import type { Redis } from 'ioredis';
 import type { Clock } from '@smm/core';
 import type { CalendarEntry, ScheduleStore } from '@smm/core/schedule-store';
+import type { DueBatch } from '@smm/core/scheduler';
 import { ONE_CONNECTION, RedisUrlSchema } from './redis-connection-schema.js';
 
 /**
- * What the BullMQ worker calls per job: the core runner's `executeEntry` (a `Scheduler` from
- * `createScheduler` in `@smm/core/scheduler` fits), which claims the entry by id, publishes it
- * with its idempotency key, or reconciles it through `findPublished` when it finds it stale
- * in `publishing`.
+ * What the BullMQ worker calls: the core runner (a `Scheduler` from `createScheduler` in
+ * `@smm/core/scheduler` fits). A wake-up job calls `runDueBatch`, which claims a batch of due
+ * entries under this runner's lease and publishes each with its idempotency key; a job whose
+ * worker died calls `executeEntry` for each entry it had claimed, which claims it by id and
+ * reconciles it through `findPublished` once its lease has run out.
  *
  * @example
  * ```ts
- * const runner: EntryExecutor = createScheduler({ store, client, leaseMs: 30_000 });
+ * const runner: EntryExecutor = createScheduler({ store, client, leaseMs: 30_000, concurrency: 16 });
  * ```
  */
 export interface EntryExecutor {
+  runDueBatch(options?: { now?: number; limit?: number }): Promise<DueBatch>;
   executeEntry(id: string, options?: { now?: number }): Promise<{ status: string; entry?: CalendarEntry }>;
 }
 
@@ -30,7 +33,7 @@ export interface EntryExecutor {
 export interface BullmqSchedulerOptions {
   /** Where entries live (usually `createRedisStore` on the same Redis). Not wrapped: pass the raw store. */
   store: ScheduleStore;
-  /** Runs one entry per job; needed only by processes that call `start()`. */
+  /** Claims and publishes the entries a job wakes up for; needed only by processes that call `start()`. */
   runner?: EntryExecutor;
   /**
    * An ioredis client for BullMQ; it must be created with `maxRetriesPerRequest: null`, and
@@ -43,15 +46,20 @@ export interface BullmqSchedulerOptions {
   queueName?: string;
   /** BullMQ's key prefix (default `bull`). */
   prefix?: string;
-  /** Jobs one worker process runs at once (default 8). */
+  /**
+   * Wake-up jobs one worker process runs at once (default 8). Each claims a batch of due
+   * entries; how many publish at once is the runner's own `concurrency`.
+   */
   concurrency?: number;
+  /** Due entries one job claims (default: the runner's, half of its `concurrency`). */
+  batchSize?: number;
   /** BullMQ job lock; a worker that dies holding a job loses it after this (default 30 000 ms). */
   lockDurationMs?: number;
   /** How often workers look for stalled jobs (default 15 000 ms). */
   stalledIntervalMs?: number;
-  /** Stalls tolerated per job before BullMQ fails it; `sync()` re-creates failed jobs (default 10). */
+  /** Stalls tolerated per job before BullMQ fails it; `sync()` wakes workers for what it left (default 10). */
   maxStalledCount?: number;
-  /** Re-run `sync()` this often in worker processes, a safety net for lost jobs (default 60 000 ms; 0 = never). */
+  /** Re-run `sync()` this often in worker processes, a safety net for lost wake-ups (default 60 000 ms; 0 = never). */
   syncIntervalMs?: number;
   /** Waits after a lease expires before looking at the entry again (default 250 ms). */
   leaseGraceMs?: number;
@@ -81,9 +89,15 @@ export const BullmqSchedulerOptionsSchema = z
       error: 'must be a ScheduleStore (createRedisStore(...))',
     }),
     runner: z
-      .custom<EntryExecutor>((value) => value != null && typeof (value as EntryExecutor).executeEntry === 'function', {
-        error: 'must have executeEntry(id) (a Scheduler from createScheduler)',
-      })
+      .custom<EntryExecutor>(
+        (value) =>
+          value != null &&
+          typeof (value as EntryExecutor).executeEntry === 'function' &&
+          typeof (value as EntryExecutor).runDueBatch === 'function',
+        {
+          error: 'must have runDueBatch() and executeEntry(id) (a Scheduler from createScheduler)',
+        },
+      )
       .optional(),
     connection: z
       .custom<Redis>((value) => value != null && typeof (value as { duplicate?: unknown }).duplicate === 'function', {
@@ -98,6 +112,7 @@ export const BullmqSchedulerOptionsSchema = z
       .default('smm-scheduler'),
     prefix: z.string().min(1).default('bull'),
     concurrency: positive('jobs').default(8),
+    batchSize: positive('entries').optional(),
     lockDurationMs: positive('ms').default(30_000),
     stalledIntervalMs: positive('ms').default(15_000),
     maxStalledCount: nonNegative('stalls').default(10),

@@ -1,20 +1,30 @@
 import { Redis } from 'ioredis';
-import { DelayedError, Queue, Worker, type Job, type JobsOptions } from 'bullmq';
+import { DelayedError, Queue, Worker, type Job } from 'bullmq';
 import { parseWithSchema, systemClock } from '@smm/core';
 import type { CalendarEntry, DueSummary, ScheduleStore } from '@smm/core/schedule-store';
+import type { DueBatch } from '@smm/core/scheduler';
 import { BullmqSchedulerOptionsSchema, type BullmqSchedulerOptions } from './bullmq-scheduler-options.js';
-import { jobIdOf, jobRunAt } from './entry-job.js';
-import { snapshotAccessOf, type EntrySnapshot } from './entry-snapshot.js';
+import { jobRunAt, wakeJobIdOf } from './wake-job.js';
 
-/** The data of one job: which entry to run. */
-export interface EntryJobData {
-  entryId: string;
+/**
+ * The data of a wake-up job. A job names no entry: when it runs, it claims whatever is due
+ * in the store, batch by batch — the entries decide, the job only wakes a worker.
+ *
+ * @example
+ * ```ts
+ * const job = await bullmq.queue.getJob(wakeJobIdOf(Date.parse('2026-03-02T09:00:00Z')));
+ * job?.data; // { at: 1772442000000 } — and, while it runs, { at, claimed: ['post-1', …] }
+ * ```
+ */
+export interface WakeJobData {
+  /** The instant (epoch ms) this job was set for. */
+  at: number;
   /**
-   * With a store from `createRedisStore`: the entry as stored when the job was written, so the
-   * worker claims it without reading it first. Only a guess — the claim writes only if the
-   * entry is still at this version, else it reads the entry and decides again.
+   * The entries this job's run holds, written before any batch of them is published: when its
+   * worker dies, BullMQ runs the job again (stalled) and that run first looks at each of them —
+   * reconciling it once its lease has run out — then claims whatever is due.
    */
-  snapshot?: EntrySnapshot;
+  claimed?: string[];
 }
 
 /** What `health()` reports. */
@@ -39,28 +49,29 @@ export interface BullmqSchedulerHealth {
 export interface SyncReport {
   /** Entries looked at (`scheduled` and `publishing`). */
   entries: number;
-  /** Jobs created (missing after a Redis flush, for entries written elsewhere, or after a job failed). */
-  added: number;
-  /** Delayed jobs moved to their entry's time. */
-  moved: number;
+  /**
+   * Instants a wake-up job was ensured for: one per distinct future time an entry needs a
+   * worker, plus one job now when anything is already due (it claims them all, batch by batch).
+   */
+  wakeUps: number;
 }
 
 /** Runs due entries as BullMQ jobs. See {@link createBullmqScheduler}. */
 export interface BullmqScheduler {
   /**
    * The store to plan with (`createCalendar({ store: bullmq.store })`): every write through it
-   * also creates, moves or removes the entry's job.
+   * also makes sure a wake-up job exists for when the written entries fall due.
    */
   readonly store: ScheduleStore;
-  /** The BullMQ queue (for dashboards). */
-  readonly queue: Queue<EntryJobData>;
-  /** Starts this process's worker: `concurrency` jobs at once, each calling `runner.executeEntry`. */
+  /** The BullMQ queue of wake-up jobs (for dashboards). */
+  readonly queue: Queue<WakeJobData>;
+  /** Starts this process's worker: `concurrency` wake-up jobs at once, each claiming a batch through `runner.runDueBatch`. */
   start(): void;
   /** Graceful: stops taking jobs, waits for running ones (so leases are released), stops syncing. */
   stop(): Promise<void>;
-  /** Makes one entry's job match the entry (after writes that bypassed `store`). */
+  /** Makes sure a wake-up job exists for when one entry next needs a worker (after writes that bypassed `store`). */
   syncEntry(entryOrId: CalendarEntry | string): Promise<void>;
-  /** Rebuilds jobs from the store: every `scheduled` / `publishing` entry gets a job at its time. */
+  /** Rebuilds wake-ups from the store: every `scheduled` / `publishing` entry gets one at its time (after a Redis flush, or writes elsewhere). */
   sync(): Promise<SyncReport>;
   /** Job counts, connected workers and the store's overdue summary. */
   health(): Promise<BullmqSchedulerHealth>;
@@ -68,17 +79,25 @@ export interface BullmqScheduler {
   close(): Promise<void>;
 }
 
-const SYNCED_STATES = new Set(['waiting', 'active', 'prioritized', 'waiting-children']);
+// A wake-up closer than this is added under an id of its own, never shared: a job with the
+// shared id may already be running past its claim, and would not see the entry just written.
+const SOON_MS = 1_000;
 
 /**
- * The BullMQ backend of the scheduler: one delayed job per due entry, keyed by the entry id
- * (so it is deduplicated), kept in step with the entry, and workers in any number of
- * processes whose processor calls the core runner's `executeEntry(id)` — the same claiming,
- * leases, idempotency keys and reconciliation as the embedded runner. A job is only a
- * wake-up call: the entry in the store decides. A job that fires early, or for an entry
- * someone else holds, is delayed again to the right time; a job whose worker died (stalled)
- * runs again and finds the entry `publishing` — after the lease expires the runner
- * reconciles it through the adapter's `findPublished`, never republishing blindly.
+ * The BullMQ backend of the scheduler: delayed **wake-up jobs** and workers in any number of
+ * processes that claim due entries in batches through the core runner (`runDueBatch`) — the
+ * same claiming, leases, idempotency keys and reconciliation as the embedded runner.
+ *
+ * A job names no entry, only an instant: every write through `store` makes sure a job exists
+ * for when its entries next need a worker (one shared job per instant, id `wakeJobIdOf(at)`).
+ * A job that runs claims due entries batch by batch (`runner.runDueBatch`) until a batch comes
+ * back short; its first full batch adds a job for now, so other workers claim the rest of a
+ * backlog in parallel — a backlog of N entries costs a few jobs, not N. Before a batch
+ * publishes, the job records the entries it holds: when its worker dies, BullMQ runs the job
+ * again (stalled) and that run looks at those entries — after their lease expires the runner
+ * reconciles each through the adapter's `findPublished`, never republishing blindly. Retries
+ * and store errors get a wake-up at their next time. A job that finds nothing due simply
+ * ends: the entries decide.
  *
  * @example
  * ```ts
@@ -87,7 +106,7 @@ const SYNCED_STATES = new Set(['waiting', 'active', 'prioritized', 'waiting-chil
  * import { createBullmqScheduler, createRedisStore } from '@smm/queue-bullmq';
  *
  * const store = createRedisStore({ url: process.env.REDIS_URL! });
- * const runner = createScheduler({ store, client, leaseMs: 30_000 });
+ * const runner = createScheduler({ store, client, leaseMs: 30_000, concurrency: 16 });
  * const bullmq = createBullmqScheduler({ store, runner, url: process.env.REDIS_URL!, concurrency: 8 });
  * const calendar = createCalendar({ store: bullmq.store, accounts });   // planning side
  * bullmq.start();                                                      // worker side
@@ -102,75 +121,46 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions): BullmqSc
   // Auto-pipelining batches the job calls of a worker's concurrent jobs into one socket write
   // (as the store's connection does).
   const connection = o.connection ?? new Redis(o.url!, { maxRetriesPerRequest: null, enableAutoPipelining: true });
-  const queue = new Queue<EntryJobData>(o.queueName, { connection, prefix: o.prefix });
-  const jobOptions = (entryId: string, runAt: number): JobsOptions => ({
-    jobId: jobIdOf(entryId),
-    delay: Math.max(0, runAt - clock.now()),
-    removeOnComplete: true,
-    // Failed jobs stay for inspection (a few); sync() replaces them.
-    removeOnFail: { count: 1_000 },
-  });
+  const queue = new Queue<WakeJobData>(o.queueName, { connection, prefix: o.prefix });
   const raw = o.store;
-  const snapshots = snapshotAccessOf(raw);
-  const jobData = (entry: CalendarEntry): EntryJobData =>
-    snapshots === undefined ? { entryId: entry.id } : { entryId: entry.id, snapshot: snapshots.of(entry) };
-  let worker: Worker<EntryJobData> | undefined;
+  let worker: Worker<WakeJobData> | undefined;
+  let stopping = false;
   let syncTimer: ReturnType<typeof setInterval> | undefined;
 
-  async function syncEntry(entryOrId: CalendarEntry | string): Promise<'added' | 'moved' | 'kept' | 'removed'> {
-    const entry = typeof entryOrId === 'string' ? await raw.get(entryOrId) : entryOrId;
-    const entryId = typeof entryOrId === 'string' ? entryOrId : entryOrId.id;
-    const runAt = entry === undefined ? null : jobRunAt(entry, o.leaseGraceMs);
-    const job = await queue.getJob(jobIdOf(entryId));
-    if (runAt === null) {
-      if (job === undefined) return 'kept';
-      // An active job is finishing; it will see the entry and stop on its own.
-      await job.remove().catch(() => undefined);
-      return 'removed';
+  /** Wake-up jobs for these instants: one shared job per distinct later instant, one job of its own for anything due (about) now. */
+  async function wakeAt(instants: Iterable<number>): Promise<number> {
+    const now = clock.now();
+    const distinct = new Set<number>();
+    let soon: number | undefined;
+    for (const at of instants) {
+      if (at > now + SOON_MS) distinct.add(at);
+      else soon = soon === undefined ? at : Math.max(soon, at);
     }
-    if (job === undefined) {
-      await queue.add('publish', jobData(entry!), jobOptions(entryId, runAt));
-      return 'added';
-    }
-    const state = await job.getState();
-    if (state === 'delayed') {
-      try {
-        await job.changeDelay(Math.max(0, runAt - clock.now()));
-        // The entry changed: a stale snapshot would only cost the worker a read, but it is cheap to keep it fresh.
-        if (snapshots !== undefined) await job.updateData(jobData(entry!)).catch(() => undefined);
-        return 'moved';
-      } catch {
-        // It left the delayed set meanwhile (promoted, or run): the processor re-checks the entry.
-        return 'kept';
-      }
-    }
-    if (SYNCED_STATES.has(state)) return 'kept'; // it runs soon; the processor re-checks the entry
-    // completed / failed / unknown: free the id, then schedule afresh.
-    await job.remove().catch(() => undefined);
-    await queue.add('publish', jobData(entry!), jobOptions(entryId, runAt));
-    return 'added';
-  }
-
-  async function syncAll(entries: readonly CalendarEntry[]): Promise<void> {
-    // New entries need new jobs: one addBulk per chunk (BullMQ ignores ids that exist).
-    const fresh = entries.flatMap((entry) => {
-      const runAt = jobRunAt(entry, o.leaseGraceMs);
-      return runAt === null ? [] : [{ name: 'publish', data: jobData(entry), opts: jobOptions(entry.id, runAt) }];
+    const job = (at: number, jobId?: string) => ({
+      name: 'wake',
+      data: { at },
+      // Failed jobs stay for inspection (a few); completed ones free their id for a later write.
+      opts: { jobId, delay: Math.max(0, at - now), removeOnComplete: true, removeOnFail: { count: 1_000 } },
     });
-    for (let i = 0; i < fresh.length; i += 1_000) await queue.addBulk(fresh.slice(i, i + 1_000));
+    const jobs = [...distinct].map((at) => job(at, wakeJobIdOf(at)));
+    // One job for everything due by `soon`: it claims them all, batch by batch.
+    if (soon !== undefined) jobs.push(job(soon));
+    for (let i = 0; i < jobs.length; i += 1_000) await queue.addBulk(jobs.slice(i, i + 1_000));
+    return jobs.length;
   }
 
-  async function eachLimited<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: Math.min(limit, items.length) }, async () => {
-        while (next < items.length) await run(items[next++]!);
-      }),
-    );
-  }
+  const runAtOf = (entries: Iterable<CalendarEntry>) => {
+    const instants: number[] = [];
+    for (const entry of entries) {
+      const at = jobRunAt(entry, o.leaseGraceMs);
+      if (at !== null) instants.push(at);
+    }
+    return instants;
+  };
 
-  async function syncMany(entries: readonly CalendarEntry[]): Promise<void> {
-    await eachLimited(entries, 16, async (entry) => void (await syncEntry(entry)));
+  async function syncEntry(entryOrId: CalendarEntry | string): Promise<void> {
+    const entry = typeof entryOrId === 'string' ? await raw.get(entryOrId) : entryOrId;
+    if (entry !== undefined) await wakeAt(runAtOf([entry]));
   }
 
   const store: ScheduleStore = {
@@ -183,68 +173,135 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions): BullmqSc
     dueSummary: (now) => raw.dueSummary(now),
     async insert(entry) {
       await raw.insert(entry);
-      await syncAll([entry]);
+      await wakeAt(runAtOf([entry]));
     },
     async insertMany(entries) {
       await raw.insertMany(entries);
-      await syncAll(entries);
+      await wakeAt(runAtOf(entries));
     },
     async put(entry, expect) {
       const stored = await raw.put(entry, expect);
-      await syncEntry(stored);
+      await wakeAt(runAtOf([stored]));
       return stored;
     },
     async putMany(writes) {
       const stored = await raw.putMany(writes);
-      await syncMany(stored);
+      await wakeAt(runAtOf(stored));
       return stored;
     },
     async transition(id, change) {
       const stored = await raw.transition(id, change);
-      await syncEntry(stored);
+      await wakeAt(runAtOf([stored]));
       return stored;
     },
   };
 
-  async function delayTo(job: Job<EntryJobData>, token: string | undefined, runAt: number): Promise<never> {
+  async function delayTo(job: Job<WakeJobData>, token: string | undefined, runAt: number): Promise<never> {
     await job.moveToDelayed(Math.max(runAt, clock.now() + 1), token);
     throw new DelayedError();
   }
 
-  async function processJob(job: Job<EntryJobData>, token?: string): Promise<string> {
-    const runner = o.runner!;
-    const { entryId, snapshot } = job.data;
-    if (snapshot !== undefined) snapshots?.prime(entryId, snapshot);
-    let outcome: { status: string; entry?: CalendarEntry };
+  const reportError = (error: unknown) => worker?.emit('error', error instanceof Error ? error : new Error(String(error)));
+
+  /** When an entry that did not end in this run needs a worker again: its own time, or a retry of the store read soon. */
+  async function nextRunOf(id: string, known: CalendarEntry | undefined): Promise<number | null> {
     try {
-      outcome = await runner.executeEntry(entryId);
+      const entry = known ?? (await raw.get(id));
+      return entry === undefined ? null : jobRunAt(entry, o.leaseGraceMs);
     } catch (error) {
-      // The store or the network below the runner failed: try the job again later rather
-      // than lose it. The entry's lease (if any) keeps other workers off meanwhile.
-      worker?.emit('error', error instanceof Error ? error : new Error(String(error)));
-      return delayTo(job, token, clock.now() + o.errorRetryMs);
+      reportError(error);
+      return clock.now() + o.errorRetryMs;
     }
-    if (outcome.status !== 'retry_scheduled' && outcome.status !== 'not_claimed') return outcome.status;
-    // Not done: look at the entry to know when to come back (early job, a retry's backoff,
-    // someone else's lease, a stale `publishing` whose lease has not expired yet).
-    const entry = (outcome.status === 'retry_scheduled' ? outcome.entry : undefined) ?? (await raw.get(entryId));
-    const runAt = entry === undefined ? null : jobRunAt(entry, o.leaseGraceMs);
-    if (runAt === null) return 'nothing-to-do'; // canceled, held, published… the job ends here
-    return delayTo(job, token, runAt);
+  }
+
+  /** The entries a dead worker's run of this job had claimed: each is claimed by id (reconciled once its lease is out) or woken for later. */
+  async function recover(ids: readonly string[]): Promise<void> {
+    const runner = o.runner!;
+    const later = await Promise.all(
+      ids.map(async (id) => {
+        const outcome = await runner.executeEntry(id);
+        if (outcome.status !== 'retry_scheduled' && outcome.status !== 'not_claimed') return null;
+        return nextRunOf(id, outcome.entry);
+      }),
+    );
+    await wakeAt(later.filter((at) => at !== null));
+  }
+
+  async function processJob(job: Job<WakeJobData>, token?: string): Promise<string> {
+    if (job.data.claimed !== undefined && job.data.claimed.length > 0) {
+      try {
+        await recover(job.data.claimed);
+      } catch (error) {
+        // The store or the network below the runner failed: look again later, claims kept.
+        reportError(error);
+        return delayTo(job, token, clock.now() + o.errorRetryMs);
+      }
+    }
+    return drain(job, token);
+  }
+
+  /**
+   * Claims due entries batch by batch until a batch comes back short (nothing more is due) or
+   * the worker stops; the next batch is claimed as soon as the runner has room, while earlier
+   * ones still publish. The first full batch adds a job for now, so other workers join in on a
+   * backlog. Before a batch publishes, the job records every entry it has in flight.
+   */
+  async function drain(job: Job<WakeJobData>, token: string | undefined): Promise<string> {
+    const runner = o.runner!;
+    const inFlight = new Set<string>();
+    const settling: Array<Promise<void>> = [];
+    const later: Array<Promise<number | null>> = [];
+    let spawned = false;
+    let claimedAny = false;
+    for (;;) {
+      let batch: DueBatch;
+      try {
+        batch = await runner.runDueBatch(o.batchSize === undefined ? {} : { limit: o.batchSize });
+      } catch (error) {
+        reportError(error);
+        if (!claimedAny) return delayTo(job, token, clock.now() + o.errorRetryMs);
+        later.push(Promise.resolve(clock.now() + o.errorRetryMs)); // what is in flight still settles below
+        break;
+      }
+      if (batch.ids.length > 0) {
+        claimedAny = true;
+        for (const id of batch.ids) inFlight.add(id);
+        // On record before anything of the batch settles (a re-run after this worker dies
+        // looks at them); and, on a backlog, a job now so that another worker claims too.
+        await Promise.all([
+          job.updateData({ at: job.data.at, claimed: [...inFlight] }).catch(reportError),
+          batch.full && !spawned ? ((spawned = true), wakeAt([clock.now()]).catch(reportError)) : undefined,
+        ]);
+        settling.push(
+          batch.done.then((results) => {
+            for (const result of results) {
+              inFlight.delete(result.id);
+              if ('error' in result) {
+                reportError(result.error);
+                later.push(nextRunOf(result.id, undefined)); // its lease runs out, then it is reconciled
+              } else if (result.outcome.status === 'retry_scheduled' || result.outcome.status === 'not_claimed') {
+                later.push(nextRunOf(result.id, result.outcome.entry));
+              }
+            }
+          }),
+        );
+      }
+      if (!batch.full || stopping) break;
+    }
+    await Promise.all(settling);
+    // Come back for what did not end here: retries at their backoff, store errors at lease end.
+    if (later.length > 0) await wakeAt((await Promise.all(later)).filter((at) => at !== null));
+    return claimedAny ? 'ran' : 'nothing-due';
   }
 
   async function sync(): Promise<SyncReport> {
     const entries = await raw.query({ statuses: ['scheduled', 'publishing'] });
-    const report = { entries: entries.length, added: 0, moved: 0 };
-    await eachLimited(entries, 16, async (entry) => {
-      const done = await syncEntry(entry);
-      if (done === 'added') report.added += 1;
-      if (done === 'moved') report.moved += 1;
-    });
-    return report;
+    return { entries: entries.length, wakeUps: await wakeAt(runAtOf(entries)) };
   }
 
   async function stop(): Promise<void> {
+    // Running jobs stop claiming and finish what they have in flight.
+    stopping = true;
     if (syncTimer !== undefined) clearInterval(syncTimer);
     syncTimer = undefined;
     const current = worker;
@@ -258,9 +315,10 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions): BullmqSc
 
     start() {
       if (worker !== undefined) return;
+      stopping = false;
       if (o.runner === undefined)
         throw new Error('createBullmqScheduler: start() needs `runner` (a Scheduler from createScheduler) to run jobs.');
-      worker = new Worker<EntryJobData>(o.queueName, processJob, {
+      worker = new Worker<WakeJobData>(o.queueName, processJob, {
         connection,
         prefix: o.prefix,
         concurrency: o.concurrency,
@@ -278,9 +336,7 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions): BullmqSc
 
     stop,
 
-    async syncEntry(entryOrId) {
-      await syncEntry(entryOrId);
-    },
+    syncEntry,
 
     sync,
 
@@ -298,7 +354,7 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions): BullmqSc
       if (workers === 0 && (due.count > 0 || waiting > 0 || stuck.count > 0)) {
         const what = [
           due.count > 0 ? `${due.count} entries are due` : '',
-          waiting > 0 ? `${waiting} jobs are waiting` : '',
+          waiting > 0 ? `${waiting} ${waiting === 1 ? 'job is' : 'jobs are'} waiting` : '',
           stuck.count > 0 ? `${stuck.count} entries are stuck in "publishing"` : '',
         ].filter(Boolean);
         problems.push(`${what.join(', ')} and no worker is connected to queue "${o.queueName}"; start a worker.`);

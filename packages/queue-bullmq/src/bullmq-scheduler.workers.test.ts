@@ -4,7 +4,7 @@ import type { CalendarEntry } from '@smm/core/schedule-store';
 import { createScheduler } from '@smm/core/scheduler';
 import { createBullmqScheduler, type BullmqScheduler } from './bullmq-scheduler.js';
 import { createRedisStore, type RedisStore } from './redis-store.js';
-import { jobIdOf } from './entry-job.js';
+import { wakeJobIdOf } from './wake-job.js';
 import { loopbackAdapter, startLoopbackNetwork, type LoopbackNetwork } from './testing/index.js';
 import { dropPrefix } from '../test/redis-test-helpers.js';
 import { scheduledEntry } from '../test/entry-fixtures.js';
@@ -129,14 +129,12 @@ describe.skipIf(url === '')(`BullMQ workers publish exactly once${url === '' ? `
     };
     await store.insertMany([publishing('landed', 'key-landed', 0), publishing('lost', 'key-lost', 1)]);
 
-    // The periodic sync finds them and schedules their jobs for when the lease runs out.
+    // The periodic sync finds them and wakes workers for when their lease runs out (one job: same instant).
     const report = await planner.sync();
-    expect(report).toEqual({ entries: 2, added: 2, moved: 0 });
-    for (const id of ['landed', 'lost']) {
-      const job = await planner.queue.getJob(jobIdOf(id));
-      expect(await job?.getState()).toBe('delayed');
-      expect(Math.abs(job!.timestamp + job!.delay - leaseEnds)).toBeLessThan(1_000);
-    }
+    expect(report).toEqual({ entries: 2, wakeUps: 1 });
+    const job = await planner.queue.getJob(wakeJobIdOf(leaseEnds + 250));
+    expect(await job?.getState()).toBe('delayed');
+    expect(Math.abs(job!.timestamp + job!.delay - leaseEnds)).toBeLessThan(1_000);
 
     const w = worker(network, prefix, 'worker-survivor');
     w.bullmq.start();
@@ -152,5 +150,85 @@ describe.skipIf(url === '')(`BullMQ workers publish exactly once${url === '' ? `
     expect(posts.filter((post) => post.key === 'key-lost').map((post) => post.worker)).toEqual(['worker-survivor']);
     expect(republished.published?.parts[0]?.id).toBe(posts.find((post) => post.key === 'key-lost')?.id);
     expect(posts).toHaveLength(2);
+  });
+
+  it('a backlog is claimed in batches by a few jobs, not a job per entry, spread over the workers', async () => {
+    const { network, prefix, planner, store } = await setup();
+    const COUNT = 120;
+    const now = Date.now();
+    await planner.store.insertMany(Array.from({ length: COUNT }, (_, i) => scheduledEntry(`k${i}`, now - 1_000, onLoopback(i))));
+    // All due at one instant: one wake-up job for all of them.
+    expect(await planner.queue.getJobCounts('waiting', 'delayed')).toMatchObject({ waiting: 1, delayed: 0 });
+    const a = worker(network, prefix, 'worker-a');
+    const b = worker(network, prefix, 'worker-b');
+    const batches: number[] = [];
+    for (const w of [a, b]) {
+      const runDueBatch = w.runner.runDueBatch.bind(w.runner);
+      w.runner.runDueBatch = async (options) => {
+        const batch = await runDueBatch(options);
+        batches.push(batch.ids.length);
+        return batch;
+      };
+    }
+    a.bullmq.start();
+    b.bullmq.start();
+    const done = await until(async () => (await store.query({ statuses: ['published'] })).length === COUNT, 20_000);
+    expect(done).toBe(true);
+    const posts = network.posts();
+    expect(posts).toHaveLength(COUNT);
+    expect(new Set(posts.map((post) => post.key)).size).toBe(COUNT);
+    expect(new Set(posts.map((post) => post.worker))).toEqual(new Set(['worker-a', 'worker-b']));
+    // Runner concurrency 4: claims of 2 (half of it). A job claims until a claim comes back
+    // short, so short claims count the jobs that ran: the first, plus at most one more per job
+    // — bounded by the 2 × 4 job slots, not by the 120 entries.
+    await until(async () => (await planner.queue.getJobCounts('waiting', 'active')).active === 0, 5_000);
+    expect(batches.reduce((sum, size) => sum + size, 0)).toBe(COUNT);
+    expect(Math.max(...batches)).toBe(2);
+    const jobsRun = batches.filter((size) => size < 2).length;
+    expect(jobsRun).toBeGreaterThanOrEqual(2);
+    expect(jobsRun).toBeLessThanOrEqual(12);
+  });
+
+  it('a job whose worker died mid-batch runs again, wakes up for the claims at their lease end, and settles them once', async () => {
+    const { network, prefix, planner, store } = await setup();
+    const landed = await fetch(`${network.url}/posts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'post landed', key: 'key-landed' }),
+    });
+    const landedId = ((await landed.json()) as { id: string }).id;
+    const now = Date.now();
+    const leaseEnds = now + 1_500;
+    const claimedBy = (id: string, key: string, i: number, status: 'publishing' | 'scheduled'): CalendarEntry => ({
+      ...scheduledEntry(id, now - 5_000, onLoopback(i)),
+      status,
+      ...(status === 'publishing' ? { idempotencyKey: key } : {}),
+      lease: { owner: 'dead', expiresAt: new Date(leaseEnds).toISOString(), token: `t-${id}` },
+    });
+    // Written straight to the store (no wake-ups): only the dead run's job knows these entries.
+    await store.insertMany([
+      claimedBy('landed', 'key-landed', 0, 'publishing'),
+      claimedBy('lost', 'key-lost', 1, 'publishing'),
+      claimedBy('unstarted', 'key-unstarted', 2, 'scheduled'),
+    ]);
+    // What BullMQ hands a live worker after the dead one's lock ran out: the job, with its claims on record.
+    await planner.queue.add('wake', { at: now - 5_000, claimed: ['landed', 'lost', 'unstarted'] });
+    const w = worker(network, prefix, 'worker-survivor');
+    w.bullmq.start();
+    // The leases are still live: the re-run claims nothing and wakes workers at their end (+ grace 20 ms).
+    const wake = await until(
+      async () => (await (await planner.queue.getJob(wakeJobIdOf(leaseEnds + 20)))?.getState()) === 'delayed',
+      5_000,
+    );
+    expect(wake).toBe(true);
+    expect(network.posts()).toHaveLength(1);
+
+    const done = await until(async () => (await store.query({ statuses: ['published'] })).length === 3, 10_000);
+    expect(done).toBe(true);
+    const posts = network.posts();
+    expect((await store.get('landed'))!.published?.parts[0]?.id).toBe(landedId);
+    expect(posts.filter((post) => post.key === 'key-landed')).toHaveLength(1);
+    expect(posts.filter((post) => post.key === 'key-lost').map((post) => post.worker)).toEqual(['worker-survivor']);
+    expect(posts).toHaveLength(3);
   });
 });

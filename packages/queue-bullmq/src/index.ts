@@ -12,11 +12,10 @@ export {
   createBullmqScheduler,
   type BullmqScheduler,
   type BullmqSchedulerHealth,
-  type EntryJobData,
+  type WakeJobData,
   type SyncReport,
 } from './bullmq-scheduler.js';
 export type { BullmqSchedulerOptions, EntryExecutor } from './bullmq-scheduler-options.js';
-export { jobIdOf } from './entry-job.js';
-export type { EntrySnapshot } from './entry-snapshot.js';
+export { wakeJobIdOf } from './wake-job.js';
 export { createRedisInboxStore, type RedisInboxStore, type RedisInboxStoreOptions } from './inbox-store.js';
 export { createRedisRateLimitStore, type RedisRateLimitStore, type RedisRateLimitStoreOptions } from './redis-rate-limit-store.js';

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, inject, it, vi } from 'vitest';
 import { EntryConflictError } from '@smm/core/schedule-store';
 import { createRedisStore, type RedisStore } from './redis-store.js';
-import { snapshotAccessOf } from './entry-snapshot.js';
 import { dropPrefix } from '../test/redis-test-helpers.js';
 import { scheduledEntry } from '../test/entry-fixtures.js';
 
@@ -115,7 +114,7 @@ describe.skipIf(url === '')(
         return { to: 'publishing' as const, at: at(), by: 'a' };
       };
       // Claimed by a handle that reads them first (a handle's remembered copy may be offered:
-      // see the snapshot checks below).
+      // see the checks below).
       const c = open(prefix);
       expect(await c.claim('later', { owner: 'a', now, leaseMs: 60_000, start })).toBeUndefined();
       expect(await c.claim('leased', { owner: 'a', now, leaseMs: 60_000, start })).toBeUndefined();
@@ -136,83 +135,79 @@ describe.skipIf(url === '')(
       expect((await fresh.get('e'))!).toMatchObject({ status: 'scheduled', lease: null, version: claimed.version + 1 });
     });
 
-    // A BullMQ job carries the entry as it was written (see entry-snapshot.ts), so the worker
-    // claims without reading; the snapshot is a guess the claim script checks by version.
+    // claim(id) with `start` begins from the copy the handle last saw; the claim script checks
+    // that copy's version, so a stale one costs a read and is never written.
     const publishing = (owner: string) => () => ({ to: 'publishing' as const, at: at(), by: owner, leaseOwner: owner });
 
-    it('claim(id) with start from a current snapshot: no read, claimed and started in one script', async () => {
-      const { a, b, fresh } = handles();
+    it('claim(id) with start from the copy the handle last saw: no read, claimed and started in one script', async () => {
+      const { a, fresh } = handles();
       const now = Date.now();
       await a.insert(scheduledEntry('e', now - 1_000));
-      const snapshot = snapshotAccessOf(a)!.of((await fresh.get('e'))!);
-      snapshotAccessOf(b)!.prime('e', snapshot);
-      const reads = vi.spyOn(b.redis, 'hmget');
-      const started = await b.claim('e', { owner: 'b', now, leaseMs: 60_000, start: publishing('b') });
+      const reads = vi.spyOn(a.redis, 'hmget');
+      const started = await a.claim('e', { owner: 'a', now, leaseMs: 60_000, start: publishing('a') });
       expect(reads).not.toHaveBeenCalled();
       // Version 1 as inserted, 3 once claimed and started.
-      expect(started).toMatchObject({ status: 'publishing', version: 3, lease: { owner: 'b' } });
-      expect(await fresh.get('e')).toMatchObject({ status: 'publishing', version: 3, lease: { owner: 'b', token: started!.lease!.token } });
+      expect(started).toMatchObject({ status: 'publishing', version: 3, lease: { owner: 'a' } });
+      expect(await fresh.get('e')).toMatchObject({ status: 'publishing', version: 3, lease: { owner: 'a', token: started!.lease!.token } });
     });
 
-    it('claim(id) with start from a stale snapshot: nothing of the snapshot is written, the stored entry decides', async () => {
+    it('claim(id) with start from a stale copy: nothing of the copy is written, the stored entry decides', async () => {
       const { a, b, fresh } = handles();
       const now = Date.now();
       await a.insert(scheduledEntry('e', now - 1_000));
       await a.insert(scheduledEntry('later', now - 1_000));
-      const access = snapshotAccessOf(a)!;
-      const staleE = access.of((await fresh.get('e'))!);
-      const staleLater = access.of((await fresh.get('later'))!);
-      // Changed after the snapshots were taken: one edited, one moved an hour ahead.
+      await b.get('e');
+      await b.get('later');
+      // Changed after B read them: one edited, one moved an hour ahead.
       const e = (await a.get('e'))!;
-      await a.put({ ...e, draft: { ...e.draft, text: 'edited after the job was written' } });
+      await a.put({ ...e, draft: { ...e.draft, text: 'edited after B read it' } });
       const later = (await a.get('later'))!;
       await a.put({ ...later, scheduledAt: new Date(now + 3_600_000).toISOString() });
 
-      snapshotAccessOf(b)!.prime('e', staleE);
-      snapshotAccessOf(b)!.prime('later', staleLater);
       const started = await b.claim('e', { owner: 'b', now, leaseMs: 60_000, start: publishing('b') });
       // Version 2 after the edit, 4 once claimed and started.
-      expect(started).toMatchObject({ status: 'publishing', version: 4, draft: { text: 'edited after the job was written' } });
-      expect(await fresh.get('e')).toMatchObject({ status: 'publishing', version: 4, draft: { text: 'edited after the job was written' } });
+      expect(started).toMatchObject({ status: 'publishing', version: 4, draft: { text: 'edited after B read it' } });
+      expect(await fresh.get('e')).toMatchObject({ status: 'publishing', version: 4, draft: { text: 'edited after B read it' } });
       expect(await b.claim('later', { owner: 'b', now, leaseMs: 60_000, start: publishing('b') })).toBeUndefined();
       expect(await fresh.get('later')).toMatchObject({ status: 'scheduled', version: 2, lease: null });
     });
 
-    it('a snapshot older than what the handle knows, or malformed, is ignored', async () => {
-      const { a, fresh } = handles();
-      const now = Date.now();
-      await a.insert(scheduledEntry('e', now - 1_000));
-      const access = snapshotAccessOf(a)!;
-      const old = access.of((await fresh.get('e'))!);
-      const e = (await a.get('e'))!;
-      await a.put({ ...e, draft: { ...e.draft, text: 'newer' } });
-      access.prime('e', old);
-      for (const junk of [undefined, 'x', ['1'], [1, 2, 3, 4, 5], { j: '{}' }]) access.prime('f', junk);
-      const reads = vi.spyOn(a.redis, 'hmget');
-      // A still claims from its own newer copy (no read), and F, never written, is read and missing.
-      expect(await a.claim('e', { owner: 'a', now, leaseMs: 60_000, start: publishing('a') })).toMatchObject({
-        status: 'publishing',
-        draft: { text: 'newer' },
-      });
-      expect(reads).not.toHaveBeenCalled();
-      expect(await a.claim('f', { owner: 'a', now, leaseMs: 60_000, start: publishing('a') })).toBeUndefined();
-      expect(reads).toHaveBeenCalledTimes(1);
-    });
-
-    it('a snapshot whose version is not a whole number is not taken: the claim reads, one script call', async () => {
+    it('claimDue with start: the claimed batch is started in one write, each entry as its start asks', async () => {
       const { a, b, fresh } = handles();
       const now = Date.now();
-      await a.insert(scheduledEntry('e', now - 1_000));
-      const [j, , lo, le, lt] = snapshotAccessOf(a)!.of((await fresh.get('e'))!);
-      snapshotAccessOf(b)!.prime('e', [j, 'one', lo, le, lt]);
-      const reads = vi.spyOn(b.redis, 'hmget');
+      await a.insertMany([
+        scheduledEntry('one', now - 3_000),
+        scheduledEntry('two', now - 2_000),
+        scheduledEntry('kept', now - 1_000),
+        scheduledEntry('later', now + 3_600_000),
+      ]);
+      await b.claimDue({ owner: 'b', now: 0, leaseMs: 60_000, limit: 1 }); // nothing due: loads the claim script
       const scripts = vi.spyOn(b.redis, 'call');
-      expect(await b.claim('e', { owner: 'b', now, leaseMs: 60_000, start: publishing('b') })).toMatchObject({
-        status: 'publishing',
-        version: 3,
+      const claimed = await b.claimDue({
+        owner: 'b',
+        now,
+        leaseMs: 60_000,
+        limit: 10,
+        // `kept` is claimed but not started (as when the runner already runs it).
+        start: (entry) => (entry.id === 'kept' ? undefined : publishing('b')()),
       });
-      expect(reads).toHaveBeenCalledTimes(1);
-      expect(scripts).toHaveBeenCalledTimes(1);
+      // The claim script and one write for the batch.
+      expect(scripts.mock.calls.filter(([command]) => command === 'EVALSHA' || command === 'EVAL')).toHaveLength(2);
+      expect(claimed.map((entry) => [entry.id, entry.status, entry.version])).toEqual([
+        ['one', 'publishing', 3],
+        ['two', 'publishing', 3],
+        ['kept', 'scheduled', 2],
+      ]);
+      for (const entry of claimed) {
+        const stored = (await fresh.get(entry.id))!;
+        expect(stored).toMatchObject({ status: entry.status, version: entry.version, lease: { owner: 'b', token: entry.lease!.token } });
+      }
+      expect((await fresh.get('one'))!.history.map((item) => `${item.from} → ${item.to} by ${item.by}`)).toContain(
+        'scheduled → publishing by b',
+      );
+      expect(await fresh.get('later')).toMatchObject({ status: 'scheduled', version: 1, lease: null });
+      // Started entries are no longer due; the claimed-only one is leased: nothing more to claim.
+      expect(await a.claimDue({ owner: 'a', now, leaseMs: 60_000, limit: 10 })).toEqual([]);
     });
   },
 );

@@ -15,11 +15,11 @@ import {
   summarizeStuckPublishing,
   type CalendarEntry,
   type ClaimRequest,
+  type ClaimStart,
   type ScheduleStore,
 } from '@smm/core/schedule-store';
 import { CLAIM_DUE, CLAIM_ONE, CLAIM_START, DUE_SUMMARY, LEASE, WRITE, runScript } from './lua-scripts.js';
 import { RedisStoreOptionsSchema, type RedisStoreOptions } from './redis-store-options.js';
-import { registerSnapshotAccess, type EntrySnapshot } from './entry-snapshot.js';
 
 /** A {@link ScheduleStore} on Redis, with the connection it may own. */
 export interface RedisStore extends ScheduleStore {
@@ -236,7 +236,7 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
     stale: string,
     le: string,
   ): Promise<CalendarEntry | undefined | null> {
-    // The copy this handle last saw (or a job's snapshot) saves the read; the script's version
+    // The copy this handle last saw saves the read; the script's version
     // check makes a stale copy harmless: it is not written, and the claim is decided again
     // from a fresh read.
     const cached = recent.get(id);
@@ -272,6 +272,32 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
     if (result[0] !== 'ok') return null;
     remember(rowFields(row));
     return started;
+  }
+
+  /**
+   * claimDue with `start`: the claim script, then the starts of the whole batch in one
+   * all-or-none write (each compared with the version the claim wrote) — one script call for
+   * the batch instead of one `transition` per entry. The entries are leased to this claim in
+   * between, so only a person's edit can intervene: then, or if the write fails, none is
+   * started and each comes back as claimed, for the runner to start the ordinary way.
+   */
+  async function startBatch(claimed: CalendarEntry[], start: ClaimStart): Promise<CalendarEntry[]> {
+    const rows: string[][] = [];
+    const out = claimed.slice();
+    claimed.forEach((entry, index) => {
+      const started = startClaimedEntry(entry, start);
+      if (started === undefined) return;
+      rows.push(encode(started, entry.version));
+      out[index] = started;
+    });
+    if (rows.length === 0) return claimed;
+    try {
+      await write(rows);
+    } catch {
+      return claimed;
+    }
+    for (const row of rows) remember(rowFields(row));
+    return out;
   }
 
   function leaseArgs(request: Pick<ClaimRequest, 'now' | 'leaseMs'>): [string, string] {
@@ -350,10 +376,11 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
       const limit = request.limit ?? 100;
       if (limit <= 0) return [];
       const stale = (request.includeStalePublishing ?? true) ? '1' : '';
-      return entriesFrom(
+      const claimed = entriesFrom(
         await runScript(redis, CLAIM_DUE, [P, String(request.now), request.owner, le, lm, String(limit), stale, nextToken()]),
         true,
       );
+      return request.start === undefined ? claimed : startBatch(claimed, request.start);
     },
 
     async claim(id, request) {
@@ -399,16 +426,5 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
       if (owned && redis.status !== 'end') await redis.quit().catch(() => redis.disconnect());
     },
   };
-  registerSnapshotAccess(store, {
-    of: (entry) => rowFields(encode(entry, 'new')).slice(1) as EntrySnapshot,
-    prime(id, snapshot) {
-      if (!Array.isArray(snapshot) || snapshot.length !== FIELD_COUNT - 1 || !snapshot.every((field) => typeof field === 'string')) return;
-      // A version that is not a whole number could never match the stored one: not worth a script call.
-      if (!/^\d+$/.test(snapshot[1] as string)) return;
-      const known = recent.get(id);
-      if (known !== undefined && Number(known[2]) >= Number(snapshot[1])) return;
-      remember([id, ...(snapshot as EntrySnapshot)]);
-    },
-  });
   return store;
 }

@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect, inject, it } from 'vitest';
 import { createBullmqScheduler } from '../src/bullmq-scheduler.js';
-import { jobIdOf } from '../src/entry-job.js';
 import { createRedisStore } from '../src/redis-store.js';
 import { startLoopbackNetwork } from '../src/testing/index.js';
 import { dropPrefix } from './redis-test-helpers.js';
@@ -107,35 +106,34 @@ it.skipIf(url === '')(
         `crash test: ${kills} SIGKILLs, ${posts.length} posts, ${published.length} published, ${unknown.length} outcome_unknown, ${reconciled.length} reconciled after a crash, ${others.length} still open after ${drainedMs} ms`,
       );
       if (others.length > 0) {
-        // What a failure looks like from both sides: the entries and their jobs.
+        // What a failure looks like from both sides: the open entries, and the wake-up jobs
+        // (those holding claims, and when the next ones run).
         const byStatus = new Map<string, number>();
         for (const entry of others) byStatus.set(entry.status, (byStatus.get(entry.status) ?? 0) + 1);
-        const jobStates = new Map<string, number>();
-        for (const entry of others) {
-          const job = await producer.queue.getJob(jobIdOf(entry.id));
-          const state = job === undefined ? 'missing' : await job.getState();
-          jobStates.set(state, (jobStates.get(state) ?? 0) + 1);
-        }
-        console.log('open entries by status:', JSON.stringify([...byStatus]), 'their jobs by state:', JSON.stringify([...jobStates]));
+        const jobs = await producer.queue.getJobs(['waiting', 'active', 'delayed', 'failed']);
+        const holding = await Promise.all(
+          jobs
+            .filter((job) => job.data.claimed?.some((claimedId) => others.some((entry) => entry.id === claimedId)))
+            .map(async (job) => ({ id: job.id, state: await job.getState(), stalled: job.stalledCounter, failedReason: job.failedReason })),
+        );
+        console.log(
+          'open entries by status:',
+          JSON.stringify([...byStatus]),
+          `wake-up jobs: ${jobs.length}, holding open entries:`,
+          JSON.stringify(holding),
+        );
+        console.log(
+          'next wake-ups:',
+          JSON.stringify(
+            jobs
+              .map((job) => new Date(job.timestamp + job.delay).toISOString())
+              .sort()
+              .slice(0, 5),
+          ),
+        );
         console.log('health:', JSON.stringify(await producer.health()));
-        for (const entry of others.slice(0, 3)) {
-          const job = await producer.queue.getJob(jobIdOf(entry.id));
-          console.log(
-            'e.g.',
-            entry.id,
-            entry.status,
-            JSON.stringify(entry.lease),
-            JSON.stringify(entry.history.slice(-2)),
-            job === undefined
-              ? 'no job'
-              : JSON.stringify({
-                  state: await job.getState(),
-                  stalled: job.stalledCounter,
-                  failedReason: job.failedReason,
-                  runsAt: new Date(job.timestamp + job.delay).toISOString(),
-                }),
-          );
-        }
+        for (const entry of others.slice(0, 3))
+          console.log('e.g.', entry.id, entry.status, JSON.stringify(entry.lease), JSON.stringify(entry.history.slice(-2)));
       }
 
       expect(kills).toBeGreaterThan(0);

@@ -159,7 +159,8 @@ export interface ScheduleStore {
   /**
    * Claims one entry by id under the same rules as `claimDue` (due, not held, lease free;
    * stale `publishing` ones when asked), atomically; `undefined` when it is not claimable.
-   * Queue-driven backends (a BullMQ job per entry) claim this way.
+   * Workers that know which entry to run (a queue job per entry, or a re-run of a job whose
+   * worker died) claim this way.
    */
   claim(id: string, request: Omit<ClaimRequest, 'limit'>): Promise<CalendarEntry | undefined>;
   /**

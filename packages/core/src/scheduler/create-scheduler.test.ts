@@ -75,6 +75,55 @@ describe('createScheduler: publishing', () => {
     expect(ra && rb && typeof ra === 'object' && 'claimed' in ra && 'claimed' in rb).toBe(true);
   });
 
+  it('runDueBatch claims one batch, resolves once claimed, and waits for room under concurrency', async () => {
+    const { clock, store, network } = setup('native-key');
+    await store.insertMany(['a', 'b', 'c', 'd', 'e'].map((id, i) => dueEntry(id, at(-i * 1_000))));
+    await store.insert(dueEntry('later', at(60_000)));
+    const releases: Array<() => void> = [];
+    for (let i = 0; i < 5; i += 1) network.faults.push({ kind: 'wait', release: new Promise<void>((resolve) => releases.push(resolve)) });
+    const scheduler = createScheduler({ store, client: network.client, clock, owner: 'w1', concurrency: 3 });
+
+    // Default limit: half of concurrency, rounded up (2). Oldest due first; resolved while both still publish.
+    const first = await scheduler.runDueBatch();
+    expect(first.ids).toEqual(['e', 'd']);
+    expect(first.full).toBe(true);
+    await clock.advance(0);
+    expect((await store.get('e'))?.status).toBe('publishing');
+    expect(network.posts).toHaveLength(0);
+
+    // Room for 1 under concurrency 3: a batch of 2 waits until one of the first two settles.
+    let secondIds: readonly string[] | undefined;
+    const second = scheduler.runDueBatch().then((batch) => ((secondIds = batch.ids), batch));
+    await clock.advance(0);
+    expect(secondIds).toBeUndefined();
+    releases[0]!();
+    const batch2 = await second;
+    expect(batch2.ids).toEqual(['c', 'b']);
+
+    // Asked for more than is due: not full; `later` is not due.
+    releases.forEach((release) => release());
+    const third = await scheduler.runDueBatch({ limit: 3 });
+    expect(third.ids).toEqual(['a']);
+    expect(third.full).toBe(false);
+    const results = [...(await first.done), ...(await batch2.done), ...(await third.done)];
+    expect(results.map((result) => [result.id, 'outcome' in result ? result.outcome.status : 'error'])).toEqual([
+      ['e', 'published'],
+      ['d', 'published'],
+      ['c', 'published'],
+      ['b', 'published'],
+      ['a', 'published'],
+    ]);
+    expect(network.posts).toHaveLength(5);
+    expect((await store.get('later'))?.status).toBe('scheduled');
+    // Nothing due: an empty batch, at once.
+    expect(await scheduler.runDueBatch()).toMatchObject({ ids: [], full: false });
+    // A limit over concurrency is capped to it.
+    await store.insertMany(['f', 'g', 'h', 'i'].map((id) => dueEntry(id, at(0))));
+    expect((await scheduler.runDueBatch({ limit: 10 })).ids).toHaveLength(3);
+    await expect(scheduler.runDueBatch({ limit: 0 })).rejects.toThrow(ValidationError);
+    await expect(scheduler.runDueBatch({ limit: 1.5 })).rejects.toThrow(/limit: must be a whole number/);
+  });
+
   it('does not publish held (paused) entries', async () => {
     const { clock, store, network } = setup();
     await store.insert(dueEntry('held', at(-1_000), { hold: { scope: 'account', since: at(-2_000), by: 'ana', reason: 'crisis' } }));

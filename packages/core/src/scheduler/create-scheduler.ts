@@ -1,9 +1,11 @@
 import { noopLogger } from '../client/index.js';
 import { holdProcess } from '../clock/index.js';
+import { ValidationError } from '../errors/index.js';
 import type { CalendarEntry, ClaimStart } from '../schedule-store/index.js';
 import { executeClaimed, publishingTransition } from './entry-executor.js';
 import type { ExecutorContext } from './executor-context.js';
 import type { EntryOutcome } from './entry-outcome.js';
+import type { DueBatch, DueBatchResult } from './due-batch.js';
 import { createLeaseKeeper } from './lease-keeper.js';
 import { createSchedulerEmitter, type SchedulerEvents } from './scheduler-events.js';
 import type { SchedulerHealth } from './scheduler-health.js';
@@ -64,6 +66,17 @@ export interface Scheduler {
   stop(options?: { timeoutMs?: number }): Promise<void>;
   /** One pass for apps that drive the scheduler from their own cron: claims everything due at `now` and runs it. */
   runDue(now?: number): Promise<RunDueReport>;
+  /**
+   * Claims one batch of due entries and starts them, for queue workers that share a backlog
+   * (a BullMQ wake-up job). Waits until `limit` more entries fit under `concurrency`, claims
+   * up to `limit` entries due at `now` (default: the clock, read after the wait), and resolves
+   * as soon as they are claimed; `done` settles when they have run. `limit` defaults to half of
+   * `concurrency` (rounded up), so one batch is claimed while another publishes, and is never
+   * more than `concurrency`.
+   *
+   * @throws ValidationError when `limit` is not a whole number ≥ 1.
+   */
+  runDueBatch(options?: { now?: number; limit?: number }): Promise<DueBatch>;
   /** Claims one entry by id and runs it (publish, or reconcile a stale `publishing` one) — what a queue worker calls per job. */
   executeEntry(id: string, options?: { now?: number }): Promise<EntryOutcome>;
   /** What is late in the store, and what this scheduler is doing. */
@@ -126,6 +139,31 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const ctx: ExecutorContext = { ...resolved, emitter, logger, leases };
 
   const inFlight = new Set<Promise<unknown>>();
+  // runDueBatch calls waiting for room under `concurrency`, first come first served: woken as
+  // runs settle (a Promise.race over inFlight per waiter would cost waiters × runs per settle).
+  // Room handed to a batch is reserved until its claim has launched what it got.
+  const roomWaiters: Array<{ need: number; wake: () => void }> = [];
+  let reservedRoom = 0;
+  const freeRoom = () => concurrency - inFlight.size - reservedRoom;
+  function wakeRoomWaiters(): void {
+    while (roomWaiters.length > 0 && freeRoom() >= roomWaiters[0]!.need) {
+      const waiter = roomWaiters.shift()!;
+      reservedRoom += waiter.need;
+      waiter.wake();
+    }
+  }
+  /** Resolves once `need` runs fit, with that room reserved: the caller must `releaseRoom(need)` after launching. */
+  async function reserveRoom(need: number): Promise<void> {
+    if (roomWaiters.length === 0 && freeRoom() >= need) {
+      reservedRoom += need;
+      return;
+    }
+    await new Promise<void>((wake) => roomWaiters.push({ need, wake }));
+  }
+  function releaseRoom(need: number): void {
+    reservedRoom -= need;
+    wakeRoomWaiters();
+  }
   let lastPollAt: number | null = null;
   let loop: { controller: AbortController; done: Promise<void>; release: () => void } | undefined;
 
@@ -155,6 +193,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     inFlight.add(run);
     void run.finally(() => {
       inFlight.delete(run);
+      wakeRoomWaiters();
       if (running.get(id) === run) running.delete(id);
     });
   }
@@ -200,6 +239,21 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     lastPollAt = now;
     const { start, claimedOf } = startOnClaim();
     return (await store.claimDue({ owner, now, leaseMs, limit, includeStalePublishing: true, start })).map(claimedOf);
+  }
+
+  // Claims up to `limit` entries due at `now` and launches them; an entry already running here
+  // (its lease lapsed and was claimed again) carries on as the same run and is not listed.
+  async function claimAndLaunch(
+    now: number,
+    limit: number,
+  ): Promise<{ claimed: number; launched: { id: string; run: Promise<EntryOutcome | StoreFailure> }[] }> {
+    const claimed = await claimBatch(now, limit);
+    const launched: { id: string; run: Promise<EntryOutcome | StoreFailure> }[] = [];
+    for (const each of claimed) {
+      const { run, adopted } = launch(each);
+      if (!adopted) launched.push({ id: each.entry.id, run });
+    }
+    return { claimed: claimed.length, launched };
   }
 
   async function runLoop(signal: AbortSignal): Promise<void> {
@@ -292,19 +346,44 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
           continue;
         }
         const limit = Math.min(batchSize, room);
-        const claimed = await claimBatch(at, limit);
-        report.claimed += claimed.length;
-        for (const each of claimed) {
-          const launched = launch(each);
-          if (launched.adopted) continue; // already counted: the same run goes on
-          const run = launched.run.then(count);
-          mine.add(run);
-          void run.finally(() => mine.delete(run));
+        const { claimed, launched } = await claimAndLaunch(at, limit);
+        report.claimed += claimed;
+        for (const { run } of launched) {
+          const counted = run.then(count);
+          mine.add(counted);
+          void counted.finally(() => mine.delete(counted));
         }
-        if (claimed.length < limit) break;
+        if (claimed < limit) break;
       }
       await Promise.all(mine);
       return report;
+    },
+
+    async runDueBatch(batchOptions = {}) {
+      const asked = batchOptions.limit ?? Math.ceil(concurrency / 2);
+      if (!Number.isInteger(asked) || asked < 1)
+        throw new ValidationError('runDueBatch options', [
+          {
+            path: ['limit'],
+            code: 'too_small',
+            message: `must be a whole number ≥ 1 (got ${String(asked)}); leave it out for half of concurrency`,
+          },
+        ]);
+      const limit = Math.min(asked, concurrency);
+      await reserveRoom(limit);
+      let claimed: number;
+      let launched: Awaited<ReturnType<typeof claimAndLaunch>>['launched'];
+      try {
+        ({ claimed, launched } = await claimAndLaunch(batchOptions.now ?? clock.now(), limit));
+      } finally {
+        releaseRoom(limit);
+      }
+      const done = Promise.all(
+        launched.map(({ id, run }) =>
+          run.then((outcome): DueBatchResult => ('storeError' in outcome ? { id, error: outcome.storeError } : { id, outcome })),
+        ),
+      );
+      return { ids: launched.map(({ id }) => id), full: claimed === limit, done };
     },
 
     async executeEntry(id, executeOptions = {}) {

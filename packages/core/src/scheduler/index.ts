@@ -10,6 +10,7 @@
 export { createScheduler, type RunDueReport, type Scheduler } from './create-scheduler.js';
 export type { SchedulerOptions } from './scheduler-options.js';
 export type { EntryOutcome } from './entry-outcome.js';
+export type { DueBatch, DueBatchResult } from './due-batch.js';
 export type { SchedulerEventName, SchedulerEvents } from './scheduler-events.js';
 export type { SchedulerHealth } from './scheduler-health.js';
 export { RetryPolicySchema, resolveRetryPolicy, retryDelayMs, type RetryPolicy, type RetryPolicyInput } from './retry-policy.js';

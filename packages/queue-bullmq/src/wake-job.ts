@@ -1,21 +1,21 @@
 import { entryDueAt, type CalendarEntry } from '@smm/core/schedule-store';
 
 /**
- * The BullMQ job id of an entry: deterministic, so adding a job twice for one entry is
- * deduplicated by BullMQ. Prefixed and URI-encoded because BullMQ refuses custom ids that
- * contain ":" or look like integers.
+ * The BullMQ job id of the wake-up job for instant `at` (epoch ms): deterministic, so every
+ * write that needs a wake-up at the same instant shares one job. Prefixed because BullMQ
+ * refuses custom ids that look like integers.
  *
  * @example
  * ```ts
- * jobIdOf('x:12/launch'); // 'entry-x%3A12%2Flaunch'
+ * wakeJobIdOf(Date.parse('2026-03-02T09:00:00Z')); // 'wake-1772442000000'
  * ```
  */
-export function jobIdOf(entryId: string): string {
-  return `entry-${encodeURIComponent(entryId)}`;
+export function wakeJobIdOf(at: number): string {
+  return `wake-${at}`;
 }
 
 /**
- * When an entry's job should next run, in epoch ms, or `null` when the entry needs no job:
+ * When an entry next needs a worker, in epoch ms, or `null` when it needs none:
  * scheduled, placed and not held → its due time (later while someone holds its lease);
  * `publishing` and not held → when its lease expires (then a worker reconciles it).
  * @internal
