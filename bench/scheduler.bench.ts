@@ -8,10 +8,11 @@
 //   - lag = clock time from an entry's due time to its publish call (p99). Work takes no clock
 //     time here, so lag shows the runner's own scheduling delay (about one poll interval),
 //     never the machine's speed.
-// - bullmq (real time): BullMQ runs jobs on the wall clock (delayed jobs), so it cannot be
-//   stepped. A private redis-server is started (startRedisServer from
+// - bullmq (real time): BullMQ runs its wake-up jobs on the wall clock (delayed jobs), so it
+//   cannot be stepped. A private redis-server is started (startRedisServer from
 //   @smm/queue-bullmq/testing) and stopped; 3 workers, each with its own Redis connections,
-//   store handle and runner (lease owner), `concurrency` (32, `--bullmq-concurrency N`) jobs at once, in two shapes
+//   store handle and runner (lease owner), publishing `concurrency` (32, `--bullmq-concurrency
+//   N`) entries at once (the runner's; as many wake-up jobs at once too), in two shapes
 //   (`--bullmq-shape processes|in-process|both`, default both):
 //   - "3 processes": each worker its own Node process (bench/scheduler-bullmq-worker.ts),
 //     reporting its publish calls over IPC — how workers are deployed (one per process or
@@ -29,8 +30,8 @@
 //   Each run also prints the CPU time per entry of the workers' Node processes and of
 //   redis-server, and the Redis commands per entry (those inside Lua scripts included) —
 //   steadier than wall time on a shared machine, where other work takes the cores.
-//   Filling Redis (entries + one delayed job each) happens before the first entry is due and
-//   is not timed.
+//   Filling Redis (entries + a delayed wake-up job per distinct due instant) happens before the
+//   first entry is due and is not timed.
 // Baseline, same process: the raw store loop (claimDue + publishing + published, no client,
 // no runner) on the memory store — the runner overhead ratio is raw / runner.
 //
@@ -54,11 +55,11 @@ const args = process.argv.slice(2);
 const onlyAt = args.indexOf('--only');
 // `--only sqlite` (or a comma list) runs just those backends: a name matches by its first word.
 const ONLY = onlyAt === -1 ? undefined : new Set((args[onlyAt + 1] ?? '').split(',').filter(Boolean));
-// `--bullmq-concurrency N`: jobs at once per BullMQ worker (default 32).
+// `--bullmq-concurrency N`: entries each BullMQ worker publishes at once (its runner's concurrency; default 32).
 const concurrencyAt = args.indexOf('--bullmq-concurrency');
 const BULLMQ_CONCURRENCY = concurrencyAt === -1 ? 32 : Number(args[concurrencyAt + 1]);
 if (!Number.isInteger(BULLMQ_CONCURRENCY) || BULLMQ_CONCURRENCY < 1)
-  throw new Error('--bullmq-concurrency needs a whole number of jobs ≥ 1');
+  throw new Error('--bullmq-concurrency needs a whole number of entries ≥ 1');
 const COUNT = Number(args.find((arg, index) => /^\d+$/.test(arg) && index !== onlyAt + 1 && index !== concurrencyAt + 1) ?? 100_000);
 const SPAN_MS = 60_000;
 const POLL_MS = 1_000;
@@ -199,7 +200,7 @@ const workerScript = fileURLToPath(new URL('./scheduler-bullmq-worker.ts', impor
 async function runBullmq(workerCount: number, concurrency: number): Promise<Result[]> {
   const redis = await startRedisServer();
   try {
-    // How long filling takes here (entries + one delayed job each), from a scratch sample, so the
+    // How long filling takes here (entries + their wake-up jobs), from a scratch sample, so the
     // first entry falls due only once the queue is full.
     const sample = Math.min(2_000, COUNT);
     const probeStore = createRedisStore({ url: redis.url, prefix: 'bench-probe' });
@@ -458,7 +459,7 @@ async function baseline(): Promise<number> {
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 console.log(
-  `scheduler: ${fmt(COUNT)} entries due within ${SPAN_MS / 1000} s, zero-latency adapter; memory/sqlite on a fake clock stepping ${POLL_MS} ms, bullmq in real time (3 workers × ${BULLMQ_CONCURRENCY} jobs: ${BULLMQ_SHAPES.join(', then ')}; private redis-server); ${availableParallelism()} cores, load ${loadavg()[0]!.toFixed(1)}`,
+  `scheduler: ${fmt(COUNT)} entries due within ${SPAN_MS / 1000} s, zero-latency adapter; memory/sqlite on a fake clock stepping ${POLL_MS} ms, bullmq in real time (3 workers × ${BULLMQ_CONCURRENCY} at once: ${BULLMQ_SHAPES.join(', then ')}; private redis-server); ${availableParallelism()} cores, load ${loadavg()[0]!.toFixed(1)}`,
 );
 const raw = await baseline();
 const results: Result[] = [];

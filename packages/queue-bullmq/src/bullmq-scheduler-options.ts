@@ -18,6 +18,11 @@ import { ONE_CONNECTION, RedisUrlSchema } from './redis-connection-schema.js';
  * ```
  */
 export interface EntryExecutor {
+  /**
+   * The runner's lease length (a `Scheduler` has it): a job sets a wake-up for when the leases
+   * of a batch it is about to claim would run out, in case its worker dies before recording them.
+   */
+  readonly leaseMs?: number;
   runDueBatch(options?: { now?: number; limit?: number }): Promise<DueBatch>;
   executeEntry(id: string, options?: { now?: number }): Promise<{ status: string; entry?: CalendarEntry }>;
 }

@@ -162,6 +162,39 @@ describe.skipIf(url === '')(
       expect(woken).toEqual(['delayed', 'delayed']);
     });
 
+    it('a job sets one lease watch before it claims; a watch that finds nothing sets none, so an idle queue stays idle', async () => {
+      let claims = 0;
+      const runner = {
+        leaseMs: 60_000,
+        executeEntry: async () => ({ status: 'not_claimed' }),
+        runDueBatch: async () => ((claims += 1), { ids: [], full: false, done: Promise.resolve([]) }),
+      };
+      const worker = createBullmqScheduler({ store, runner, url, queueName, syncIntervalMs: 0, leaseGraceMs: 0 });
+      const settled = async (count: number) => {
+        const deadline = Date.now() + 5_000;
+        while (Date.now() < deadline && (claims < count || ((await worker.queue.getJobCounts('active', 'waiting')).active ?? 0) > 0))
+          await new Promise((resolve) => setTimeout(resolve, 20));
+      };
+      const watches = async () => (await worker.queue.getJobs(['delayed'])).filter((job) => job.data.watch === true);
+      // A watch job (as one fires a lease later): it claims, finds nothing, and sets no new watch.
+      await worker.queue.add('wake', { at: Date.now(), watch: true });
+      const before = Date.now();
+      worker.start();
+      await settled(1);
+      expect(claims).toBe(1);
+      expect(await watches()).toEqual([]);
+      // An ordinary wake-up: one watch, on the whole second after the lease would run out.
+      await worker.queue.add('wake', { at: Date.now() });
+      await settled(2);
+      const [watch, ...more] = await watches();
+      await worker.close();
+      expect(more).toEqual([]);
+      expect(watch!.data.at % 1_000).toBe(0);
+      expect(watch!.data.at).toBeGreaterThanOrEqual(before + 60_000);
+      expect(watch!.data.at).toBeLessThanOrEqual(Date.now() + 61_000);
+      expect(watch!.id).toBe(`watch-${watch!.data.at}`);
+    });
+
     it('health() shows overdue entries and that no worker is running', async () => {
       const past = Date.now() - 120_000;
       await bullmq.store.insertMany([

@@ -25,6 +25,8 @@ export interface WakeJobData {
    * reconciling it once its lease has run out — then claims whatever is due.
    */
   claimed?: string[];
+  /** Set on the lease watches a job adds before it claims (see `WakeJobData.claimed`): they look for entries whose claim was never recorded. */
+  watch?: true;
 }
 
 /** What `health()` reports. */
@@ -125,6 +127,8 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions): BullmqSc
   const raw = o.store;
   let worker: Worker<WakeJobData> | undefined;
   let stopping = false;
+  // The latest lease watch set (see drain): at most one a second per process.
+  let watchedUntil = 0;
   let syncTimer: ReturnType<typeof setInterval> | undefined;
 
   /** Wake-up jobs for these instants: one shared job per distinct later instant, one job of its own for anything due (about) now. */
@@ -214,6 +218,25 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions): BullmqSc
     }
   }
 
+  /**
+   * A worker that dies between a claim and the record of it leaves entries no job knows of:
+   * before claiming, a job makes sure a wake-up exists for when the leases it is about to take
+   * run out (rounded up to the next whole second, so a process adds at most one a second).
+   */
+  async function watchLeases(): Promise<void> {
+    const leaseMs = o.runner?.leaseMs;
+    if (leaseMs === undefined) return;
+    const now = clock.now();
+    const at = Math.ceil((now + leaseMs + o.leaseGraceMs) / 1_000) * 1_000;
+    if (at <= watchedUntil) return;
+    await queue.add(
+      'wake',
+      { at, watch: true },
+      { jobId: `watch-${at}`, delay: at - now, removeOnComplete: true, removeOnFail: { count: 1_000 } },
+    );
+    watchedUntil = at;
+  }
+
   /** The entries a dead worker's run of this job had claimed: each is claimed by id (reconciled once its lease is out) or woken for later. */
   async function recover(ids: readonly string[]): Promise<void> {
     const runner = o.runner!;
@@ -256,6 +279,8 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions): BullmqSc
     for (;;) {
       let batch: DueBatch;
       try {
+        // A watch job's own first claim arms no new watch: an idle queue must not wake itself forever.
+        if (job.data.watch !== true || claimedAny) await watchLeases();
         batch = await runner.runDueBatch(o.batchSize === undefined ? {} : { limit: o.batchSize });
       } catch (error) {
         reportError(error);
@@ -269,7 +294,7 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions): BullmqSc
         // On record before anything of the batch settles (a re-run after this worker dies
         // looks at them); and, on a backlog, a job now so that another worker claims too.
         await Promise.all([
-          job.updateData({ at: job.data.at, claimed: [...inFlight] }).catch(reportError),
+          job.updateData({ ...job.data, claimed: [...inFlight] }).catch(reportError),
           batch.full && !spawned ? ((spawned = true), wakeAt([clock.now()]).catch(reportError)) : undefined,
         ]);
         settling.push(

@@ -42,6 +42,7 @@ describe.skipIf(url === '')(`BullMQ workers publish exactly once${url === '' ? `
     prefix: string,
     name: string,
     leaseMs = 5_000,
+    options: { errorRetryMs?: number } = {},
   ): { store: RedisStore; bullmq: BullmqScheduler; runner: ReturnType<typeof createScheduler> } {
     const store = createRedisStore({ url, prefix });
     const client = createClient({
@@ -50,7 +51,16 @@ describe.skipIf(url === '')(`BullMQ workers publish exactly once${url === '' ? `
       credentials: () => ({}),
     });
     const runner = createScheduler({ store, client, owner: name, leaseMs, concurrency: 4 });
-    const bullmq = createBullmqScheduler({ store, runner, url, queueName: prefix, concurrency: 4, syncIntervalMs: 0, leaseGraceMs: 20 });
+    const bullmq = createBullmqScheduler({
+      store,
+      runner,
+      url,
+      queueName: prefix,
+      concurrency: 4,
+      syncIntervalMs: 0,
+      leaseGraceMs: 20,
+      ...options,
+    });
     cleanup.push(async () => {
       await bullmq.close();
       await store.close();
@@ -230,5 +240,46 @@ describe.skipIf(url === '')(`BullMQ workers publish exactly once${url === '' ? `
     expect(posts.filter((post) => post.key === 'key-landed')).toHaveLength(1);
     expect(posts.filter((post) => post.key === 'key-lost').map((post) => post.worker)).toEqual(['worker-survivor']);
     expect(posts).toHaveLength(3);
+  });
+
+  it('a worker killed between its claim and the record of it: the lease watch it set before claiming finds the entries', async () => {
+    const { network, prefix, store } = await setup();
+    const now = Date.now();
+    // Written straight to the store, then one wake-up: the first job is the only one that knows of them.
+    await store.insertMany(['g1', 'g2', 'g3'].map((id, i) => scheduledEntry(id, now - 1_000, onLoopback(i))));
+    // A failed job comes back only after a minute: what recovers the entries sooner is the watch.
+    const w = worker(network, prefix, 'worker-survivor', 1_000, { errorRetryMs: 60_000 });
+    const real = w.runner.runDueBatch.bind(w.runner);
+    let first = true;
+    w.runner.runDueBatch = async (options) => {
+      if (!first) return real(options);
+      first = false;
+      // What a worker killed right after its claim leaves: entries in publishing under a lease
+      // nobody renews, and no record of them in any job.
+      await store.claimDue({
+        owner: 'ghost',
+        now: Date.now(),
+        leaseMs: 1_000,
+        limit: 10,
+        start: (entry) => ({
+          to: 'publishing',
+          at: new Date().toISOString(),
+          by: 'ghost',
+          leaseOwner: 'ghost',
+          patch: { idempotencyKey: `smm-entry-${entry.id}` },
+        }),
+      });
+      throw new Error('killed after the claim');
+    };
+    const wake = createBullmqScheduler({ store, url, queueName: prefix });
+    cleanup.push(() => wake.close());
+    await wake.queue.add('wake', { at: now });
+    w.bullmq.start();
+    // The watch: lease 1 s + grace, on the next whole second.
+    const done = await until(async () => (await store.query({ statuses: ['published'] })).length === 3, 8_000);
+    expect(done).toBe(true);
+    const posts = network.posts();
+    expect(posts.map((post) => post.key).sort()).toEqual(['smm-entry-g1', 'smm-entry-g2', 'smm-entry-g3']);
+    expect(new Set(posts.map((post) => post.worker))).toEqual(new Set(['worker-survivor']));
   });
 });

@@ -82,6 +82,7 @@ describe('createScheduler: publishing', () => {
     const releases: Array<() => void> = [];
     for (let i = 0; i < 5; i += 1) network.faults.push({ kind: 'wait', release: new Promise<void>((resolve) => releases.push(resolve)) });
     const scheduler = createScheduler({ store, client: network.client, clock, owner: 'w1', concurrency: 3 });
+    expect(scheduler.leaseMs).toBe(60_000); // the default; a queue worker sets its lease watches by it
 
     // Default limit: half of concurrency, rounded up (2). Oldest due first; resolved while both still publish.
     const first = await scheduler.runDueBatch();

@@ -52,6 +52,8 @@ export interface RunDueReport {
 export interface Scheduler {
   /** This worker's id (the lease owner it writes). */
   readonly owner: string;
+  /** How long a claim lasts, in ms (renewed while its publish runs): when a dead worker's entries become claimable again. */
+  readonly leaseMs: number;
   /**
    * Starts the poll loop on the clock (no-op when already running). Until `stop()` resolves,
    * the scheduler keeps the process alive (unless created with `keepAlive: false`).
@@ -302,6 +304,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   const scheduler: Scheduler = {
     owner,
+    leaseMs,
 
     start() {
       if (loop !== undefined) return;
