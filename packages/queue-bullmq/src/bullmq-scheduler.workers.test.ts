@@ -23,6 +23,16 @@ async function until(done: () => Promise<boolean>, timeoutMs: number): Promise<b
   return done();
 }
 
+/** A post made straight on the network, as a dead worker's POST that landed: its id. */
+async function postStraight(network: LoopbackNetwork, key: string): Promise<string> {
+  const response = await fetch(`${network.url}/posts`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ text: 'post landed', key }),
+  });
+  return ((await response.json()) as { id: string }).id;
+}
+
 const onLoopback = (i: number): Partial<CalendarEntry> => ({
   accountKey: `loopback:${i % ACCOUNTS}`,
   platform: 'loopback',
@@ -119,12 +129,7 @@ describe.skipIf(url === '')(`BullMQ workers publish exactly once${url === '' ? `
     const { network, prefix, planner, store } = await setup();
     // Worker "dead" had moved both entries to `publishing` under its lease, then vanished.
     // Its POST for "landed" reached the network; the one for "lost" never did.
-    const landed = await fetch(`${network.url}/posts`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ text: 'post landed', key: 'key-landed' }),
-    });
-    const landedId = ((await landed.json()) as { id: string }).id;
+    const landedId = await postStraight(network, 'key-landed');
     const now = Date.now();
     const leaseEnds = now + 800;
     const publishing = (id: string, key: string, i: number): CalendarEntry => {
@@ -201,12 +206,7 @@ describe.skipIf(url === '')(`BullMQ workers publish exactly once${url === '' ? `
 
   it('a job whose worker died mid-batch runs again, wakes up for the claims at their lease end, and settles them once', async () => {
     const { network, prefix, planner, store } = await setup();
-    const landed = await fetch(`${network.url}/posts`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ text: 'post landed', key: 'key-landed' }),
-    });
-    const landedId = ((await landed.json()) as { id: string }).id;
+    const landedId = await postStraight(network, 'key-landed');
     const now = Date.now();
     const leaseEnds = now + 1_500;
     const claimedBy = (id: string, key: string, i: number, status: 'publishing' | 'scheduled'): CalendarEntry => ({
