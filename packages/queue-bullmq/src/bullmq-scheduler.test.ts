@@ -88,14 +88,22 @@ describe.skipIf(url === '')(
       expect(await (await bullmq.queue.getJob(wakeJobIdOf(due + 1_000)))?.getState()).toBe('delayed');
     });
 
-    it('an entry written due now gets a job of its own, never the shared one a running job may have passed', async () => {
+    it('entries written due now or within a second get jobs of their own, never the shared one a running job may have passed', async () => {
       const past = Date.now() - 5_000;
       await bullmq.store.insert(scheduledEntry('late-1', past));
-      await bullmq.store.insert(scheduledEntry('late-2', past));
+      await bullmq.store.insertMany([scheduledEntry('late-2', past), scheduledEntry('late-3', past - 60_000)]);
       expect(await bullmq.queue.getJob(wakeJobIdOf(past))).toBeUndefined();
+      // One job now per write: it claims everything already due.
       const waiting = await bullmq.queue.getJobs(['waiting']);
       expect(waiting).toHaveLength(2);
-      expect(waiting.every((job) => job.data.at === past && !job.id!.startsWith('wake-'))).toBe(true);
+      expect(waiting.every((job) => job.data.at >= past + 5_000 && !job.id!.startsWith('wake-'))).toBe(true);
+      // Due in 300 and 700 ms: a job for each instant (a single one at either time would run
+      // one of them late or miss it), neither under the shared id.
+      const soon = Date.now();
+      await bullmq.store.insertMany([scheduledEntry('soon-1', soon + 300), scheduledEntry('soon-2', soon + 700)]);
+      const delayed = (await bullmq.queue.getJobs(['delayed'])).map((job) => job.data.at).sort();
+      expect(delayed).toEqual([soon + 300, soon + 700]);
+      expect(await bullmq.queue.getJob(wakeJobIdOf(soon + 300))).toBeUndefined();
     });
 
     it('sync() rebuilds the wake-ups of entries written elsewhere or lost in a flush', async () => {

@@ -131,24 +131,26 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions): BullmqSc
   let watchedUntil = 0;
   let syncTimer: ReturnType<typeof setInterval> | undefined;
 
-  /** Wake-up jobs for these instants: one shared job per distinct later instant, one job of its own for anything due (about) now. */
+  /**
+   * Wake-up jobs for these instants: one shared job per distinct instant more than SOON_MS
+   * away; closer ones get jobs of their own (one per distinct instant), and everything already
+   * due one job now — it claims them all, batch by batch.
+   */
   async function wakeAt(instants: Iterable<number>): Promise<number> {
     const now = clock.now();
-    const distinct = new Set<number>();
-    let soon: number | undefined;
+    const shared = new Set<number>();
+    const own = new Set<number>();
     for (const at of instants) {
-      if (at > now + SOON_MS) distinct.add(at);
-      else soon = soon === undefined ? at : Math.max(soon, at);
+      if (at > now + SOON_MS) shared.add(at);
+      else own.add(Math.max(at, now));
     }
     const job = (at: number, jobId?: string) => ({
       name: 'wake',
       data: { at },
       // Failed jobs stay for inspection (a few); completed ones free their id for a later write.
-      opts: { jobId, delay: Math.max(0, at - now), removeOnComplete: true, removeOnFail: { count: 1_000 } },
+      opts: { jobId, delay: at - now, removeOnComplete: true, removeOnFail: { count: 1_000 } },
     });
-    const jobs = [...distinct].map((at) => job(at, wakeJobIdOf(at)));
-    // One job for everything due by `soon`: it claims them all, batch by batch.
-    if (soon !== undefined) jobs.push(job(soon));
+    const jobs = [...[...shared].map((at) => job(at, wakeJobIdOf(at))), ...[...own].map((at) => job(at))];
     for (let i = 0; i < jobs.length; i += 1_000) await queue.addBulk(jobs.slice(i, i + 1_000));
     return jobs.length;
   }
