@@ -77,9 +77,17 @@ export interface Scheduler {
    * more than `concurrency`.
    *
    * @throws ValidationError when `limit` is not a whole number ≥ 1.
+   * @example
+   * ```ts
+   * let batch;
+   * do {
+   *   batch = await scheduler.runDueBatch();          // claimed and publishing
+   *   void batch.done.then((results) => record(results));
+   * } while (batch.full);                             // more may be due
+   * ```
    */
   runDueBatch(options?: { now?: number; limit?: number }): Promise<DueBatch>;
-  /** Claims one entry by id and runs it (publish, or reconcile a stale `publishing` one) — what a queue worker calls per job. */
+  /** Claims one entry by id and runs it (publish, or reconcile a stale `publishing` one) — what a queue worker calls for an entry it knows by id. */
   executeEntry(id: string, options?: { now?: number }): Promise<EntryOutcome>;
   /** What is late in the store, and what this scheduler is doing. */
   health(): Promise<SchedulerHealth>;
